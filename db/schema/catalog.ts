@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, idPk, money, percent, quantity, updatedAt } from './columns';
+
+export const PARTNER_TYPES = ['supplier', 'customer', 'both'] as const;
+export const partnerTypeEnum = pgEnum('partner_type', PARTNER_TYPES);
+
+export const item = pgTable('item', {
+  id: idPk(),
+  code: text().notNull(),
+  name: text().notNull(),
+  unit: text().notNull().default('pcs'),
+  purchasePrice: money().notNull().default('0'),
+  salePrice: money().notNull().default('0'),
+  vatRate: percent().notNull().default('21'),
+  ean: text(),
+  description: text().notNull().default(''),
+  active: boolean().notNull().default(true),
+  trackSerials: boolean().notNull().default(false),
+  minStock: quantity(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex().on(t.code),
+  uniqueIndex().on(t.ean).where(sql`${t.ean} is not null`),
+  index('item_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+  check('item_prices_not_negative', sql`${t.purchasePrice} >= 0 and ${t.salePrice} >= 0`),
+]);
+
+export const warehouse = pgTable('warehouse', {
+  id: idPk(),
+  code: text().notNull(),
+  name: text().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex().on(t.code)]);
+
+export const partner = pgTable('partner', {
+  id: idPk(),
+  code: text().notNull(),
+  name: text().notNull(),
+  type: partnerTypeEnum().notNull(),
+  vatId: text(),
+  email: text(),
+  phone: text(),
+  address: text(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex().on(t.code), index().on(t.name)]);

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './access';
+export * from './catalog';
+export * from './settings';
+export * from './inventory';

@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { item, partner, warehouse } from './catalog';
+import { createdAt, idPk, idRef, money, percent, quantity, updatedAt, userRef } from './columns';
+
+export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice'] as const;
+export const documentKindEnum = pgEnum('document_kind', DOCUMENT_KINDS);
+export const SERIAL_STATUSES = ['in_stock', 'issued'] as const;
+export const serialStatusEnum = pgEnum('serial_status', SERIAL_STATUSES);
+
+export const document = pgTable('document', {
+  id: idPk(),
+  kind: documentKindEnum().notNull(),
+  number: text().notNull(),
+  date: date().notNull(),
+  partnerId: idRef().references(() => partner.id),
+  warehouseId: idRef().notNull().references(() => warehouse.id),
+  note: text().notNull().default(''),
+  // Invoices only: whether saving creates the matching receipt/issue, and which one it created.
+  createStockDocument: boolean().notNull().default(false),
+  stockDocumentId: idRef(),
+  sourceInvoiceId: idRef(),
+  createdBy: userRef().notNull().references(() => user.id),
+  updatedBy: userRef().references(() => user.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex().on(t.number),
+  index().on(t.kind, t.date),
+  index().on(t.partnerId),
+  index().on(t.warehouseId),
+  index().on(t.sourceInvoiceId),
+]);
+
+export const documentLine = pgTable('document_line', {
+  id: idPk(),
+  documentId: idRef().notNull().references(() => document.id, { onDelete: 'cascade' }),
+  lineNo: integer().notNull(),
+  itemId: idRef().notNull().references(() => item.id),
+  quantity: quantity().notNull(),
+  unitPrice: money().notNull().default('0'),
+  vatRate: percent().notNull().default('0'),
+}, (t) => [
+  index().on(t.documentId),
+  index().on(t.itemId),
+  check('document_line_quantity_positive', sql`${t.quantity} > 0`),
+]);
+
+/** Per-kind, per-year numbering: the row lock on the counter serialises number allocation. */
+export const documentSeries = pgTable('document_series', {
+  kind: documentKindEnum().notNull(),
+  year: integer().notNull(),
+  lastNumber: integer().notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.kind, t.year] })]);
+
+/** On-hand quantity; the check constraint is the last line of defence against negative stock. */
+export const stockLevel = pgTable('stock_level', {
+  itemId: idRef().notNull().references(() => item.id),
+  warehouseId: idRef().notNull().references(() => warehouse.id),
+  quantity: quantity().notNull().default('0'),
+}, (t) => [
+  primaryKey({ columns: [t.itemId, t.warehouseId] }),
+  index().on(t.warehouseId),
+  check('stock_level_not_negative', sql`${t.quantity} >= 0`),
+]);
+
+/** One row per (item, serial text) ever known; its state is where it is now. */
+export const serialNumber = pgTable('serial_number', {
+  id: idPk(),
+  itemId: idRef().notNull().references(() => item.id),
+  serial: text().notNull(),
+  status: serialStatusEnum().notNull(),
+  warehouseId: idRef().notNull().references(() => warehouse.id),
+  // The line that last received it and, while issued, the line that issued it.
+  receivedLineId: idRef().notNull(),
+  issuedLineId: idRef(),
+  receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex().on(t.itemId, t.serial),
+  index('serial_number_in_stock').on(t.itemId, t.warehouseId).where(sql`${t.status} = 'in_stock'`),
+  index('serial_number_serial_trgm').using('gin', sql`${t.serial} gin_trgm_ops`),
+  index().on(t.serial),
+  index().on(t.status, t.warehouseId, t.receivedAt),
+]);
+
+/** History: every receipt or issue of a serial, kept even when the serial comes back later. */
+export const serialMovement = pgTable('serial_movement', {
+  id: idPk(),
+  serialId: idRef().notNull().references(() => serialNumber.id),
+  lineId: idRef().notNull().references(() => documentLine.id, { onDelete: 'cascade' }),
+  documentId: idRef().notNull().references(() => document.id, { onDelete: 'cascade' }),
+  direction: text({ enum: ['in', 'out'] }).notNull(),
+  warehouseId: idRef().notNull().references(() => warehouse.id),
+  at: createdAt(),
+}, (t) => [
+  uniqueIndex().on(t.lineId, t.serialId),
+  index().on(t.serialId, t.id),
+  index().on(t.documentId),
+]);
+
+export const auditLog = pgTable('audit_log', {
+  id: idPk(),
+  entity: text().notNull(),
+  entityId: idRef().notNull(),
+  action: text({ enum: ['create', 'update', 'delete'] }).notNull(),
+  userId: userRef().references(() => user.id),
+  changes: text().notNull().default('{}'),
+  at: createdAt(),
+}, (t) => [index().on(t.entity, t.entityId)]);

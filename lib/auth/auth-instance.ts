@@ -1,0 +1,60 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { nextCookies } from 'better-auth/next-js';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import * as schema from '@/db/schema';
+
+function createAuth(secret: string) {
+  const db = getDb();
+  return betterAuth({
+    secret,
+    baseURL: process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    trustedOrigins: (request) => (request ? [new URL(request.url).origin] : []),
+    database: drizzleAdapter(db, { provider: 'pg', schema }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    user: {
+      additionalFields: {
+        role: { type: 'string', input: false },
+        active: { type: 'boolean', input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Sign-in throttling is ours (per account and per IP, stored in PostgreSQL): see sign-in-throttle.ts.
+    rateLimit: { enabled: false },
+    advanced: { database: { generateId: 'serial' }, useSecureCookies: process.env.SECURE_COOKIES === 'true' },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated user keeps their row (history names them) but can no longer start a session.
+          before: async (session) => {
+            const [row] = await db.select({ active: schema.user.active }).from(schema.user)
+              .where(eq(schema.user.id, Number(session.userId)));
+            return row?.active ? undefined : false;
+          },
+        },
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+const holder = globalThis as unknown as { __serialstockAuth?: Promise<Auth> };
+
+export function getAuth(): Promise<Auth> {
+  holder.__serialstockAuth ??= loadSecret().then(createAuth);
+  return holder.__serialstockAuth;
+}
+
+/** BETTER_AUTH_SECRET, or one generated once and kept in the database so every instance shares it. */
+async function loadSecret(): Promise<string> {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const db = getDb();
+  await db.insert(schema.appSetting).values({ key: 'auth_secret', value: randomBytes(32).toString('hex') })
+    .onConflictDoNothing();
+  const [row] = await db.select().from(schema.appSetting).where(eq(schema.appSetting.key, 'auth_secret'));
+  return row.value;
+}

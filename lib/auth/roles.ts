@@ -1,0 +1,34 @@
+import { ROLES } from '@/db/schema/auth';
+
+export { ROLES };
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'items.read', 'items.write', 'warehouses.read', 'warehouses.write', 'partners.read', 'partners.write',
+  'stock.read', 'stockDocs.read', 'stockDocs.write', 'serials.read', 'serials.write',
+  'invoices.read', 'invoices.write', 'import.run', 'users.manage', 'apiKeys.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The permission table: the single source every page, action and route handler asks. */
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  warehouse: [
+    'items.read', 'warehouses.read', 'partners.read', 'stock.read',
+    'stockDocs.read', 'stockDocs.write', 'serials.read', 'serials.write',
+  ],
+  accountant: [
+    'items.read', 'warehouses.read', 'partners.read', 'partners.write', 'stock.read',
+    'stockDocs.read', 'serials.read', 'invoices.read', 'invoices.write',
+  ],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', accountant: 'Accountant', warehouse: 'Warehouse' };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

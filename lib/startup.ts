@@ -1,0 +1,20 @@
+import { createDb } from '@/db/client';
+import { ensureDatabaseUrl } from '@/db/database-url';
+import { runMigrations } from '@/db/migrate';
+import { seedDatabase } from '@/db/seed';
+
+/** Everything the server needs before its first request: a database, its schema and first-run data. */
+export async function prepareDatabase(): Promise<void> {
+  const url = await ensureDatabaseUrl();
+  await runMigrations(url);
+  const { db, sql } = createDb(url, 2);
+  try {
+    await seedDatabase(db, {
+      demo: process.env.SEED_DEMO !== 'false',
+      adminEmail: process.env.ADMIN_EMAIL,
+      adminPassword: process.env.ADMIN_PASSWORD,
+    });
+  } finally {
+    await sql.end();
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { PARTNER_TYPES } from '@/db/schema/catalog';
+import { decimalString, moneySchema, vatRateSchema } from './decimal';
+
+const text = (label: string, max: number) =>
+  z.string({ message: `Enter the ${label.toLowerCase()}.` }).trim().min(1, `Enter the ${label.toLowerCase()}.`)
+    .max(max, `${label} can have at most ${max} characters.`);
+const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} can have at most ${max} characters.`).optional().nullable()
+    .transform((v) => (v ? v : null));
+const code = (label: string) => text(label, 64).regex(/^\S+$/, `${label} cannot contain spaces.`);
+const bool = z.union([z.boolean(), z.enum(['true', 'false', 'on', '1', '0', ''])])
+  .transform((v) => v === true || v === 'true' || v === 'on' || v === '1');
+
+/** One schema for an item: the form, the server action, the API and every import row use it. */
+export const itemSchema = z.object({
+  code: code('Code'),
+  name: text('Name', 255),
+  unit: z.string().trim().max(20, 'Unit can have at most 20 characters.').optional().transform((v) => v || 'pcs'),
+  purchasePrice: moneySchema('Purchase price').optional().transform((v) => v ?? '0'),
+  salePrice: moneySchema('Sale price').optional().transform((v) => v ?? '0'),
+  vatRate: vatRateSchema.optional().transform((v) => v ?? '21'),
+  ean: z.string().trim().optional().nullable().transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^(\d{8}|\d{12,14})$/.test(v), 'EAN must have 8, 12, 13 or 14 digits.'),
+  description: z.string().max(2000, 'Description can have at most 2,000 characters.').optional().transform((v) => v ?? ''),
+  active: bool.optional().transform((v) => v ?? true),
+  trackSerials: bool.optional().transform((v) => v ?? false),
+  minStock: z.union([z.literal(''), z.null(), decimalString({ label: 'Minimum stock', intDigits: 15, fracDigits: 3, min: 'zero' })])
+    .optional().transform((v) => (v === '' || v === undefined ? null : v)),
+});
+export type ItemInput = z.input<typeof itemSchema>;
+export type ItemData = z.output<typeof itemSchema>;
+
+export const warehouseSchema = z.object({ code: code('Code'), name: text('Name', 255) });
+export type WarehouseInput = z.input<typeof warehouseSchema>;
+
+export const partnerSchema = z.object({
+  code: code('Code'),
+  name: text('Name', 255),
+  type: z.enum(PARTNER_TYPES, { message: 'Choose supplier, customer or both.' }),
+  vatId: optionalText('VAT ID', 32),
+  email: z.string().trim().optional().nullable().transform((v) => (v ? v : null))
+    .refine((v) => v === null || z.email().safeParse(v).success, 'Enter a valid email address.'),
+  phone: optionalText('Phone', 30).refine((v) => v === null || /^\+?[\d ]{3,30}$/.test(v), 'Phone may contain digits, spaces and a leading +.'),
+  address: optionalText('Address', 500),
+});
+export type PartnerInput = z.input<typeof partnerSchema>;

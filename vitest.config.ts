@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': root,
+      // `server-only` throws outside React's server build; tests are server code, so it is a no-op here.
+      'server-only': path.join(root, 'test/empty-module.ts'),
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['{lib,db,components}/**/*.test.{ts,tsx}'], exclude: ['**/*.int.test.ts', 'node_modules/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['{lib,db,app,test}/**/*.int.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Two cores: one database server plus two test workers is the sweet spot.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
