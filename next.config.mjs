@@ -6,6 +6,8 @@ const nextConfig = {
   experimental: {
     // Uploads go through route handlers; server actions stay small on purpose.
     serverActions: { bodySizeLimit: '1mb' },
+    // forbidden() renders app/forbidden.tsx with a real 403 status.
+    authInterrupts: true,
   },
 };
 export default nextConfig;

@@ -17,4 +17,7 @@ export async function prepareDatabase(): Promise<void> {
   } finally {
     await sql.end();
   }
+  const port = process.env.PORT ?? '3000';
+  console.log(`[app] open http://localhost:${port} — demo sign-in (unless replaced): admin@example.com / admin1234, `
+    + 'accountant@example.com / accountant1234, warehouse@example.com / warehouse1234');
 }

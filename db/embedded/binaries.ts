@@ -31,15 +31,15 @@ export async function resolveBinaries(asRoot: boolean): Promise<PgBinaries> {
   const nativeDir = path.dirname(path.dirname(packaged.pgCtl));
   if (!asRoot || (await isReachableByOthers(nativeDir))) return packaged;
   const copyDir = await reachableCopy(nativeDir);
-  const rebase = (p: string) => path.join(copyDir, path.relative(nativeDir, p));
+  const rebase = (p: string) => path.join(/* turbopackIgnore: true */ copyDir, path.relative(nativeDir, p));
   return { pgCtl: rebase(packaged.pgCtl), initdb: rebase(packaged.initdb), postgres: rebase(packaged.postgres) };
 }
 
 async function reachableCopy(nativeDir: string): Promise<string> {
   const tag = createHash('sha1').update(nativeDir).digest('hex').slice(0, 12);
   const root = process.env.PG_BINARIES_DIR ?? '/var/tmp/serialstock-pg';
-  const target = path.join(root, tag);
-  if (await exists(path.join(target, '.complete'))) return target;
+  const target = path.join(/* turbopackIgnore: true */ root, tag);
+  if (await exists(path.join(/* turbopackIgnore: true */ target, '.complete'))) return target;
   await fs.mkdir(root, { recursive: true, mode: 0o755 });
   await fs.chmod(root, 0o755);
   // Copy into a temporary folder and rename, so a crash mid-copy never leaves a half copy in use.
@@ -47,7 +47,7 @@ async function reachableCopy(nativeDir: string): Promise<string> {
   await fs.rm(staging, { recursive: true, force: true });
   await fs.cp(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
   await fs.chmod(staging, 0o755);
-  await fs.writeFile(path.join(staging, '.complete'), new Date().toISOString());
+  await fs.writeFile(path.join(/* turbopackIgnore: true */ staging, '.complete'), new Date().toISOString());
   await fs.rm(target, { recursive: true, force: true });
   await fs.rename(staging, target);
   return target;

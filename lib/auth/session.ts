@@ -9,8 +9,10 @@ import { can, isRole, type Permission } from './roles';
 
 /** The signed-in user of this request, or null. Deactivated users count as signed out. */
 export const getCurrentUser = cache(async (): Promise<Principal | null> => {
+  // Reading headers first marks every page behind sign-in as dynamic: no prerendering at build time.
+  const requestHeaders = await headers();
   const auth = await getAuth();
-  const result = await auth.api.getSession({ headers: await headers() });
+  const result = await auth.api.getSession({ headers: requestHeaders });
   if (!result) return null;
   const user = result.user as typeof result.user & { role?: unknown; active?: unknown };
   if (user.active === false || !isRole(user.role)) return null;
@@ -18,9 +20,12 @@ export const getCurrentUser = cache(async (): Promise<Principal | null> => {
 });
 
 /** For pages: sends strangers to sign in and shows the 403 page to users without the permission. */
-export async function requirePagePermission(permission: Permission | null, from = '/'): Promise<Principal> {
+export async function requirePagePermission(permission: Permission | null, from?: string): Promise<Principal> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(from)}`);
+  if (!user) {
+    const back = from ?? (await headers()).get('x-pathname') ?? '/';
+    redirect(`/sign-in?next=${encodeURIComponent(back)}`);
+  }
   if (permission && !can(user.role, permission)) forbidden();
   return user;
 }

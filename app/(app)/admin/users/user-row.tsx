@@ -1,0 +1,47 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Alert, Badge } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Input, Select } from '@/components/ui/input';
+import type { ActionResult } from '@/lib/actions/result';
+import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
+import { changeRoleAction, resetPasswordAction, setActiveAction } from './actions';
+
+type UserView = { id: number; name: string; email: string; role: Role; active: boolean };
+
+/** One user with the admin's controls: role, activation and a password reset. */
+export function UserRow({ user }: { user: UserView }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [password, setPassword] = useState('');
+  const run = async (action: Promise<ActionResult<unknown>>, success: string) => {
+    const result = await action;
+    setMessage(result.ok ? { tone: 'success', text: success } : { tone: 'error', text: result.error });
+    router.refresh();
+  };
+  return (
+    <li className="space-y-2 border-t border-slate-100 py-3" aria-label={`User ${user.email}`}>
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="min-w-56 flex-1"><p className="font-medium">{user.name}</p><p className="text-sm text-slate-600">{user.email}</p></div>
+        {!user.active && <Badge tone="red">Deactivated</Badge>}
+        <label htmlFor={`role-${user.id}`} className="sr-only">Role of {user.email}</label>
+        <Select id={`role-${user.id}`} className="w-40" value={user.role}
+          onChange={(e) => run(changeRoleAction({ id: user.id, role: e.target.value as Role }), 'Role changed.')}>
+          {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+        </Select>
+        <Button variant={user.active ? 'danger' : 'secondary'}
+          onClick={() => run(setActiveAction({ id: user.id, active: !user.active }), user.active ? 'User deactivated.' : 'User activated.')}>
+          {user.active ? `Deactivate ${user.email}` : `Activate ${user.email}`}
+        </Button>
+      </div>
+      <form className="flex flex-wrap items-center gap-2" aria-label={`Reset password of ${user.email}`}
+        onSubmit={(e) => { e.preventDefault(); run(resetPasswordAction({ id: user.id, password }), 'Password reset; the user was signed out.'); setPassword(''); }}>
+        <label htmlFor={`pw-${user.id}`} className="text-sm text-slate-600">New password for {user.email}</label>
+        <Input id={`pw-${user.id}`} type="password" autoComplete="new-password" className="w-56" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Button type="submit" variant="secondary">Reset password</Button>
+      </form>
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+    </li>
+  );
+}

@@ -1,0 +1,27 @@
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePagePermission } from '@/lib/auth/session';
+import { getItem } from '@/lib/catalog/item-queries';
+import { parseId } from '@/lib/ids';
+import { ItemForm } from '../../item-form';
+
+export const metadata = { title: 'Edit item' };
+
+export default async function EditItemPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePagePermission('items.write', `/items/${id}/edit`);
+  const itemId = parseId(id);
+  const item = itemId ? await getItem(getDb(), itemId) : null;
+  if (!item) notFound();
+  return (
+    <>
+      <PageHeader title={`Edit ${item.code}`} />
+      <ItemForm id={item.id} initial={{
+        code: item.code, name: item.name, unit: item.unit, purchasePrice: item.purchasePrice, salePrice: item.salePrice,
+        vatRate: item.vatRate, ean: item.ean ?? '', description: item.description, active: item.active,
+        trackSerials: item.trackSerials, minStock: item.minStock ?? '',
+      }} />
+    </>
+  );
+}

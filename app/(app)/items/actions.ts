@@ -1,0 +1,22 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { defineAction } from '@/lib/actions/define-action';
+import { createItem, updateItem } from '@/lib/catalog/items';
+import { DomainError } from '@/lib/errors';
+import { parseId } from '@/lib/ids';
+import type { ItemInput } from '@/lib/validation/catalog';
+
+export const createItemAction = defineAction('items.write', async (input: ItemInput) => {
+  const id = await createItem(getDb(), input);
+  revalidatePath('/items');
+  return { id: id.toString() };
+});
+
+export const updateItemAction = defineAction('items.write', async ({ id, values }: { id: string; values: ItemInput }) => {
+  const itemId = parseId(id);
+  if (!itemId) throw new DomainError('NOT_FOUND', 'This item does not exist.');
+  await updateItem(getDb(), itemId, values);
+  revalidatePath('/items');
+  return { id };
+});

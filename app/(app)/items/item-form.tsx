@@ -1,0 +1,75 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm, type UseFormSetError } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { CheckboxField, Field } from '@/components/ui/field';
+import { Input, Textarea } from '@/components/ui/input';
+import type { ActionResult } from '@/lib/actions/result';
+import { itemSchema, type ItemData, type ItemInput } from '@/lib/validation/catalog';
+import { createItemAction, updateItemAction } from './actions';
+
+export type ItemFormValues = {
+  code: string; name: string; unit: string; purchasePrice: string; salePrice: string; vatRate: string;
+  ean: string; description: string; active: boolean; trackSerials: boolean; minStock: string;
+};
+
+export function ItemForm({ id, initial }: { id?: string; initial: ItemFormValues }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<ItemFormValues, unknown, ItemData>({ resolver: zodResolver(itemSchema) as never, defaultValues: initial });
+  const onSubmit = form.handleSubmit(async () => {
+    setError(null);
+    // The server parses the raw values again with the same schema.
+    const values = form.getValues() as ItemInput;
+    const result = id ? await updateItemAction({ id, values }) : await createItemAction(values);
+    if (!result.ok) return showErrors(result, form.setError, setError);
+    router.push(`/items/${result.data.id}`);
+    router.refresh();
+  });
+  const { errors, isSubmitting } = form.formState;
+  const text = (name: keyof ItemFormValues, label: string, props: Record<string, unknown> = {}) => (
+    <Field id={name} label={label} error={errors[name]?.message}>
+      <Input {...props} {...form.register(name)} />
+    </Field>
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4" aria-label={id ? 'Edit item' : 'New item'}>
+      {error && <Alert>{error}</Alert>}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {text('code', 'Code', { autoComplete: 'off' })}
+        {text('name', 'Name')}
+        {text('unit', 'Unit')}
+        {text('ean', 'EAN', { inputMode: 'numeric' })}
+        {text('purchasePrice', 'Purchase price', { inputMode: 'decimal' })}
+        {text('salePrice', 'Sale price', { inputMode: 'decimal' })}
+        {text('vatRate', 'VAT rate (%)', { inputMode: 'decimal' })}
+        {text('minStock', 'Minimum stock', { inputMode: 'decimal' })}
+      </div>
+      <Field id="description" label="Description" error={errors.description?.message}>
+        <Textarea rows={3} {...form.register('description')} />
+      </Field>
+      <div className="flex flex-wrap gap-6">
+        <CheckboxField id="trackSerials" label="Track serial numbers" error={errors.trackSerials?.message}>
+          <input id="trackSerials" type="checkbox" className="size-4" {...form.register('trackSerials')} />
+        </CheckboxField>
+        <CheckboxField id="active" label="Active" error={errors.active?.message}>
+          <input id="active" type="checkbox" className="size-4" {...form.register('active')} />
+        </CheckboxField>
+      </div>
+      <Button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save item'}</Button>
+    </form>
+  );
+}
+
+/** Puts server field errors next to their fields and the summary above the form. */
+export function showErrors<T extends Record<string, unknown>>(
+  result: Extract<ActionResult<unknown>, { ok: false }>, setFieldError: UseFormSetError<T>, setError: (m: string) => void,
+) {
+  setError(result.error);
+  for (const [field, message] of Object.entries(result.fieldErrors)) {
+    setFieldError(field as never, { type: 'server', message });
+  }
+}

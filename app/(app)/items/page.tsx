@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { buttonClass } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { listItems, parseItemListParams } from '@/lib/catalog/item-queries';
+import { can } from '@/lib/auth/roles';
+import { requirePagePermission } from '@/lib/auth/session';
+import type { SearchParams } from '@/lib/data-table/params';
+import { ItemsTable } from './items-table';
+
+export const metadata = { title: 'Price list' };
+
+export default async function ItemsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePagePermission('items.read', '/items');
+  const params = parseItemListParams(await searchParams);
+  const { rows, total } = await listItems(getDb(), params);
+  return (
+    <>
+      <PageHeader title="Price list" description="Items, prices and whether their serial numbers are tracked."
+        actions={can(user.role, 'items.write') && <Link href="/items/new" className={buttonClass()}>New item</Link>} />
+      <ItemsTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePagePermission } from '@/lib/auth/session';
+import { getPartner } from '@/lib/catalog/partner-queries';
+import { parseId } from '@/lib/ids';
+import { PartnerForm } from '../partner-form';
+
+export const metadata = { title: 'Edit partner' };
+
+export default async function EditPartnerPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePagePermission('partners.write', `/partners/${id}`);
+  const partnerId = parseId(id);
+  const partner = partnerId ? await getPartner(getDb(), partnerId) : null;
+  if (!partner) notFound();
+  return (
+    <>
+      <PageHeader title={`Edit ${partner.code}`} />
+      <PartnerForm id={partner.id} initial={{ code: partner.code, name: partner.name, type: partner.type, vatId: partner.vatId ?? '', email: partner.email ?? '', phone: partner.phone ?? '', address: partner.address ?? '' }} />
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { defineAction } from '@/lib/actions/define-action';
+import { savePartner } from '@/lib/catalog/partners';
+import { DomainError } from '@/lib/errors';
+import { parseId } from '@/lib/ids';
+import type { PartnerInput } from '@/lib/validation/catalog';
+
+export const savePartnerAction = defineAction('partners.write', async ({ id, values }: { id?: string; values: PartnerInput }) => {
+  const partnerId = id === undefined ? undefined : parseId(id);
+  if (partnerId === null) throw new DomainError('NOT_FOUND', 'This partner does not exist.');
+  const saved = await savePartner(getDb(), values, partnerId);
+  revalidatePath('/partners');
+  return { id: saved.toString() };
+});

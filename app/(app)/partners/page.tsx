@@ -1,0 +1,25 @@
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { buttonClass } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/auth/roles';
+import { requirePagePermission } from '@/lib/auth/session';
+import { listPartners, parsePartnerListParams } from '@/lib/catalog/partner-queries';
+import type { SearchParams } from '@/lib/data-table/params';
+import { PartnersTable } from './partners-table';
+
+export const metadata = { title: 'Partners' };
+
+export default async function PartnersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePagePermission('partners.read', '/partners');
+  const params = parsePartnerListParams(await searchParams);
+  const { rows, total } = await listPartners(getDb(), params);
+  const canEdit = can(user.role, 'partners.write');
+  return (
+    <>
+      <PageHeader title="Partners" description="Suppliers and customers."
+        actions={canEdit && <Link href="/partners/new" className={buttonClass()}>New partner</Link>} />
+      <PartnersTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} canEdit={canEdit} />
+    </>
+  );
+}

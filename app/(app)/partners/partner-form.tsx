@@ -1,0 +1,50 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input, Select, Textarea } from '@/components/ui/input';
+import { partnerSchema, type PartnerInput } from '@/lib/validation/catalog';
+import { showErrors } from '../items/item-form';
+import { savePartnerAction } from './actions';
+
+export type PartnerFormValues = { code: string; name: string; type: 'supplier' | 'customer' | 'both'; vatId: string; email: string; phone: string; address: string };
+
+export function PartnerForm({ id, initial }: { id?: string; initial: PartnerFormValues }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<PartnerFormValues>({ resolver: zodResolver(partnerSchema) as never, defaultValues: initial });
+  const onSubmit = form.handleSubmit(async () => {
+    setError(null);
+    const result = await savePartnerAction({ id, values: form.getValues() as PartnerInput });
+    if (!result.ok) return showErrors(result, form.setError, setError);
+    router.push('/partners');
+    router.refresh();
+  });
+  const { errors, isSubmitting } = form.formState;
+  const text = (name: keyof PartnerFormValues, label: string, type = 'text') => (
+    <Field id={name} label={label} error={errors[name]?.message}><Input type={type} {...form.register(name)} /></Field>
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4" aria-label={id ? 'Edit partner' : 'New partner'}>
+      {error && <Alert>{error}</Alert>}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {text('code', 'Code')}
+        {text('name', 'Name')}
+        <Field id="type" label="Type" error={errors.type?.message}>
+          <Select {...form.register('type')}>
+            <option value="supplier">Supplier</option><option value="customer">Customer</option><option value="both">Supplier and customer</option>
+          </Select>
+        </Field>
+        {text('vatId', 'VAT ID')}
+        {text('email', 'Email', 'email')}
+        {text('phone', 'Phone', 'tel')}
+      </div>
+      <Field id="address" label="Address" error={errors.address?.message}><Textarea rows={2} {...form.register('address')} /></Field>
+      <Button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save partner'}</Button>
+    </form>
+  );
+}

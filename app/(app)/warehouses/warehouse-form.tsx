@@ -1,0 +1,38 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { warehouseSchema } from '@/lib/validation/catalog';
+import { showErrors } from '../items/item-form';
+import { saveWarehouseAction } from './actions';
+
+type Values = { code: string; name: string };
+
+/** Creates a warehouse, or renames one when an id is given. */
+export function WarehouseForm({ id, initial, label }: { id?: string; initial: Values; label: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<Values>({ resolver: zodResolver(warehouseSchema), defaultValues: initial });
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    const result = await saveWarehouseAction({ id, values });
+    if (!result.ok) return showErrors(result, form.setError, setError);
+    if (!id) form.reset(initial);
+    router.refresh();
+  });
+  const { errors, isSubmitting } = form.formState;
+  const prefix = id ? `wh-${id}` : 'wh-new';
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={label} className="flex flex-wrap items-start gap-3">
+      {error && <div className="w-full"><Alert>{error}</Alert></div>}
+      <Field id={`${prefix}-code`} label="Code" error={errors.code?.message}><Input {...form.register('code')} /></Field>
+      <Field id={`${prefix}-name`} label="Name" error={errors.name?.message}><Input {...form.register('name')} /></Field>
+      <Button type="submit" className="mt-6" disabled={isSubmitting}>{id ? 'Save' : 'Add warehouse'}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { apiRoute } from '@/lib/api/route';
+import { checkVersion } from '@/lib/api/version';
+
+type Ctx = { params: Promise<{ version: string }> };
+
+/** Zoho SDKs ask who the token belongs to before anything else (GET users?type=CurrentUser). */
+export const GET = apiRoute<Ctx>(null, async (request, { params }, principal) => {
+  const versionError = checkVersion((await params).version);
+  if (versionError) return versionError;
+  const [firstName, ...rest] = principal.userName.split(' ');
+  return Response.json({
+    users: [{
+      id: String(principal.userId), full_name: principal.userName, first_name: firstName, last_name: rest.join(' '),
+      email: principal.email, role: { name: principal.role, id: principal.role }, status: 'active',
+    }],
+    info: { per_page: 200, count: 1, page: 1, more_records: false },
+  });
+});

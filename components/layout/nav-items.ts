@@ -1,0 +1,20 @@
+import type { Permission } from '@/lib/auth/roles';
+
+export type NavItem = { href: string; label: string; permission: Permission | null };
+
+/** Every agenda of the app; each shows only to roles that hold its permission. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/', label: 'Dashboard', permission: null },
+  { href: '/items', label: 'Price list', permission: 'items.read' },
+  { href: '/purchase-invoices', label: 'Purchase invoices', permission: 'invoices.read' },
+  { href: '/sales-invoices', label: 'Sales invoices', permission: 'invoices.read' },
+  { href: '/goods-receipts', label: 'Goods receipts', permission: 'stockDocs.read' },
+  { href: '/goods-issues', label: 'Goods issues', permission: 'stockDocs.read' },
+  { href: '/serial-numbers', label: 'Serial numbers', permission: 'serials.read' },
+  { href: '/stock', label: 'Stock', permission: 'stock.read' },
+  { href: '/partners', label: 'Partners', permission: 'partners.read' },
+  { href: '/warehouses', label: 'Warehouses', permission: 'warehouses.read' },
+  { href: '/import', label: 'Import', permission: 'import.run' },
+  { href: '/admin/users', label: 'Users', permission: 'users.manage' },
+  { href: '/admin/api-keys', label: 'API keys', permission: 'apiKeys.manage' },
+];

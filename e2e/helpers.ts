@@ -1,0 +1,24 @@
+import { expect, type Page } from '@playwright/test';
+
+export const USERS = {
+  admin: { email: 'admin@example.com', password: 'admin1234', name: 'Ada Admin' },
+  accountant: { email: 'accountant@example.com', password: 'accountant1234', name: 'Alice Accountant' },
+  warehouse: { email: 'warehouse@example.com', password: 'warehouse1234', name: 'Walter Warehouse' },
+} as const;
+
+export async function signIn(page: Page, role: keyof typeof USERS) {
+  await signInAs(page, USERS[role].email, USERS[role].password);
+  await expect(page.getByTestId('current-user')).toHaveText(USERS[role].name);
+}
+
+export async function signInAs(page: Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A code nobody else in the run uses, so specs do not depend on each other's data. */
+export function uniqueCode(prefix: string) {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { formatDecimal, formatMoney, formatQuantity } from './format';
+
+describe('decimal display', () => {
+  it('groups thousands and pads money to two places without rounding through floats', () => {
+    expect(formatMoney('1234567.8900')).toBe('1,234,567.89');
+    expect(formatMoney('0.1000')).toBe('0.10');
+    expect(formatMoney('12.3456')).toBe('12.3456');
+    expect(formatMoney('-1000')).toBe('-1,000.00');
+  });
+  it('shows quantities without needless zeros', () => {
+    expect(formatQuantity('5.000')).toBe('5');
+    expect(formatQuantity('2.500')).toBe('2.5');
+    expect(formatDecimal(null)).toBe('—');
+  });
+});

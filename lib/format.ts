@@ -1,0 +1,21 @@
+/**
+ * Formats an exact decimal string for display without going through a float: groups thousands and
+ * keeps the given number of decimals (trailing zeros beyond that are dropped, never rounded away).
+ */
+export function formatDecimal(value: string | null | undefined, minFraction = 0): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const negative = value.startsWith('-');
+  const [whole, frac = ''] = value.replace('-', '').split('.');
+  const trimmed = frac.replace(/0+$/, '').padEnd(minFraction, '0');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${trimmed ? `.${trimmed}` : ''}`;
+}
+
+export const formatMoney = (value: string | null | undefined) => formatDecimal(value, 2);
+export const formatQuantity = (value: string | null | undefined) => formatDecimal(value, 0);
+
+export function formatDateTime(value: Date | string | null): string {
+  if (!value) return '—';
+  const d = typeof value === 'string' ? new Date(value) : value;
+  return d.toISOString().slice(0, 16).replace('T', ' ');
+}

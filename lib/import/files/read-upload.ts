@@ -1,0 +1,106 @@
+import { decodeText } from './decode-text';
+import { detectUploadKind } from './detect-format';
+import { ImportFileError } from './errors';
+import { formatCount, formatMegabytes } from './format';
+import { resolveLimits, type Limits } from './limits';
+import { parseCsv } from './parse-csv';
+import { parseXlsx, parseXlsxFromZip } from './parse-xlsx';
+import { openSafeZip, type SafeZip, type SafeZipEntry } from './safe-zip';
+import type { TableRow } from './table-collector';
+
+export interface ReadUploadOptions {
+  /** Zoho's `character_encoding`; only used for CSV. */
+  characterEncoding?: string;
+  limits?: Partial<Limits>;
+}
+
+export interface UploadedTable {
+  /** The data file's name: the upload's own, or the name of the file inside a Zoho-style ZIP. */
+  fileName: string;
+  kind: 'csv' | 'xlsx';
+  /** The text encoding used (CSV only). */
+  encoding: string | null;
+  /** The delimiter used (CSV only). */
+  delimiter: string | null;
+  headers: string[];
+  /** Data rows; `rowNumber` counts the header as row 1. */
+  rows: TableRow[];
+}
+
+function isXlsxPackage(zip: SafeZip): boolean {
+  const names = zip.entries.map((entry) => entry.name);
+  return names.includes('[Content_Types].xml') && names.some((name) => name.startsWith('xl/'));
+}
+
+function isDataFile(entry: SafeZipEntry): boolean {
+  const lower = entry.name.toLowerCase();
+  return lower.endsWith('.csv') || lower.endsWith('.xlsx');
+}
+
+function theOneDataFile(zip: SafeZip): SafeZipEntry {
+  const dataFiles = zip.entries.filter(isDataFile);
+  if (dataFiles.length === 1) return dataFiles[0];
+  if (dataFiles.length === 0) {
+    throw new ImportFileError('INVALID_FILE_FORMAT', 'The ZIP archive contains no .csv or .xlsx file; put exactly one in it.');
+  }
+  const names = dataFiles.map((entry) => `'${entry.name}'`).join(', ');
+  throw new ImportFileError(
+    'INVALID_FILE_FORMAT',
+    `The ZIP archive contains ${dataFiles.length} data files (${names}); put exactly one .csv or .xlsx file in it.`,
+  );
+}
+
+/** Browsers and ZIP tools may send a path ("C:\fakepath\items.csv"); the name is what people recognise. */
+function baseName(path: string): string {
+  const normalised = path.replace(/\\/g, '/');
+  return normalised.slice(normalised.lastIndexOf('/') + 1);
+}
+
+function csvTable(bytes: Buffer, fileName: string, options: ReadUploadOptions, limits: Limits): UploadedTable {
+  const { text, encoding } = decodeText(bytes, { characterEncoding: options.characterEncoding });
+  const { headers, rows, delimiter } = parseCsv(text, limits);
+  return { fileName, kind: 'csv', encoding, delimiter, headers, rows };
+}
+
+/** A Zoho-style upload: a ZIP holding exactly one .csv or .xlsx. */
+async function tableFromDataZip(zip: SafeZip, options: ReadUploadOptions, limits: Limits): Promise<UploadedTable> {
+  const entry = theOneDataFile(zip);
+  const fileName = baseName(entry.name);
+  if (entry.name.toLowerCase().endsWith('.csv')) {
+    return csvTable(await zip.readEntry(entry), fileName, options, limits);
+  }
+  const workbook = await zip.readEntry(entry, { allowZipContent: true });
+  // The workbook's own parts draw on what is left of the upload's inflation budget.
+  const remaining = { ...limits, maxInflatedBytes: limits.maxInflatedBytes - zip.inflatedBytes };
+  const { headers, rows } = await parseXlsx(workbook, remaining);
+  return { fileName, kind: 'xlsx', encoding: null, delimiter: null, headers, rows };
+}
+
+async function tableFromZip(bytes: Buffer, fileName: string, options: ReadUploadOptions, limits: Limits): Promise<UploadedTable> {
+  const zip = await openSafeZip(bytes, limits);
+  if (!isXlsxPackage(zip)) return tableFromDataZip(zip, options, limits);
+  const { headers, rows } = await parseXlsxFromZip(zip, limits);
+  return { fileName, kind: 'xlsx', encoding: null, delimiter: null, headers, rows };
+}
+
+/**
+ * Reads an uploaded file into headers and text rows. Accepts a Zoho-style ZIP with one
+ * .csv or .xlsx, a bare .xlsx, or a bare CSV (delimiter and encoding detected). The kind
+ * is decided by the bytes, not by the name. Throws ImportFileError for anything refused.
+ */
+export async function readUploadedTable(
+  bytes: Buffer,
+  fileName: string,
+  options: ReadUploadOptions = {},
+): Promise<UploadedTable> {
+  const limits = resolveLimits(options.limits);
+  if (bytes.length > limits.maxUploadBytes) {
+    throw new ImportFileError(
+      'FILE_TOO_LARGE',
+      `The file is ${formatMegabytes(bytes.length)} (${formatCount(bytes.length)} bytes); at most ${formatMegabytes(limits.maxUploadBytes)} (${formatCount(limits.maxUploadBytes)} bytes) are allowed.`,
+    );
+  }
+  const name = baseName(fileName);
+  if (detectUploadKind(bytes) === 'zip') return tableFromZip(bytes, name, options, limits);
+  return csvTable(bytes, name, options, limits);
+}

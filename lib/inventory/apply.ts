@@ -1,0 +1,52 @@
+import type { DbOrTx } from '@/db/client';
+import type { Direction } from './kinds';
+import { throwIfProblems, type Problem } from './problems';
+import type { ItemInfo } from './context';
+import { unissueSerials, unreceiveSerials } from './reverse';
+import { issueSerials, receiveSerials } from './serial-moves';
+import { decreaseStock, increaseStock, type StockDelta } from './stock-levels';
+
+export type StockDoc = { id: bigint; number: string; direction: Direction; warehouseId: bigint; warehouseCode: string };
+export type StockLine = { line: number; lineId: bigint; item: ItemInfo; quantity: string; serials: string[] };
+
+const deltaOf = (doc: StockDoc, l: StockLine): StockDelta => ({
+  itemId: l.item.id, itemCode: l.item.code, unit: l.item.unit, warehouseId: doc.warehouseId, warehouseCode: doc.warehouseCode,
+  quantity: l.quantity, line: l.line,
+});
+
+/** Moves stock and serials for a receipt (in) or an issue (out). Every problem is collected, then thrown together. */
+export async function applyStockEffects(tx: DbOrTx, doc: StockDoc, lines: StockLine[]): Promise<void> {
+  const problems: Problem[] = [];
+  for (const l of lines) {
+    if (!l.item.trackSerials) continue;
+    const serialLine = { line: l.line, lineId: l.lineId, documentId: doc.id, warehouseId: doc.warehouseId,
+      warehouseCode: doc.warehouseCode, itemId: l.item.id, itemCode: l.item.code, serials: l.serials };
+    problems.push(...(doc.direction === 'in' ? await receiveSerials(tx, serialLine) : await issueSerials(tx, serialLine)));
+  }
+  // A serial that is not in stock already explains the shortfall; the quantity message would only repeat it.
+  throwIfProblems(problems);
+  const deltas = lines.map((l) => deltaOf(doc, l));
+  if (doc.direction === 'in') await increaseStock(tx, deltas);
+  else throwIfProblems(await decreaseStock(tx, deltas, (d, available) =>
+    `Not enough stock of ${d.itemCode} in warehouse ${d.warehouseCode}: ${available} ${d.unit} available, ${trim(d.quantity)} requested.`));
+}
+
+/** Undoes a posted receipt or issue, refusing when later documents depend on it. */
+export async function reverseStockEffects(tx: DbOrTx, doc: StockDoc, lines: StockLine[]): Promise<void> {
+  const problems: Problem[] = [];
+  for (const l of lines) {
+    if (!l.item.trackSerials) continue;
+    const posted = { line: l.line, lineId: l.lineId, itemId: l.item.id, itemCode: l.item.code };
+    problems.push(...(doc.direction === 'in' ? await unreceiveSerials(tx, doc.number, posted) : await unissueSerials(tx, doc.number, posted)));
+  }
+  throwIfProblems(problems);
+  const deltas = lines.map((l) => deltaOf(doc, l));
+  if (doc.direction === 'out') await increaseStock(tx, deltas);
+  else problems.push(...await decreaseStock(tx, deltas, (d, available) =>
+    `${doc.number} cannot be changed or deleted: stock of ${d.itemCode} in warehouse ${d.warehouseCode} would go below zero (${available} ${d.unit} on hand, ${trim(d.quantity)} received by it).`));
+  throwIfProblems(problems);
+}
+
+function trim(q: string) {
+  return q.includes('.') ? q.replace(/\.?0+$/, '') : q;
+}

@@ -1,0 +1,110 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { document, documentLine, warehouse } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { documentSchema, type DocumentData, type DocumentInput } from '@/lib/validation/documents';
+import { parseOrThrow } from '@/lib/validation/zod-errors';
+import { applyStockEffects, reverseStockEffects } from './apply';
+import { audit } from './audit';
+import { loadContext, type DocumentContext } from './context';
+import { KINDS, type DocumentKind } from './kinds';
+import { insertLines, loadPostedLines } from './lines';
+import { allocateNumber } from './numbering';
+import { throwIfProblems } from './problems';
+import { createsStockDocument, serialRuleProblems, snapshot, stockDocOf, withDeadlockRetry, type Actor } from './post';
+
+type DocRow = typeof document.$inferSelect;
+
+async function lockDocument(tx: DbOrTx, id: bigint): Promise<DocRow> {
+  const [row] = await tx.select().from(document).where(eq(document.id, id)).for('update');
+  if (!row) throw new DomainError('NOT_FOUND', 'This document does not exist.');
+  if (row.sourceInvoiceId !== null) {
+    const [invoice] = await tx.select({ number: document.number }).from(document).where(eq(document.id, row.sourceInvoiceId));
+    throw new DomainError('CONFLICT', `${row.number} was created by ${invoice?.number ?? 'an invoice'}; change or delete the invoice instead.`);
+  }
+  return row;
+}
+
+/** Undoes a stock document's effects and removes its lines (its movements go with them). */
+async function clearStockDocument(tx: DbOrTx, row: DocRow): Promise<void> {
+  const [wh] = await tx.select({ code: warehouse.code }).from(warehouse).where(eq(warehouse.id, row.warehouseId));
+  const lines = await loadPostedLines(tx, row.id);
+  await reverseStockEffects(tx, { id: row.id, number: row.number, direction: KINDS[row.kind].direction, warehouseId: row.warehouseId, warehouseCode: wh.code }, lines);
+  await tx.delete(documentLine).where(eq(documentLine.documentId, row.id));
+}
+
+/**
+ * Edits a posted document: its old effects are undone and the new ones applied in one transaction,
+ * so the result must keep every rule (a serial issued later blocks changing the receipt that brought it).
+ */
+export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInput, actor: Actor): Promise<void> {
+  await withDeadlockRetry(db, () => db.transaction(async (tx) => {
+    const row = await lockDocument(tx, id);
+    const data = parseOrThrow(documentSchema, { ...input, kind: row.kind });
+    const before = await loadPostedLines(tx, id);
+    const ctx = await loadContext(tx, row.kind, data);
+    throwIfProblems(serialRuleProblems(data, ctx));
+    const linked = row.stockDocumentId ? await lockLinked(tx, row.stockDocumentId) : null;
+    if (KINDS[row.kind].movesStock) await clearStockDocument(tx, row);
+    else await tx.delete(documentLine).where(eq(documentLine.documentId, id));
+    if (linked) await clearStockDocument(tx, linked);
+    await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
+      createStockDocument: createsStockDocument(data), updatedBy: actor.userId }).where(eq(document.id, id));
+    const lines = await insertLines(tx, id, data.lines, ctx.items);
+    if (KINDS[row.kind].movesStock) await applyStockEffects(tx, stockDocOf(row.kind, id, row.number, data, ctx), lines);
+    await syncLinkedDocument(tx, row, linked, data, ctx, actor);
+    await audit(tx, { entityId: id, action: 'update', userId: actor.userId, changes: { before: before.map(lineSummary), after: snapshot(data, lines) } });
+  }));
+}
+
+async function lockLinked(tx: DbOrTx, id: bigint): Promise<DocRow> {
+  const [row] = await tx.select().from(document).where(eq(document.id, id)).for('update');
+  return row;
+}
+
+/** Keeps an invoice's goods document in step: rewritten, created, or deleted with the switch. */
+async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | null, data: DocumentData, ctx: DocumentContext, actor: Actor) {
+  const kind = KINDS[invoice.kind].generates;
+  if (!kind) return;
+  if (!createsStockDocument(data)) {
+    if (linked) {
+      await tx.update(document).set({ stockDocumentId: null }).where(eq(document.id, invoice.id));
+      await tx.delete(document).where(eq(document.id, linked.id));
+    }
+    return;
+  }
+  const target = linked ?? await createLinkedHeader(tx, invoice, kind, data, actor);
+  await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note, updatedBy: actor.userId })
+    .where(eq(document.id, target.id));
+  const lines = await insertLines(tx, target.id, data.lines, ctx.items);
+  await applyStockEffects(tx, stockDocOf(kind, target.id, target.number, data, ctx), lines);
+}
+
+async function createLinkedHeader(tx: DbOrTx, invoice: DocRow, kind: DocumentKind, data: DocumentData, actor: Actor) {
+  const number = await allocateNumber(tx, kind, data.date);
+  const [row] = await tx.insert(document).values({ kind, number, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId,
+    note: data.note, sourceInvoiceId: invoice.id, createdBy: actor.userId }).returning();
+  await tx.update(document).set({ stockDocumentId: row.id }).where(eq(document.id, invoice.id));
+  return row;
+}
+
+/** Deletes a document (and an invoice's goods document) when no later document depends on it. */
+export async function deleteDocument(db: DbOrTx, id: bigint, actor: Actor): Promise<void> {
+  await withDeadlockRetry(db, () => db.transaction(async (tx) => {
+    const row = await lockDocument(tx, id);
+    const before = await loadPostedLines(tx, id);
+    if (KINDS[row.kind].movesStock) await clearStockDocument(tx, row);
+    if (row.stockDocumentId) {
+      const linked = await lockLinked(tx, row.stockDocumentId);
+      await clearStockDocument(tx, linked);
+      await tx.update(document).set({ stockDocumentId: null }).where(eq(document.id, id));
+      await tx.delete(document).where(eq(document.id, linked.id));
+    }
+    await tx.delete(document).where(eq(document.id, id));
+    await audit(tx, { entityId: id, action: 'delete', userId: actor.userId, changes: { number: row.number, before: before.map(lineSummary) } });
+  }));
+}
+
+function lineSummary(l: Awaited<ReturnType<typeof loadPostedLines>>[number]) {
+  return { item: l.item.code, quantity: l.quantity, unitPrice: l.unitPrice, serials: l.serials.length };
+}

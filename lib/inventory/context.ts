@@ -1,0 +1,41 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { item, partner, warehouse } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import type { DocumentData } from '@/lib/validation/documents';
+import { KINDS, type DocumentKind } from './kinds';
+import type { LineItem } from './serial-rules';
+
+export type ItemInfo = LineItem & { unit: string };
+export type DocumentContext = { items: Map<bigint, ItemInfo>; warehouseCode: string };
+
+/**
+ * Loads what a document refers to and checks that it exists and fits. Items are read FOR SHARE so the
+ * tracking switch of an item cannot flip while a document with that item is being posted.
+ */
+export async function loadContext(tx: DbOrTx, kind: DocumentKind, data: DocumentData): Promise<DocumentContext> {
+  const itemIds = [...new Set(data.lines.map((l) => l.itemId))].sort((a, b) => (a < b ? -1 : 1));
+  const found = await tx.select({ id: item.id, code: item.code, trackSerials: item.trackSerials, unit: item.unit })
+    .from(item).where(inArray(item.id, itemIds)).orderBy(item.id).for('share');
+  const items = new Map(found.map((i) => [i.id, i]));
+  const fieldErrors: Record<string, string> = {};
+  data.lines.forEach((line, index) => {
+    if (!items.has(line.itemId)) fieldErrors[`lines.${index}.itemId`] = `Line ${index + 1}: this item does not exist.`;
+  });
+  const [wh] = await tx.select({ code: warehouse.code }).from(warehouse).where(sql`${warehouse.id} = ${data.warehouseId}`);
+  if (!wh) fieldErrors.warehouseId = 'This warehouse does not exist.';
+  const partnerError = await checkPartner(tx, kind, data.partnerId);
+  if (partnerError) fieldErrors.partnerId = partnerError;
+  const messages = Object.values(fieldErrors);
+  if (messages.length > 0) throw new DomainError('INVALID_DATA', messages[0], fieldErrors);
+  return { items, warehouseCode: wh.code };
+}
+
+async function checkPartner(tx: DbOrTx, kind: DocumentKind, partnerId: bigint | null): Promise<string | null> {
+  const role = KINDS[kind].partnerRole;
+  if (partnerId === null) return KINDS[kind].partnerRequired ? `Choose the ${role}.` : null;
+  const [row] = await tx.select({ code: partner.code, type: partner.type }).from(partner).where(sql`${partner.id} = ${partnerId}`);
+  if (!row) return 'This partner does not exist.';
+  if (row.type !== 'both' && row.type !== role) return `Partner ${row.code} is a ${row.type}, not a ${role}.`;
+  return null;
+}

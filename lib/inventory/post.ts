@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/client';
+import { document } from '@/db/schema';
+import { isSerializationFailure } from '@/lib/db-errors';
+import { documentSchema, type DocumentData, type DocumentInput } from '@/lib/validation/documents';
+import { parseOrThrow } from '@/lib/validation/zod-errors';
+import { applyStockEffects, type StockLine } from './apply';
+import { audit } from './audit';
+import { loadContext, type DocumentContext } from './context';
+import { KINDS, type DocumentKind } from './kinds';
+import { insertLines } from './lines';
+import { allocateNumber } from './numbering';
+import { throwIfProblems, type Problem } from './problems';
+import { checkLineSerials } from './serial-rules';
+
+export type Actor = { userId: number };
+export type PostedDocument = { id: bigint; number: string; stockDocument: { id: bigint; number: string } | null };
+
+/**
+ * THE way a document is posted, from every door (form, API, import): one transaction that validates
+ * the lines, numbers the document, and moves stock and serials (for an invoice, through the goods
+ * receipt or issue it creates). Nothing is written when any rule fails.
+ */
+export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Actor): Promise<PostedDocument> {
+  const data = parseOrThrow(documentSchema, input);
+  return withDeadlockRetry(db, () => db.transaction(async (tx) => {
+    const ctx = await loadContext(tx, data.kind, data);
+    throwIfProblems(serialRuleProblems(data, ctx));
+    return createDocument(tx, data, ctx, actor, null);
+  }));
+}
+
+/** Serial rules apply where stock moves: stock documents and invoices that create one. */
+export function serialRuleProblems(data: DocumentData, ctx: DocumentContext): Problem[] {
+  if (KINDS[data.kind].movesStock || createsStockDocument(data)) return checkLineSerials(data.lines, ctx.items);
+  return data.lines.flatMap((line, index) => (line.serials.length === 0 ? [] : [{
+    code: 'NOT_TRACKED' as const, line: index,
+    message: `Line ${index + 1}: this invoice does not create a stock document, so serial numbers belong on the goods document itself.`,
+  }]));
+}
+
+export function createsStockDocument(data: DocumentData): boolean {
+  return KINDS[data.kind].generates !== null && data.createStockDocument !== false;
+}
+
+async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentContext, actor: Actor, sourceInvoiceId: bigint | null): Promise<PostedDocument> {
+  const number = await allocateNumber(tx, data.kind, data.date);
+  const [row] = await tx.insert(document).values({
+    kind: data.kind, number, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
+    createStockDocument: createsStockDocument(data), sourceInvoiceId, createdBy: actor.userId,
+  }).returning({ id: document.id });
+  const lines = await insertLines(tx, row.id, data.lines, ctx.items);
+  let stockDocument: PostedDocument['stockDocument'] = null;
+  if (KINDS[data.kind].movesStock) {
+    await applyStockEffects(tx, stockDocOf(data.kind, row.id, number, data, ctx), lines);
+  } else if (createsStockDocument(data)) {
+    const generated = await createDocument(tx, { ...data, kind: KINDS[data.kind].generates! }, ctx, actor, row.id);
+    await tx.update(document).set({ stockDocumentId: generated.id }).where(eq(document.id, row.id));
+    stockDocument = { id: generated.id, number: generated.number };
+  }
+  await audit(tx, { entityId: row.id, action: 'create', userId: actor.userId, changes: { after: snapshot(data, lines) } });
+  return { id: row.id, number, stockDocument };
+}
+
+export function stockDocOf(kind: DocumentKind, id: bigint, number: string, data: { warehouseId: bigint }, ctx: DocumentContext) {
+  return { id, number, direction: KINDS[kind].direction, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
+}
+
+/** What the audit log keeps of a document: its header and its lines (serial lists are counted, not copied). */
+export function snapshot(data: DocumentData, lines: StockLine[]) {
+  return {
+    date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
+    lines: lines.map((l, i) => ({ item: l.item.code, quantity: l.quantity, unitPrice: data.lines[i]?.unitPrice, serials: l.serials.length })),
+  };
+}
+
+/** Lock-order deadlocks between unrelated postings are rare but possible; the whole posting is retried. */
+export async function withDeadlockRetry<T>(db: DbOrTx, run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (db instanceof PgTransaction || attempt >= attempts || !isSerializationFailure(error)) throw error;
+    }
+  }
+}

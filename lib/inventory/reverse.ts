@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import type { Problem } from './problems';
+import { jsonList, rows } from './sql-rows';
+
+export type PostedLine = { line: number; lineId: bigint; itemId: bigint; itemCode: string };
+
+/**
+ * Undoes what a receipt line did to its serials, refusing when a serial has moved since (issued later).
+ * A serial that came back (a return) goes back to its earlier state; a serial first received here disappears.
+ */
+export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
+  const moved = await rows<{ serial: string; laterDoc: string | null }>(tx, sql`
+    select s.serial, (select d.number from serial_movement later join document d on d.id = later.document_id
+                      where later.serial_id = s.id and later.id > m.id order by later.id limit 1) as "laterDoc"
+    from serial_movement m join serial_number s on s.id = m.serial_id
+    where m.line_id = ${line.lineId} and not (s.status = 'in_stock' and s.received_line_id = ${line.lineId})`);
+  if (moved.length > 0) {
+    return moved.map((m) => ({
+      code: 'ISSUED_LATER', line: line.line, serial: m.serial,
+      message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was issued later by ${m.laterDoc ?? 'another document'}.`,
+    }));
+  }
+  await tx.execute(sql`
+    with mine as (select serial_id, id from serial_movement where line_id = ${line.lineId}),
+    prev_out as (
+      select distinct on (m.serial_id) m.serial_id, m.line_id, m.warehouse_id
+      from serial_movement m join mine on mine.serial_id = m.serial_id
+      where m.id < mine.id and m.direction = 'out' order by m.serial_id, m.id desc),
+    prev_in as (
+      select distinct on (m.serial_id) m.serial_id, m.line_id, m.at
+      from serial_movement m join mine on mine.serial_id = m.serial_id
+      where m.id < mine.id and m.direction = 'in' order by m.serial_id, m.id desc)
+    update serial_number s set status = 'issued', issued_line_id = po.line_id, warehouse_id = po.warehouse_id,
+      received_line_id = pi.line_id, received_at = pi.at
+    from prev_out po join prev_in pi on pi.serial_id = po.serial_id
+    where s.id = po.serial_id`);
+  // Serials this line brought in for the first time go away; the movement rows must go first (foreign key).
+  const firstSeenHere = await rows<{ id: bigint }>(tx, sql`
+    select m.serial_id as id from serial_movement m where m.line_id = ${line.lineId}
+      and not exists (select 1 from serial_movement o where o.serial_id = m.serial_id and o.line_id <> ${line.lineId})`);
+  await tx.execute(sql`delete from serial_movement where line_id = ${line.lineId}`);
+  if (firstSeenHere.length > 0) {
+    await tx.execute(sql`delete from serial_number where id in (select (value)::bigint from jsonb_array_elements_text(${jsonList(firstSeenHere.map((r) => String(r.id)))}::jsonb))`);
+  }
+  return [];
+}
+
+/** Puts the serials an issue line took back in stock, unless one of them was received again since. */
+export async function unissueSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
+  const moved = await rows<{ serial: string; laterDoc: string | null }>(tx, sql`
+    select s.serial, (select d.number from serial_movement later join document d on d.id = later.document_id
+                      where later.serial_id = s.id and later.id > m.id order by later.id limit 1) as "laterDoc"
+    from serial_movement m join serial_number s on s.id = m.serial_id
+    where m.line_id = ${line.lineId} and not (s.status = 'issued' and s.issued_line_id = ${line.lineId})`);
+  if (moved.length > 0) {
+    return moved.map((m) => ({
+      code: 'RECEIVED_AGAIN_LATER', line: line.line, serial: m.serial,
+      message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was received again later by ${m.laterDoc ?? 'another document'}.`,
+    }));
+  }
+  await tx.execute(sql`
+    with removed as (delete from serial_movement where line_id = ${line.lineId} returning serial_id)
+    update serial_number s set status = 'in_stock', issued_line_id = null from removed where s.id = removed.serial_id`);
+  return [];
+}

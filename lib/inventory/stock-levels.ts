@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import type { Problem } from './problems';
+import { rows } from './sql-rows';
+
+export type StockDelta = { itemId: bigint; itemCode: string; unit: string; warehouseId: bigint; warehouseCode: string; quantity: string; line: number };
+
+/** Sums the lines per item and warehouse, in a fixed order so concurrent postings lock rows alike. */
+export function groupDeltas(deltas: StockDelta[]): StockDelta[] {
+  const byKey = new Map<string, StockDelta>();
+  for (const d of deltas) {
+    const key = `${d.itemId}:${d.warehouseId}`;
+    const prev = byKey.get(key);
+    byKey.set(key, prev ? { ...prev, quantity: addDecimals(prev.quantity, d.quantity) } : { ...d });
+  }
+  return [...byKey.values()].sort((a, b) => (a.itemId === b.itemId ? Number(a.warehouseId - b.warehouseId) : a.itemId < b.itemId ? -1 : 1));
+}
+
+/** Exact decimal addition in the database's numeric type would need a round trip; scaled bigints do it here. */
+export function addDecimals(a: string, b: string): string {
+  const scale = 3;
+  const toScaled = (v: string) => {
+    const [whole, frac = ''] = v.split('.');
+    return BigInt(whole + frac.padEnd(scale, '0').slice(0, scale));
+  };
+  const sum = toScaled(a) + toScaled(b);
+  const text = sum.toString().padStart(scale + 1, '0');
+  const result = `${text.slice(0, -scale)}.${text.slice(-scale)}`.replace(/\.?0+$/, '');
+  return result === '' ? '0' : result;
+}
+
+export async function increaseStock(tx: DbOrTx, deltas: StockDelta[]): Promise<void> {
+  for (const d of groupDeltas(deltas)) {
+    await tx.execute(sql`insert into stock_level (item_id, warehouse_id, quantity) values (${d.itemId}, ${d.warehouseId}, ${d.quantity})
+      on conflict (item_id, warehouse_id) do update set quantity = stock_level.quantity + excluded.quantity`);
+  }
+}
+
+/** Takes stock out only where enough is on hand; each shortfall becomes a problem naming both amounts. */
+export async function decreaseStock(tx: DbOrTx, deltas: StockDelta[], describe: (d: StockDelta, available: string) => string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const d of groupDeltas(deltas)) {
+    const updated = await rows<{ quantity: string }>(tx, sql`update stock_level set quantity = quantity - ${d.quantity}
+      where item_id = ${d.itemId} and warehouse_id = ${d.warehouseId} and quantity >= ${d.quantity} returning quantity`);
+    if (updated.length > 0) continue;
+    const [current] = await rows<{ quantity: string }>(tx, sql`select quantity::text from stock_level where item_id = ${d.itemId} and warehouse_id = ${d.warehouseId}`);
+    const available = trimDecimal(current?.quantity ?? '0');
+    problems.push({ code: 'INSUFFICIENT_STOCK', line: d.line, message: describe(d, available) });
+  }
+  return problems;
+}
+
+export function trimDecimal(value: string): string {
+  return value.includes('.') ? value.replace(/\.?0+$/, '') || '0' : value;
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# npm test: every check the project has, in order of speed. Any failure stops the run with its exit code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== type check";        npx tsc --noEmit
+echo "== lint";              npx eslint .
+echo "== unit tests";        npx vitest run --project unit
+echo "== integration tests"; npx vitest run --project integration
+echo "== end-to-end tests";  bash scripts/test-e2e.sh
