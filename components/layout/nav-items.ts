@@ -17,4 +17,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/import', label: 'Import', permission: 'import.run' },
   { href: '/admin/users', label: 'Users', permission: 'users.manage' },
   { href: '/admin/api-keys', label: 'API keys', permission: 'apiKeys.manage' },
+  { href: '/api-docs', label: 'API reference', permission: 'apiKeys.manage' },
 ];

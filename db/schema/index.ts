@@ -3,3 +3,4 @@ export * from './access';
 export * from './catalog';
 export * from './settings';
 export * from './inventory';
+export * from './imports';

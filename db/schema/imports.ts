@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { apiKey } from './access';
+import { createdAt, idPk, idRef, userRef } from './columns';
+import { user } from './auth';
+
+/** Raw bytes in PostgreSQL: uploads and result files live in the database, so any instance can serve them. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const IMPORT_STATUSES = ['ADDED', 'IN PROGRESS', 'COMPLETED', 'FAILED'] as const;
+
+/** An uploaded file (Zoho's file_id), kept until the jobs that use it are done with it. */
+export const importFile = pgTable('import_file', {
+  id: idPk(),
+  fileName: text().notNull(),
+  content: bytea().notNull(),
+  sizeBytes: integer().notNull(),
+  sha256: text().notNull(),
+  uploadedBy: userRef().notNull().references(() => user.id),
+  createdAt: createdAt(),
+});
+
+/** A bulk write job. Workers claim it with FOR UPDATE SKIP LOCKED; `nextRow` is the resume point. */
+export const importJob = pgTable('import_job', {
+  id: idPk(),
+  operation: text({ enum: ['insert', 'update', 'upsert'] }).notNull(),
+  module: text().notNull(),
+  fileId: idRef().notNull().references(() => importFile.id),
+  findBy: text(),
+  ignoreEmpty: boolean().notNull().default(false),
+  characterEncoding: text(),
+  fieldMappings: jsonb().notNull(),
+  dryRun: boolean().notNull().default(false),
+  callbackUrl: text(),
+  callbackMethod: text(),
+  status: text({ enum: IMPORT_STATUSES }).notNull().default('ADDED'),
+  failureReason: text(),
+  createdBy: userRef().notNull().references(() => user.id),
+  apiKeyId: idRef().references(() => apiKey.id),
+  createdAt: createdAt(),
+  startedAt: timestamp({ withTimezone: true }),
+  finishedAt: timestamp({ withTimezone: true }),
+  totalCount: integer().notNull().default(0),
+  processedCount: integer().notNull().default(0),
+  addedCount: integer().notNull().default(0),
+  updatedCount: integer().notNull().default(0),
+  skippedCount: integer().notNull().default(0),
+  nextRow: integer().notNull().default(0),
+  lockedBy: text(),
+  heartbeatAt: timestamp({ withTimezone: true }),
+  resultFile: bytea(),
+  resultFileName: text(),
+  callbackState: text({ enum: ['none', 'pending', 'delivered', 'failed'] }).notNull().default('none'),
+  callbackAttempts: integer().notNull().default(0),
+  callbackNextAt: timestamp({ withTimezone: true }),
+  callbackLastError: text(),
+}, (t) => [
+  index('import_job_claimable').on(t.createdAt).where(sql`${t.status} in ('ADDED', 'IN PROGRESS')`),
+  index('import_job_callback_due').on(t.callbackNextAt).where(sql`${t.callbackState} = 'pending'`),
+  index().on(t.createdBy, t.createdAt),
+]);
+
+/** One row's outcome, committed in the same transaction as the row's effects: a resumed job skips it. */
+export const importRowResult = pgTable('import_row_result', {
+  jobId: idRef().notNull().references(() => importJob.id, { onDelete: 'cascade' }),
+  rowNumber: integer().notNull(),
+  status: text({ enum: ['ADDED', 'UPDATED', 'SKIPPED'] }).notNull(),
+  recordId: text(),
+  errors: jsonb().notNull().default([]),
+}, (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] })]);
+
+/** Idempotency-Key: the first answer to a request is stored and replayed for retries of the same request. */
+export const idempotencyKey = pgTable('idempotency_key', {
+  owner: text().notNull(),
+  key: text().notNull(),
+  requestHash: text().notNull(),
+  statusCode: integer(),
+  responseBody: text(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.owner, t.key] }), index().on(t.createdAt)]);
