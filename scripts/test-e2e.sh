@@ -3,6 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
-rm -rf "${E2E_PG_DATA_DIR:-./.data/e2e-postgres}" "${E2E_PG_DATA_DIR:-./.data/e2e-postgres}.owner"
+DATA_DIR="${E2E_PG_DATA_DIR:-./.data/e2e-postgres}"
+# Leave no database server behind, whatever happens to the test run.
+trap 'npx tsx scripts/db-stop.ts "$DATA_DIR" >/dev/null 2>&1 || true' EXIT
+npx tsx scripts/db-stop.ts "$DATA_DIR" >/dev/null 2>&1 || true
+rm -rf "$DATA_DIR" "$DATA_DIR.owner"
 npx next build
 npx playwright test "$@"

@@ -46,6 +46,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   };
 }
 
+/** Stops the server of a data folder if one runs (fast shutdown); quietly does nothing otherwise. */
+export async function stopEmbeddedPostgres(requestedDataDir: string): Promise<void> {
+  const asRoot = process.getuid?.() === 0;
+  const owner = asRoot ? await postgresOsUser() : null;
+  const ctx: Ctx = { bins: await resolveBinaries(asRoot), owner, dataDir: await prepareDataDir(requestedDataDir, owner), port: 0, log: () => {} };
+  stopSync(ctx);
+  rmSync(`${ctx.dataDir}.owner`, { force: true });
+}
+
 async function initCluster(ctx: Ctx, password: string): Promise<void> {
   ctx.log(`[db] initialising a new PostgreSQL cluster in ${ctx.dataDir}`);
   const pwFile = path.join(os.tmpdir(), `serialstock-pw-${process.pid}-${Date.now()}`);
