@@ -1,0 +1,67 @@
+'use client';
+import { useCallback, useState } from 'react';
+import { addSerials, describeAddResult, removeSerialAt, removeSerials } from '@/lib/serials/merge';
+import { expandShorthand } from '@/lib/serials/parse';
+
+export type Feedback = { text: string; isProblem: boolean };
+
+function errorText(problem: unknown): string {
+  return problem instanceof Error ? problem.message : String(problem);
+}
+
+/**
+ * Every change to the controlled list, each followed by one sentence of feedback for the live region.
+ * Adding many at once and clearing can be undone: those are the slips of the hand that cost the most.
+ */
+export function useSerialActions(value: string[], onChange: (serials: string[]) => void) {
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [undoTo, setUndoTo] = useState<string[] | null>(null);
+
+  const add = useCallback((incoming: string[]) => {
+    const result = addSerials(value, incoming);
+    if (result.next !== value) onChange(result.next);
+    setUndoTo(result.added.length > 1 ? value : null);
+    setFeedback(describeAddResult(result));
+  }, [value, onChange]);
+
+  /** Enter in the scan box: a range shorthand adds the whole range, anything else is one serial as typed. */
+  const submitText = useCallback((text: string): boolean => {
+    try {
+      add(expandShorthand(text) ?? [text]);
+      return true;
+    } catch (problem) {
+      setFeedback({ text: errorText(problem), isProblem: true });
+      return false;
+    }
+  }, [add]);
+
+  const removeAt = useCallback((index: number) => {
+    const serial = value[index];
+    onChange(removeSerialAt(value, index));
+    setUndoTo(null);
+    setFeedback({ text: `Removed ${serial}.`, isProblem: false });
+  }, [value, onChange]);
+
+  const remove = useCallback((serial: string) => {
+    onChange(removeSerials(value, new Set([serial])));
+    setUndoTo(null);
+    setFeedback({ text: `Removed ${serial}.`, isProblem: false });
+  }, [value, onChange]);
+
+  const clearAll = useCallback(() => {
+    onChange([]);
+    setUndoTo(value);
+    setFeedback({ text: `Cleared ${value.length.toLocaleString('en')} serial numbers.`, isProblem: false });
+  }, [value, onChange]);
+
+  const undo = useCallback(() => {
+    if (undoTo === null) return;
+    onChange(undoTo);
+    setUndoTo(null);
+    setFeedback({ text: 'Undone.', isProblem: false });
+  }, [undoTo, onChange]);
+
+  const reportProblem = useCallback((text: string) => setFeedback({ text, isProblem: true }), []);
+
+  return { feedback, canUndo: undoTo !== null, add, submitText, removeAt, remove, clearAll, undo, reportProblem };
+}
