@@ -29,10 +29,6 @@ console.log(`[bench] goods issue of ${LINE.toLocaleString('en')} serials: median
 const [{ n }] = (await db.execute(sql`select count(*)::int as n from serial_number`)) as unknown as { n: number }[];
 console.log(`[bench] serial numbers in the database now: ${n.toLocaleString('en')}`);
 
-const agenda = await import('@/bench/agenda-bench').catch(() => null);
-if (agenda) await agenda.benchAgenda(db);
 await client.end();
 
-const importBench = await import('./bench-import').catch((error) => { console.log(`[bench] import bench not available: ${error.message}`); return null; });
-if (importBench && 'main' in importBench && typeof importBench.main === 'function') await importBench.main();
 process.exit(0);
