@@ -1,0 +1,63 @@
+import { asc, desc, type SQL } from 'drizzle-orm';
+import type { Field } from '../fields';
+import { fieldOf, type RecordModule } from '../module';
+import { invalidQuery } from '../problem';
+import { compare } from './compile';
+
+export const MAX_PER_PAGE = 200;
+const MAX_PAGE = 1_000_000;
+
+export type ListQuery = { page: number; perPage: number; order: SQL[]; fields: Field[]; where: SQL[] };
+
+/**
+ * Reads page, per_page, sort_by, sort_order, fields and the module's own filters from the URL.
+ * Anything malformed is refused with a message naming the parameter (unknown parameters are ignored,
+ * as Zoho clients send a few of their own).
+ */
+export function parseListQuery(module: RecordModule, params: URLSearchParams, opts: { detail?: boolean } = {}): ListQuery {
+  const page = wholeNumber(params, 'page', 1, MAX_PAGE, 1);
+  const perPage = wholeNumber(params, 'per_page', 1, MAX_PER_PAGE, MAX_PER_PAGE);
+  return { page, perPage, order: orderOf(module, params), fields: fieldsOf(module, params.get('fields'), opts.detail ?? false), where: filtersOf(module, params) };
+}
+
+function wholeNumber(params: URLSearchParams, name: string, min: number, max: number, fallback: number): number {
+  const raw = params.get(name);
+  if (raw === null || raw === '') return fallback;
+  const n = /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= min && n <= max)) throw invalidQuery(`${name} must be a whole number from ${min} to ${max.toLocaleString('en')}.`, { param: name });
+  return n;
+}
+
+function orderOf(module: RecordModule, params: URLSearchParams): SQL[] {
+  const direction = params.get('sort_order') ?? 'asc';
+  if (direction !== 'asc' && direction !== 'desc') throw invalidQuery('sort_order must be asc or desc.', { param: 'sort_order' });
+  const by = direction === 'desc' ? desc : asc;
+  const sortBy = params.get('sort_by');
+  const tieBreak = module.defaultOrder.map((c) => by(c));
+  if (!sortBy) return tieBreak;
+  const field = fieldOf(module, sortBy);
+  if (!field?.sort) {
+    const sortable = module.fields.filter((f) => f.sort).map((f) => f.api);
+    throw invalidQuery(`${module.api} cannot be sorted by "${sortBy}". Sortable: ${sortable.join(', ')}.`, { param: 'sort_by' });
+  }
+  return [by(field.sort), ...tieBreak];
+}
+
+/** The fields to return: all (without detail-only ones in lists), or the `fields` list plus id. */
+export function fieldsOf(module: RecordModule, list: string | null, detail: boolean): Field[] {
+  if (!list) return module.fields.filter((f) => detail || !f.detailOnly);
+  const names = list.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !fieldOf(module, n));
+  if (unknown.length > 0 || names.length === 0) {
+    throw invalidQuery(`Unknown field${unknown.length === 1 ? '' : 's'} in fields: ${unknown.join(', ') || '(none given)'}. ${module.api} has: ${module.fields.map((f) => f.api).join(', ')}.`,
+      { param: 'fields' });
+  }
+  return module.fields.filter((f) => f.api === 'id' || names.includes(f.api));
+}
+
+function filtersOf(module: RecordModule, params: URLSearchParams): SQL[] {
+  return Object.entries(module.queryFilters ?? {}).flatMap(([name, filter]) => {
+    const value = params.get(name);
+    return value === null || value === '' ? [] : [compare(filter, 'equals', [value], name, name)];
+  });
+}

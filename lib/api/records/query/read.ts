@@ -1,0 +1,50 @@
+import { and, sql } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/client';
+import type { Field } from '../fields';
+import { fieldOf, type ApiRecord, type RecordModule } from '../module';
+import type { ListQuery } from './params';
+
+/** One page of records, reading one row more than asked to know whether more follow. */
+export async function listRecords(db: DbOrTx, module: RecordModule, query: ListQuery): Promise<{ records: ApiRecord[]; more: boolean }> {
+  const rows = await db.select(selectionOf(module, query.fields)).from(module.table)
+    .where(and(module.where, ...query.where)).orderBy(...query.order)
+    .limit(query.perPage + 1).offset((query.page - 1) * query.perPage);
+  const more = rows.length > query.perPage;
+  return { records: await finish(db, module, query.fields, rows.slice(0, query.perPage)), more };
+}
+
+/** One record of the module by id, or null (also when the id belongs to another module's kind). */
+export async function readRecord(db: DbOrTx, module: RecordModule, id: bigint, fields: Field[]): Promise<ApiRecord | null> {
+  const byId = fieldOf(module, 'id')!.filter!.apply((col) => sql`${col} = ${id}`);
+  const rows = await db.select(selectionOf(module, fields)).from(module.table).where(and(module.where, byId)).limit(1);
+  const [record] = await finish(db, module, fields, rows);
+  return record ?? null;
+}
+
+function selectionOf(module: RecordModule, fields: Field[]): SelectedFields {
+  const idField = fieldOf(module, 'id');
+  // Expanded fields are loaded by id, so the id is read even when the client did not ask for it.
+  const withId = idField && !fields.includes(idField) ? [idField, ...fields] : fields;
+  return Object.fromEntries(withId.filter((f) => f.select).map((f) => [f.api, f.select])) as SelectedFields;
+}
+
+/** Attaches expanded fields (lines, history) and orders each record's keys as the module declares them. */
+async function finish(db: DbOrTx, module: RecordModule, fields: Field[], rows: Record<string, unknown>[]): Promise<ApiRecord[]> {
+  if (rows.length === 0) return [];
+  const expanded = new Map<string, Map<string, unknown>>();
+  for (const f of fields) if (f.expand) expanded.set(f.api, await f.expand(db, rows.map((r) => BigInt(r.id as string))));
+  return rows.map((row) => Object.fromEntries(fields.map((f) => [f.api, f.expand ? expanded.get(f.api)!.get(row.id as string) ?? [] : row[f.api]])));
+}
+
+/** Groups rows by a key, keeping their order: expand loaders split one query's rows per record. */
+export function groupBy<T>(list: T[], keyOf: (value: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const value of list) {
+    const key = keyOf(value);
+    const group = out.get(key);
+    if (group) group.push(value);
+    else out.set(key, [value]);
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import type { DocumentKind } from '@/lib/inventory/kinds';
+import { deleteDocument, updateDocument } from '@/lib/inventory/change';
+import { postDocument } from '@/lib/inventory/post';
+import type { DocumentInput } from '@/lib/validation/documents';
+import type { Field, SubField } from '../fields';
+import type { ApiRecord, WriteContext, WriteOps } from '../module';
+import { RecordError } from '../problem';
+import { toLibInput } from './input';
+import { ITEM_REF, PARTNER_REF, resolveRef, resolveRefs, WAREHOUSE_REF } from './lookups';
+
+/**
+ * Writes of a document module: the lookups become ids, the lines are renamed, and postDocument,
+ * updateDocument or deleteDocument decides — the very functions behind the web form.
+ */
+export function documentWrites(kind: DocumentKind, fields: Field[], lineFields: SubField[]): WriteOps {
+  const toInput = (record: ApiRecord, ctx: WriteContext) => documentInput(kind, fields, lineFields, record, ctx);
+  const actor = (ctx: WriteContext) => ({ userId: ctx.principal.userId });
+  return {
+    insert: async (record, ctx) => (await postDocument(ctx.db, await toInput(record, ctx), actor(ctx))).id,
+    update: (id, record, ctx) => toInput(record, ctx).then((input) => updateDocument(ctx.db, id, input, actor(ctx))),
+    remove: (id, ctx) => deleteDocument(ctx.db, id, actor(ctx)),
+    refusals: {
+      upsert: 'Documents cannot be upserted: their numbers are assigned by SerialStock, so there is no field to match on. '
+        + 'Insert with POST, or update a document by its id with PUT.',
+    },
+  };
+}
+
+async function documentInput(kind: DocumentKind, fields: Field[], lineFields: SubField[], record: ApiRecord, ctx: WriteContext): Promise<DocumentInput> {
+  const input = toLibInput(fields, record, ctx.path);
+  const partnerId = await resolveRef(ctx.db, PARTNER_REF, input.partnerId, { apiName: 'Partner', jsonPath: `${ctx.path}.Partner` });
+  const warehouseId = await resolveRef(ctx.db, WAREHOUSE_REF, input.warehouseId, { apiName: 'Warehouse', jsonPath: `${ctx.path}.Warehouse` });
+  const lines = await documentLines(ctx, lineFields, input.lines);
+  // A missing date goes to the lib as '' so its "Enter the date as YYYY-MM-DD." message answers.
+  return { ...input, kind, date: (input.date as string | undefined) ?? '', partnerId, warehouseId, lines } as DocumentInput;
+}
+
+async function documentLines(ctx: WriteContext, lineFields: SubField[], value: unknown): Promise<DocumentInput['lines']> {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    throw new RecordError('INVALID_DATA', 'Lines must be a list of lines, each like {"Item": {"Code": "…"}, "Quantity": "1", "Serial_Numbers": ["…"]}.',
+      { api_name: 'Lines', json_path: `${ctx.path}.Lines` });
+  }
+  const lines = value.map((line, i) => lineInput(line, lineFields, `${ctx.path}.Lines[${i}]`));
+  const itemIds = await resolveRefs(ctx.db, ITEM_REF, lines.map((l) => l.itemId),
+    lines.map((_, i) => ({ apiName: 'Item', jsonPath: `${ctx.path}.Lines[${i}].Item` })));
+  return lines.map((l, i) => ({ ...l, itemId: itemIds[i] })) as DocumentInput['lines'];
+}
+
+function lineInput(line: unknown, lineFields: SubField[], path: string): Record<string, unknown> {
+  if (typeof line !== 'object' || line === null || Array.isArray(line)) {
+    throw new RecordError('INVALID_DATA', 'Each line must be an object such as {"Item": {"Code": "…"}, "Quantity": "1"}.', { api_name: 'Lines', json_path: path });
+  }
+  const input: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(line)) {
+    const sub = lineFields.find((f) => f.api === key);
+    if (!sub) {
+      throw new RecordError('INVALID_DATA', `${key} is not a field of a line. Fields: ${lineFields.map((f) => f.api).join(', ')}.`,
+        { api_name: key, json_path: `${path}.${key}` });
+    }
+    input[sub.input] = v;
+  }
+  return input;
+}

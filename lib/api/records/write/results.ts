@@ -1,0 +1,72 @@
+import { DomainError, type DomainErrorCode } from '@/lib/errors';
+import type { Problem } from '@/lib/inventory/problems';
+import type { RecordModule } from '../module';
+import { RecordError } from '../problem';
+import { apiPathOf } from './input';
+
+/** One element of a write answer's `data`, in Zoho's shape. */
+export type Entry = {
+  code: string;
+  details: Record<string, unknown>;
+  message: string;
+  status: 'success' | 'error';
+} & Record<string, unknown>;
+
+export const success = (message: string, details: Record<string, unknown>, extra: Record<string, unknown> = {}): Entry =>
+  ({ code: 'SUCCESS', ...extra, details, message, status: 'success' });
+
+/** Zoho's per-record codes for the lib's error codes. */
+const ZOHO_CODES: Record<DomainErrorCode, string> = {
+  UNAUTHENTICATED: 'AUTHENTICATION_FAILURE', FORBIDDEN: 'NO_PERMISSION', NOT_FOUND: 'RESOURCE_NOT_FOUND',
+  INVALID_DATA: 'INVALID_DATA', DUPLICATE_DATA: 'DUPLICATE_DATA', CONFLICT: 'CANNOT_PROCESS', RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  MANDATORY_NOT_FOUND: 'MANDATORY_NOT_FOUND', LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+};
+
+/**
+ * A refused record: the lib's message verbatim, its field errors under API names (details.api_name,
+ * json_path, errors) and, for documents, every broken rule (details.problems) and the serials at fault.
+ */
+export function failure(error: unknown, module: RecordModule, path: string): Entry {
+  if (error instanceof RecordError) return { code: error.code, details: error.details, message: error.message, status: 'error' };
+  if (error instanceof DomainError) {
+    return { code: ZOHO_CODES[error.code], details: domainDetails(error, module, path), message: error.message, status: 'error' };
+  }
+  console.error('[records api] unexpected error', error);
+  return { code: 'INTERNAL_ERROR', details: {}, message: 'Something went wrong on our side; this record was not saved.', status: 'error' };
+}
+
+function domainDetails(error: DomainError, module: RecordModule, path: string): Record<string, unknown> {
+  const errors: Record<string, string> = {};
+  let first: { apiName: string; path: string } | null = null;
+  for (const [key, message] of Object.entries(error.fieldErrors)) {
+    const mapped = apiPathOf(module.fields, key);
+    if (!mapped) continue;
+    errors[mapped.path] = message;
+    first ??= mapped;
+  }
+  const problems = error.details.problems as Problem[] | undefined;
+  const located = problems?.map((p) => ({ ...p, json_path: `${path}.${problemPath(p)}` }));
+  if (!first && problems?.length) first = { apiName: problemField(problems[0]), path: problemPath(problems[0]) };
+  return {
+    ...(first ? { api_name: first.apiName, json_path: `${path}.${first.path}` } : {}),
+    ...(Object.keys(errors).length ? { errors } : {}),
+    ...error.details,
+    ...(located ? { problems: located } : {}),
+  };
+}
+
+/** Quantity problems point at the quantity, every other rule at the line's serial numbers. */
+function problemField(p: Problem): string {
+  return p.code === 'NOT_WHOLE' || p.code === 'INSUFFICIENT_STOCK' ? 'Quantity' : 'Serial_Numbers';
+}
+
+function problemPath(p: Problem): string {
+  return `Lines[${p.line}].${problemField(p)}`;
+}
+
+/** 201 (insert) or 200 when every record succeeded, 400 when none did, 207 when some did. */
+export function statusOf(entries: Entry[], allOkStatus: number): number {
+  const ok = entries.filter((e) => e.status === 'success').length;
+  if (ok === entries.length) return allOkStatus;
+  return ok === 0 ? 400 : 207;
+}

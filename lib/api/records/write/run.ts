@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import type { Principal } from '@/lib/auth/principal';
+import { DomainError } from '@/lib/errors';
+import { parseId } from '@/lib/ids';
+import { fieldOf, type ApiRecord, type RecordModule, type WriteContext } from '../module';
+import { RecordError } from '../problem';
+import { readRecord } from '../query/read';
+import { failure, success, type Entry } from './results';
+
+export type Run = { db: DbOrTx; principal: Principal; module: RecordModule };
+const SUMMARY_FIELDS = ['id', 'Number', 'Created_Time', 'Modified_Time', 'Created_By', 'Modified_By'];
+
+/** Each record on its own: its own transaction inside the lib, its own success or error entry. */
+export async function eachRecord(run: Run, records: unknown[], write: (record: ApiRecord, ctx: WriteContext) => Promise<Entry>): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  for (const [index, record] of records.entries()) {
+    const ctx = { db: run.db, principal: run.principal, path: `$.data[${index}]` };
+    try {
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+        throw new RecordError('INVALID_DATA', 'Each record must be a JSON object of fields.', { json_path: ctx.path });
+      }
+      entries.push(await write(record as ApiRecord, ctx));
+    } catch (error) {
+      entries.push(failure(error, run.module, ctx.path));
+    }
+  }
+  return entries;
+}
+
+export async function insertOne(run: Run, record: ApiRecord, ctx: WriteContext): Promise<Entry> {
+  const id = await run.module.writes!.insert!(record, ctx);
+  return success('record added', await summary(run, id, 'Created_By'));
+}
+
+/** Zoho's update changes only the fields sent: the stored record is read and the sent fields laid over it. */
+export async function updateOne(run: Run, id: bigint, record: ApiRecord, ctx: WriteContext): Promise<Entry> {
+  const writable = run.module.fields.filter((f) => f.input);
+  const current = await readRecord(run.db, run.module, id, writable);
+  if (!current) throw notFound(id, ctx);
+  await run.module.writes!.update!(id, { ...current, ...record }, ctx);
+  return success('record updated', await summary(run, id, 'Modified_By'));
+}
+
+export async function deleteOne(run: Run, rawId: string, ctx: WriteContext): Promise<Entry> {
+  const id = parseId(rawId.trim());
+  if (id === null) throw new RecordError('INVALID_DATA', `"${rawId}" is not an id: ids are positive whole numbers.`, { api_name: 'id', id: rawId });
+  if (!(await readRecord(run.db, run.module, id, [fieldOf(run.module, 'id')!]))) throw notFound(id, ctx);
+  await run.module.writes!.remove!(id, ctx);
+  return success('record deleted', { id: String(id) });
+}
+
+/** The id a record of PUT /{module} carries. */
+export function idOfRecord(record: ApiRecord, ctx: WriteContext): bigint {
+  if (record.id === undefined || record.id === null || record.id === '') {
+    throw new RecordError('MANDATORY_NOT_FOUND', 'The record has no id: say which record to update.', { api_name: 'id', json_path: `${ctx.path}.id` });
+  }
+  const id = parseId(String(record.id).trim());
+  if (id === null) throw new RecordError('INVALID_DATA', `"${String(record.id)}" is not an id: ids are positive whole numbers.`, { api_name: 'id', json_path: `${ctx.path}.id` });
+  return id;
+}
+
+/**
+ * Upsert: the first duplicate-check field with a value that matches a record makes this an update,
+ * otherwise an insert. Two clients inserting the same code at once: the loser's insert fails as a
+ * duplicate in the lib, and it is retried once as the update it now is.
+ */
+export async function upsertOne(run: Run, checkFields: string[], record: ApiRecord, ctx: WriteContext): Promise<Entry> {
+  const match = await findDuplicate(run, checkFields, record);
+  if (match) return { ...(await updateOne(run, match.id, record, ctx)), action: 'update', duplicate_field: match.field };
+  try {
+    return { ...(await insertOne(run, record, ctx)), action: 'insert', duplicate_field: null };
+  } catch (error) {
+    const raced = error instanceof DomainError && error.code === 'DUPLICATE_DATA' ? await findDuplicate(run, checkFields, record) : null;
+    if (!raced) throw error;
+    return { ...(await updateOne(run, raced.id, record, ctx)), action: 'update', duplicate_field: raced.field };
+  }
+}
+
+async function findDuplicate(run: Run, checkFields: string[], record: ApiRecord): Promise<{ id: bigint; field: string } | null> {
+  for (const name of checkFields) {
+    const value = record[name];
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
+    const filter = fieldOf(run.module, name)!.filter!;
+    const idField = fieldOf(run.module, 'id')!;
+    const [row] = await run.db.select({ id: idField.select! }).from(run.module.table)
+      .where(filter.apply((col) => sql`${col} = ${String(value).trim()}`)).limit(1);
+    if (row) return { id: BigInt(row.id as string), field: name };
+  }
+  return null;
+}
+
+function notFound(id: bigint, ctx: WriteContext) {
+  return new RecordError('RESOURCE_NOT_FOUND', "The requested resource doesn't exist.", { api_name: 'id', id: String(id), json_path: `${ctx.path}.id` });
+}
+
+/** What a successful write answers with: id, times, and who did it (the caller, where the table keeps no author). */
+async function summary(run: Run, id: bigint, actorField: 'Created_By' | 'Modified_By'): Promise<Record<string, unknown>> {
+  const fields = run.module.fields.filter((f) => SUMMARY_FIELDS.includes(f.api));
+  const stored = (await readRecord(run.db, run.module, id, fields)) ?? { id: String(id) };
+  const actor = { id: String(run.principal.userId), name: run.principal.userName };
+  return { ...stored, [actorField]: actorField === 'Modified_By' || !stored.Created_By ? actor : stored.Created_By };
+}
