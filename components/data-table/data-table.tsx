@@ -18,8 +18,8 @@ const resolve = <T,>(updater: Updater<T>, old: T): T =>
  * The one list table: the server has already paged, sorted and filtered (state read from the URL);
  * this component renders the page and writes any change back to the URL.
  */
-export function DataTable<T extends RowData>({ caption, columns, data, total, page, perPage, sort, getRowId }: {
-  caption: string; columns: ListColumn<T>[]; data: T[]; total: number; page: number; perPage: number;
+export function DataTable<T extends RowData>({ caption, columns, data, total, totalLabel, page, perPage, sort, getRowId }: {
+  caption: string; columns: ListColumn<T>[]; data: T[]; total: number; totalLabel?: string; page: number; perPage: number;
   sort: { id: string; desc: boolean }; getRowId: (row: T) => string;
 }) {
   const { update, isPending } = useUrlState();
@@ -85,7 +85,7 @@ export function DataTable<T extends RowData>({ caption, columns, data, total, pa
           </tbody>
         </table>
       </div>
-      <Pagination page={page} perPage={perPage} total={total}
+      <Pagination page={page} perPage={perPage} total={total} totalLabel={totalLabel}
         onPage={(p) => table.setPageIndex(p - 1)} onPerPage={(n) => table.setPageSize(n)} />
     </div>
   );

@@ -19,10 +19,21 @@ async function lookup(tx: DbOrTx, serials: string[]): Promise<Known[]> {
     where s.serial in (select value from jsonb_array_elements_text(${jsonList(serials)}::jsonb))`);
 }
 
+/** Rows grouped by serial text: a refused 10,000-serial line must not cost 10,000 × 10,000 comparisons. */
+function bySerial(known: Known[]): Map<string, Known[]> {
+  const map = new Map<string, Known[]>();
+  for (const row of known) {
+    const list = map.get(row.serial);
+    if (list) list.push(row);
+    else map.set(row.serial, [row]);
+  }
+  return map;
+}
+
 export async function describeAlreadyInStock(tx: DbOrTx, line: SerialLine, serials: string[]): Promise<Problem[]> {
-  const known = await lookup(tx, serials);
+  const known = bySerial(await lookup(tx, serials));
   return serials.map((serial) => {
-    const row = known.find((k) => k.serial === serial && k.itemId === String(line.itemId));
+    const row = known.get(serial)?.find((k) => k.itemId === String(line.itemId));
     const where = row ? ` in warehouse ${row.warehouseCode}${row.receivedBy ? ` (received by ${row.receivedBy})` : ''}` : '';
     return { code: 'ALREADY_IN_STOCK', line: line.line, serial, message: `Serial ${serial} of item ${line.itemCode} is already in stock${where}.` };
   });
@@ -30,9 +41,10 @@ export async function describeAlreadyInStock(tx: DbOrTx, line: SerialLine, seria
 
 /** Why each serial could not be issued: issued already, in another warehouse, another item's, or never received. */
 export async function diagnoseNotInStock(tx: DbOrTx, line: SerialLine, serials: string[]): Promise<Problem[]> {
-  const known = await lookup(tx, serials);
+  const known = bySerial(await lookup(tx, serials));
   return serials.map((serial): Problem => {
-    const sameItem = known.find((k) => k.serial === serial && k.itemId === String(line.itemId));
+    const rows = known.get(serial) ?? [];
+    const sameItem = rows.find((k) => k.itemId === String(line.itemId));
     const prefix = `Serial ${serial} of item ${line.itemCode} is not in stock in warehouse ${line.warehouseCode}`;
     if (sameItem?.status === 'issued') {
       return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix}: already issued by ${sameItem.issuedBy ?? 'another document'}.` };
@@ -40,7 +52,7 @@ export async function diagnoseNotInStock(tx: DbOrTx, line: SerialLine, serials: 
     if (sameItem) {
       return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix}: it is in warehouse ${sameItem.warehouseCode}.` };
     }
-    const other = known.find((k) => k.serial === serial);
+    const other = rows[0];
     if (other) {
       return { code: 'OTHER_ITEM', line: line.line, serial, message: `Serial ${serial} belongs to item ${other.itemCode}, not ${line.itemCode}.` };
     }

@@ -1,0 +1,8 @@
+import { DocumentListPage } from '@/components/documents/document-list-page';
+import type { SearchParams } from '@/lib/data-table/params';
+
+export const metadata = { title: 'Goods issues' };
+
+export default function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <DocumentListPage kind="goods_issue" searchParams={searchParams} />;
+}

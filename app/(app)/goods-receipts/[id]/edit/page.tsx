@@ -1,0 +1,7 @@
+import { EditDocumentPage } from '@/components/documents/document-form-page';
+
+export const metadata = { title: 'Edit goods receipt' };
+
+export default function Page({ params }: { params: Promise<{ id: string }> }) {
+  return <EditDocumentPage kind="goods_receipt" params={params} />;
+}

@@ -1,0 +1,7 @@
+import { EditDocumentPage } from '@/components/documents/document-form-page';
+
+export const metadata = { title: 'Edit purchase invoice' };
+
+export default function Page({ params }: { params: Promise<{ id: string }> }) {
+  return <EditDocumentPage kind="purchase_invoice" params={params} />;
+}

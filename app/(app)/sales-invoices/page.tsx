@@ -1,0 +1,8 @@
+import { DocumentListPage } from '@/components/documents/document-list-page';
+import type { SearchParams } from '@/lib/data-table/params';
+
+export const metadata = { title: 'Sales invoices' };
+
+export default function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <DocumentListPage kind="sales_invoice" searchParams={searchParams} />;
+}

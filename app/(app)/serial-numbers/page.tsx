@@ -1,0 +1,26 @@
+import { getDb } from '@/db/client';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePagePermission } from '@/lib/auth/session';
+import { warehouseOptions } from '@/lib/catalog/lookup-queries';
+import type { SearchParams } from '@/lib/data-table/params';
+import { listSerials, parseSerialListParams, SERIAL_COUNT_CAP } from '@/lib/inventory/queries/serials';
+import { SerialsTable } from './serials-table';
+
+export const metadata = { title: 'Serial numbers' };
+
+export default async function SerialNumbersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePagePermission('serials.read', '/serial-numbers');
+  const params = parseSerialListParams(await searchParams);
+  const db = getDb();
+  const [{ rows, total, capped }, warehouses] = await Promise.all([listSerials(db, params), warehouseOptions(db)]);
+  const everyKnown = params.filters.all === '1';
+  const count = capped ? `${SERIAL_COUNT_CAP.toLocaleString('en')}+` : total.toLocaleString('en');
+  return (
+    <>
+      <PageHeader title="Serial numbers"
+        description={everyKnown ? 'Every serial number ever received, in stock or issued.' : 'The serial numbers in stock now.'} />
+      <SerialsTable rows={rows} total={total} countLabel={count} page={params.page} perPage={params.perPage} sort={params.sort}
+        everyKnown={everyKnown} warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} />
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { DOCUMENT_KINDS } from '@/db/schema/inventory';
+import { defineAction } from '@/lib/actions/define-action';
+import type { ActionResult } from '@/lib/actions/result';
+import { checkSerials, type CheckSerialsInput } from '@/lib/inventory/check-serials';
+import { deleteDocument, updateDocument } from '@/lib/inventory/change';
+import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { postDocument } from '@/lib/inventory/post';
+import { documentKindOf, findItemByCodeOrEan, searchLineItems, type LineItemOption } from '@/lib/inventory/queries/form-lookups';
+import { serialsInStock } from '@/lib/inventory/queries/serials';
+import { DomainError } from '@/lib/errors';
+import { parseId } from '@/lib/ids';
+import type { DocumentInput } from '@/lib/validation/documents';
+import { withLineProblems } from './line-problems';
+
+type SaveRequest = { id?: string; values: DocumentInput };
+type Saved = { id: string; number: string | null };
+
+/** The id of a document of exactly this kind: a form for one kind can never change a document of another. */
+async function idOfKind(kind: DocumentKind, id: string | undefined): Promise<bigint> {
+  const docId = parseId(id);
+  if (!docId || (await documentKindOf(getDb(), docId)) !== kind) throw new DomainError('NOT_FOUND', 'This document does not exist.');
+  return docId;
+}
+
+function perKind<I, O>(run: (kind: DocumentKind, input: I, userId: number) => Promise<O>) {
+  return Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind,
+    defineAction(KINDS[kind].writePermission, (input: I, user) => run(kind, input, user.userId))])) as Record<DocumentKind, (input: I) => Promise<ActionResult<O>>>;
+}
+
+const saveByKind = perKind<SaveRequest, Saved>(async (kind, { id, values }, userId) => {
+  const db = getDb();
+  try {
+    if (id === undefined) {
+      const posted = await postDocument(db, { ...values, kind }, { userId });
+      revalidatePath(KINDS[kind].path);
+      return { id: posted.id.toString(), number: posted.number };
+    }
+    const docId = await idOfKind(kind, id);
+    await updateDocument(db, docId, { ...values, kind }, { userId });
+    revalidatePath(KINDS[kind].path);
+    return { id: docId.toString(), number: null };
+  } catch (error) {
+    throw withLineProblems(error);
+  }
+});
+
+const deleteByKind = perKind<{ id: string }, null>(async (kind, { id }, userId) => {
+  await deleteDocument(getDb(), await idOfKind(kind, id), { userId });
+  revalidatePath(KINDS[kind].path);
+  return null;
+});
+
+function knownKind(kind: DocumentKind): boolean {
+  return (DOCUMENT_KINDS as readonly string[]).includes(kind);
+}
+
+const unknownKind = { ok: false as const, error: 'This kind of document does not exist.', code: 'NOT_FOUND', fieldErrors: {} };
+
+/** Creates (no id) or edits a document; the permission is the write permission of its kind. */
+export async function saveDocumentAction(kind: DocumentKind, request: SaveRequest): Promise<ActionResult<Saved>> {
+  return knownKind(kind) ? saveByKind[kind](request) : unknownKind;
+}
+
+export async function deleteDocumentAction(kind: DocumentKind, id: string): Promise<ActionResult<null>> {
+  return knownKind(kind) ? deleteByKind[kind]({ id }) : unknownKind;
+}
+
+const findItem = defineAction('items.read', async (text: string): Promise<LineItemOption> => {
+  const code = String(text ?? '').trim().slice(0, 64);
+  const found = code ? await findItemByCodeOrEan(getDb(), code) : null;
+  if (!found) throw new DomainError('NOT_FOUND', `No active item has the code or EAN “${code}”.`);
+  return found;
+});
+
+/** A scanned or typed code or EAN → the item for a new line. */
+export async function findLineItemAction(text: string) {
+  return findItem(text);
+}
+
+const searchItems = defineAction('items.read', async (text: string) => searchLineItems(getDb(), String(text ?? '').trim().slice(0, 100)));
+
+export async function searchLineItemsAction(text: string) {
+  return searchItems(text);
+}
+
+const check = defineAction('serials.read', async (input: CheckSerialsInput) => checkSerials(getDb(), input));
+
+/** Live check of the serials being entered on a line (read-only; the save checks again in the core). */
+export async function checkSerialsAction(input: CheckSerialsInput) {
+  return check(input);
+}
+
+type InStockRequest = { itemId: string; warehouseId: string; query: string; offset: number; limit: number };
+
+const inStock = defineAction('serials.read', async (request: InStockRequest) => {
+  const itemId = parseId(request.itemId);
+  const warehouseId = parseId(request.warehouseId);
+  if (!itemId || !warehouseId) throw new DomainError('INVALID_DATA', 'Choose the item and the warehouse first.');
+  const offset = Math.max(0, Math.floor(Number(request.offset) || 0));
+  const limit = Math.min(200, Math.max(1, Math.floor(Number(request.limit) || 50)));
+  return serialsInStock(getDb(), { itemId, warehouseId, query: String(request.query ?? '').trim().slice(0, 100), offset, limit });
+});
+
+/** Serials in stock of an item in a warehouse, a page at a time, for "Pick from stock" on an issue line. */
+export async function loadInStockAction(request: InStockRequest) {
+  return inStock(request);
+}

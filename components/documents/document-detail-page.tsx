@@ -1,0 +1,103 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { Alert } from '@/components/ui/alert';
+import { Card, PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/auth/roles';
+import { requirePagePermission } from '@/lib/auth/session';
+import { formatDateTime, formatMoney } from '@/lib/format';
+import { parseId } from '@/lib/ids';
+import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { getDocument, getDocumentAudit, getDocumentLines, type DocumentHeader } from '@/lib/inventory/queries/document-detail';
+import { AuditLog } from './audit-log';
+import { DocumentButtons } from './document-buttons';
+import { DocumentLines } from './document-lines';
+
+/** The detail page of one kind of document; each route's [id]/page.tsx renders this with its kind. */
+export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind; params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const info = KINDS[kind];
+  const user = await requirePagePermission(info.readPermission, `${info.path}/${id}`);
+  const docId = parseId(id);
+  const db = getDb();
+  const header = docId ? await getDocument(db, docId) : null;
+  if (!header || !docId || header.kind !== kind) notFound();
+  const [lines, audit] = await Promise.all([getDocumentLines(db, header), getDocumentAudit(db, docId)]);
+  const canWrite = can(user.role, info.writePermission) && !header.sourceInvoice;
+  const receivesSerials = info.direction === 'in' && lines.some((l) => l.serialTotal > 0);
+  return (
+    <>
+      <PageHeader title={`${info.label} ${header.number}`} description={`Dated ${header.date}`}
+        actions={<DocumentButtons kind={kind} id={header.id} number={header.number} canWrite={canWrite}
+          labelsHref={receivesSerials && can(user.role, 'serials.read') ? `/labels?document=${header.id}` : null} />} />
+      <LinkNotes header={header} canReadInvoices={can(user.role, 'invoices.read')} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2"><Facts header={header} /></div>
+        {isInvoice(kind) && <Totals header={header} />}
+      </div>
+      <div className="mt-6"><DocumentLines lines={lines} showTotals /></div>
+      <div className="mt-6"><AuditLog entries={audit} /></div>
+    </>
+  );
+}
+
+function LinkNotes({ header, canReadInvoices }: { header: DocumentHeader; canReadInvoices: boolean }) {
+  const { stockDocument, sourceInvoice } = header;
+  return (
+    <>
+      {sourceInvoice && (
+        <div className="mb-6">
+          <Alert tone="info">
+            {header.number} was created by{' '}
+            {canReadInvoices ? <Link href={`${KINDS[sourceInvoice.kind].path}/${sourceInvoice.id}`}>{sourceInvoice.number}</Link> : sourceInvoice.number}
+            ; change the invoice instead.
+          </Alert>
+        </div>
+      )}
+      {stockDocument && (
+        <div className="mb-6">
+          <Alert tone="info">
+            Saving this invoice created {KINDS[stockDocument.kind].label.toLowerCase()}{' '}
+            <Link href={`${KINDS[stockDocument.kind].path}/${stockDocument.id}`}>{stockDocument.number}</Link>, which moved the stock and serial numbers.
+          </Alert>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Facts({ header }: { header: DocumentHeader }) {
+  const info = KINDS[header.kind];
+  const facts: [string, string][] = [
+    ['Number', header.number], ['Date', header.date],
+    [info.partnerRole === 'supplier' ? 'Supplier' : 'Customer', header.partner ? `${header.partner.code} · ${header.partner.name}` : '—'],
+    ['Warehouse', `${header.warehouse.code} · ${header.warehouse.name}`],
+    ['Created', `${formatDateTime(header.createdAt)} by ${header.createdBy ?? 'unknown'}`],
+  ];
+  if (header.updatedBy) facts.push(['Last changed', `${formatDateTime(header.updatedAt)} by ${header.updatedBy}`]);
+  return (
+    <Card title="Details">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        {facts.map(([label, value]) => (<div key={label} className="contents"><dt className="text-slate-500">{label}</dt><dd>{value}</dd></div>))}
+        <dt className="text-slate-500">Note</dt>
+        <dd className="whitespace-pre-wrap break-words">{header.note || '—'}</dd>
+      </dl>
+    </Card>
+  );
+}
+
+function Totals({ header }: { header: DocumentHeader }) {
+  const rows: [string, string][] = [['Net', header.totals.net], ['VAT', header.totals.vat], ['Gross', header.totals.gross]];
+  return (
+    <Card title="Totals">
+      <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className={label === 'Gross' ? 'font-semibold' : 'text-slate-500'}>{label}</dt>
+            <dd className={`text-right tabular-nums ${label === 'Gross' ? 'font-semibold' : ''}`}>{formatMoney(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

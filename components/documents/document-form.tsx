@@ -1,0 +1,117 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useCallback, useState } from 'react';
+import { useFieldArray, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { CheckboxField, Field } from '@/components/ui/field';
+import { Input, Select, Textarea } from '@/components/ui/input';
+import type { ActionResult } from '@/lib/actions/result';
+import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
+import { documentSchema } from '@/lib/validation/documents';
+import { saveDocumentAction } from './actions';
+import { AddItemBar } from './add-item-bar';
+import { DocumentLinesEditor } from './lines-editor';
+import { carriesSerials, lineFor, toDocumentInput, type DocumentFormValues, type Option } from './form-values';
+
+const PROBLEMS_KEY = /^lines\.(\d+)\.problems$/;
+
+/**
+ * Create and edit form for every kind of document. The browser checks the shape with the shared
+ * schema; every stock and serial rule is the core's, and its answer lands at the top, on the fields
+ * and on the lines it names.
+ */
+export function DocumentForm({ kind, id, initial, partners, warehouses }: {
+  kind: DocumentKind; id?: string; initial: DocumentFormValues; partners: Option[]; warehouses: Option[];
+}) {
+  const info = KINDS[kind];
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [lineProblems, setLineProblems] = useState<Record<number, string[]>>({});
+  const form = useForm<DocumentFormValues>({ resolver: zodResolver(documentSchema) as never, defaultValues: initial });
+  const lines = useFieldArray({ control: form.control, name: 'lines' });
+  const createStock = useWatch({ control: form.control, name: 'createStockDocument' });
+  const { errors, isSubmitting } = form.formState;
+
+  const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
+    setError(result.error);
+    const problems: Record<number, string[]> = {};
+    for (const [field, message] of Object.entries(result.fieldErrors)) {
+      const match = PROBLEMS_KEY.exec(field);
+      if (match) problems[Number(match[1])] = message.split('\n');
+      else form.setError(field as never, { type: 'server', message });
+    }
+    setLineProblems(problems);
+  };
+
+  const onSubmit = form.handleSubmit(async () => {
+    setError(null);
+    setLineProblems({});
+    const result = await saveDocumentAction(kind, { id, values: toDocumentInput(form.getValues()) });
+    if (!result.ok) return showFailure(result);
+    router.push(`${info.path}/${result.data.id}`);
+    router.refresh();
+  }, (invalid: FieldErrors<DocumentFormValues>) => setError(firstMessage(invalid) ?? 'Check the highlighted fields.'));
+
+  // Problems are tied to line positions, which shift when a line goes: they are cleared until the next save.
+  const removeLine = useCallback((index: number) => { lines.remove(index); setLineProblems({}); }, [lines]);
+  const addItem = useCallback((item: LineItemOption) => lines.append(lineFor(kind, item), { shouldFocus: false }), [lines, kind]);
+  const partnerLabel = info.partnerRole === 'supplier' ? 'Supplier' : 'Customer';
+  const linesError = errors.lines?.message ?? errors.lines?.root?.message;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={id ? `Edit ${info.label.toLowerCase()}` : `New ${info.label.toLowerCase()}`}>
+      {error && <Alert>{error}</Alert>}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Field id="date" label="Date" error={errors.date?.message}>
+          <Input type="date" {...form.register('date')} />
+        </Field>
+        <Field id="partnerId" label={partnerLabel} error={errors.partnerId?.message}>
+          <Select {...form.register('partnerId')}>
+            <option value="">{info.partnerRequired ? `Choose the ${info.partnerRole}` : 'None'}</option>
+            {partners.map((p) => <option key={p.id} value={p.id}>{p.code} · {p.name}</option>)}
+          </Select>
+        </Field>
+        <Field id="warehouseId" label="Warehouse" error={errors.warehouseId?.message}>
+          <Select {...form.register('warehouseId')}>
+            <option value="">Choose the warehouse</option>
+            {warehouses.map((w) => <option key={w.id} value={w.id}>{w.code} · {w.name}</option>)}
+          </Select>
+        </Field>
+        {info.generates && (
+          <div className="flex items-end pb-2">
+            <CheckboxField id="createStockDocument" label={`Create ${KINDS[info.generates].label.toLowerCase()}`} error={errors.createStockDocument?.message}>
+              <input id="createStockDocument" type="checkbox" className="size-4" {...form.register('createStockDocument')} />
+            </CheckboxField>
+          </div>
+        )}
+      </div>
+      <Field id="note" label="Note" error={errors.note?.message}>
+        <Textarea rows={2} {...form.register('note')} />
+      </Field>
+      <AddItemBar onAdd={addItem} />
+      {linesError && <p role="alert" className="text-sm text-red-700">{linesError}</p>}
+      <DocumentLinesEditor form={form} kind={kind} fields={lines.fields} onRemove={removeLine} documentId={id ?? null}
+        serialsHere={carriesSerials(kind, createStock)} problems={lineProblems} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : `Save ${info.label.toLowerCase()}`}</Button>
+        <Button variant="secondary" onClick={() => router.back()}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+/** The first message of the browser-side check, to repeat above the form where it is seen first. */
+function firstMessage(errors: FieldErrors<DocumentFormValues>): string | null {
+  const queue: unknown[] = [errors];
+  while (queue.length > 0) {
+    const next = queue.shift();
+    if (!next || typeof next !== 'object') continue;
+    const message = (next as { message?: unknown }).message;
+    if (typeof message === 'string' && message) return message;
+    queue.push(...Object.entries(next).filter(([key]) => key !== 'ref').map(([, value]) => value));
+  }
+  return null;
+}

@@ -1,0 +1,59 @@
+'use client';
+import Link from 'next/link';
+import { DataTable, type ListColumn } from '@/components/data-table/data-table';
+import { DataTableToolbar, type FilterOption } from '@/components/data-table/toolbar';
+import { formatMoney } from '@/lib/format';
+import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import type { DocumentRow } from '@/lib/inventory/queries/document-list';
+
+const money = (key: 'net' | 'vat' | 'gross', header: string): ListColumn<DocumentRow> => ({
+  id: key, accessorKey: key, header, enableSorting: false,
+  cell: ({ row }) => <span className="block text-right tabular-nums">{formatMoney(row.original[key])}</span>,
+});
+
+function columnsFor(kind: DocumentKind): ListColumn<DocumentRow>[] {
+  const info = KINDS[kind];
+  const linkedKind = info.generates ?? null;
+  const columns: ListColumn<DocumentRow>[] = [
+    { id: 'number', accessorKey: 'number', header: 'Number',
+      cell: ({ row }) => <Link href={`${info.path}/${row.original.id}`} className="font-medium">{row.original.number}</Link> },
+    { id: 'date', accessorKey: 'date', header: 'Date' },
+    { id: 'partner', accessorKey: 'partnerName', header: info.partnerRole === 'supplier' ? 'Supplier' : 'Customer',
+      cell: ({ row }) => row.original.partnerName ?? '—' },
+    { id: 'warehouse', accessorKey: 'warehouseCode', header: 'Warehouse' },
+    { id: 'lines', accessorKey: 'lineCount', header: 'Lines', enableSorting: false },
+  ];
+  if (isInvoice(kind)) columns.push(money('net', 'Net'), money('vat', 'VAT'), money('gross', 'Gross'));
+  columns.push({
+    id: 'linked', accessorKey: 'linkedNumber', header: linkedKind ? KINDS[linkedKind].label : 'Created by', enableSorting: false,
+    cell: ({ row }) => {
+      const { linkedId, linkedNumber } = row.original;
+      if (!linkedId || !linkedNumber) return '—';
+      // An invoice links to the goods document it generated; a goods document to the invoice that generated it.
+      const path = linkedKind ? KINDS[linkedKind].path : KINDS[info.direction === 'in' ? 'purchase_invoice' : 'sales_invoice'].path;
+      return <Link href={`${path}/${linkedId}`}>{linkedNumber}</Link>;
+    },
+  });
+  return columns;
+}
+
+export function DocumentsTable({ kind, rows, total, page, perPage, sort, partners, warehouses }: {
+  kind: DocumentKind; rows: DocumentRow[]; total: number; page: number; perPage: number; sort: { id: string; desc: boolean };
+  partners: FilterOption[]; warehouses: FilterOption[];
+}) {
+  const info = KINDS[kind];
+  return (
+    <>
+      <DataTableToolbar searchLabel="Search by number" filters={[
+        { kind: 'date', name: 'from', label: 'From' },
+        { kind: 'date', name: 'to', label: 'To' },
+        { kind: 'select', name: 'partner', label: info.partnerRole === 'supplier' ? 'Supplier' : 'Customer', options: partners },
+        { kind: 'select', name: 'warehouse', label: 'Warehouse', options: warehouses },
+        { kind: 'text', name: 'item', label: 'Item code' },
+        { kind: 'text', name: 'serial', label: 'Serial number' },
+      ]} />
+      <DataTable caption={info.plural} columns={columnsFor(kind)} data={rows} total={total} page={page}
+        perPage={perPage} sort={sort} getRowId={(r) => r.id} />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
+import type { DocumentInput } from '@/lib/validation/documents';
+
+/** A line as the form holds it: the item's facts ride along so the row can label itself. */
+export type FormLine = {
+  itemId: string; itemCode: string; itemName: string; unit: string; trackSerials: boolean;
+  quantity: string; unitPrice: string; vatRate: string; serials: string[];
+};
+
+export type DocumentFormValues = {
+  kind: DocumentKind; date: string; partnerId: string; warehouseId: string; note: string;
+  createStockDocument: boolean; lines: FormLine[];
+};
+
+export type Option = { id: string; code: string; name: string };
+
+/** A new line for an item: quantity 1 and the item's price for the direction (purchase in, sale out) and VAT rate. */
+export function lineFor(kind: DocumentKind, item: LineItemOption): FormLine {
+  return {
+    itemId: item.id, itemCode: item.code, itemName: item.name, unit: item.unit, trackSerials: item.trackSerials,
+    quantity: '1', unitPrice: KINDS[kind].direction === 'in' ? item.purchasePrice : item.salePrice, vatRate: item.vatRate, serials: [],
+  };
+}
+
+/** Serials travel only where stock moves: on goods documents, and on invoices that create one. */
+export function carriesSerials(kind: DocumentKind, createStockDocument: boolean): boolean {
+  return KINDS[kind].movesStock || createStockDocument;
+}
+
+/** The form's values as the shared document schema takes them (the server parses them again). */
+export function toDocumentInput(values: DocumentFormValues): DocumentInput {
+  const withSerials = carriesSerials(values.kind, values.createStockDocument);
+  return {
+    kind: values.kind, date: values.date, partnerId: values.partnerId || null, warehouseId: values.warehouseId, note: values.note,
+    createStockDocument: KINDS[values.kind].generates ? values.createStockDocument : undefined,
+    lines: values.lines.map((l) => ({
+      itemId: l.itemId, quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate,
+      serials: withSerials && l.trackSerials ? l.serials : [],
+    })),
+  };
+}
+
+/** A whole quantity as the count the serial form expects, or null while the quantity is not a whole number. */
+export function expectedSerialCount(quantity: string): number | null {
+  const text = quantity.trim();
+  return /^\d{1,9}$/.test(text) ? Number(text) : null;
+}

@@ -1,0 +1,69 @@
+'use client';
+import { Dialog } from 'radix-ui';
+import { useEffect, useRef, useState } from 'react';
+import { Badge } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
+import { searchLineItemsAction } from './actions';
+
+const SEARCH_DELAY_MS = 250;
+
+/** Searches items as the user types; answers to an older search never overwrite a newer one. */
+function useItemSearch(open: boolean, query: string) {
+  const [items, setItems] = useState<LineItemOption[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+  useEffect(() => {
+    if (!open) return;
+    const request = ++latest.current;
+    const timer = setTimeout(async () => {
+      const result = await searchLineItemsAction(query);
+      if (request !== latest.current) return;
+      setItems(result.ok ? result.data : []);
+      setError(result.ok ? null : result.error);
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [open, query]);
+  return { items, error };
+}
+
+/** A searchable list of items; each pick adds a line and the picker stays open for the next one. */
+export function ItemPicker({ onPick }: { onPick: (item: LineItemOption) => void }) {
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [picked, setPicked] = useState<string | null>(null);
+  const { items, error } = useItemSearch(open, query);
+  return (
+    <Dialog.Root open={open} onOpenChange={(next) => { setOpen(next); setPicked(null); }}>
+      <Dialog.Trigger asChild><Button variant="secondary">Choose item…</Button></Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-40 flex max-h-[88vh] w-[min(94vw,36rem)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white p-4 shadow-xl sm:p-6">
+          <Dialog.Title className="text-lg font-semibold">Choose an item</Dialog.Title>
+          <Dialog.Description className="mt-1 text-sm text-slate-600">Each item you add becomes a new line.</Dialog.Description>
+          <label htmlFor="item-picker-search" className="mt-4 block text-sm font-medium text-slate-700">Find item by code or name</label>
+          <Input id="item-picker-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off"
+            onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
+          <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-slate-600">
+            {error ?? (picked ? `Added ${picked}.` : items === null ? 'Searching…' : `${items.length} item${items.length === 1 ? '' : 's'} found.`)}
+          </p>
+          <ul aria-label="Items" className="mt-2 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200">
+            {(items ?? []).map((item) => (
+              <li key={item.id} className="flex items-center justify-between gap-3 px-3 py-2">
+                <span className="min-w-0">
+                  <span className="font-medium">{item.code}</span> {item.trackSerials && <Badge tone="blue">Serials</Badge>}
+                  <span className="block truncate text-sm text-slate-600">{item.name}</span>
+                </span>
+                <Button variant="secondary" aria-label={`Add ${item.code}`} onClick={() => { onPick(item); setPicked(item.code); }}>Add</Button>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-4 flex justify-end">
+            <Dialog.Close asChild><Button>Done</Button></Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,83 @@
+import 'server-only';
+import { and, asc, count, desc, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/client';
+import { document, partner, warehouse } from '@/db/schema';
+import { likePattern, offsetOf, parseListParams, type SearchParams } from '@/lib/data-table/params';
+import type { DocumentKind } from '@/lib/inventory/kinds';
+import { parseDateFilter, parseIdFilter } from './filters';
+import { documentTotalsSql } from './money';
+
+export const DOCUMENT_SORTS = ['number', 'date', 'partner', 'warehouse'] as const;
+export const DOCUMENT_FILTERS = ['from', 'to', 'partner', 'warehouse', 'item', 'serial'] as const;
+
+export function parseDocumentListParams(params: SearchParams) {
+  return parseListParams(params, { sortable: DOCUMENT_SORTS, defaultSort: { id: 'date', desc: true }, filters: DOCUMENT_FILTERS });
+}
+export type DocumentListParams = ReturnType<typeof parseDocumentListParams>;
+
+export type DocumentRow = {
+  id: string; number: string; date: string; partnerCode: string | null; partnerName: string | null;
+  warehouseCode: string; lineCount: number; net: string; vat: string; gross: string;
+  linkedId: string | null; linkedNumber: string | null;
+};
+
+const linked = alias(document, 'linked');
+
+/** One page of documents of a kind, filtered and sorted as the URL says, with exact totals computed in SQL. */
+export async function listDocuments(db: DbOrTx, kind: DocumentKind, params: DocumentListParams): Promise<{ rows: DocumentRow[]; total: number }> {
+  const where = documentWhere(kind, params);
+  const totals = documentTotalsSql(sql`${document.id}`);
+  const [rows, [{ total }]] = await Promise.all([
+    db.select({
+      id: sql<string>`${document.id}::text`, number: document.number, date: document.date,
+      partnerCode: partner.code, partnerName: partner.name, warehouseCode: warehouse.code,
+      lineCount: sql<number>`(select count(*)::int from document_line l where l.document_id = ${document.id})`,
+      net: sql<string>`${totals.net}`, vat: sql<string>`${totals.vat}`, gross: sql<string>`${totals.gross}`,
+      linkedId: sql<string | null>`${linked.id}::text`, linkedNumber: linked.number,
+    }).from(document)
+      .leftJoin(partner, eq(partner.id, document.partnerId))
+      .innerJoin(warehouse, eq(warehouse.id, document.warehouseId))
+      .leftJoin(linked, sql`${linked.id} = coalesce(${document.stockDocumentId}, ${document.sourceInvoiceId})`)
+      .where(where)
+      .orderBy(...documentOrder(params.sort))
+      .limit(params.perPage).offset(offsetOf(params)),
+    db.select({ total: count() }).from(document).where(where),
+  ]);
+  return { rows, total };
+}
+
+function documentOrder(sort: DocumentListParams['sort']): SQL[] {
+  const dir = sort.desc ? desc : asc;
+  switch (sort.id) {
+    case 'number': return [dir(document.number)];
+    case 'partner': return [dir(sql`${partner.name}`), dir(document.id)];
+    case 'warehouse': return [dir(sql`${warehouse.code}`), dir(document.id)];
+    default: return [dir(document.date), dir(document.id)];
+  }
+}
+
+/** Every filter is written so an index can serve it: (kind, date), partner, warehouse, line item, serial text. */
+function documentWhere(kind: DocumentKind, params: DocumentListParams): SQL | undefined {
+  const f = params.filters;
+  const conditions: (SQL | undefined)[] = [eq(document.kind, kind)];
+  if (params.q) conditions.push(ilike(document.number, likePattern(params.q)));
+  const from = parseDateFilter(f.from);
+  const to = parseDateFilter(f.to);
+  if (from) conditions.push(gte(document.date, from));
+  if (to) conditions.push(lte(document.date, to));
+  const partnerId = parseIdFilter(f.partner);
+  if (f.partner) conditions.push(partnerId ? eq(document.partnerId, partnerId) : sql`false`);
+  const warehouseId = parseIdFilter(f.warehouse);
+  if (f.warehouse) conditions.push(warehouseId ? eq(document.warehouseId, warehouseId) : sql`false`);
+  if (f.item) {
+    conditions.push(sql`${document.id} in (select l.document_id from document_line l join item i on i.id = l.item_id
+      where upper(i.code) = upper(${f.item}))`);
+  }
+  if (f.serial) {
+    // An invoice's serials travel on the goods document it generated, so look there for invoices.
+    conditions.push(sql`coalesce(${document.stockDocumentId}, ${document.id}) in (
+      select m.document_id from serial_number s join serial_movement m on m.serial_id = s.id where s.serial = ${f.serial})`);
+  }
+  return and(...conditions);
+}

@@ -1,0 +1,46 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { likePattern } from '@/lib/data-table/params';
+import { rows } from '@/lib/inventory/sql-rows';
+import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+
+/** What a document line needs to know about its item (prices become the line's defaults). */
+export type LineItemOption = {
+  id: string; code: string; name: string; unit: string; trackSerials: boolean;
+  purchasePrice: string; salePrice: string; vatRate: string;
+};
+
+const itemColumns = sql`id::text, code, name, unit, track_serials as "trackSerials",
+  trim_scale(purchase_price)::text as "purchasePrice", trim_scale(sale_price)::text as "salePrice", trim_scale(vat_rate)::text as "vatRate"`;
+
+/** A scanned or typed code: the item code (any case) or the EAN, active items only. */
+export async function findItemByCodeOrEan(db: DbOrTx, text: string): Promise<LineItemOption | null> {
+  const [row] = await rows<LineItemOption>(db, sql`
+    select ${itemColumns} from item where active and (upper(code) = upper(${text}) or ean = ${text})
+    order by (upper(code) = upper(${text})) desc limit 1`);
+  return row ?? null;
+}
+
+/** The item picker: code or name contains the text (trigram index on name), or the exact EAN. */
+export async function searchLineItems(db: DbOrTx, text: string, limit = 20): Promise<LineItemOption[]> {
+  const pattern = likePattern(text);
+  return rows<LineItemOption>(db, sql`
+    select ${itemColumns} from item
+    where active and (${text} = '' or code ilike ${pattern} or name ilike ${pattern} or ean = ${text})
+    order by code limit ${limit}`);
+}
+
+export type PartnerOption = { id: string; code: string; name: string };
+
+/** Suppliers for receipts and purchase invoices, customers for issues and sales invoices ("both" fits either). */
+export async function partnerOptionsFor(db: DbOrTx, kind: DocumentKind): Promise<PartnerOption[]> {
+  return rows<PartnerOption>(db, sql`
+    select id::text, code, name from partner where type in (${KINDS[kind].partnerRole}, 'both') order by name`);
+}
+
+/** The role of a document that exists, so an action can check the permission of its real kind. */
+export async function documentKindOf(db: DbOrTx, id: bigint): Promise<DocumentKind | null> {
+  const [row] = await rows<{ kind: DocumentKind }>(db, sql`select kind from document where id = ${id}`);
+  return row?.kind ?? null;
+}

@@ -1,0 +1,20 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * Invoice arithmetic, done in PostgreSQL's numeric so no float ever touches money. Each line is
+ * rounded to cents (half away from zero, as numeric's round does) the way a printed invoice shows it:
+ * net = quantity × unit price, VAT = net × rate / 100, gross = net + VAT; document totals are the sums.
+ */
+export const lineNetSql = (l: SQL) => sql`round(${l}.quantity * ${l}.unit_price, 2)`;
+export const lineVatSql = (l: SQL) => sql`round(round(${l}.quantity * ${l}.unit_price, 2) * ${l}.vat_rate / 100, 2)`;
+
+/** Net, VAT and gross of one document as exact decimal text, each a scalar subquery over its lines. */
+export function documentTotalsSql(documentId: SQL): { net: SQL; vat: SQL; gross: SQL } {
+  const l = sql.raw('tl');
+  const sum = (expr: SQL) => sql`(select coalesce(sum(${expr}), 0)::numeric(19,2)::text from document_line tl where tl.document_id = ${documentId})`;
+  return {
+    net: sum(lineNetSql(l)),
+    vat: sum(lineVatSql(l)),
+    gross: sum(sql`${lineNetSql(l)} + ${lineVatSql(l)}`),
+  };
+}

@@ -1,0 +1,164 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { likePattern, offsetOf, parseListParams, type SearchParams } from '@/lib/data-table/params';
+import { rows } from '@/lib/inventory/sql-rows';
+import { parseDateFilter, parseIdFilter, timestampInDays } from './filters';
+
+export const SERIAL_SORTS = ['serial', 'receivedAt'] as const;
+export const SERIAL_FILTERS = ['item', 'warehouse', 'from', 'to', 'all'] as const;
+/** Counting stops here: "10,000+" is as useful as an exact figure and costs no scan of a million rows. */
+export const SERIAL_COUNT_CAP = 10_000;
+
+export function parseSerialListParams(params: SearchParams) {
+  return parseListParams(params, { sortable: SERIAL_SORTS, defaultSort: { id: 'serial', desc: false }, filters: SERIAL_FILTERS });
+}
+export type SerialListParams = ReturnType<typeof parseSerialListParams>;
+
+export type SerialRow = {
+  id: string; serial: string; status: 'in_stock' | 'issued'; itemId: string; itemCode: string; itemName: string;
+  warehouseCode: string; receivedAt: string; receivedById: string | null; receivedBy: string | null;
+};
+
+/**
+ * The Serial Numbers agenda, built for a million rows: the serial search is a prefix match the
+ * pattern-ops btree (serial_number_serial_prefix) serves; the serial order is that index's own order
+ * (USING ~<~), so a page is read off the index instead of sorting everything; the received-date order
+ * walks the (status, warehouse_id, received_at) index once per status and warehouse and merges the
+ * heads; the page is cut before anything is joined; and the count stops at SERIAL_COUNT_CAP + 1.
+ */
+export async function listSerials(db: DbOrTx, params: SerialListParams): Promise<{ rows: SerialRow[]; total: number; capped: boolean }> {
+  const [prefix, itemIds] = await Promise.all([searchPrefix(db, params), itemIdsOf(db, params.filters.item)]);
+  const where = serialWhere(params, prefix, itemIds);
+  const [page, [{ n }]] = await Promise.all([
+    rows<SerialRow>(db, sql`
+      select s.id::text, s.serial, s.status, i.id::text as "itemId", i.code as "itemCode", i.name as "itemName",
+        w.code as "warehouseCode", s.received_at as "receivedAt", rd.id::text as "receivedById", rd.number as "receivedBy"
+      from (${pageOfSerials(params, where)}) s
+      join item i on i.id = s.item_id
+      join warehouse w on w.id = s.warehouse_id
+      left join document_line rl on rl.id = s.received_line_id
+      left join document rd on rd.id = rl.document_id
+      order by ${orderOf(params.sort, Boolean(params.filters.item))}`),
+    rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from serial_number s where ${where} limit ${SERIAL_COUNT_CAP + 1}) x`),
+  ]);
+  return { rows: page.map((r) => ({ ...r, receivedAt: String(r.receivedAt) })), total: n, capped: n > SERIAL_COUNT_CAP };
+}
+
+function orderOf(sort: SerialListParams['sort'], oneItem = false): SQL {
+  if (sort.id === 'receivedAt') return sql.raw(sort.desc ? 's.received_at desc, s.id desc' : 's.received_at asc, s.id asc');
+  // Within one item the unique (item_id, serial) index holds the order; across items, the prefix
+  // index does, in the order of its operator class (~<~, byte order).
+  if (oneItem) return sql.raw(sort.desc ? 's.serial desc, s.id desc' : 's.serial asc, s.id asc');
+  return sql.raw(sort.desc ? 's.serial using ~>~, s.id desc' : 's.serial using ~<~, s.id asc');
+}
+
+function pageOfSerials(params: SerialListParams, where: SQL): SQL {
+  const order = orderOf(params.sort, Boolean(params.filters.item));
+  const offset = offsetOf(params);
+  if (params.sort.id === 'serial') {
+    return sql`select * from serial_number s where ${where} order by ${order} limit ${params.perPage} offset ${offset}`;
+  }
+  // One ordered index walk per (status, warehouse), each stopping at the page's end, then merged.
+  const statuses = params.filters.all === '1' ? sql`array['in_stock', 'issued']::serial_status[]` : sql`array['in_stock']::serial_status[]`;
+  return sql`
+    select s.* from unnest(${statuses}) as st(status) cross join warehouse w
+    cross join lateral (select * from serial_number s where s.status = st.status and s.warehouse_id = w.id and ${where}
+      order by ${order} limit ${offset + params.perPage}) s
+    order by ${order} limit ${params.perPage} offset ${offset}`;
+}
+
+/**
+ * Serials are kept exactly as typed, so the prefix match is case-sensitive (what the index serves).
+ * Typed in the wrong case, the text is tried once more in capitals, the way most serials are printed.
+ */
+async function searchPrefix(db: DbOrTx, params: SerialListParams): Promise<string | null> {
+  if (!params.q) return null;
+  const upper = params.q.toUpperCase();
+  if (upper === params.q) return params.q;
+  const [hit] = await rows<{ one: number }>(db, sql`select 1 as one from serial_number where serial like ${likePattern(params.q, 'prefix')} limit 1`);
+  return hit ? params.q : upper;
+}
+
+/** The item filter resolved first, so the planner sees the item's real id (and its statistics). */
+async function itemIdsOf(db: DbOrTx, code: string | undefined): Promise<string[] | null> {
+  if (!code) return null;
+  const found = await rows<{ id: string }>(db, sql`select id::text from item where upper(code) = upper(${code})`);
+  return found.map((r) => r.id);
+}
+
+function serialWhere(params: SerialListParams, prefix: string | null, itemIds: string[] | null): SQL {
+  const f = params.filters;
+  const conditions: SQL[] = [];
+  if (f.all !== '1') conditions.push(sql`s.status = 'in_stock'`);
+  if (itemIds) conditions.push(itemIds.length > 0 ? sql`s.item_id in (${sql.join(itemIds.map((id) => sql`${id}::bigint`), sql`, `)})` : sql`false`);
+  if (f.warehouse) {
+    const warehouseId = parseIdFilter(f.warehouse);
+    conditions.push(warehouseId ? sql`s.warehouse_id = ${warehouseId}` : sql`false`);
+  }
+  conditions.push(...timestampInDays(sql.raw('s.received_at'), parseDateFilter(f.from), parseDateFilter(f.to)));
+  if (prefix) conditions.push(sql`s.serial like ${likePattern(prefix, 'prefix')}`);
+  return conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
+}
+
+export type SerialDetail = {
+  id: string; serial: string; status: 'in_stock' | 'issued'; receivedAt: string;
+  itemId: string; itemCode: string; itemName: string; warehouseCode: string; warehouseName: string;
+};
+
+export async function getSerial(db: DbOrTx, id: bigint): Promise<SerialDetail | null> {
+  const [row] = await rows<SerialDetail>(db, sql`
+    select s.id::text, s.serial, s.status, s.received_at as "receivedAt", i.id::text as "itemId", i.code as "itemCode", i.name as "itemName",
+      w.code as "warehouseCode", w.name as "warehouseName"
+    from serial_number s join item i on i.id = s.item_id join warehouse w on w.id = s.warehouse_id where s.id = ${id}`);
+  return row ? { ...row, receivedAt: String(row.receivedAt) } : null;
+}
+
+export type SerialMove = {
+  id: string; direction: 'in' | 'out'; at: string; documentId: string; documentNumber: string; documentKind: string;
+  documentDate: string; partnerCode: string | null; partnerName: string | null; createdBy: string | null;
+  warehouseCode: string; invoiceId: string | null; invoiceNumber: string | null; invoiceKind: string | null;
+};
+
+/** Every receipt and issue of the serial in the order they happened (serial_movement ids), returns included. */
+export async function getSerialHistory(db: DbOrTx, id: bigint): Promise<SerialMove[]> {
+  const found = await rows<SerialMove>(db, sql`
+    select m.id::text, m.direction, m.at, d.id::text as "documentId", d.number as "documentNumber", d.kind as "documentKind",
+      d.date::text as "documentDate", p.code as "partnerCode", p.name as "partnerName", u.name as "createdBy",
+      w.code as "warehouseCode", inv.id::text as "invoiceId", inv.number as "invoiceNumber", inv.kind as "invoiceKind"
+    from serial_movement m
+    join document d on d.id = m.document_id
+    join warehouse w on w.id = m.warehouse_id
+    left join partner p on p.id = d.partner_id
+    left join "user" u on u.id = d.created_by
+    left join document inv on inv.id = d.source_invoice_id
+    where m.serial_id = ${id} order by m.id`);
+  return found.map((m) => ({ ...m, at: String(m.at) }));
+}
+
+/**
+ * The header search: an exact serial text wins; otherwise the serials starting with the text (both
+ * served by the prefix index). Returns the id when exactly one serial matches, else null (the caller
+ * then shows the agenda searched for the text).
+ */
+export async function findSingleSerial(db: DbOrTx, text: string): Promise<string | null> {
+  for (const candidate of [...new Set([text, text.toUpperCase()])]) {
+    const exact = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial = ${candidate} limit 2`);
+    if (exact.length > 0) return exact.length === 1 ? exact[0].id : null;
+    const starting = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial like ${likePattern(candidate, 'prefix')} limit 2`);
+    if (starting.length > 0) return starting.length === 1 ? starting[0].id : null;
+  }
+  return null;
+}
+
+/** Serials in stock of one item in one warehouse, a page at a time, for picking on an issue line. */
+export async function serialsInStock(db: DbOrTx, opts: { itemId: bigint; warehouseId: bigint; query: string; offset: number; limit: number }) {
+  const where = sql`s.item_id = ${opts.itemId} and s.warehouse_id = ${opts.warehouseId} and s.status = 'in_stock'
+    ${opts.query ? sql`and s.serial like ${likePattern(opts.query, 'prefix')}` : sql``}`;
+  const [page, [{ n }]] = await Promise.all([
+    // Ordered within the item (unique (item_id, serial) index), after the partial in-stock index narrowed it.
+    rows<{ serial: string }>(db, sql`select s.serial from serial_number s where ${where} order by s.serial, s.id limit ${opts.limit} offset ${opts.offset}`),
+    rows<{ n: number }>(db, sql`select count(*)::int as n from serial_number s where ${where}`),
+  ]);
+  return { serials: page.map((r) => r.serial), total: n };
+}

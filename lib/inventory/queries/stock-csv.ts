@@ -1,0 +1,15 @@
+import Papa from 'papaparse';
+import { neutraliseFormula } from '@/lib/import/results/formula-guard';
+import type { StockRow } from './stock';
+
+const HEADER = ['Item code', 'Item name', 'Warehouse code', 'Warehouse name', 'Quantity', 'Unit'];
+
+/**
+ * The stock rows as a CSV file a spreadsheet opens safely: a byte order mark so Excel reads UTF-8,
+ * exact decimal quantities as the database gives them, and every cell that a spreadsheet would run
+ * as a formula (= + - @ …, unless a plain number) prefixed with an apostrophe.
+ */
+export function stockCsv(rows: StockRow[]): string {
+  const cells = rows.map((r) => [r.itemCode, r.itemName, r.warehouseCode, r.warehouseName, r.quantity, r.unit].map(neutraliseFormula));
+  return `\uFEFF${Papa.unparse([HEADER, ...cells], { newline: '\r\n' })}\r\n`;
+}
