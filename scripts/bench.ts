@@ -1,6 +1,7 @@
 // npm run bench — prints speed figures (no pass/fail): serial postings at a million serials, then the import.
 import { sql } from 'drizzle-orm';
 import { freshBenchDatabase, fmt, median, timed } from '@/bench/bench-db';
+import { benchAgenda } from '@/bench/agenda-bench';
 import { seedSerials } from '@/bench/seed-serials';
 import { postDocument } from '@/lib/inventory/post';
 
@@ -29,6 +30,7 @@ console.log(`[bench] goods issue of ${LINE.toLocaleString('en')} serials: median
 const [{ n }] = (await db.execute(sql`select count(*)::int as n from serial_number`)) as unknown as { n: number }[];
 console.log(`[bench] serial numbers in the database now: ${n.toLocaleString('en')}`);
 
+await benchAgenda(db);
 await client.end();
 
 process.exit(0);
