@@ -1,0 +1,17 @@
+import { getDb } from '@/db/client';
+import { apiRoute } from '@/lib/api/route';
+import { apiError } from '@/lib/api/responses';
+import { parseId } from '@/lib/ids';
+import { jobDetails } from '@/lib/import/jobs/details';
+import { getJobRow } from '@/lib/import/jobs/job-queries';
+import { requestOrigin } from '@/lib/import/http/errors';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** Progress for the import page's poll: the job in Zoho's shape. */
+export const GET = apiRoute<Ctx>('import.run', async (request, { params }) => {
+  const jobId = parseId((await params).id);
+  const job = jobId === null ? undefined : await getJobRow(getDb(), jobId);
+  if (!job) return apiError(404, 'RESOURCE_NOT_FOUND', "The requested resource doesn't exist.");
+  return Response.json(jobDetails(job, requestOrigin(request)), { headers: { 'cache-control': 'no-store' } });
+});

@@ -1,0 +1,65 @@
+'use client';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/page-header';
+import { IMPORT_MODULES } from '@/lib/import/modules/registry';
+import { createJob, uploadFile, type UploadedFile } from './client-api';
+import { FileDrop } from './file-drop';
+import { JobPanel } from './job-panel';
+import { MappingForm } from './mapping-form';
+import { initialMapping, jobBody, type MappingState } from './mapping-state';
+import { PreviewTable } from './preview-table';
+
+/** Upload → preview → mapping → Validate (dry run) or Run → live progress, errors and the result file. */
+export function ImportWizard() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const jobId = useSearchParams().get('job');
+  const [file, setFile] = useState<UploadedFile | null>(null);
+  const [mapping, setMapping] = useState<MappingState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'upload' | 'job' | null>(null);
+
+  const upload = async (chosen: File) => {
+    setError(null);
+    setBusy('upload');
+    const result = await uploadFile(chosen);
+    setBusy(null);
+    if (!result.ok) { setFile(null); setError(result.message); return; }
+    setFile(result.data);
+    setMapping(initialMapping(mapping?.moduleName ?? IMPORT_MODULES[0].apiName, result.data.headers, mapping ?? undefined));
+  };
+
+  const start = async (dryRun: boolean) => {
+    if (!file || !mapping) return;
+    setError(null);
+    setBusy('job');
+    const result = await createJob(jobBody(mapping, file.fileId, dryRun));
+    setBusy(null);
+    if (!result.ok) { setError(result.message); return; }
+    router.replace(`${pathname}?job=${result.data.id}`, { scroll: false });
+  };
+
+  return (
+    <div className="space-y-6">
+      <Card title="1. File">
+        <FileDrop onFile={upload} disabled={busy !== null} />
+        {busy === 'upload' && <p className="mt-3 text-sm text-slate-600" role="status">Reading the file…</p>}
+        {file && <div className="mt-4"><PreviewTable file={file} /></div>}
+      </Card>
+      {error && <Alert>{error}</Alert>}
+      {file && mapping && (
+        <Card title="2. Mapping">
+          <MappingForm state={mapping} headers={file.headers} onChange={setMapping} />
+          <div className="mt-6 flex flex-wrap gap-3">
+            <Button variant="secondary" disabled={busy !== null} onClick={() => start(true)}>Validate</Button>
+            <Button disabled={busy !== null} onClick={() => start(false)}>Run</Button>
+          </div>
+        </Card>
+      )}
+      {jobId && <JobPanel key={jobId} id={jobId} />}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { Alert, Badge } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/page-header';
+import { fetchErrors, fetchJob, resultUrl, type ErrorReport, type JobDetails } from './client-api';
+import { ErrorTable } from './error-table';
+
+const POLL_MS = 500;
+const finished = (job: JobDetails | null) => job?.status === 'COMPLETED' || job?.status === 'FAILED';
+
+/** Polls the job every half second until it ends, then loads its errors once (the panel is keyed by job id, so state starts fresh). */
+function useJob(id: string) {
+  const router = useRouter();
+  const [job, setJob] = useState<JobDetails | null>(null);
+  const [report, setReport] = useState<ErrorReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      const result = await fetchJob(id);
+      if (stopped) return;
+      if (!result.ok) { setError(result.message); return; }
+      setJob(result.data);
+      if (!finished(result.data)) { timer = setTimeout(poll, POLL_MS); return; }
+      router.refresh();
+      const errors = await fetchErrors(id);
+      if (!stopped) setReport(errors.ok ? errors.data : { errors: [], truncated: false });
+    };
+    void poll();
+    return () => { stopped = true; clearTimeout(timer); };
+  }, [id, router]);
+  return { job, report, error };
+}
+
+function Counts({ file }: { file: JobDetails['resource'][number]['file'] }) {
+  const items = [['Added', file.added_count], ['Updated', file.updated_count], ['Skipped', file.skipped_count], ['Total', file.total_count]] as const;
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      {items.map(([label, value]) => (
+        <div key={label} className="rounded-md bg-slate-50 px-3 py-2">
+          <dt className="text-xs uppercase text-slate-500">{label}</dt>
+          <dd className="text-lg font-semibold tabular-nums" data-testid={`count-${label.toLowerCase()}`}>{value.toLocaleString('en')}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A job's live progress, its counts, its errors and the result download. */
+export function JobPanel({ id }: { id: string }) {
+  const { job, report, error } = useJob(id);
+  if (error) return <Alert>{error}</Alert>;
+  if (!job) return <p className="text-sm text-slate-600">Loading job {id}…</p>;
+  const file = job.resource[0].file;
+  const percent = file.total_count === 0 ? (finished(job) ? 100 : 0) : Math.round((file.processed_count / file.total_count) * 100);
+  const title = `${job.dry_run ? 'Validation' : 'Import'} ${job.id}: ${job.resource[0].module.api_name}, ${job.operation}`;
+  return (
+    <Card title={title}>
+      <div className="space-y-4">
+        <div className="flex items-center gap-3">
+          <Badge tone={job.status === 'COMPLETED' ? 'green' : job.status === 'FAILED' ? 'red' : 'blue'}>{job.status}</Badge>
+          <span className="text-sm text-slate-600" aria-live="polite">{file.processed_count.toLocaleString('en')} of {file.total_count.toLocaleString('en')} rows processed</span>
+        </div>
+        <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}
+          aria-valuetext={`${percent} %`} className="h-3 w-full overflow-hidden rounded-full bg-slate-200">
+          <div className="h-full bg-blue-600 transition-all" style={{ width: `${percent}%` }} />
+        </div>
+        <Counts file={file} />
+        {job.status === 'FAILED' && <Alert>{'failure_reason' in job ? String(job.failure_reason) : 'The job failed.'}</Alert>}
+        {job.dry_run && job.status === 'COMPLETED' && <Alert tone="info">This was a validation: nothing was written. The counts say what an import would do.</Alert>}
+        {job.status === 'COMPLETED' && <a href={resultUrl(job.id)} download className={buttonClass('secondary')}>Download result</a>}
+        {report && report.errors.length > 0 && <ErrorTable errors={report.errors} truncated={report.truncated} />}
+        {report && report.errors.length === 0 && job.status === 'COMPLETED' && <p className="text-sm text-green-800">No errors.</p>}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,35 @@
+import { Suspense } from 'react';
+import { getDb } from '@/db/client';
+import { Card, PageHeader } from '@/components/ui/page-header';
+import { requirePagePermission } from '@/lib/auth/session';
+import { listRecentJobs } from '@/lib/import/jobs/job-queries';
+import { IMPORT_MODULES } from '@/lib/import/modules/registry';
+import { ImportWizard } from './import-wizard';
+import { JobsList } from './jobs-list';
+
+export const metadata = { title: 'Import' };
+
+export default async function ImportPage() {
+  await requirePagePermission('import.run', '/import');
+  const jobs = await listRecentJobs(getDb(), 30);
+  return (
+    <>
+      <PageHeader title="Import" description="Bulk write from CSV, Excel or ZIP files: every row goes through the same rules as the forms. The same jobs are available through the Zoho-compatible bulk write API." />
+      <div className="space-y-6">
+        <Suspense><ImportWizard /></Suspense>
+        <Card title="Templates">
+          <ul className="grid gap-2 text-sm sm:grid-cols-2">
+            {IMPORT_MODULES.map((module) => (
+              <li key={module.apiName}>
+                <span className="font-medium">{module.label}:</span>{' '}
+                <a href={`/import/templates/${module.apiName}.csv`} download>CSV</a>{' · '}
+                <a href={`/import/templates/${module.apiName}.xlsx`} download>Excel</a>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title="Recent jobs"><JobsList jobs={jobs} /></Card>
+      </div>
+    </>
+  );
+}

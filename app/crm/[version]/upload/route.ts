@@ -1,0 +1,27 @@
+import { getDb } from '@/db/client';
+import { apiRoute } from '@/lib/api/route';
+import { apiError } from '@/lib/api/responses';
+import { checkVersion } from '@/lib/api/version';
+import { isoWithOffset } from '@/lib/import/jobs/details';
+import { answeringImportErrors } from '@/lib/import/http/errors';
+import { readUploadedFile } from '@/lib/import/http/multipart';
+import { storeUpload } from '@/lib/import/upload';
+
+type Ctx = { params: Promise<{ version: string }> };
+
+/** Zoho's file upload for bulk write: the file is read (and refused with its specific error) before it is stored. */
+export const POST = apiRoute<Ctx>('import.run', async (request, { params }, principal) => {
+  const versionError = checkVersion((await params).version);
+  if (versionError) return versionError;
+  if (request.headers.get('feature')?.toLowerCase() !== 'bulk-write') {
+    return apiError(400, 'MANDATORY_NOT_FOUND', 'Required key feature is not available', { api_name: 'feature' });
+  }
+  return answeringImportErrors(async () => {
+    const file = await readUploadedFile(request);
+    const stored = await storeUpload(getDb(), { ...file, userId: principal.userId });
+    return Response.json({
+      status: 'success', code: 'FILE_UPLOAD_SUCCESS', message: 'file uploaded.',
+      details: { file_id: String(stored.fileId), created_time: isoWithOffset(stored.createdAt) },
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { importJob } from '@/db/schema';
+import type { Principal } from '@/lib/auth/principal';
+import { ImportRequestError } from '@/lib/import/errors';
+import { mappingsToWire, resolveMappings } from '@/lib/import/spec/mappings';
+import type { JobRequest } from '@/lib/import/spec/job-request';
+import { uploadSummary } from '@/lib/import/upload';
+import { notifyWorkers } from './notify';
+
+/** Jobs one user may have waiting or running at once; more is almost always a client stuck in a retry loop. */
+export const MAX_ACTIVE_JOBS_PER_USER = 20;
+
+export interface CreatedJob { id: bigint; createdBy: { id: string; name: string } }
+
+async function assertUnderActiveLimit(db: Db, userId: number) {
+  const [{ active }] = await db.select({ active: sql<number>`count(*)::int` }).from(importJob)
+    .where(and(eq(importJob.createdBy, userId), inArray(importJob.status, ['ADDED', 'IN PROGRESS'])));
+  if (active >= MAX_ACTIVE_JOBS_PER_USER) {
+    throw new ImportRequestError('LIMIT_EXCEEDED', `You already have ${active} bulk write jobs waiting or running; wait for them to finish.`);
+  }
+}
+
+/**
+ * Creates a job from a checked request: the file must exist and read cleanly with the job's encoding,
+ * the mappings must fit its columns. Workers are woken by NOTIFY when the insert commits.
+ */
+export async function createImportJob(db: Db, request: JobRequest, principal: Principal): Promise<CreatedJob> {
+  const shape = await uploadSummary(db, request.fileId, request.characterEncoding);
+  const mappings = resolveMappings(request.mappings, shape.headers, request.module, request.operation, request.findBy);
+  await assertUnderActiveLimit(db, principal.userId);
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx.insert(importJob).values({
+      operation: request.operation,
+      module: request.module.apiName,
+      fileId: request.fileId,
+      findBy: request.findBy,
+      ignoreEmpty: request.ignoreEmpty,
+      characterEncoding: request.characterEncoding,
+      fieldMappings: mappingsToWire(mappings),
+      dryRun: request.dryRun,
+      callbackUrl: request.callback?.url ?? null,
+      callbackMethod: request.callback?.method ?? null,
+      totalCount: shape.rowCount,
+      createdBy: principal.userId,
+      apiKeyId: principal.apiKeyId ?? null,
+    }).returning({ id: importJob.id });
+    await notifyWorkers(tx, `job:${row.id}`);
+    return row.id;
+  });
+  return { id, createdBy: { id: String(principal.userId), name: principal.userName } };
+}

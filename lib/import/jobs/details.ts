@@ -1,0 +1,48 @@
+import { findModule } from '@/lib/import/modules/registry';
+import type { JobRow } from './job-queries';
+
+/** 2026-01-03T15:19:52+01:00: Zoho's created_time, in the server's time zone with its offset. */
+export function isoWithOffset(date: Date): string {
+  const offset = -date.getTimezoneOffset();
+  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset >= 0 ? '+' : '-';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${local}${sign}${hours}:${minutes}`;
+}
+
+export function resultDownloadUrl(baseUrl: string, version: string, jobId: bigint | string): string {
+  return `${baseUrl.replace(/\/$/, '')}/crm/bulk/${version}/write/${jobId}/result`;
+}
+
+/**
+ * GET /crm/bulk/vN/write/{id} in Zoho's shape (also the callback body). Extensions a Zoho client
+ * ignores: file.processed_count (progress), dry_run, and failure_reason when FAILED.
+ */
+export function jobDetails(job: JobRow, baseUrl: string, version = 'v8') {
+  const importModule = findModule(job.module);
+  return {
+    status: job.status,
+    character_encoding: job.characterEncoding ?? 'UTF-8',
+    operation: job.operation,
+    id: String(job.id),
+    created_time: isoWithOffset(job.createdAt),
+    created_by: { id: String(job.createdById), name: job.createdByName },
+    ...(job.callbackUrl ? { callback: { url: job.callbackUrl, method: job.callbackMethod ?? 'post' } } : {}),
+    ignore_empty: job.ignoreEmpty,
+    dry_run: job.dryRun,
+    resource: [{
+      status: job.status,
+      type: 'data',
+      module: { api_name: importModule?.apiName ?? job.module, id: importModule?.id ?? '0' },
+      ...(job.findBy ? { find_by: job.findBy } : {}),
+      field_mappings: job.fieldMappings,
+      file: {
+        status: job.status, name: job.fileName, added_count: job.addedCount, skipped_count: job.skippedCount,
+        updated_count: job.updatedCount, total_count: job.totalCount, processed_count: job.processedCount,
+      },
+    }],
+    ...(job.status === 'FAILED' ? { failure_reason: job.failureReason } : {}),
+    ...(job.status === 'COMPLETED' ? { result: { download_url: resultDownloadUrl(baseUrl, version, job.id) } } : {}),
+  };
+}

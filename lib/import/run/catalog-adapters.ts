@@ -1,0 +1,103 @@
+import { or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { DbOrTx } from '@/db/client';
+import { item, partner, warehouse } from '@/db/schema';
+import { createItem, updateItem } from '@/lib/catalog/items';
+import { savePartner } from '@/lib/catalog/partners';
+import { saveWarehouse } from '@/lib/catalog/warehouses';
+import { itemSchema, partnerSchema, warehouseSchema, type ItemData } from '@/lib/validation/catalog';
+import type { CatalogModule } from '@/lib/import/modules/registry';
+import { insertItems, updateItems } from './items-batch';
+
+/** A record as the importer keeps it: its keys, and its values in the shape the schema takes as input. */
+export interface CatalogRecord {
+  id: bigint;
+  code: string;
+  ean: string | null;
+  values: Record<string, unknown>;
+}
+
+export type Keys = { codes: string[]; eans: string[]; ids: bigint[] };
+
+/** Everything the importer needs to know about one catalog entity; the writes are the lib's own functions. */
+export interface CatalogAdapter {
+  schema: z.ZodType<Record<string, unknown>>;
+  load(tx: DbOrTx, keys: Keys): Promise<CatalogRecord[]>;
+  create(tx: DbOrTx, input: Record<string, unknown>): Promise<bigint>;
+  update(tx: DbOrTx, id: bigint, input: Record<string, unknown>): Promise<void>;
+  batch?: {
+    /** Rows that must go through the lib function one by one because a rule there applies to them. */
+    needsOneByOne(existing: CatalogRecord, data: Record<string, unknown>): boolean;
+    insert(tx: DbOrTx, rows: Record<string, unknown>[]): Promise<Map<string, bigint>>;
+    update(tx: DbOrTx, rows: { id: bigint; data: Record<string, unknown> }[]): Promise<Set<bigint>>;
+  };
+}
+
+/** `column = any(<json array>)`: one parameter however many keys, so the statement stays cheap to build and plan. */
+function anyOf(column: PgColumn, values: (string | bigint)[], type: 'text' | 'bigint'): SQL {
+  const json = JSON.stringify(values.map(String));
+  return sql`${column} = any(array(select jsonb_array_elements_text(${json}::jsonb)::${sql.raw(type)}))`;
+}
+
+function keyFilter(columns: { id: PgColumn; code: PgColumn; ean?: PgColumn }, keys: Keys): SQL | undefined {
+  const parts: SQL[] = [];
+  if (keys.ids.length) parts.push(anyOf(columns.id, keys.ids, 'bigint'));
+  if (keys.codes.length) parts.push(anyOf(columns.code, keys.codes, 'text'));
+  if (keys.eans.length && columns.ean) parts.push(anyOf(columns.ean, keys.eans, 'text'));
+  return parts.length ? or(...parts) : undefined;
+}
+
+const items: CatalogAdapter = {
+  schema: itemSchema as unknown as z.ZodType<Record<string, unknown>>,
+  async load(tx, keys) {
+    const where = keyFilter({ id: item.id, code: item.code, ean: item.ean }, keys);
+    if (!where) return [];
+    const rows = await tx.select().from(item).where(where);
+    return rows.map((r) => ({
+      id: r.id, code: r.code, ean: r.ean,
+      values: {
+        code: r.code, name: r.name, unit: r.unit, purchasePrice: r.purchasePrice, salePrice: r.salePrice, vatRate: r.vatRate,
+        ean: r.ean, description: r.description, active: r.active, trackSerials: r.trackSerials, minStock: r.minStock,
+      },
+    }));
+  },
+  create: (tx, input) => createItem(tx, input as never),
+  update: (tx, id, input) => updateItem(tx, id, input as never),
+  batch: {
+    needsOneByOne: (existing, data) => existing.values.trackSerials !== data.trackSerials,
+    insert: (tx, rows) => insertItems(tx, rows as ItemData[]),
+    update: (tx, rows) => updateItems(tx, rows as { id: bigint; data: ItemData }[]),
+  },
+};
+
+const partners: CatalogAdapter = {
+  schema: partnerSchema as unknown as z.ZodType<Record<string, unknown>>,
+  async load(tx, keys) {
+    const where = keyFilter({ id: partner.id, code: partner.code }, keys);
+    if (!where) return [];
+    const rows = await tx.select().from(partner).where(where);
+    return rows.map((r) => ({
+      id: r.id, code: r.code, ean: null,
+      values: { code: r.code, name: r.name, type: r.type, vatId: r.vatId, email: r.email, phone: r.phone, address: r.address },
+    }));
+  },
+  create: (tx, input) => savePartner(tx, input as never),
+  update: async (tx, id, input) => { await savePartner(tx, input as never, id); },
+};
+
+const warehouses: CatalogAdapter = {
+  schema: warehouseSchema as unknown as z.ZodType<Record<string, unknown>>,
+  async load(tx, keys) {
+    const where = keyFilter({ id: warehouse.id, code: warehouse.code }, keys);
+    if (!where) return [];
+    const rows = await tx.select().from(warehouse).where(where);
+    return rows.map((r) => ({ id: r.id, code: r.code, ean: null, values: { code: r.code, name: r.name } }));
+  },
+  create: (tx, input) => saveWarehouse(tx, input as never),
+  update: async (tx, id, input) => { await saveWarehouse(tx, input as never, id); },
+};
+
+export function adapterFor(module: CatalogModule): CatalogAdapter {
+  return { item: items, partner: partners, warehouse: warehouses }[module.entity];
+}

@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import type { TableRow } from '@/lib/import/files';
+import { countOutcomes, type RowOutcomeRecord } from './outcomes';
+
+/** A worker's claim on a job; every write checks it, so a worker that lost the job cannot commit. */
+export interface Lease { jobId: bigint; workerId: string }
+
+export class LeaseLostError extends Error {
+  constructor(jobId: bigint) {
+    super(`Job ${jobId} is no longer held by this worker.`);
+    this.name = 'LeaseLostError';
+  }
+}
+
+export type ChunkWriter = (tx: DbOrTx, units: TableRow[][]) => Promise<RowOutcomeRecord[]>;
+
+class DryRunRollback extends Error {
+  constructor(public readonly outcomes: RowOutcomeRecord[]) {
+    super('dry run: roll back');
+  }
+}
+
+/**
+ * Locks the job row for the rest of the transaction and checks that this worker still holds the job
+ * and that nobody moved its resume point: a second claimer skips a locked row (SKIP LOCKED).
+ */
+async function lockJob(tx: DbOrTx, lease: Lease, startUnit: number) {
+  const rows = await tx.execute<{ next_row: number }>(sql`
+    select next_row from import_job
+    where id = ${lease.jobId} and locked_by = ${lease.workerId} and status = 'IN PROGRESS' for update`);
+  if (rows.length === 0 || rows[0].next_row !== startUnit) throw new LeaseLostError(lease.jobId);
+}
+
+async function saveOutcomes(tx: DbOrTx, jobId: bigint, outcomes: RowOutcomeRecord[]) {
+  if (outcomes.length === 0) return;
+  const json = JSON.stringify(outcomes.map((o) => ({ row_number: o.rowNumber, status: o.status, record_id: o.recordId, errors: o.errors })));
+  await tx.execute(sql`
+    insert into import_row_result (job_id, row_number, status, record_id, errors)
+    select ${jobId}, row_number, status, record_id, errors
+    from jsonb_to_recordset(${json}::jsonb) as v(row_number integer, status text, record_id text, errors jsonb)`);
+}
+
+async function advance(tx: DbOrTx, jobId: bigint, nextUnit: number, outcomes: RowOutcomeRecord[]) {
+  const counts = countOutcomes(outcomes);
+  await tx.execute(sql`
+    update import_job set next_row = ${nextUnit}, processed_count = processed_count + ${outcomes.length},
+      added_count = added_count + ${counts.added}, updated_count = updated_count + ${counts.updated},
+      skipped_count = skipped_count + ${counts.skipped}, heartbeat_at = now()
+    where id = ${jobId}`);
+}
+
+/** Tests slow chunks down to kill a worker mid-job; production never honours it. */
+async function testDelay() {
+  const ms = Number(process.env.IMPORT_CHUNK_DELAY_MS ?? 0);
+  if (process.env.NODE_ENV === 'test' && ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * One chunk, exactly once: its effects, its row results and the job's resume point and counters
+ * commit in one transaction, or none of them does (a crash mid-chunk redoes the whole chunk).
+ */
+export async function runChunk(db: Db, lease: Lease, chunk: { start: number; end: number; units: TableRow[][] }, write: ChunkWriter) {
+  await db.transaction(async (tx) => {
+    await lockJob(tx, lease, chunk.start);
+    const outcomes = await write(tx, chunk.units);
+    await saveOutcomes(tx, lease.jobId, outcomes);
+    await advance(tx, lease.jobId, chunk.end, outcomes);
+    await testDelay();
+  });
+}
+
+/**
+ * A dry run goes through the very same writer, in a transaction that is then rolled back; the row
+ * results are written afterwards in a transaction of their own. Ids of records that were never kept
+ * are dropped from the results.
+ */
+export async function runDryChunk(db: Db, lease: Lease, chunk: { start: number; end: number; units: TableRow[][] }, write: ChunkWriter) {
+  let outcomes: RowOutcomeRecord[] = [];
+  try {
+    await db.transaction(async (tx) => { throw new DryRunRollback(await write(tx, chunk.units)); });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+    outcomes = error.outcomes.map((o) => (o.status === 'ADDED' ? { ...o, recordId: null } : o));
+  }
+  await db.transaction(async (tx) => {
+    await lockJob(tx, lease, chunk.start);
+    await saveOutcomes(tx, lease.jobId, outcomes);
+    await advance(tx, lease.jobId, chunk.end, outcomes);
+    await testDelay();
+  });
+}

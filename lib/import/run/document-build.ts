@@ -1,0 +1,88 @@
+import type { DocumentInput } from '@/lib/validation/documents';
+import { quantitySchema } from '@/lib/validation/decimal';
+import type { DocumentContext } from './context';
+import type { DocumentRow, HeaderField } from './document-rows';
+
+/** A document ready for postDocument, with which source rows made each line and each serial. */
+export interface BuiltDocument {
+  input: DocumentInput;
+  lineRows: number[][];
+  serialRows: Map<string, number[]>[];
+  /** Header fields no row gave: their errors read as "mandatory, not found". */
+  blankHeader: Set<HeaderField>;
+}
+
+const QUANTITY = quantitySchema('Quantity');
+const SCALE = 1000n; // quantities carry 3 decimals (numeric(18,3))
+
+function toScaled(decimal: string): bigint {
+  const [whole, fraction = ''] = decimal.split('.');
+  return BigInt(whole) * SCALE + BigInt(fraction.padEnd(3, '0').slice(0, 3));
+}
+
+function fromScaled(value: bigint): string {
+  const fraction = (value % SCALE).toString().padStart(3, '0').replace(/0+$/, '');
+  return `${value / SCALE}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** A row's quantity through the line schema's own quantity rule; a serial-only row counts its serials. */
+function rowQuantity(row: DocumentRow): bigint | null {
+  const written = row.quantity ?? (row.serials.length > 0 ? String(row.serials.length) : '');
+  const parsed = QUANTITY.safeParse(written);
+  if (parsed.success) return toScaled(parsed.data);
+  row.errors.push({ code: written === '' ? 'MANDATORY_NOT_FOUND' : 'INVALID_DATA', column: 'Quantity', message: parsed.error.issues[0].message });
+  return null;
+}
+
+type Line = { itemId: bigint | ''; unitPrice?: string; vatRate?: string; quantity: bigint; serials: string[]; rows: number[]; serialRows: Map<string, number[]> };
+
+/**
+ * Rows of one document with the same item, unit price and VAT rate are one line: a receipt of 25,000
+ * serial numbers written one per row becomes one line of 25,000 serials, as the form would post it.
+ */
+function mergeLines(rows: DocumentRow[]): Line[] {
+  const lines = new Map<string, Line>();
+  for (const row of rows) {
+    const quantity = rowQuantity(row);
+    if (quantity === null) continue;
+    const key = `${row.itemId}|${row.unitPrice ?? ''}|${row.vatRate ?? ''}`;
+    let line = lines.get(key);
+    if (!line) {
+      line = { itemId: row.itemId, unitPrice: row.unitPrice, vatRate: row.vatRate, quantity: 0n, serials: [], rows: [], serialRows: new Map() };
+      lines.set(key, line);
+    }
+    line.quantity += quantity;
+    line.rows.push(row.rowNumber);
+    for (const serial of row.serials) {
+      line.serials.push(serial);
+      const owners = line.serialRows.get(serial);
+      if (owners) owners.push(row.rowNumber);
+      else line.serialRows.set(serial, [row.rowNumber]);
+    }
+  }
+  return [...lines.values()];
+}
+
+/** Builds the document input; null when a row already has an error (the document is then skipped whole). */
+export function buildDocument(ctx: DocumentContext, rows: DocumentRow[], header: DocumentRow['header']): BuiltDocument | null {
+  const lines = mergeLines(rows);
+  if (rows.some((row) => row.errors.length > 0)) return null;
+  const isInvoice = ctx.module.fields.some((field) => field.apiName === 'Create_Stock_Document');
+  const blankHeader = new Set<HeaderField>((['Date', 'Partner', 'Warehouse'] as const).filter((field) => header[field] === undefined));
+  return {
+    input: {
+      kind: ctx.module.documentKind,
+      date: (header.Date as string | undefined) ?? '',
+      partnerId: (header.Partner as bigint | undefined) ?? null,
+      warehouseId: (header.Warehouse as bigint | undefined) ?? '',
+      note: (header.Note as string | undefined) ?? '',
+      ...(isInvoice && header.Create_Stock_Document !== undefined ? { createStockDocument: header.Create_Stock_Document as boolean } : {}),
+      lines: lines.map((line) => ({
+        itemId: line.itemId, quantity: fromScaled(line.quantity), unitPrice: line.unitPrice, vatRate: line.vatRate, serials: line.serials,
+      })),
+    },
+    lineRows: lines.map((line) => line.rows),
+    serialRows: lines.map((line) => line.serialRows),
+    blankHeader,
+  };
+}

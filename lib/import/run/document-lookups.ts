@@ -1,0 +1,42 @@
+import { inArray } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/client';
+import { item, partner, warehouse } from '@/db/schema';
+import type { TableRow } from '@/lib/import/files';
+import type { LookupModule } from '@/lib/import/modules/registry';
+import { mappingFor, type DocumentContext } from './context';
+import { readCell } from './row-values';
+
+/** Lookup field → (key as written in the file → record id), loaded once per chunk. */
+export type Lookups = Map<string, Map<string, bigint>>;
+
+const TABLES = {
+  Items: { table: item, columns: { Code: item.code, EAN: item.ean, id: item.id } },
+  Partners: { table: partner, columns: { Code: partner.code, id: partner.id } },
+  Warehouses: { table: warehouse, columns: { Code: warehouse.code, id: warehouse.id } },
+} as const;
+
+async function loadKeys(tx: DbOrTx, module: LookupModule, findBy: string, keys: string[]): Promise<Map<string, bigint>> {
+  const { table, columns } = TABLES[module];
+  const column = (columns as Record<string, PgColumn>)[findBy];
+  const wanted = findBy === 'id' ? keys.filter((key) => /^\d{1,18}$/.test(key)).map(BigInt) : keys;
+  if (wanted.length === 0) return new Map();
+  const rows = await tx.select({ id: table.id, key: column }).from(table).where(inArray(column, wanted));
+  return new Map(rows.map((row) => [String(row.key), row.id]));
+}
+
+/** Resolves every Partner, Warehouse and Item of a chunk: one query per lookup field, by its find_by (Code by default). */
+export async function loadLookups(tx: DbOrTx, ctx: DocumentContext, rows: TableRow[]): Promise<Lookups> {
+  const lookups: Lookups = new Map();
+  for (const field of ctx.module.fields) {
+    const mapping = mappingFor(ctx, field.apiName);
+    if (!field.lookup || !mapping) continue;
+    const keys = new Set<string>();
+    for (const row of rows) {
+      const text = readCell(row, mapping);
+      if (text !== null) keys.add(text.trim());
+    }
+    lookups.set(field.apiName, await loadKeys(tx, field.lookup.module, mapping.findBy ?? 'Code', [...keys]));
+  }
+  return lookups;
+}

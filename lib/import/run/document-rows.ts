@@ -1,0 +1,98 @@
+import type { TableRow } from '@/lib/import/files';
+import type { RowError } from '@/lib/import/results';
+import { findField } from '@/lib/import/modules/registry';
+import { mappingFor, type DocumentContext } from './context';
+import type { Lookups } from './document-lookups';
+import { convertCell, readCell, splitSerials } from './row-values';
+
+export const HEADER_FIELDS = ['Date', 'Partner', 'Warehouse', 'Note', 'Create_Stock_Document'] as const;
+export type HeaderField = (typeof HEADER_FIELDS)[number];
+
+/** One source row of a document: its share of the header and its line, as read from the file. */
+export interface DocumentRow {
+  rowNumber: number;
+  header: Partial<Record<HeaderField, string | bigint | boolean>>;
+  itemId: bigint | '';
+  quantity: string | null;
+  unitPrice: string | undefined;
+  vatRate: string | undefined;
+  serials: string[];
+  errors: RowError[];
+}
+
+function text(ctx: DocumentContext, row: TableRow, apiName: string): string | null {
+  const mapping = mappingFor(ctx, apiName);
+  return mapping ? readCell(row, mapping) : null;
+}
+
+function converted(ctx: DocumentContext, row: TableRow, apiName: string, errors: RowError[]): string | null {
+  const value = text(ctx, row, apiName);
+  const field = findField(ctx.module, apiName);
+  if (value === null || !field) return value;
+  const result = convertCell(field, value, mappingFor(ctx, apiName)!);
+  if ('error' in result) {
+    errors.push(result.error);
+    return null;
+  }
+  return result.value;
+}
+
+function lookedUp(ctx: DocumentContext, row: TableRow, apiName: string, lookups: Lookups, errors: RowError[]): bigint | null {
+  const value = text(ctx, row, apiName);
+  if (value === null) return null;
+  const id = lookups.get(apiName)?.get(value.trim());
+  if (id === undefined) {
+    const findBy = mappingFor(ctx, apiName)?.findBy ?? 'Code';
+    errors.push({ code: 'RESOURCE_NOT_FOUND', column: apiName, message: `No ${apiName.toLowerCase()} has ${findBy} ${value.trim()}.` });
+    return null;
+  }
+  return id;
+}
+
+/** Reads a row's cells; lookups that match nothing and misspelt values become the row's errors. */
+export function readDocumentRow(ctx: DocumentContext, row: TableRow, lookups: Lookups): DocumentRow {
+  const errors: RowError[] = [];
+  const header: DocumentRow['header'] = {};
+  const date = converted(ctx, row, 'Date', errors);
+  if (date !== null) header.Date = date;
+  const partnerId = lookedUp(ctx, row, 'Partner', lookups, errors);
+  if (partnerId !== null) header.Partner = partnerId;
+  const warehouseId = lookedUp(ctx, row, 'Warehouse', lookups, errors);
+  if (warehouseId !== null) header.Warehouse = warehouseId;
+  const note = text(ctx, row, 'Note');
+  if (note !== null) header.Note = note;
+  const createStock = converted(ctx, row, 'Create_Stock_Document', errors);
+  if (createStock !== null) header.Create_Stock_Document = createStock === 'true';
+  const itemId = lookedUp(ctx, row, 'Item', lookups, errors);
+  return {
+    rowNumber: row.rowNumber, header, errors,
+    itemId: itemId ?? '',
+    quantity: text(ctx, row, 'Quantity'),
+    unitPrice: text(ctx, row, 'Unit_Price') ?? undefined,
+    vatRate: text(ctx, row, 'VAT_Rate') ?? undefined,
+    serials: splitSerials(text(ctx, row, 'Serial_Numbers')),
+  };
+}
+
+/**
+ * The document's header: each field from the first row that gives it. A later row giving a different
+ * value is an error on that row, since the file would otherwise say two things about one document.
+ */
+export function documentHeader(rows: DocumentRow[], number: string): DocumentRow['header'] {
+  const header: DocumentRow['header'] = {};
+  const firstRow: Partial<Record<HeaderField, number>> = {};
+  for (const row of rows) {
+    for (const field of HEADER_FIELDS) {
+      const value = row.header[field];
+      if (value === undefined) continue;
+      if (header[field] === undefined) {
+        header[field] = value;
+        firstRow[field] = row.rowNumber;
+      } else if (header[field] !== value) {
+        row.errors.push({ code: 'INVALID_DATA', column: field,
+          message: `Document ${number}: row ${row.rowNumber} gives a different ${field} than row ${firstRow[field]}.` });
+      }
+    }
+  }
+  return header;
+}

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import type { UploadedTable } from '@/lib/import/files';
+import { rowResults } from '@/lib/import/jobs/job-queries';
+import { notifyWorkers } from '@/lib/import/jobs/notify';
+import { buildResultCsv, type ResultRow } from '@/lib/import/results';
+import { zipOneFile } from '@/lib/import/results/native-zip';
+import { LeaseLostError, type Lease } from './chunk';
+
+const NOT_PROCESSED: ResultRow['outcome'] = {
+  status: 'SKIPPED', errors: [{ code: 'CANNOT_PROCESS', column: '', message: 'This row was not processed.' }],
+};
+
+function baseName(fileName: string) {
+  return fileName.replace(/\.[^.]*$/, '') || 'import';
+}
+
+/** The result ZIP: every original column and row, with the outcome committed for each row. */
+export async function buildJobResult(db: Db, jobId: bigint, table: UploadedTable) {
+  const outcomes = new Map((await rowResults(db, jobId)).map((r) => [r.rowNumber, r]));
+  const rows: ResultRow[] = table.rows.map((row) => {
+    const outcome = outcomes.get(row.rowNumber);
+    return {
+      rowNumber: row.rowNumber, cells: row.cells,
+      outcome: outcome ? { status: outcome.status, recordId: outcome.recordId ?? undefined, errors: outcome.errors } : NOT_PROCESSED,
+    };
+  });
+  const csvName = `${baseName(table.fileName)}_result.csv`;
+  return { zip: await zipOneFile(csvName, buildResultCsv(table.headers, rows)), name: `bulk_write_${jobId}_result.zip` };
+}
+
+/** Ends the job; a callback, if any, becomes due now and the worker's callback loop is woken. */
+async function endJob(db: Db, lease: Lease, set: ReturnType<typeof sql>) {
+  const ended = await db.transaction(async (tx) => {
+    const rows = await tx.execute(sql`
+      update import_job set ${set}, finished_at = now(), locked_by = null,
+        callback_state = case when callback_url is null then 'none' else 'pending' end, callback_next_at = now()
+      where id = ${lease.jobId} and locked_by = ${lease.workerId} and status = 'IN PROGRESS'
+      returning id`);
+    if (rows.length > 0) await notifyWorkers(tx, `callback:${lease.jobId}`);
+    return rows.length > 0;
+  });
+  if (!ended) throw new LeaseLostError(lease.jobId);
+}
+
+export async function completeJob(db: Db, lease: Lease, table: UploadedTable) {
+  const result = await buildJobResult(db, lease.jobId, table);
+  await endJob(db, lease, sql`status = 'COMPLETED', result_file = ${result.zip}, result_file_name = ${result.name}`);
+}
+
+export async function failJob(db: Db, lease: Lease, reason: string) {
+  await endJob(db, lease, sql`status = 'FAILED', failure_reason = ${reason}`);
+}

@@ -1,0 +1,57 @@
+import { pgErrorOf } from '@/lib/db-errors';
+import { isDomainError, type DomainError } from '@/lib/errors';
+import type { RowError, RowStatus } from '@/lib/import/results';
+
+/** What happened to one source row; saved to import_row_result in the chunk's transaction. */
+export interface RowOutcomeRecord {
+  rowNumber: number;
+  status: RowStatus;
+  recordId: string | null;
+  errors: RowError[];
+}
+
+export const skipped = (rowNumber: number, errors: RowError[]): RowOutcomeRecord => ({ rowNumber, status: 'SKIPPED', recordId: null, errors });
+
+/** Our domain error codes in Zoho's row-level vocabulary. */
+export function zohoCodeOf(error: DomainError): string {
+  switch (error.code) {
+    case 'DUPLICATE_DATA': return 'DUPLICATE_DATA';
+    case 'NOT_FOUND': return 'RESOURCE_NOT_FOUND';
+    case 'MANDATORY_NOT_FOUND': return 'MANDATORY_NOT_FOUND';
+    case 'LIMIT_EXCEEDED': return 'LIMIT_EXCEEDED';
+    case 'INVALID_DATA': return 'INVALID_DATA';
+    default: return 'CANNOT_PROCESS';
+  }
+}
+
+/**
+ * A lib function's refusal as row errors: one per field error (the schema key named by its API name),
+ * or one for the whole row. `blankKeys` are fields the row left empty: their error means "missing".
+ */
+export function rowErrorsOf(error: unknown, columnOf: (key: string) => string, blankKeys: ReadonlySet<string> = new Set()): RowError[] {
+  if (!isDomainError(error)) {
+    // Integrity (23) and data (22) errors belong to this row alone; anything else (a lost connection) stops the chunk.
+    const sqlState = pgErrorOf(error)?.code ?? '';
+    if (!sqlState.startsWith('23') && !sqlState.startsWith('22')) throw error;
+    return [{ code: 'CANNOT_PROCESS', column: '', message: `The database refused this row (${sqlState}).` }];
+  }
+  const entries = Object.entries(error.fieldErrors);
+  if (entries.length === 0) return [{ code: zohoCodeOf(error), column: '', message: error.message }];
+  // A rule's own message ("... cannot be switched on: 3 pcs are in stock ...") says more than its field hint.
+  const lead = entries.some(([, message]) => message === error.message) ? '' : `${error.message} `;
+  return entries.map(([key, message], index) => ({
+    code: blankKeys.has(key) && error.code === 'INVALID_DATA' ? 'MANDATORY_NOT_FOUND' : zohoCodeOf(error),
+    column: columnOf(key),
+    message: index === 0 ? `${lead}${message}` : message,
+  }));
+}
+
+export function countOutcomes(outcomes: readonly RowOutcomeRecord[]) {
+  const counts = { added: 0, updated: 0, skipped: 0 };
+  for (const outcome of outcomes) {
+    if (outcome.status === 'ADDED') counts.added++;
+    else if (outcome.status === 'UPDATED') counts.updated++;
+    else counts.skipped++;
+  }
+  return counts;
+}

@@ -1,0 +1,136 @@
+import { normalizeCharacterEncoding } from '@/lib/import/files';
+import { ImportRequestError } from '@/lib/import/errors';
+import { findModule, OPERATIONS, type ImportModule, type Operation } from '@/lib/import/modules/registry';
+import { checkCallbackUrl } from '@/lib/import/callback/address-guard';
+import { parseMappings, type MappingRequest } from './mappings';
+
+export interface CallbackSpec { url: string; method: 'post' }
+
+/** A job request that is well-formed on its own; what depends on the file is checked in create-job. */
+export interface JobRequest {
+  operation: Operation;
+  module: ImportModule;
+  fileId: bigint;
+  findBy: string | null;
+  ignoreEmpty: boolean;
+  characterEncoding: string | null;
+  /** Null: map the file's header row by field API name, as Zoho does without field_mappings. */
+  mappings: MappingRequest[] | null;
+  callback: CallbackSpec | null;
+  dryRun: boolean;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function missing(key: string, path = `$.${key}`): never {
+  throw new ImportRequestError('MANDATORY_NOT_FOUND', `Required key ${key} is not available.`, { api_name: key, json_path: path });
+}
+
+function invalid(key: string, message: string, path = `$.${key}`): never {
+  throw new ImportRequestError('INVALID_DATA', message, { api_name: key, json_path: path });
+}
+
+function booleanOf(value: unknown, key: string, path: string): boolean | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'boolean') invalid(key, `${key} must be true or false.`, path);
+  return value;
+}
+
+function operationOf(body: Json): Operation {
+  if (body.operation === undefined || body.operation === null || body.operation === '') missing('operation');
+  const operation = String(body.operation).toLowerCase();
+  if (!(OPERATIONS as readonly string[]).includes(operation)) invalid('operation', `The operation '${String(body.operation)}' is not supported; use insert, update or upsert.`);
+  return operation as Operation;
+}
+
+function moduleOf(resource: Json): ImportModule {
+  const raw = isObject(resource.module) ? resource.module.api_name : resource.module;
+  if (raw === undefined || raw === null || raw === '') missing('module', '$.resource[0].module');
+  const importModule = typeof raw === 'string' ? findModule(raw) : undefined;
+  if (!importModule) {
+    throw new ImportRequestError('MODULE_NOT_AVAILABLE', `The module '${String(raw)}' is not available for bulk write.`,
+      { api_name: 'module', json_path: '$.resource[0].module' });
+  }
+  return importModule;
+}
+
+function fileIdOf(resource: Json): bigint {
+  const raw = resource.file_id;
+  if (raw === undefined || raw === null || raw === '') missing('file_id', '$.resource[0].file_id');
+  const text = String(raw);
+  if (!/^\d{1,18}$/.test(text) || BigInt(text) === 0n) {
+    throw new ImportRequestError('INVALID_FILE_ID', `The file_id '${text}' is not valid.`, { api_name: 'file_id', json_path: '$.resource[0].file_id' });
+  }
+  return BigInt(text);
+}
+
+function findByOf(resource: Json, importModule: ImportModule, operation: Operation): string | null {
+  if (operation === 'insert') return null;
+  if (!importModule.operations.includes(operation)) {
+    invalid('operation', `${importModule.apiName} can only be inserted; ${operation} is not supported for documents.`);
+  }
+  const raw = resource.find_by;
+  if (raw === undefined || raw === null || raw === '') missing('find_by', '$.resource[0].find_by');
+  const findBy = importModule.findBy.find((name) => name.toLowerCase() === String(raw).toLowerCase());
+  if (!findBy) invalid('find_by', `find_by must be one of ${importModule.findBy.join(', ')} for ${importModule.apiName}.`, '$.resource[0].find_by');
+  return findBy;
+}
+
+function encodingOf(body: Json, resource: Json): string | null {
+  const raw = resource.character_encoding ?? body.character_encoding;
+  if (raw === undefined || raw === null || raw === '') return null;
+  if (typeof raw !== 'string') invalid('character_encoding', 'character_encoding must be a text such as UTF-8.');
+  try {
+    return normalizeCharacterEncoding(raw);
+  } catch (error) {
+    return invalid('character_encoding', (error as Error).message);
+  }
+}
+
+function callbackOf(body: Json): CallbackSpec | null {
+  const raw = body.callback;
+  if (raw === undefined || raw === null) return null;
+  if (!isObject(raw)) invalid('callback', 'callback must be an object with url and method.');
+  if (raw.url === undefined || raw.url === null || raw.url === '') missing('url', '$.callback.url');
+  const method = raw.method === undefined || raw.method === null ? '' : String(raw.method);
+  if (method.toLowerCase() !== 'post') {
+    throw new ImportRequestError('INVALID_CALLBACK_METHOD', `The callback method '${method}' is not supported; use post.`,
+      { api_name: 'method', json_path: '$.callback.method' });
+  }
+  const problem = checkCallbackUrl(String(raw.url));
+  if (problem) throw new ImportRequestError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: '$.callback.url' });
+  return { url: String(raw.url), method: 'post' };
+}
+
+function theResource(body: Json): Json {
+  const resources = body.resource;
+  if (resources === undefined || resources === null) missing('resource');
+  if (!Array.isArray(resources) || resources.length === 0) missing('resource');
+  if (resources.length > 1) {
+    throw new ImportRequestError('LIMIT_EXCEEDED', 'A bulk write job takes exactly one resource (one file for one module).', { api_name: 'resource' });
+  }
+  const [resource] = resources;
+  if (!isObject(resource)) invalid('resource', 'Each resource must be an object.', '$.resource[0]');
+  if (resource.type !== undefined && resource.type !== 'data') invalid('type', "The resource type must be 'data'.", '$.resource[0].type');
+  return resource;
+}
+
+/** Checks the create-job body the way Zoho does, key by key, and throws the first problem found. */
+export function parseJobRequest(body: unknown): JobRequest {
+  if (!isObject(body)) throw new ImportRequestError('INVALID_DATA', 'The request body must be a JSON object.');
+  const operation = operationOf(body);
+  const resource = theResource(body);
+  const importModule = moduleOf(resource);
+  const fileId = fileIdOf(resource);
+  const findBy = findByOf(resource, importModule, operation);
+  const ignoreEmpty = booleanOf(resource.ignore_empty, 'ignore_empty', '$.resource[0].ignore_empty')
+    ?? booleanOf(body.ignore_empty, 'ignore_empty', '$.ignore_empty') ?? false;
+  return {
+    operation, module: importModule, fileId, findBy, ignoreEmpty,
+    characterEncoding: encodingOf(body, resource),
+    mappings: parseMappings(resource.field_mappings, importModule),
+    callback: callbackOf(body),
+    dryRun: booleanOf(body.dry_run, 'dry_run', '$.dry_run') ?? false,
+  };
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { importFile } from '@/db/schema';
+import { readUploadedTable, type UploadedTable } from '@/lib/import/files';
+import { ImportRequestError } from './errors';
+
+export interface StoredUpload {
+  fileId: bigint;
+  createdAt: Date;
+  table: UploadedTable;
+}
+
+/** What the import page previews and what creating a job checks the mappings against. */
+export interface UploadSummary {
+  fileName: string;
+  kind: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  rowCount: number;
+  preview: string[][];
+}
+
+const PREVIEW_ROWS = 5;
+
+// Creating a job needs the file's header row; reading 25,000 rows again right after the upload is
+// wasted work, so the shape of recent uploads is remembered (per encoding: it can change the columns).
+const recentShapes = new Map<string, UploadSummary>();
+const SHAPE_CACHE_SIZE = 32;
+
+function remember(key: string, shape: UploadSummary) {
+  recentShapes.delete(key);
+  recentShapes.set(key, shape);
+  if (recentShapes.size > SHAPE_CACHE_SIZE) recentShapes.delete(recentShapes.keys().next().value!);
+}
+
+const shapeKey = (fileId: bigint, encoding: string | null) => `${fileId}:${encoding ?? ''}`;
+
+/**
+ * Reads the upload completely (so a bad file is refused now, with its specific error) and stores its
+ * bytes in the database, where every app instance and worker can read it. Throws ImportFileError.
+ */
+export async function storeUpload(db: DbOrTx, input: { bytes: Buffer; fileName: string; userId: number }): Promise<StoredUpload> {
+  const table = await readUploadedTable(input.bytes, input.fileName);
+  const [row] = await db.insert(importFile).values({
+    fileName: table.fileName,
+    content: input.bytes,
+    sizeBytes: input.bytes.length,
+    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    uploadedBy: input.userId,
+  }).returning({ id: importFile.id, createdAt: importFile.createdAt });
+  remember(shapeKey(row.id, null), summaryOf(table));
+  return { fileId: row.id, createdAt: row.createdAt, table };
+}
+
+/** The uploaded file's bytes and name, or INVALID_FILE_ID. */
+export async function loadUpload(db: DbOrTx, fileId: bigint) {
+  const [file] = await db.select({ fileName: importFile.fileName, content: importFile.content })
+    .from(importFile).where(eq(importFile.id, fileId));
+  if (!file) {
+    throw new ImportRequestError('INVALID_FILE_ID', `No uploaded file has the file_id ${fileId}.`, { api_name: 'file_id', json_path: '$.resource[0].file_id' });
+  }
+  return file;
+}
+
+function summaryOf(table: UploadedTable): UploadSummary {
+  return {
+    fileName: table.fileName, kind: table.kind, encoding: table.encoding, delimiter: table.delimiter, headers: table.headers,
+    rowCount: table.rows.length, preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.cells),
+  };
+}
+
+/** Headers, row count and first rows of an uploaded file read with the given encoding (cached right after upload). */
+export async function uploadSummary(db: DbOrTx, fileId: bigint, encoding: string | null = null): Promise<UploadSummary> {
+  const cached = recentShapes.get(shapeKey(fileId, encoding));
+  if (cached) return cached;
+  const file = await loadUpload(db, fileId);
+  const summary = summaryOf(await readUploadedTable(file.content, file.fileName, { characterEncoding: encoding ?? undefined }));
+  remember(shapeKey(fileId, encoding), summary);
+  return summary;
+}

@@ -1,0 +1,100 @@
+// tsx scripts/bench-import.ts (also run by `npm run bench`): upload→COMPLETED of a 25,000-row Items upsert
+// and a 25,000-serial goods receipt through the real worker, next to a raw COPY of the same rows.
+// Prints figures only; in a fresh database next to the app's (never the app's own data).
+import { pathToFileURL } from 'node:url';
+import { eq, sql } from 'drizzle-orm';
+import type postgres from 'postgres';
+import { fmt, freshBenchDatabase, timed } from '@/bench/bench-db';
+import type { Db } from '@/db/client';
+import { importJob, item, user, warehouse } from '@/db/schema';
+import type { Principal } from '@/lib/auth/principal';
+import { createImportJob } from '@/lib/import/jobs/create-job';
+import { parseJobRequest } from '@/lib/import/spec/job-request';
+import { storeUpload } from '@/lib/import/upload';
+import { ImportWorker, workerOptionsFromEnv } from '@/lib/jobs/worker';
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 25_000);
+const ITEM_HEADERS = ['Code', 'Name', 'Unit', 'Purchase_Price', 'Sale_Price', 'VAT_Rate', 'EAN'];
+
+function itemsCsv(): Buffer {
+  const lines = [ITEM_HEADERS.join(',')];
+  for (let i = 0; i < ROWS; i++) lines.push(`BI-${i},Bench item ${i},pcs,${(i % 500) + 0.5},${(i % 700) + 1.25},21,${String(8_590_000_000_000 + i)}`);
+  return Buffer.from(lines.join('\r\n'));
+}
+
+function receiptCsv(): Buffer {
+  const lines = ['Number,Date,Warehouse,Item,Quantity,Serial_Numbers'];
+  for (let i = 0; i < ROWS; i++) lines.push(`BR-1,2026-02-01,BW,BENCH-SN,1,BSN-${String(i).padStart(7, '0')}`);
+  return Buffer.from(lines.join('\r\n'));
+}
+
+async function waitForEnd(db: Db, id: bigint): Promise<string> {
+  for (;;) {
+    const [job] = await db.select({ status: importJob.status }).from(importJob).where(eq(importJob.id, id));
+    if (job.status === 'COMPLETED' || job.status === 'FAILED') return job.status;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Upload (read + store), create the job (NOTIFY), and wait until the worker has COMPLETED it. */
+async function uploadToCompleted(db: Db, principal: Principal, file: Buffer, name: string, resource: Record<string, unknown>, operation: string) {
+  return timed(async () => {
+    const stored = await storeUpload(db, { bytes: file, fileName: name, userId: principal.userId });
+    const request = parseJobRequest({ operation, resource: [{ type: 'data', file_id: String(stored.fileId), ...resource }] });
+    const job = await createImportJob(db, request, principal);
+    return { status: await waitForEnd(db, job.id), id: job.id };
+  });
+}
+
+async function copyRows(client: postgres.Sql, statement: string, rows: string[]) {
+  const stream = await client.unsafe(statement).writable();
+  await new Promise<void>((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', resolve);
+    stream.end(`${rows.join('\n')}\n`);
+  });
+}
+
+async function benchItems(db: Db, client: postgres.Sql, principal: Principal) {
+  // Half the file updates existing items, half inserts new ones: a true upsert.
+  await db.execute(sql`insert into item (code, name) select 'BI-' || g, 'Old ' || g from generate_series(0, ${ROWS / 2 - 1}) g`);
+  const job = await uploadToCompleted(db, principal, itemsCsv(), 'items.csv', { module: { api_name: 'Items' }, find_by: 'Code' }, 'upsert');
+  const copy = await timed(async () => copyRows(client, 'copy item (code, name, unit, purchase_price, sale_price, vat_rate, ean) from stdin',
+    Array.from({ length: ROWS }, (_, i) => `CP-${i}\tCopy item ${i}\tpcs\t${(i % 500) + 0.5}\t${(i % 700) + 1.25}\t21\t${8_591_000_000_000 + i}`)));
+  report(`Items upsert of ${ROWS.toLocaleString('en')} rows`, job, copy.ms);
+}
+
+async function benchReceipt(db: Db, client: postgres.Sql, principal: Principal) {
+  const [wh] = await db.insert(warehouse).values({ code: 'BW', name: 'Bench' }).returning({ id: warehouse.id });
+  const [tracked] = await db.insert(item).values({ code: 'BENCH-SN', name: 'Bench serial item', trackSerials: true }).returning({ id: item.id });
+  const job = await uploadToCompleted(db, principal, receiptCsv(), 'receipt.csv', { module: { api_name: 'Goods_Receipts' } }, 'insert');
+  // The same serials as plain rows: no rules, no document, no movements.
+  const copy = await timed(async () => copyRows(client, 'copy serial_number (item_id, serial, status, warehouse_id, received_line_id) from stdin',
+    Array.from({ length: ROWS }, (_, i) => `${tracked.id}\tCSN-${String(i).padStart(7, '0')}\tin_stock\t${wh.id}\t0`)));
+  report(`goods receipt of ${ROWS.toLocaleString('en')} serials (one document)`, job, copy.ms);
+}
+
+function report(what: string, job: { ms: number; result: { status: string } }, copyMs: number) {
+  console.log(`[bench-import] ${what}: upload→${job.result.status} ${fmt(job.ms)} (goal < 3000 ms); raw COPY ${fmt(copyMs)}; job ÷ COPY = ${(job.ms / copyMs).toFixed(1)}×`);
+}
+
+export async function main() {
+  const holder = await freshBenchDatabase('serialstock_bench_import');
+  const { db, sql: client } = holder;
+  const [admin] = await db.insert(user).values({ name: 'Bench admin', email: 'bench-import@example.com', role: 'admin' }).returning({ id: user.id });
+  const principal: Principal = { kind: 'user', userId: admin.id, userName: 'Bench admin', email: 'bench-import@example.com', role: 'admin' };
+  const worker = new ImportWorker(holder, { ...workerOptionsFromEnv(), log: () => {} });
+  await worker.start();
+  try {
+    await benchItems(db, client, principal);
+    await benchReceipt(db, client, principal);
+  } finally {
+    await worker.stop();
+    await client.end();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+  process.exit(0);
+}

@@ -1,0 +1,23 @@
+// npm run worker — a bulk write worker process next to the server; any number may run against one
+// database (claims use FOR UPDATE SKIP LOCKED). Starts the embedded PostgreSQL when DATABASE_URL is unset.
+import { createDb } from '@/db/client';
+import { ensureDatabaseUrl } from '@/db/database-url';
+import { runMigrations } from '@/db/migrate';
+import { ImportWorker } from '@/lib/jobs/worker';
+
+const url = await ensureDatabaseUrl();
+await runMigrations(url);
+const holder = createDb(url, 4);
+const worker = new ImportWorker(holder);
+await worker.start();
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await worker.stop();
+    await holder.sql.end();
+    process.exit(0);
+  });
+}
