@@ -5,16 +5,21 @@ import { jsonList, rows } from './sql-rows';
 
 export type PostedLine = { line: number; lineId: bigint; itemId: bigint; itemCode: string };
 
+/** Serials of a line that have moved on since (their state is no longer the one this line left), with the next document. */
+async function movedSince(tx: DbOrTx, lineId: bigint, stillAsLeft: ReturnType<typeof sql>) {
+  return rows<{ serial: string; laterDoc: string | null }>(tx, sql`
+    select s.serial, (select d.number from serial_movement later join document d on d.id = later.document_id
+                      where later.serial_id = s.id and later.id > m.id order by later.id limit 1) as "laterDoc"
+    from serial_movement m join serial_number s on s.id = m.serial_id
+    where m.line_id = ${lineId} and not (${stillAsLeft})`);
+}
+
 /**
  * Undoes what a receipt line did to its serials, refusing when a serial has moved since (issued later).
  * A serial that came back (a return) goes back to its earlier state; a serial first received here disappears.
  */
 export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
-  const moved = await rows<{ serial: string; laterDoc: string | null }>(tx, sql`
-    select s.serial, (select d.number from serial_movement later join document d on d.id = later.document_id
-                      where later.serial_id = s.id and later.id > m.id order by later.id limit 1) as "laterDoc"
-    from serial_movement m join serial_number s on s.id = m.serial_id
-    where m.line_id = ${line.lineId} and not (s.status = 'in_stock' and s.received_line_id = ${line.lineId})`);
+  const moved = await movedSince(tx, line.lineId, sql`s.status = 'in_stock' and s.received_line_id = ${line.lineId}`);
   if (moved.length > 0) {
     return moved.map((m) => ({
       code: 'ISSUED_LATER', line: line.line, serial: m.serial,
@@ -48,11 +53,7 @@ export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: Post
 
 /** Puts the serials an issue line took back in stock, unless one of them was received again since. */
 export async function unissueSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
-  const moved = await rows<{ serial: string; laterDoc: string | null }>(tx, sql`
-    select s.serial, (select d.number from serial_movement later join document d on d.id = later.document_id
-                      where later.serial_id = s.id and later.id > m.id order by later.id limit 1) as "laterDoc"
-    from serial_movement m join serial_number s on s.id = m.serial_id
-    where m.line_id = ${line.lineId} and not (s.status = 'issued' and s.issued_line_id = ${line.lineId})`);
+  const moved = await movedSince(tx, line.lineId, sql`s.status = 'issued' and s.issued_line_id = ${line.lineId}`);
   if (moved.length > 0) {
     return moved.map((m) => ({
       code: 'RECEIVED_AGAIN_LATER', line: line.line, serial: m.serial,

@@ -107,8 +107,8 @@ describe('Zoho CRM TypeScript SDK against the bulk write API', async () => {
     const result = await JSZip.loadAsync(bytes);
     const csv = await result.file(Object.keys(result.files)[0])!.async('string');
     expect(csv).toContain('SDK-2,,5,3,SKIPPED,,MANDATORY_NOT_FOUND-Name,Enter the name.');
-    // With only an access token, the SDK first asks who the token belongs to.
-    expect(server.requests.slice(0, 3)).toEqual(['GET /crm/v8/users?type=CurrentUser', 'POST /crm/v8/upload', 'POST /crm/bulk/v8/write']);
+    // With only an access token, the SDK first asks who the token belongs to (and, knowing the user, the org).
+    expect(server.requests.slice(0, 4)).toEqual(['GET /crm/v8/users?type=CurrentUser', 'GET /crm/v8/org', 'POST /crm/v8/upload', 'POST /crm/bulk/v8/write']);
     expect(server.requests.at(-1)).toBe(`GET /crm/bulk/v8/write/${jobId}/result`);
   });
 });
