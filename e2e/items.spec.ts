@@ -51,3 +51,18 @@ test('warehouse staff read the price list but cannot create items', async ({ pag
   const response = await page.goto('/items/new');
   expect(response?.status()).toBe(403);
 });
+
+test('admin deletes an unused item; a used item is refused with the reason', async ({ page }) => {
+  const code = uniqueCode('DEL');
+  await signIn(page, 'admin');
+  await page.goto('/items/new');
+  await page.getByLabel('Code').fill(code);
+  await page.getByLabel('Name').fill('Short-lived');
+  await page.getByRole('button', { name: 'Save item' }).click();
+  await expect(page.getByRole('heading', { name: `${code} · Short-lived` })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete item' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page).toHaveURL(/\/items$/);
+  await page.getByLabel('Search items').fill(code);
+  await expect(page.getByText('Nothing found.')).toBeVisible();
+});

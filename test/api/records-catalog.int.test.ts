@@ -143,10 +143,24 @@ describe('records API: items, partners, warehouses', async () => {
       details: { api_name: 'Track_Serial_Numbers' } });
   });
 
-  it('refuses deleting catalog records with the reason (405 NOT_SUPPORTED)', async () => {
-    const r = await call(admin.key, 'DELETE', '/crm/v8/Items?ids=1');
-    expect(r.status).toBe(405);
-    expect(r.json).toMatchObject({ code: 'NOT_SUPPORTED', message: expect.stringContaining('Set Active to false') });
-    expect((await call(admin.key, 'DELETE', '/crm/v8/Warehouses/1')).status).toBe(405);
+  it('deletes unused catalog records and refuses used ones with the reason', async () => {
+    const created = await post('/crm/v8/Items', { data: [{ Code: 'DEL-1', Name: 'Spare' }, { Code: 'DEL-2', Name: 'Spare 2' }] });
+    const ids = created.json.data.map((e: { details: { id: string } }) => e.details.id);
+    const removed = await call(admin.key, 'DELETE', `/crm/v8/Items?ids=${ids.join(',')}`);
+    expect(removed.status).toBe(200);
+    expect(removed.json.data.map((e: { message: string }) => e.message)).toEqual(['record deleted', 'record deleted']);
+    expect(await db.select().from(item).where(eq(item.code, 'DEL-1'))).toHaveLength(0);
+
+    const [used] = await db.select({ id: item.id }).from(item).where(eq(item.code, 'PHN-1-RENAMED'));
+    const refused = await call(admin.key, 'DELETE', `/crm/v8/Items/${used.id}`);
+    expect(refused.status).toBe(400);
+    expect(refused.json.data[0]).toMatchObject({ status: 'error',
+      message: 'Item PHN-1-RENAMED cannot be deleted: 1 document line uses it, it has 1 serial number, it is in stock. Set it inactive instead.' });
+    const warehouses = await call(admin.key, 'GET', '/crm/v8/Warehouses');
+    const usedWarehouse = warehouses.json.data[0];
+    const refusedWarehouse = await call(admin.key, 'DELETE', `/crm/v8/Warehouses/${usedWarehouse.id}`);
+    expect(refusedWarehouse.json.data[0].message).toMatch(new RegExp(`^Warehouse ${usedWarehouse.Code} cannot be deleted: `));
+    const missing = await call(admin.key, 'DELETE', '/crm/v8/Partners/999999');
+    expect(missing.json.data[0]).toMatchObject({ status: 'error', code: 'RESOURCE_NOT_FOUND' });
   });
 });

@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/actions/define-action';
+import { deleteItem } from '@/lib/catalog/delete';
 import { createItem, updateItem } from '@/lib/catalog/items';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
@@ -19,4 +20,12 @@ export const updateItemAction = defineAction('items.write', async ({ id, values 
   await updateItem(getDb(), itemId, values);
   revalidatePath('/items');
   return { id };
+});
+
+export const deleteItemAction = defineAction('items.write', async ({ id }: { id: string }) => {
+  const itemId = parseId(id);
+  if (!itemId) throw new DomainError('NOT_FOUND', 'This item does not exist.');
+  await deleteItem(getDb(), itemId);
+  revalidatePath('/items');
+  return null;
 });

@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/actions/define-action';
+import { deletePartner } from '@/lib/catalog/delete';
 import { savePartner } from '@/lib/catalog/partners';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
@@ -13,4 +14,12 @@ export const savePartnerAction = defineAction('partners.write', async ({ id, val
   const saved = await savePartner(getDb(), values, partnerId);
   revalidatePath('/partners');
   return { id: saved.toString() };
+});
+
+export const deletePartnerAction = defineAction('partners.write', async ({ id }: { id: string }) => {
+  const partnerId = parseId(id);
+  if (!partnerId) throw new DomainError('NOT_FOUND', 'This partner does not exist.');
+  await deletePartner(getDb(), partnerId);
+  revalidatePath('/partners');
+  return null;
 });

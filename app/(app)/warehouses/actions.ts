@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/actions/define-action';
+import { deleteWarehouse } from '@/lib/catalog/delete';
 import { saveWarehouse } from '@/lib/catalog/warehouses';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
@@ -13,4 +14,12 @@ export const saveWarehouseAction = defineAction('warehouses.write', async ({ id,
   const saved = await saveWarehouse(getDb(), values, warehouseId);
   revalidatePath('/warehouses');
   return { id: saved.toString() };
+});
+
+export const deleteWarehouseAction = defineAction('warehouses.write', async ({ id }: { id: string }) => {
+  const warehouseId = parseId(id);
+  if (!warehouseId) throw new DomainError('NOT_FOUND', 'This warehouse does not exist.');
+  await deleteWarehouse(getDb(), warehouseId);
+  revalidatePath('/warehouses');
+  return null;
 });

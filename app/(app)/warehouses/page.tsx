@@ -3,6 +3,7 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
 import { requirePagePermission } from '@/lib/auth/session';
 import { warehouseOptions } from '@/lib/catalog/lookup-queries';
+import { DeleteWarehouseButton } from './delete-warehouse-button';
 import { WarehouseForm } from './warehouse-form';
 
 export const metadata = { title: 'Warehouses' };
@@ -20,7 +21,12 @@ export default async function WarehousesPage() {
           <ul className="space-y-3">
             {warehouses.map((w) => (
               <li key={w.id}>
-                {canEdit ? <WarehouseForm id={w.id} label={`Warehouse ${w.code}`} initial={{ code: w.code, name: w.name }} />
+                {canEdit ? (
+                  <div className="flex flex-wrap items-end gap-3">
+                    <WarehouseForm id={w.id} label={`Warehouse ${w.code}`} initial={{ code: w.code, name: w.name }} />
+                    <DeleteWarehouseButton id={w.id} code={w.code} />
+                  </div>
+                )
                   : <span><strong>{w.code}</strong> · {w.name}</span>}
               </li>
             ))}

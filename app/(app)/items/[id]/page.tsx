@@ -9,6 +9,7 @@ import { requirePagePermission } from '@/lib/auth/session';
 import { getItem, getItemSerialsInStock, getItemStock } from '@/lib/catalog/item-queries';
 import { formatDateTime, formatMoney, formatQuantity } from '@/lib/format';
 import { parseId } from '@/lib/ids';
+import { DeleteItemButton } from '../delete-item-button';
 
 export const metadata = { title: 'Item' };
 
@@ -28,7 +29,10 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
     <>
       <PageHeader title={`${item.code} · ${item.name}`}
         description={item.description || undefined}
-        actions={can(user.role, 'items.write') && <Link className={buttonClass('secondary')} href={`/items/${item.id}/edit`}>Edit</Link>} />
+        actions={can(user.role, 'items.write') && (<>
+          <Link className={buttonClass('secondary')} href={`/items/${item.id}/edit`}>Edit</Link>
+          <DeleteItemButton id={item.id} code={item.code} />
+        </>)} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Details">
           <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">

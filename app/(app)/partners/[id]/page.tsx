@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getPartner } from '@/lib/catalog/partner-queries';
 import { parseId } from '@/lib/ids';
+import { DeletePartnerButton } from '../delete-partner-button';
 import { PartnerForm } from '../partner-form';
 
 export const metadata = { title: 'Edit partner' };
@@ -16,7 +17,7 @@ export default async function EditPartnerPage({ params }: { params: Promise<{ id
   if (!partner) notFound();
   return (
     <>
-      <PageHeader title={`Edit ${partner.code}`} />
+      <PageHeader title={`Edit ${partner.code}`} actions={<DeletePartnerButton id={partner.id} code={partner.code} />} />
       <PartnerForm id={partner.id} initial={{ code: partner.code, name: partner.name, type: partner.type, vatId: partner.vatId ?? '', email: partner.email ?? '', phone: partner.phone ?? '', address: partner.address ?? '' }} />
     </>
   );

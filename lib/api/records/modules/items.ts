@@ -3,6 +3,7 @@ import { createItem, updateItem } from '@/lib/catalog/items';
 import { itemSchema, type ItemInput } from '@/lib/validation/catalog';
 import { dataField, idField, timeField, type Field } from '../fields';
 import type { RecordModule } from '../module';
+import { deleteItem } from '@/lib/catalog/delete';
 import { catalogWrites } from '../write/catalog';
 
 const s = itemSchema.shape;
@@ -38,7 +39,7 @@ export const items: RecordModule = {
   writes: catalogWrites<ItemInput>(fields, {
     create: createItem,
     update: updateItem,
+    remove: deleteItem,
     duplicateCheckFields: ['Code', 'EAN'],
-    deleteRefusal: 'Items cannot be deleted: documents and serial numbers refer to them. Set Active to false to retire an item.',
   }),
 };

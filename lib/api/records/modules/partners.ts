@@ -3,6 +3,7 @@ import { savePartner } from '@/lib/catalog/partners';
 import { partnerSchema, type PartnerInput } from '@/lib/validation/catalog';
 import { dataField, idField, timeField, type Field } from '../fields';
 import type { RecordModule } from '../module';
+import { deletePartner } from '@/lib/catalog/delete';
 import { catalogWrites } from '../write/catalog';
 
 const s = partnerSchema.shape;
@@ -33,7 +34,7 @@ export const partners: RecordModule = {
   writes: catalogWrites<PartnerInput>(fields, {
     create: (db, input) => savePartner(db, input),
     update: (db, id, input) => savePartner(db, input, id),
+    remove: deletePartner,
     duplicateCheckFields: ['Code'],
-    deleteRefusal: 'Partners cannot be deleted: documents refer to them.',
   }),
 };

@@ -3,6 +3,7 @@ import { saveWarehouse } from '@/lib/catalog/warehouses';
 import { warehouseSchema, type WarehouseInput } from '@/lib/validation/catalog';
 import { dataField, idField, timeField, type Field } from '../fields';
 import type { RecordModule } from '../module';
+import { deleteWarehouse } from '@/lib/catalog/delete';
 import { catalogWrites } from '../write/catalog';
 
 const s = warehouseSchema.shape;
@@ -28,7 +29,7 @@ export const warehouses: RecordModule = {
   writes: catalogWrites<WarehouseInput>(fields, {
     create: (db, input) => saveWarehouse(db, input),
     update: (db, id, input) => saveWarehouse(db, input, id),
+    remove: deleteWarehouse,
     duplicateCheckFields: ['Code'],
-    deleteRefusal: 'Warehouses cannot be deleted: documents and stock refer to them.',
   }),
 };

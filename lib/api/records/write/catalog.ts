@@ -11,15 +11,15 @@ import { toLibInput } from './input';
 export function catalogWrites<I>(fields: Field[], ops: {
   create: (db: DbOrTx, input: I) => Promise<bigint>;
   update: (db: DbOrTx, id: bigint, input: I) => Promise<unknown>;
+  remove: (db: DbOrTx, id: bigint) => Promise<void>;
   duplicateCheckFields: readonly string[];
-  deleteRefusal: string;
 }): WriteOps {
   return {
     insert: (record, ctx) => ops.create(ctx.db, toLibInput(fields, record, ctx.path) as I),
     update: async (id, record, ctx) => {
       await ops.update(ctx.db, id, toLibInput(fields, record, ctx.path) as I);
     },
+    remove: (id, ctx) => ops.remove(ctx.db, id),
     duplicateCheckFields: ops.duplicateCheckFields,
-    refusals: { delete: ops.deleteRefusal },
   };
 }
