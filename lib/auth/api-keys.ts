@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { apiKey, user } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -25,14 +25,6 @@ export async function createApiKey(db: DbOrTx, input: { name: string; role: Role
     createdBy: input.createdBy,
   }).returning({ id: apiKey.id });
   return { id: row.id, key: secret };
-}
-
-export async function listApiKeys(db: DbOrTx) {
-  return db.select({
-    id: apiKey.id, name: apiKey.name, role: apiKey.role, keyPrefix: apiKey.keyPrefix,
-    signingSecret: apiKey.signingSecret, createdAt: apiKey.createdAt, lastUsedAt: apiKey.lastUsedAt,
-    revokedAt: apiKey.revokedAt, createdByName: user.name,
-  }).from(apiKey).innerJoin(user, eq(user.id, apiKey.createdBy)).orderBy(desc(apiKey.id));
 }
 
 export async function revokeApiKey(db: DbOrTx, id: bigint): Promise<void> {

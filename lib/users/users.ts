@@ -1,5 +1,5 @@
 import { hashPassword } from 'better-auth/crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { account, session, user } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
@@ -19,11 +19,6 @@ export async function createUser(db: DbOrTx, input: CreateUserInput): Promise<nu
     accountId: String(row.id), providerId: 'credential', userId: row.id, password: await hashPassword(data.password),
   });
   return row.id;
-}
-
-export async function listUsers(db: DbOrTx) {
-  return db.select({ id: user.id, name: user.name, email: user.email, role: user.role, active: user.active, createdAt: user.createdAt })
-    .from(user).orderBy(asc(user.name));
 }
 
 async function ensureUser(db: DbOrTx, id: number) {

@@ -1,21 +1,23 @@
 import { getDb } from '@/db/client';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { requirePagePermission } from '@/lib/auth/session';
-import { listUsers } from '@/lib/users/users';
+import type { SearchParams } from '@/lib/data-table/params';
+import { listUsersPage, parseUserListParams } from '@/lib/users/queries';
 import { CreateUserForm } from './create-user-form';
-import { UserRow } from './user-row';
+import { UsersTable } from './users-table';
 
 export const metadata = { title: 'Users' };
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePagePermission('users.manage', '/admin/users');
-  const users = await listUsers(getDb());
+  const params = parseUserListParams(await searchParams);
+  const { rows, total } = await listUsersPage(getDb(), params);
   return (
     <>
       <PageHeader title="Users" description="Who can sign in, and with which role." />
       <div className="space-y-6">
         <Card title="New user"><CreateUserForm /></Card>
-        <Card title="All users"><ul aria-label="Users">{users.map((u) => <UserRow key={u.id} user={u} />)}</ul></Card>
+        <UsersTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} />
       </div>
     </>
   );

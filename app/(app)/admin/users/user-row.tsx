@@ -10,8 +10,8 @@ import { changeRoleAction, resetPasswordAction, setActiveAction } from './action
 
 type UserView = { id: number; name: string; email: string; role: Role; active: boolean };
 
-/** One user with the admin's controls: role, activation and a password reset. */
-export function UserRow({ user }: { user: UserView }) {
+/** The admin's controls for one user: role, activation and a password reset. */
+export function UserControls({ user }: { user: UserView }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [password, setPassword] = useState('');
@@ -21,9 +21,8 @@ export function UserRow({ user }: { user: UserView }) {
     router.refresh();
   };
   return (
-    <li className="space-y-2 border-t border-slate-100 py-3" aria-label={`User ${user.email}`}>
+    <div role="group" className="space-y-2" aria-label={`User ${user.email}`}>
       <div className="flex flex-wrap items-center gap-3">
-        <div className="min-w-56 flex-1"><p className="font-medium">{user.name}</p><p className="text-sm text-slate-600">{user.email}</p></div>
         {!user.active && <Badge tone="red">Deactivated</Badge>}
         <label htmlFor={`role-${user.id}`} className="sr-only">Role of {user.email}</label>
         <Select id={`role-${user.id}`} className="w-40" value={user.role}
@@ -42,6 +41,6 @@ export function UserRow({ user }: { user: UserView }) {
         <Button type="submit" variant="secondary">Reset password</Button>
       </form>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-    </li>
+    </div>
   );
 }
