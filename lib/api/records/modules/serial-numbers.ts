@@ -22,7 +22,7 @@ const movementOut = z.object({
 
 const fields: Field[] = [
   idField(serialNumber.id),
-  dataField('Serial', serialNumber.serial, 'text', { word: true, description: 'The serial number exactly as entered.' }),
+  dataField('Serial', serialNumber.serial, 'text', { word: 'prefix', description: 'The serial number exactly as entered. `?word=` matches serials that start with the word (case-sensitive), as a scanner sends them.' }),
   { api: 'Item', out: refOut, select: refJson(item, item.id, item.code, item.name, serialNumber.itemId), subFilters: refFilters(serialNumber.itemId, item) },
   dataField('Status', serialNumber.status, 'enum', { values: SERIAL_STATUSES, description: 'in_stock, or issued (it left with a goods issue).' }),
   { api: 'Warehouse', out: refOut, description: 'Where it is in stock, or the warehouse it was last issued from.',

@@ -95,10 +95,11 @@ export function wordSql(module: RecordModule, word: string): SQL {
   if (text.length < 2 || text.length > 200) {
     throw invalidQuery('The search word must have 2 to 200 characters.', { param: 'word' });
   }
-  const pattern = sql`${likePattern(text)}`;
   const parts = module.fields.filter((f) => f.word).map((f) => {
     const filter = f.filter ?? f.subFilters?.Code;
-    return filter!.apply((col) => sql`${col} ilike ${pattern}`);
+    if (f.word !== 'prefix') return filter!.apply((col) => sql`${col} ilike ${likePattern(text)}`);
+    // Typed in lower case, most serials are still upper case: both prefixes stay index-served (a bitmap OR).
+    return filter!.apply((col) => sql`(${col} like ${likePattern(text, 'prefix')} or ${col} like ${likePattern(text.toUpperCase(), 'prefix')})`);
   });
   return or(...parts)!;
 }
