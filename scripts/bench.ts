@@ -4,6 +4,7 @@ import { freshBenchDatabase, fmt, median, timed } from '@/bench/bench-db';
 import { benchAgenda } from '@/bench/agenda-bench';
 import { seedSerials } from '@/bench/seed-serials';
 import { postDocument } from '@/lib/inventory/post';
+import { main as benchImport } from './bench-import';
 
 const SERIALS = Number(process.env.BENCH_SERIALS ?? 1_000_000);
 const LINE = 10_000;
@@ -32,5 +33,8 @@ console.log(`[bench] serial numbers in the database now: ${n.toLocaleString('en'
 
 await benchAgenda(db);
 await client.end();
+
+// Issue 4's targets: 25,000-row Items upsert and 25,000-serial receipt import, upload to COMPLETED, next to COPY.
+await benchImport();
 
 process.exit(0);
