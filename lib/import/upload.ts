@@ -64,10 +64,17 @@ export async function loadUpload(db: DbOrTx, fileId: bigint) {
   return file;
 }
 
+/**
+ * A copy of the text that does not share memory with the file it was cut from: V8 keeps a cell as a
+ * slice of the whole decoded file, so caching five preview rows as they are would keep every cached
+ * upload's full text alive (a few 60 MB uploads would exhaust the server).
+ */
+const detached = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
 function summaryOf(table: UploadedTable): UploadSummary {
   return {
-    fileName: table.fileName, kind: table.kind, encoding: table.encoding, delimiter: table.delimiter, headers: table.headers,
-    rowCount: table.rows.length, preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.cells),
+    fileName: detached(table.fileName), kind: table.kind, encoding: table.encoding, delimiter: table.delimiter, headers: table.headers.map(detached),
+    rowCount: table.rows.length, preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.cells.map(detached)),
   };
 }
 

@@ -35,3 +35,19 @@ export async function releaseJob(db: Db, lease: Lease): Promise<void> {
     update import_job set locked_by = null, heartbeat_at = null
     where id = ${lease.jobId} and locked_by = ${lease.workerId} and status = 'IN PROGRESS'`);
 }
+
+/**
+ * Records on a job that it paused because the database was away, and refreshes the claim; false when
+ * another worker took the job over meanwhile. `note` is completed with the time the database answered
+ * (taken by the database: the attempt may have waited for a connection). The note lives in
+ * failure_reason, which the status API shows as `message` while a job is not FAILED (a FAILED job
+ * overwrites it with the real reason).
+ */
+export async function notePause(db: Db, lease: Lease, note: string): Promise<boolean> {
+  const rows = await db.execute(sql`
+    update import_job
+    set failure_reason = ${note} || to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '.',
+      heartbeat_at = now()
+    where id = ${lease.jobId} and locked_by = ${lease.workerId} and status = 'IN PROGRESS' returning id`);
+  return rows.length > 0;
+}

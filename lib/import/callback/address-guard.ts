@@ -49,11 +49,16 @@ function isBlockedV6(address: string): boolean {
   if (g.every((group) => group === 0)) return true; // :: unspecified
   if (firstSix.every((group) => group === 0)) return g[6] === 0 && g[7] === 1 ? true : isBlockedV4(embeddedV4(g)); // ::1, ::a.b.c.d
   if (g.slice(0, 5).every((group) => group === 0) && g[5] === 0xffff) return isBlockedV4(embeddedV4(g)); // IPv4-mapped
-  if (g[0] === 0x64 && g[1] === 0xff9b) return isBlockedV4(embeddedV4(g)); // NAT64 reaches IPv4 behind it
-  if ((g[0] & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
-  if ((g[0] & 0xfe00) === 0xfc00) return true; // unique local fc00::/7
-  if ((g[0] & 0xff00) === 0xff00) return true; // multicast
+  if (g[0] === 0x64 && g[1] === 0xff9b) return g[2] !== 0 || isBlockedV4(embeddedV4(g)); // NAT64 reaches IPv4 behind it; 64:ff9b:1::/48 is local
+  // 6to4 (2002::/16) carries the IPv4 address it is relayed to in its second and third groups.
+  if (g[0] === 0x2002) return isBlockedV4([g[1] >> 8, g[1] & 0xff, g[2] >> 8, g[2] & 0xff].join('.'));
+  // Only 2000::/3 is global unicast. Everything else is not a public address: the rest of ::/8 (e.g.
+  // ::ffff:0:a.b.c.d), 100::/64 discard, fc00::/7 unique local, fe80::/10 link-local, fec0::/10
+  // site-local, ff00::/8 multicast, 5f00::/16 SRv6.
+  if ((g[0] & 0xe000) !== 0x2000) return true;
+  if (g[0] === 0x2001 && g[1] < 0x0200) return true; // 2001::/23 special purpose: Teredo, benchmarking, ORCHID
   if (g[0] === 0x2001 && g[1] === 0x0db8) return true; // documentation
+  if (g[0] === 0x3fff && g[1] < 0x1000) return true; // documentation 3fff::/20
   return false;
 }
 
@@ -66,9 +71,12 @@ export function isPrivateAddress(address: string): boolean {
   return true;
 }
 
+// Names hosts files give to this machine (Debian: ip6-localhost, ip6-loopback; others localhost.localdomain).
+const LOCAL_NAMES = new Set(['localhost', 'ip6-localhost', 'ip6-loopback', 'localhost.localdomain']);
+
 function isLocalName(hostname: string): boolean {
   const name = hostname.toLowerCase().replace(/\.$/, '');
-  return name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || name.endsWith('.internal');
+  return LOCAL_NAMES.has(name) || ['.localhost', '.local', '.internal', '.localdomain', '.home.arpa'].some((suffix) => name.endsWith(suffix));
 }
 
 /**

@@ -12,7 +12,7 @@ describe('limits', () => {
       maxDataRows: 25_000,
       maxColumns: 200,
       maxZipEntries: 100,
-      maxInflatedBytes: 200 * 1024 * 1024,
+      maxInflatedBytes: 40 * 1024 * 1024,
       maxCompressionRatio: 100,
       ratioCheckAfterBytes: 1024 * 1024,
       maxCellChars: 32_000,

@@ -2,7 +2,7 @@ import { decodeText } from './decode-text';
 import { detectUploadKind } from './detect-format';
 import { ImportFileError } from './errors';
 import { formatCount, formatMegabytes } from './format';
-import { resolveLimits, type Limits } from './limits';
+import { MAX_WORKBOOK_XML_BYTES, resolveLimits, type Limits } from './limits';
 import { parseCsv } from './parse-csv';
 import { parseXlsx, parseXlsxFromZip } from './parse-xlsx';
 import { openSafeZip, type SafeZip, type SafeZipEntry } from './safe-zip';
@@ -70,8 +70,8 @@ async function tableFromDataZip(zip: SafeZip, options: ReadUploadOptions, limits
     return csvTable(await zip.readEntry(entry), fileName, options, limits);
   }
   const workbook = await zip.readEntry(entry, { allowZipContent: true });
-  // The workbook's own parts draw on what is left of the upload's inflation budget.
-  const remaining = { ...limits, maxInflatedBytes: limits.maxInflatedBytes - zip.inflatedBytes };
+  // The workbook's own parts draw on what is left of the upload's inflation budget, and on no more than a workbook's share.
+  const remaining = { ...limits, maxInflatedBytes: Math.min(limits.maxInflatedBytes - zip.inflatedBytes, MAX_WORKBOOK_XML_BYTES) };
   const { headers, rows } = await parseXlsx(workbook, remaining);
   return { fileName, kind: 'xlsx', encoding: null, delimiter: null, headers, rows };
 }
@@ -79,8 +79,21 @@ async function tableFromDataZip(zip: SafeZip, options: ReadUploadOptions, limits
 async function tableFromZip(bytes: Buffer, fileName: string, options: ReadUploadOptions, limits: Limits): Promise<UploadedTable> {
   const zip = await openSafeZip(bytes, limits);
   if (!isXlsxPackage(zip)) return tableFromDataZip(zip, options, limits);
-  const { headers, rows } = await parseXlsxFromZip(zip, limits);
+  // A bare workbook: opened again (only its directory is read) under a workbook's inflation share.
+  const workbookLimits = { ...limits, maxInflatedBytes: Math.min(limits.maxInflatedBytes, MAX_WORKBOOK_XML_BYTES) };
+  const { headers, rows } = await parseXlsxFromZip(await openSafeZip(bytes, workbookLimits), workbookLimits);
   return { fileName, kind: 'xlsx', encoding: null, delimiter: null, headers, rows };
+}
+
+// Reading a file briefly needs a few times its unpacked size (inflated bytes, decoded text, cells;
+// an .xlsx also its XML tree). One read at a time per process keeps the server's memory bounded by
+// one file's worth instead of by however many uploads arrive at once (the hostile-input fuzz sends 4).
+let previousRead: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(read: () => Promise<T>): Promise<T> {
+  const result = previousRead.then(read, read);
+  previousRead = result.catch(() => undefined);
+  return result;
 }
 
 /**
@@ -88,11 +101,11 @@ async function tableFromZip(bytes: Buffer, fileName: string, options: ReadUpload
  * .csv or .xlsx, a bare .xlsx, or a bare CSV (delimiter and encoding detected). The kind
  * is decided by the bytes, not by the name. Throws ImportFileError for anything refused.
  */
-export async function readUploadedTable(
-  bytes: Buffer,
-  fileName: string,
-  options: ReadUploadOptions = {},
-): Promise<UploadedTable> {
+export function readUploadedTable(bytes: Buffer, fileName: string, options: ReadUploadOptions = {}): Promise<UploadedTable> {
+  return oneAtATime(() => readTable(bytes, fileName, options));
+}
+
+async function readTable(bytes: Buffer, fileName: string, options: ReadUploadOptions): Promise<UploadedTable> {
   const limits = resolveLimits(options.limits);
   if (bytes.length > limits.maxUploadBytes) {
     throw new ImportFileError(
