@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, like, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createDb } from '@/db/client';
@@ -10,15 +9,9 @@ import { useTestDatabase } from '@/test/db';
 import { apiCaller, keyFor } from '@/test/import/api';
 import { createJob, itemRows, principalOf } from '@/test/import/jobs';
 import { jobState, waitFor, waitForStatus } from '@/test/import/wait';
-import { startTcpProxy } from './tcp-proxy';
+import { outageHarness, withPort } from './outage-harness';
 
 const ROWS = 1500;
-
-function withPort(url: string, port: number): string {
-  const u = new URL(url);
-  u.port = String(port);
-  return u.toString();
-}
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -30,31 +23,7 @@ async function freePort(): Promise<number> {
 
 describe('the database goes away under a worker', async () => {
   const { db, url } = await useTestDatabase();
-  const target = new URL(url);
-  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) }, async (ports) => {
-    if (ports.length) await db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where client_port = any(${`{${ports.join(',')}}`}::int[])`);
-  });
-  const cleanups: (() => Promise<unknown>)[] = [];
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-    await proxy.close();
-  });
-
-  /** `npm run worker` as a child process: a driver error it survives or not is its own, as in production. */
-  function startWorkerProcess(workerUrl: string, env: Record<string, string> = {}) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
-      cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: workerUrl, NODE_ENV: 'test', IMPORT_CHUNK_ROWS: '100', IMPORT_POLL_MS: '50', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const log: string[] = [];
-    const collect = (chunk: Buffer) => log.push(...chunk.toString().split('\n').filter(Boolean));
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    cleanups.push(async () => { if (child.exitCode === null) child.kill('SIGKILL'); });
-    return { child, log, exited };
-  }
+  const { proxy, startWorkerProcess } = await outageHarness(db, url);
 
   it('tells outages (refused, terminated, cut) from errors of the statement or of our own pool', async () => {
     const refused = postgres(withPort(url, await freePort()), { max: 1, connect_timeout: 2, onnotice: () => {} });
