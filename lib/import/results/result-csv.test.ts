@@ -86,4 +86,15 @@ describe('buildResultCsv', () => {
   it('writes just the header for no rows', () => {
     expect(buildResultCsv(['a'], [])).toBe('\uFEFFa,ROW_NUMBER,STATUS,RECORD_ID,ERRORS,ERROR_MESSAGE\r\n');
   });
+
+  it('writes what Papa.unparse would, cell for cell, for awkward cells', () => {
+    const awkward = ['', ' lead', 'trail ', 'a,b', 'say "hi"', 'line\r\nbreak', 'lone\rcr', '"', ',', 'žluťoučký kůň', '\ttab', '=1+1'];
+    const rows: ResultRow[] = awkward.map((cell, i) => ({ rowNumber: i + 2, cells: [cell, `x${cell}`], outcome: { status: 'ADDED', errors: [] } }));
+    const ours = buildResultCsv(['A', 'B'], rows);
+    const guarded = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+    const papa = Papa.unparse({ fields: ['A', 'B', ...RESULT_COLUMNS], data: rows.map((r) => [guarded(r.cells[0]), r.cells[1], String(r.rowNumber), 'ADDED', '', '', '']) },
+      { newline: '\r\n', quotes: false });
+    expect(ours).toBe(`\uFEFF${papa}\r\n`);
+    expect(parseBack(ours).slice(1).map((row) => row[1])).toEqual(awkward.map((cell) => `x${cell}`));
+  });
 });
