@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { importFile, importJob, importRowResult, user } from '@/db/schema';
+import { importFile, importJob, importResultChunk, importRowResult, user } from '@/db/schema';
 import type { RowError } from '@/lib/import/results';
 
 const jobColumns = {
@@ -41,12 +41,14 @@ export async function getResultFile(db: DbOrTx, id: bigint) {
 
 export type StoredRowResult = { rowNumber: number; status: 'ADDED' | 'UPDATED' | 'SKIPPED'; recordId: string | null; errors: RowError[] };
 
-/** Every row outcome of a job, in row order. */
+type StoredTuple = [number, StoredRowResult['status'], string | null, RowError[]?];
+
+/** Every row outcome of a job, in row order: the stored chunks, unpacked here rather than row by row in SQL. */
 export async function rowResults(db: DbOrTx, jobId: bigint): Promise<StoredRowResult[]> {
-  const rows = await db.select({
-    rowNumber: importRowResult.rowNumber, status: importRowResult.status, recordId: importRowResult.recordId, errors: importRowResult.errors,
-  }).from(importRowResult).where(eq(importRowResult.jobId, jobId)).orderBy(importRowResult.rowNumber);
-  return rows as StoredRowResult[];
+  const chunks = await db.select({ results: importResultChunk.results }).from(importResultChunk).where(eq(importResultChunk.jobId, jobId));
+  const rows = chunks.flatMap((chunk) => (chunk.results as StoredTuple[]).map(([rowNumber, status, recordId, errors]) =>
+    ({ rowNumber, status, recordId, errors: errors ?? [] })));
+  return rows.sort((a, b) => a.rowNumber - b.rowNumber);
 }
 
 /** Skipped rows with their errors (at most `limit`), for the import page's error table. */

@@ -2,7 +2,7 @@ import { pgErrorOf } from '@/lib/db-errors';
 import { isDomainError, type DomainError } from '@/lib/errors';
 import type { RowError, RowStatus } from '@/lib/import/results';
 
-/** What happened to one source row; saved to import_row_result in the chunk's transaction. */
+/** What happened to one source row; saved with its chunk (import_result_chunk) in the chunk's transaction. */
 export interface RowOutcomeRecord {
   rowNumber: number;
   status: RowStatus;
