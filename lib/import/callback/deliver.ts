@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { checkCallbackUrl, isPrivateAddress, privateCallbacksAllowed } from './address-guard';
+import { checkCallbackUrl } from './address-guard';
+import { resolvePublicHost, type ResolvedAddress } from './resolve-host';
 
 export const CALLBACK_TIMEOUT_MS = 10_000;
 
@@ -14,21 +14,10 @@ export function signatureOf(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-type Address = { address: string; family: 4 | 6 };
+type Address = ResolvedAddress;
 
-/** Resolves the host once and vets every address: a name with one private address is refused whole. */
 async function vettedAddress(hostname: string): Promise<Address> {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  const family = isIP(host);
-  const addresses: Address[] = family
-    ? [{ address: host, family: family as 4 | 6 }]
-    : (await lookup(host, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family as 4 | 6 }));
-  if (addresses.length === 0) throw new Error(`${hostname} has no address.`);
-  if (!privateCallbacksAllowed()) {
-    const blocked = addresses.find((a) => isPrivateAddress(a.address));
-    if (blocked) throw new Error(`${hostname} resolves to the private address ${blocked.address}; refused.`);
-  }
-  return addresses[0];
+  return (await resolvePublicHost(hostname))[0];
 }
 
 /** Connects to the address vetted above, never to whatever a second DNS answer would say (DNS rebinding). */

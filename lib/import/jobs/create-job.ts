@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { importJob } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
+import { checkCallbackHost } from '@/lib/import/callback/resolve-host';
 import { ImportRequestError } from '@/lib/import/errors';
 import { mappingsToWire, resolveMappings } from '@/lib/import/spec/mappings';
 import type { JobRequest } from '@/lib/import/spec/job-request';
@@ -21,6 +22,11 @@ async function assertUnderActiveLimit(db: Db, userId: number) {
   }
 }
 
+async function assertCallbackHostReachable(url: string) {
+  const problem = await checkCallbackHost(url);
+  if (problem) throw new ImportRequestError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: '$.callback.url' });
+}
+
 /**
  * Creates a job from a checked request: the file must exist and read cleanly with the job's encoding,
  * the mappings must fit its columns. Workers are woken by NOTIFY when the insert commits.
@@ -29,6 +35,7 @@ export async function createImportJob(db: Db, request: JobRequest, principal: Pr
   const shape = await uploadSummary(db, request.fileId, request.characterEncoding);
   const mappings = resolveMappings(request.mappings, shape.headers, request.module, request.operation, request.findBy);
   await assertUnderActiveLimit(db, principal.userId);
+  if (request.callback) await assertCallbackHostReachable(request.callback.url);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx.insert(importJob).values({
       operation: request.operation,
