@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import { checkCallbackUrl } from './address-guard';
 import { resolvePublicHost, type ResolvedAddress } from './resolve-host';
 
