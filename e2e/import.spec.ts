@@ -78,3 +78,32 @@ test('templates download and non-admins cannot import', async ({ page, browser }
   expect((await other.request.get('/import/templates/Items.csv')).status()).toBe(403);
   await other.close();
 });
+
+test('the job panel keeps polling through a passing outage and shows the job\'s pause note', async ({ page }) => {
+  const prefix = uniqueCode('OUT');
+  await signIn(page, 'admin');
+  await page.goto('/import');
+  await page.getByLabel('Choose a file').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(`Code,Name\r\n${prefix}-1,Outage item\r\n`) });
+  await expect(page.getByRole('cell', { name: 'Outage item' })).toBeVisible();
+
+  // The first polls meet a server whose database is away (503); later ones carry the worker's pause note.
+  let refused = 0;
+  const note = 'The database connection was lost at 2026-11-22T10:00:00.000Z (connection refused); the job waited and resumed at 2026-11-22T10:00:05.000Z.';
+  await page.route(/\/import\/api\/jobs\/\d+$/, async (route) => {
+    if (refused < 2) {
+      refused++;
+      await route.fulfill({ status: 503, json: { status: 'error', code: 'SERVICE_UNAVAILABLE', message: 'The database is not available right now.', details: {} } });
+      return;
+    }
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), message: note } });
+  });
+
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByText(/Progress cannot be read right now \(The database is not available right now\.\); trying again/)).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100');
+  await expect(page.getByText(note)).toBeVisible();
+  await expect(page.getByText(/Progress cannot be read right now/)).toHaveCount(0);
+  await expect(page.getByTestId('count-added')).toHaveText('1');
+  expect(refused).toBe(2);
+});

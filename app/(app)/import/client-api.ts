@@ -8,12 +8,13 @@ export type UploadedFile = {
 };
 export type ErrorReport = { errors: ErrorEntry[]; truncated: boolean };
 
-type Failure = { ok: false; message: string };
+/** `status` is the HTTP status of a refused request; absent when the server could not be reached. */
+type Failure = { ok: false; message: string; status?: number };
 
 /** The server's message for a refused request (Zoho's envelope), or a generic one. */
 async function failureOf(response: Response): Promise<Failure> {
   const body = await response.json().catch(() => null) as { message?: string; code?: string } | null;
-  return { ok: false, message: body?.message ?? `The request failed (${response.status}).` };
+  return { ok: false, status: response.status, message: body?.message ?? `The request failed (${response.status}).` };
 }
 
 async function call<T>(input: string, init?: RequestInit): Promise<{ ok: true; data: T } | Failure> {

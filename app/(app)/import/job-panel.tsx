@@ -8,21 +8,38 @@ import { fetchErrors, fetchJob, resultUrl, type ErrorReport, type JobDetails } f
 import { ErrorTable } from './error-table';
 
 const POLL_MS = 500;
+const MAX_RETRY_MS = 5_000;
 const finished = (job: JobDetails | null) => job?.status === 'COMPLETED' || job?.status === 'FAILED';
+/** Worth asking again: the server or its database is away for a moment (no answer, 5xx, or too many requests). */
+const transient = (status?: number) => status === undefined || status >= 500 || status === 429;
 
-/** Polls the job every half second until it ends, then loads its errors once (the panel is keyed by job id, so state starts fresh). */
+/**
+ * Polls the job every half second until it ends, then loads its errors once (the panel is keyed by job
+ * id, so state starts fresh). A poll that fails for a passing reason is retried with a growing pause,
+ * and the panel says so; the job itself keeps running on the server.
+ */
 function useJob(id: string) {
   const router = useRouter();
   const [job, setJob] = useState<JobDetails | null>(null);
   const [report, setReport] = useState<ErrorReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [retrying, setRetrying] = useState<string | null>(null);
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
+    let retryMs = POLL_MS;
     const poll = async () => {
       const result = await fetchJob(id);
       if (stopped) return;
-      if (!result.ok) { setError(result.message); return; }
+      if (!result.ok) {
+        if (!transient(result.status)) { setError(result.message); return; }
+        setRetrying(result.message);
+        retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+        timer = setTimeout(poll, retryMs);
+        return;
+      }
+      retryMs = POLL_MS;
+      setRetrying(null);
       setJob(result.data);
       if (!finished(result.data)) { timer = setTimeout(poll, POLL_MS); return; }
       router.refresh();
@@ -32,7 +49,7 @@ function useJob(id: string) {
     void poll();
     return () => { stopped = true; clearTimeout(timer); };
   }, [id, router]);
-  return { job, report, error };
+  return { job, report, error, retrying };
 }
 
 function Counts({ file }: { file: JobDetails['resource'][number]['file'] }) {
@@ -51,9 +68,10 @@ function Counts({ file }: { file: JobDetails['resource'][number]['file'] }) {
 
 /** A job's live progress, its counts, its errors and the result download. */
 export function JobPanel({ id }: { id: string }) {
-  const { job, report, error } = useJob(id);
+  const { job, report, error, retrying } = useJob(id);
   if (error) return <Alert>{error}</Alert>;
-  if (!job) return <p className="text-sm text-slate-600">Loading job {id}…</p>;
+  const reconnecting = retrying && <Alert tone="info">Progress cannot be read right now ({retrying}); trying again. The job goes on on the server.</Alert>;
+  if (!job) return reconnecting || <p className="text-sm text-slate-600">Loading job {id}…</p>;
   const file = job.resource[0].file;
   const percent = file.total_count === 0 ? (finished(job) ? 100 : 0) : Math.round((file.processed_count / file.total_count) * 100);
   const title = `${job.dry_run ? 'Validation' : 'Import'} ${job.id}: ${job.resource[0].module.api_name}, ${job.operation}`;
@@ -69,6 +87,8 @@ export function JobPanel({ id }: { id: string }) {
           <div className="h-full bg-blue-600 transition-all" style={{ width: `${percent}%` }} />
         </div>
         <Counts file={file} />
+        {reconnecting}
+        {job.status !== 'FAILED' && 'message' in job && job.message && <Alert tone="info">{String(job.message)}</Alert>}
         {job.status === 'FAILED' && <Alert>{'failure_reason' in job ? String(job.failure_reason) : 'The job failed.'}</Alert>}
         {job.dry_run && job.status === 'COMPLETED' && <Alert tone="info">This was a validation: nothing was written. The counts say what an import would do.</Alert>}
         {job.status === 'COMPLETED' && <a href={resultUrl(job.id)} download className={buttonClass('secondary')}>Download result</a>}
