@@ -33,7 +33,7 @@ describe('deliverCallback', () => {
   it('refuses a name that resolves to any private address, before connecting', async () => {
     answers.set('mixed.example', [{ address: '93.184.216.34', family: 4 }, { address: '10.0.0.7', family: 4 }]);
     answers.set('rebind.example', [{ address: '::ffff:127.0.0.1', family: 6 }]);
-    expect(await deliverCallback(`http://mixed.example:${port}/`, '{}', 's')).toEqual({ ok: false, error: 'The callback host mixed.example resolves to the private address 10.0.0.7; only public addresses can be called back.' });
+    expect(await deliverCallback(`http://mixed.example:${port}/`, '{}', 's')).toEqual({ ok: false, error: 'mixed.example resolves to the private address 10.0.0.7; only public addresses can be called back.' });
     expect(await deliverCallback(`http://rebind.example:${port}/`, '{}', 's')).toMatchObject({ ok: false, error: expect.stringMatching(/private address ::ffff:127.0.0.1/) });
     expect(hosts).toHaveLength(0);
   });

@@ -7,7 +7,7 @@ export type ResolvedAddress = { address: string; family: 4 | 6 };
 /** A host name that resolves to a private address: refused, at job creation as at delivery. */
 export class PrivateHostError extends Error {
   constructor(hostname: string, address: string) {
-    super(`The callback host ${hostname} resolves to the private address ${address}; only public addresses can be called back.`);
+    super(`${hostname} resolves to the private address ${address}; only public addresses can be called back.`);
     this.name = 'PrivateHostError';
   }
 }
