@@ -11,6 +11,7 @@ vi.mock('node:dns/promises', () => ({
   lookup: vi.fn(async (host: string) => {
     if (host === 'intranet.example.com') return [{ address: '93.184.215.14', family: 4 }, { address: '10.0.0.7', family: 4 }];
     if (host === 'hooks.example.com') return [{ address: '93.184.215.14', family: 4 }];
+    if (host === 'hanging-dns.example.com') return new Promise(() => {});
     if (host === 'slow-dns.example.com') throw Object.assign(new Error('getaddrinfo EAI_AGAIN slow-dns.example.com'), { code: 'EAI_AGAIN' });
     throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
   }),
@@ -30,7 +31,10 @@ describe('a callback host is checked when the job is created', async () => {
     api = apiCaller((await keyFor(db, 'admin')).key);
     fileId = (await api.upload(csv([['Code', 'Name'], ['CH-1', 'One']]), 'items.csv')).json.details.file_id;
   });
-  afterAll(() => { process.env.ALLOW_PRIVATE_CALLBACKS = previous; });
+  afterAll(() => {
+    if (previous === undefined) delete process.env.ALLOW_PRIVATE_CALLBACKS;
+    else process.env.ALLOW_PRIVATE_CALLBACKS = previous;
+  });
 
   it('refuses a name that resolves to a private address, and writes no job', async () => {
     const before = await jobCount();
@@ -50,5 +54,10 @@ describe('a callback host is checked when the job is created', async () => {
   it('accepts a public name, and one whose DNS does not answer now (delivery checks again)', async () => {
     expect((await create('https://hooks.example.com/hook')).status).toBe(201);
     expect((await create('https://slow-dns.example.com/hook')).status).toBe(201);
+  });
+
+  // Without the lookup's time limit this request would never be answered and the test would time out.
+  it('does not keep the client waiting on a DNS server that never answers', async () => {
+    expect((await create('https://hanging-dns.example.com/hook')).status).toBe(201);
   });
 });

@@ -27,23 +27,30 @@ export async function resolvePublicHost(hostname: string): Promise<ResolvedAddre
   return addresses;
 }
 
+/** Creating a job waits this long for DNS at most; a slower answer is left to the delivery. */
+export const CREATION_LOOKUP_TIMEOUT_MS = 2_000;
+
 const isNameNotFound = (error: unknown) => /ENOTFOUND|ENODATA/.test(String((error as { code?: string })?.code ?? (error as Error)?.message ?? ''));
 
 /**
  * The callback URL's host checked when the job is created, so a client learns at once (not after
  * the import) that its callback can never be delivered. A name that does not exist is refused; a DNS
- * server that does not answer right now is not the client's fault, so the job is accepted and the
- * delivery checks again (and retries).
+ * server that does not answer right now (or within CREATION_LOOKUP_TIMEOUT_MS) is not the client's
+ * fault, so the job is accepted and the delivery checks again (and retries).
  */
-export async function checkCallbackHost(url: string): Promise<string | null> {
+export async function checkCallbackHost(url: string, timeoutMs = CREATION_LOOKUP_TIMEOUT_MS): Promise<string | null> {
   if (privateCallbacksAllowed()) return null;
   const { hostname } = new URL(url);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slow = new Promise<'slow'>((resolve) => { timer = setTimeout(() => resolve('slow'), timeoutMs); });
   try {
-    await resolvePublicHost(hostname);
+    await Promise.race([resolvePublicHost(hostname), slow]);
     return null;
   } catch (error) {
     if (error instanceof PrivateHostError) return error.message;
     if (isNameNotFound(error)) return `The callback host ${hostname} does not exist (DNS has no address for it).`;
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 }
