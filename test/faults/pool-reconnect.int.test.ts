@@ -59,6 +59,9 @@ describe('the app pool after the database was away', async () => {
       const all = await msUntilAnswer(() => Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => pool.db.execute(sql`select pg_sleep(0.05)`))), 4_000);
       expect(all).not.toBeNull();
       await pool.db.transaction(async (tx) => { await tx.execute(sql`select 1`); });
+      // A clean end (no timeout) completes: no connection still holds the query the cut rejected (it
+      // did before the driver repair, so a stopping worker never exited).
+      expect(await Promise.race([pool.sql.end().then(() => 'ended'), sleep(5_000).then(() => 'still waiting')])).toBe('ended');
     } finally {
       await pool.sql.end({ timeout: 1 });
     }
