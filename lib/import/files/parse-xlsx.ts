@@ -2,7 +2,6 @@ import JSZip from 'jszip';
 import { readSheet } from 'read-excel-file/node';
 import { ImportFileError } from './errors';
 import { resolveLimits, type Limits } from './limits';
-import { xlsxParseSlots } from './parse-slots';
 import { openSafeZip, type SafeZip } from './safe-zip';
 import { TableCollector, type ParsedTable } from './table-collector';
 import { cellText, numberText } from './xlsx-cells';
@@ -61,12 +60,8 @@ async function readFirstSheet(workbook: Buffer): Promise<unknown[][]> {
   }
 }
 
-/** Reads the first sheet of an .xlsx already opened as a safe ZIP, one workbook at a time per process. Every cell comes back as text. */
-export function parseXlsxFromZip(zip: SafeZip, limitOverrides?: Partial<Limits>): Promise<ParsedTable> {
-  return xlsxParseSlots.run(() => readWorkbook(zip, limitOverrides));
-}
-
-async function readWorkbook(zip: SafeZip, limitOverrides?: Partial<Limits>): Promise<ParsedTable> {
+/** Reads the first sheet of an .xlsx already opened as a safe ZIP. Every cell comes back as text. */
+export async function parseXlsxFromZip(zip: SafeZip, limitOverrides?: Partial<Limits>): Promise<ParsedTable> {
   const limits = resolveLimits(limitOverrides);
   const parts = await readXmlParts(zip);
   const sheetPath = locateFirstSheet(parts);
