@@ -17,7 +17,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     await worker.stop();
-    await holder.sql.end();
+    // Bounded: a connection the outage left with a query in flight must not keep the process alive.
+    await holder.sql.end({ timeout: 5 });
     process.exit(0);
   });
 }

@@ -6,7 +6,8 @@
  * Next.js logs uncaught exceptions and goes on; a plain Node process (`npm run worker`) would die in the
  * middle of every database restart. The statement that write belonged to has already failed for its
  * caller (the transaction was rejected with CONNECTION_CLOSED), so that one error is safe to drop.
- * Remove this guard once the driver is fixed.
+ * `npm install` now repairs the driver (scripts/patch-postgres-driver.mjs, postinstall); this guard stays
+ * for a checkout whose install ran with --ignore-scripts. Remove both once a released driver is fixed.
  */
 
 let installed = false;

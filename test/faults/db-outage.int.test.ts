@@ -91,6 +91,28 @@ describe('the database goes away under a worker', async () => {
     expect((await api.status(String(id))).json).toMatchObject({ status: 'COMPLETED', message: paused.message });
     expect(worker.child.exitCode).toBeNull();
     worker.child.kill('SIGTERM');
-    expect(await worker.exited).toBe(0);
-  }, 180_000); // its own bounded waits (30 s + 30 s + 60 s) add up past the suite's 60 s default
+    expect(await worker.exitedWithin(15_000)).toBe(0);
+  }, 180_000); // its own bounded waits (30 s + 30 s + 60 s + 15 s) add up past the suite's 60 s default
+
+  // After the pause scenario, on the same relay: this used to fail intermittently here, because a worker
+  // whose transaction was cut could never end its pool (postgres.js kept the rejected query as current,
+  // porsager/postgres#1208; repaired by scripts/patch-postgres-driver.mjs) and so never exited.
+  it('a worker stopped while the database is away leaves the job IN PROGRESS for the next one', async () => {
+    const admin = await keyFor(db, 'admin');
+    const id = await createJob(db, principalOf(admin), itemRows('STP', 800), { operation: 'insert' }, { module: 'Items' });
+    const first = startWorkerProcess(withPort(url, proxy.port), { IMPORT_CHUNK_DELAY_MS: '80', IMPORT_STALE_MS: '1000' });
+    await waitFor(async () => ((await jobState(db, id)).processedCount >= 200 || undefined), 30_000, 10);
+    await proxy.cut();
+    await waitFor(async () => first.log.some((line) => line.includes('waiting for the database')) || undefined, 10_000, 20);
+    first.child.kill('SIGTERM');
+    expect(await first.exitedWithin(15_000)).toBe(0);
+    expect(first.log.join('\n')).toMatch(/stopping while the database is away/);
+    expect((await jobState(db, id)).status).toBe('IN PROGRESS');
+    await proxy.restore();
+
+    startWorkerProcess(url, { IMPORT_STALE_MS: '1000' });
+    expect(await waitForStatus(db, id, 'COMPLETED', 60_000)).toMatchObject({ addedCount: 800, processedCount: 800, skippedCount: 0 });
+    const [{ items }] = await db.select({ items: sql<number>`count(*)::int` }).from(item).where(like(item.code, 'STP-%'));
+    expect(items).toBe(800);
+  }, 180_000); // bounded waits of 30 s + 10 s + 15 s + 60 s
 });

@@ -37,8 +37,10 @@ export async function outageHarness(db: Db, url: string) {
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    /** The exit code, or 'still running' after `ms`: a worker that cannot stop fails the test at once, not at its timeout. */
+    const exitedWithin = (ms: number) => Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms))]);
     cleanups.push(async () => { if (child.exitCode === null) child.kill('SIGKILL'); });
-    return { child, log, exited };
+    return { child, log, exited, exitedWithin };
   }
 
   return { proxy, startWorkerProcess };

@@ -51,7 +51,8 @@ export async function startTcpProxy(target: { host: string; port: number }, kill
     /** Accepts connections again, on the same port. */
     restore: listen,
     async close() {
-      for (const socket of upstreams) socket.destroy();
+      // server.close() waits for every accepted connection: a client pool that never hangs up would hold it.
+      for (const socket of [...clients, ...upstreams]) socket.destroy();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

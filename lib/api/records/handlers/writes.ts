@@ -3,12 +3,13 @@ import { parseId } from '@/lib/ids';
 import type { RecordModule } from '../module';
 import { ApiProblem, RecordError } from '../problem';
 import { MAX_RECORDS, parseWriteBody } from '../write/body';
-import { failure, statusOf, type Entry } from '../write/results';
-import { deleteOne, eachRecord, idOfRecord, insertOne, updateOne, upsertOne, type Run } from '../write/run';
+import { retryHeaders, statusOf, type Entry } from '../write/results';
+import { deleteOne, eachEntry, eachRecord, idOfRecord, insertOne, updateOne, upsertOne, type Run } from '../write/run';
 
 export type WriteRequest = { run: Run; url: URL; bodyText: string; id?: string };
 
-const respond = (entries: Entry[], allOk: number) => jsonWithIds({ data: entries }, { status: statusOf(entries, allOk) });
+const respond = (entries: Entry[], allOk: number) =>
+  jsonWithIds({ data: entries }, { status: statusOf(entries, allOk), headers: retryHeaders(entries) });
 
 /** POST /{module} */
 export async function insertHandler(r: WriteRequest): Promise<Response> {
@@ -61,12 +62,8 @@ export async function deleteOneHandler(r: WriteRequest): Promise<Response> {
 }
 
 async function deleteEach(r: WriteRequest, ids: string[]): Promise<Entry[]> {
-  const entries: Entry[] = [];
-  for (const [index, id] of ids.entries()) {
-    const ctx = { db: r.run.db, principal: r.run.principal, path: `$.ids[${index}]` };
-    entries.push(await deleteOne(r.run, id, ctx).catch((error) => failure(error, r.run.module, ctx.path)));
-  }
-  return entries;
+  return eachEntry(ids, (index) => `$.ids[${index}]`, r.run.module,
+    (id, path) => deleteOne(r.run, id, { db: r.run.db, principal: r.run.principal, path }));
 }
 
 function urlId(raw: string): bigint {

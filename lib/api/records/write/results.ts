@@ -1,3 +1,4 @@
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_CODE } from '@/lib/api/responses';
 import { DomainError, type DomainErrorCode } from '@/lib/errors';
 import type { Problem } from '@/lib/inventory/problems';
 import type { RecordModule } from '../module';
@@ -62,6 +63,18 @@ function problemField(p: Problem): string {
 
 function problemPath(p: Problem): string {
   return `Lines[${p.line}].${problemField(p)}`;
+}
+
+/** A record not saved because the database became unreachable during the request: safe to send again. */
+export const notTriedForOutage = (path: string): Entry => ({
+  code: DATABASE_UNAVAILABLE_CODE, details: { json_path: path, retry_after: DATABASE_RETRY_AFTER_SECONDS },
+  message: `The database became unavailable during this request; this record was not saved. Send it again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
+  status: 'error',
+});
+
+/** Retry-After on a partial answer whose unsaved records wait for the database. */
+export function retryHeaders(entries: Entry[]): HeadersInit {
+  return entries.some((entry) => entry.code === DATABASE_UNAVAILABLE_CODE) ? { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } : {};
 }
 
 /** 201 (insert) or 200 when every record succeeded, 400 when none did, 207 when some did. */

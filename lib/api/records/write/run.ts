@@ -3,26 +3,44 @@ import type { DbOrTx } from '@/db/client';
 import type { Principal } from '@/lib/auth/principal';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
+import { isDatabaseUnavailable } from '@/lib/jobs/db-outage';
 import { fieldOf, type ApiRecord, type RecordModule, type WriteContext } from '../module';
 import { RecordError } from '../problem';
 import { readRecord } from '../query/read';
-import { failure, success, type Entry } from './results';
+import { failure, notTriedForOutage, success, type Entry } from './results';
 
 export type Run = { db: DbOrTx; principal: Principal; module: RecordModule };
 const SUMMARY_FIELDS = ['id', 'Number', 'Created_Time', 'Modified_Time', 'Created_By', 'Modified_By'];
 
 /** Each record on its own: its own transaction inside the lib, its own success or error entry. */
 export async function eachRecord(run: Run, records: unknown[], write: (record: ApiRecord, ctx: WriteContext) => Promise<Entry>): Promise<Entry[]> {
+  return eachEntry(records, (index) => `$.data[${index}]`, run.module, (record, path) => {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      throw new RecordError('INVALID_DATA', 'Each record must be a JSON object of fields.', { json_path: path });
+    }
+    return write(record as ApiRecord, { db: run.db, principal: run.principal, path });
+  });
+}
+
+/**
+ * Runs each item on its own, in order, turning a refusal into its error entry. Once the database is
+ * unreachable the rest are not tried: with nothing applied yet the error goes up and the whole request
+ * answers 503; after some were applied those are reported and the others marked retryable.
+ */
+export async function eachEntry<T>(items: T[], pathOf: (index: number) => string, module: RecordModule, attempt: (item: T, path: string) => Promise<Entry>): Promise<Entry[]> {
   const entries: Entry[] = [];
-  for (const [index, record] of records.entries()) {
-    const ctx = { db: run.db, principal: run.principal, path: `$.data[${index}]` };
+  for (const [index, item] of items.entries()) {
+    const path = pathOf(index);
     try {
-      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-        throw new RecordError('INVALID_DATA', 'Each record must be a JSON object of fields.', { json_path: ctx.path });
-      }
-      entries.push(await write(record as ApiRecord, ctx));
+      entries.push(await attempt(item, path));
     } catch (error) {
-      entries.push(failure(error, run.module, ctx.path));
+      if (!isDatabaseUnavailable(error)) {
+        entries.push(failure(error, module, path));
+        continue;
+      }
+      if (!entries.some((entry) => entry.status === 'success')) throw error;
+      for (let rest = index; rest < items.length; rest++) entries.push(notTriedForOutage(pathOf(rest)));
+      break;
     }
   }
   return entries;
