@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { document, item } from '@/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { document, idempotencyKey, item } from '@/db/schema';
 import { revokeApiKey } from '@/lib/auth/api-keys';
 import { useTestDatabase } from '@/test/db';
 import { call, keyFor } from './records-client';
@@ -91,6 +91,35 @@ describe('records API: roles, rate limit, idempotency and concurrency', async ()
     const mine = await call(accountant.key, 'POST', '/crm/v8/Partners', { data: [{ Code: 'IDEM-P', Name: 'P', Type: 'both' }] }, { 'Idempotency-Key': 'k-1' });
     expect(mine.status).toBe(201);
     expect((await call(admin.key, 'POST', '/crm/v8/Items', body, { 'Idempotency-Key': 'has space' })).status).toBe(400);
+  });
+
+  it('a key whose first request never answered (its process died) is taken over after a while, not refused for a day', async () => {
+    const body = { data: [{ Code: 'IDEM-DEAD', Name: 'After a crash' }] };
+    // A claim left three minutes ago by a process killed mid-request: no answer was ever stored.
+    await db.insert(idempotencyKey).values({ owner: `key:${admin.keyId}`, key: 'dead-1', requestHash: 'x', createdAt: new Date(Date.now() - 3 * 60_000) });
+    const taken = await call(admin.key, 'POST', '/crm/v8/Items', body, { 'Idempotency-Key': 'dead-1' });
+    expect(taken.status).toBe(201);
+    expect(await db.select().from(item).where(eq(item.code, 'IDEM-DEAD'))).toHaveLength(1);
+    const replayed = await call(admin.key, 'POST', '/crm/v8/Items', body, { 'Idempotency-Key': 'dead-1' });
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('the caller still gets the answer when the database goes away just before it could be stored', async () => {
+    // The store of the answer fails as a server shutting down would make it fail (SQLSTATE 57P01).
+    await db.execute(sql`create function fail_like_shutdown() returns trigger language plpgsql as
+      $$ begin raise exception 'terminating connection due to administrator command' using errcode = '57P01'; end $$`);
+    await db.execute(sql`create trigger idem_store_fails before update on idempotency_key for each row execute function fail_like_shutdown()`);
+    try {
+      const answer = await call(admin.key, 'POST', '/crm/v8/Items', { data: [{ Code: 'IDEM-LOST', Name: 'Saved' }] }, { 'Idempotency-Key': 'lost-1' });
+      expect(answer.status).toBe(201);
+      expect(answer.json.data[0]).toMatchObject({ code: 'SUCCESS', status: 'success' });
+    } finally {
+      await db.execute(sql`drop trigger idem_store_fails on idempotency_key`);
+      await db.execute(sql`drop function fail_like_shutdown()`);
+    }
+    expect(await db.select().from(item).where(eq(item.code, 'IDEM-LOST'))).toHaveLength(1);
+    const [claim] = await db.select().from(idempotencyKey).where(eq(idempotencyKey.key, 'lost-1'));
+    expect(claim.statusCode).toBeNull(); // unanswered: a retry after IDEMPOTENCY_ABANDONED_AFTER takes it over
   });
 
   it('replays deletes and refusals too: a retried delete does not turn into a 404', async () => {
