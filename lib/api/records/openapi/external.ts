@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTH_ERRORS, errorResponse, json, type PathItem } from './paths';
+import { COMMON_ERRORS, errorResponse, json, type PathItem } from './paths';
 import { jsonSchema } from './schemas';
 
 /*
@@ -39,25 +39,25 @@ export function externalPaths(): Record<string, PathItem> {
       description: 'Multipart form with key file (ZIP, CSV or XLSX); headers feature: bulk-write and X-CRM-ORG. Needs import.run.',
       requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
       responses: { 200: { description: 'Uploaded.', content: json(jsonSchema(success('FILE_UPLOAD_SUCCESS', z.object({ file_id: z.string(), created_time: z.string() })))) },
-        400: errorResponse('MANDATORY_NOT_FOUND, INVALID_FILE_FORMAT, FILE_TOO_LARGE.'), ...AUTH_ERRORS } } },
+        400: errorResponse('MANDATORY_NOT_FOUND, INVALID_FILE_FORMAT, FILE_TOO_LARGE.'), ...COMMON_ERRORS } } },
     '/crm/bulk/v8/write': { post: { ...tag('Bulk write'), operationId: 'Create_bulk_write_job', summary: 'Create a bulk write job',
       description: 'Maps an uploaded file onto a module and schedules the job (up to 25,000 rows). Needs import.run.',
       requestBody: { required: true, content: json(jsonSchema(jobRequest, 'input')) },
       responses: { 201: { description: 'Job created.', content: json(jsonSchema(success('SUCCESS', z.object({ id: z.string(), created_by: userRef })))) },
-        400: errorResponse('INVALID_DATA, MANDATORY_NOT_FOUND, INVALID_FILE_ID, MODULE_NOT_AVAILABLE, INVALID_FIELD_NAME, …'), ...AUTH_ERRORS } } },
+        400: errorResponse('INVALID_DATA, MANDATORY_NOT_FOUND, INVALID_FILE_ID, MODULE_NOT_AVAILABLE, INVALID_FIELD_NAME, …'), ...COMMON_ERRORS } } },
     '/crm/bulk/v8/write/{id}': { get: { ...tag('Bulk write'), operationId: 'Get_bulk_write_job', summary: 'Status of a bulk write job',
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-      responses: { 200: { description: 'The job.', content: json(jsonSchema(jobStatus)) }, 404: errorResponse('RESOURCE_NOT_FOUND.'), ...AUTH_ERRORS } } },
+      responses: { 200: { description: 'The job.', content: json(jsonSchema(jobStatus)) }, 404: errorResponse('RESOURCE_NOT_FOUND.'), ...COMMON_ERRORS } } },
     '/crm/bulk/v8/write/{id}/result': { get: { ...tag('Bulk write'), operationId: 'Download_bulk_write_result', summary: 'Download the result of a completed job',
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       responses: { 200: { description: 'A ZIP with one CSV: the rows with STATUS, RECORD_ID and ERRORS.', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } },
-        404: errorResponse('RESOURCE_NOT_FOUND.'), ...AUTH_ERRORS } } },
+        404: errorResponse('RESOURCE_NOT_FOUND.'), ...COMMON_ERRORS } } },
     '/crm/v8/users': { get: { ...tag('Organisation'), operationId: 'Get_users', summary: 'The user a key acts for (type=CurrentUser)',
       parameters: [{ name: 'type', in: 'query', schema: { type: 'string', enum: ['CurrentUser'] } }],
       responses: { 200: { description: 'The current user.', content: json(jsonSchema(z.object({ users: z.array(z.object({ id: z.string(), full_name: z.string(), email: z.string(), role: z.object({ name: z.string(), id: z.string() }) })) }))) },
-        ...AUTH_ERRORS } } },
+        ...COMMON_ERRORS } } },
     '/crm/v8/org': { get: { ...tag('Organisation'), operationId: 'Get_org', summary: 'The organisation',
       responses: { 200: { description: 'The organisation.', content: json(jsonSchema(z.object({ org: z.array(z.object({ id: z.string(), company_name: z.string(), currency: z.string(), time_zone: z.string() })) }))) },
-        ...AUTH_ERRORS } } },
+        ...COMMON_ERRORS } } },
   };
 }

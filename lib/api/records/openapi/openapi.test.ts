@@ -61,6 +61,15 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('tells every operation that the database may be away for a moment (503 with Retry-After)', () => {
+    for (const [p, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const unavailable = (op as { responses: Record<string, { headers?: object }> }).responses['503'];
+        expect(unavailable?.headers, `${method} ${p}`).toHaveProperty('Retry-After');
+      }
+    }
+  });
+
   it('covers every route file and exported method under app/crm/[version]/[module]', () => {
     const routes = routeFiles(path.join(root, 'app/crm/[version]/[module]'));
     expect(routes.map((r) => r.route).sort()).toEqual([

@@ -11,11 +11,16 @@ export type PathItem = Record<string, Operation>;
 
 export const json = (schema: JsonSchema, example?: unknown) => ({ 'application/json': { schema, ...(example === undefined ? {} : { example }) } });
 export const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
-export const AUTH_ERRORS = {
+/** What any call can meet: a bad key, the rate limit, the database away for a moment. */
+export const COMMON_ERRORS = {
   401: errorResponse('INVALID_TOKEN: the API key is missing, unknown or revoked.'),
   429: {
     description: 'TOO_MANY_REQUESTS: the key used up its requests of this minute (RECORDS_RATE_LIMIT, default 600).',
     headers: { 'Retry-After': { description: 'Seconds until the next window.', schema: { type: 'integer' } } }, content: json(ref('Error')),
+  },
+  503: {
+    description: 'SERVICE_UNAVAILABLE: the database is unavailable for a moment (a restart, a failover); nothing was written. Retry after the given seconds.',
+    headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } }, content: json(ref('Error')),
   },
 };
 
@@ -24,7 +29,8 @@ const idParam = { name: 'id', in: 'path', required: true, description: 'The reco
 const idempotencyHeader = {
   name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 },
   description: 'Makes a retried request return the first answer (same status and body) instead of writing twice. Kept 24 hours per API key; '
-    + 'the same key with another URL or body answers 422; while the first request still runs, a retry waits for it (or gets 409).',
+    + 'the same key with another URL or body answers 422; while the first request still runs, a retry waits for it (or gets 409); '
+    + 'a key whose request never answered (its server died mid-request) is free again after 2 minutes.',
 };
 
 function listParams(module: RecordModule) {
@@ -42,7 +48,7 @@ function listParams(module: RecordModule) {
 const readErrors = (module: RecordModule) => ({
   400: errorResponse('INVALID_QUERY (a bad parameter or criteria), INVALID_MODULE, or REQUIRED_PARAM_MISSING.'),
   403: errorResponse(`NO_PERMISSION: the key's role lacks ${module.read}.`),
-  ...AUTH_ERRORS,
+  ...COMMON_ERRORS,
 });
 const listResponses = (module: RecordModule) => ({
   200: { description: `A page of ${module.singular} records.`, content: json(ref(`${module.api}_List`)) },
@@ -53,14 +59,15 @@ const listResponses = (module: RecordModule) => ({
 function writeResponses(module: RecordModule, allOk: 200 | 201) {
   return {
     [allOk]: { description: 'Every record succeeded.', content: json(ref('WriteResponse')) },
-    207: { description: 'Some records succeeded, some failed: each entry says which.', content: json(ref('WriteResponse')) },
+    207: { description: 'Some records succeeded, some failed: each entry says which. When the database went away mid-batch, '
+      + 'the records not attempted say SERVICE_UNAVAILABLE (send those again) and the response has Retry-After.', content: json(ref('WriteResponse')) },
     400: { description: 'Every record failed (WriteResponse), or the request itself was refused (Error: INVALID_DATA for malformed JSON, '
       + `MANDATORY_NOT_FOUND without data, LIMIT_EXCEEDED above ${MAX_RECORDS} records).`, content: json({ oneOf: [ref('WriteResponse'), ref('Error')] }) },
     403: errorResponse(`NO_PERMISSION: the key's role lacks ${module.write}.`),
     409: errorResponse('REQUEST_IN_PROGRESS: a request with this Idempotency-Key is still running.'),
     413: errorResponse('LIMIT_EXCEEDED: the body is too large.'),
     422: errorResponse('IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request.'),
-    ...AUTH_ERRORS,
+    ...COMMON_ERRORS,
   };
 }
 
