@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
-import { requirePagePermission } from '@/lib/auth/session';
+import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import type { SearchParams } from '@/lib/data-table/params';
 import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
@@ -14,8 +14,9 @@ import { DocumentsTable } from './documents-table';
 /** The list page of one kind of document; each route's page.tsx renders this with its kind. */
 export async function DocumentListPage({ kind, searchParams }: { kind: DocumentKind; searchParams: Promise<SearchParams> }) {
   const info = KINDS[kind];
-  const user = await requirePagePermission(info.readPermission, info.path);
-  const params = parseDocumentListParams(await searchParams);
+  const raw = await searchParams;
+  const user = await requirePagePermission(info.readPermission, withQuery(info.path, raw));
+  const params = parseDocumentListParams(raw);
   const db = getDb();
   const [{ rows, total }, partners, warehouses] = await Promise.all([
     listDocuments(db, kind, params), partnerOptionsFor(db, kind), warehouseOptions(db),

@@ -37,10 +37,16 @@ export async function startApp(env: PerfEnv, extra: Record<string, string> = {})
     ...process.env, NODE_ENV: 'production', PORT: String(env.appPort), PG_PORT: String(env.pgPort), PG_DATA_DIR: env.pgDataDir,
     ...extra,
   };
+  // PERF_CPU_PROF=<folder>: run `next start` directly under node --cpu-prof (not allowed in NODE_OPTIONS);
+  // the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profileDir = process.env.PERF_CPU_PROF ? path.resolve(process.env.PERF_CPU_PROF) : null;
+  const args = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(env.appPort)]
+    : ['scripts/start.mjs'];
   const logFile = `${env.pgDataDir}-app.log`;
   mkdirSync(path.dirname(logFile), { recursive: true });
   const out = openSync(logFile, 'a');
-  const child = spawn('node', ['scripts/start.mjs'], { env: childEnv, stdio: ['ignore', out, out] });
+  const child = spawn('node', args, { env: childEnv, stdio: ['ignore', out, out] });
   console.log(`[perf] started the app (pid ${child.pid}) on ${env.baseUrl}; its log: ${logFile}`);
   await waitUntilUp(env.baseUrl, child);
   return { stop: () => stopChild(child) };

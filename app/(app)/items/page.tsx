@@ -4,15 +4,16 @@ import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { listItems, parseItemListParams } from '@/lib/catalog/item-queries';
 import { can } from '@/lib/auth/roles';
-import { requirePagePermission } from '@/lib/auth/session';
+import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import type { SearchParams } from '@/lib/data-table/params';
 import { ItemsTable } from './items-table';
 
 export const metadata = { title: 'Price list' };
 
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePagePermission('items.read', '/items');
-  const params = parseItemListParams(await searchParams);
+  const raw = await searchParams;
+  const user = await requirePagePermission('items.read', withQuery('/items', raw));
+  const params = parseItemListParams(raw);
   const { rows, total } = await listItems(getDb(), params);
   return (
     <>

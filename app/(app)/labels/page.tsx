@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePagePermission } from '@/lib/auth/session';
+import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import type { SearchParams } from '@/lib/data-table/params';
 import { parseId } from '@/lib/ids';
 import { code128Svg } from '@/lib/labels/code128';
@@ -26,8 +26,9 @@ async function loadLabels(params: SearchParams): Promise<{ title: string; labels
 
 /** A print-ready sheet: one label per serial with its Code 128 barcode, the item code and name. */
 export default async function LabelsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePagePermission('serials.read', '/labels');
-  const { title, labels } = await loadLabels(await searchParams);
+  const raw = await searchParams;
+  await requirePagePermission('serials.read', withQuery('/labels', raw));
+  const { title, labels } = await loadLabels(raw);
   return (
     <>
       <div className="no-print">

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
-import { requirePagePermission } from '@/lib/auth/session';
+import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import { listPartners, parsePartnerListParams } from '@/lib/catalog/partner-queries';
 import type { SearchParams } from '@/lib/data-table/params';
 import { PartnersTable } from './partners-table';
@@ -11,8 +11,9 @@ import { PartnersTable } from './partners-table';
 export const metadata = { title: 'Partners' };
 
 export default async function PartnersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePagePermission('partners.read', '/partners');
-  const params = parsePartnerListParams(await searchParams);
+  const raw = await searchParams;
+  const user = await requirePagePermission('partners.read', withQuery('/partners', raw));
+  const params = parsePartnerListParams(raw);
   const { rows, total } = await listPartners(getDb(), params);
   const canEdit = can(user.role, 'partners.write');
   return (

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePagePermission } from '@/lib/auth/session';
+import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import type { SearchParams } from '@/lib/data-table/params';
 import { listSerials, parseSerialListParams, SERIAL_COUNT_CAP } from '@/lib/inventory/queries/serials';
@@ -9,8 +9,9 @@ import { SerialsTable } from './serials-table';
 export const metadata = { title: 'Serial numbers' };
 
 export default async function SerialNumbersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePagePermission('serials.read', '/serial-numbers');
-  const params = parseSerialListParams(await searchParams);
+  const raw = await searchParams;
+  await requirePagePermission('serials.read', withQuery('/serial-numbers', raw));
+  const params = parseSerialListParams(raw);
   const db = getDb();
   const [{ rows, total, capped }, warehouses] = await Promise.all([listSerials(db, params), warehouseOptions(db)]);
   const everyKnown = params.filters.all === '1';

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePagePermission } from '@/lib/auth/session';
+import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import type { SearchParams } from '@/lib/data-table/params';
 import { listStock, parseStockListParams } from '@/lib/inventory/queries/stock';
@@ -9,8 +9,8 @@ import { StockTable } from './stock-table';
 export const metadata = { title: 'Stock' };
 
 export default async function StockPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePagePermission('stock.read', '/stock');
   const raw = await searchParams;
+  await requirePagePermission('stock.read', withQuery('/stock', raw));
   const params = parseStockListParams(raw);
   const db = getDb();
   const [{ rows, total }, warehouses] = await Promise.all([listStock(db, params), warehouseOptions(db)]);

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
-import { requirePagePermission } from '@/lib/auth/session';
+import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import { listWarehousesPage, parseWarehouseListParams } from '@/lib/catalog/warehouse-queries';
 import type { SearchParams } from '@/lib/data-table/params';
 import { WarehouseForm } from './warehouse-form';
@@ -10,8 +10,9 @@ import { WarehousesTable } from './warehouses-table';
 export const metadata = { title: 'Warehouses' };
 
 export default async function WarehousesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePagePermission('warehouses.read', '/warehouses');
-  const params = parseWarehouseListParams(await searchParams);
+  const raw = await searchParams;
+  const user = await requirePagePermission('warehouses.read', withQuery('/warehouses', raw));
+  const params = parseWarehouseListParams(raw);
   const { rows, total } = await listWarehousesPage(getDb(), params);
   const canEdit = can(user.role, 'warehouses.write');
   return (

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { Card, PageHeader } from '@/components/ui/page-header';
-import { requirePagePermission } from '@/lib/auth/session';
+import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import type { SearchParams } from '@/lib/data-table/params';
 import { listApiKeysPage, parseApiKeyListParams } from '@/lib/users/queries';
 import { ApiKeysTable } from './api-keys-table';
@@ -9,8 +9,9 @@ import { CreateKeyForm } from './create-key-form';
 export const metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePagePermission('apiKeys.manage', '/admin/api-keys');
-  const params = parseApiKeyListParams(await searchParams);
+  const raw = await searchParams;
+  await requirePagePermission('apiKeys.manage', withQuery('/admin/api-keys', raw));
+  const params = parseApiKeyListParams(raw);
   const { rows, total } = await listApiKeysPage(getDb(), params);
   return (
     <>

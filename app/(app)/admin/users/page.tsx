@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { Card, PageHeader } from '@/components/ui/page-header';
-import { requirePagePermission } from '@/lib/auth/session';
+import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import type { SearchParams } from '@/lib/data-table/params';
 import { listUsersPage, parseUserListParams } from '@/lib/users/queries';
 import { CreateUserForm } from './create-user-form';
@@ -9,8 +9,9 @@ import { UsersTable } from './users-table';
 export const metadata = { title: 'Users' };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePagePermission('users.manage', '/admin/users');
-  const params = parseUserListParams(await searchParams);
+  const raw = await searchParams;
+  await requirePagePermission('users.manage', withQuery('/admin/users', raw));
+  const params = parseUserListParams(raw);
   const { rows, total } = await listUsersPage(getDb(), params);
   return (
     <>
