@@ -9,8 +9,8 @@ type Ctx = { params: Promise<{ id: string }> };
 
 /**
  * The preview of an uploaded file for the import page. The page uploads through POST /crm/v8/upload
- * (with its session) rather than a route of its own: paths under /crm bypass the proxy, which would
- * otherwise cut request bodies at 10 MB, below the 25 MB an upload may have.
+ * (with its session) rather than a route of its own: one upload door for the page and the API, with
+ * the same limits and errors.
  */
 export const GET = apiRoute<Ctx>('import.run', async (_request, { params }) => answeringImportErrors(async () => {
   const fileId = parseId((await params).id);
