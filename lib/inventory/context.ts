@@ -15,16 +15,19 @@ export type DocumentContext = { items: Map<bigint, ItemInfo>; warehouseCode: str
  */
 export async function loadContext(tx: DbOrTx, kind: DocumentKind, data: DocumentData): Promise<DocumentContext> {
   const itemIds = [...new Set(data.lines.map((l) => l.itemId))].sort((a, b) => (a < b ? -1 : 1));
-  const found = await tx.select({ id: item.id, code: item.code, trackSerials: item.trackSerials, unit: item.unit })
-    .from(item).where(inArray(item.id, itemIds)).orderBy(item.id).for('share');
+  // Sent together: postgres.js pipelines them on the transaction's connection, one wait instead of three.
+  const [found, [wh], partnerError] = await Promise.all([
+    tx.select({ id: item.id, code: item.code, trackSerials: item.trackSerials, unit: item.unit })
+      .from(item).where(inArray(item.id, itemIds)).orderBy(item.id).for('share'),
+    tx.select({ code: warehouse.code }).from(warehouse).where(sql`${warehouse.id} = ${data.warehouseId}`),
+    checkPartner(tx, kind, data.partnerId),
+  ]);
   const items = new Map(found.map((i) => [i.id, i]));
   const fieldErrors: Record<string, string> = {};
   data.lines.forEach((line, index) => {
     if (!items.has(line.itemId)) fieldErrors[`lines.${index}.itemId`] = `Line ${index + 1}: this item does not exist.`;
   });
-  const [wh] = await tx.select({ code: warehouse.code }).from(warehouse).where(sql`${warehouse.id} = ${data.warehouseId}`);
   if (!wh) fieldErrors.warehouseId = 'This warehouse does not exist.';
-  const partnerError = await checkPartner(tx, kind, data.partnerId);
   if (partnerError) fieldErrors.partnerId = partnerError;
   const messages = Object.values(fieldErrors);
   if (messages.length > 0) throw new DomainError('INVALID_DATA', messages[0], fieldErrors);

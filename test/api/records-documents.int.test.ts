@@ -55,7 +55,9 @@ describe('records API: stock documents and invoices', async () => {
   it('names the field of a bad lookup or a missing value', async () => {
     const r = await post('Goods_Receipts', receipt([{ Item: { Code: 'NOPE' }, Quantity: 1 }]), receipt([], { Partner: { Code: 'GHOST' } }),
       receipt([tracked(['L-1'])], { Warehouse: 'MAIN' }), receipt([tracked(['L-2'])], { Warehouse: null }), receipt([]), receipt([tracked(['L-3'])], { Date: undefined }),
-      receipt([{ Item: { Code: 'CABLE' }, Quantity: 1, Colour: 'red' }]));
+      receipt([{ Item: { Code: 'CABLE' }, Quantity: 1, Colour: 'red' }]),
+      // Three bad lookups at once (they are resolved together): the partner is reported, as always.
+      receipt([{ Item: { Code: 'NOPE' }, Quantity: 1 }], { Partner: { Code: 'GHOST' }, Warehouse: { Code: 'NOWHERE' } }));
     expect(r.json.data.map((e: { code: string; message: string; details: { api_name?: string; json_path?: string } }) => [e.code, e.message, e.details.api_name, e.details.json_path])).toEqual([
       ['RESOURCE_NOT_FOUND', 'No item with Code NOPE exists.', 'Item', '$.data[0].Lines[0].Item'],
       ['RESOURCE_NOT_FOUND', 'No partner with Code GHOST exists.', 'Partner', '$.data[1].Partner'],
@@ -64,6 +66,7 @@ describe('records API: stock documents and invoices', async () => {
       ['INVALID_DATA', 'Add at least one line.', 'Lines', '$.data[4].Lines'],
       ['INVALID_DATA', 'Enter the date as YYYY-MM-DD.', 'Date', '$.data[5].Date'],
       ['INVALID_DATA', expect.stringContaining('Colour is not a field of a line'), 'Colour', '$.data[6].Lines[0].Colour'],
+      ['RESOURCE_NOT_FOUND', 'No partner with Code GHOST exists.', 'Partner', '$.data[7].Partner'],
     ]);
   });
 

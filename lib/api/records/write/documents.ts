@@ -28,11 +28,21 @@ export function documentWrites(kind: DocumentKind, fields: Field[], lineFields: 
 
 async function documentInput(kind: DocumentKind, fields: Field[], lineFields: SubField[], record: ApiRecord, ctx: WriteContext): Promise<DocumentInput> {
   const input = toLibInput(fields, record, ctx.path);
-  const partnerId = await resolveRef(ctx.db, PARTNER_REF, input.partnerId, { apiName: 'Partner', jsonPath: `${ctx.path}.Partner` });
-  const warehouseId = await resolveRef(ctx.db, WAREHOUSE_REF, input.warehouseId, { apiName: 'Warehouse', jsonPath: `${ctx.path}.Warehouse` });
-  const lines = await documentLines(ctx, lineFields, input.lines);
+  // The three lookups run at once; a refusal is still reported in this order (partner, warehouse, lines).
+  const [partnerId, warehouseId, lines] = await inOrder([
+    resolveRef(ctx.db, PARTNER_REF, input.partnerId, { apiName: 'Partner', jsonPath: `${ctx.path}.Partner` }),
+    resolveRef(ctx.db, WAREHOUSE_REF, input.warehouseId, { apiName: 'Warehouse', jsonPath: `${ctx.path}.Warehouse` }),
+    documentLines(ctx, lineFields, input.lines),
+  ] as const);
   // A missing date goes to the lib as '' so its "Enter the date as YYYY-MM-DD." message answers.
   return { ...input, kind, date: (input.date as string | undefined) ?? '', partnerId, warehouseId, lines } as DocumentInput;
+}
+
+/** Like Promise.all, but when several fail the first in the list is the one thrown, whichever failed first in time. */
+async function inOrder<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 async function documentLines(ctx: WriteContext, lineFields: SubField[], value: unknown): Promise<DocumentInput['lines']> {
