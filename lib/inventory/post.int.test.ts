@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { document, serialNumber, stockLevel } from '@/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditLog, document, serialNumber, stockLevel } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { postDocument } from './post';
@@ -77,9 +77,13 @@ describe('posting documents', async () => {
 
   it('never lets stock go negative, naming item, warehouse, available and requested', async () => {
     await postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: w.main, lines: [{ itemId: w.plain, quantity: '2.5' }] }, w.actor);
+    const auditEntries = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0].n;
+    const before = await auditEntries();
     await expect(postDocument(db, { kind: 'goods_issue', date: today, warehouseId: w.main, lines: [{ itemId: w.plain, quantity: '3' }] }, w.actor))
       .rejects.toThrow('Not enough stock of CABLE in warehouse MAIN: 2.5 m available, 3 requested.');
     expect(await stockOf(w.plain, w.main)).toBe('2.500');
+    // The audit entry was sent alongside the stock statements; the refusal took it back with everything else.
+    expect(await auditEntries()).toBe(before);
   });
 
   it('refuses serials on an untracked item and a partner of the wrong type', async () => {
