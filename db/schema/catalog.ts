@@ -24,6 +24,9 @@ export const item = pgTable('item', {
   uniqueIndex().on(t.code),
   uniqueIndex().on(t.ean).where(sql`${t.ean} is not null`),
   index('item_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+  // The price list's search matches code or name anywhere (ILIKE '%…%'): without this the OR with the
+  // name's index falls back to reading every item (54 ms at 40,000 items; 1 ms with it).
+  index('item_code_trgm').using('gin', sql`${t.code} gin_trgm_ops`),
   check('item_prices_not_negative', sql`${t.purchasePrice} >= 0 and ${t.salePrice} >= 0`),
 ]);
 

@@ -1,0 +1,1 @@
+CREATE INDEX "item_code_trgm" ON "item" USING gin ("code" gin_trgm_ops);
