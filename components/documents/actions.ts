@@ -12,10 +12,10 @@ import { documentKindOf, findItemByCodeOrEan, searchLineItems, type LineItemOpti
 import { serialsInStock } from '@/lib/inventory/queries/serials';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
-import type { DocumentInput } from '@/lib/validation/documents';
 import { withLineProblems } from './line-problems';
+import { fromWire, type WireDocument } from './serials-wire';
 
-type SaveRequest = { id?: string; values: DocumentInput };
+type SaveRequest = { id?: string; values: WireDocument };
 type Saved = { id: string; number: string | null };
 
 /** The id of a document of exactly this kind: a form for one kind can never change a document of another. */
@@ -30,8 +30,9 @@ function perKind<I, O>(run: (kind: DocumentKind, input: I, userId: number) => Pr
     defineAction(KINDS[kind].writePermission, (input: I, user) => run(kind, input, user.userId))])) as Record<DocumentKind, (input: I) => Promise<ActionResult<O>>>;
 }
 
-const saveByKind = perKind<SaveRequest, Saved>(async (kind, { id, values }, userId) => {
+const saveByKind = perKind<SaveRequest, Saved>(async (kind, { id, values: wire }, userId) => {
   const db = getDb();
+  const values = fromWire(wire);
   try {
     if (id === undefined) {
       const posted = await postDocument(db, { ...values, kind }, { userId });

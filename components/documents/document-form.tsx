@@ -13,6 +13,8 @@ import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
 import { documentSchema } from '@/lib/validation/documents';
 import { saveDocumentAction } from './actions';
 import { AddItemBar } from './add-item-bar';
+import { tooLargeForForm } from './form-size';
+import { toWire } from './serials-wire';
 import { DocumentLinesEditor } from './lines-editor';
 import { carriesSerials, lineFor, toDocumentInput, type DocumentFormValues, type Option } from './form-values';
 
@@ -49,7 +51,18 @@ export function DocumentForm({ kind, id, initial, partners, warehouses }: {
   const onSubmit = form.handleSubmit(async () => {
     setError(null);
     setLineProblems({});
-    const result = await saveDocumentAction(kind, { id, values: toDocumentInput(form.getValues()) });
+    const values = toDocumentInput(form.getValues());
+    const wire = toWire(values);
+    const tooLarge = tooLargeForForm(wire, values);
+    if (tooLarge) return setError(tooLarge);
+    let result: ActionResult<{ id: string }>;
+    try {
+      result = await saveDocumentAction(kind, { id, values: wire });
+    } catch {
+      // No answer (connection lost, server restarting): the save may or may not have happened.
+      return setError('The server did not answer, so it is not known whether the document was saved. '
+        + `Check the ${info.label.toLowerCase()} list before saving again.`);
+    }
     if (!result.ok) return showFailure(result);
     router.push(`${info.path}/${result.data.id}`);
     router.refresh();
