@@ -66,3 +66,19 @@ test('admin deletes an unused item; a used item is refused with the reason', asy
   await page.getByLabel('Search items').fill(code);
   await expect(page.getByText('Nothing found.')).toBeVisible();
 });
+
+test('a save that gets no answer from the server says so and keeps what was typed', async ({ page }) => {
+  const code = uniqueCode('NOANS');
+  await signIn(page, 'admin');
+  await page.goto('/items/new');
+  // Server actions are POSTs to the page itself; this one never reaches the server.
+  await page.route('**/items/new', (route) => (route.request().method() === 'POST' ? route.abort('connectionreset') : route.continue()));
+  await page.getByLabel('Code').fill(code);
+  await page.getByLabel('Name').fill('Never saved');
+  await page.getByRole('button', { name: 'Save item' }).click();
+  await expect(page.getByText(/^The server did not answer \(connection lost or server restarting\)\./)).toBeVisible();
+  await expect(page.getByLabel('Code')).toHaveValue(code);
+  await page.unroute('**/items/new');
+  await page.goto(`/items?q=${code}`);
+  await expect(page.getByText('Nothing found.')).toBeVisible();
+});

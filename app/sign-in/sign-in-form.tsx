@@ -9,6 +9,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { signInSchema } from '@/lib/validation/users';
 import { signInAction } from './actions';
+import { reach } from '@/lib/actions/reach';
 
 type Values = { email: string; password: string };
 
@@ -18,7 +19,7 @@ export function SignInForm({ next }: { next: string }) {
   const form = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await signInAction(values);
+    const result = await reach(() => signInAction(values));
     if (!result.ok) return setError(result.error);
     router.replace(next);
     router.refresh();

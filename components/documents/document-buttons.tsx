@@ -7,6 +7,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { deleteDocumentAction } from './actions';
+import { reach } from '@/lib/actions/reach';
 
 /** Edit, delete (after a confirmation; the core's refusal is shown as it is) and label printing. */
 export function DocumentButtons({ kind, id, number, canWrite, labelsHref }: {
@@ -18,7 +19,7 @@ export function DocumentButtons({ kind, id, number, canWrite, labelsHref }: {
   const info = KINDS[kind];
   const remove = () => startTransition(async () => {
     setError(null);
-    const result = await deleteDocumentAction(kind, id);
+    const result = await reach(() => deleteDocumentAction(kind, id));
     if (!result.ok) {
       setError(result.error);
       return;

@@ -14,6 +14,7 @@ import { documentSchema } from '@/lib/validation/documents';
 import { saveDocumentAction } from './actions';
 import { AddItemBar } from './add-item-bar';
 import { tooLargeForForm } from './form-size';
+import { reach } from '@/lib/actions/reach';
 import { toWire } from './serials-wire';
 import { DocumentLinesEditor } from './lines-editor';
 import { carriesSerials, lineFor, toDocumentInput, type DocumentFormValues, type Option } from './form-values';
@@ -55,14 +56,9 @@ export function DocumentForm({ kind, id, initial, partners, warehouses }: {
     const wire = toWire(values);
     const tooLarge = tooLargeForForm(wire, values);
     if (tooLarge) return setError(tooLarge);
-    let result: ActionResult<{ id: string }>;
-    try {
-      result = await saveDocumentAction(kind, { id, values: wire });
-    } catch {
-      // No answer (connection lost, server restarting): the save may or may not have happened.
-      return setError('The server did not answer, so it is not known whether the document was saved. '
-        + `Check the ${info.label.toLowerCase()} list before saving again.`);
-    }
+    // No answer (connection lost, server restarting): the save may or may not have happened.
+    const result = await reach(() => saveDocumentAction(kind, { id, values: wire }), 'The server did not answer, so it is not '
+      + `known whether the document was saved. Check the ${info.label.toLowerCase()} list before saving again.`);
     if (!result.ok) return showFailure(result);
     router.push(`${info.path}/${result.data.id}`);
     router.refresh();

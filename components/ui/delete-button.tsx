@@ -5,6 +5,7 @@ import type { ActionResult } from '@/lib/actions/result';
 import { Alert } from './alert';
 import { Button } from './button';
 import { ConfirmDialog } from './confirm-dialog';
+import { reach } from '@/lib/actions/reach';
 
 /** Delete with a confirmation; a refusal from the server (e.g. "still used by 3 documents") is shown as is. */
 export function DeleteButton({ label, title, description, run, redirectTo }: {
@@ -17,7 +18,7 @@ export function DeleteButton({ label, title, description, run, redirectTo }: {
       <ConfirmDialog title={title} description={description} confirmLabel="Delete"
         trigger={<Button variant="danger">{label}</Button>}
         onConfirm={async () => {
-          const result = await run();
+          const result = await reach(run);
           if (!result.ok) return setError(result.error);
           setError(null);
           if (redirectTo) router.push(redirectTo);

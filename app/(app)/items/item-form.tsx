@@ -10,6 +10,7 @@ import { Input, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/actions/result';
 import { itemSchema, type ItemData, type ItemInput } from '@/lib/validation/catalog';
 import { createItemAction, updateItemAction } from './actions';
+import { reach } from '@/lib/actions/reach';
 
 export type ItemFormValues = {
   code: string; name: string; unit: string; purchasePrice: string; salePrice: string; vatRate: string;
@@ -24,7 +25,7 @@ export function ItemForm({ id, initial }: { id?: string; initial: ItemFormValues
     setError(null);
     // The server parses the raw values again with the same schema.
     const values = form.getValues() as ItemInput;
-    const result = id ? await updateItemAction({ id, values }) : await createItemAction(values);
+    const result = await reach(() => (id ? updateItemAction({ id, values }) : createItemAction(values)));
     if (!result.ok) return showErrors(result, form.setError, setError);
     router.push(`/items/${result.data.id}`);
     router.refresh();

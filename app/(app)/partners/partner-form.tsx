@@ -10,6 +10,7 @@ import { Input, Select, Textarea } from '@/components/ui/input';
 import { partnerSchema, type PartnerInput } from '@/lib/validation/catalog';
 import { showErrors } from '../items/item-form';
 import { savePartnerAction } from './actions';
+import { reach } from '@/lib/actions/reach';
 
 export type PartnerFormValues = { code: string; name: string; type: 'supplier' | 'customer' | 'both'; vatId: string; email: string; phone: string; address: string };
 
@@ -19,7 +20,7 @@ export function PartnerForm({ id, initial }: { id?: string; initial: PartnerForm
   const form = useForm<PartnerFormValues>({ resolver: zodResolver(partnerSchema) as never, defaultValues: initial });
   const onSubmit = form.handleSubmit(async () => {
     setError(null);
-    const result = await savePartnerAction({ id, values: form.getValues() as PartnerInput });
+    const result = await reach(() => savePartnerAction({ id, values: form.getValues() as PartnerInput }));
     if (!result.ok) return showErrors(result, form.setError, setError);
     router.push('/partners');
     router.refresh();

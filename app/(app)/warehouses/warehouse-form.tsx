@@ -10,6 +10,7 @@ import { Input } from '@/components/ui/input';
 import { warehouseSchema } from '@/lib/validation/catalog';
 import { showErrors } from '../items/item-form';
 import { saveWarehouseAction } from './actions';
+import { reach } from '@/lib/actions/reach';
 
 type Values = { code: string; name: string };
 
@@ -20,7 +21,7 @@ export function WarehouseForm({ id, initial, label }: { id?: string; initial: Va
   const form = useForm<Values>({ resolver: zodResolver(warehouseSchema), defaultValues: initial });
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await saveWarehouseAction({ id, values });
+    const result = await reach(() => saveWarehouseAction({ id, values }));
     if (!result.ok) return showErrors(result, form.setError, setError);
     if (!id) form.reset(initial);
     router.refresh();

@@ -11,6 +11,7 @@ import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
 import { createApiKeySchema } from '@/lib/validation/users';
 import { showErrors } from '../../items/item-form';
 import { createApiKeyAction } from './actions';
+import { reach } from '@/lib/actions/reach';
 
 export function CreateKeyForm() {
   const router = useRouter();
@@ -19,7 +20,7 @@ export function CreateKeyForm() {
   const form = useForm<{ name: string; role: Role }>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: '', role: 'admin' } });
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await createApiKeyAction(values);
+    const result = await reach(() => createApiKeyAction(values));
     if (!result.ok) return showErrors(result, form.setError, setError);
     setCreated(result.data.key);
     form.reset();

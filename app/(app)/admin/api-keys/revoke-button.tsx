@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { revokeApiKeyAction } from './actions';
+import { reach } from '@/lib/actions/reach';
 
 export function RevokeButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();
@@ -13,7 +14,7 @@ export function RevokeButton({ id, name }: { id: string; name: string }) {
       <ConfirmDialog title={`Revoke ${name}?`} description="Every system using this key loses access at once. This cannot be undone."
         confirmLabel="Revoke key" trigger={<Button variant="danger">Revoke {name}</Button>}
         onConfirm={async () => {
-          const result = await revokeApiKeyAction({ id });
+          const result = await reach(() => revokeApiKeyAction({ id }));
           setError(result.ok ? null : result.error);
           router.refresh();
         }} />

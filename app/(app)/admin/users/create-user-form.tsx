@@ -11,6 +11,7 @@ import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { createUserSchema, type CreateUserInput } from '@/lib/validation/users';
 import { showErrors } from '../../items/item-form';
 import { createUserAction } from './actions';
+import { reach } from '@/lib/actions/reach';
 
 export function CreateUserForm() {
   const router = useRouter();
@@ -18,7 +19,7 @@ export function CreateUserForm() {
   const form = useForm<CreateUserInput>({ resolver: zodResolver(createUserSchema), defaultValues: { name: '', email: '', role: 'warehouse', password: '' } });
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
-    const result = await createUserAction(values);
+    const result = await reach(() => createUserAction(values));
     if (!result.ok) return showErrors(result, form.setError, (text) => setMessage({ tone: 'error', text }));
     setMessage({ tone: 'success', text: `User ${values.email} created.` });
     form.reset();

@@ -7,6 +7,7 @@ import { Input, Select } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/actions/result';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
 import { changeRoleAction, resetPasswordAction, setActiveAction } from './actions';
+import { reach } from '@/lib/actions/reach';
 
 type UserView = { id: number; name: string; email: string; role: Role; active: boolean };
 
@@ -16,7 +17,7 @@ export function UserControls({ user }: { user: UserView }) {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [password, setPassword] = useState('');
   const run = async (action: Promise<ActionResult<unknown>>, success: string) => {
-    const result = await action;
+    const result = await reach(() => action);
     setMessage(result.ok ? { tone: 'success', text: success } : { tone: 'error', text: result.error });
     router.refresh();
   };
