@@ -6,6 +6,29 @@ test('a stranger is sent to sign in', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fitems/);
 });
 
+test('after signing in, a stranger comes back to the page asked for, and never to another site', async ({ page, baseURL }) => {
+  await page.goto('/items?q=Phone');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fitems%3Fq%3DPhone/);
+  await page.getByLabel('Email').fill(USERS.warehouse.email);
+  await page.getByLabel('Password').fill(USERS.warehouse.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${baseURL}/items?q=Phone`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // '/\\evil.example' starts with one slash, but a browser reads it as //evil.example.
+  await page.goto(`/sign-in?next=${encodeURIComponent('/\\evil.example/phish')}`);
+  await page.getByLabel('Email').fill(USERS.warehouse.email);
+  await page.getByLabel('Password').fill(USERS.warehouse.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('current-user')).toHaveText(USERS.warehouse.name);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  // Signed in already, the sign-in page sends on at once: to this site too.
+  await page.goto(`/sign-in?next=${encodeURIComponent('/\\evil.example/phish')}`);
+  await expect(page.getByTestId('current-user')).toHaveText(USERS.warehouse.name);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+});
+
 test('a wrong password is refused with a clear message', async ({ page }) => {
   await signInAs(page, USERS.accountant.email, 'not-the-password');
   await expect(page.getByRole('alert').filter({ hasText: 'The email or password is wrong' })).toBeVisible();

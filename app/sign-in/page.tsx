@@ -1,13 +1,14 @@
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/session';
 import { SignInForm } from './sign-in-form';
+import { safeReturnPath } from '@/lib/auth/return-path';
 
 export const metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
   // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const target = safeReturnPath(next);
   if (await getCurrentUser()) redirect(target);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
