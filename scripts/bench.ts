@@ -1,10 +1,15 @@
-// npm run bench — prints speed figures (no pass/fail): serial postings at a million serials, then the import.
+// npm run bench — prints speed figures (no pass/fail): serial postings at a million serials, the import, then
+// lists and searches at scale (BENCH_LISTS=false skips that part, which needs a production build).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { freshBenchDatabase, fmt, median, timed } from '@/bench/bench-db';
 import { benchAgenda } from '@/bench/agenda-bench';
 import { seedSerials } from '@/bench/seed-serials';
 import { postDocument } from '@/lib/inventory/post';
 import { main as benchImport } from './bench-import';
+import { LARGE_DEFAULTS } from './perf/large-env';
 
 const SERIALS = Number(process.env.BENCH_SERIALS ?? 1_000_000);
 const LINE = 10_000;
@@ -37,4 +42,21 @@ await client.end();
 // Issue 4's targets: 25,000-row Items upsert and 25,000-serial receipt import, upload to COMPLETED, next to COPY.
 await benchImport();
 
+// Issue 6's scale target: every list's first page and every search under 200 ms p95 at a million serials,
+// against the production build. The large data set is made once (npm run seed:large) and then reused.
+if (process.env.BENCH_LISTS !== 'false') benchListsAtScale();
+
 process.exit(0);
+
+function benchListsAtScale() {
+  // Their own server and data folder (scripts/perf/large-env.ts): never the database the benches above used.
+  const env = { ...process.env };
+  for (const name of ['DATABASE_URL', 'PG_DATA_DIR', 'PG_PORT']) delete env[name];
+  const run = (script: string) => spawnSync('npx', ['tsx', '--conditions=react-server', script], { stdio: 'inherit', env }).status === 0;
+  if (!existsSync(path.join(LARGE_DEFAULTS.dataDir, 'PG_VERSION'))) {
+    console.log('[bench] seeding the large data set for the list and search figures (npm run seed:large)…');
+    if (!run('scripts/seed-large.ts')) return console.log('[bench] seed:large failed; list and search figures skipped.');
+  }
+  console.log('[bench] lists and searches at scale (npm run perf:lists):');
+  if (!run('scripts/perf/lists.ts')) console.log('[bench] perf:lists failed.');
+}
