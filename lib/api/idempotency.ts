@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { idempotencyKey } from '@/db/schema';
-import { isDatabaseUnavailable } from '@/lib/jobs/db-outage';
+import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { apiError } from './responses';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;

@@ -1,5 +1,5 @@
 import { DomainError, HTTP_STATUS } from '@/lib/errors';
-import { describeOutage, isDatabaseUnavailable } from '@/lib/jobs/db-outage';
+import { describeOutage, isDatabaseUnavailable } from '@/lib/db-errors';
 
 /** Zoho's error envelope: {status:"error", code, message, details}. */
 export function apiError(status: number, code: string, message: string, details: Record<string, unknown> = {}) {

@@ -4,7 +4,7 @@ import { eq, like, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createDb } from '@/db/client';
 import { importRowResult, item } from '@/db/schema';
-import { isDatabaseUnavailable } from '@/lib/jobs/db-outage';
+import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { useTestDatabase } from '@/test/db';
 import { apiCaller, keyFor } from '@/test/import/api';
 import { createJob, itemRows, principalOf } from '@/test/import/jobs';

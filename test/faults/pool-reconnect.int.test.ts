@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
-import { isDatabaseUnavailable } from '@/lib/jobs/db-outage';
+import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { useTestDatabase } from '@/test/db';
 import { outageHarness, withPort } from './outage-harness';
 

@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import type { Principal } from '@/lib/auth/principal';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
-import { isDatabaseUnavailable } from '@/lib/jobs/db-outage';
+import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { fieldOf, type ApiRecord, type RecordModule, type WriteContext } from '../module';
 import { RecordError } from '../problem';
 import { readRecord } from '../query/read';
