@@ -4,8 +4,9 @@
 // after each restart the import must resume, and at the end every invariant must hold.
 // Own ports and a fresh data folder: FAULTS_PORT (3700), FAULTS_PG_PORT (54700), FAULTS_DATA_DIR (./.data/faults-kill).
 import { sql } from 'drizzle-orm';
-import { App, appConfig, databaseUrl, ensureProductionBuild, freshDataDir, sleep } from './lib/app';
-import { adminApiKey, Api, countOf, jobRow, openDb, startImport, waitForJob } from './lib/clients';
+import { appConfig, sleep } from './lib/app';
+import { startScenario } from './lib/scenario';
+import { adminApiKey, Api, countOf, jobRow, startImport, waitForJob } from './lib/clients';
 import { jobInvariants, report, stockInvariants, type Check } from './lib/invariants';
 import { BULK, createFaultCatalog, FAULT_DATE, startPostings, TRACKED, WAREHOUSE } from './lib/postings';
 
@@ -32,12 +33,7 @@ function receiptsCsv(): Buffer {
 type Crash = { processedAtKill: number; postingsInFlight: number; killedPids: number[]; immediate: Check[]; readyMs: number; resumeMs: number };
 
 async function main() {
-  ensureProductionBuild();
-  await freshDataDir(config.dataDir);
-  const app = new App(config);
-  console.log(`[kill-app] starting the production app on ${app.url} (PostgreSQL ${config.pgPort}, ${config.dataDir}); log: ${app.logFile}`);
-  await app.start();
-  const { db, sql: client } = openDb(databaseUrl(config));
+  const { app, db, sql: client } = await startScenario('kill-app', config);
   let passed = false;
   try {
     const api = new Api(app.url, await adminApiKey(db));

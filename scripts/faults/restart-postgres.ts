@@ -5,8 +5,9 @@
 // Own ports and a fresh data folder: FAULTS_PORT (3701), FAULTS_PG_PORT (54701), FAULTS_DATA_DIR (./.data/faults-pg).
 import { sql } from 'drizzle-orm';
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from '@/db/embedded/server';
-import { App, appConfig, databaseUrl, ensureProductionBuild, freshDataDir, PG_PASSWORD, sleep } from './lib/app';
-import { adminApiKey, Api, countOf, openDb, startImport, waitForJob, type HttpAnswer } from './lib/clients';
+import { appConfig, PG_PASSWORD, sleep } from './lib/app';
+import { startScenario } from './lib/scenario';
+import { adminApiKey, Api, countOf, startImport, waitForJob, type HttpAnswer } from './lib/clients';
 import { jobInvariants, report, stockInvariants, type Check } from './lib/invariants';
 import { createFaultCatalog, FAULT_DATE, startPostings, TRACKED, WAREHOUSE } from './lib/postings';
 
@@ -33,12 +34,7 @@ function tally(answers: HttpAnswer[]): string {
 }
 
 async function main() {
-  ensureProductionBuild();
-  await freshDataDir(config.dataDir);
-  const app = new App(config);
-  console.log(`[restart-postgres] starting the production app on ${app.url} (PostgreSQL ${config.pgPort}, ${config.dataDir}); log: ${app.logFile}`);
-  await app.start();
-  const { db, sql: client } = openDb(databaseUrl(config));
+  const { app, db, sql: client } = await startScenario('restart-postgres', config);
   let passed = false;
   let server: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
   try {

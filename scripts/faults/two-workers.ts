@@ -8,8 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { App, APP_DIR, appConfig, databaseUrl, ensureProductionBuild, freshDataDir, sleep } from './lib/app';
-import { adminApiKey, Api, countOf, openDb, startImport } from './lib/clients';
+import { APP_DIR, appConfig, databaseUrl, sleep } from './lib/app';
+import { startScenario } from './lib/scenario';
+import { adminApiKey, Api, countOf, startImport } from './lib/clients';
 import { jobInvariants, report, stockInvariants, type Check } from './lib/invariants';
 import { createFaultCatalog, FAULT_DATE, TRACKED, WAREHOUSE } from './lib/postings';
 
@@ -37,12 +38,7 @@ function startWorker(n: number): ChildProcess {
 }
 
 async function main() {
-  ensureProductionBuild();
-  await freshDataDir(config.dataDir);
-  const app = new App(config);
-  console.log(`[two-workers] starting the production app on ${app.url} (PostgreSQL ${config.pgPort}, ${config.dataDir}); log: ${app.logFile}`);
-  await app.start();
-  const { db, sql: client } = openDb(databaseUrl(config));
+  const { app, db, sql: client } = await startScenario('two-workers', config);
   const workers = [startWorker(1), startWorker(2)];
   let passed = false;
   try {
