@@ -1,9 +1,8 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { getAuth } from '@/lib/auth/auth-instance';
 import { keyFromAuthorization, principalForApiKey } from '@/lib/auth/api-keys';
 import type { Principal } from '@/lib/auth/principal';
-import { isRole } from '@/lib/auth/roles';
+import { sessionPrincipal } from '@/lib/auth/session-principal';
 
 /**
  * The caller of a route handler: an API key when an Authorization header is sent (a bad key is a bad
@@ -15,9 +14,5 @@ export async function authenticateRequest(request: Request): Promise<Principal |
     const key = keyFromAuthorization(authorization);
     return key ? principalForApiKey(getDb(), key) : null;
   }
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: request.headers });
-  const user = session?.user as (NonNullable<typeof session>['user'] & { role?: unknown; active?: unknown }) | undefined;
-  if (!user || user.active === false || !isRole(user.role)) return null;
-  return { kind: 'user', userId: Number(user.id), userName: user.name, email: user.email, role: user.role };
+  return sessionPrincipal(request.headers);
 }

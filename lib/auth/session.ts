@@ -4,24 +4,14 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { DomainError } from '@/lib/errors';
 import type { SearchParams } from '@/lib/data-table/params';
-import { getAuth } from './auth-instance';
 import type { Principal } from './principal';
-import { can, isRole, type Permission } from './roles';
-import { readFreshSession } from './session-fast-path';
+import { can, type Permission } from './roles';
+import { sessionPrincipal } from './session-principal';
 
 /** The signed-in user of this request, or null. Deactivated users count as signed out. */
-export const getCurrentUser = cache(async (): Promise<Principal | null> => {
+export const getCurrentUser = cache(async (): Promise<Principal | null> =>
   // Reading headers first marks every page behind sign-in as dynamic: no prerendering at build time.
-  const requestHeaders = await headers();
-  const auth = await getAuth();
-  // Most requests carry a valid session that needs no refresh: one query instead of better-auth's two
-  // plus its endpoint machinery. Anything else (expired, due for refresh) goes to better-auth itself.
-  const fast = await readFreshSession(auth, requestHeaders.get('cookie'));
-  const user: { id: string | number; name: string; email: string; role?: unknown; active?: unknown } | null =
-    fast === 'ask-better-auth' ? (await auth.api.getSession({ headers: requestHeaders }))?.user ?? null : fast;
-  if (!user || user.active === false || !isRole(user.role)) return null;
-  return { kind: 'user', userId: Number(user.id), userName: user.name, email: user.email, role: user.role };
-});
+  sessionPrincipal(await headers()));
 
 /**
  * For pages: sends strangers to sign in (and back to `from` afterwards) and shows the 403 page to users
