@@ -137,8 +137,8 @@ export class ImportWorker {
         return held;
       } catch (retryError) {
         if (!isDatabaseUnavailable(retryError)) throw retryError;
-        // A pool that failed to connect waits longer each time (postgres.js backs off up to 20 s);
-        // a fresh one tries at once, so the job resumes within our own backoff of the database's return.
+        // A fresh pool tries at once instead of after the old pool's reconnect backoff (db/client.ts), and
+        // it cannot hold a connection the unrepaired driver left unable to send (see renewPool).
         this.renewPool();
       }
     }
@@ -149,7 +149,8 @@ export class ImportWorker {
   /**
    * postgres.js 3.4.9 can leave a connection that died inside a transaction unable to send anything
    * ever again (porsager/postgres#1208: a stale write timer; its queries then wait for a reply that
-   * never comes). After an outage the worker goes on with a fresh pool and drops the old one if it
+   * never comes). `npm install` repairs the driver (scripts/patch-postgres-driver.mjs); this stays for an
+   * install that skipped scripts. After an outage the worker goes on with a fresh pool and drops the old one if it
    * opened it itself (the given pool belongs to the caller, who ends it).
    */
   private renewPool() {
