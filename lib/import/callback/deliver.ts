@@ -14,21 +14,15 @@ export function signatureOf(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-type Address = ResolvedAddress;
-
-async function vettedAddress(hostname: string): Promise<Address> {
-  return (await resolvePublicHost(hostname))[0];
-}
-
-/** Connects to the address vetted above, never to whatever a second DNS answer would say (DNS rebinding). */
-function pinnedLookup(target: Address): LookupFunction {
+/** Connects to the address resolvePublicHost vetted, never to whatever a second DNS answer would say (DNS rebinding). */
+function pinnedLookup(target: ResolvedAddress): LookupFunction {
   return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
     if (options?.all) callback(null, [{ address: target.address, family: target.family }]);
     else callback(null, target.address, target.family);
   }) as unknown as LookupFunction;
 }
 
-function send(url: URL, target: Address, body: string, headers: Record<string, string>, timeoutMs: number): Promise<DeliveryResult> {
+function send(url: URL, target: ResolvedAddress, body: string, headers: Record<string, string>, timeoutMs: number): Promise<DeliveryResult> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
     const request = client.request(url, { method: 'POST', headers, lookup: pinnedLookup(target), agent: false }, (response) => {
@@ -53,9 +47,9 @@ export async function deliverCallback(rawUrl: string, body: string, secret: stri
   const problem = checkCallbackUrl(rawUrl);
   if (problem) return { ok: false, error: problem };
   const url = new URL(rawUrl);
-  let target: Address;
+  let target: ResolvedAddress;
   try {
-    target = await vettedAddress(url.hostname);
+    [target] = await resolvePublicHost(url.hostname);
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
