@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { importFile, importJob, importResultChunk, importRowResult, user } from '@/db/schema';
-import type { RowError } from '@/lib/import/results';
+import { unpackOutcomes, type RowOutcomeRecord } from '@/lib/import/run/outcomes';
 
 const jobColumns = {
   id: importJob.id, operation: importJob.operation, module: importJob.module, findBy: importJob.findBy,
@@ -39,16 +39,12 @@ export async function getResultFile(db: DbOrTx, id: bigint) {
   return row;
 }
 
-export type StoredRowResult = { rowNumber: number; status: 'ADDED' | 'UPDATED' | 'SKIPPED'; recordId: string | null; errors: RowError[] };
-
-type StoredTuple = [number, StoredRowResult['status'], string | null, RowError[]?];
+export type StoredRowResult = RowOutcomeRecord;
 
 /** Every row outcome of a job, in row order: the stored chunks, unpacked here rather than row by row in SQL. */
 export async function rowResults(db: DbOrTx, jobId: bigint): Promise<StoredRowResult[]> {
   const chunks = await db.select({ results: importResultChunk.results }).from(importResultChunk).where(eq(importResultChunk.jobId, jobId));
-  const rows = chunks.flatMap((chunk) => (chunk.results as StoredTuple[]).map(([rowNumber, status, recordId, errors]) =>
-    ({ rowNumber, status, recordId, errors: errors ?? [] })));
-  return rows.sort((a, b) => a.rowNumber - b.rowNumber);
+  return chunks.flatMap((chunk) => unpackOutcomes(chunk.results)).sort((a, b) => a.rowNumber - b.rowNumber);
 }
 
 /** Skipped rows with their errors (at most `limit`), for the import page's error table. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import type { TableRow } from '@/lib/import/files';
-import { countOutcomes, type RowOutcomeRecord } from './outcomes';
+import { countOutcomes, packOutcomes, type RowOutcomeRecord } from './outcomes';
 
 /** A worker's claim on a job; every write checks it, so a worker that lost the job cannot commit. */
 export interface Lease { jobId: bigint; workerId: string }
@@ -32,13 +32,10 @@ async function lockJob(tx: DbOrTx, lease: Lease, startUnit: number) {
   if (rows.length === 0 || rows[0].next_row !== startUnit) throw new LeaseLostError(lease.jobId);
 }
 
-/** The chunk's outcomes as one stored value (see importResultChunk): [rowNumber, status, recordId, errors?] each. */
+/** The chunk's outcomes as one stored value (see importResultChunk and packOutcomes). */
 async function saveOutcomes(tx: DbOrTx, jobId: bigint, startUnit: number, outcomes: RowOutcomeRecord[]) {
   if (outcomes.length === 0) return;
-  const results = JSON.stringify(outcomes.map((o) => (o.errors.length === 0
-    ? [o.rowNumber, o.status, o.recordId]
-    : [o.rowNumber, o.status, o.recordId, o.errors])));
-  await tx.execute(sql`insert into import_result_chunk (job_id, start_unit, results) values (${jobId}, ${startUnit}, ${results}::jsonb)`);
+  await tx.execute(sql`insert into import_result_chunk (job_id, start_unit, results) values (${jobId}, ${startUnit}, ${packOutcomes(outcomes)}::jsonb)`);
 }
 
 async function advance(tx: DbOrTx, jobId: bigint, nextUnit: number, outcomes: RowOutcomeRecord[]) {

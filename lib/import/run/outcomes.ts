@@ -10,6 +10,21 @@ export interface RowOutcomeRecord {
   errors: RowError[];
 }
 
+/**
+ * How a chunk's outcomes are stored (import_result_chunk.results; the view import_row_result of migration
+ * 0005 reads the same layout): one [rowNumber, status, recordId, errors?] per row, errors left out when none.
+ */
+type StoredOutcome = [number, RowStatus, string | null, RowError[]?];
+
+export function packOutcomes(outcomes: readonly RowOutcomeRecord[]): string {
+  return JSON.stringify(outcomes.map((o): StoredOutcome =>
+    (o.errors.length === 0 ? [o.rowNumber, o.status, o.recordId] : [o.rowNumber, o.status, o.recordId, o.errors])));
+}
+
+export function unpackOutcomes(stored: unknown): RowOutcomeRecord[] {
+  return (stored as StoredOutcome[]).map(([rowNumber, status, recordId, errors]) => ({ rowNumber, status, recordId, errors: errors ?? [] }));
+}
+
 export const skipped = (rowNumber: number, errors: RowError[]): RowOutcomeRecord => ({ rowNumber, status: 'SKIPPED', recordId: null, errors });
 
 /** Our domain error codes in Zoho's row-level vocabulary. */
