@@ -63,9 +63,10 @@ async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentConte
       await tx.update(document).set({ stockDocumentId: generated.id }).where(eq(document.id, row.id));
       stockDocument = { id: generated.id, number: generated.number };
     }
-  } finally {
-    // Settled either way, so a refusal above never leaves the audit insert's outcome unobserved.
+  } catch (error) {
+    // The refusal is the answer; the audit insert is only waited for, so its outcome is never left unobserved.
     await audited.catch(() => undefined);
+    throw error;
   }
   await audited;
   return { id: row.id, number, stockDocument };
