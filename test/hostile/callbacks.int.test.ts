@@ -2,20 +2,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '@/test/db';
+import { addressesOf, dnsAnswers as answers } from '@/test/dns-stub';
 import { apiCaller, keyFor } from '@/test/import/api';
 import { drainCallbacks, drainJobs } from '@/test/import/drain';
 import { createJob, itemRows, principalOf } from '@/test/import/jobs';
 import { jobState } from '@/test/import/wait';
 
 // DNS as the tests need it: names that resolve to private addresses, and one "public" host.
-const answers = new Map<string, { address: string; family: number }[]>();
-vi.mock('node:dns/promises', () => ({
-  lookup: vi.fn(async (host: string) => {
-    const found = answers.get(host);
-    if (!found) throw new Error(`getaddrinfo ENOTFOUND ${host}`);
-    return found;
-  }),
-}));
+vi.mock('node:dns/promises', () => import('@/test/dns-stub'));
 
 // No public host is reachable from a test, so 127.0.0.2 (loopback, answered locally) stands in for
 // one: the guard treats it as public when a name resolves to it; every other address is judged as usual.
@@ -105,7 +99,7 @@ describe('callback targets inside our network are refused when private callbacks
       ['mapped.example', ['::ffff:169.254.169.254']], ['sixtofour.example', ['2002:a9fe:a9fe::1']], ['site.example', ['fec0::1']],
     ];
     for (const [name, addresses] of names) {
-      answers.set(name, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+      answers.set(name, addressesOf(...addresses));
       const result = await deliverCallback(`http://${name}:${internalPort}/hook`, '{}', 'secret', 2_000);
       expect(result, name).toMatchObject({ ok: false, error: expect.stringMatching(new RegExp(`^${name} resolves to the private address `)) });
     }

@@ -2,20 +2,17 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importJob } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
+import { addressesOf, dnsAnswers } from '@/test/dns-stub';
 import { apiCaller, keyFor, type Caller } from './api';
 import { csv } from './drain';
 
 // DNS as this test needs it: one name with a private address, one that does not exist, one whose
 // DNS server does not answer, and a public one.
-vi.mock('node:dns/promises', () => ({
-  lookup: vi.fn(async (host: string) => {
-    if (host === 'intranet.example.com') return [{ address: '93.184.215.14', family: 4 }, { address: '10.0.0.7', family: 4 }];
-    if (host === 'hooks.example.com') return [{ address: '93.184.215.14', family: 4 }];
-    if (host === 'hanging-dns.example.com') return new Promise(() => {});
-    if (host === 'slow-dns.example.com') throw Object.assign(new Error('getaddrinfo EAI_AGAIN slow-dns.example.com'), { code: 'EAI_AGAIN' });
-    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-  }),
-}));
+vi.mock('node:dns/promises', () => import('@/test/dns-stub'));
+dnsAnswers.set('intranet.example.com', addressesOf('93.184.215.14', '10.0.0.7'));
+dnsAnswers.set('hooks.example.com', addressesOf('93.184.215.14'));
+dnsAnswers.set('hanging-dns.example.com', 'never answers');
+dnsAnswers.set('slow-dns.example.com', { error: 'EAI_AGAIN' });
 
 describe('a callback host is checked when the job is created', async () => {
   const { db } = await useTestDatabase();

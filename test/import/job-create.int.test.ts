@@ -2,16 +2,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { importJob } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
+import { addressesOf, dnsAnswers } from '@/test/dns-stub';
 import { apiCaller, keyFor, type Caller } from './api';
 import { csv } from './drain';
 
 // Callback hosts are resolved when a job is created; the tests' public hosts resolve without a network.
-vi.mock('node:dns/promises', () => ({
-  lookup: vi.fn(async (host: string) => {
-    if (host.endsWith('example.com')) return [{ address: '93.184.215.14', family: 4 }];
-    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-  }),
-}));
+vi.mock('node:dns/promises', () => import('@/test/dns-stub'));
+dnsAnswers.set('hooks.example.com', addressesOf('93.184.215.14'));
 
 describe('POST /crm/bulk/vN/write validates the job like Zoho', async () => {
   const { db } = await useTestDatabase();

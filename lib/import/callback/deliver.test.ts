@@ -1,15 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dnsAnswers as answers } from '@/test/dns-stub';
 
-const answers = new Map<string, { address: string; family: number }[]>();
-vi.mock('node:dns/promises', () => ({
-  lookup: vi.fn(async (host: string) => {
-    const found = answers.get(host);
-    if (!found) throw new Error(`getaddrinfo ENOTFOUND ${host}`);
-    return found;
-  }),
-}));
+vi.mock('node:dns/promises', () => import('@/test/dns-stub'));
 
 const { deliverCallback, signatureOf } = await import('./deliver');
 
