@@ -19,3 +19,11 @@ export async function useTestDatabase() {
   });
   return { ...holder, url };
 }
+
+/** A new, empty database (no migrations), for tests of the migrations themselves; `drop` removes it. */
+export async function emptyDatabase() {
+  const adminUrl = inject('adminDatabaseUrl');
+  const name = `m_${randomBytes(5).toString('hex')}`;
+  await createDatabaseIfMissing(adminUrl, name);
+  return { url: withDatabase(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
+}

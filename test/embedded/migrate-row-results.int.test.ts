@@ -1,12 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { describe, expect, inject, it } from 'vitest';
-import { createDatabaseIfMissing } from '@/db/database-url';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER, runMigrations } from '@/db/migrate';
-import { dropDatabase, withDatabase } from '../global-setup';
+import { emptyDatabase } from '@/test/db';
 
 /** The migrations folder as it was before `tag` (journal cut there): an older release of the app. */
 function foldersUpTo(tag: string): string {
@@ -21,10 +19,7 @@ function foldersUpTo(tag: string): string {
 
 describe('upgrading to row results stored per chunk', () => {
   it('keeps the row results of jobs imported before the upgrade, row by row', async () => {
-    const adminUrl = inject('adminDatabaseUrl');
-    const name = `m_${randomBytes(5).toString('hex')}`;
-    await createDatabaseIfMissing(adminUrl, name);
-    const url = withDatabase(adminUrl, name);
+    const { url, drop } = await emptyDatabase();
     const older = foldersUpTo('0004_row_results_per_chunk');
     const sql = postgres(url, { max: 1, onnotice: () => {} });
     try {
@@ -47,7 +42,7 @@ describe('upgrading to row results stored per chunk', () => {
     } finally {
       await sql.end();
       rmSync(older, { recursive: true, force: true });
-      await dropDatabase(adminUrl, name);
+      await drop();
     }
   });
 });
