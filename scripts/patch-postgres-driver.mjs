@@ -1,5 +1,6 @@
-// Runs after `npm install` (postinstall). Repairs a defect of postgres.js 3.4.9 (porsager/postgres#1208,
-// #1154; upstream fix proposed in PR #1209, not released): a small write is sent on the next turn of
+// Runs after `npm install` (postinstall). Repairs two defects of postgres.js 3.4.9 (not fixed in a release).
+//
+// A. porsager/postgres#1208, #1154 (fix proposed in PR #1209): a small write is sent on the next turn of
 // the event loop, and when the connection closed in between
 //   1. the deferred write ran on the cleared socket and threw from the event loop, where no caller
 //      can catch it (a transaction's ROLLBACK after the server went away: Node exits), and
@@ -9,13 +10,23 @@
 //      `sql.end()` without a timeout waited for it forever: a worker told to stop after a database
 //      restart never exited (the test/faults pause scenario's 180 s timeout).
 // The repair: a write without a socket rejects its queries with CONNECTION_CLOSED, and a close forgets
-// the pending write and the current query. Exact text is matched: a different driver version fails loudly here so this
-// script is revisited (delete it once a released version carries the fix).
+// the pending write and the current query.
+//
+// B. porsager/postgres#1192, #1205, #1223: every new connection first reads the array types from the
+// catalog, and the driver drops that query's promise. When the server ends the connection right then (a
+// restart or failover while the pool reconnects), the rejection is unhandled and a plain Node process
+// (`npm run worker`) exits with code 1 (test/faults/driver-startup.int.test.ts). The repair: that
+// promise's failure is dropped; the connection's own close handling already fails or retries the
+// caller's query.
+//
+// Each edit matches exact text and is applied once (an edit already present is skipped): a different
+// driver version fails loudly here so this script is revisited (delete it once a release carries the fixes).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules', 'postgres');
 const MARK = '/* serialstock: porsager/postgres#1208 */';
+const TYPES_MARK = '/* serialstock: porsager/postgres#1223 */';
 const EDITS = [
   {
     from: '  function nextWrite(fn) {\n    const x = socket.write(chunk, fn)',
@@ -27,6 +38,10 @@ const EDITS = [
     from: "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n",
     to: "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n    query = null\n",
   },
+  {
+    from: '        return fetchArrayTypes()\n',
+    to: `        return fetchArrayTypes().catch(() => { ${TYPES_MARK} })\n`,
+  },
 ];
 
 const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -34,8 +49,9 @@ for (const file of ['src/connection.js', 'cjs/src/connection.js']) {
   const target = path.join(root, file);
   if (!existsSync(target)) continue;
   let text = readFileSync(target, 'utf8');
-  if (text.includes(MARK)) continue;
-  for (const { from, to } of EDITS) {
+  const missing = EDITS.filter(({ to }) => !text.includes(to));
+  if (missing.length === 0) continue;
+  for (const { from, to } of missing) {
     if (text.split(from).length !== 2) {
       console.error(`[patch-postgres-driver] postgres ${version}: ${file} does not have the expected code; revisit scripts/patch-postgres-driver.mjs`);
       process.exit(1);
@@ -43,5 +59,5 @@ for (const file of ['src/connection.js', 'cjs/src/connection.js']) {
     text = text.replace(from, to);
   }
   writeFileSync(target, text);
-  console.log(`[patch-postgres-driver] postgres ${version}: ${file} patched (porsager/postgres#1208)`);
+  console.log(`[patch-postgres-driver] postgres ${version}: ${file} patched (porsager/postgres#1208, #1223)`);
 }

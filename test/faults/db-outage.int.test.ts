@@ -91,7 +91,7 @@ describe('the database goes away under a worker', async () => {
     expect((await api.status(String(id))).json).toMatchObject({ status: 'COMPLETED', message: paused.message });
     expect(worker.child.exitCode).toBeNull();
     worker.child.kill('SIGTERM');
-    expect(await worker.exitedWithin(15_000)).toBe(0);
+    expect(await worker.exitedWithin(15_000), worker.log.join('\n')).toBe(0);
   }, 180_000); // its own bounded waits (30 s + 30 s + 60 s + 15 s) add up past the suite's 60 s default
 
   // After the pause scenario, on the same relay: this used to fail intermittently here, because a worker
@@ -105,7 +105,7 @@ describe('the database goes away under a worker', async () => {
     await proxy.cut();
     await waitFor(async () => first.log.some((line) => line.includes('waiting for the database')) || undefined, 10_000, 20);
     first.child.kill('SIGTERM');
-    expect(await first.exitedWithin(15_000)).toBe(0);
+    expect(await first.exitedWithin(15_000), first.log.join('\n')).toBe(0);
     expect(first.log.join('\n')).toMatch(/stopping while the database is away/);
     expect((await jobState(db, id)).status).toBe('IN PROGRESS');
     await proxy.restore();
