@@ -48,10 +48,6 @@ export async function searchPartnerOptions(db: DbOrTx, kind: DocumentKind, text:
     order by name, id limit ${limit}`);
 }
 
-export async function partnerOptionsFor(db: DbOrTx, kind: DocumentKind): Promise<PartnerOption[]> {
-  return rows<PartnerOption>(db, sql`select id::text, code, name from partner where ${fitsKind(kind)} order by name`);
-}
-
 /** The partner a list is filtered by, for its label; null when it is gone or does not fit the kind. */
 export async function partnerOptionById(db: DbOrTx, kind: DocumentKind, id: bigint): Promise<PartnerOption | null> {
   const [row] = await rows<PartnerOption>(db, sql`select id::text, code, name from partner where id = ${id} and ${fitsKind(kind)}`);
