@@ -37,15 +37,15 @@ export type PartnerOption = { id: string; code: string; name: string };
 const fitsKind = (kind: DocumentKind) => sql`type in (${KINDS[kind].partnerRole}, 'both')`;
 
 /**
- * The partner picker: code or name contains the text. No trigram index: partners number in the
- * thousands, not the tens of thousands of items, and a scan of them takes about a millisecond.
+ * The partner picker: code or name contains the text. No trigram index like the items': partners number
+ * in the thousands, where PostgreSQL prefers reading them all (a few milliseconds) even when one exists.
  */
 export async function searchPartnerOptions(db: DbOrTx, kind: DocumentKind, text: string, limit = 20): Promise<PartnerOption[]> {
   const pattern = likePattern(text);
   return rows<PartnerOption>(db, sql`
     select id::text, code, name from partner
     where ${fitsKind(kind)} and (${text} = '' or code ilike ${pattern} or name ilike ${pattern})
-    order by name, id limit ${limit}`);
+    order by partner.name, partner.id limit ${limit}`);
 }
 
 /** The partner a list is filtered by, for its label; null when it is gone or does not fit the kind. */
