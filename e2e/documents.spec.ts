@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { signIn, uniqueCode } from './helpers';
+import { pickPartner, signIn, uniqueCode } from './helpers';
 
 /** Pastes a list into a field the way a spreadsheet column arrives: one paste event with newlines. */
 async function paste(field: Locator, text: string) {
@@ -12,7 +12,7 @@ async function paste(field: Locator, text: string) {
 
 async function startDocument(page: Page, path: string, partnerLabel: string, partner: string) {
   await page.goto(`${path}/new`);
-  await page.getByLabel(partnerLabel).selectOption({ label: partner });
+  await pickPartner(page, partnerLabel, partner);
   await page.getByLabel('Warehouse', { exact: true }).selectOption({ label: 'MAIN · Main warehouse' });
 }
 

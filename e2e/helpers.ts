@@ -22,3 +22,11 @@ export async function signInAs(page: Page, email: string, password: string) {
 export function uniqueCode(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
 }
+
+/** Chooses a partner in a partner combobox the way a user does: types its code, then clicks it in the list. */
+export async function pickPartner(page: Page, label: string, partner: string) {
+  const combobox = page.getByRole('combobox', { name: label });
+  await combobox.fill(partner.split(' · ')[0]);
+  await page.getByRole('listbox', { name: 'Matching partners' }).getByRole('option', { name: partner }).click();
+  await expect(combobox).toHaveValue(partner);
+}

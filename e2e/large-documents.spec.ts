@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, uniqueCode } from './helpers';
+import { pickPartner, signIn, uniqueCode } from './helpers';
 
 /** A goods receipt of PHN-X1 whose one line gets `count` serials from the range generator. */
 async function receiptWithRange(page: Page, prefix: string, count: number) {
   await signIn(page, 'warehouse');
   await page.goto('/goods-receipts/new');
-  await page.getByLabel('Supplier').selectOption({ label: 'SUP-ACME · Acme Components s.r.o.' });
+  await pickPartner(page, 'Supplier', 'SUP-ACME · Acme Components s.r.o.');
   await page.getByLabel('Warehouse', { exact: true }).selectOption({ label: 'MAIN · Main warehouse' });
   await page.getByLabel('Add item by code or EAN').fill('PHN-X1');
   await page.getByLabel('Add item by code or EAN').press('Enter');

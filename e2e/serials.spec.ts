@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, uniqueCode } from './helpers';
+import { pickPartner, signIn, uniqueCode } from './helpers';
 
 /** Posts a goods document with one tracked line through the form; returns its number. */
 async function postGoodsDocument(page: Page, kind: 'receipt' | 'issue', itemCode: string, serials: string[]) {
@@ -7,7 +7,7 @@ async function postGoodsDocument(page: Page, kind: 'receipt' | 'issue', itemCode
     ? ['/goods-receipts', 'Supplier', 'SUP-ACME · Acme Components s.r.o.']
     : ['/goods-issues', 'Customer', 'CUS-BETA · Beta Retail a.s.'];
   await page.goto(`${path}/new`);
-  await page.getByLabel(partnerLabel).selectOption({ label: partner });
+  await pickPartner(page, partnerLabel, partner);
   await page.getByLabel('Warehouse', { exact: true }).selectOption({ label: 'MAIN · Main warehouse' });
   await page.getByLabel('Add item by code or EAN').fill(itemCode);
   await page.getByLabel('Add item by code or EAN').press('Enter');

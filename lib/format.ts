@@ -19,3 +19,8 @@ export function formatDateTime(value: Date | string | null): string {
   const d = typeof value === 'string' ? new Date(value) : value;
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** How a partner is shown wherever one is chosen: "SUP-ACME · Acme Components s.r.o.". */
+export function formatPartner(partner: { code: string; name: string }): string {
+  return `${partner.code} · ${partner.name}`;
+}

@@ -1,12 +1,14 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Input, Select } from '@/components/ui/input';
 import { useUrlState } from './use-url-state';
 
 export type FilterOption = { value: string; label: string };
 export type FilterDef =
   | { kind: 'select'; name: string; label: string; options: FilterOption[] }
-  | { kind: 'text' | 'date'; name: string; label: string; placeholder?: string };
+  | { kind: 'text' | 'date'; name: string; label: string; placeholder?: string }
+  /** A control of the list's own (a searchable picker, say) that writes the filter's value through onChange. */
+  | { kind: 'custom'; name: string; label: string; render: (control: { id: string; onChange: (value: string) => void }) => ReactNode };
 
 /** Search box (debounced) and filters; each writes to the URL so the list can be shared and Back works. */
 export function DataTableToolbar({ searchLabel, filters = [] }: { searchLabel: string; filters?: FilterDef[] }) {
@@ -14,19 +16,25 @@ export function DataTableToolbar({ searchLabel, filters = [] }: { searchLabel: s
   return (
     <div className="mb-3 flex flex-wrap items-end gap-3">
       <DebouncedInput label={searchLabel} name="q" initial={searchParams.get('q') ?? ''} onChange={(v) => update({ q: v })} type="search" />
-      {filters.map((filter) => filter.kind === 'select' ? (
-        <div key={filter.name} className="min-w-36">
-          <label htmlFor={`filter-${filter.name}`} className="mb-1 block text-xs font-medium text-slate-600">{filter.label}</label>
-          <Select id={`filter-${filter.name}`} value={searchParams.get(filter.name) ?? ''}
-            onChange={(e) => update({ [filter.name]: e.target.value })}>
-            <option value="">All</option>
-            {filter.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-          </Select>
-        </div>
-      ) : (
-        <DebouncedInput key={filter.name} label={filter.label} name={filter.name} type={filter.kind}
-          initial={searchParams.get(filter.name) ?? ''} onChange={(v) => update({ [filter.name]: v })} />
-      ))}
+      {filters.map((filter) => {
+        const id = `filter-${filter.name}`;
+        const onChange = (value: string) => update({ [filter.name]: value });
+        if (filter.kind !== 'select' && filter.kind !== 'custom') {
+          return <DebouncedInput key={filter.name} label={filter.label} name={filter.name} type={filter.kind}
+            initial={searchParams.get(filter.name) ?? ''} onChange={onChange} />;
+        }
+        return (
+          <div key={filter.name} className="min-w-36">
+            <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">{filter.label}</label>
+            {filter.kind === 'custom' ? filter.render({ id, onChange }) : (
+              <Select id={id} value={searchParams.get(filter.name) ?? ''} onChange={(e) => onChange(e.target.value)}>
+                <option value="">All</option>
+                {filter.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </Select>
+            )}
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -8,7 +8,9 @@ import { checkSerials, type CheckSerialsInput } from '@/lib/inventory/check-seri
 import { deleteDocument, updateDocument } from '@/lib/inventory/change';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { postDocument } from '@/lib/inventory/post';
-import { documentKindOf, findItemByCodeOrEan, searchLineItems, type LineItemOption } from '@/lib/inventory/queries/form-lookups';
+import {
+  documentKindOf, findItemByCodeOrEan, searchLineItems, searchPartnerOptions, type LineItemOption, type PartnerOption,
+} from '@/lib/inventory/queries/form-lookups';
 import { serialsInStock } from '@/lib/inventory/queries/serials';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
@@ -25,12 +27,13 @@ async function idOfKind(kind: DocumentKind, id: string | undefined): Promise<big
   return docId;
 }
 
-function perKind<I, O>(run: (kind: DocumentKind, input: I, userId: number) => Promise<O>) {
+/** One action per kind, each asking the kind's own read or write permission. */
+function perKind<I, O>(access: 'readPermission' | 'writePermission', run: (kind: DocumentKind, input: I, userId: number) => Promise<O>) {
   return Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind,
-    defineAction(KINDS[kind].writePermission, (input: I, user) => run(kind, input, user.userId))])) as Record<DocumentKind, (input: I) => Promise<ActionResult<O>>>;
+    defineAction(KINDS[kind][access], (input: I, user) => run(kind, input, user.userId))])) as Record<DocumentKind, (input: I) => Promise<ActionResult<O>>>;
 }
 
-const saveByKind = perKind<SaveRequest, Saved>(async (kind, { id, values: wire }, userId) => {
+const saveByKind = perKind<SaveRequest, Saved>('writePermission', async (kind, { id, values: wire }, userId) => {
   const db = getDb();
   const values = fromWire(wire);
   try {
@@ -48,7 +51,7 @@ const saveByKind = perKind<SaveRequest, Saved>(async (kind, { id, values: wire }
   }
 });
 
-const deleteByKind = perKind<{ id: string }, null>(async (kind, { id }, userId) => {
+const deleteByKind = perKind<{ id: string }, null>('writePermission', async (kind, { id }, userId) => {
   await deleteDocument(getDb(), await idOfKind(kind, id), { userId });
   revalidatePath(KINDS[kind].path);
   return null;
@@ -67,6 +70,15 @@ export async function saveDocumentAction(kind: DocumentKind, request: SaveReques
 
 export async function deleteDocumentAction(kind: DocumentKind, id: string): Promise<ActionResult<null>> {
   return knownKind(kind) ? deleteByKind[kind]({ id }) : unknownKind;
+}
+
+// Whoever reads a kind of document sees its partners' names there anyway.
+const partnersByKind = perKind<string, PartnerOption[]>('readPermission', async (kind, text) =>
+  searchPartnerOptions(getDb(), kind, String(text ?? '').trim().slice(0, 100)));
+
+/** The partner picker of a document form or list: suppliers or customers as the kind wants, matching the text. */
+export async function searchPartnersAction(kind: DocumentKind, text: string): Promise<ActionResult<PartnerOption[]>> {
+  return knownKind(kind) ? partnersByKind[kind](text) : unknownKind;
 }
 
 const findItem = defineAction('items.read', async (text: string): Promise<LineItemOption> => {

@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
 import { requirePagePermission } from '@/lib/auth/session';
-import { formatDateTime, formatMoney } from '@/lib/format';
+import { formatDateTime, formatMoney, formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { getDocument, getDocumentAudit, getDocumentLines, type DocumentHeader } from '@/lib/inventory/queries/document-detail';
@@ -70,7 +70,7 @@ function Facts({ header }: { header: DocumentHeader }) {
   const info = KINDS[header.kind];
   const facts: [string, string][] = [
     ['Number', header.number], ['Date', header.date],
-    [info.partnerRole === 'supplier' ? 'Supplier' : 'Customer', header.partner ? `${header.partner.code} · ${header.partner.name}` : '—'],
+    [info.partnerRole === 'supplier' ? 'Supplier' : 'Customer', header.partner ? formatPartner(header.partner) : '—'],
     ['Warehouse', `${header.warehouse.code} · ${header.warehouse.name}`],
     ['Created', `${formatDateTime(header.createdAt)} by ${header.createdBy ?? 'unknown'}`],
   ];

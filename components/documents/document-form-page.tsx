@@ -6,17 +6,11 @@ import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
 import { requirePagePermission } from '@/lib/auth/session';
 import { warehouseOptions } from '@/lib/catalog/lookup-queries';
+import { formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { getDocument, getEditableLines } from '@/lib/inventory/queries/document-detail';
-import { partnerOptionsFor } from '@/lib/inventory/queries/form-lookups';
 import { DocumentForm } from './document-form';
-
-async function formOptions(kind: DocumentKind) {
-  const db = getDb();
-  const [partners, warehouses] = await Promise.all([partnerOptionsFor(db, kind), warehouseOptions(db)]);
-  return { partners, warehouses };
-}
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -26,11 +20,11 @@ function todayUtc(): string {
 export async function NewDocumentPage({ kind }: { kind: DocumentKind }) {
   const info = KINDS[kind];
   await requirePagePermission(info.writePermission, `${info.path}/new`);
-  const { partners, warehouses } = await formOptions(kind);
+  const warehouses = await warehouseOptions(getDb());
   return (
     <>
       <PageHeader title={`New ${info.label.toLowerCase()}`} />
-      <DocumentForm kind={kind} partners={partners} warehouses={warehouses} initial={{
+      <DocumentForm kind={kind} partner={null} warehouses={warehouses} initial={{
         kind, date: todayUtc(), partnerId: '', warehouseId: warehouses[0]?.id ?? '', note: '',
         createStockDocument: info.generates !== null, lines: [],
       }} />
@@ -60,11 +54,12 @@ export async function EditDocumentPage({ kind, params }: { kind: DocumentKind; p
       </>
     );
   }
-  const [lines, { partners, warehouses }] = await Promise.all([getEditableLines(db, header), formOptions(kind)]);
+  const [lines, warehouses] = await Promise.all([getEditableLines(db, header), warehouseOptions(db)]);
+  const partner = header.partner && { id: header.partner.id, label: formatPartner(header.partner) };
   return (
     <>
       <PageHeader title={`Edit ${header.number}`} description={`${info.label} dated ${header.date}`} />
-      <DocumentForm kind={kind} id={header.id} partners={partners} warehouses={warehouses} initial={{
+      <DocumentForm kind={kind} id={header.id} partner={partner} warehouses={warehouses} initial={{
         kind, date: header.date, partnerId: header.partner?.id ?? '', warehouseId: header.warehouse.id, note: header.note,
         createStockDocument: header.createStockDocument, lines,
       }} />

@@ -2,7 +2,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import { useFieldArray, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { useController, useFieldArray, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, Field } from '@/components/ui/field';
@@ -17,6 +17,7 @@ import { tooLargeForForm } from './form-size';
 import { reach } from '@/lib/actions/reach';
 import { toWire } from './serials-wire';
 import { DocumentLinesEditor } from './lines-editor';
+import { PartnerCombobox, type PartnerChoice } from './partner-combobox';
 import { carriesSerials, lineFor, toDocumentInput, type DocumentFormValues, type Option } from './form-values';
 
 const PROBLEMS_KEY = /^lines\.(\d+)\.problems$/;
@@ -26,8 +27,8 @@ const PROBLEMS_KEY = /^lines\.(\d+)\.problems$/;
  * schema; every stock and serial rule is the core's, and its answer lands at the top, on the fields
  * and on the lines it names.
  */
-export function DocumentForm({ kind, id, initial, partners, warehouses }: {
-  kind: DocumentKind; id?: string; initial: DocumentFormValues; partners: Option[]; warehouses: Option[];
+export function DocumentForm({ kind, id, initial, partner, warehouses }: {
+  kind: DocumentKind; id?: string; initial: DocumentFormValues; partner: PartnerChoice | null; warehouses: Option[];
 }) {
   const info = KINDS[kind];
   const router = useRouter();
@@ -35,6 +36,7 @@ export function DocumentForm({ kind, id, initial, partners, warehouses }: {
   const [lineProblems, setLineProblems] = useState<Record<number, string[]>>({});
   const form = useForm<DocumentFormValues>({ resolver: zodResolver(documentSchema) as never, defaultValues: initial });
   const lines = useFieldArray({ control: form.control, name: 'lines' });
+  const { ref: partnerRef, onChange: setPartnerId, onBlur: onPartnerBlur } = useController({ control: form.control, name: 'partnerId' }).field;
   const createStock = useWatch({ control: form.control, name: 'createStockDocument' });
   const { errors, isSubmitting } = form.formState;
 
@@ -78,10 +80,9 @@ export function DocumentForm({ kind, id, initial, partners, warehouses }: {
           <Input type="date" {...form.register('date')} />
         </Field>
         <Field id="partnerId" label={partnerLabel} error={errors.partnerId?.message}>
-          <Select {...form.register('partnerId')}>
-            <option value="">{info.partnerRequired ? `Choose the ${info.partnerRole}` : 'None'}</option>
-            {partners.map((p) => <option key={p.id} value={p.id}>{p.code} · {p.name}</option>)}
-          </Select>
+          <PartnerCombobox kind={kind} selected={partner} ref={partnerRef} onBlur={onPartnerBlur}
+            onSelect={(choice) => setPartnerId(choice?.id ?? '')} clearLabel={info.partnerRequired ? undefined : 'None'}
+            placeholder={info.partnerRequired ? `Choose the ${info.partnerRole}` : undefined} />
         </Field>
         <Field id="warehouseId" label="Warehouse" error={errors.warehouseId?.message}>
           <Select {...form.register('warehouseId')}>

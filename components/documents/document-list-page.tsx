@@ -6,10 +6,13 @@ import { can } from '@/lib/auth/roles';
 import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import type { SearchParams } from '@/lib/data-table/params';
+import { formatPartner } from '@/lib/format';
+import { parseId } from '@/lib/ids';
 import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { listDocuments, parseDocumentListParams } from '@/lib/inventory/queries/document-list';
-import { partnerOptionsFor } from '@/lib/inventory/queries/form-lookups';
+import { partnerOptionById } from '@/lib/inventory/queries/form-lookups';
 import { DocumentsTable } from './documents-table';
+import type { PartnerChoice } from './partner-combobox';
 
 /** The list page of one kind of document; each route's page.tsx renders this with its kind. */
 export async function DocumentListPage({ kind, searchParams }: { kind: DocumentKind; searchParams: Promise<SearchParams> }) {
@@ -18,8 +21,8 @@ export async function DocumentListPage({ kind, searchParams }: { kind: DocumentK
   const user = await requirePagePermission(info.readPermission, withQuery(info.path, raw));
   const params = parseDocumentListParams(raw);
   const db = getDb();
-  const [{ rows, total }, partners, warehouses] = await Promise.all([
-    listDocuments(db, kind, params), partnerOptionsFor(db, kind), warehouseOptions(db),
+  const [{ rows, total }, partner, warehouses] = await Promise.all([
+    listDocuments(db, kind, params), filteredPartner(kind, params.filters.partner), warehouseOptions(db),
   ]);
   const description = isInvoice(kind)
     ? `Saving an invoice can create its ${KINDS[info.generates!].label.toLowerCase()} in one go.`
@@ -31,8 +34,17 @@ export async function DocumentListPage({ kind, searchParams }: { kind: DocumentK
           <Link href={`${info.path}/new`} className={buttonClass()}>New {info.label.toLowerCase()}</Link>
         )} />
       <DocumentsTable kind={kind} rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort}
-        partners={partners.map((p) => ({ value: p.id, label: `${p.code} · ${p.name}` }))}
+        partner={partner}
         warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} />
     </>
   );
+}
+
+/** Only the partner the list is filtered by travels to the page; the combobox searches for the others. */
+async function filteredPartner(kind: DocumentKind, param: string | undefined): Promise<PartnerChoice | null> {
+  if (!param) return null;
+  const id = parseId(param);
+  const found = id ? await partnerOptionById(getDb(), kind, id) : null;
+  // The list is still filtered by the id in the URL; say so rather than show "All".
+  return { id: param, label: found ? formatPartner(found) : 'Unknown partner' };
 }

@@ -5,6 +5,7 @@ import { DataTableToolbar, type FilterOption } from '@/components/data-table/too
 import { formatMoney } from '@/lib/format';
 import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentRow } from '@/lib/inventory/queries/document-list';
+import { PartnerCombobox, type PartnerChoice } from './partner-combobox';
 
 const money = (key: 'net' | 'vat' | 'gross', header: string): ListColumn<DocumentRow> => ({
   id: key, accessorKey: key, header, enableSorting: false,
@@ -37,9 +38,9 @@ function columnsFor(kind: DocumentKind): ListColumn<DocumentRow>[] {
   return columns;
 }
 
-export function DocumentsTable({ kind, rows, total, page, perPage, sort, partners, warehouses }: {
+export function DocumentsTable({ kind, rows, total, page, perPage, sort, partner, warehouses }: {
   kind: DocumentKind; rows: DocumentRow[]; total: number; page: number; perPage: number; sort: { id: string; desc: boolean };
-  partners: FilterOption[]; warehouses: FilterOption[];
+  partner: PartnerChoice | null; warehouses: FilterOption[];
 }) {
   const info = KINDS[kind];
   return (
@@ -47,7 +48,9 @@ export function DocumentsTable({ kind, rows, total, page, perPage, sort, partner
       <DataTableToolbar searchLabel="Search by number" filters={[
         { kind: 'date', name: 'from', label: 'From' },
         { kind: 'date', name: 'to', label: 'To' },
-        { kind: 'select', name: 'partner', label: info.partnerRole === 'supplier' ? 'Supplier' : 'Customer', options: partners },
+        { kind: 'custom', name: 'partner', label: info.partnerRole === 'supplier' ? 'Supplier' : 'Customer', render: ({ id, onChange }) => (
+          <PartnerCombobox id={id} kind={kind} selected={partner} clearLabel="All" onSelect={(choice) => onChange(choice?.id ?? '')} />
+        ) },
         { kind: 'select', name: 'warehouse', label: 'Warehouse', options: warehouses },
         { kind: 'text', name: 'item', label: 'Item code' },
         { kind: 'text', name: 'serial', label: 'Serial number' },

@@ -42,7 +42,7 @@ describe('authorization matrix: every door has an entry', () => {
   });
 
   it('lists the document actions once per document kind', () => {
-    for (const name of ['saveDocumentAction', 'deleteDocumentAction']) {
+    for (const name of ['saveDocumentAction', 'deleteDocumentAction', 'searchPartnersAction']) {
       const kinds = ACTIONS.filter((a) => a.action.endsWith(`#${name}`)).map((a) => a.args[0] as string);
       expect(sorted(kinds), name).toEqual(sorted(DOCUMENT_KINDS));
     }

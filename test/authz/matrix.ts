@@ -120,6 +120,9 @@ const MISSING = '999999999';
 const DOCUMENT_WRITE = {
   goods_receipt: 'stockDocs.write', goods_issue: 'stockDocs.write', purchase_invoice: 'invoices.write', sales_invoice: 'invoices.write',
 } as const satisfies Record<string, Permission>;
+const DOCUMENT_READ = {
+  goods_receipt: 'stockDocs.read', goods_issue: 'stockDocs.read', purchase_invoice: 'invoices.read', sales_invoice: 'invoices.read',
+} as const satisfies Record<string, Permission>;
 const DOCS = 'components/documents/actions.ts';
 
 export const ACTIONS: ActionEntry[] = [
@@ -142,6 +145,7 @@ export const ACTIONS: ActionEntry[] = [
     { action: `${DOCS}#saveDocumentAction`, needs, args: [kind, { values: {} }] },
     { action: `${DOCS}#deleteDocumentAction`, needs, args: [kind, MISSING] },
   ]),
+  ...Object.entries(DOCUMENT_READ).map(([kind, needs]) => ({ action: `${DOCS}#searchPartnersAction`, needs, args: [kind, 'zzz-nothing'] })),
   { action: `${DOCS}#findLineItemAction`, needs: 'items.read', args: [''] },
   { action: `${DOCS}#searchLineItemsAction`, needs: 'items.read', args: ['zzz-nothing'] },
   { action: `${DOCS}#checkSerialsAction`, needs: 'serials.read', args: [{}] },

@@ -4,7 +4,7 @@ import { seedWorld } from '@/test/fixtures';
 import { postDocument } from '@/lib/inventory/post';
 import { getDocument, getDocumentAudit, getDocumentLines, getEditableLines } from './document-detail';
 import { listDocuments, parseDocumentListParams } from './document-list';
-import { documentKindOf, findItemByCodeOrEan, partnerOptionsFor, searchLineItems } from './form-lookups';
+import { documentKindOf, findItemByCodeOrEan, searchLineItems } from './form-lookups';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 
@@ -96,11 +96,10 @@ describe('document queries', async () => {
     expect(JSON.parse(log[0].changes).after.lines).toHaveLength(3);
   });
 
-  it('looks up items, partners and document kinds for the form', async () => {
+  it('looks up items and document kinds for the form', async () => {
     expect(await findItemByCodeOrEan(db, 'acme-1')).toMatchObject({ code: 'ACME-1', trackSerials: true });
     expect(await findItemByCodeOrEan(db, 'nope')).toBeNull();
     expect((await searchLineItems(db, 'printer')).map((i) => i.code)).toEqual(['ACME-2']);
-    expect((await partnerOptionsFor(db, 'sales_invoice')).map((p) => p.code)).toEqual(['CUS']);
     expect(await documentKindOf(db, pi.id)).toBe('purchase_invoice');
     expect(await getDocument(db, 987654321n)).toBeNull();
   });

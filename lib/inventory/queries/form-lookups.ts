@@ -34,9 +34,24 @@ export async function searchLineItems(db: DbOrTx, text: string, limit = 20): Pro
 export type PartnerOption = { id: string; code: string; name: string };
 
 /** Suppliers for receipts and purchase invoices, customers for issues and sales invoices ("both" fits either). */
-export async function partnerOptionsFor(db: DbOrTx, kind: DocumentKind): Promise<PartnerOption[]> {
+const fitsKind = (kind: DocumentKind) => sql`type in (${KINDS[kind].partnerRole}, 'both')`;
+
+/**
+ * The partner picker: code or name contains the text. No trigram index like the items': partners number
+ * in the thousands, where PostgreSQL prefers reading them all (a few milliseconds) even when one exists.
+ */
+export async function searchPartnerOptions(db: DbOrTx, kind: DocumentKind, text: string, limit = 20): Promise<PartnerOption[]> {
+  const pattern = likePattern(text);
   return rows<PartnerOption>(db, sql`
-    select id::text, code, name from partner where type in (${KINDS[kind].partnerRole}, 'both') order by name`);
+    select id::text, code, name from partner
+    where ${fitsKind(kind)} and (${text} = '' or code ilike ${pattern} or name ilike ${pattern})
+    order by partner.name, partner.id limit ${limit}`);
+}
+
+/** The partner a list is filtered by, for its label; null when it is gone or does not fit the kind. */
+export async function partnerOptionById(db: DbOrTx, kind: DocumentKind, id: bigint): Promise<PartnerOption | null> {
+  const [row] = await rows<PartnerOption>(db, sql`select id::text, code, name from partner where id = ${id} and ${fitsKind(kind)}`);
+  return row ?? null;
 }
 
 /** The role of a document that exists, so an action can check the permission of its real kind. */
