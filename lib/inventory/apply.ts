@@ -14,21 +14,26 @@ const deltaOf = (doc: StockDoc, l: StockLine): StockDelta => ({
   quantity: l.quantity, line: l.line,
 });
 
-/** Moves stock and serials for a receipt (in) or an issue (out). Every problem is collected, then thrown together. */
+/**
+ * Moves stock and serials for a receipt (in) or an issue (out). Every problem is collected, then thrown
+ * together. All statements are sent at once and postgres.js pipelines them on the transaction's
+ * connection: the server runs them in the order sent (serial lines first, then stock levels in
+ * groupDeltas' fixed order, so rows are locked as before) and the posting waits once, not once per
+ * line. A refusal throws, and the transaction (or the caller's savepoint) undoes what already ran.
+ */
 export async function applyStockEffects(tx: DbOrTx, doc: StockDoc, lines: StockLine[]): Promise<void> {
-  const problems: Problem[] = [];
-  for (const l of lines) {
-    if (!l.item.trackSerials) continue;
+  const serialProblems = Promise.all(lines.filter((l) => l.item.trackSerials).map((l) => {
     const serialLine = { line: l.line, lineId: l.lineId, documentId: doc.id, warehouseId: doc.warehouseId,
       warehouseCode: doc.warehouseCode, itemId: l.item.id, itemCode: l.item.code, serials: l.serials };
-    problems.push(...(doc.direction === 'in' ? await receiveSerials(tx, serialLine) : await issueSerials(tx, serialLine)));
-  }
-  // A serial that is not in stock already explains the shortfall; the quantity message would only repeat it.
-  throwIfProblems(problems);
+    return doc.direction === 'in' ? receiveSerials(tx, serialLine) : issueSerials(tx, serialLine);
+  }));
   const deltas = lines.map((l) => deltaOf(doc, l));
-  if (doc.direction === 'in') await increaseStock(tx, deltas);
-  else throwIfProblems(await decreaseStock(tx, deltas, (d, available) =>
-    `Not enough stock of ${d.itemCode} in warehouse ${d.warehouseCode}: ${available} ${d.unit} available, ${trim(d.quantity)} requested.`));
+  const shortfalls = doc.direction === 'in' ? increaseStock(tx, deltas).then(() => []) : decreaseStock(tx, deltas, (d, available) =>
+    `Not enough stock of ${d.itemCode} in warehouse ${d.warehouseCode}: ${available} ${d.unit} available, ${trim(d.quantity)} requested.`);
+  const [problems, stockProblems] = await Promise.all([serialProblems, shortfalls]);
+  // A serial that is not in stock already explains the shortfall; the quantity message would only repeat it.
+  throwIfProblems(problems.flat());
+  throwIfProblems(stockProblems);
 }
 
 /** Undoes a posted receipt or issue, refusing when later documents depend on it. */

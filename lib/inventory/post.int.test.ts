@@ -86,6 +86,24 @@ describe('posting documents', async () => {
     expect(await auditEntries()).toBe(before);
   });
 
+  // Serial and stock statements go out together (pipelined); the answer must still be what it was when
+  // they ran one after the other, and a refusal must leave nothing behind.
+  it('on a refused issue reports the serials rather than the shortfall they cause, every shortfall otherwise, and writes nothing', async () => {
+    await postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: w.shop, lines: [{ itemId: w.plain, quantity: '1' }, { itemId: w.tracked, quantity: '1', serials: ['P-1'] }] }, w.actor);
+    const before = { plain: await stockOf(w.plain, w.shop), tracked: await stockOf(w.tracked, w.shop) };
+    const outOf = (lines: { itemId: bigint; quantity: string; serials?: string[] }[]) =>
+      postDocument(db, { kind: 'goods_issue', date: today, warehouseId: w.shop, partnerId: w.customer, lines }, w.actor);
+    await expect(outOf([{ itemId: w.plain, quantity: '1' }, { itemId: w.tracked, quantity: '2', serials: ['P-1', 'P-NONE'] }]))
+      .rejects.toMatchObject({ problems: [{ code: 'NOT_IN_STOCK', line: 1 }] });
+    await expect(outOf([{ itemId: w.plain, quantity: '4' }, { itemId: w.other, quantity: '1', serials: ['P-OTHER'] }]))
+      .rejects.toMatchObject({ problems: [{ line: 1 }] });
+    await expect(outOf([{ itemId: w.plain, quantity: '4' }, { itemId: w.tracked, quantity: '1', serials: ['P-1'] }, { itemId: w.plain, quantity: '1' }]))
+      .rejects.toMatchObject({ problems: [{ code: 'INSUFFICIENT_STOCK', message: 'Not enough stock of CABLE in warehouse SHOP: 1 m available, 5 requested.' }] });
+    expect({ plain: await stockOf(w.plain, w.shop), tracked: await stockOf(w.tracked, w.shop) }).toEqual(before);
+    const [p1] = await db.select().from(serialNumber).where(and(eq(serialNumber.serial, 'P-1'), eq(serialNumber.itemId, w.tracked)));
+    expect(p1.status).toBe('in_stock');
+  });
+
   it('refuses serials on an untracked item and a partner of the wrong type', async () => {
     await expect(postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: w.main, lines: [{ itemId: w.plain, quantity: '1', serials: ['Z'] }] }, w.actor))
       .rejects.toThrow(/Item CABLE does not track serial numbers/);
