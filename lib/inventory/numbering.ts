@@ -1,17 +1,27 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { documentSeries } from '@/db/schema';
 import { KINDS, type DocumentKind } from './kinds';
+import { rows } from './sql-rows';
 
 /**
- * Allocates the next number of a per-kind, per-year series (GR-2026-00001). The upsert locks the
- * series row until the transaction ends, so concurrent postings get consecutive numbers without gaps
- * from rolled-back attempts leaking into committed documents.
+ * The series upsert: takes the next number of a per-kind, per-year series and locks the series row
+ * until the transaction ends, so concurrent postings get consecutive numbers without gaps from
+ * rolled-back attempts leaking into committed documents. Returns `last_number`.
  */
+export function nextInSeries(kind: DocumentKind, year: number): SQL {
+  return sql`insert into document_series (kind, year, last_number) values (${kind}, ${year}, 1)
+    on conflict (kind, year) do update set last_number = document_series.last_number + 1 returning last_number`;
+}
+
+/** A document number from its place in the series, in SQL: GR-2026-00001 (at least five digits, never cut). */
+export function numberOf(kind: DocumentKind, year: number, n: SQL): SQL {
+  return sql`${`${KINDS[kind].prefix}-${year}-`}::text || lpad(${n}::text, greatest(5, length(${n}::text)), '0')`;
+}
+
+/** Allocates the next number of a series on its own (a document inserted with insertNumberedDocument gets it there). */
 export async function allocateNumber(tx: DbOrTx, kind: DocumentKind, date: string): Promise<string> {
   const year = Number(date.slice(0, 4));
-  const [row] = await tx.insert(documentSeries).values({ kind, year, lastNumber: 1 })
-    .onConflictDoUpdate({ target: [documentSeries.kind, documentSeries.year], set: { lastNumber: sql`${documentSeries.lastNumber} + 1` } })
-    .returning({ n: documentSeries.lastNumber });
-  return `${KINDS[kind].prefix}-${year}-${String(row.n).padStart(5, '0')}`;
+  const [row] = await rows<{ number: string }>(tx, sql`
+    with n as (${nextInSeries(kind, year)}) select ${numberOf(kind, year, sql`n.last_number`)} as number from n`);
+  return row.number;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditLog, document, serialNumber, stockLevel } from '@/db/schema';
+import { auditLog, document, documentLine, documentSeries, serialNumber, stockLevel } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { postDocument } from './post';
@@ -30,6 +30,19 @@ describe('posting documents', async () => {
     expect(await stockOf(w.tracked, w.main)).toBe('3.000');
     const rows = await db.select().from(serialNumber).where(eq(serialNumber.itemId, w.tracked));
     expect(rows.map((r) => [r.serial, r.status])).toEqual(expect.arrayContaining([['R-1', 'in_stock'], ['R-3', 'in_stock']]));
+  });
+
+  it('pads numbers to five digits and never cuts a longer one', async () => {
+    await db.update(documentSeries).set({ lastNumber: 99_998 }).where(and(eq(documentSeries.kind, 'goods_receipt'), eq(documentSeries.year, 2026)));
+    expect((await receive(['N-1'])).number).toBe('GR-2026-99999');
+    expect((await receive(['N-2'])).number).toBe('GR-2026-100000');
+    const posted = await postDocument(db, { kind: 'goods_receipt', date: '2031-01-02', warehouseId: w.main,
+      lines: [{ itemId: w.other, quantity: '1', unitPrice: '2.25', vatRate: '12', serials: ['N-3'] }, { itemId: w.tracked, quantity: '1', serials: ['N-4'] }] }, w.actor);
+    expect(posted.number).toBe('GR-2031-00001');
+    const stored = await db.select().from(documentLine).where(eq(documentLine.documentId, posted.id)).orderBy(documentLine.lineNo);
+    expect(stored.map((l) => [l.lineNo, l.itemId, l.quantity, l.unitPrice, l.vatRate])).toEqual([
+      [1, w.other, '1.000', '2.2500', '12.00'], [2, w.tracked, '1.000', '0.0000', '0.00'],
+    ]);
   });
 
   it('refuses a count mismatch and writes nothing', async () => {

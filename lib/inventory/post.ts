@@ -9,8 +9,7 @@ import { applyStockEffects, type StockLine } from './apply';
 import { audit } from './audit';
 import { loadContext, type DocumentContext } from './context';
 import { KINDS, type DocumentKind } from './kinds';
-import { insertLines } from './lines';
-import { allocateNumber } from './numbering';
+import { insertNumberedDocument } from './insert-document';
 import { throwIfProblems, type Problem } from './problems';
 import { checkLineSerials } from './serial-rules';
 
@@ -45,22 +44,20 @@ export function createsStockDocument(data: DocumentData): boolean {
 }
 
 async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentContext, actor: Actor, sourceInvoiceId: bigint | null): Promise<PostedDocument> {
-  const number = await allocateNumber(tx, data.kind, data.date);
-  const [row] = await tx.insert(document).values({
-    kind: data.kind, number, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
+  const { id, number, lines } = await insertNumberedDocument(tx, {
+    kind: data.kind, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
     createStockDocument: createsStockDocument(data), sourceInvoiceId, createdBy: actor.userId,
-  }).returning({ id: document.id });
-  const lines = await insertLines(tx, row.id, data.lines, ctx.items);
+  }, data.lines, ctx.items);
   // The audit entry goes out with the stock statements (postgres.js pipelines them): one wait less per
   // posting. A refused posting rolls the whole transaction back, the audit entry with it.
-  const audited = audit(tx, { entityId: row.id, action: 'create', userId: actor.userId, changes: { after: snapshot(data, lines) } });
+  const audited = audit(tx, { entityId: id, action: 'create', userId: actor.userId, changes: { after: snapshot(data, lines) } });
   let stockDocument: PostedDocument['stockDocument'] = null;
   try {
     if (KINDS[data.kind].movesStock) {
-      await applyStockEffects(tx, stockDocOf(data.kind, row.id, number, data, ctx), lines);
+      await applyStockEffects(tx, stockDocOf(data.kind, id, number, data, ctx), lines);
     } else if (createsStockDocument(data)) {
-      const generated = await createDocument(tx, { ...data, kind: KINDS[data.kind].generates! }, ctx, actor, row.id);
-      await tx.update(document).set({ stockDocumentId: generated.id }).where(eq(document.id, row.id));
+      const generated = await createDocument(tx, { ...data, kind: KINDS[data.kind].generates! }, ctx, actor, id);
+      await tx.update(document).set({ stockDocumentId: generated.id }).where(eq(document.id, id));
       stockDocument = { id: generated.id, number: generated.number };
     }
   } catch (error) {
@@ -69,7 +66,7 @@ async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentConte
     throw error;
   }
   await audited;
-  return { id: row.id, number, stockDocument };
+  return { id: id, number, stockDocument };
 }
 
 export function stockDocOf(kind: DocumentKind, id: bigint, number: string, data: { warehouseId: bigint }, ctx: DocumentContext) {
