@@ -1,39 +1,21 @@
 'use client';
 import { Dialog } from 'radix-ui';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Badge } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
 import { searchLineItemsAction } from './actions';
-
-const SEARCH_DELAY_MS = 250;
-
-/** Searches items as the user types; answers to an older search never overwrite a newer one. */
-function useItemSearch(open: boolean, query: string) {
-  const [items, setItems] = useState<LineItemOption[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const latest = useRef(0);
-  useEffect(() => {
-    if (!open) return;
-    const request = ++latest.current;
-    const timer = setTimeout(async () => {
-      const result = await searchLineItemsAction(query);
-      if (request !== latest.current) return;
-      setItems(result.ok ? result.data : []);
-      setError(result.ok ? null : result.error);
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [open, query]);
-  return { items, error };
-}
+import { useLatestSearch } from './use-latest-search';
 
 /** A searchable list of items; each pick adds a line and the picker stays open for the next one. */
 export function ItemPicker({ onPick }: { onPick: (item: LineItemOption) => void }) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
-  const { items, error } = useItemSearch(open, query);
+  const answer = useLatestSearch(open, query, searchLineItemsAction);
+  const items = answer?.data ?? null;
+  const error = answer?.error ?? null;
   return (
     <Dialog.Root open={open} onOpenChange={(next) => { setOpen(next); setPicked(null); }}>
       <Dialog.Trigger asChild><Button variant="secondary">Choose item…</Button></Dialog.Trigger>

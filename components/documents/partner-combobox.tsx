@@ -1,42 +1,21 @@
 'use client';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useEffect, useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { cn } from '@/components/ui/cn';
 import { Input } from '@/components/ui/input';
 import { reach } from '@/lib/actions/reach';
 import { formatPartner } from '@/lib/format';
 import type { DocumentKind } from '@/lib/inventory/kinds';
+import type { PartnerOption } from '@/lib/inventory/queries/form-lookups';
 import { searchPartnersAction } from './actions';
+import { useLatestSearch, type SearchAnswer } from './use-latest-search';
 
 /** A partner as a picker holds it: the id it stands for and the "CODE · Name" it shows. */
 export type PartnerChoice = { id: string; label: string };
 
-const SEARCH_DELAY_MS = 250;
-
-type Answer = { text: string; choices: PartnerChoice[]; error: string | null };
-
-/** Searches while the list is open; the answer to an older search never overwrites a newer one. */
-function usePartnerSearch(kind: DocumentKind, open: boolean, text: string): Answer | null {
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const latest = useRef(0);
-  useEffect(() => {
-    const request = ++latest.current;
-    if (!open) return;
-    const timer = setTimeout(async () => {
-      const result = await reach(() => searchPartnersAction(kind, text));
-      if (request !== latest.current) return;
-      setAnswer(result.ok
-        ? { text, choices: result.data.map((p) => ({ id: p.id, label: formatPartner(p) })), error: null }
-        : { text, choices: [], error: result.error });
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [kind, open, text]);
-  return answer;
-}
-
-function statusOf(answer: Answer | null): string {
+function statusOf(answer: SearchAnswer<PartnerOption> | null): string {
   if (!answer) return 'Searching…';
   if (answer.error) return answer.error;
-  const found = answer.choices.length;
+  const found = answer.data.length;
   if (found > 0) return `${found} partner${found === 1 ? '' : 's'} found.`;
   return answer.text ? `No partner matches “${answer.text}”.` : 'There are no partners yet.';
 }
@@ -65,9 +44,10 @@ export function PartnerCombobox({ id, kind, selected, onSelect, clearLabel, plac
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const text = (query ?? '').trim();
-  const answer = usePartnerSearch(kind, open, text);
+  const search = useCallback((query: string) => reach(() => searchPartnersAction(kind, query)), [kind]);
+  const answer = useLatestSearch(open, text, search);
   const current = answer?.text === text ? answer : null; // never offer what an older search found
-  const options: (PartnerChoice | null)[] = [...(clearLabel !== undefined && text === '' ? [null] : []), ...(current?.choices ?? [])];
+  const options: (PartnerChoice | null)[] = [...(clearLabel !== undefined && text === '' ? [null] : []), ...(current?.data ?? []).map((p) => ({ id: p.id, label: formatPartner(p) }))];
   const highlighted = active < options.length ? active : -1;
   const ownId = useId();
   const inputId = id ?? ownId;

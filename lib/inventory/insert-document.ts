@@ -5,6 +5,7 @@ import type { DocumentLineData } from '@/lib/validation/documents';
 import type { StockLine } from './apply';
 import type { ItemInfo } from './context';
 import type { DocumentKind } from './kinds';
+import { stockLinesOf } from './lines';
 import { nextInSeries, numberOf } from './numbering';
 import { rows } from './sql-rows';
 
@@ -40,9 +41,5 @@ export async function insertNumberedDocument(tx: DbOrTx, doc: NewDocument, lines
       returning id, line_no
     )
     select d.id::text as id, d.number, (select json_agg(l.id::text order by l.line_no) from l) as line_ids from d`);
-  const lineIds = row.line_ids ?? [];
-  return {
-    id: BigInt(row.id), number: row.number,
-    lines: lines.map((l, index) => ({ line: index, lineId: BigInt(lineIds[index]), item: items.get(l.itemId)!, quantity: l.quantity, serials: l.serials })),
-  };
+  return { id: BigInt(row.id), number: row.number, lines: stockLinesOf(lines, (row.line_ids ?? []).map(BigInt), items) };
 }

@@ -11,9 +11,12 @@ export async function insertLines(tx: DbOrTx, documentId: bigint, lines: Documen
     documentId, lineNo: index + 1, itemId: l.itemId, quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate ?? '0',
   }))).returning({ id: documentLine.id, lineNo: documentLine.lineNo });
   const idByNo = new Map(inserted.map((r) => [r.lineNo, r.id]));
-  return lines.map((l, index) => ({
-    line: index, lineId: idByNo.get(index + 1)!, item: items.get(l.itemId)!, quantity: l.quantity, serials: l.serials,
-  }));
+  return stockLinesOf(lines, lines.map((_, index) => idByNo.get(index + 1)!), items);
+}
+
+/** The lines of a new document paired with their ids (in line order) and their items, as the stock effects take them. */
+export function stockLinesOf(lines: DocumentLineData[], lineIds: bigint[], items: Map<bigint, ItemInfo>): StockLine[] {
+  return lines.map((l, index) => ({ line: index, lineId: lineIds[index], item: items.get(l.itemId)!, quantity: l.quantity, serials: l.serials }));
 }
 
 /** The posted lines of a document with their items and the serials their movements carry. */

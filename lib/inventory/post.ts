@@ -66,7 +66,7 @@ async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentConte
     throw error;
   }
   await audited;
-  return { id: id, number, stockDocument };
+  return { id, number, stockDocument };
 }
 
 export function stockDocOf(kind: DocumentKind, id: bigint, number: string, data: { warehouseId: bigint }, ctx: DocumentContext) {
