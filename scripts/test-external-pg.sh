@@ -44,22 +44,31 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PORT="${EXTERNAL_PG_PORT:-54390}"
-LAST=$((PORT + 20))
-until port_free "$PORT"; do
-  PORT=$((PORT + 1))
-  [ "$PORT" -le "$LAST" ] || { echo "[external-pg] no free port up to $LAST" >&2; exit 1; }
-done
-
 echo "$PASSWORD" > "$WORK/pwfile"
 if [ "$IS_ROOT" = 1 ]; then chown postgres: "$WORK/pwfile"; fi
 as_pg "$PG_BIN/initdb" -D "$DATA" -U postgres --pwfile="$WORK/pwfile" --auth=scram-sha-256 \
   --encoding=UTF8 --locale=C.UTF-8 --no-sync >/dev/null
 rm -f "$WORK/pwfile"
-# Durability settings off: a throw-away test cluster, the same trade the embedded test server makes with --no-sync.
-as_pg "$PG_BIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 start -o \
-  "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='$WORK' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+
+# A port that looked free can be taken before the server binds it (another run of this script, any program
+# starting at the same moment): then the next port is tried, up to 20 further.
+PORT="${EXTERNAL_PG_PORT:-54390}"
+LAST=$((PORT + 20))
+while :; do
+  if port_free "$PORT"; then
+    # Durability settings off: a throw-away test cluster, the same trade the embedded test server makes with --no-sync.
+    if as_pg "$PG_BIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 start -o \
+      "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='$WORK' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      >/dev/null; then
+      break
+    fi
+    if ! grep -q 'could not bind' "$WORK/server.log"; then cat "$WORK/server.log" >&2; exit 1; fi
+    echo "[external-pg] port $PORT was taken as the server started; trying the next one"
+    : > "$WORK/server.log"
+  fi
+  PORT=$((PORT + 1))
+  [ "$PORT" -le "$LAST" ] || { echo "[external-pg] no free port up to $LAST" >&2; cat "$WORK/server.log" >&2; exit 1; }
+done
 
 URL="postgres://postgres:$PASSWORD@127.0.0.1:$PORT/postgres"
 echo "[external-pg] $(PGPASSWORD=$PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -Atc 'select version()') on port $PORT"
