@@ -2,7 +2,7 @@
 # The integration suite against an external PostgreSQL 15 (Debian's package) reached through a URL, as a
 # production deployment would: a fresh throw-away cluster in a temp folder, on 127.0.0.1 only, with a
 # password; stopped and removed at the end whatever happens. Extra arguments go to vitest.
-#   EXTERNAL_PG_PORT  first port to try (default 54390; the next free one up to +20 is used)
+#   EXTERNAL_PG_PORT  first port to try (default 54390; the first bindable one up to +20 is used)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +32,6 @@ fi
 as_pg() {
   if [ "$IS_ROOT" = 1 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 WORK=$(mktemp -d /var/tmp/serialstock-pg$PG_VERSION.XXXXXX)
 chmod 755 "$WORK"
@@ -50,24 +49,22 @@ as_pg "$PG_BIN/initdb" -D "$DATA" -U postgres --pwfile="$WORK/pwfile" --auth=scr
   --encoding=UTF8 --locale=C.UTF-8 --no-sync >/dev/null
 rm -f "$WORK/pwfile"
 
-# A port that looked free can be taken before the server binds it (another run of this script, any program
-# starting at the same moment): then the next port is tried, up to 20 further.
+# The first port from EXTERNAL_PG_PORT that can be bound; one taken between that check and the server's own bind
+# (another program starting at the same moment) sends the search on to the next port.
 PORT="${EXTERNAL_PG_PORT:-54390}"
 LAST=$((PORT + 20))
 while :; do
-  if port_free "$PORT"; then
-    # Durability settings off: a throw-away test cluster, the same trade the embedded test server makes with --no-sync.
-    if as_pg "$PG_BIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 start -o \
-      "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='$WORK' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-      >/dev/null; then
-      break
-    fi
-    if ! grep -q 'could not bind' "$WORK/server.log"; then cat "$WORK/server.log" >&2; exit 1; fi
-    echo "[external-pg] port $PORT was taken as the server started; trying the next one"
-    : > "$WORK/server.log"
+  PORT=$(node scripts/bindable-port.mjs "$PORT") || exit 1
+  # Durability settings off: a throw-away test cluster, the same trade the embedded test server makes with --no-sync.
+  if as_pg "$PG_BIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 start -o \
+    "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='$WORK' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    >/dev/null; then
+    break
   fi
+  if ! grep -q 'could not bind' "$WORK/server.log" || [ "$PORT" -ge "$LAST" ]; then cat "$WORK/server.log" >&2; exit 1; fi
+  echo "[external-pg] port $PORT was taken as the server started; trying the next one"
+  : > "$WORK/server.log"
   PORT=$((PORT + 1))
-  [ "$PORT" -le "$LAST" ] || { echo "[external-pg] no free port up to $LAST" >&2; cat "$WORK/server.log" >&2; exit 1; }
 done
 
 URL="postgres://postgres:$PASSWORD@127.0.0.1:$PORT/postgres"
