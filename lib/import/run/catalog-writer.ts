@@ -7,39 +7,13 @@ import {
   blankKeysOf, columnNamer, keysOf, overlayOf, planRow, RecordIndex, resolveTarget, type PlannedRow, type RowOverlay,
 } from './catalog-plan';
 import type { CatalogContext } from './context';
+import { rowsToWriteInOrder } from './catalog-order';
 import { rowErrorsOf, skipped, type RowOutcomeRecord } from './outcomes';
 
 type Outcomes = Map<number, RowOutcomeRecord>;
 
 const recordOf = (id: bigint, data: Record<string, unknown>): CatalogRecord =>
   ({ id, code: String(data.code), ean: (data.ean as string | null | undefined) ?? null, values: data });
-
-function countsOf(values: (string | bigint | null)[]) {
-  const counts = new Map<string | bigint, number>();
-  for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return (value: string | bigint | null) => (value === null ? 0 : counts.get(value) ?? 0);
-}
-
-/**
- * Rows that can be written together: none shares a code, EAN or record with another row of the chunk,
- * none takes a code or EAN another record holds, and no rule of the lib function applies to it.
- */
-function partition(planned: PlannedRow[], index: RecordIndex, adapter: CatalogAdapter) {
-  const codeCount = countsOf(planned.map((p) => String(p.data.code)));
-  const eanCount = countsOf(planned.map((p) => (p.data.ean as string | null | undefined) ?? null));
-  const targetCount = countsOf(planned.map((p) => p.target?.id ?? null));
-  const fast: PlannedRow[] = [];
-  const slow: PlannedRow[] = [];
-  for (const p of planned) {
-    const code = String(p.data.code);
-    const ean = (p.data.ean as string | null | undefined) ?? null;
-    const ownsKeys = [index.ownerOf('code', code), index.ownerOf('ean', ean)].every((owner) => !owner || owner === p.target);
-    const alone = codeCount(code) === 1 && (ean === null || eanCount(ean) === 1) && (!p.target || targetCount(p.target.id) === 1);
-    const ruled = p.target !== null && adapter.batch!.needsOneByOne(p.target, p.data);
-    (ownsKeys && alone && !ruled ? fast : slow).push(p);
-  }
-  return { fast, slow };
-}
 
 /** Runs a batch statement in a savepoint; on any database refusal its rows go the one-by-one way. */
 async function inSavepoint<T>(tx: DbOrTx, run: (sp: DbOrTx) => Promise<T>): Promise<T | null> {
@@ -55,7 +29,7 @@ async function writeFast(tx: DbOrTx, adapter: CatalogAdapter, fast: PlannedRow[]
   const batch = adapter.batch!;
   const leftovers: PlannedRow[] = [];
   const inserts = fast.filter((p) => !p.target);
-  const insertedIds = await inSavepoint(tx, (sp) => batch.insert(sp, inserts.map((p) => p.data)));
+  const insertedIds = inserts.length ? await inSavepoint(tx, (sp) => batch.insert(sp, inserts.map((p) => p.data))) : null;
   for (const p of inserts) {
     const id = insertedIds?.get(String(p.data.code));
     if (id === undefined) { leftovers.push(p); continue; }
@@ -63,7 +37,8 @@ async function writeFast(tx: DbOrTx, adapter: CatalogAdapter, fast: PlannedRow[]
     outcomes.set(p.rowNumber, { rowNumber: p.rowNumber, status: 'ADDED', recordId: String(id), errors: [] });
   }
   const updates = fast.filter((p) => p.target);
-  const updatedIds = await inSavepoint(tx, (sp) => batch.update(sp, updates.map((p) => ({ id: p.target!.id, data: p.data }))));
+  const updatedIds = updates.length
+    ? await inSavepoint(tx, (sp) => batch.update(sp, updates.map((p) => ({ id: p.target!.id, data: p.data })))) : null;
   for (const p of updates) {
     if (!updatedIds?.has(p.target!.id)) { leftovers.push(p); continue; }
     index.put(recordOf(p.target!.id, p.data));
@@ -89,24 +64,35 @@ async function writeOne(tx: DbOrTx, ctx: CatalogContext, adapter: CatalogAdapter
   }
 }
 
-/** Writes one chunk of Items, Partners or Warehouses rows inside the chunk's transaction. */
+/**
+ * Writes one chunk of Items, Partners or Warehouses rows inside the chunk's transaction, with the
+ * outcome each row would have if the rows were imported one at a time, in row order.
+ */
 export async function writeCatalogChunk(tx: DbOrTx, ctx: CatalogContext, rows: TableRow[]): Promise<RowOutcomeRecord[]> {
   const adapter = adapterFor(ctx.module);
   const overlays = rows.map((row) => overlayOf(ctx, row));
   const index = new RecordIndex(await adapter.load(tx, keysOf(overlays, ctx.findBy)));
-  const outcomes: Outcomes = new Map();
-  const planned: PlannedRow[] = [];
-  for (const overlay of overlays) {
+  const plans = overlays.map((overlay) => {
     const target = resolveTarget(ctx, overlay, index);
-    const plan = 'error' in target ? [target.error] : planRow(ctx, adapter, overlay, target.record);
-    if (Array.isArray(plan)) outcomes.set(overlay.rowNumber, skipped(overlay.rowNumber, plan));
-    else planned.push(plan);
-  }
-  const { fast, slow } = adapter.batch ? partition(planned, index, adapter) : { fast: [], slow: planned };
+    return 'error' in target ? [target.error] : planRow(ctx, adapter, overlay, target.record);
+  });
+  // Without a batch statement (Partners, Warehouses) every row goes through the lib function, in row order.
+  const inOrder = adapter.batch
+    ? rowsToWriteInOrder(ctx, overlays, plans, index, adapter)
+    : new Set(overlays.map((overlay) => overlay.rowNumber));
+  const outcomes: Outcomes = new Map();
+  const fast: PlannedRow[] = [];
+  plans.forEach((plan, i) => {
+    const { rowNumber } = overlays[i];
+    if (inOrder.has(rowNumber)) return;
+    if (Array.isArray(plan)) outcomes.set(rowNumber, skipped(rowNumber, plan));
+    else fast.push(plan);
+  });
   const leftovers = fast.length ? await writeFast(tx, adapter, fast, index, outcomes) : [];
   const byRow = new Map(overlays.map((overlay) => [overlay.rowNumber, overlay]));
-  for (const p of [...slow, ...leftovers].sort((a, b) => a.rowNumber - b.rowNumber)) {
-    outcomes.set(p.rowNumber, await writeOne(tx, ctx, adapter, byRow.get(p.rowNumber)!, index));
+  // Rows the batch statements refused share nothing with other rows, so their place in the order is free.
+  for (const rowNumber of [...inOrder, ...leftovers.map((p) => p.rowNumber)].sort((a, b) => a - b)) {
+    outcomes.set(rowNumber, await writeOne(tx, ctx, adapter, byRow.get(rowNumber)!, index));
   }
   return rows.map((row) => outcomes.get(row.rowNumber)!);
 }

@@ -69,8 +69,8 @@ async function testDelay() {
  */
 export async function runChunk(db: Db, lease: Lease, chunk: { start: number; end: number; units: TableRow[][] }, write: ChunkWriter) {
   await db.transaction(async (tx) => {
-    await lockJob(tx, lease, chunk.start);
-    await commitWithoutWaitingForDisk(tx);
+    // Sent together: one wait instead of two.
+    await Promise.all([lockJob(tx, lease, chunk.start), commitWithoutWaitingForDisk(tx)]);
     const outcomes = await write(tx, chunk.units);
     await saveOutcomes(tx, lease.jobId, chunk.start, outcomes);
     await advance(tx, lease.jobId, chunk.end, outcomes);
