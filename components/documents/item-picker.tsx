@@ -15,7 +15,11 @@ export function ItemPicker({ onPick }: { onPick: (item: LineItemOption) => void 
   const [picked, setPicked] = useState<string | null>(null);
   const answer = useLatestSearch(open, query, searchLineItemsAction);
   const items = answer?.data ?? null;
-  const error = answer?.error ?? null;
+  // Until the answer for what is typed now arrives, say so (the list keeps the last answer meanwhile).
+  const current = answer !== null && answer.text === query;
+  const status = picked ? `Added ${picked}.`
+    : !current ? 'Searching…'
+      : answer.error ?? `${answer.data.length} item${answer.data.length === 1 ? '' : 's'} found.`;
   return (
     <Dialog.Root open={open} onOpenChange={(next) => { setOpen(next); setPicked(null); }}>
       <Dialog.Trigger asChild><Button variant="secondary">Choose item…</Button></Dialog.Trigger>
@@ -25,10 +29,10 @@ export function ItemPicker({ onPick }: { onPick: (item: LineItemOption) => void 
           <Dialog.Title className="text-lg font-semibold">Choose an item</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-600">Each item you add becomes a new line.</Dialog.Description>
           <label htmlFor="item-picker-search" className="mt-4 block text-sm font-medium text-slate-700">Find item by code or name</label>
-          <Input id="item-picker-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off"
+          <Input id="item-picker-search" type="search" value={query} onChange={(e) => { setQuery(e.target.value); setPicked(null); }} autoComplete="off"
             onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
           <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-slate-600">
-            {error ?? (picked ? `Added ${picked}.` : items === null ? 'Searching…' : `${items.length} item${items.length === 1 ? '' : 's'} found.`)}
+            {status}
           </p>
           <ul aria-label="Items" className="mt-2 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200">
             {(items ?? []).map((item) => (
