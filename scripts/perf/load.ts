@@ -1,13 +1,16 @@
 // npm run load — 50 concurrent signed-in users against the production build for LOAD_SECONDS (60):
 // three autocannon instances in parallel, one per traffic class (35 readers, 12 posters, 3 importers),
 // then the stock integrity queries. Prints PASS/FAIL per criterion and exits non-zero on any FAIL.
+// LOAD_WORKER=separate runs the import jobs in a worker process of their own (see below).
 // Targets the large data set (npm run seed:large) unless PG_DATA_DIR / DATABASE_URL say otherwise; see docs/quality.md.
 import autocannon, { type Request as CannonRequest, type Result } from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import type postgres from 'postgres';
 import { checkIntegrity } from './integrity';
 import { importRequests, loadFixtures, postingRequests, readRequests, Tally, type Fixtures } from './load-traffic';
-import { apiKey, assertSignedIn, describeData, ensureProductionBuild, machineLoad, openDb, percentile, perfEnv, sessionCookie, startApp } from './server';
+import {
+  apiKey, assertSignedIn, describeData, ensureProductionBuild, machineLoad, openDb, percentile, perfEnv, sessionCookie, startApp, startWorker,
+} from './server';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const USERS = Number(process.env.LOAD_USERS ?? 50);
@@ -20,13 +23,18 @@ const runId = randomBytes(3).toString('hex').toUpperCase();
 const env = perfEnv();
 ensureProductionBuild();
 // The records API's limiter still counts every request (one upsert each); only its ceiling is raised so it measures capacity, not the limit.
-const app = await startApp(env, { RECORDS_RATE_LIMIT: '1000000' });
+// LOAD_WORKER=separate: the deployment guide's shape, imports in a worker process of their own
+// (`npm run worker`) and the web process with IMPORT_WORKER=false; the default runs them in the web process.
+const separateWorker = process.env.LOAD_WORKER === 'separate';
+const app = await startApp(env, { RECORDS_RATE_LIMIT: '1000000', ...(separateWorker ? { IMPORT_WORKER: 'false' } : {}) });
+const worker = separateWorker ? await startWorker(env) : null;
 const db = openDb(env);
 let failed = true;
 try {
   const fixtures = await prepare(db);
   console.log(`[perf] ${await describeData(db)}`);
   await warmUp(fixtures);
+  console.log(`[load] import jobs run ${separateWorker ? 'in a separate worker process (LOAD_WORKER=separate)' : 'in the web process'}`);
   console.log(`[load] ${USERS} connections (${split.reads} reading pages, ${split.postings} posting receipts and issues, ${split.imports} importing)`
     + ` for ${SECONDS} s${RATE ? ` at ${RATE} requests/s per connection` : ', each sending its next request as soon as the last one is answered'}; ${machineLoad()}`);
   const classes = [
@@ -47,6 +55,7 @@ try {
   console.error('[load] failed:', error);
 } finally {
   await db.end();
+  await worker?.stop();
   await app.stop();
 }
 process.exit(failed ? 1 : 0);

@@ -52,6 +52,20 @@ export async function startApp(env: PerfEnv, extra: Record<string, string> = {})
   return { stop: () => stopChild(child) };
 }
 
+/**
+ * A bulk write worker in its own process (`npm run worker`, as the deployment guide runs them), on the
+ * app's database; its output goes to a log file. For runs whose app has IMPORT_WORKER=false.
+ */
+export async function startWorker(env: PerfEnv): Promise<RunningApp> {
+  const logFile = `${env.pgDataDir}-worker.log`;
+  const out = openSync(logFile, 'a');
+  const child = spawn('node', ['--import', 'tsx', 'scripts/worker.ts'], {
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: env.databaseUrl }, stdio: ['ignore', out, out],
+  });
+  console.log(`[perf] started a separate import worker (pid ${child.pid}); its log: ${logFile}`);
+  return { stop: () => stopChild(child) };
+}
+
 /** What the app is serving: the figures mean little on the few rows of the demo data, so say which data set it is. */
 export async function describeData(db: postgres.Sql): Promise<string> {
   const [row] = await db`select (select count(*) from item)::int as items, (select count(*) from serial_number)::int as serials,
