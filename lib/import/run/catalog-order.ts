@@ -5,22 +5,33 @@ import type { CatalogContext } from './context';
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
-/** The keys a row reads or writes: codes, EANs and record ids, each in its own namespace. */
-function keysOfRow(ctx: CatalogContext, overlay: RowOverlay, plan: PlannedRow | RowError[]): Set<string> {
-  const keys = new Set<string>();
-  const add = (prefix: string, value: unknown) => {
-    const key = typeof value === 'bigint' ? String(value) : text(value);
-    if (key !== null) keys.add(prefix + key);
+type Keys = { codes: (string | null)[]; eans: (string | null)[]; ids: (bigint | null)[] };
+
+/** The codes, EANs and record ids a row reads or writes (nulls where a value is absent). */
+function keysOfRow(ctx: CatalogContext, overlay: RowOverlay, plan: PlannedRow | RowError[]): Keys {
+  const planned = Array.isArray(plan) ? null : plan;
+  const find = overlay.findKey || null;
+  const idKey = ctx.findBy === 'id' && find !== null && /^\d{1,18}$/.test(find) ? BigInt(find) : null;
+  return {
+    codes: [text(overlay.values.code), ctx.findBy !== 'id' && ctx.findBy !== 'EAN' ? find : null, planned ? text(planned.data.code) : null],
+    eans: [text(overlay.values.ean), ctx.findBy === 'EAN' ? find : null, planned ? text(planned.data.ean) : null],
+    ids: [idKey, planned?.target?.id ?? null],
   };
-  add('code:', overlay.values.code);
-  add('ean:', overlay.values.ean);
-  if (overlay.findKey) add(ctx.findBy === 'id' ? 'id:' : ctx.findBy === 'EAN' ? 'ean:' : 'code:', overlay.findKey);
-  if (!Array.isArray(plan)) {
-    add('code:', plan.data.code);
-    add('ean:', plan.data.ean);
-    if (plan.target) add('id:', plan.target.id);
+}
+
+/** How many rows use each key (a row counts once per key, however often it names it). */
+class KeyCounts<K> {
+  private readonly counts = new Map<K, number>();
+
+  addRow(keys: (K | null)[]) {
+    keys.forEach((key, i) => {
+      if (key !== null && keys.indexOf(key) === i) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    });
   }
-  return keys;
+
+  shared(keys: (K | null)[]): boolean {
+    return keys.some((key) => key !== null && this.counts.get(key)! > 1);
+  }
 }
 
 /**
@@ -33,22 +44,31 @@ function keysOfRow(ctx: CatalogContext, overlay: RowOverlay, plan: PlannedRow | 
 export function rowsToWriteInOrder(
   ctx: CatalogContext, overlays: RowOverlay[], plans: (PlannedRow | RowError[])[], index: RecordIndex, adapter: CatalogAdapter,
 ): Set<number> {
-  const rowsByKey = new Map<string, number[]>();
   const keysByRow = overlays.map((overlay, i) => keysOfRow(ctx, overlay, plans[i]));
-  keysByRow.forEach((keys, i) => keys.forEach((key) => rowsByKey.set(key, [...(rowsByKey.get(key) ?? []), overlays[i].rowNumber])));
+  const codes = new KeyCounts<string>();
+  const eans = new KeyCounts<string>();
+  const ids = new KeyCounts<bigint>();
+  for (const keys of keysByRow) {
+    codes.addRow(keys.codes);
+    eans.addRow(keys.eans);
+    ids.addRow(keys.ids);
+  }
   const inOrder = new Set<number>();
   keysByRow.forEach((keys, i) => {
-    if ([...keys].some((key) => rowsByKey.get(key)!.length > 1)) inOrder.add(overlays[i].rowNumber);
+    if (codes.shared(keys.codes) || eans.shared(keys.eans) || ids.shared(keys.ids)) inOrder.add(overlays[i].rowNumber);
   });
-  plans.forEach((plan) => {
-    if (Array.isArray(plan)) return;
-    const owners = [index.ownerOf('code', text(plan.data.code)), index.ownerOf('ean', text(plan.data.ean))];
-    for (const owner of owners) {
+  const rowsUpdating = new Map<bigint, number[]>();
+  for (const plan of plans) {
+    if (!Array.isArray(plan) && plan.target) rowsUpdating.set(plan.target.id, [...(rowsUpdating.get(plan.target.id) ?? []), plan.rowNumber]);
+  }
+  for (const plan of plans) {
+    if (Array.isArray(plan)) continue;
+    for (const owner of [index.ownerOf('code', text(plan.data.code)), index.ownerOf('ean', text(plan.data.ean))]) {
       if (!owner || owner === plan.target) continue;
       inOrder.add(plan.rowNumber);
-      (rowsByKey.get(`id:${owner.id}`) ?? []).forEach((rowNumber) => inOrder.add(rowNumber));
+      (rowsUpdating.get(owner.id) ?? []).forEach((rowNumber) => inOrder.add(rowNumber));
     }
     if (plan.target && adapter.batch?.needsOneByOne(plan.target, plan.data)) inOrder.add(plan.rowNumber);
-  });
+  }
   return inOrder;
 }
