@@ -72,8 +72,7 @@ export async function runChunk(db: Db, lease: Lease, chunk: { start: number; end
     // Sent together: one wait instead of two.
     await Promise.all([lockJob(tx, lease, chunk.start), commitWithoutWaitingForDisk(tx)]);
     const outcomes = await write(tx, chunk.units);
-    await saveOutcomes(tx, lease.jobId, chunk.start, outcomes);
-    await advance(tx, lease.jobId, chunk.end, outcomes);
+    await Promise.all([saveOutcomes(tx, lease.jobId, chunk.start, outcomes), advance(tx, lease.jobId, chunk.end, outcomes)]);
     await testDelay();
   });
 }
