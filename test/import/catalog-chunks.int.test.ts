@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asc, like } from 'drizzle-orm';
-import { item } from '@/db/schema';
+import { asc, eq, like } from 'drizzle-orm';
+import { item, serialNumber, warehouse } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { apiCaller, keyFor, type Caller } from './api';
 import { csv, drainJobs } from './drain';
 import { resultRows } from './result-file';
 
 /*
- * A catalog import must give every row the outcome it would have if the rows were imported one at a time,
- * in row order, however the job is cut into chunks: rows of one chunk are batched only when no other row
+ * A catalog import (and its dry run) must give every row the outcome it would have if the rows were imported
+ * one at a time, in row order, however the job is cut into chunks: rows of one chunk are batched only when no other row
  * of the chunk can change their outcome. These jobs make rows depend on earlier rows (and one on a later
  * row) and run them in one-row chunks, in two-row chunks and in a single chunk.
  */
@@ -63,12 +63,12 @@ describe('a catalog import cut into chunks', async () => {
     api = apiCaller((await keyFor(db, 'admin')).key);
   });
 
-  async function run(kase: (typeof cases)[number], chunkRows: number) {
+  async function run(kase: (typeof cases)[number], chunkRows: number, dryRun = false) {
     await db.delete(item).where(like(item.code, 'CH-%'));
     await db.insert(item).values(kase.seed);
     const uploaded = await api.upload(csv([['Code', 'Name', 'EAN'], ...kase.rows]), 'items.csv');
     const created = await api.create({
-      operation: 'upsert', ignore_empty: true,
+      operation: 'upsert', ignore_empty: true, dry_run: dryRun,
       resource: [{
         type: 'data', module: { api_name: 'Items' }, file_id: uploaded.json.details.file_id, find_by: kase.findBy,
         field_mappings: ['Code', 'Name', 'EAN'].map((api_name, index) => ({ api_name, index })),
@@ -89,5 +89,32 @@ describe('a catalog import cut into chunks', async () => {
       expect(await run(kase, 2)).toEqual(oneRowChunks);
       expect(await run(kase, 1000)).toEqual(oneRowChunks);
     });
+
+    it(`a dry run in one-row chunks reports the same outcomes and writes nothing (upsert by ${kase.findBy}: ${kase.rows.length} rows)`, async () => {
+      const dry = await run(kase, 1, true);
+      expect(dry.outcomes).toEqual(kase.expected);
+      expect(dry.items).toEqual(kase.seed.map((i) => [i.code, i.name, i.ean]).sort((a, b) => a[0].localeCompare(b[0])));
+    });
   }
+
+  it('a document dry run in one-document chunks sees the documents before it, as the real run does', async () => {
+    await db.insert(warehouse).values({ code: 'W-DRY', name: 'Dry run' });
+    await db.insert(item).values({ code: 'DRY-SN', name: 'Dry run tracked', trackSerials: true });
+    const rows = [['Number', 'Date', 'Warehouse', 'Item', 'Quantity', 'Serial_Numbers'],
+      ['R1', '2026-03-01', 'W-DRY', 'DRY-SN', '1', 'DRY-X1'], ['R2', '2026-03-01', 'W-DRY', 'DRY-SN', '1', 'DRY-X1']];
+    const outcomes = async (dryRun: boolean) => {
+      const uploaded = await api.upload(csv(rows), 'receipts.csv');
+      const created = await api.create({
+        operation: 'insert', dry_run: dryRun,
+        resource: [{ type: 'data', module: { api_name: 'Goods_Receipts' }, file_id: uploaded.json.details.file_id,
+          field_mappings: rows[0].map((api_name, index) => ({ api_name, index })) }],
+      });
+      await drainJobs(db, { chunkRows: 1 });
+      return (await resultRows(api, created.json.details.id)).map((r) => [r.STATUS, r.ERRORS]);
+    };
+    const dry = await outcomes(true);
+    expect(dry.map(([status]) => status)).toEqual(['ADDED', 'SKIPPED']);
+    expect(await db.select().from(serialNumber).where(eq(serialNumber.serial, 'DRY-X1'))).toHaveLength(0);
+    expect(await outcomes(false)).toEqual(dry);
+  });
 });

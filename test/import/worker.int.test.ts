@@ -107,4 +107,25 @@ describe('the import worker', async () => {
       delete process.env.IMPORT_CHUNK_DELAY_MS;
     }
   });
+
+  it('a dry run handed back mid-way starts over with the next worker and reports every row once', async () => {
+    process.env.IMPORT_CHUNK_DELAY_MS = '100';
+    try {
+      const id = await createJob(db, principalOf(admin), itemRows('DRYRES', 500), { operation: 'insert', dry_run: true }, { module: 'Items' });
+      const { started } = startWorker({ pollMs: 50, chunkRows: 100 });
+      await started;
+      await waitFor(async () => ((await jobState(db, id)).processedCount >= 100 ? true : undefined), 10_000, 10);
+      await workers.pop()!.end();
+      expect((await jobState(db, id)).processedCount).toBeLessThan(500);
+      const resumed = startWorker({ pollMs: 50, chunkRows: 100 });
+      await resumed.started;
+      expect(await waitForStatus(db, id)).toMatchObject({ addedCount: 500, processedCount: 500, skippedCount: 0 });
+      const rows = await resultRows(apiCaller(admin.key), String(id));
+      expect(rows.map((r) => r.STATUS)).toEqual(Array(500).fill('ADDED'));
+      expect(await db.select().from(item).where(like(item.code, 'DRYRES-%'))).toHaveLength(0);
+      await workers.pop()!.end();
+    } finally {
+      delete process.env.IMPORT_CHUNK_DELAY_MS;
+    }
+  });
 });

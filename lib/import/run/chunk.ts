@@ -15,11 +15,8 @@ export class LeaseLostError extends Error {
 
 export type ChunkWriter = (tx: DbOrTx, units: TableRow[][]) => Promise<RowOutcomeRecord[]>;
 
-class DryRunRollback extends Error {
-  constructor(public readonly outcomes: RowOutcomeRecord[]) {
-    super('dry run: roll back');
-  }
-}
+/** Which units a chunk covers: from start (the job's resume point) up to end. */
+export interface ChunkRange { start: number; end: number }
 
 /**
  * Locks the job row for the rest of the transaction and checks that this worker still holds the job
@@ -67,7 +64,7 @@ async function testDelay() {
  * One chunk, exactly once: its effects, its row results and the job's resume point and counters
  * commit in one transaction, or none of them does (a crash mid-chunk redoes the whole chunk).
  */
-export async function runChunk(db: Db, lease: Lease, chunk: { start: number; end: number; units: TableRow[][] }, write: ChunkWriter) {
+export async function runChunk(db: Db, lease: Lease, chunk: ChunkRange & { units: TableRow[][] }, write: ChunkWriter) {
   await db.transaction(async (tx) => {
     // Sent together: one wait instead of two.
     await Promise.all([lockJob(tx, lease, chunk.start), commitWithoutWaitingForDisk(tx)]);
@@ -78,22 +75,25 @@ export async function runChunk(db: Db, lease: Lease, chunk: { start: number; end
 }
 
 /**
- * A dry run goes through the very same writer, in a transaction that is then rolled back; the row
- * results are written afterwards in a transaction of their own. Ids of records that were never kept
- * are dropped from the results.
+ * Records one chunk of a dry run: its row results (ids of records that were never kept are dropped)
+ * and the job's progress, in a transaction of its own; the dry run's writes stay in theirs (runJob).
  */
-export async function runDryChunk(db: Db, lease: Lease, chunk: { start: number; end: number; units: TableRow[][] }, write: ChunkWriter) {
-  let outcomes: RowOutcomeRecord[] = [];
-  try {
-    await db.transaction(async (tx) => { throw new DryRunRollback(await write(tx, chunk.units)); });
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
-    outcomes = error.outcomes.map((o) => (o.status === 'ADDED' ? { ...o, recordId: null } : o));
-  }
+export async function recordDryChunk(db: Db, lease: Lease, chunk: ChunkRange, outcomes: RowOutcomeRecord[]) {
+  const kept = outcomes.map((o) => (o.status === 'ADDED' ? { ...o, recordId: null } : o));
   await db.transaction(async (tx) => {
     await lockJob(tx, lease, chunk.start);
-    await saveOutcomes(tx, lease.jobId, chunk.start, outcomes);
-    await advance(tx, lease.jobId, chunk.end, outcomes);
+    await Promise.all([saveOutcomes(tx, lease.jobId, chunk.start, kept), advance(tx, lease.jobId, chunk.end, kept)]);
     await testDelay();
   });
+}
+
+/** A dry run always starts from its first row: its earlier chunks' writes were never kept. */
+export async function restartDryRun(db: Db, lease: Lease) {
+  const rows = await db.execute(sql`
+    with forgotten as (delete from import_result_chunk where job_id = ${lease.jobId})
+    update import_job set next_row = 0, processed_count = 0, added_count = 0, updated_count = 0, skipped_count = 0,
+      heartbeat_at = now()
+    where id = ${lease.jobId} and locked_by = ${lease.workerId} and status = 'IN PROGRESS'
+    returning id`);
+  if (rows.length === 0) throw new LeaseLostError(lease.jobId);
 }

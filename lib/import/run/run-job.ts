@@ -7,7 +7,7 @@ import { findModule } from '@/lib/import/modules/registry';
 import { mappingsFromWire } from '@/lib/import/spec/mappings';
 import { loadUpload } from '@/lib/import/upload';
 import { writeCatalogChunk } from './catalog-writer';
-import { LeaseLostError, runChunk, runDryChunk, type ChunkWriter, type Lease } from './chunk';
+import { LeaseLostError, recordDryChunk, restartDryRun, runChunk, type ChunkWriter, type Lease } from './chunk';
 import type { CatalogContext, DocumentContext, JobContext } from './context';
 import { groupDocuments, writeDocumentChunk } from './document-writer';
 import { completeJob, failJob } from './finish';
@@ -67,6 +67,40 @@ async function withRetry(run: () => Promise<void>, attempts = 3): Promise<void> 
   }
 }
 
+/** Thrown to roll a dry run's transaction back: `interrupted` when the worker stops mid-way. */
+class DryRunEnd extends Error {
+  constructor(readonly result: 'done' | 'interrupted') {
+    super('dry run: roll back');
+  }
+}
+
+/**
+ * A dry run writes every chunk through the very same writer, all in one transaction that is rolled back
+ * at the end, so each row sees what the rows before it would have written — in earlier chunks too — and
+ * reports what the real run would. Row results and progress are committed chunk by chunk beside it. The
+ * price: the records it touches stay locked until it ends. It always starts from the first row (a
+ * resumed or retried dry run has no earlier writes to build on).
+ */
+async function runDryRun(db: Db, lease: Lease, units: TableRow[][], write: ChunkWriter, chunkRows: number, options: RunOptions) {
+  for (let attempt = 1; ; attempt++) {
+    await restartDryRun(db, lease);
+    try {
+      await db.transaction(async (tx) => {
+        for (let start = 0; start < units.length;) {
+          if (options.shouldStop?.()) throw new DryRunEnd('interrupted');
+          const end = chunkEnd(units, start, chunkRows);
+          await recordDryChunk(db, lease, { start, end }, await write(tx, units.slice(start, end)));
+          start = end;
+        }
+        throw new DryRunEnd('done');
+      });
+    } catch (error) {
+      if (error instanceof DryRunEnd) return error.result;
+      if (attempt >= 3 || !isSerializationFailure(error)) throw error;
+    }
+  }
+}
+
 async function readTable(db: Db, job: JobRecord) {
   const file = await loadUpload(db, job.fileId);
   return readUploadedTable(file.content, file.fileName, { characterEncoding: job.characterEncoding ?? undefined });
@@ -93,11 +127,15 @@ export async function runJob(db: Db, lease: Lease, options: RunOptions = {}): Pr
       await db.update(importJob).set({ characterEncoding: table.encoding }).where(sql`${importJob.id} = ${job.id} and ${importJob.characterEncoding} is null`);
     }
     const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
-    for (let start = job.nextRow; start < units.length;) {
-      if (options.shouldStop?.()) return 'interrupted';
-      const end = chunkEnd(units, start, chunkRows);
-      await withRetry(() => (ctx.dryRun ? runDryChunk : runChunk)(db, lease, { start, end, units: units.slice(start, end) }, write));
-      start = end;
+    if (ctx.dryRun) {
+      if (await runDryRun(db, lease, units, write, chunkRows, options) === 'interrupted') return 'interrupted';
+    } else {
+      for (let start = job.nextRow; start < units.length;) {
+        if (options.shouldStop?.()) return 'interrupted';
+        const end = chunkEnd(units, start, chunkRows);
+        await withRetry(() => runChunk(db, lease, { start, end, units: units.slice(start, end) }, write));
+        start = end;
+      }
     }
     await completeJob(db, lease, table);
     return 'completed';
