@@ -48,7 +48,7 @@ export async function updateItems(tx: DbOrTx, rows: { id: bigint; data: ItemData
       vat_rate = v.vat_rate, ean = v.ean, description = v.description, active = v.active, min_stock = v.min_stock, updated_at = now()
     from unnest(${ids}::bigint[], ${columnsOf(rows.map(({ data }) => data))})
       as v(id, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
-    where item.id = v.id and item.track_serials = v.track_serials
+    where item.id = v.id and item.id = any(${ids}::bigint[]) and item.track_serials = v.track_serials
     returning item.id`);
   return new Set(written.map((row) => BigInt(row.id)));
 }
