@@ -9,11 +9,15 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType
 
 export const IMPORT_STATUSES = ['ADDED', 'IN PROGRESS', 'COMPLETED', 'FAILED'] as const;
 
+export const CONTENT_ENCODINGS = ['identity', 'gzip'] as const;
+
 /** An uploaded file (Zoho's file_id), kept until the jobs that use it are done with it. */
 export const importFile = pgTable('import_file', {
   id: idPk(),
   fileName: text().notNull(),
+  /** The upload's bytes as sent (`identity`) or gzipped by the app (`gzip`: a CSV; see lib/import/stored-file.ts). */
   content: bytea().notNull(),
+  contentEncoding: text({ enum: CONTENT_ENCODINGS }).notNull().default('identity'),
   sizeBytes: integer().notNull(),
   sha256: text().notNull(),
   uploadedBy: userRef().notNull().references(() => user.id),

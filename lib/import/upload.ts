@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { importFile } from '@/db/schema';
 import { readUploadedTable, type UploadedTable } from '@/lib/import/files';
 import { ImportRequestError } from './errors';
+import { decodeFromStorage, encodeForStorage, keepRecentTable, recentTable } from './stored-file';
 
 export interface StoredUpload {
   fileId: bigint;
@@ -42,26 +43,40 @@ const shapeKey = (fileId: bigint, encoding: string | null) => `${fileId}:${encod
  * bytes in the database, where every app instance and worker can read it. Throws ImportFileError.
  */
 export async function storeUpload(db: DbOrTx, input: { bytes: Buffer; fileName: string; userId: number }): Promise<StoredUpload> {
-  const table = await readUploadedTable(input.bytes, input.fileName);
+  // The gzip of a CSV runs on the thread pool while the file is read here.
+  const [table, stored] = await Promise.all([readUploadedTable(input.bytes, input.fileName), encodeForStorage(input.bytes)]);
   const [row] = await db.insert(importFile).values({
     fileName: table.fileName,
-    content: input.bytes,
+    content: stored.content,
+    contentEncoding: stored.encoding,
     sizeBytes: input.bytes.length,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
     uploadedBy: input.userId,
   }).returning({ id: importFile.id, createdAt: importFile.createdAt });
   remember(shapeKey(row.id, null), summaryOf(table));
+  keepRecentTable(row.id, table);
   return { fileId: row.id, createdAt: row.createdAt, table };
 }
 
-/** The uploaded file's bytes and name, or INVALID_FILE_ID. */
+/** The uploaded file's bytes (as sent) and name, or INVALID_FILE_ID. */
 export async function loadUpload(db: DbOrTx, fileId: bigint) {
-  const [file] = await db.select({ fileName: importFile.fileName, content: importFile.content })
+  const [file] = await db.select({ fileName: importFile.fileName, content: importFile.content, encoding: importFile.contentEncoding })
     .from(importFile).where(eq(importFile.id, fileId));
   if (!file) {
     throw new ImportRequestError('INVALID_FILE_ID', `No uploaded file has the file_id ${fileId}.`, { api_name: 'file_id', json_path: '$.resource[0].file_id' });
   }
-  return file;
+  return { fileName: file.fileName, content: await decodeFromStorage(file.content, file.encoding) };
+}
+
+/**
+ * The uploaded file read as a table with the given encoding (null: detected). The table read at
+ * upload is reused when this process still has it. Throws ImportFileError, or INVALID_FILE_ID.
+ */
+export async function readStoredTable(db: DbOrTx, fileId: bigint, encoding: string | null): Promise<UploadedTable> {
+  const kept = encoding === null ? recentTable(fileId) : null;
+  if (kept) return kept;
+  const file = await loadUpload(db, fileId);
+  return readUploadedTable(file.content, file.fileName, { characterEncoding: encoding ?? undefined });
 }
 
 /**
@@ -82,8 +97,7 @@ function summaryOf(table: UploadedTable): UploadSummary {
 export async function uploadSummary(db: DbOrTx, fileId: bigint, encoding: string | null = null): Promise<UploadSummary> {
   const cached = recentShapes.get(shapeKey(fileId, encoding));
   if (cached) return cached;
-  const file = await loadUpload(db, fileId);
-  const summary = summaryOf(await readUploadedTable(file.content, file.fileName, { characterEncoding: encoding ?? undefined }));
+  const summary = summaryOf(await readStoredTable(db, fileId, encoding));
   remember(shapeKey(fileId, encoding), summary);
   return summary;
 }

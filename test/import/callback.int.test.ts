@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { apiKey, importFile } from '@/db/schema';
+import { forgetRecentTable } from '@/lib/import/stored-file';
 import { useTestDatabase } from '@/test/db';
 import { apiCaller, keyFor } from './api';
 import { drainCallbacks, drainJobs } from './drain';
@@ -89,7 +90,9 @@ describe('callbacks', async () => {
   it('calls back when a job FAILED, with the reason', async () => {
     const id = await createJob(db, principalOf(admin), itemRows('CBFAIL', 2), { operation: 'insert', callback: { url: `${base}/failed`, method: 'post' } }, { module: 'Items' });
     // The stored file no longer reads (it was checked at upload): the job fails instead of guessing.
-    await db.update(importFile).set({ content: Buffer.from('%PDF-1.4 not a table') }).where(eq(importFile.id, (await jobState(db, id)).fileId));
+    await db.update(importFile).set({ content: Buffer.from('%PDF-1.4 not a table'), contentEncoding: 'identity' })
+      .where(eq(importFile.id, (await jobState(db, id)).fileId));
+    forgetRecentTable();
     await drainJobs(db);
     await drainCallbacks(db);
     expect(await jobState(db, id)).toMatchObject({ status: 'FAILED', failureReason: expect.stringMatching(/^The file can no longer be read: /) });

@@ -26,7 +26,7 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 }
 
 /** PK\x03\x04 opens a ZIP with entries, PK\x05\x06 an empty one. */
-function isZip(bytes: Uint8Array): boolean {
+export function isZip(bytes: Uint8Array): boolean {
   return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
 }
 

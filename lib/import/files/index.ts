@@ -17,6 +17,6 @@ export { decodeText, normalizeCharacterEncoding, type DecodedText, type DecodeTe
 export { CSV_DELIMITERS, guessCsvDelimiter, parseCsv, type CsvDelimiter, type ParsedCsv } from './parse-csv';
 export { parseXlsx, parseXlsxFromZip } from './parse-xlsx';
 export { openSafeZip, type ReadEntryOptions, type SafeZip, type SafeZipEntry } from './safe-zip';
-export { detectUploadKind, type UploadKind } from './detect-format';
+export { detectUploadKind, isZip, type UploadKind } from './detect-format';
 export { readUploadedTable, type ReadUploadOptions, type UploadedTable } from './read-upload';
 export type { ParsedTable, TableRow } from './table-collector';

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { importJob } from '@/db/schema';
-import { readUploadedTable } from '@/lib/import/files';
 import { mappingsFromWire } from '@/lib/import/spec/mappings';
-import { loadUpload } from '@/lib/import/upload';
+import { readStoredTable } from '@/lib/import/upload';
 import { skippedRows } from './job-queries';
 
 export interface ErrorEntry { row: number; column: string; code: string; value: string; message: string }
@@ -21,8 +20,7 @@ export async function jobErrorReport(db: Db, jobId: bigint) {
   if (!job) return null;
   const rows = await skippedRows(db, jobId, MAX_REPORTED_ERRORS);
   if (rows.length === 0) return { errors: [], truncated: false };
-  const file = await loadUpload(db, job.fileId);
-  const table = await readUploadedTable(file.content, file.fileName, { characterEncoding: job.encoding ?? undefined });
+  const table = await readStoredTable(db, job.fileId, job.encoding);
   const cellsByRow = new Map(table.rows.map((row) => [row.rowNumber, row.cells]));
   const indexOf = new Map(mappingsFromWire(job.mappings).map((m) => [m.apiName, m.index]));
   const errors: ErrorEntry[] = [];
