@@ -5,7 +5,7 @@ import { createDb, type Db } from '@/db/client';
 import { IMPORT_CHANNEL } from '@/lib/import/jobs/notify';
 import type { Lease } from '@/lib/import/run/chunk';
 import { failJob } from '@/lib/import/run/finish';
-import { DEFAULT_CHUNK_ROWS, runJob } from '@/lib/import/run/run-job';
+import { runJob } from '@/lib/import/run/run-job';
 import { deliverDueCallback } from './callbacks';
 import { describeOutage, isDatabaseUnavailable } from '@/lib/db-errors';
 import { outageBackoffMs } from './db-outage';
@@ -18,7 +18,8 @@ export interface WorkerOptions {
   staleMs: number;
   /** How often to look for work without a notification (stale jobs, due callback retries). */
   pollMs: number;
-  chunkRows: number;
+  /** Rows per chunk; unset (the default), each job's chunks are sized to its speed (lib/import/run/chunk-size.ts). */
+  chunkRows?: number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -28,7 +29,7 @@ export function workerOptionsFromEnv(): WorkerOptions {
   return {
     staleMs: Number(process.env.IMPORT_STALE_MS ?? 30_000),
     pollMs: Number(process.env.IMPORT_POLL_MS ?? 2_000),
-    chunkRows: Number(process.env.IMPORT_CHUNK_ROWS ?? DEFAULT_CHUNK_ROWS),
+    chunkRows: process.env.IMPORT_CHUNK_ROWS ? Number(process.env.IMPORT_CHUNK_ROWS) : undefined,
     log: (message, error) => (error ? console.error(`[import-worker] ${message}`, error) : console.log(`[import-worker] ${message}`)),
   };
 }

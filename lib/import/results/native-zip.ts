@@ -60,7 +60,7 @@ function endRecord(centralSize: number, centralOffset: number): Buffer {
 export async function zipOneFile(fileName: string, content: string | Buffer): Promise<Buffer> {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const name = Buffer.from(plainName(fileName), 'utf8');
-  const packed = await deflate(data, { level: 6 });
+  const packed = await deflate(data, { level: 1 });
   const crc = crc32(data);
   const local = localHeader(name, crc, packed.length, data.length);
   const central = centralHeader(name, crc, packed.length, data.length);

@@ -64,13 +64,14 @@ async function testDelay() {
  * One chunk, exactly once: its effects, its row results and the job's resume point and counters
  * commit in one transaction, or none of them does (a crash mid-chunk redoes the whole chunk).
  */
-export async function runChunk(db: Db, lease: Lease, chunk: ChunkRange & { units: TableRow[][] }, write: ChunkWriter) {
-  await db.transaction(async (tx) => {
+export async function runChunk(db: Db, lease: Lease, chunk: ChunkRange & { units: TableRow[][] }, write: ChunkWriter): Promise<RowOutcomeRecord[]> {
+  return db.transaction(async (tx) => {
     // Sent together: one wait instead of two.
     await Promise.all([lockJob(tx, lease, chunk.start), commitWithoutWaitingForDisk(tx)]);
     const outcomes = await write(tx, chunk.units);
     await Promise.all([saveOutcomes(tx, lease.jobId, chunk.start, outcomes), advance(tx, lease.jobId, chunk.end, outcomes)]);
     await testDelay();
+    return outcomes;
   });
 }
 
@@ -78,13 +79,14 @@ export async function runChunk(db: Db, lease: Lease, chunk: ChunkRange & { units
  * Records one chunk of a dry run: its row results (ids of records that were never kept are dropped)
  * and the job's progress, in a transaction of its own; the dry run's writes stay in theirs (runJob).
  */
-export async function recordDryChunk(db: Db, lease: Lease, chunk: ChunkRange, outcomes: RowOutcomeRecord[]) {
+export async function recordDryChunk(db: Db, lease: Lease, chunk: ChunkRange, outcomes: RowOutcomeRecord[]): Promise<RowOutcomeRecord[]> {
   const kept = outcomes.map((o) => (o.status === 'ADDED' ? { ...o, recordId: null } : o));
   await db.transaction(async (tx) => {
     await lockJob(tx, lease, chunk.start);
     await Promise.all([saveOutcomes(tx, lease.jobId, chunk.start, kept), advance(tx, lease.jobId, chunk.end, kept)]);
     await testDelay();
   });
+  return kept;
 }
 
 /** A dry run always starts from its first row: its earlier chunks' writes were never kept. */

@@ -6,6 +6,7 @@ import { notifyWorkers } from '@/lib/import/jobs/notify';
 import { buildResultCsv, type ResultRow } from '@/lib/import/results';
 import { zipOneFile } from '@/lib/import/results/native-zip';
 import { LeaseLostError, type Lease } from './chunk';
+import type { RowOutcomeRecord } from './outcomes';
 
 const NOT_PROCESSED: ResultRow['outcome'] = {
   status: 'SKIPPED', errors: [{ code: 'CANNOT_PROCESS', column: '', message: 'This row was not processed.' }],
@@ -15,9 +16,12 @@ function baseName(fileName: string) {
   return fileName.replace(/\.[^.]*$/, '') || 'import';
 }
 
-/** The result ZIP: every original column and row, with the outcome committed for each row. */
-export async function buildJobResult(db: Db, jobId: bigint, table: UploadedTable) {
-  const outcomes = new Map((await rowResults(db, jobId)).map((r) => [r.rowNumber, r]));
+/**
+ * The result ZIP: every original column and row, with the outcome committed for each row. `ran` holds
+ * every row's outcome when this run committed them all (they need not be read back); otherwise null.
+ */
+export async function buildJobResult(db: Db, jobId: bigint, table: UploadedTable, ran: RowOutcomeRecord[] | null) {
+  const outcomes = new Map((ran ?? await rowResults(db, jobId)).map((r) => [r.rowNumber, r]));
   const rows: ResultRow[] = table.rows.map((row) => {
     const outcome = outcomes.get(row.rowNumber);
     return {
@@ -43,8 +47,8 @@ async function endJob(db: Db, lease: Lease, set: ReturnType<typeof sql>) {
   if (!ended) throw new LeaseLostError(lease.jobId);
 }
 
-export async function completeJob(db: Db, lease: Lease, table: UploadedTable) {
-  const result = await buildJobResult(db, lease.jobId, table);
+export async function completeJob(db: Db, lease: Lease, table: UploadedTable, ran: RowOutcomeRecord[] | null) {
+  const result = await buildJobResult(db, lease.jobId, table, ran);
   await endJob(db, lease, sql`status = 'COMPLETED', result_file = ${result.zip}, result_file_name = ${result.name}`);
 }
 

@@ -2,23 +2,22 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { importJob } from '@/db/schema';
 import { isSerializationFailure } from '@/lib/db-errors';
-import { isImportFileError, readUploadedTable, type TableRow } from '@/lib/import/files';
+import { isImportFileError, type TableRow } from '@/lib/import/files';
 import { findModule } from '@/lib/import/modules/registry';
 import { mappingsFromWire } from '@/lib/import/spec/mappings';
-import { loadUpload } from '@/lib/import/upload';
+import { readStoredTable } from '@/lib/import/upload';
 import { writeCatalogChunk } from './catalog-writer';
-import { LeaseLostError, recordDryChunk, restartDryRun, runChunk, type ChunkWriter, type Lease } from './chunk';
+import { ChunkSizer } from './chunk-size';
+import { LeaseLostError, recordDryChunk, restartDryRun, runChunk, type ChunkRange, type ChunkWriter, type Lease } from './chunk';
 import type { CatalogContext, DocumentContext, JobContext } from './context';
 import { groupDocuments, writeDocumentChunk } from './document-writer';
 import { completeJob, failJob } from './finish';
-
-// Rows per chunk transaction. Per-chunk costs (one lookup query, one batch statement, one commit)
-// stop mattering from about a thousand rows; more would only lengthen locks and the redo after a crash.
-export const DEFAULT_CHUNK_ROWS = 1000;
+import type { RowOutcomeRecord } from './outcomes';
 
 export type RunResult = 'completed' | 'failed' | 'interrupted' | 'lost';
 
 export interface RunOptions {
+  /** Rows per chunk; unset, the size follows the job's speed (ChunkSizer). */
   chunkRows?: number;
   /** Asked between chunks: a stopping worker leaves the job for another one. */
   shouldStop?: () => boolean;
@@ -54,10 +53,32 @@ function chunkEnd(units: TableRow[][], start: number, chunkRows: number): number
 }
 
 /**
+ * Runs `run` on chunk after chunk of units, from unit `from` to the end, sizing each chunk by how long
+ * the ones before it took. Returns the outcomes of every row it ran, or 'interrupted' when the worker
+ * is stopping (asked between chunks).
+ */
+async function inChunks(
+  units: TableRow[][], from: number, options: RunOptions, run: (range: ChunkRange) => Promise<RowOutcomeRecord[]>,
+): Promise<RowOutcomeRecord[] | 'interrupted'> {
+  const sizer = new ChunkSizer(options.chunkRows);
+  const outcomes: RowOutcomeRecord[] = [];
+  for (let start = from; start < units.length;) {
+    if (options.shouldStop?.()) return 'interrupted';
+    const end = chunkEnd(units, start, sizer.next());
+    const began = performance.now();
+    const chunkOutcomes = await run({ start, end });
+    sizer.took(chunkOutcomes.length, performance.now() - began);
+    for (const outcome of chunkOutcomes) outcomes.push(outcome);
+    start = end;
+  }
+  return outcomes;
+}
+
+/**
  * A deadlock with a concurrent posting (lock order between unrelated documents) rolls the whole chunk
  * back, so running it again is safe; postDocument cannot retry on its own inside our transaction.
  */
-async function withRetry(run: () => Promise<void>, attempts = 3): Promise<void> {
+async function withRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
@@ -69,7 +90,7 @@ async function withRetry(run: () => Promise<void>, attempts = 3): Promise<void> 
 
 /** Thrown to roll a dry run's transaction back: `interrupted` when the worker stops mid-way. */
 class DryRunEnd extends Error {
-  constructor(readonly result: 'done' | 'interrupted') {
+  constructor(readonly result: RowOutcomeRecord[] | 'interrupted') {
     super('dry run: roll back');
   }
 }
@@ -81,18 +102,13 @@ class DryRunEnd extends Error {
  * price: the records it touches stay locked until it ends. It always starts from the first row (a
  * resumed or retried dry run has no earlier writes to build on).
  */
-async function runDryRun(db: Db, lease: Lease, units: TableRow[][], write: ChunkWriter, chunkRows: number, options: RunOptions) {
+async function runDryRun(db: Db, lease: Lease, units: TableRow[][], write: ChunkWriter, options: RunOptions) {
   for (let attempt = 1; ; attempt++) {
     await restartDryRun(db, lease);
     try {
       await db.transaction(async (tx) => {
-        for (let start = 0; start < units.length;) {
-          if (options.shouldStop?.()) throw new DryRunEnd('interrupted');
-          const end = chunkEnd(units, start, chunkRows);
-          await recordDryChunk(db, lease, { start, end }, await write(tx, units.slice(start, end)));
-          start = end;
-        }
-        throw new DryRunEnd('done');
+        throw new DryRunEnd(await inChunks(units, 0, options, async ({ start, end }) =>
+          recordDryChunk(db, lease, { start, end }, await write(tx, units.slice(start, end)))));
       });
     } catch (error) {
       if (error instanceof DryRunEnd) return error.result;
@@ -101,10 +117,15 @@ async function runDryRun(db: Db, lease: Lease, units: TableRow[][], write: Chunk
   }
 }
 
-async function readTable(db: Db, job: JobRecord) {
-  const file = await loadUpload(db, job.fileId);
-  return readUploadedTable(file.content, file.fileName, { characterEncoding: job.characterEncoding ?? undefined });
+/** The outcomes of every row, or null when an earlier run committed some of them (a resumed job). */
+async function runChunks(db: Db, lease: Lease, job: JobRecord, units: TableRow[][], write: ChunkWriter, options: RunOptions) {
+  if (job.dryRun) return runDryRun(db, lease, units, write, options);
+  const outcomes = await inChunks(units, job.nextRow, options, ({ start, end }) =>
+    withRetry(() => runChunk(db, lease, { start, end, units: units.slice(start, end) }, write)));
+  return outcomes !== 'interrupted' && job.nextRow > 0 ? null : outcomes;
 }
+
+const readTable = (db: Db, job: JobRecord) => readStoredTable(db, job.fileId, job.characterEncoding);
 
 /**
  * Runs (or resumes) a claimed job: reads the file again, cuts it into the same units as before and
@@ -124,20 +145,12 @@ export async function runJob(db: Db, lease: Lease, options: RunOptions = {}): Pr
     const { units, write } = unitsOf(ctx, table.rows);
     // Remember the encoding that was detected, so a resumed run reads the file the same way.
     if (!job.characterEncoding && table.encoding) {
-      await db.update(importJob).set({ characterEncoding: table.encoding }).where(sql`${importJob.id} = ${job.id} and ${importJob.characterEncoding} is null`);
+      await db.update(importJob).set({ characterEncoding: table.encoding })
+        .where(sql`${importJob.id} = ${job.id} and ${importJob.characterEncoding} is null`);
     }
-    const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
-    if (ctx.dryRun) {
-      if (await runDryRun(db, lease, units, write, chunkRows, options) === 'interrupted') return 'interrupted';
-    } else {
-      for (let start = job.nextRow; start < units.length;) {
-        if (options.shouldStop?.()) return 'interrupted';
-        const end = chunkEnd(units, start, chunkRows);
-        await withRetry(() => runChunk(db, lease, { start, end, units: units.slice(start, end) }, write));
-        start = end;
-      }
-    }
-    await completeJob(db, lease, table);
+    const outcomes = await runChunks(db, lease, job, units, write, options);
+    if (outcomes === 'interrupted') return 'interrupted';
+    await completeJob(db, lease, table, outcomes);
     return 'completed';
   } catch (error) {
     if (error instanceof LeaseLostError) return 'lost';
