@@ -48,17 +48,26 @@ function keyFilter(columns: { id: PgColumn; code: PgColumn; ean?: PgColumn }, ke
   return parts.length ? or(...parts) : undefined;
 }
 
+type StoredItemRow = {
+  id: string; code: string; name: string; unit: string; purchase_price: string; sale_price: string; vat_rate: string;
+  ean: string | null; description: string; active: boolean; track_serials: boolean; min_stock: string | null;
+};
+
 const items: CatalogAdapter = {
   schema: itemSchema as unknown as z.ZodType<Record<string, unknown>>,
   async load(tx, keys) {
     const where = keyFilter({ id: item.id, code: item.code, ean: item.ean }, keys);
     if (!where) return [];
-    const rows = await tx.select().from(item).where(where);
+    // Only the columns a row can set, read as the driver sends them: a chunk can find ten thousand items,
+    // and mapping each through the query builder (timestamps parsed into dates for nothing) cost ~7 µs a row.
+    const rows = await tx.execute<StoredItemRow>(sql`
+      select id::text as id, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock
+      from ${item} where ${where}`);
     return rows.map((r) => ({
-      id: r.id, code: r.code, ean: r.ean,
+      id: BigInt(r.id), code: r.code, ean: r.ean,
       values: {
-        code: r.code, name: r.name, unit: r.unit, purchasePrice: r.purchasePrice, salePrice: r.salePrice, vatRate: r.vatRate,
-        ean: r.ean, description: r.description, active: r.active, trackSerials: r.trackSerials, minStock: r.minStock,
+        code: r.code, name: r.name, unit: r.unit, purchasePrice: r.purchase_price, salePrice: r.sale_price, vatRate: r.vat_rate,
+        ean: r.ean, description: r.description, active: r.active, trackSerials: r.track_serials, minStock: r.min_stock,
       },
     }));
   },

@@ -1,6 +1,7 @@
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
-import { findField } from '@/lib/import/modules/registry';
+import { findField, type ImportField } from '@/lib/import/modules/registry';
+import type { MappingRequest } from '@/lib/import/spec/mappings';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
 import type { CatalogAdapter, CatalogRecord, Keys } from './catalog-adapters';
 import type { CatalogContext } from './context';
@@ -53,10 +54,21 @@ export class RecordIndex {
   }
 }
 
+// The field of each mapping, looked up once per job instead of once per cell.
+const fieldsOfMappings = new WeakMap<CatalogContext, { mapping: MappingRequest; field: ImportField | undefined }[]>();
+
+function mappedFields(ctx: CatalogContext) {
+  let fields = fieldsOfMappings.get(ctx);
+  if (!fields) {
+    fields = ctx.mappings.map((mapping) => ({ mapping, field: findField(ctx.module, mapping.apiName) }));
+    fieldsOfMappings.set(ctx, fields);
+  }
+  return fields;
+}
+
 export function overlayOf(ctx: CatalogContext, row: TableRow): RowOverlay {
   const overlay: RowOverlay = { rowNumber: row.rowNumber, values: {}, findKey: null, errors: [] };
-  for (const mapping of ctx.mappings) {
-    const field = findField(ctx.module, mapping.apiName);
+  for (const { mapping, field } of mappedFields(ctx)) {
     const text = readCell(row, mapping);
     if (mapping.apiName === ctx.findBy) overlay.findKey = text === null ? null : text.trim();
     if (!field?.key) continue;

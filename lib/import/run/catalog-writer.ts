@@ -25,7 +25,11 @@ async function inSavepoint<T>(tx: DbOrTx, run: (sp: DbOrTx) => Promise<T>): Prom
   }
 }
 
-async function writeFast(tx: DbOrTx, adapter: CatalogAdapter, fast: PlannedRow[], index: RecordIndex, outcomes: Outcomes) {
+/**
+ * The batched rows share no code, EAN or record with any other row of the chunk (catalog-order.ts),
+ * so no later row of the chunk looks them up: the record index is left as it is.
+ */
+async function writeFast(tx: DbOrTx, adapter: CatalogAdapter, fast: PlannedRow[], outcomes: Outcomes) {
   const batch = adapter.batch!;
   const leftovers: PlannedRow[] = [];
   const inserts = fast.filter((p) => !p.target);
@@ -33,7 +37,6 @@ async function writeFast(tx: DbOrTx, adapter: CatalogAdapter, fast: PlannedRow[]
   for (const p of inserts) {
     const id = insertedIds?.get(String(p.data.code));
     if (id === undefined) { leftovers.push(p); continue; }
-    index.put(recordOf(id, p.data));
     outcomes.set(p.rowNumber, { rowNumber: p.rowNumber, status: 'ADDED', recordId: String(id), errors: [] });
   }
   const updates = fast.filter((p) => p.target);
@@ -41,7 +44,6 @@ async function writeFast(tx: DbOrTx, adapter: CatalogAdapter, fast: PlannedRow[]
     ? await inSavepoint(tx, (sp) => batch.update(sp, updates.map((p) => ({ id: p.target!.id, data: p.data })))) : null;
   for (const p of updates) {
     if (!updatedIds?.has(p.target!.id)) { leftovers.push(p); continue; }
-    index.put(recordOf(p.target!.id, p.data));
     outcomes.set(p.rowNumber, { rowNumber: p.rowNumber, status: 'UPDATED', recordId: String(p.target!.id), errors: [] });
   }
   return leftovers;
@@ -88,7 +90,7 @@ export async function writeCatalogChunk(tx: DbOrTx, ctx: CatalogContext, rows: T
     if (Array.isArray(plan)) outcomes.set(rowNumber, skipped(rowNumber, plan));
     else fast.push(plan);
   });
-  const leftovers = fast.length ? await writeFast(tx, adapter, fast, index, outcomes) : [];
+  const leftovers = fast.length ? await writeFast(tx, adapter, fast, outcomes) : [];
   const byRow = new Map(overlays.map((overlay) => [overlay.rowNumber, overlay]));
   // Rows the batch statements refused share nothing with other rows, so their place in the order is free.
   for (const rowNumber of [...inOrder, ...leftovers.map((p) => p.rowNumber)].sort((a, b) => a - b)) {
