@@ -14,7 +14,7 @@ import { storeUpload } from '@/lib/import/upload';
 import { ImportWorker, workerOptionsFromEnv } from '@/lib/jobs/worker';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 25_000);
-const RUNS = Math.max(1, Number(process.env.BENCH_IMPORT_RUNS ?? 3));
+const RUNS = Math.max(1, Number(process.env.BENCH_IMPORT_RUNS ?? 5));
 const ITEM_HEADERS = ['Code', 'Name', 'Unit', 'Purchase_Price', 'Sale_Price', 'VAT_Rate', 'EAN'];
 
 function itemsCsv(): Buffer {
@@ -134,7 +134,7 @@ async function runOnce(): Promise<Figure[]> {
   }
 }
 
-/** BENCH_IMPORT_RUNS runs (3): one run on a shared 2-core machine says little, the median of three says more. */
+/** BENCH_IMPORT_RUNS runs (5): one run on a shared 2-core machine says little, the median of five says more. */
 export async function main() {
   const runs: Figure[][] = [];
   for (let run = 0; run < RUNS; run++) runs.push(await runOnce());
