@@ -181,8 +181,10 @@ function postingOutcome(status: number, body: string, refusalExpected: boolean):
 }
 
 /** 5 %: a small CSV price-list upload (10 new items, 10 price changes), then its bulk write job (upsert by Code). */
+// Shared by every importer, so each upload's new codes are unique in the run.
+let batch = 0;
+
 export function importRequests(f: Fixtures, tally: Tally, runId: string): CannonRequest[] {
-  let batch = 0;
   const boundary = 'serialstockLoadBoundary';
   return steps([{
     method: 'POST', path: '/crm/v8/upload',

@@ -1,5 +1,5 @@
-// npm run load — 50 concurrent signed-in users against the production build for LOAD_SECONDS (60):
-// three autocannon instances in parallel, one per traffic class (35 readers, 12 posters, 3 importers),
+// npm run load — 50 concurrent signed-in users against the production build for LOAD_SECONDS (60): 35
+// readers, 12 posters and 3 importers, each sending a request a second (LOAD_RATE), driven by autocannon,
 // then the stock integrity queries. Prints PASS/FAIL per criterion and exits non-zero on any FAIL.
 // LOAD_WORKER=separate runs the import jobs in a worker process of their own (see below).
 // Targets the large data set (npm run seed:large) unless PG_DATA_DIR / DATABASE_URL say otherwise; see docs/quality.md.
@@ -14,8 +14,11 @@ import {
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const USERS = Number(process.env.LOAD_USERS ?? 50);
-// LOAD_RATE: requests per second per connection (a user's pace); 0 sends the next request as soon as the last answers.
-const RATE = Number(process.env.LOAD_RATE ?? 0);
+// LOAD_RATE: requests per second per user (1 by default: a page, a posting or an upload every second, each
+// user starting at a random moment of the first second, so users do not all click at once); 0 makes every
+// user a closed loop without think time (the next request as soon as the last is answered): a stress test
+// of the machine's capacity rather than a model of people.
+const RATE = Number(process.env.LOAD_RATE ?? 1);
 const split = { reads: Math.round(USERS * 0.7), postings: Math.round(USERS * 0.24), imports: 0 };
 split.imports = Math.max(1, USERS - split.reads - split.postings);
 const runId = randomBytes(3).toString('hex').toUpperCase();
@@ -45,7 +48,7 @@ try {
   const began = Date.now();
   const progress = setInterval(() => console.log(`[load] ${Math.round((Date.now() - began) / 1000)} s: `
     + classes.map((c) => `${c.name} ${c.tally.latencies.length}`).join(', ')), 10_000);
-  const results = await Promise.all(classes.map((c) => run(c.connections, c.build(fixtures, c.tally))));
+  const results = await Promise.all(classes.map((c) => run(c.connections, () => c.build(fixtures, c.tally))));
   clearInterval(progress);
   console.log(`[load] ${machineLoad()}`);
   console.log('[load] traffic done; waiting for the import jobs to finish…');
@@ -86,12 +89,27 @@ async function warmUp(f: Fixtures): Promise<void> {
   }
 }
 
-function run(connections: number, requests: CannonRequest[]): Promise<Result> {
+function cannon(connections: number, requests: CannonRequest[], paced: boolean): Promise<Result> {
   return autocannon({
     // Paced runs: autocannon's coordinated-omission correction (1 ms expected interval) would fill its histogram
     // with synthetic low values; our own per-request times are the figures that count anyway.
-    url: env.baseUrl, connections, duration: SECONDS, requests, timeout: 10, ...(RATE ? { connectionRate: RATE, ignoreCoordinatedOmission: true } : {}),
+    url: env.baseUrl, connections, duration: SECONDS, requests, timeout: 10, ...(paced ? { connectionRate: RATE, ignoreCoordinatedOmission: true } : {}),
   });
+}
+
+/**
+ * A traffic class's users. Closed loop: one autocannon with a connection per user. Paced: one autocannon
+ * per user, started at a random moment within the first pacing interval: autocannon starts a run's
+ * connections together and paces each from its start, so one instance for all would send every user's
+ * request in the same instant, once a second. Each user's `build` gets its own request sequence.
+ */
+async function run(connections: number, build: () => CannonRequest[]): Promise<Pick<Result, 'errors' | 'timeouts'> & { latency?: Result['latency'] }> {
+  if (!RATE) return cannon(connections, build(), false);
+  const users = await Promise.all(Array.from({ length: connections }, async () => {
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * (1000 / RATE)));
+    return cannon(1, build(), true);
+  }));
+  return { errors: users.reduce((n, u) => n + u.errors, 0), timeouts: users.reduce((n, u) => n + u.timeouts, 0) };
 }
 
 /** The jobs this run created (and the rows they skipped), once none is waiting or running, or after 2 minutes. */
@@ -107,7 +125,7 @@ async function waitForJobs(sql: postgres.Sql, since: Date) {
   }
 }
 
-type ClassResult = { name: string; tally: Tally; result: Result };
+type ClassResult = { name: string; tally: Tally; result: Awaited<ReturnType<typeof run>> };
 
 function report(classes: ClassResult[], jobs: { pending: number; completed: number; failed: number; skipped: number }, integrity: { label: string; bad: number }[]): boolean {
   const ms = (v: number) => `${v.toFixed(0)} ms`;
@@ -116,7 +134,8 @@ function report(classes: ClassResult[], jobs: { pending: number; completed: numb
     console.log(`[load] ${name}: ${tally.latencies.length} answers (${(tally.latencies.length / SECONDS).toFixed(1)}/s), ${tally.ok} ok, ${tally.refused} business refusals,`
       + ` unexpected: ${errs}; socket errors ${result.errors}, timeouts ${result.timeouts}`);
     console.log(`[load]   latency p50 ${ms(percentile(tally.latencies, 50))}, p95 ${ms(percentile(tally.latencies, 95))}, p99 ${ms(percentile(tally.latencies, 99))},`
-      + ` max ${ms(Math.max(...tally.latencies))} (autocannon: p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms)`);
+      + ` max ${ms(Math.max(...tally.latencies))}`
+      + (result.latency ? ` (autocannon: p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms)` : ''));
     for (const s of tally.samples) console.log(`[load]   e.g. ${s}`);
   }
   console.log(`[load] import jobs: ${jobs.completed} completed, ${jobs.failed} failed, ${jobs.pending} still pending; rows skipped ${jobs.skipped}`);
