@@ -106,6 +106,21 @@ describe('POST /crm/bulk/vN/write validates the job like Zoho', async () => {
     });
   });
 
+  it('lets one user have at most 20 jobs waiting or running, also when the requests arrive together', async () => {
+    const busy = await keyFor(db, 'admin');
+    const caller = apiCaller(busy.key);
+    const file = (await caller.upload(csv([['Code', 'Name'], ['A', 'B']]), 'items.csv')).json.details.file_id;
+    const body = { operation: 'insert', resource: [{ type: 'data', module: 'Items', file_id: file }] };
+    const answers = await Promise.all(Array.from({ length: 26 }, () => caller.create(body)));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(20);
+    const refused = answers.filter((a) => a.status !== 201);
+    expect(refused).toHaveLength(6);
+    for (const answer of refused) {
+      expect(answer).toMatchObject({ status: 400, json: { code: 'LIMIT_EXCEEDED', message: 'You already have 20 bulk write jobs waiting or running; wait for them to finish.' } });
+    }
+    expect((await db.select({ n: sql<number>`count(*)::int` }).from(importJob).where(sql`${importJob.createdBy} = ${busy.userId}`))[0].n).toBe(20);
+  });
+
   it('answers 404 RESOURCE_NOT_FOUND for an unknown job', async () => {
     for (const id of ['987654321', 'abc']) {
       const response = await api.status(id);

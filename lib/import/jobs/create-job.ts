@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { importJob } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
 import { checkCallbackHost } from '@/lib/import/callback/resolve-host';
@@ -14,8 +14,13 @@ export const MAX_ACTIVE_JOBS_PER_USER = 20;
 
 export interface CreatedJob { id: bigint; createdBy: { id: string; name: string } }
 
-async function assertUnderActiveLimit(db: Db, userId: number) {
-  const [{ active }] = await db.select({ active: sql<number>`count(*)::int` }).from(importJob)
+// pg_advisory_xact_lock(class, user): job creations of one user take turns, so the count below cannot be
+// outrun by a concurrent creation (two requests both seeing 19 jobs used to make 21).
+const ACTIVE_JOBS_LOCK_CLASS = 72_041;
+
+async function assertUnderActiveLimit(tx: DbOrTx, userId: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ACTIVE_JOBS_LOCK_CLASS}, ${userId})`);
+  const [{ active }] = await tx.select({ active: sql<number>`count(*)::int` }).from(importJob)
     .where(and(eq(importJob.createdBy, userId), inArray(importJob.status, ['ADDED', 'IN PROGRESS'])));
   if (active >= MAX_ACTIVE_JOBS_PER_USER) {
     throw new ImportRequestError('LIMIT_EXCEEDED', `You already have ${active} bulk write jobs waiting or running; wait for them to finish.`);
@@ -34,9 +39,9 @@ async function assertCallbackHostReachable(url: string) {
 export async function createImportJob(db: Db, request: JobRequest, principal: Principal): Promise<CreatedJob> {
   const shape = await uploadSummary(db, request.fileId, request.characterEncoding);
   const mappings = resolveMappings(request.mappings, shape.headers, request.module, request.operation, request.findBy);
-  await assertUnderActiveLimit(db, principal.userId);
   if (request.callback) await assertCallbackHostReachable(request.callback.url);
   const id = await db.transaction(async (tx) => {
+    await assertUnderActiveLimit(tx, principal.userId);
     const [row] = await tx.insert(importJob).values({
       operation: request.operation,
       module: request.module.apiName,
