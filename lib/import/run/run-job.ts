@@ -128,8 +128,9 @@ async function runChunks(db: Db, lease: Lease, job: JobRecord, units: TableRow[]
 const readTable = (db: Db, job: JobRecord) => readStoredTable(db, job.fileId, job.characterEncoding);
 
 /**
- * Runs (or resumes) a claimed job: reads the file again, cuts it into the same units as before and
- * continues at the job's resume point (next_row counts the units already committed).
+ * Runs (or resumes) a claimed job: reads the file again (or takes the table this process read at upload),
+ * cuts it into the same units as before and continues at the job's resume point (next_row counts the units
+ * already committed).
  */
 export async function runJob(db: Db, lease: Lease, options: RunOptions = {}): Promise<RunResult> {
   const [job] = await db.select().from(importJob).where(eq(importJob.id, lease.jobId));
