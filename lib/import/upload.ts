@@ -4,7 +4,8 @@ import type { DbOrTx } from '@/db/client';
 import { importFile } from '@/db/schema';
 import { readUploadedTable, type UploadedTable } from '@/lib/import/files';
 import { ImportRequestError } from './errors';
-import { decodeFromStorage, encodeForStorage, keepRecentTable, recentTable } from './stored-file';
+import { keepRecentTable, recentTable } from './kept-table';
+import { decodeFromStorage, encodeForStorage } from './stored-file';
 
 export interface StoredUpload {
   fileId: bigint;

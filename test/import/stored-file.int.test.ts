@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { importFile, item, user } from '@/db/schema';
 import { loadUpload, storeUpload } from '@/lib/import/upload';
-import { forgetRecentTable } from '@/lib/import/stored-file';
+import { forgetRecentTable } from '@/lib/import/kept-table';
 import { useTestDatabase } from '@/test/db';
 import { csv, drainJobs } from './drain';
 import { createJob, itemRows, principalOf } from './jobs';
