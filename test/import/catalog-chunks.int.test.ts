@@ -10,7 +10,9 @@ import { resultRows } from './result-file';
  * A catalog import (and its dry run) must give every row the outcome it would have if the rows were imported
  * one at a time, in row order, however the job is cut into chunks: rows of one chunk are batched only when no other row
  * of the chunk can change their outcome. These jobs make rows depend on earlier rows (and one on a later
- * row) and run them in one-row chunks, in two-row chunks and in a single chunk.
+ * row) and run them in one-row chunks, in two-row chunks and in a single chunk. Cut into chunks, each chunk is
+ * planned while the one before it is written (lib/import/run/catalog-job-writer.ts): a row whose records that chunk
+ * wrote must be planned again, the others keep their plan; both happen here.
  */
 const E = (n: number) => `85900000000${String(n).padStart(2, '0')}`;
 

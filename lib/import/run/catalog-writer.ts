@@ -1,13 +1,10 @@
 import type { DbOrTx } from '@/db/client';
 import { pgErrorOf } from '@/lib/db-errors';
 import { isDomainError } from '@/lib/errors';
-import type { TableRow } from '@/lib/import/files';
 import { adapterFor, type CatalogAdapter, type CatalogRecord } from './catalog-adapters';
-import {
-  blankKeysOf, columnNamer, keysOf, overlayOf, planRow, RecordIndex, resolveTarget, type PlannedRow, type RowOverlay,
-} from './catalog-plan';
+import type { CatalogChunkPlan } from './catalog-chunk-plan';
+import { blankKeysOf, columnNamer, planRow, resolveTarget, type PlannedRow, type RecordIndex, type RowOverlay } from './catalog-plan';
 import type { CatalogContext } from './context';
-import { rowsToWriteInOrder } from './catalog-order';
 import { rowErrorsOf, skipped, type RowOutcomeRecord } from './outcomes';
 
 type Outcomes = Map<number, RowOutcomeRecord>;
@@ -67,34 +64,31 @@ async function writeOne(tx: DbOrTx, ctx: CatalogContext, adapter: CatalogAdapter
 }
 
 /**
- * Writes one chunk of Items, Partners or Warehouses rows inside the chunk's transaction, with the
- * outcome each row would have if the rows were imported one at a time, in row order.
+ * Writes one planned chunk of Items, Partners or Warehouses rows inside the chunk's transaction, with
+ * the outcome each row would have if the rows were imported one at a time, in row order. The plan must
+ * be current: made in this transaction, or ahead of it from records nothing has written since.
+ * `whileWriting` is started once the writes begin (the next chunk's plan: see catalog-job-writer.ts).
  */
-export async function writeCatalogChunk(tx: DbOrTx, ctx: CatalogContext, rows: TableRow[]): Promise<RowOutcomeRecord[]> {
+export async function writeCatalogChunk(
+  tx: DbOrTx, ctx: CatalogContext, plan: CatalogChunkPlan, whileWriting?: () => void,
+): Promise<RowOutcomeRecord[]> {
   const adapter = adapterFor(ctx.module);
-  const overlays = rows.map((row) => overlayOf(ctx, row));
-  const index = new RecordIndex(await adapter.load(tx, keysOf(overlays, ctx.findBy)));
-  const plans = overlays.map((overlay) => {
-    const target = resolveTarget(ctx, overlay, index);
-    return 'error' in target ? [target.error] : planRow(ctx, adapter, overlay, target.record);
-  });
-  // Without a batch statement (Partners, Warehouses) every row goes through the lib function, in row order.
-  const inOrder = adapter.batch
-    ? rowsToWriteInOrder(ctx, overlays, plans, index, adapter)
-    : new Set(overlays.map((overlay) => overlay.rowNumber));
+  const { overlays, plans, inOrder, index } = plan;
   const outcomes: Outcomes = new Map();
   const fast: PlannedRow[] = [];
-  plans.forEach((plan, i) => {
+  plans.forEach((planned, i) => {
     const { rowNumber } = overlays[i];
     if (inOrder.has(rowNumber)) return;
-    if (Array.isArray(plan)) outcomes.set(rowNumber, skipped(rowNumber, plan));
-    else fast.push(plan);
+    if (Array.isArray(planned)) outcomes.set(rowNumber, skipped(rowNumber, planned));
+    else fast.push(planned);
   });
+  // Next turn of the event loop: by then this chunk's first statement is on its way to the server.
+  if (whileWriting) setImmediate(whileWriting);
   const leftovers = fast.length ? await writeFast(tx, adapter, fast, outcomes) : [];
   const byRow = new Map(overlays.map((overlay) => [overlay.rowNumber, overlay]));
   // Rows the batch statements refused share nothing with other rows, so their place in the order is free.
   for (const rowNumber of [...inOrder, ...leftovers.map((p) => p.rowNumber)].sort((a, b) => a - b)) {
     outcomes.set(rowNumber, await writeOne(tx, ctx, adapter, byRow.get(rowNumber)!, index));
   }
-  return rows.map((row) => outcomes.get(row.rowNumber)!);
+  return plan.rows.map((row) => outcomes.get(row.rowNumber)!);
 }

@@ -6,9 +6,9 @@ import { isImportFileError, type TableRow } from '@/lib/import/files';
 import { findModule } from '@/lib/import/modules/registry';
 import { mappingsFromWire } from '@/lib/import/spec/mappings';
 import { readStoredTable } from '@/lib/import/upload';
-import { writeCatalogChunk } from './catalog-writer';
+import { catalogJobWriter } from './catalog-job-writer';
 import { ChunkSizer } from './chunk-size';
-import { LeaseLostError, recordDryChunk, restartDryRun, runChunk, type ChunkRange, type ChunkWriter, type Lease } from './chunk';
+import { LeaseLostError, recordDryChunk, restartDryRun, runChunk, type ChunkRange, type JobWriter, type Lease } from './chunk';
 import type { CatalogContext, DocumentContext, JobContext } from './context';
 import { groupDocuments, writeDocumentChunk } from './document-writer';
 import { completeJob, failJob } from './finish';
@@ -35,13 +35,12 @@ function contextOf(job: JobRecord): JobContext {
 }
 
 /** The units a job is cut into: rows, or whole documents; their order is the same on every run. */
-function unitsOf(ctx: JobContext, rows: TableRow[]): { units: TableRow[][]; write: ChunkWriter } {
+function unitsOf(db: Db, ctx: JobContext, rows: TableRow[]): { units: TableRow[][]; writer: JobWriter } {
   if (ctx.module.kind === 'document') {
     const docCtx = ctx as DocumentContext;
-    return { units: groupDocuments(docCtx, rows), write: (tx, units) => writeDocumentChunk(tx, docCtx, units) };
+    return { units: groupDocuments(docCtx, rows), writer: { write: (tx, units) => writeDocumentChunk(tx, docCtx, units) } };
   }
-  const catalogCtx = ctx as CatalogContext;
-  return { units: rows.map((row) => [row]), write: (tx, units) => writeCatalogChunk(tx, catalogCtx, units.flat()) };
+  return { units: rows.map((row) => [row]), writer: catalogJobWriter(db, ctx as CatalogContext) };
 }
 
 /** Units from `start` up to about `chunkRows` rows; a document larger than that is a chunk of its own. */
@@ -52,24 +51,29 @@ function chunkEnd(units: TableRow[][], start: number, chunkRows: number): number
   return end;
 }
 
+type RunRange = (range: ChunkRange, upcoming: ChunkRange | null) => Promise<RowOutcomeRecord[]>;
+
 /**
  * Runs `run` on chunk after chunk of units, from unit `from` to the end, sizing each chunk by how long
- * the ones before it took. Returns the outcomes of every row it ran, or 'interrupted' when the worker
- * is stopping (asked between chunks).
+ * the ones before it took. With `lookAhead`, `run` is also told which units come next (a writer may plan
+ * them meanwhile), so the next chunk is sized before the current one's time is known. Returns the
+ * outcomes of every row it ran, or 'interrupted' when the worker is stopping (asked between chunks).
  */
 async function inChunks(
-  units: TableRow[][], from: number, options: RunOptions, run: (range: ChunkRange) => Promise<RowOutcomeRecord[]>,
+  units: TableRow[][], from: number, options: RunOptions, run: RunRange, lookAhead = false,
 ): Promise<RowOutcomeRecord[] | 'interrupted'> {
   const sizer = new ChunkSizer(options.chunkRows);
   const outcomes: RowOutcomeRecord[] = [];
-  for (let start = from; start < units.length;) {
+  const rangeFrom = (start: number): ChunkRange => ({ start, end: chunkEnd(units, start, sizer.next()) });
+  let range = rangeFrom(from);
+  while (range.start < units.length) {
     if (options.shouldStop?.()) return 'interrupted';
-    const end = chunkEnd(units, start, sizer.next());
+    const upcoming = lookAhead && range.end < units.length ? rangeFrom(range.end) : null;
     const began = performance.now();
-    const chunkOutcomes = await run({ start, end });
+    const chunkOutcomes = await run(range, upcoming);
     sizer.took(chunkOutcomes.length, performance.now() - began);
     for (const outcome of chunkOutcomes) outcomes.push(outcome);
-    start = end;
+    range = upcoming ?? rangeFrom(range.end);
   }
   return outcomes;
 }
@@ -102,13 +106,13 @@ class DryRunEnd extends Error {
  * price: the records it touches stay locked until it ends. It always starts from the first row (a
  * resumed or retried dry run has no earlier writes to build on).
  */
-async function runDryRun(db: Db, lease: Lease, units: TableRow[][], write: ChunkWriter, options: RunOptions) {
+async function runDryRun(db: Db, lease: Lease, units: TableRow[][], writer: JobWriter, options: RunOptions) {
   for (let attempt = 1; ; attempt++) {
     await restartDryRun(db, lease);
     try {
       await db.transaction(async (tx) => {
         throw new DryRunEnd(await inChunks(units, 0, options, async ({ start, end }) =>
-          recordDryChunk(db, lease, { start, end }, await write(tx, units.slice(start, end)))));
+          recordDryChunk(db, lease, { start, end }, await writer.write(tx, units.slice(start, end)))));
       });
     } catch (error) {
       if (error instanceof DryRunEnd) return error.result;
@@ -117,11 +121,18 @@ async function runDryRun(db: Db, lease: Lease, units: TableRow[][], write: Chunk
   }
 }
 
-/** The outcomes of every row, or null when an earlier run committed some of them (a resumed job). */
-async function runChunks(db: Db, lease: Lease, job: JobRecord, units: TableRow[][], write: ChunkWriter, options: RunOptions) {
-  if (job.dryRun) return runDryRun(db, lease, units, write, options);
-  const outcomes = await inChunks(units, job.nextRow, options, ({ start, end }) =>
-    withRetry(() => runChunk(db, lease, { start, end, units: units.slice(start, end) }, write)));
+/**
+ * The outcomes of every row, or null when an earlier run committed some of them (a resumed job). A dry
+ * run plans nothing ahead: its earlier chunks' writes are visible only inside its own transaction.
+ */
+async function runChunks(db: Db, lease: Lease, job: JobRecord, units: TableRow[][], writer: JobWriter, options: RunOptions) {
+  if (job.dryRun) return runDryRun(db, lease, units, writer, options);
+  const sliceOf = ({ start, end }: ChunkRange) => units.slice(start, end);
+  const outcomes = await inChunks(units, job.nextRow, options, (range, upcoming) => {
+    const chunkUnits = sliceOf(range);
+    const next = upcoming ? sliceOf(upcoming) : undefined;
+    return withRetry(() => runChunk(db, lease, { ...range, units: chunkUnits }, (tx) => writer.write(tx, chunkUnits, next)));
+  }, writer.looksAhead);
   return outcomes !== 'interrupted' && job.nextRow > 0 ? null : outcomes;
 }
 
@@ -143,13 +154,13 @@ export async function runJob(db: Db, lease: Lease, options: RunOptions = {}): Pr
     });
     if (!table) return 'failed';
     const ctx = contextOf(job);
-    const { units, write } = unitsOf(ctx, table.rows);
+    const { units, writer } = unitsOf(db, ctx, table.rows);
     // Remember the encoding that was detected, so a resumed run reads the file the same way.
     if (!job.characterEncoding && table.encoding) {
       await db.update(importJob).set({ characterEncoding: table.encoding })
         .where(sql`${importJob.id} = ${job.id} and ${importJob.characterEncoding} is null`);
     }
-    const outcomes = await runChunks(db, lease, job, units, write, options);
+    const outcomes = await runChunks(db, lease, job, units, writer, options);
     if (outcomes === 'interrupted') return 'interrupted';
     await completeJob(db, lease, table, outcomes);
     return 'completed';

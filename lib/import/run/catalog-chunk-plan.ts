@@ -1,0 +1,83 @@
+import type { DbOrTx } from '@/db/client';
+import type { TableRow } from '@/lib/import/files';
+import type { RowError } from '@/lib/import/results';
+import { adapterFor, type CatalogRecord, type Keys } from './catalog-adapters';
+import { rowsToWriteInOrder } from './catalog-order';
+import { keysOf, overlayOf, planRow, RecordIndex, resolveTarget, type PlannedRow, type RowOverlay } from './catalog-plan';
+import { ChunkKeys } from './chunk-keys';
+import type { CatalogContext } from './context';
+import type { RowOutcomeRecord } from './outcomes';
+
+/** A chunk of catalog rows read, matched to the stored records and run through the shared schema. */
+export interface CatalogChunkPlan {
+  rows: TableRow[];
+  overlays: RowOverlay[];
+  index: RecordIndex;
+  plans: (PlannedRow | RowError[])[];
+  /** Rows to write one by one in row order (catalog-order.ts); the others are batched. */
+  inOrder: Set<number>;
+  /** Every code, EAN and record id the plan was made from: the rows' own and those of the records found. */
+  reads: ChunkKeys;
+}
+
+// Planning 5,000 rows takes some 40 ms; planned ahead, beside another chunk's statements (catalog-job-writer.ts),
+// it gives the event loop back every millisecond, so their replies (and the next statement) are not kept waiting.
+const MS_BETWEEN_YIELDS = 1;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function readsOf(ctx: CatalogContext, overlays: RowOverlay[], keys: Keys, records: CatalogRecord[]): ChunkKeys {
+  const reads = new ChunkKeys();
+  keys.codes.forEach((code) => reads.addCode(code));
+  keys.eans.forEach((ean) => reads.addEan(ean));
+  keys.ids.forEach((id) => reads.addId(id));
+  for (const overlay of overlays) {
+    if (ctx.findBy === 'EAN') reads.addEan(overlay.findKey);
+    else if (ctx.findBy !== 'id') reads.addCode(overlay.findKey);
+  }
+  for (const record of records) {
+    reads.addId(record.id);
+    reads.addCode(record.code);
+    reads.addEan(record.ean);
+  }
+  return reads;
+}
+
+/**
+ * Reads a chunk's rows, loads every record they name (on `db`: the chunk's transaction, or the pool
+ * when planned ahead) and runs the shared schema on each row. Writes nothing.
+ */
+export async function planCatalogChunk(db: DbOrTx, ctx: CatalogContext, rows: TableRow[]): Promise<CatalogChunkPlan> {
+  const adapter = adapterFor(ctx.module);
+  const overlays = rows.map((row) => overlayOf(ctx, row));
+  const keys = keysOf(overlays, ctx.findBy);
+  const records = await adapter.load(db, keys);
+  const index = new RecordIndex(records);
+  const plans: (PlannedRow | RowError[])[] = [];
+  let yielded = performance.now();
+  for (const overlay of overlays) {
+    if (performance.now() - yielded > MS_BETWEEN_YIELDS) {
+      await yieldToEventLoop();
+      yielded = performance.now();
+    }
+    const target = resolveTarget(ctx, overlay, index);
+    plans.push('error' in target ? [target.error] : planRow(ctx, adapter, overlay, target.record));
+  }
+  // Without a batch statement (Partners, Warehouses) every row goes through the lib function, in row order.
+  const inOrder = adapter.batch
+    ? rowsToWriteInOrder(ctx, overlays, plans, index, adapter)
+    : new Set(overlays.map((overlay) => overlay.rowNumber));
+  return { rows, overlays, index, plans, inOrder, reads: readsOf(ctx, overlays, keys, records) };
+}
+
+/** What a written chunk may have changed: everything it read, the codes and EANs it set, the records it wrote. */
+export function keysWrittenBy(plan: CatalogChunkPlan, outcomes: RowOutcomeRecord[]): ChunkKeys {
+  const written = new ChunkKeys();
+  written.addAll(plan.reads);
+  for (const planned of plan.plans) {
+    if (Array.isArray(planned)) continue;
+    written.addCode(planned.data.code);
+    written.addEan(planned.data.ean);
+  }
+  for (const outcome of outcomes) if (outcome.recordId !== null) written.addId(BigInt(outcome.recordId));
+  return written;
+}
