@@ -29,7 +29,8 @@ function csvCell(raw: string): string {
   return quote ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-function resultLine(row: ResultRow, columnCount: number): string {
+/** One row of the result CSV (without its line break); `columnCount` is the number of the file's own columns. */
+export function resultCsvLine(row: ResultRow, columnCount: number): string {
   const cells: string[] = [];
   for (let i = 0; i < columnCount; i++) cells.push(csvCell(row.cells[i] ?? ''));
   const { status, recordId, errors } = row.outcome;
@@ -48,7 +49,10 @@ function resultLine(row: ResultRow, columnCount: number): string {
  * hand-written loop is several times faster (same quoting rules; result-csv.test.ts pins them).
  */
 export function buildResultCsv(headers: readonly string[], rows: readonly ResultRow[]): string {
-  const lines = [[...headers, ...RESULT_COLUMNS].map(csvCell).join(',')];
-  for (const row of rows) lines.push(resultLine(row, headers.length));
-  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+  return joinResultCsv(headers, rows.map((row) => resultCsvLine(row, headers.length)));
+}
+
+/** The result CSV of lines made by resultCsvLine, in file order (so a run can make them as its chunks end). */
+export function joinResultCsv(headers: readonly string[], lines: readonly string[]): string {
+  return `${UTF8_BOM}${[[...headers, ...RESULT_COLUMNS].map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
 }

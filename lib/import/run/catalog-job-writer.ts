@@ -35,9 +35,12 @@ export function catalogJobWriter(db: Db, ctx: CatalogContext): JobWriter {
 
   return {
     looksAhead: true,
-    async write(tx, units, upcoming) {
+    async write(tx, units, { upcoming, beside } = {}) {
       const plan = await currentPlan(tx, units);
-      const outcomes = await writeCatalogChunk(tx, ctx, plan, upcoming && (() => planAhead(upcoming)));
+      const outcomes = await writeCatalogChunk(tx, ctx, plan, () => {
+        if (upcoming) planAhead(upcoming);
+        beside?.();
+      });
       writtenLast = keysWrittenBy(plan, outcomes);
       return outcomes;
     },

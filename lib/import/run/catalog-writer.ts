@@ -67,7 +67,7 @@ async function writeOne(tx: DbOrTx, ctx: CatalogContext, adapter: CatalogAdapter
  * Writes one planned chunk of Items, Partners or Warehouses rows inside the chunk's transaction, with
  * the outcome each row would have if the rows were imported one at a time, in row order. The plan must
  * be current: made in this transaction, or ahead of it from records nothing has written since.
- * `whileWriting` is started once the writes begin (the next chunk's plan: see catalog-job-writer.ts).
+ * `whileWriting` is started once the writes begin (the next chunk's plan, say: see catalog-job-writer.ts).
  */
 export async function writeCatalogChunk(
   tx: DbOrTx, ctx: CatalogContext, plan: CatalogChunkPlan, whileWriting?: () => void,

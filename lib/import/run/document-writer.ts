@@ -58,8 +58,12 @@ async function writeDocument(tx: DbOrTx, ctx: DocumentContext, unit: TableRow[],
   }
 }
 
-/** Posts the documents of one chunk (a document is never split across chunks). */
-export async function writeDocumentChunk(tx: DbOrTx, ctx: DocumentContext, units: TableRow[][]): Promise<RowOutcomeRecord[]> {
+/**
+ * Posts the documents of one chunk (a document is never split across chunks). `whileWriting` is started
+ * once the chunk's first statement is on its way.
+ */
+export async function writeDocumentChunk(tx: DbOrTx, ctx: DocumentContext, units: TableRow[][], whileWriting?: () => void): Promise<RowOutcomeRecord[]> {
+  if (whileWriting) setImmediate(whileWriting);
   const lookups = await loadLookups(tx, ctx, units.flat());
   const outcomes: RowOutcomeRecord[] = [];
   for (const unit of units) outcomes.push(...await writeDocument(tx, ctx, unit, lookups));

@@ -3,14 +3,9 @@ import type { Db } from '@/db/client';
 import type { UploadedTable } from '@/lib/import/files';
 import { rowResults } from '@/lib/import/jobs/job-queries';
 import { notifyWorkers } from '@/lib/import/jobs/notify';
-import { buildResultCsv, type ResultRow } from '@/lib/import/results';
 import { zipOneFile } from '@/lib/import/results/native-zip';
 import { LeaseLostError, type Lease } from './chunk';
-import type { RowOutcomeRecord } from './outcomes';
-
-const NOT_PROCESSED: ResultRow['outcome'] = {
-  status: 'SKIPPED', errors: [{ code: 'CANNOT_PROCESS', column: '', message: 'This row was not processed.' }],
-};
+import { ResultLines } from './result-lines';
 
 function baseName(fileName: string) {
   return fileName.replace(/\.[^.]*$/, '') || 'import';
@@ -20,17 +15,14 @@ function baseName(fileName: string) {
  * The result ZIP: every original column and row, with the outcome committed for each row. `ran` holds
  * every row's outcome when this run committed them all (they need not be read back); otherwise null.
  */
-export async function buildJobResult(db: Db, jobId: bigint, table: UploadedTable, ran: RowOutcomeRecord[] | null) {
-  const outcomes = new Map((ran ?? await rowResults(db, jobId)).map((r) => [r.rowNumber, r]));
-  const rows: ResultRow[] = table.rows.map((row) => {
-    const outcome = outcomes.get(row.rowNumber);
-    return {
-      rowNumber: row.rowNumber, cells: row.cells,
-      outcome: outcome ? { status: outcome.status, recordId: outcome.recordId ?? undefined, errors: outcome.errors } : NOT_PROCESSED,
-    };
-  });
+export async function buildJobResult(db: Db, jobId: bigint, table: UploadedTable, ran: ResultLines | null) {
+  let lines = ran;
+  if (!lines) {
+    lines = new ResultLines(table);
+    lines.add(await rowResults(db, jobId));
+  }
   const csvName = `${baseName(table.fileName)}_result.csv`;
-  return { zip: await zipOneFile(csvName, buildResultCsv(table.headers, rows)), name: `bulk_write_${jobId}_result.zip` };
+  return { zip: await zipOneFile(csvName, lines.csv()), name: `bulk_write_${jobId}_result.zip` };
 }
 
 /** Ends the job; a callback, if any, becomes due now and the worker's callback loop is woken. */
@@ -47,7 +39,7 @@ async function endJob(db: Db, lease: Lease, set: ReturnType<typeof sql>) {
   if (!ended) throw new LeaseLostError(lease.jobId);
 }
 
-export async function completeJob(db: Db, lease: Lease, table: UploadedTable, ran: RowOutcomeRecord[] | null) {
+export async function completeJob(db: Db, lease: Lease, table: UploadedTable, ran: ResultLines | null) {
   const result = await buildJobResult(db, lease.jobId, table, ran);
   await endJob(db, lease, sql`status = 'COMPLETED', result_file = ${result.zip}, result_file_name = ${result.name}`);
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { importJob } from '@/db/schema';
 import { isSerializationFailure } from '@/lib/db-errors';
-import { isImportFileError, type TableRow } from '@/lib/import/files';
+import { isImportFileError, type TableRow, type UploadedTable } from '@/lib/import/files';
 import { findModule } from '@/lib/import/modules/registry';
 import { mappingsFromWire } from '@/lib/import/spec/mappings';
 import { readStoredTable } from '@/lib/import/upload';
@@ -13,6 +13,7 @@ import type { CatalogContext, DocumentContext, JobContext } from './context';
 import { groupDocuments, writeDocumentChunk } from './document-writer';
 import { completeJob, failJob } from './finish';
 import type { RowOutcomeRecord } from './outcomes';
+import { ResultLines } from './result-lines';
 
 export type RunResult = 'completed' | 'failed' | 'interrupted' | 'lost';
 
@@ -38,7 +39,7 @@ function contextOf(job: JobRecord): JobContext {
 function unitsOf(db: Db, ctx: JobContext, rows: TableRow[]): { units: TableRow[][]; writer: JobWriter } {
   if (ctx.module.kind === 'document') {
     const docCtx = ctx as DocumentContext;
-    return { units: groupDocuments(docCtx, rows), writer: { write: (tx, units) => writeDocumentChunk(tx, docCtx, units) } };
+    return { units: groupDocuments(docCtx, rows), writer: { write: (tx, units, aside) => writeDocumentChunk(tx, docCtx, units, aside?.beside) } };
   }
   return { units: rows.map((row) => [row]), writer: catalogJobWriter(db, ctx as CatalogContext) };
 }
@@ -122,18 +123,28 @@ async function runDryRun(db: Db, lease: Lease, units: TableRow[][], writer: JobW
 }
 
 /**
- * The outcomes of every row, or null when an earlier run committed some of them (a resumed job). A dry
- * run plans nothing ahead: its earlier chunks' writes are visible only inside its own transaction.
+ * The result lines of every row, or null when an earlier run committed some of them (a resumed job).
+ * Each chunk's lines are written while the next chunk's statements run. A dry run plans nothing ahead:
+ * its earlier chunks' writes are visible only inside its own transaction.
  */
-async function runChunks(db: Db, lease: Lease, job: JobRecord, units: TableRow[][], writer: JobWriter, options: RunOptions) {
-  if (job.dryRun) return runDryRun(db, lease, units, writer, options);
+async function runChunks(db: Db, lease: Lease, job: JobRecord, table: UploadedTable, units: TableRow[][], writer: JobWriter, options: RunOptions) {
+  const lines = new ResultLines(table);
+  if (job.dryRun) {
+    const outcomes = await runDryRun(db, lease, units, writer, options);
+    if (outcomes !== 'interrupted') lines.add(outcomes);
+    return outcomes === 'interrupted' ? outcomes : lines;
+  }
   const sliceOf = ({ start, end }: ChunkRange) => units.slice(start, end);
-  const outcomes = await inChunks(units, job.nextRow, options, (range, upcoming) => {
+  const beside = () => lines.writeAdded();
+  const outcomes = await inChunks(units, job.nextRow, options, async (range, upcoming) => {
     const chunkUnits = sliceOf(range);
-    const next = upcoming ? sliceOf(upcoming) : undefined;
-    return withRetry(() => runChunk(db, lease, { ...range, units: chunkUnits }, (tx) => writer.write(tx, chunkUnits, next)));
+    const aside = { upcoming: upcoming ? sliceOf(upcoming) : undefined, beside };
+    const chunkOutcomes = await withRetry(() => runChunk(db, lease, { ...range, units: chunkUnits }, (tx) => writer.write(tx, chunkUnits, aside)));
+    lines.add(chunkOutcomes);
+    return chunkOutcomes;
   }, writer.looksAhead);
-  return outcomes !== 'interrupted' && job.nextRow > 0 ? null : outcomes;
+  if (outcomes === 'interrupted') return outcomes;
+  return job.nextRow > 0 ? null : lines;
 }
 
 const readTable = (db: Db, job: JobRecord) => readStoredTable(db, job.fileId, job.characterEncoding);
@@ -160,9 +171,9 @@ export async function runJob(db: Db, lease: Lease, options: RunOptions = {}): Pr
       await db.update(importJob).set({ characterEncoding: table.encoding })
         .where(sql`${importJob.id} = ${job.id} and ${importJob.characterEncoding} is null`);
     }
-    const outcomes = await runChunks(db, lease, job, units, writer, options);
-    if (outcomes === 'interrupted') return 'interrupted';
-    await completeJob(db, lease, table, outcomes);
+    const lines = await runChunks(db, lease, job, table, units, writer, options);
+    if (lines === 'interrupted') return 'interrupted';
+    await completeJob(db, lease, table, lines);
     return 'completed';
   } catch (error) {
     if (error instanceof LeaseLostError) return 'lost';
