@@ -8,7 +8,7 @@ import { savePartner } from '@/lib/catalog/partners';
 import { saveWarehouse } from '@/lib/catalog/warehouses';
 import { itemSchema, partnerSchema, warehouseSchema, type ItemData } from '@/lib/validation/catalog';
 import type { CatalogModule } from '@/lib/import/modules/registry';
-import { insertItems, updateItems } from './items-batch';
+import { insertItems, updateItems, type BatchRun } from './items-batch';
 
 /** A record as the importer keeps it: its keys, and its values in the shape the schema takes as input. */
 export interface CatalogRecord {
@@ -29,8 +29,10 @@ export interface CatalogAdapter {
   batch?: {
     /** Rows that must go through the lib function one by one because a rule there applies to them. */
     needsOneByOne(existing: CatalogRecord, data: Record<string, unknown>): boolean;
-    insert(tx: DbOrTx, rows: Record<string, unknown>[]): Promise<Map<string, bigint>>;
-    update(tx: DbOrTx, rows: { id: bigint; data: Record<string, unknown> }[]): Promise<Set<bigint>>;
+    /** The statement that inserts these rows (the id per code), built now and run later. */
+    insert(rows: Record<string, unknown>[]): BatchRun<Map<string, bigint>>;
+    /** The statement that updates these records (the ids it updated), built now and run later. */
+    update(rows: { id: bigint; data: Record<string, unknown> }[]): BatchRun<Set<bigint>>;
   };
 }
 
@@ -75,8 +77,8 @@ const items: CatalogAdapter = {
   update: (tx, id, input) => updateItem(tx, id, input as never),
   batch: {
     needsOneByOne: (existing, data) => existing.values.trackSerials !== data.trackSerials,
-    insert: (tx, rows) => insertItems(tx, rows as ItemData[]),
-    update: (tx, rows) => updateItems(tx, rows as { id: bigint; data: ItemData }[]),
+    insert: (rows) => insertItems(rows as ItemData[]),
+    update: (rows) => updateItems(rows as { id: bigint; data: ItemData }[]),
   },
 };
 

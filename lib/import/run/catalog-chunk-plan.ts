@@ -1,12 +1,21 @@
 import type { DbOrTx } from '@/db/client';
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
-import { adapterFor, type CatalogRecord, type Keys } from './catalog-adapters';
+import { adapterFor, type CatalogAdapter, type CatalogRecord, type Keys } from './catalog-adapters';
 import { rowsToWriteInOrder } from './catalog-order';
 import { keysOf, overlayOf, planRow, RecordIndex, resolveTarget, type PlannedRow, type RowOverlay } from './catalog-plan';
 import { ChunkKeys } from './chunk-keys';
 import type { CatalogContext } from './context';
+import type { BatchRun } from './items-batch';
 import type { RowOutcomeRecord } from './outcomes';
+
+/** The rows a chunk writes with batch statements (catalog-writer.ts), and those statements, built in advance. */
+export interface PreparedBatch {
+  inserts: PlannedRow[];
+  updates: PlannedRow[];
+  insert: BatchRun<Map<string, bigint>> | null;
+  update: BatchRun<Set<bigint>> | null;
+}
 
 /** A chunk of catalog rows read, matched to the stored records and run through the shared schema. */
 export interface CatalogChunkPlan {
@@ -16,6 +25,8 @@ export interface CatalogChunkPlan {
   plans: (PlannedRow | RowError[])[];
   /** Rows to write one by one in row order (catalog-order.ts); the others are batched. */
   inOrder: Set<number>;
+  /** The batched rows (valid ones not written in order) and their statements; null without any. */
+  batch: PreparedBatch | null;
   /** Every code, EAN and record id the plan was made from: the rows' own and those of the records found. */
   reads: ChunkKeys;
 }
@@ -66,7 +77,19 @@ export async function planCatalogChunk(db: DbOrTx, ctx: CatalogContext, rows: Ta
   const inOrder = adapter.batch
     ? rowsToWriteInOrder(ctx, overlays, plans, index, adapter)
     : new Set(overlays.map((overlay) => overlay.rowNumber));
-  return { rows, overlays, index, plans, inOrder, reads: readsOf(ctx, overlays, keys, records) };
+  const fast = plans.filter((plan, i): plan is PlannedRow => !Array.isArray(plan) && !inOrder.has(overlays[i].rowNumber));
+  const batch = adapter.batch && fast.length ? await prepareBatch(adapter.batch, fast) : null;
+  return { rows, overlays, index, plans, inOrder, batch, reads: readsOf(ctx, overlays, keys, records) };
+}
+
+/** Builds the batch statements now, so that the chunk's transaction sends them at once. */
+async function prepareBatch(batch: NonNullable<CatalogAdapter['batch']>, fast: PlannedRow[]): Promise<PreparedBatch> {
+  const inserts = fast.filter((p) => !p.target);
+  const updates = fast.filter((p) => p.target);
+  const insert = inserts.length ? batch.insert(inserts.map((p) => p.data)) : null;
+  await yieldToEventLoop();
+  const update = updates.length ? batch.update(updates.map((p) => ({ id: p.target!.id, data: p.data }))) : null;
+  return { inserts, updates, insert, update };
 }
 
 /** What a written chunk may have changed: everything it read, the codes and EANs it set, the records it wrote. */

@@ -2,7 +2,7 @@ import type { DbOrTx } from '@/db/client';
 import { pgErrorOf } from '@/lib/db-errors';
 import { isDomainError } from '@/lib/errors';
 import { adapterFor, type CatalogAdapter, type CatalogRecord } from './catalog-adapters';
-import type { CatalogChunkPlan } from './catalog-chunk-plan';
+import type { CatalogChunkPlan, PreparedBatch } from './catalog-chunk-plan';
 import { blankKeysOf, columnNamer, planRow, resolveTarget, type PlannedRow, type RecordIndex, type RowOverlay } from './catalog-plan';
 import type { CatalogContext } from './context';
 import { rowErrorsOf, skipped, type RowOutcomeRecord } from './outcomes';
@@ -24,21 +24,23 @@ async function inSavepoint<T>(tx: DbOrTx, run: (sp: DbOrTx) => Promise<T>): Prom
 
 /**
  * The batched rows share no code, EAN or record with any other row of the chunk (catalog-order.ts),
- * so no later row of the chunk looks them up: the record index is left as it is.
+ * so no later row of the chunk looks them up: the record index is left as it is. `sent` is called
+ * as soon as a batch statement is on its way.
  */
-async function writeFast(tx: DbOrTx, adapter: CatalogAdapter, fast: PlannedRow[], outcomes: Outcomes) {
-  const batch = adapter.batch!;
+async function writeFast(tx: DbOrTx, batch: PreparedBatch, outcomes: Outcomes, sent: () => void) {
   const leftovers: PlannedRow[] = [];
-  const inserts = fast.filter((p) => !p.target);
-  const insertedIds = inserts.length ? await inSavepoint(tx, (sp) => batch.insert(sp, inserts.map((p) => p.data))) : null;
+  const sending = <T>(statement: Promise<T>) => {
+    sent();
+    return statement;
+  };
+  const { inserts, updates, insert, update } = batch;
+  const insertedIds = insert ? await inSavepoint(tx, (sp) => sending(insert(sp))) : null;
   for (const p of inserts) {
     const id = insertedIds?.get(String(p.data.code));
     if (id === undefined) { leftovers.push(p); continue; }
     outcomes.set(p.rowNumber, { rowNumber: p.rowNumber, status: 'ADDED', recordId: String(id), errors: [] });
   }
-  const updates = fast.filter((p) => p.target);
-  const updatedIds = updates.length
-    ? await inSavepoint(tx, (sp) => batch.update(sp, updates.map((p) => ({ id: p.target!.id, data: p.data })))) : null;
+  const updatedIds = update ? await inSavepoint(tx, (sp) => sending(update(sp))) : null;
   for (const p of updates) {
     if (!updatedIds?.has(p.target!.id)) { leftovers.push(p); continue; }
     outcomes.set(p.rowNumber, { rowNumber: p.rowNumber, status: 'UPDATED', recordId: String(p.target!.id), errors: [] });
@@ -67,7 +69,8 @@ async function writeOne(tx: DbOrTx, ctx: CatalogContext, adapter: CatalogAdapter
  * Writes one planned chunk of Items, Partners or Warehouses rows inside the chunk's transaction, with
  * the outcome each row would have if the rows were imported one at a time, in row order. The plan must
  * be current: made in this transaction, or ahead of it from records nothing has written since.
- * `whileWriting` is started once the writes begin (the next chunk's plan, say: see catalog-job-writer.ts).
+ * `whileWriting` is started once the first statement is on its way to the server, so the server is not
+ * kept waiting for it (the next chunk's plan, say: see catalog-job-writer.ts).
  */
 export async function writeCatalogChunk(
   tx: DbOrTx, ctx: CatalogContext, plan: CatalogChunkPlan, whileWriting?: () => void,
@@ -75,16 +78,19 @@ export async function writeCatalogChunk(
   const adapter = adapterFor(ctx.module);
   const { overlays, plans, inOrder, index } = plan;
   const outcomes: Outcomes = new Map();
-  const fast: PlannedRow[] = [];
   plans.forEach((planned, i) => {
     const { rowNumber } = overlays[i];
-    if (inOrder.has(rowNumber)) return;
-    if (Array.isArray(planned)) outcomes.set(rowNumber, skipped(rowNumber, planned));
-    else fast.push(planned);
+    if (!inOrder.has(rowNumber) && Array.isArray(planned)) outcomes.set(rowNumber, skipped(rowNumber, planned));
   });
-  // Next turn of the event loop: by then this chunk's first statement is on its way to the server.
-  if (whileWriting) setImmediate(whileWriting);
-  const leftovers = fast.length ? await writeFast(tx, adapter, fast, outcomes) : [];
+  let started = false;
+  // Called as a statement goes out; run in the next turn of the event loop, when it has been sent.
+  const sent = () => {
+    if (started || !whileWriting) return;
+    started = true;
+    setImmediate(whileWriting);
+  };
+  const leftovers = plan.batch ? await writeFast(tx, plan.batch, outcomes, sent) : [];
+  sent();
   const byRow = new Map(overlays.map((overlay) => [overlay.rowNumber, overlay]));
   // Rows the batch statements refused share nothing with other rows, so their place in the order is free.
   for (const rowNumber of [...inOrder, ...leftovers.map((p) => p.rowNumber)].sort((a, b) => a - b)) {

@@ -12,6 +12,9 @@ import type { ItemData } from '@/lib/validation/catalog';
  * updateItem one by one, which explain the refusal in their own words.
  */
 
+/** A batch statement built in advance (its array literals are the costly part), run when its chunk writes. */
+export type BatchRun<T> = (tx: DbOrTx) => Promise<T>;
+
 /** The rows' values column by column, each one array literal for `unnest` (see arrayLiteral). */
 function columnsOf(rows: ItemData[]) {
   const column = (pick: (data: ItemData) => string | boolean | null) => arrayLiteral(rows.map(pick));
@@ -22,33 +25,39 @@ function columnsOf(rows: ItemData[]) {
 }
 
 /**
- * Inserts new items in one statement; returns the id per code. A plain INSERT, not ON CONFLICT DO
+ * Inserts new items in one statement; gives the id per code. A plain INSERT, not ON CONFLICT DO
  * NOTHING (which cost half as much again per row): the rows were checked against the stored codes and
  * EANs moments ago, so a conflict means a concurrent writer, and then the whole statement fails, its
  * savepoint rolls back and every row goes through createItem, which explains the refusal.
  */
-export async function insertItems(tx: DbOrTx, rows: ItemData[]): Promise<Map<string, bigint>> {
-  if (rows.length === 0) return new Map();
-  const written = await tx.execute<{ id: string; code: string }>(sql`
+export function insertItems(rows: ItemData[]): BatchRun<Map<string, bigint>> {
+  const statement = sql`
     insert into item (code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
     select * from unnest(${columnsOf(rows)})
-    returning id, code`);
-  return new Map(written.map((row) => [row.code, BigInt(row.id)]));
+    returning id, code`;
+  return async (tx) => {
+    if (rows.length === 0) return new Map();
+    const written = await tx.execute<{ id: string; code: string }>(statement);
+    return new Map(written.map((row) => [row.code, BigInt(row.id)]));
+  };
 }
 
 /**
- * Updates existing items in one statement. The tracking flag must still be what it was when the row
+ * Updates existing items in one statement; gives the ids of the items it updated. The tracking flag must still be what it was when the row
  * was planned: if it changed since, the row is left for updateItem and its rule.
  */
-export async function updateItems(tx: DbOrTx, rows: { id: bigint; data: ItemData }[]): Promise<Set<bigint>> {
-  if (rows.length === 0) return new Set();
+export function updateItems(rows: { id: bigint; data: ItemData }[]): BatchRun<Set<bigint>> {
   const ids = arrayLiteral(rows.map(({ id }) => id.toString()));
-  const written = await tx.execute<{ id: string }>(sql`
+  const statement = sql`
     update item set code = v.code, name = v.name, unit = v.unit, purchase_price = v.purchase_price, sale_price = v.sale_price,
       vat_rate = v.vat_rate, ean = v.ean, description = v.description, active = v.active, min_stock = v.min_stock, updated_at = now()
     from unnest(${ids}::bigint[], ${columnsOf(rows.map(({ data }) => data))})
       as v(id, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
     where item.id = v.id and item.id = any(${ids}::bigint[]) and item.track_serials = v.track_serials
-    returning item.id`);
-  return new Set(written.map((row) => BigInt(row.id)));
+    returning item.id`;
+  return async (tx) => {
+    if (rows.length === 0) return new Set();
+    const written = await tx.execute<{ id: string }>(statement);
+    return new Set(written.map((row) => BigInt(row.id)));
+  };
 }
