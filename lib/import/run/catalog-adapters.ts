@@ -16,6 +16,8 @@ export interface CatalogRecord {
   code: string;
   ean: string | null;
   values: Record<string, unknown>;
+  /** The stored row's version (PostgreSQL's xmin) when it was read: a batch update applies only if it is unchanged. */
+  version?: string;
 }
 
 export type Keys = { codes: string[]; eans: string[]; ids: bigint[] };
@@ -32,7 +34,7 @@ export interface CatalogAdapter {
     /** The statement that inserts these rows (the id per code), built now and run later. */
     insert(rows: Record<string, unknown>[]): BatchRun<Map<string, bigint>>;
     /** The statement that updates these records (the ids it updated), built now and run later. */
-    update(rows: { id: bigint; data: Record<string, unknown> }[]): BatchRun<Set<bigint>>;
+    update(rows: { id: bigint; version: string; data: Record<string, unknown> }[]): BatchRun<Set<bigint>>;
   };
 }
 
@@ -51,7 +53,7 @@ function keyFilter(columns: { id: PgColumn; code: PgColumn; ean?: PgColumn }, ke
 }
 
 type StoredItemRow = {
-  id: string; code: string; name: string; unit: string; purchase_price: string; sale_price: string; vat_rate: string;
+  id: string; version: string; code: string; name: string; unit: string; purchase_price: string; sale_price: string; vat_rate: string;
   ean: string | null; description: string; active: boolean; track_serials: boolean; min_stock: string | null;
 };
 
@@ -63,10 +65,10 @@ const items: CatalogAdapter = {
     // Only the columns a row can set, read as the driver sends them: a chunk can find ten thousand items,
     // and mapping each through the query builder (timestamps parsed into dates for nothing) cost ~7 µs a row.
     const rows = await tx.execute<StoredItemRow>(sql`
-      select id::text as id, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock
+      select id::text as id, xmin::text as version, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock
       from ${item} where ${where}`);
     return rows.map((r) => ({
-      id: BigInt(r.id), code: r.code, ean: r.ean,
+      id: BigInt(r.id), code: r.code, ean: r.ean, version: r.version,
       values: {
         code: r.code, name: r.name, unit: r.unit, purchasePrice: r.purchase_price, salePrice: r.sale_price, vatRate: r.vat_rate,
         ean: r.ean, description: r.description, active: r.active, trackSerials: r.track_serials, minStock: r.min_stock,
@@ -78,7 +80,7 @@ const items: CatalogAdapter = {
   batch: {
     needsOneByOne: (existing, data) => existing.values.trackSerials !== data.trackSerials,
     insert: (rows) => insertItems(rows as ItemData[]),
-    update: (rows) => updateItems(rows as { id: bigint; data: ItemData }[]),
+    update: (rows) => updateItems(rows as { id: bigint; version: string; data: ItemData }[]),
   },
 };
 

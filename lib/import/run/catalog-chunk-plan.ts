@@ -21,7 +21,6 @@ export interface PreparedBatch {
 export interface CatalogChunkPlan {
   rows: TableRow[];
   overlays: RowOverlay[];
-  index: RecordIndex;
   plans: (PlannedRow | RowError[])[];
   /** Rows to write one by one in row order (catalog-order.ts); the others are batched. */
   inOrder: Set<number>;
@@ -79,7 +78,7 @@ export async function planCatalogChunk(db: DbOrTx, ctx: CatalogContext, rows: Ta
     : new Set(overlays.map((overlay) => overlay.rowNumber));
   const fast = plans.filter((plan, i): plan is PlannedRow => !Array.isArray(plan) && !inOrder.has(overlays[i].rowNumber));
   const batch = adapter.batch && fast.length ? await prepareBatch(adapter.batch, fast) : null;
-  return { rows, overlays, index, plans, inOrder, batch, reads: readsOf(ctx, overlays, keys, records) };
+  return { rows, overlays, plans, inOrder, batch, reads: readsOf(ctx, overlays, keys, records) };
 }
 
 /** Builds the batch statements now, so that the chunk's transaction sends them at once. */
@@ -88,7 +87,8 @@ async function prepareBatch(batch: NonNullable<CatalogAdapter['batch']>, fast: P
   const updates = fast.filter((p) => p.target);
   const insert = inserts.length ? batch.insert(inserts.map((p) => p.data)) : null;
   await yieldToEventLoop();
-  const update = updates.length ? batch.update(updates.map((p) => ({ id: p.target!.id, data: p.data }))) : null;
+  // A record without a version (never the case for a stored item) matches none: its row goes one by one.
+  const update = updates.length ? batch.update(updates.map((p) => ({ id: p.target!.id, version: p.target!.version ?? '0', data: p.data }))) : null;
   return { inserts, updates, insert, update };
 }
 

@@ -3,7 +3,7 @@ import { pgErrorOf } from '@/lib/db-errors';
 import { isDomainError } from '@/lib/errors';
 import { adapterFor, type CatalogAdapter, type CatalogRecord } from './catalog-adapters';
 import type { CatalogChunkPlan, PreparedBatch } from './catalog-chunk-plan';
-import { blankKeysOf, columnNamer, planRow, resolveTarget, type PlannedRow, type RecordIndex, type RowOverlay } from './catalog-plan';
+import { blankKeysOf, columnNamer, keysOf, planRow, RecordIndex, resolveTarget, type PlannedRow, type RowOverlay } from './catalog-plan';
 import type { CatalogContext } from './context';
 import { rowErrorsOf, skipped, type RowOutcomeRecord } from './outcomes';
 
@@ -76,7 +76,7 @@ export async function writeCatalogChunk(
   tx: DbOrTx, ctx: CatalogContext, plan: CatalogChunkPlan, whileWriting?: () => void,
 ): Promise<RowOutcomeRecord[]> {
   const adapter = adapterFor(ctx.module);
-  const { overlays, plans, inOrder, index } = plan;
+  const { overlays, plans, inOrder } = plan;
   const outcomes: Outcomes = new Map();
   plans.forEach((planned, i) => {
     const { rowNumber } = overlays[i];
@@ -91,10 +91,14 @@ export async function writeCatalogChunk(
   };
   const leftovers = plan.batch ? await writeFast(tx, plan.batch, outcomes, sent) : [];
   sent();
-  const byRow = new Map(overlays.map((overlay) => [overlay.rowNumber, overlay]));
   // Rows the batch statements refused share nothing with other rows, so their place in the order is free.
-  for (const rowNumber of [...inOrder, ...leftovers.map((p) => p.rowNumber)].sort((a, b) => a - b)) {
-    outcomes.set(rowNumber, await writeOne(tx, ctx, adapter, byRow.get(rowNumber)!, index));
-  }
+  const oneByOne = [...inOrder, ...leftovers.map((p) => p.rowNumber)].sort((a, b) => a - b);
+  if (oneByOne.length === 0) return plan.rows.map((row) => outcomes.get(row.rowNumber)!);
+  const byRow = new Map(overlays.map((overlay) => [overlay.rowNumber, overlay]));
+  const overlaysOneByOne = oneByOne.map((rowNumber) => byRow.get(rowNumber)!);
+  // Their records read again, here: the plan may be older than this transaction (planned ahead), or a record
+  // changed under a batch statement. These rows share no key with the batched ones, so nothing is missing.
+  const current = new RecordIndex(await adapter.load(tx, keysOf(overlaysOneByOne, ctx.findBy)));
+  for (const overlay of overlaysOneByOne) outcomes.set(overlay.rowNumber, await writeOne(tx, ctx, adapter, overlay, current));
   return plan.rows.map((row) => outcomes.get(row.rowNumber)!);
 }

@@ -43,17 +43,21 @@ export function insertItems(rows: ItemData[]): BatchRun<Map<string, bigint>> {
 }
 
 /**
- * Updates existing items in one statement; gives the ids of the items it updated. The tracking flag must still be what it was when the row
- * was planned: if it changed since, the row is left for updateItem and its rule.
+ * Updates existing items in one statement; gives the ids of the items it updated. An item is updated only
+ * if it is still the version the row was planned from (xmin; the plan may be a chunk old, see
+ * catalog-job-writer.ts): one changed since, by a form or the API, is left for updateItem, which reads it
+ * again, so that change is not overwritten with the values read before it. The same holds the tracking
+ * flag at what it was when the row was planned (updateItem's rule decides a switch).
  */
-export function updateItems(rows: { id: bigint; data: ItemData }[]): BatchRun<Set<bigint>> {
+export function updateItems(rows: { id: bigint; version: string; data: ItemData }[]): BatchRun<Set<bigint>> {
   const ids = arrayLiteral(rows.map(({ id }) => id.toString()));
+  const versions = arrayLiteral(rows.map(({ version }) => version));
   const statement = sql`
     update item set code = v.code, name = v.name, unit = v.unit, purchase_price = v.purchase_price, sale_price = v.sale_price,
       vat_rate = v.vat_rate, ean = v.ean, description = v.description, active = v.active, min_stock = v.min_stock, updated_at = now()
-    from unnest(${ids}::bigint[], ${columnsOf(rows.map(({ data }) => data))})
-      as v(id, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
-    where item.id = v.id and item.id = any(${ids}::bigint[]) and item.track_serials = v.track_serials
+    from unnest(${ids}::bigint[], ${versions}::xid[], ${columnsOf(rows.map(({ data }) => data))})
+      as v(id, version, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
+    where item.id = v.id and item.id = any(${ids}::bigint[]) and item.xmin = v.version and item.track_serials = v.track_serials
     returning item.id`;
   return async (tx) => {
     if (rows.length === 0) return new Set();
