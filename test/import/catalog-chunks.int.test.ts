@@ -12,7 +12,7 @@ import { resultRows } from './result-file';
  * of the chunk can change their outcome. These jobs make rows depend on earlier rows (and one on a later
  * row) and run them in one-row chunks, in two-row chunks and in a single chunk. Cut into chunks, each chunk is
  * planned while the one before it is written (lib/import/run/catalog-job-writer.ts): a row whose records that chunk
- * wrote must be planned again, the others keep their plan; both happen here.
+ * wrote must be planned again, the others keep their plan; both happen here (the CH-20 rows fail if a stale plan is kept).
  */
 const E = (n: number) => `85900000000${String(n).padStart(2, '0')}`;
 
@@ -40,6 +40,17 @@ const cases = [
     ],
     expected: [['SKIPPED', 'DUPLICATE_DATA-EAN'], ['UPDATED', '']],
     items: [['CH-1', 'X', E(7)]],
+  },
+  {
+    findBy: 'Code',
+    seed: [{ code: 'CH-1', name: 'X', ean: E(1) }],
+    rows: [
+      ['CH-20', 'Twenty', ''], // a new item ...
+      ['CH-20', '', ''], // ... found by the next row, which leaves its Name alone (refused if the item were missing)
+      ['CH-20', 'Twenty renamed', ''],
+    ],
+    expected: [['ADDED', ''], ['UPDATED', ''], ['UPDATED', '']],
+    items: [['CH-1', 'X', E(1)], ['CH-20', 'Twenty renamed', null]],
   },
   {
     findBy: 'EAN',
