@@ -92,15 +92,13 @@ async function prepareBatch(batch: NonNullable<CatalogAdapter['batch']>, fast: P
   return { inserts, updates, insert, update };
 }
 
-/** What a written chunk may have changed: everything it read, the codes and EANs it set, the records it wrote. */
-export function keysWrittenBy(plan: CatalogChunkPlan, outcomes: RowOutcomeRecord[]): ChunkKeys {
-  const written = new ChunkKeys();
-  written.addAll(plan.reads);
-  for (const planned of plan.plans) {
-    if (Array.isArray(planned)) continue;
-    written.addCode(planned.data.code);
-    written.addEan(planned.data.ean);
-  }
-  for (const outcome of outcomes) if (outcome.recordId !== null) written.addId(BigInt(outcome.recordId));
-  return written;
+/**
+ * What a written chunk may have changed, as key sets to compare with: everything it read — which holds the
+ * codes and EANs it set (a row's own, trimmed as the schema trims them, or its record's) and the records it
+ * updated — and the records it added.
+ */
+export function keysWrittenBy(plan: CatalogChunkPlan, outcomes: RowOutcomeRecord[]): ChunkKeys[] {
+  const added = new ChunkKeys();
+  for (const outcome of outcomes) if (outcome.status === 'ADDED' && outcome.recordId !== null) added.addId(BigInt(outcome.recordId));
+  return [plan.reads, added];
 }

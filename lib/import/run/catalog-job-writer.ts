@@ -19,7 +19,7 @@ const sameUnits = (a: TableRow[][], b: TableRow[][]) => a.length === b.length &&
 export function catalogJobWriter(db: Db, ctx: CatalogContext): JobWriter {
   let ahead: { units: TableRow[][]; plan: Promise<CatalogChunkPlan | null> } | null = null;
   // What the chunk written last may have changed: a plan ahead is made after the chunks before it committed.
-  let writtenLast: ChunkKeys | null = null;
+  let writtenLast: ChunkKeys[] = [];
 
   const planAhead = (units: TableRow[][]) => {
     // A plan that fails (the database went away) is no plan: the chunk plans in its transaction and meets the error there.
@@ -29,7 +29,7 @@ export function catalogJobWriter(db: Db, ctx: CatalogContext): JobWriter {
   async function currentPlan(tx: DbOrTx, units: TableRow[][]): Promise<CatalogChunkPlan> {
     const made = ahead && sameUnits(ahead.units, units) ? await ahead.plan : null;
     ahead = null;
-    if (made && !(writtenLast && made.reads.sharesAnyWith(writtenLast))) return made;
+    if (made && !writtenLast.some((written) => made.reads.sharesAnyWith(written))) return made;
     return planCatalogChunk(tx, ctx, units.flat());
   }
 

@@ -1,6 +1,6 @@
 /**
  * The codes, EANs and record ids a chunk of catalog rows read or wrote. A chunk planned ahead (while
- * the chunk before it was still being written, see catalog-writer.ts) is still valid when nothing it
+ * the chunk before it was still being written, see catalog-job-writer.ts) is still valid when nothing it
  * read was written by that chunk; these sets are how the two are compared.
  */
 export class ChunkKeys {
@@ -18,12 +18,6 @@ export class ChunkKeys {
 
   addId(id: bigint | null | undefined) {
     if (id !== null && id !== undefined) this.ids.add(id);
-  }
-
-  addAll(other: ChunkKeys) {
-    other.codes.forEach((code) => this.codes.add(code));
-    other.eans.forEach((ean) => this.eans.add(ean));
-    other.ids.forEach((id) => this.ids.add(id));
   }
 
   sharesAnyWith(other: ChunkKeys): boolean {

@@ -131,8 +131,9 @@ async function runChunks(db: Db, lease: Lease, job: JobRecord, table: UploadedTa
   const lines = new ResultLines(table);
   if (job.dryRun) {
     const outcomes = await runDryRun(db, lease, units, writer, options);
-    if (outcomes !== 'interrupted') lines.add(outcomes);
-    return outcomes === 'interrupted' ? outcomes : lines;
+    if (outcomes === 'interrupted') return outcomes;
+    lines.add(outcomes);
+    return lines;
   }
   const sliceOf = ({ start, end }: ChunkRange) => units.slice(start, end);
   const beside = () => lines.writeAdded();
