@@ -4,6 +4,7 @@ import type { Db } from './client';
 import { item, partner, user, warehouse } from './schema';
 import { createUser } from '@/lib/users/users';
 import { DEMO_ITEMS, DEMO_PARTNERS, DEMO_USERS, DEMO_WAREHOUSES } from './seed-data';
+import { withCodeKeys } from '@/lib/catalog/code-key';
 
 export type SeedOptions = { demo: boolean; adminEmail?: string; adminPassword?: string; log?: (m: string) => void };
 
@@ -31,7 +32,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<void> {
 async function seedCatalog(db: Db): Promise<void> {
   const [{ items }] = await db.select({ items: count() }).from(item);
   if (items > 0) return;
-  await db.insert(warehouse).values(DEMO_WAREHOUSES);
-  await db.insert(partner).values(DEMO_PARTNERS);
-  await db.insert(item).values(DEMO_ITEMS);
+  await db.insert(warehouse).values(withCodeKeys(DEMO_WAREHOUSES));
+  await db.insert(partner).values(withCodeKeys(DEMO_PARTNERS));
+  await db.insert(item).values(withCodeKeys(DEMO_ITEMS));
 }

@@ -12,14 +12,24 @@ import { createImportJob } from '@/lib/import/jobs/create-job';
 import { parseJobRequest } from '@/lib/import/spec/job-request';
 import { storeUpload } from '@/lib/import/upload';
 import { ImportWorker, workerOptionsFromEnv } from '@/lib/jobs/worker';
+import { withCodeKey } from '@/lib/catalog/code-key';
+import { asciiCodeKeySql } from '@/lib/text/ascii-code-key-sql';
+import { canonicalKey } from '@/lib/text/canonical-key';
+import { isValid } from 'gtin';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 25_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_IMPORT_RUNS ?? 5));
 const ITEM_HEADERS = ['Code', 'Name', 'Unit', 'Purchase_Price', 'Sale_Price', 'VAT_Rate', 'EAN'];
 
+/** The i-th valid EAN-13 of a series (the GS1 check digit completes the 12-digit body). */
+function ean(series: number, i: number): string {
+  const body = String(series * 100_000_000 + i).padStart(12, '0');
+  return [...'0123456789'].map((d) => body + d).find((candidate) => isValid(candidate))!;
+}
+
 function itemsCsv(): Buffer {
   const lines = [ITEM_HEADERS.join(',')];
-  for (let i = 0; i < ROWS; i++) lines.push(`BI-${i},Bench item ${i},pcs,${(i % 500) + 0.5},${(i % 700) + 1.25},21,${String(8_590_000_000_000 + i)}`);
+  for (let i = 0; i < ROWS; i++) lines.push(`BI-${i},Bench item ${i},pcs,${(i % 500) + 0.5},${(i % 700) + 1.25},21,${ean(8590, i)}`);
   return Buffer.from(lines.join('\r\n'));
 }
 
@@ -58,10 +68,11 @@ async function copyRows(client: postgres.Sql, statement: string, rows: string[])
 
 async function benchItems(db: Db, client: postgres.Sql, principal: Principal) {
   // Half the file updates existing items, half inserts new ones: a true upsert.
-  await db.execute(sql`insert into item (code, name) select 'BI-' || g, 'Old ' || g from generate_series(0, ${ROWS / 2 - 1}) g`);
+  await db.execute(sql`insert into item (code, code_key, name) select 'BI-' || g, ${asciiCodeKeySql(sql`'BI-' || g`)}, 'Old ' || g from generate_series(0, ${ROWS / 2 - 1}) g`);
   const job = await uploadToCompleted(db, principal, itemsCsv(), 'items.csv', { module: { api_name: 'Items' }, find_by: 'Code' }, 'upsert');
-  const copy = await timed(async () => copyRows(client, 'copy item (code, name, unit, purchase_price, sale_price, vat_rate, ean) from stdin',
-    Array.from({ length: ROWS }, (_, i) => `CP-${i}\tCopy item ${i}\tpcs\t${(i % 500) + 0.5}\t${(i % 700) + 1.25}\t21\t${8_591_000_000_000 + i}`)));
+  // The app computes each code's canonical key in JavaScript; so does the COPY it is compared with.
+  const copy = await timed(async () => copyRows(client, 'copy item (code, code_key, name, unit, purchase_price, sale_price, vat_rate, ean) from stdin',
+    Array.from({ length: ROWS }, (_, i) => `CP-${i}\t${canonicalKey(`CP-${i}`)}\tCopy item ${i}\tpcs\t${(i % 500) + 0.5}\t${(i % 700) + 1.25}\t21\t${ean(8591, i)}`)));
   return report(`Items upsert of ${ROWS.toLocaleString('en')} rows`, job, copy.ms, await copyUpsert(db, client));
 }
 
@@ -70,16 +81,16 @@ async function benchItems(db: Db, client: postgres.Sql, principal: Principal) {
  * rows as the job's file — COPY into a staging table, then one INSERT … ON CONFLICT (code) DO UPDATE.
  */
 async function copyUpsert(db: Db, client: postgres.Sql): Promise<number> {
-  await db.execute(sql`insert into item (code, name) select 'BU-' || g, 'Old ' || g from generate_series(0, ${ROWS / 2 - 1}) g`);
+  await db.execute(sql`insert into item (code, code_key, name) select 'BU-' || g, ${asciiCodeKeySql(sql`'BU-' || g`)}, 'Old ' || g from generate_series(0, ${ROWS / 2 - 1}) g`);
   // A temporary table lives on one connection: the whole comparison runs on one reserved connection.
   const one = await client.reserve();
   try {
-    await one`create temp table item_staging (code text, name text, unit text, purchase_price numeric, sale_price numeric, vat_rate numeric, ean text)`;
+    await one`create temp table item_staging (code text, code_key text, name text, unit text, purchase_price numeric, sale_price numeric, vat_rate numeric, ean text)`;
     const run = await timed(async () => {
       await copyRows(one, 'copy item_staging from stdin',
-        Array.from({ length: ROWS }, (_, i) => `BU-${i}\tBench item ${i}\tpcs\t${(i % 500) + 0.5}\t${(i % 700) + 1.25}\t21\t${8_592_000_000_000 + i}`));
-      await one`insert into item (code, name, unit, purchase_price, sale_price, vat_rate, ean) select * from item_staging
-        on conflict (code) do update set name = excluded.name, unit = excluded.unit, purchase_price = excluded.purchase_price,
+        Array.from({ length: ROWS }, (_, i) => `BU-${i}\t${canonicalKey(`BU-${i}`)}\tBench item ${i}\tpcs\t${(i % 500) + 0.5}\t${(i % 700) + 1.25}\t21\t${ean(8592, i)}`));
+      await one`insert into item (code, code_key, name, unit, purchase_price, sale_price, vat_rate, ean) select * from item_staging
+        on conflict (code) do update set code_key = excluded.code_key, name = excluded.name, unit = excluded.unit, purchase_price = excluded.purchase_price,
           sale_price = excluded.sale_price, vat_rate = excluded.vat_rate, ean = excluded.ean, updated_at = now()`;
     });
     await one`drop table item_staging`;
@@ -90,14 +101,17 @@ async function copyUpsert(db: Db, client: postgres.Sql): Promise<number> {
 }
 
 async function benchReceipt(db: Db, client: postgres.Sql, principal: Principal) {
-  const [wh] = await db.insert(warehouse).values({ code: 'BW', name: 'Bench' }).returning({ id: warehouse.id });
-  const [tracked] = await db.insert(item).values({ code: 'BENCH-SN', name: 'Bench serial item', trackSerials: true }).returning({ id: item.id });
+  const [wh] = await db.insert(warehouse).values(withCodeKey({ code: 'BW', name: 'Bench' })).returning({ id: warehouse.id });
+  const [tracked] = await db.insert(item).values(withCodeKey({ code: 'BENCH-SN', name: 'Bench serial item', trackSerials: true })).returning({ id: item.id });
   const job = await uploadToCompleted(db, principal, receiptCsv(), 'receipt.csv', { module: { api_name: 'Goods_Receipts' } }, 'insert');
   // The same rows into the same tables, with no rules: the receipt writes a serial row and a movement row
   // (the serial's history) per serial, so the COPY writes both, with their indexes and foreign keys.
   const [line] = await db.execute<{ id: string; document_id: string }>(sql`select id, document_id from document_line order by id desc limit 1`);
-  const serials = await timed(() => copyRows(client, 'copy serial_number (item_id, serial, status, warehouse_id, received_line_id) from stdin',
-    Array.from({ length: ROWS }, (_, i) => `${tracked.id}\tCSN-${String(i).padStart(7, '0')}\tin_stock\t${wh.id}\t${line.id}`)));
+  const serials = await timed(() => copyRows(client, 'copy serial_number (item_id, serial, serial_key, status, warehouse_id, received_line_id, last_moved_on) from stdin',
+    Array.from({ length: ROWS }, (_, i) => {
+      const serial = `CSN-${String(i).padStart(7, '0')}`;
+      return `${tracked.id}\t${serial}\t${canonicalKey(serial)}\tin_stock\t${wh.id}\t${line.id}\t2026-02-01`;
+    })));
   // COPY returns no ids; reading them back is not part of the timed COPY.
   const ids = await client<{ id: string }[]>`select id from serial_number where serial like 'CSN-%'`;
   const movements = await timed(() => copyRows(client, 'copy serial_movement (serial_id, line_id, document_id, direction, warehouse_id) from stdin',

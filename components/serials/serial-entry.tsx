@@ -34,7 +34,9 @@ export type SerialEntryProps = {
 /** Duplicates inside the list, plus the server's answers for serials still in the list. */
 function collectProblems(serials: string[], present: ReadonlySet<string>, fromServer: ReadonlyMap<string, string[]>) {
   const problems = new Map<string, string[]>();
-  for (const serial of findDuplicates(serials)) problems.set(serial, [`${serial} is entered twice.`]);
+  for (const [serial, first] of findDuplicates(serials)) {
+    problems.set(serial, [serial === first ? `${serial} is entered twice.` : `${serial} looks the same as ${first}, entered above: they are one serial.`]);
+  }
   for (const [serial, messages] of fromServer) {
     if (present.has(serial)) problems.set(serial, [...(problems.get(serial) ?? []), ...messages]);
   }

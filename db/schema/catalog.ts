@@ -8,6 +8,8 @@ export const partnerTypeEnum = pgEnum('partner_type', PARTNER_TYPES);
 export const item = pgTable('item', {
   id: idPk(),
   code: text().notNull(),
+  // lib/text/canonical-key.ts: codes a person reads as the same are one code.
+  codeKey: text().notNull(),
   name: text().notNull(),
   unit: text().notNull().default('pcs'),
   purchasePrice: money().notNull().default('0'),
@@ -22,6 +24,7 @@ export const item = pgTable('item', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex().on(t.code),
+  uniqueIndex().on(t.codeKey),
   uniqueIndex().on(t.ean).where(sql`${t.ean} is not null`),
   index('item_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
   // The price list's search matches code or name anywhere (ILIKE '%…%'): without this the OR with the
@@ -33,14 +36,16 @@ export const item = pgTable('item', {
 export const warehouse = pgTable('warehouse', {
   id: idPk(),
   code: text().notNull(),
+  codeKey: text().notNull(),
   name: text().notNull(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-}, (t) => [uniqueIndex().on(t.code)]);
+}, (t) => [uniqueIndex().on(t.code), uniqueIndex().on(t.codeKey)]);
 
 export const partner = pgTable('partner', {
   id: idPk(),
   code: text().notNull(),
+  codeKey: text().notNull(),
   name: text().notNull(),
   type: partnerTypeEnum().notNull(),
   vatId: text(),
@@ -49,4 +54,4 @@ export const partner = pgTable('partner', {
   address: text(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-}, (t) => [uniqueIndex().on(t.code), index().on(t.name)]);
+}, (t) => [uniqueIndex().on(t.code), uniqueIndex().on(t.codeKey), index().on(t.name)]);

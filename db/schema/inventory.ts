@@ -71,7 +71,10 @@ export const stockLevel = pgTable('stock_level', {
 export const serialNumber = pgTable('serial_number', {
   id: idPk(),
   itemId: idRef().notNull().references(() => item.id),
+  // As entered (trimmed), for display and labels; uniqueness and every lookup go by serialKey.
   serial: text().notNull(),
+  // lib/text/canonical-key.ts: what a person reads as the same serial has the same key.
+  serialKey: text().notNull(),
   status: serialStatusEnum().notNull(),
   // No foreign key on purpose: per-row FK checks dominated a 10,000-serial posting, and the warehouse
   // always comes from the posted document, which has the foreign key.
@@ -80,11 +83,13 @@ export const serialNumber = pgTable('serial_number', {
   receivedLineId: idRef().notNull(),
   issuedLineId: idRef(),
   receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  // The document date of its latest movement: a new movement may not be dated before it (chronology).
+  lastMovedOn: date().notNull(),
 }, (t) => [
-  uniqueIndex().on(t.itemId, t.serial),
+  uniqueIndex().on(t.itemId, t.serialKey),
   index('serial_number_in_stock').on(t.itemId, t.warehouseId).where(sql`${t.status} = 'in_stock'`),
-  // Serial search is by prefix (scanners send the whole text): a pattern-ops btree serves = and LIKE 'x%'.
-  index('serial_number_serial_prefix').using('btree', sql`${t.serial} text_pattern_ops`),
+  // Serial search is by key prefix (scanners send the whole text): a pattern-ops btree serves = and LIKE 'x%'.
+  index('serial_number_key_prefix').using('btree', sql`${t.serialKey} text_pattern_ops`),
   index().on(t.status, t.warehouseId, t.receivedAt),
 ]);
 

@@ -4,6 +4,7 @@ import { item, serialNumber, stockLevel, warehouse } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { DomainError } from '@/lib/errors';
 import { createItem, updateItem } from './items';
+import { withCodeKey } from '@/lib/catalog/code-key';
 
 const base = { code: 'ACME-1', name: 'Acme widget', purchasePrice: '10.50', salePrice: '15', vatRate: '21' };
 
@@ -11,7 +12,7 @@ describe('items', async () => {
   const { db } = await useTestDatabase();
   let warehouseId: bigint;
   beforeAll(async () => {
-    [{ id: warehouseId }] = await db.insert(warehouse).values({ code: 'W1', name: 'Main' }).returning({ id: warehouse.id });
+    [{ id: warehouseId }] = await db.insert(warehouse).values(withCodeKey({ code: 'W1', name: 'Main' })).returning({ id: warehouse.id });
   });
 
   it('stores prices as exact decimals and defaults the rest', async () => {
@@ -24,12 +25,12 @@ describe('items', async () => {
   });
 
   it('refuses a duplicate code and a duplicate EAN with a message on the field', async () => {
-    await createItem(db, { ...base, code: 'DUP-1', ean: '8590000000001' });
+    await createItem(db, { ...base, code: 'DUP-1', ean: '8590000000008' });
     await expect(createItem(db, { ...base, code: 'DUP-1' })).rejects.toMatchObject({
       code: 'DUPLICATE_DATA', fieldErrors: { code: 'An item with code DUP-1 already exists.' },
     });
-    await expect(createItem(db, { ...base, code: 'DUP-2', ean: '8590000000001' })).rejects.toMatchObject({
-      fieldErrors: { ean: 'EAN 8590000000001 is already used by another item.' },
+    await expect(createItem(db, { ...base, code: 'DUP-2', ean: '8590000000008' })).rejects.toMatchObject({
+      fieldErrors: { ean: 'EAN 8590000000008 is already used by another item.' },
     });
   });
 
@@ -45,7 +46,7 @@ describe('items', async () => {
 
   it('refuses switching tracking off while serials are in stock', async () => {
     const id = await createItem(db, { ...base, code: 'TRK-1', trackSerials: true });
-    await db.insert(serialNumber).values({ itemId: id, serial: 'SN-1', status: 'in_stock', warehouseId, receivedLineId: 1n });
+    await db.insert(serialNumber).values({ itemId: id, serial: 'SN-1', serialKey: 'sn-1', lastMovedOn: '2026-01-01', status: 'in_stock', warehouseId, receivedLineId: 1n });
     await expect(updateItem(db, id, { ...base, code: 'TRK-1', trackSerials: false }))
       .rejects.toThrow('Serial-number tracking of TRK-1 cannot be switched off: 1 serial number is in stock.');
     await db.update(serialNumber).set({ status: 'issued' }).where(eq(serialNumber.itemId, id));

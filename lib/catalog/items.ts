@@ -5,14 +5,15 @@ import { violatedUnique } from '@/lib/db-errors';
 import { DomainError } from '@/lib/errors';
 import { itemSchema, type ItemData, type ItemInput } from '@/lib/validation/catalog';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
+import { duplicateCodeError, withCodeKey } from './code-key';
 
 export async function createItem(db: DbOrTx, input: ItemInput): Promise<bigint> {
   const data = parseOrThrow(itemSchema, input);
   try {
     // A savepoint when called inside a transaction (an import chunk): a duplicate must not abort the rest.
-    return await db.transaction(async (tx) => (await tx.insert(item).values(data).returning({ id: item.id }))[0].id);
+    return await db.transaction(async (tx) => (await tx.insert(item).values(withCodeKey(data)).returning({ id: item.id }))[0].id);
   } catch (error) {
-    throw duplicateError(error, data) ?? error;
+    throw await duplicateError(db, error, data) ?? error;
   }
 }
 
@@ -24,9 +25,10 @@ export async function updateItem(db: DbOrTx, id: bigint, input: ItemInput): Prom
     if (!current) throw new DomainError('NOT_FOUND', 'This item does not exist.');
     if (current.trackSerials !== data.trackSerials) await assertTrackingSwitchAllowed(tx, current, data.trackSerials);
     try {
-      await tx.update(item).set(data).where(eq(item.id, id));
+      // A savepoint, so that after a duplicate the transaction can still look up which item holds the code.
+      await tx.transaction((sp) => sp.update(item).set(withCodeKey(data)).where(eq(item.id, id)));
     } catch (error) {
-      throw duplicateError(error, data) ?? error;
+      throw await duplicateError(tx, error, data) ?? error;
     }
   });
 }
@@ -55,11 +57,11 @@ function stripZeros(decimal: string): string {
   return decimal.includes('.') ? decimal.replace(/\.?0+$/, '') : decimal;
 }
 
-function duplicateError(error: unknown, data: ItemData): DomainError | null {
+async function duplicateError(db: DbOrTx, error: unknown, data: ItemData): Promise<DomainError | null> {
   const constraint = violatedUnique(error);
   if (constraint === null) return null;
   if (constraint.includes('ean')) {
     return new DomainError('DUPLICATE_DATA', `EAN ${data.ean} is already used by another item.`, { ean: `EAN ${data.ean} is already used by another item.` });
   }
-  return new DomainError('DUPLICATE_DATA', `An item with code ${data.code} already exists.`, { code: `An item with code ${data.code} already exists.` });
+  return duplicateCodeError(db, 'item', data.code);
 }

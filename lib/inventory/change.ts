@@ -6,6 +6,7 @@ import { documentSchema, type DocumentData, type DocumentInput } from '@/lib/val
 import { parseOrThrow } from '@/lib/validation/zod-errors';
 import { applyStockEffects, reverseStockEffects } from './apply';
 import { audit } from './audit';
+import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { loadContext, type DocumentContext } from './context';
 import { KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
@@ -25,12 +26,14 @@ async function lockDocument(tx: DbOrTx, id: bigint): Promise<DocRow> {
   return row;
 }
 
-/** Undoes a stock document's effects and removes its lines (its movements go with them). */
-async function clearStockDocument(tx: DbOrTx, row: DocRow): Promise<void> {
+/** Undoes a stock document's effects and removes its lines (its movements go with them); gives its dated checks. */
+async function clearStockDocument(tx: DbOrTx, row: DocRow): Promise<DatedCheck[]> {
   const [wh] = await tx.select({ code: warehouse.code }).from(warehouse).where(eq(warehouse.id, row.warehouseId));
   const lines = await loadPostedLines(tx, row.id);
-  await reverseStockEffects(tx, { id: row.id, number: row.number, direction: KINDS[row.kind].direction, warehouseId: row.warehouseId, warehouseCode: wh.code }, lines);
+  const checks = await reverseStockEffects(tx, { id: row.id, number: row.number, date: row.date, direction: KINDS[row.kind].direction,
+    warehouseId: row.warehouseId, warehouseCode: wh.code }, lines);
   await tx.delete(documentLine).where(eq(documentLine.documentId, row.id));
+  return checks;
 }
 
 /**
@@ -45,14 +48,16 @@ export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInpu
     const ctx = await loadContext(tx, row.kind, data);
     throwIfProblems(serialRuleProblems(data, ctx));
     const linked = row.stockDocumentId ? await lockLinked(tx, row.stockDocumentId) : null;
-    if (KINDS[row.kind].movesStock) await clearStockDocument(tx, row);
+    const checks: DatedCheck[] = [];
+    if (KINDS[row.kind].movesStock) checks.push(...await clearStockDocument(tx, row));
     else await tx.delete(documentLine).where(eq(documentLine.documentId, id));
-    if (linked) await clearStockDocument(tx, linked);
+    if (linked) checks.push(...await clearStockDocument(tx, linked));
     await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
       createStockDocument: createsStockDocument(data), updatedBy: actor.userId }).where(eq(document.id, id));
     const lines = await insertLines(tx, id, data.lines, ctx.items);
-    if (KINDS[row.kind].movesStock) await applyStockEffects(tx, stockDocOf(row.kind, id, row.number, data, ctx), lines);
-    await syncLinkedDocument(tx, row, linked, data, ctx, actor);
+    if (KINDS[row.kind].movesStock) checks.push(...await applyStockEffects(tx, stockDocOf(row.kind, id, row.number, data, ctx), lines));
+    checks.push(...await syncLinkedDocument(tx, row, linked, data, ctx, actor));
+    throwIfProblems(await datedStockProblems(tx, checks));
     await audit(tx, { entityId: id, action: 'update', userId: actor.userId, changes: { before: before.map(lineSummary), after: snapshot(data, lines) } });
   }));
 }
@@ -62,22 +67,22 @@ async function lockLinked(tx: DbOrTx, id: bigint): Promise<DocRow> {
   return row;
 }
 
-/** Keeps an invoice's goods document in step: rewritten, created, or deleted with the switch. */
+/** Keeps an invoice's goods document in step: rewritten, created, or deleted with the switch. Gives its dated checks. */
 async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | null, data: DocumentData, ctx: DocumentContext, actor: Actor) {
   const kind = KINDS[invoice.kind].generates;
-  if (!kind) return;
+  if (!kind) return [];
   if (!createsStockDocument(data)) {
     if (linked) {
       await tx.update(document).set({ stockDocumentId: null }).where(eq(document.id, invoice.id));
       await tx.delete(document).where(eq(document.id, linked.id));
     }
-    return;
+    return [];
   }
   const target = linked ?? await createLinkedHeader(tx, invoice, kind, data, actor);
   await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note, updatedBy: actor.userId })
     .where(eq(document.id, target.id));
   const lines = await insertLines(tx, target.id, data.lines, ctx.items);
-  await applyStockEffects(tx, stockDocOf(kind, target.id, target.number, data, ctx), lines);
+  return applyStockEffects(tx, stockDocOf(kind, target.id, target.number, data, ctx), lines);
 }
 
 async function createLinkedHeader(tx: DbOrTx, invoice: DocRow, kind: DocumentKind, data: DocumentData, actor: Actor) {
@@ -93,14 +98,16 @@ export async function deleteDocument(db: DbOrTx, id: bigint, actor: Actor): Prom
   await withDeadlockRetry(db, () => db.transaction(async (tx) => {
     const row = await lockDocument(tx, id);
     const before = await loadPostedLines(tx, id);
-    if (KINDS[row.kind].movesStock) await clearStockDocument(tx, row);
+    const checks: DatedCheck[] = [];
+    if (KINDS[row.kind].movesStock) checks.push(...await clearStockDocument(tx, row));
     if (row.stockDocumentId) {
       const linked = await lockLinked(tx, row.stockDocumentId);
-      await clearStockDocument(tx, linked);
+      checks.push(...await clearStockDocument(tx, linked));
       await tx.update(document).set({ stockDocumentId: null }).where(eq(document.id, id));
       await tx.delete(document).where(eq(document.id, linked.id));
     }
     await tx.delete(document).where(eq(document.id, id));
+    throwIfProblems(await datedStockProblems(tx, checks));
     await audit(tx, { entityId: id, action: 'delete', userId: actor.userId, changes: { number: row.number, before: before.map(lineSummary) } });
   }));
 }

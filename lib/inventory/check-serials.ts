@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { DomainError } from '@/lib/errors';
-import { MAX_SERIAL_LENGTH } from '@/lib/validation/documents';
+import { arrayLiteral } from '@/lib/sql-array';
+import { canonicalKey } from '@/lib/text/canonical-key';
+import { MAX_SERIAL_LENGTH, normaliseSerial } from '@/lib/serials/parse';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
-import { jsonList, rows } from './sql-rows';
+import { rows } from './sql-rows';
 
 /** One request checks up to this many serials (a whole big line), in one query. */
 export const MAX_CHECKED_SERIALS = 10_000;
@@ -29,7 +31,7 @@ export type CheckSerialsInput = z.input<typeof checkSerialsSchema>;
 export type SerialCheckProblem = { serial: string; message: string };
 
 type Known = {
-  serial: string; sameItem: boolean; itemCode: string; status: 'in_stock' | 'issued'; sameWarehouse: boolean;
+  serial: string; key: string; sameItem: boolean; itemCode: string; status: 'in_stock' | 'issued'; sameWarehouse: boolean;
   warehouseCode: string; receivedBy: string | null; issuedBy: string | null; receivedHere: boolean; issuedHere: boolean;
 };
 
@@ -40,35 +42,36 @@ type Known = {
  */
 export async function checkSerials(db: DbOrTx, input: CheckSerialsInput): Promise<SerialCheckProblem[]> {
   const data = parseOrThrow(checkSerialsSchema, input);
-  const serials = [...new Set(data.serials.map((s) => s.trim()).filter((s) => s.length > 0))];
+  const serials = [...new Set(data.serials.map(normaliseSerial).filter((s) => s.length > 0))];
   const [context] = await rows<{ itemCode: string | null; warehouseCode: string | null }>(db, sql`
     select (select code from item where id = ${data.itemId}) as "itemCode", (select code from warehouse where id = ${data.warehouseId}) as "warehouseCode"`);
   if (!context.itemCode) throw new DomainError('NOT_FOUND', 'This item does not exist.');
   if (!context.warehouseCode) throw new DomainError('NOT_FOUND', 'This warehouse does not exist.');
   if (serials.length === 0) return [];
-  const known = groupBySerial(await lookup(db, serials, data.itemId, data.warehouseId, data.excludeDocumentId ?? null));
+  const keys = serials.map(canonicalKey);
+  const known = groupByKey(await lookup(db, [...new Set(keys)], data.itemId, data.warehouseId, data.excludeDocumentId ?? null));
   const names = { itemCode: context.itemCode, warehouseCode: context.warehouseCode };
-  return serials.flatMap((serial) => {
-    const found = known.get(serial) ?? [];
+  return serials.flatMap((serial, index) => {
+    const found = known.get(keys[index]) ?? [];
     const message = data.direction === 'receive' ? receiveProblem(serial, found, names) : issueProblem(serial, found, names);
     return message ? [{ serial, message }] : [];
   });
 }
 
-/** Everything known about these serial texts, for any item, in one query over the btree on serial. */
-function lookup(db: DbOrTx, serials: string[], itemId: bigint, warehouseId: bigint, excludeDocumentId: bigint | null) {
+/** Everything known about these serial keys, for any item, in one query over the btree on the key. */
+function lookup(db: DbOrTx, keys: string[], itemId: bigint, warehouseId: bigint, excludeDocumentId: bigint | null) {
   return rows<Known>(db, sql`
-    with input as (select distinct value as serial from jsonb_array_elements_text(${jsonList(serials)}::jsonb)),
+    with input as (select unnest(${arrayLiteral(keys)}::text[]) as key),
     excluded as (
       select id from document where id = ${excludeDocumentId}
       union select stock_document_id from document where id = ${excludeDocumentId} and stock_document_id is not null)
-    select s.serial, s.item_id = ${itemId} as "sameItem", i.code as "itemCode", s.status,
+    select s.serial, s.serial_key as key, s.item_id = ${itemId} as "sameItem", i.code as "itemCode", s.status,
       s.warehouse_id = ${warehouseId} as "sameWarehouse", w.code as "warehouseCode",
       rd.number as "receivedBy", idoc.number as "issuedBy",
       coalesce(rd.id in (select id from excluded), false) as "receivedHere",
       coalesce(idoc.id in (select id from excluded), false) as "issuedHere"
     from input
-    join serial_number s on s.serial = input.serial
+    join serial_number s on s.serial_key = input.key
     join item i on i.id = s.item_id
     join warehouse w on w.id = s.warehouse_id
     left join document_line rl on rl.id = s.received_line_id left join document rd on rd.id = rl.document_id
@@ -76,14 +79,14 @@ function lookup(db: DbOrTx, serials: string[], itemId: bigint, warehouseId: bigi
 }
 
 /** A map, not a scan per serial: 10,000 serials against 10,000 rows must stay linear. */
-function groupBySerial(rows: Known[]): Map<string, Known[]> {
-  const bySerial = new Map<string, Known[]>();
+function groupByKey(rows: Known[]): Map<string, Known[]> {
+  const byKey = new Map<string, Known[]>();
   for (const row of rows) {
-    const list = bySerial.get(row.serial);
+    const list = byKey.get(row.key);
     if (list) list.push(row);
-    else bySerial.set(row.serial, [row]);
+    else byKey.set(row.key, [row]);
   }
-  return bySerial;
+  return byKey;
 }
 
 type Names = { itemCode: string; warehouseCode: string };
@@ -91,6 +94,9 @@ type Names = { itemCode: string; warehouseCode: string };
 function receiveProblem(serial: string, found: Known[], { itemCode }: Names): string | null {
   const mine = found.find((k) => k.sameItem);
   if (!mine || mine.status !== 'in_stock' || mine.receivedHere) return null;
+  if (mine.serial !== serial) {
+    return `Serial ${serial} of item ${itemCode} looks the same as ${mine.serial}, in stock in warehouse ${mine.warehouseCode}${mine.receivedBy ? ` since ${mine.receivedBy}` : ''}.`;
+  }
   const by = mine.receivedBy ? ` (received by ${mine.receivedBy})` : '';
   return `Serial ${serial} of item ${itemCode} is already in stock in warehouse ${mine.warehouseCode}${by}.`;
 }

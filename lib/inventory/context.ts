@@ -11,7 +11,9 @@ export type DocumentContext = { items: Map<bigint, ItemInfo>; warehouseCode: str
 
 /**
  * Loads what a document refers to and checks that it exists and fits. Items are read FOR SHARE so the
- * tracking switch of an item cannot flip while a document with that item is being posted.
+ * tracking switch of an item cannot flip while a document with that item is being posted; the
+ * warehouse and the partner FOR KEY SHARE, so a delete of either waits for the posting (and then sees
+ * the document) or, having won, leaves this posting a clear "does not exist" instead of a foreign-key error.
  */
 export async function loadContext(tx: DbOrTx, kind: DocumentKind, data: DocumentData): Promise<DocumentContext> {
   const itemIds = [...new Set(data.lines.map((l) => l.itemId))].sort((a, b) => (a < b ? -1 : 1));
@@ -19,7 +21,7 @@ export async function loadContext(tx: DbOrTx, kind: DocumentKind, data: Document
   const [found, [wh], partnerError] = await Promise.all([
     tx.select({ id: item.id, code: item.code, trackSerials: item.trackSerials, unit: item.unit })
       .from(item).where(inArray(item.id, itemIds)).orderBy(item.id).for('share'),
-    tx.select({ code: warehouse.code }).from(warehouse).where(sql`${warehouse.id} = ${data.warehouseId}`),
+    tx.select({ code: warehouse.code }).from(warehouse).where(sql`${warehouse.id} = ${data.warehouseId}`).for('key share'),
     checkPartner(tx, kind, data.partnerId),
   ]);
   const items = new Map(found.map((i) => [i.id, i]));
@@ -37,7 +39,7 @@ export async function loadContext(tx: DbOrTx, kind: DocumentKind, data: Document
 async function checkPartner(tx: DbOrTx, kind: DocumentKind, partnerId: bigint | null): Promise<string | null> {
   const role = KINDS[kind].partnerRole;
   if (partnerId === null) return KINDS[kind].partnerRequired ? `Choose the ${role}.` : null;
-  const [row] = await tx.select({ code: partner.code, type: partner.type }).from(partner).where(sql`${partner.id} = ${partnerId}`);
+  const [row] = await tx.select({ code: partner.code, type: partner.type }).from(partner).where(sql`${partner.id} = ${partnerId}`).for('key share');
   if (!row) return 'This partner does not exist.';
   if (row.type !== 'both' && row.type !== role) return `Partner ${row.code} is a ${row.type}, not a ${role}.`;
   return null;

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, document, documentLine, documentSeries, serialNumber, stockLevel } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
+import { saveWarehouse } from '@/lib/catalog/warehouses';
 import { postDocument } from './post';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
@@ -49,7 +50,7 @@ describe('posting documents', async () => {
     const before = (await db.select().from(document)).length;
     await expect(receive(['X-1', 'X-2', 'X-3'], { quantity: '5' })).rejects.toThrow('Item ACME-1 needs 5 serial numbers, 3 entered.');
     await expect(receive(['X-1'], { quantity: '1.5' })).rejects.toThrow('Item ACME-1: serial-tracked quantity must be a whole number.');
-    await expect(receive(['X-1', 'X-1'])).rejects.toThrow('Serial X-1 is entered twice.');
+    await expect(receive(['X-1', 'X-1'])).rejects.toThrow('Serial X-1 is entered twice on line 1.');
     expect((await db.select().from(document)).length).toBe(before);
     expect(await db.select().from(serialNumber).where(eq(serialNumber.serial, 'X-1'))).toHaveLength(0);
   });
@@ -151,5 +152,16 @@ describe('posting documents', async () => {
     await expect(postDocument(db, { kind: 'sales_invoice', date: today, warehouseId: w.main, partnerId: w.customer,
       lines: [{ itemId: w.tracked, quantity: '1', serials: ['NOPE'] }] }, w.actor)).rejects.toThrow(/never received/);
     expect((await db.select().from(document)).length).toBe(before);
+  });
+
+  it('refuses stock that would not fit its column with a message, never a database error', async () => {
+    const big = await saveWarehouse(db, { code: 'BIG', name: 'Big' });
+    const huge = { itemId: w.plain, quantity: '999999999999999' };
+    const error = await postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: big, lines: [huge, huge] }, w.actor).catch((e) => e);
+    expect(error).toMatchObject({ code: 'INVALID_DATA', message: 'Stock of CABLE in warehouse BIG would exceed 999,999,999,999,999 m, the most it can hold.' });
+    await postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: big, lines: [huge] }, w.actor);
+    await expect(postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: big, lines: [huge] }, w.actor))
+      .rejects.toThrow('Stock of CABLE in warehouse BIG would exceed 999,999,999,999,999 m, the most it can hold.');
+    expect(await stockOf(w.plain, big)).toBe('999999999999999.000');
   });
 });

@@ -5,8 +5,9 @@ import { document } from '@/db/schema';
 import { isSerializationFailure } from '@/lib/db-errors';
 import { documentSchema, type DocumentData, type DocumentInput } from '@/lib/validation/documents';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
-import { applyStockEffects, type StockLine } from './apply';
+import { applyStockEffects, type StockDoc, type StockLine } from './apply';
 import { audit } from './audit';
+import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { loadContext, type DocumentContext } from './context';
 import { KINDS, type DocumentKind } from './kinds';
 import { insertNumberedDocument } from './insert-document';
@@ -26,7 +27,9 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
   return withDeadlockRetry(db, () => db.transaction(async (tx) => {
     const ctx = await loadContext(tx, data.kind, data);
     throwIfProblems(serialRuleProblems(data, ctx));
-    return createDocument(tx, data, ctx, actor, null);
+    const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
+    throwIfProblems(await datedStockProblems(tx, checks));
+    return posted;
   }));
 }
 
@@ -43,7 +46,9 @@ export function createsStockDocument(data: DocumentData): boolean {
   return KINDS[data.kind].generates !== null && data.createStockDocument !== false;
 }
 
-async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentContext, actor: Actor, sourceInvoiceId: bigint | null): Promise<PostedDocument> {
+type Created = PostedDocument & { checks: DatedCheck[] };
+
+async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentContext, actor: Actor, sourceInvoiceId: bigint | null): Promise<Created> {
   const { id, number, lines } = await insertNumberedDocument(tx, {
     kind: data.kind, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
     createStockDocument: createsStockDocument(data), sourceInvoiceId, createdBy: actor.userId,
@@ -52,13 +57,15 @@ async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentConte
   // posting. A refused posting rolls the whole transaction back, the audit entry with it.
   const audited = audit(tx, { entityId: id, action: 'create', userId: actor.userId, changes: { after: snapshot(data, lines) } });
   let stockDocument: PostedDocument['stockDocument'] = null;
+  let checks: DatedCheck[] = [];
   try {
     if (KINDS[data.kind].movesStock) {
-      await applyStockEffects(tx, stockDocOf(data.kind, id, number, data, ctx), lines);
+      checks = await applyStockEffects(tx, stockDocOf(data.kind, id, number, data, ctx), lines);
     } else if (createsStockDocument(data)) {
       const generated = await createDocument(tx, { ...data, kind: KINDS[data.kind].generates! }, ctx, actor, id);
       await tx.update(document).set({ stockDocumentId: generated.id }).where(eq(document.id, id));
       stockDocument = { id: generated.id, number: generated.number };
+      checks = generated.checks;
     }
   } catch (error) {
     // The refusal is the answer; the audit insert is only waited for, so its outcome is never left unobserved.
@@ -66,11 +73,11 @@ async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentConte
     throw error;
   }
   await audited;
-  return { id, number, stockDocument };
+  return { id, number, stockDocument, checks };
 }
 
-export function stockDocOf(kind: DocumentKind, id: bigint, number: string, data: { warehouseId: bigint }, ctx: DocumentContext) {
-  return { id, number, direction: KINDS[kind].direction, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
+export function stockDocOf(kind: DocumentKind, id: bigint, number: string, data: { warehouseId: bigint; date: string }, ctx: DocumentContext): StockDoc {
+  return { id, number, date: data.date, direction: KINDS[kind].direction, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
 }
 
 /** What the audit log keeps of a document: its header and its lines (serial lists are counted, not copied). */

@@ -2,7 +2,11 @@ import { DomainError } from '@/lib/errors';
 
 export type SerialProblemCode =
   | 'COUNT_MISMATCH' | 'NOT_WHOLE' | 'DUPLICATE_IN_DOCUMENT' | 'ALREADY_IN_STOCK' | 'NOT_IN_STOCK'
-  | 'OTHER_ITEM' | 'NOT_TRACKED' | 'ISSUED_LATER' | 'RECEIVED_AGAIN_LATER' | 'INSUFFICIENT_STOCK';
+  | 'OTHER_ITEM' | 'NOT_TRACKED' | 'ISSUED_LATER' | 'RECEIVED_AGAIN_LATER' | 'INSUFFICIENT_STOCK' | 'OUT_OF_ORDER'
+  | 'INVALID_SERIAL' | 'STOCK_TOO_LARGE';
+
+/** Refusals caused by what other documents already did (CONFLICT); the rest are wrong input (INVALID_DATA). */
+const CONFLICTS = new Set<SerialProblemCode>(['INSUFFICIENT_STOCK', 'ISSUED_LATER', 'RECEIVED_AGAIN_LATER', 'OUT_OF_ORDER']);
 
 /** One broken rule, tied to a line (0-based) and, where it is about one serial, to that serial. */
 export type Problem = { code: SerialProblemCode; line: number; serial?: string; message: string };
@@ -14,7 +18,7 @@ export type Problem = { code: SerialProblemCode; line: number; serial?: string; 
 export class InventoryRuleError extends DomainError {
   constructor(public readonly problems: Problem[]) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    super(problems[0].code === 'INSUFFICIENT_STOCK' || problems[0].code === 'ISSUED_LATER' || problems[0].code === 'RECEIVED_AGAIN_LATER' ? 'CONFLICT' : 'INVALID_DATA',
+    super(CONFLICTS.has(problems[0].code) ? 'CONFLICT' : 'INVALID_DATA',
       `${problems[0].message}${more}`, {}, {
         problems: problems.slice(0, 1000),
         serials: problems.filter((p) => p.serial !== undefined).slice(0, 1000).map((p) => p.serial),

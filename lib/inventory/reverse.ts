@@ -5,6 +5,18 @@ import { jsonList, rows } from './sql-rows';
 
 export type PostedLine = { line: number; lineId: bigint; itemId: bigint; itemCode: string };
 
+/**
+ * Locks the serial rows a document moved, in id order, before anything checks whether they moved since.
+ * Without the lock an issue committing between that check and the undo slipped through: the serial ended
+ * "issued" with its receipt gone and the stock no longer matching the serials in stock. With it, an issue
+ * that got there first is seen by the check (the document cannot be changed), and one that comes later
+ * waits and then finds the serial gone or back in its earlier state (and is refused).
+ */
+export async function lockDocumentSerials(tx: DbOrTx, documentId: bigint): Promise<void> {
+  await tx.execute(sql`select s.id from serial_number s
+    where s.id in (select m.serial_id from serial_movement m where m.document_id = ${documentId}) order by s.id for update of s`);
+}
+
 /** Serials of a line that have moved on since (their state is no longer the one this line left), with the next document. */
 async function movedSince(tx: DbOrTx, lineId: bigint, stillAsLeft: ReturnType<typeof sql>) {
   return rows<{ serial: string; laterDoc: string | null }>(tx, sql`
@@ -29,15 +41,15 @@ export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: Post
   await tx.execute(sql`
     with mine as (select serial_id, id from serial_movement where line_id = ${line.lineId}),
     prev_out as (
-      select distinct on (m.serial_id) m.serial_id, m.line_id, m.warehouse_id
-      from serial_movement m join mine on mine.serial_id = m.serial_id
+      select distinct on (m.serial_id) m.serial_id, m.line_id, m.warehouse_id, d.date
+      from serial_movement m join mine on mine.serial_id = m.serial_id join document d on d.id = m.document_id
       where m.id < mine.id and m.direction = 'out' order by m.serial_id, m.id desc),
     prev_in as (
       select distinct on (m.serial_id) m.serial_id, m.line_id, m.at
       from serial_movement m join mine on mine.serial_id = m.serial_id
       where m.id < mine.id and m.direction = 'in' order by m.serial_id, m.id desc)
     update serial_number s set status = 'issued', issued_line_id = po.line_id, warehouse_id = po.warehouse_id,
-      received_line_id = pi.line_id, received_at = pi.at
+      received_line_id = pi.line_id, received_at = pi.at, last_moved_on = po.date
     from prev_out po join prev_in pi on pi.serial_id = po.serial_id
     where s.id = po.serial_id`);
   // Serials this line brought in for the first time go away; the movement rows must go first (foreign key).
@@ -62,6 +74,8 @@ export async function unissueSerials(tx: DbOrTx, docNumber: string, line: Posted
   }
   await tx.execute(sql`
     with removed as (delete from serial_movement where line_id = ${line.lineId} returning serial_id)
-    update serial_number s set status = 'in_stock', issued_line_id = null from removed where s.id = removed.serial_id`);
+    update serial_number s set status = 'in_stock', issued_line_id = null,
+      last_moved_on = (select d.date from document_line l join document d on d.id = l.document_id where l.id = s.received_line_id)
+    from removed where s.id = removed.serial_id`);
   return [];
 }

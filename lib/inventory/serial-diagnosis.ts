@@ -1,61 +1,84 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { arrayLiteral } from '@/lib/sql-array';
 import type { Problem } from './problems';
 import type { SerialLine } from './serial-moves';
-import { jsonList, rows } from './sql-rows';
+import { rows } from './sql-rows';
 
-type Known = { serial: string; itemId: string; itemCode: string; status: 'in_stock' | 'issued'; warehouseCode: string; receivedBy: string | null; issuedBy: string | null };
+type Known = {
+  serial: string; key: string; itemId: string; itemCode: string; status: 'in_stock' | 'issued'; warehouseCode: string;
+  lastMovedOn: string; receivedBy: string | null; issuedBy: string | null;
+};
+type Refused = { serial: string; key: string };
 
-/** Everything known about these serial texts, for any item: enough to say why a serial was refused. */
-async function lookup(tx: DbOrTx, serials: string[]): Promise<Known[]> {
-  return rows<Known>(tx, sql`
-    select s.serial, s.item_id::text as "itemId", i.code as "itemCode", s.status, w.code as "warehouseCode",
-      rd.number as "receivedBy", idoc.number as "issuedBy"
+/** Everything known about these serial keys, for any item: enough to say why a serial was refused. */
+async function lookup(tx: DbOrTx, keys: string[]): Promise<Map<string, Known[]>> {
+  const found = await rows<Known>(tx, sql`
+    select s.serial, s.serial_key as key, s.item_id::text as "itemId", i.code as "itemCode", s.status, w.code as "warehouseCode",
+      s.last_moved_on::text as "lastMovedOn", rd.number as "receivedBy", idoc.number as "issuedBy"
     from serial_number s
     join item i on i.id = s.item_id
     join warehouse w on w.id = s.warehouse_id
     left join document_line rl on rl.id = s.received_line_id left join document rd on rd.id = rl.document_id
     left join document_line il on il.id = s.issued_line_id left join document idoc on idoc.id = il.document_id
-    where s.serial in (select value from jsonb_array_elements_text(${jsonList(serials)}::jsonb))`);
+    where s.serial_key = any(${arrayLiteral(keys)}::text[])`);
+  // Grouped by key: a refused 10,000-serial line must not cost 10,000 × 10,000 comparisons.
+  const byKey = new Map<string, Known[]>();
+  for (const row of found) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  return byKey;
 }
 
-/** Rows grouped by serial text: a refused 10,000-serial line must not cost 10,000 × 10,000 comparisons. */
-function bySerial(known: Known[]): Map<string, Known[]> {
-  const map = new Map<string, Known[]>();
-  for (const row of known) {
-    const list = map.get(row.serial);
-    if (list) list.push(row);
-    else map.set(row.serial, [row]);
+/** "SN-7" or, when the held serial is written differently, "sn-7 (which looks the same as SN-7)". */
+function named(entered: string, held: Known): string {
+  return entered === held.serial ? entered : `${entered} (which looks the same as ${held.serial})`;
+}
+
+function notReceived(line: SerialLine, { serial, key }: Refused, known: Map<string, Known[]>): Problem {
+  const held = known.get(key)?.find((k) => k.itemId === String(line.itemId));
+  if (held?.status === 'issued') {
+    return { code: 'OUT_OF_ORDER', line: line.line, serial, message: `Serial ${named(serial, held)} of item ${line.itemCode} cannot be received `
+      + `on ${line.date}: it was issued on ${held.lastMovedOn} by ${held.issuedBy ?? 'another document'}, and its history must stay in date order.` };
   }
-  return map;
+  const since = held?.receivedBy ? ` since ${held.receivedBy}` : '';
+  const message = held && held.serial !== serial
+    ? `Serial ${serial} of item ${line.itemCode} looks the same as ${held.serial}, in stock in warehouse ${held.warehouseCode}${since}.`
+    : `Serial ${serial} of item ${line.itemCode} is already in stock${held ? ` in warehouse ${held.warehouseCode}${held.receivedBy ? ` (received by ${held.receivedBy})` : ''}` : ''}.`;
+  return { code: 'ALREADY_IN_STOCK', line: line.line, serial, message };
 }
 
-export async function describeAlreadyInStock(tx: DbOrTx, line: SerialLine, serials: string[]): Promise<Problem[]> {
-  const known = bySerial(await lookup(tx, serials));
-  return serials.map((serial) => {
-    const row = known.get(serial)?.find((k) => k.itemId === String(line.itemId));
-    const where = row ? ` in warehouse ${row.warehouseCode}${row.receivedBy ? ` (received by ${row.receivedBy})` : ''}` : '';
-    return { code: 'ALREADY_IN_STOCK', line: line.line, serial, message: `Serial ${serial} of item ${line.itemCode} is already in stock${where}.` };
-  });
+/** Why each serial could not be received: in stock already (perhaps as a look-alike), or issued after this date. */
+export async function diagnoseNotReceived(tx: DbOrTx, line: SerialLine, refused: Refused[]): Promise<Problem[]> {
+  const known = await lookup(tx, refused.map((r) => r.key));
+  return refused.map((r) => notReceived(line, r, known));
 }
 
-/** Why each serial could not be issued: issued already, in another warehouse, another item's, or never received. */
-export async function diagnoseNotInStock(tx: DbOrTx, line: SerialLine, serials: string[]): Promise<Problem[]> {
-  const known = bySerial(await lookup(tx, serials));
-  return serials.map((serial): Problem => {
-    const rows = known.get(serial) ?? [];
-    const sameItem = rows.find((k) => k.itemId === String(line.itemId));
-    const prefix = `Serial ${serial} of item ${line.itemCode} is not in stock in warehouse ${line.warehouseCode}`;
-    if (sameItem?.status === 'issued') {
-      return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix}: already issued by ${sameItem.issuedBy ?? 'another document'}.` };
-    }
-    if (sameItem) {
-      return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix}: it is in warehouse ${sameItem.warehouseCode}.` };
-    }
-    const other = rows[0];
-    if (other) {
-      return { code: 'OTHER_ITEM', line: line.line, serial, message: `Serial ${serial} belongs to item ${other.itemCode}, not ${line.itemCode}.` };
-    }
-    return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix}: it was never received.` };
-  });
+function notIssued(line: SerialLine, { serial, key }: Refused, known: Map<string, Known[]>): Problem {
+  const rowsOfKey = known.get(key) ?? [];
+  const held = rowsOfKey.find((k) => k.itemId === String(line.itemId));
+  const prefix = (s: string) => `Serial ${s} of item ${line.itemCode} is not in stock in warehouse ${line.warehouseCode}`;
+  if (held?.status === 'issued') {
+    return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix(named(serial, held))}: already issued by ${held.issuedBy ?? 'another document'}.` };
+  }
+  if (held && held.warehouseCode === line.warehouseCode && held.lastMovedOn > line.date) {
+    return { code: 'OUT_OF_ORDER', line: line.line, serial, message: `Serial ${named(serial, held)} of item ${line.itemCode} cannot be issued `
+      + `on ${line.date}: it was received on ${held.lastMovedOn} by ${held.receivedBy ?? 'another document'}.` };
+  }
+  if (held && held.warehouseCode === line.warehouseCode) {
+    // Received by a document saved at the same moment, after this one looked: saving again will find it.
+    return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix(named(serial, held))} yet: ${held.receivedBy ?? 'another document'} received it while this document was being saved; save again.` };
+  }
+  if (held) {
+    return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix(named(serial, held))}: it is in warehouse ${held.warehouseCode}.` };
+  }
+  const other = rowsOfKey[0];
+  if (other) {
+    return { code: 'OTHER_ITEM', line: line.line, serial, message: `Serial ${named(serial, other)} belongs to item ${other.itemCode}, not ${line.itemCode}.` };
+  }
+  return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix(serial)}: it was never received.` };
+}
+
+/** Why each serial could not be issued: issued already, received after this date, elsewhere, another item's, or never received. */
+export async function diagnoseNotInStock(tx: DbOrTx, line: SerialLine, refused: Refused[]): Promise<Problem[]> {
+  const known = await lookup(tx, refused.map((r) => r.key));
+  return refused.map((r) => notIssued(line, r, known));
 }

@@ -1,55 +1,70 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { diagnoseNotInStock, describeAlreadyInStock } from './serial-diagnosis';
+import { arrayLiteral } from '@/lib/sql-array';
+import { canonicalKey } from '@/lib/text/canonical-key';
+import { diagnoseNotInStock, diagnoseNotReceived } from './serial-diagnosis';
 import type { Problem } from './problems';
-import { jsonList, rows } from './sql-rows';
+import { rows } from './sql-rows';
 
 export type SerialLine = {
-  line: number; lineId: bigint; documentId: bigint; warehouseId: bigint; warehouseCode: string;
+  line: number; lineId: bigint; documentId: bigint; date: string; warehouseId: bigint; warehouseCode: string;
   itemId: bigint; itemCode: string; serials: string[];
 };
 
+/** The serials of a line that the statement did not move, as entered, for the diagnosis. */
+function leftOver(line: SerialLine, keys: string[], moved: { key: string }[]): { serial: string; key: string }[] {
+  if (moved.length === line.serials.length) return [];
+  const done = new Set(moved.map((r) => r.key));
+  return line.serials.map((serial, i) => ({ serial, key: keys[i] })).filter((s) => !done.has(s.key));
+}
+
 /**
- * Receives new serials (or takes back issued ones: a return) in one statement per line. A serial
- * already in stock is left untouched by the conditional upsert and reported, naming where it is.
+ * Receives new serials (or takes back issued ones: a return) in one statement per line. Serials are
+ * matched by their canonical key (what a person reads as the same is the same serial). The conditional
+ * upsert leaves a serial alone when it is in stock, or when its last movement is dated after this
+ * document (a serial's history stays in date order); each such serial is reported, naming why.
  */
 export async function receiveSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
-  const received = await rows<{ serial: string }>(tx, sql`
-    with input as (select value as serial from jsonb_array_elements_text(${jsonList(line.serials)}::jsonb)),
+  const keys = line.serials.map(canonicalKey);
+  const received = await rows<{ key: string }>(tx, sql`
+    with input as (select * from unnest(${arrayLiteral(line.serials)}::text[], ${arrayLiteral(keys)}::text[]) as i(serial, key)),
     upserted as (
-      insert into serial_number (item_id, serial, status, warehouse_id, received_line_id, received_at)
-      select ${line.itemId}, serial, 'in_stock', ${line.warehouseId}, ${line.lineId}, now() from input
-      on conflict (item_id, serial) do update set status = 'in_stock', warehouse_id = excluded.warehouse_id,
-        received_line_id = excluded.received_line_id, issued_line_id = null, received_at = now()
-      where serial_number.status = 'issued'
-      returning id, serial
+      insert into serial_number (item_id, serial, serial_key, status, warehouse_id, received_line_id, received_at, last_moved_on)
+      select ${line.itemId}, serial, key, 'in_stock', ${line.warehouseId}, ${line.lineId}, now(), ${line.date}::date from input
+      on conflict (item_id, serial_key) do update set status = 'in_stock', warehouse_id = excluded.warehouse_id,
+        received_line_id = excluded.received_line_id, issued_line_id = null, received_at = now(), last_moved_on = excluded.last_moved_on
+      where serial_number.status = 'issued' and serial_number.last_moved_on <= excluded.last_moved_on
+      returning id, serial_key
     ),
     moved as (
       insert into serial_movement (serial_id, line_id, document_id, direction, warehouse_id)
       select id, ${line.lineId}, ${line.documentId}, 'in', ${line.warehouseId} from upserted
     )
-    select serial from upserted`);
-  if (received.length === line.serials.length) return [];
-  const done = new Set(received.map((r) => r.serial));
-  return describeAlreadyInStock(tx, line, line.serials.filter((s) => !done.has(s)));
+    select serial_key as key from upserted`);
+  const refused = leftOver(line, keys, received);
+  return refused.length === 0 ? [] : diagnoseNotReceived(tx, line, refused);
 }
 
-/** Issues serials that are in stock of the item in the warehouse; the row locks make a double issue impossible. */
+/**
+ * Issues serials that are in stock of the item in the warehouse and were received on or before the
+ * document's date. The conditional update holds every fact in its WHERE and locks the rows it changes,
+ * so a double issue is impossible; a typed variant (`abc123`) issues the held serial (`ABC123`).
+ */
 export async function issueSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
-  const issued = await rows<{ serial: string }>(tx, sql`
-    with input as (select value as serial from jsonb_array_elements_text(${jsonList(line.serials)}::jsonb)),
+  const keys = line.serials.map(canonicalKey);
+  const issued = await rows<{ key: string }>(tx, sql`
+    with input as (select unnest(${arrayLiteral(keys)}::text[]) as key),
     updated as (
-      update serial_number s set status = 'issued', issued_line_id = ${line.lineId}
-      from input where s.item_id = ${line.itemId} and s.serial = input.serial
-        and s.warehouse_id = ${line.warehouseId} and s.status = 'in_stock'
-      returning s.id, s.serial
+      update serial_number s set status = 'issued', issued_line_id = ${line.lineId}, last_moved_on = ${line.date}::date
+      from input where s.item_id = ${line.itemId} and s.serial_key = input.key
+        and s.warehouse_id = ${line.warehouseId} and s.status = 'in_stock' and s.last_moved_on <= ${line.date}::date
+      returning s.id, s.serial_key
     ),
     moved as (
       insert into serial_movement (serial_id, line_id, document_id, direction, warehouse_id)
       select id, ${line.lineId}, ${line.documentId}, 'out', ${line.warehouseId} from updated
     )
-    select serial from updated`);
-  if (issued.length === line.serials.length) return [];
-  const done = new Set(issued.map((r) => r.serial));
-  return diagnoseNotInStock(tx, line, line.serials.filter((s) => !done.has(s)));
+    select serial_key as key from updated`);
+  const refused = leftOver(line, keys, issued);
+  return refused.length === 0 ? [] : diagnoseNotInStock(tx, line, refused);
 }

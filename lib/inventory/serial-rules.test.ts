@@ -19,11 +19,18 @@ describe('serial rules on document lines', () => {
   });
   it('refuses a serial entered twice, also across two lines of the same item, once per serial', () => {
     const problems = checkLineSerials([line(1n, '3', ['SN-7', 'SN-8', 'SN-7']), line(1n, '2', ['SN-7', 'SN-9'])], items);
-    expect(problems).toEqual([{ code: 'DUPLICATE_IN_DOCUMENT', line: 0, serial: 'SN-7', message: 'Serial SN-7 is entered twice.' },
-      { code: 'DUPLICATE_IN_DOCUMENT', line: 1, serial: 'SN-7', message: 'Serial SN-7 is entered twice.' }]);
+    expect(problems).toEqual([{ code: 'DUPLICATE_IN_DOCUMENT', line: 0, serial: 'SN-7', message: 'Serial SN-7 is entered twice on line 1.' },
+      { code: 'DUPLICATE_IN_DOCUMENT', line: 1, serial: 'SN-7', message: 'Serial SN-7 is entered twice on lines 1 and 2.' }]);
   });
-  it('keeps serials case-sensitive: SN-a and SN-A are two serials', () => {
-    expect(checkLineSerials([line(1n, '2', ['SN-a', 'SN-A'])], items)).toEqual([]);
+  it('finds serials that only look different: case, width, invisible marks, look-alike letters', () => {
+    for (const variant of ['sn-a7', 'ＳＮ-Ａ７', 'SN-A7\u200b', 'SN-\u0410 7'.replace(' ', '')]) {
+      const [problem] = checkLineSerials([line(1n, '2', ['SN-A7', variant])], items);
+      expect(problem, variant).toMatchObject({ code: 'DUPLICATE_IN_DOCUMENT', serial: variant,
+        message: `Serial ${variant} looks the same as SN-A7: they are one serial, entered twice on line 1.` });
+    }
+  });
+  it('keeps serials that read differently apart', () => {
+    expect(checkLineSerials([line(1n, '2', ['SN-A7', 'SN-A8'])], items)).toEqual([]);
   });
   it('refuses serials on an item without tracking', () => {
     expect(checkLineSerials([line(2n, '1', ['X'])], items)[0].code).toBe('NOT_TRACKED');

@@ -29,15 +29,34 @@ export function addDecimals(a: string, b: string): string {
   return result === '' ? '0' : result;
 }
 
+// stock_level.quantity is numeric(18,3): a sum beyond this is refused, never a database error.
+const MAX_STOCK = '999999999999999.999';
+const SCALE = 3;
+const scaled = (v: string) => {
+  const [whole, frac = ''] = v.split('.');
+  return BigInt(whole + frac.padEnd(SCALE, '0').slice(0, SCALE));
+};
+
 /*
  * One statement per item × warehouse, all sent at once: postgres.js pipelines them on the transaction's
  * connection and the server runs them in the order sent, so the rows are still locked in groupDeltas'
- * fixed order (no deadlock between postings), with one wait instead of one per item.
+ * fixed order (no deadlock between postings), with one wait instead of one per item. A sum that would
+ * not fit the column is left out by the statement's WHERE and reported.
  */
-export async function increaseStock(tx: DbOrTx, deltas: StockDelta[]): Promise<void> {
-  await Promise.all(groupDeltas(deltas).map((d) => tx.execute(sql`
+export async function increaseStock(tx: DbOrTx, deltas: StockDelta[], describe = tooLarge): Promise<Problem[]> {
+  const grouped = groupDeltas(deltas);
+  const fits = grouped.map((d) => scaled(d.quantity) <= scaled(MAX_STOCK));
+  const written = await Promise.all(grouped.map((d, i) => (!fits[i] ? Promise.resolve([]) : rows<{ one: number }>(tx, sql`
     insert into stock_level (item_id, warehouse_id, quantity) values (${d.itemId}, ${d.warehouseId}, ${d.quantity})
-    on conflict (item_id, warehouse_id) do update set quantity = stock_level.quantity + excluded.quantity`)));
+    on conflict (item_id, warehouse_id) do update set quantity = stock_level.quantity + excluded.quantity
+    where stock_level.quantity <= ${MAX_STOCK}::numeric - excluded.quantity
+    returning 1 as one`))));
+  return grouped.filter((_, i) => written[i].length === 0)
+    .map((d) => ({ code: 'STOCK_TOO_LARGE' as const, line: d.line, message: describe(d) }));
+}
+
+function tooLarge(d: StockDelta): string {
+  return `Stock of ${d.itemCode} in warehouse ${d.warehouseCode} would exceed ${Number(MAX_STOCK.split('.')[0]).toLocaleString('en')} ${d.unit}, the most it can hold.`;
 }
 
 /** Takes stock out only where enough is on hand; each shortfall becomes a problem naming both amounts. */

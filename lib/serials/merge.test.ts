@@ -39,7 +39,8 @@ describe('removing', () => {
 describe('describeAddResult', () => {
   it('says exactly which serial was entered twice', () => {
     const message = describeAddResult(addSerials(['SN-7'], ['SN-7']));
-    expect(message).toEqual({ text: 'SN-7 is entered twice.', isProblem: true });
+    expect(message).toEqual({ text: 'SN-7 is already entered; it was not added again.', isProblem: true });
+    expect(describeAddResult(addSerials(['SN-7'], ['sn-7'])).text).toBe('sn-7 is already entered; it was not added again.');
   });
   it('summarises an added range and many duplicates', () => {
     expect(describeAddResult(addSerials([], ['SN-1', 'SN-2', 'SN-3'])).text).toBe('Added 3 serial numbers (SN-1 – SN-3).');

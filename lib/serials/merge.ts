@@ -1,3 +1,4 @@
+import { canonicalKey } from '@/lib/text/canonical-key';
 import { normaliseSerial, serialTextProblem } from './parse';
 
 export type RejectedSerial = { serial: string; message: string };
@@ -5,14 +6,14 @@ export type AddSerialsResult = {
   /** The new list: `current` itself when nothing was added, so React can skip the update. */
   next: string[];
   added: string[];
-  /** Serials already in the list (or twice in the input): flagged, never added a second time. */
+  /** Serials already in the list (or twice in the input), by what they read as: flagged, never added a second time. */
   alreadyEntered: string[];
   rejected: RejectedSerial[];
 };
 
 /** Appends the new serials in O(current + incoming), skipping duplicates and texts that cannot be stored. */
 export function addSerials(current: string[], incoming: string[]): AddSerialsResult {
-  const present = new Set(current);
+  const present = new Set(current.map(canonicalKey));
   const added: string[] = [];
   const alreadyEntered = new Set<string>();
   const rejected: RejectedSerial[] = [];
@@ -20,9 +21,9 @@ export function addSerials(current: string[], incoming: string[]): AddSerialsRes
     const serial = normaliseSerial(raw);
     const problem = serialTextProblem(serial);
     if (problem) rejected.push({ serial, message: problem });
-    else if (present.has(serial)) alreadyEntered.add(serial);
+    else if (present.has(canonicalKey(serial))) alreadyEntered.add(serial);
     else {
-      present.add(serial);
+      present.add(canonicalKey(serial));
       added.push(serial);
     }
   }
@@ -52,7 +53,7 @@ function describeAdded(added: string[]): string {
 export function describeAddResult({ added, alreadyEntered, rejected }: AddSerialsResult): { text: string; isProblem: boolean } {
   const sentences: string[] = [];
   if (added.length > 0) sentences.push(describeAdded(added));
-  if (alreadyEntered.length === 1) sentences.push(`${alreadyEntered[0]} is entered twice.`);
+  if (alreadyEntered.length === 1) sentences.push(`${alreadyEntered[0]} is already entered; it was not added again.`);
   else if (alreadyEntered.length > 1) {
     sentences.push(`${listSome(alreadyEntered)} are entered twice; they were not added again.`);
   }

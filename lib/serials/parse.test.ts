@@ -83,8 +83,10 @@ describe('suggestNextNumber', () => {
 });
 
 describe('findDuplicates', () => {
-  it('finds exact, case-sensitive duplicates', () => {
-    expect(findDuplicates(['SN-1', 'sn-1', 'SN-2', 'SN-1', 'SN-2', 'SN-3'])).toEqual(new Set(['SN-1', 'SN-2']));
+  it('finds repeats by what they read as: exact, other case, full width, look-alike letters', () => {
+    expect([...findDuplicates(['SN-1', 'SN-2', 'SN-1', 'SN-2', 'SN-3']).keys()]).toEqual(['SN-1', 'SN-2']);
+    expect(findDuplicates(['SN-7', 'sn-7', 'ＳＮ-７', 'SN-7\u200b', '\u0405N-7'])).toEqual(new Map([
+      ['sn-7', 'SN-7'], ['ＳＮ-７', 'SN-7'], ['SN-7\u200b', 'SN-7'], ['\u0405N-7', 'SN-7']]));
     expect(findDuplicates([]).size).toBe(0);
   });
   it('handles 10,000 serials in linear time', () => {
@@ -96,8 +98,14 @@ describe('findDuplicates', () => {
 });
 
 describe('normalising and checking serial text', () => {
-  it('only trims', () => {
+  it('only trims, whitespace and invisible marks at the ends', () => {
     expect(normaliseSerial('  ab 01 \t')).toBe('ab 01');
+    expect(normaliseSerial('\ufeffab 01\u200b\r\n')).toBe('ab 01');
+  });
+  it('refuses line breaks, control characters and direction controls, naming the position', () => {
+    expect(serialTextProblem('AB\nC')).toBe('Serial number "AB�C" has a line break (U+000A) at position 3; remove it.');
+    expect(serialTextProblem('A\u0001')).toMatch(/control character \(U\+0001\) at position 2/);
+    expect(serialTextProblem('\u202eA')).toMatch(/text-direction control/);
   });
   it('refuses empty and over-long serials', () => {
     expect(serialTextProblem('')).toMatch(/empty/);

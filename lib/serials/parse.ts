@@ -1,25 +1,29 @@
+import { canonicalKey } from '@/lib/text/canonical-key';
+import { identifierTextProblem, trimIdentifier } from '@/lib/text/identifier-text';
+
 /**
  * Pure helpers for entering serial numbers: splitting pasted lists, generating and expanding ranges,
  * suggesting the next number and finding duplicates. Serials are kept exactly as typed (case, inner
- * characters, leading zeros) because MAC addresses, IMEIs and supplier serials are not ours to change.
+ * characters, leading zeros) because MAC addresses, IMEIs and supplier serials are not ours to change;
+ * what counts as the same serial is decided by the canonical key (lib/text/canonical-key.ts).
  */
 
 export const MAX_SERIAL_LENGTH = 100;
 /** The largest range one action may produce: big enough for a container, small enough to stay fast. */
 export const MAX_RANGE_COUNT = 100_000;
 
-/** The only normalisation we apply: scanners and spreadsheets add stray whitespace, nothing else. */
+/** The only normalisation we apply: scanners and spreadsheets add whitespace and invisible marks at the ends. */
 export function normaliseSerial(serial: string): string {
-  return serial.trim();
+  return trimIdentifier(serial);
 }
 
-/** A message when a serial cannot be stored as it is, or null when it can. */
+/** A message when a (normalised) serial cannot be stored as it is, or null when it can. Every door asks this. */
 export function serialTextProblem(serial: string): string | null {
   if (serial.length === 0) return 'A serial number cannot be empty.';
   if (serial.length > MAX_SERIAL_LENGTH) {
     return `A serial number can have at most ${MAX_SERIAL_LENGTH} characters; "${serial.slice(0, 20)}…" has ${serial.length}.`;
   }
-  return null;
+  return identifierTextProblem('Serial number', serial);
 }
 
 /** Splits a pasted list on newlines, commas, semicolons or tabs (one column or one row of a spreadsheet). */
@@ -106,13 +110,18 @@ export function suggestNextNumber(existing: string[], prefix: string): { start: 
   return highest < 0 ? { start: 1, padTo } : { start: highest + 1, padTo };
 }
 
-/** The serials that occur more than once (exact and case-sensitive: uniqueness is on the text as entered). */
-export function findDuplicates(serials: string[]): Set<string> {
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
+/**
+ * The serials that repeat one entered before them — the same text, or one that reads the same (the
+ * same key) — each with the serial it repeats.
+ */
+export function findDuplicates(serials: string[]): Map<string, string> {
+  const first = new Map<string, string>();
+  const duplicates = new Map<string, string>();
   for (const serial of serials) {
-    if (seen.has(serial)) duplicates.add(serial);
-    else seen.add(serial);
+    const key = canonicalKey(serial);
+    const earlier = first.get(key);
+    if (earlier !== undefined) duplicates.set(serial, earlier);
+    else first.set(key, serial);
   }
   return duplicates;
 }

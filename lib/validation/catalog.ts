@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PARTNER_TYPES } from '@/db/schema/catalog';
+import { identifierTextProblem, trimIdentifier } from '@/lib/text/identifier-text';
 import { decimalString, moneySchema, vatRateSchema } from './decimal';
+import { eanSchema } from './ean';
 
 const text = (label: string, max: number) =>
   z.string({ message: `Enter the ${label.toLowerCase()}.` }).trim().min(1, `Enter the ${label.toLowerCase()}.`)
@@ -8,7 +10,17 @@ const text = (label: string, max: number) =>
 const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, `${label} can have at most ${max} characters.`).optional().nullable()
     .transform((v) => (v ? v : null));
-const code = (label: string) => text(label, 64).regex(/^\S+$/, `${label} cannot contain spaces.`);
+/**
+ * A code as every door takes it: trimmed of whitespace and invisible marks, printable, without spaces.
+ * (overwrite, not transform: the schema stays a string schema, so the OpenAPI document keeps its limits.)
+ */
+const code = (label: string) => z.string({ message: `Enter the ${label.toLowerCase()}.` }).overwrite(trimIdentifier)
+  .min(1, `Enter the ${label.toLowerCase()}.`).max(64, `${label} can have at most 64 characters.`)
+  .superRefine((value, ctx) => {
+    const problem = identifierTextProblem(label, value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .regex(/^\S+$/, `${label} cannot contain spaces.`);
 const bool = z.union([z.boolean(), z.enum(['true', 'false', 'on', '1', '0', ''])])
   .transform((v) => v === true || v === 'true' || v === 'on' || v === '1');
 
@@ -20,8 +32,7 @@ export const itemSchema = z.object({
   purchasePrice: moneySchema('Purchase price').optional().transform((v) => v ?? '0'),
   salePrice: moneySchema('Sale price').optional().transform((v) => v ?? '0'),
   vatRate: vatRateSchema.optional().transform((v) => v ?? '21'),
-  ean: z.string().trim().optional().nullable().transform((v) => (v ? v : null))
-    .refine((v) => v === null || /^(\d{8}|\d{12,14})$/.test(v), 'EAN must have 8, 12, 13 or 14 digits.'),
+  ean: eanSchema,
   description: z.string().max(2000, 'Description can have at most 2,000 characters.').optional().transform((v) => v ?? ''),
   active: bool.optional().transform((v) => v ?? true),
   trackSerials: bool.optional().transform((v) => v ?? false),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
+import { MAX_SERIAL_LENGTH, normaliseSerial, serialTextProblem } from '@/lib/serials/parse';
 import { moneySchema, quantitySchema, vatRateSchema } from './decimal';
 
 export const MAX_LINES = 500;
 export const MAX_SERIALS_PER_LINE = 100_000;
-export const MAX_SERIAL_LENGTH = 100;
+export { MAX_SERIAL_LENGTH };
 
 const idSchema = (what: string) => z.union([z.string(), z.number(), z.bigint()])
   .transform((v, ctx) => {
@@ -16,9 +17,21 @@ const idSchema = (what: string) => z.union([z.string(), z.number(), z.bigint()])
     return BigInt(text);
   });
 
-export const serialListSchema = z.array(z.string().max(MAX_SERIAL_LENGTH, `A serial number can have at most ${MAX_SERIAL_LENGTH} characters.`))
+/**
+ * A line's serials as every door takes them: trimmed (whitespace and invisible marks at the ends), blanks
+ * dropped, and each one refused with its position named when it holds a line break, a control character,
+ * NUL or a text-direction control (issues keep the index of the serial as sent, for the importer's rows).
+ */
+export const serialListSchema = z.array(z.string())
   .max(MAX_SERIALS_PER_LINE, `A line can have at most ${MAX_SERIALS_PER_LINE.toLocaleString('en')} serial numbers.`)
-  .transform((list) => list.map((s) => s.trim()).filter((s) => s.length > 0));
+  .superRefine((list, ctx) => {
+    list.forEach((raw, index) => {
+      const serial = normaliseSerial(raw);
+      const problem = serial === '' ? null : serialTextProblem(serial);
+      if (problem) ctx.addIssue({ code: 'custom', path: [index], message: problem });
+    });
+  })
+  .transform((list) => list.map(normaliseSerial).filter((s) => s.length > 0));
 
 export const documentLineSchema = z.object({
   itemId: idSchema('item'),

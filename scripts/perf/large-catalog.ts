@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
+import { asciiCodeKeySql } from '@/lib/text/ascii-code-key-sql';
 
 /** Sizes of the large data set; the environment can shrink them for a quick trial run of the seed. */
 export type LargeSizes = { items: number; partners: number; serials: number; receipts: number; days: number; start: string };
@@ -31,14 +32,14 @@ const textArray = (values: string[]) => sql`${sql.raw(`array[${values.map((v) =>
 
 /** Warehouses 1–3, partners, and items (30 % serial-tracked) with realistic names, prices and valid EAN-13 codes. */
 export async function seedCatalog(tx: Db | Tx, sizes: LargeSizes): Promise<void> {
-  const warehouses = await tx.execute(sql`insert into warehouse (code, name)
-    select * from jsonb_to_recordset(${JSON.stringify(WAREHOUSES)}::jsonb) as w(code text, name text) returning id`);
+  const warehouses = await tx.execute(sql`insert into warehouse (code, code_key, name)
+    select code, ${asciiCodeKeySql(sql.raw('code'))}, name from jsonb_to_recordset(${JSON.stringify(WAREHOUSES)}::jsonb) as w(code text, name text) returning id`);
   // The document plan addresses warehouses as 1 + r % 3: it needs exactly these ids.
   if (warehouses.map((w) => Number(w.id)).join() !== '1,2,3') throw new Error('seed:large needs an empty database (warehouse ids 1–3)');
 
   // 40 % suppliers, 50 % customers, 10 % both.
-  await tx.execute(sql`insert into partner (code, name, type, vat_id, email, phone, address)
-    select 'P' || lpad(g::text, 5, '0'),
+  await tx.execute(sql`insert into partner (code, code_key, name, type, vat_id, email, phone, address)
+    select 'P' || lpad(g::text, 5, '0'), 'p' || lpad(g::text, 5, '0'),
       (${textArray(COMPANY)})[1 + g % 20] || ' ' || (${textArray(TRADE)})[1 + (g / 20) % 10] || ' ' || (${textArray(FORM)})[1 + (g / 200) % 8]
         || case when g > 1600 then ' ' || g else '' end,
       (case when g % 10 < 4 then 'supplier' when g % 10 < 9 then 'customer' else 'both' end)::partner_type,
@@ -49,8 +50,8 @@ export async function seedCatalog(tx: Db | Tx, sizes: LargeSizes): Promise<void>
     from generate_series(1, ${sizes.partners}) g`);
 
   // Item n is tracked when n % 10 < 3; its category cycles through the tracked or plain list.
-  await tx.execute(sql`insert into item (code, name, unit, purchase_price, sale_price, vat_rate, ean, track_serials, min_stock)
-    select c.code || '-' || lpad(n::text, 5, '0'),
+  await tx.execute(sql`insert into item (code, code_key, name, unit, purchase_price, sale_price, vat_rate, ean, track_serials, min_stock)
+    select c.code || '-' || lpad(n::text, 5, '0'), ${asciiCodeKeySql(sql.raw(`c.code || '-' || lpad(n::text, 5, '0')`))},
       (${textArray(BRANDS)})[1 + (n / 7) % 12] || ' ' || c.name || ' ' || (${textArray(SPECS)})[1 + n % 10] || ' ' || (100 + n % 900),
       case when c.code in ('NET') then 'm' when c.code in ('PAP', 'BAT') then 'pack' else 'pcs' end,
       price, round(price * 1.35, 2), case when n % 17 = 0 then 12 else 21 end,

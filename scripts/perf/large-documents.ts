@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
+import { asciiCodeKeySql } from '@/lib/text/ascii-code-key-sql';
 import type { LargeSizes } from './large-catalog';
 
 type Users = { accountant: number; warehouse: number };
@@ -86,12 +87,16 @@ export async function seedDocuments(tx: Db | Tx, sizes: LargeSizes, users: Users
 
   // Serial text: two letters of the category and a scrambled (bijective) 32-bit number, e.g. LA9E3779B1.
   await step('serial numbers', () => tx.execute(sql`
-    insert into serial_number (id, item_id, serial, status, warehouse_id, received_line_id, issued_line_id, received_at) overriding system value
-    select sp.s, rl.item_id, left(it.code, 2) || lpad(upper(to_hex((sp.s::bigint * 2654435761) % 4294967296)), 8, '0'),
-      (case when sp.issued then 'issued' else 'in_stock' end)::serial_status, sl.wh, (4 * sp.r - 2) * 16 + sp.line_no,
-      case when sp.issued then (4 * sp.i) * 16 + il.line_no end, sl.at0 + interval '1 minute'
-    from splan sp join slot sl on sl.r = sp.r join rline rl on rl.r = sp.r and rl.line_no = sp.line_no join item it on it.id = rl.item_id
-    left join iline il on sp.issued and il.i = sp.i and il.src_r = sp.r and il.src_line = sp.line_no`));
+    insert into serial_number (id, item_id, serial, serial_key, status, warehouse_id, received_line_id, issued_line_id, received_at, last_moved_on)
+    overriding system value
+    select s, item_id, serial, ${asciiCodeKeySql(sql.raw('serial'))}, status, wh, received_line_id, issued_line_id, received_at, last_moved_on from (
+      select sp.s, rl.item_id, left(it.code, 2) || lpad(upper(to_hex((sp.s::bigint * 2654435761) % 4294967296)), 8, '0') as serial,
+        (case when sp.issued then 'issued' else 'in_stock' end)::serial_status as status, sl.wh, (4 * sp.r - 2) * 16 + sp.line_no as received_line_id,
+        case when sp.issued then (4 * sp.i) * 16 + il.line_no end as issued_line_id, sl.at0 + interval '1 minute' as received_at,
+        coalesce(isl.day, sl.day) as last_moved_on
+      from splan sp join slot sl on sl.r = sp.r join rline rl on rl.r = sp.r and rl.line_no = sp.line_no join item it on it.id = rl.item_id
+      left join iline il on sp.issued and il.i = sp.i and il.src_r = sp.r and il.src_line = sp.line_no
+      left join slot isl on sp.issued and isl.r = sp.i) x`));
 
   await step('serial movements', async () => {
     await tx.execute(sql`insert into serial_movement (id, serial_id, line_id, document_id, direction, warehouse_id, at) overriding system value

@@ -11,7 +11,7 @@ describe('records API: items, partners, warehouses', async () => {
 
   it('inserts records (201) and answers Zoho-shaped success entries with ids as strings', async () => {
     const r = await post('/crm/v8/Items', { data: [
-      { Code: 'PHN-1', Name: 'Phone one', Purchase_Price: '100.10', Sale_Price: 149.9, VAT_Rate: '21', EAN: '8590000000017', Track_Serial_Numbers: true },
+      { Code: 'PHN-1', Name: 'Phone one', Purchase_Price: '100.10', Sale_Price: 149.9, VAT_Rate: '21', EAN: '8590000020013', Track_Serial_Numbers: true },
       { Code: 'PHN-2', Name: 'Phone two', Min_Stock: '2.5' },
     ] });
     expect(r.status).toBe(201);
@@ -20,7 +20,7 @@ describe('records API: items, partners, warehouses', async () => {
         Modified_Time: expect.any(String), Created_By: { id: String(admin.userId), name: admin.name } } });
     const got = await call(admin.key, 'GET', `/crm/v2/Items/${r.json.data[0].details.id}`);
     expect(got.status).toBe(200);
-    expect(got.json.data[0]).toMatchObject({ Code: 'PHN-1', Purchase_Price: '100.1', Sale_Price: '149.9', VAT_Rate: '21', EAN: '8590000000017',
+    expect(got.json.data[0]).toMatchObject({ Code: 'PHN-1', Purchase_Price: '100.1', Sale_Price: '149.9', VAT_Rate: '21', EAN: '8590000020013',
       Track_Serial_Numbers: true, Active: true, Unit: 'pcs', Min_Stock: null });
   });
 
@@ -121,9 +121,9 @@ describe('records API: items, partners, warehouses', async () => {
     expect(r.status).toBe(200);
     expect(r.json.data[0]).toMatchObject({ code: 'SUCCESS', action: 'update', duplicate_field: 'Code', message: 'record updated' });
     expect(r.json.data[1]).toMatchObject({ code: 'SUCCESS', action: 'insert', duplicate_field: null, message: 'record added' });
-    const byEan = await post('/crm/v8/Items/upsert', { data: [{ Code: 'PHN-1-RENAMED', Name: 'Phone one', EAN: '8590000000017' }], duplicate_check_fields: ['EAN'] });
+    const byEan = await post('/crm/v8/Items/upsert', { data: [{ Code: 'PHN-1-RENAMED', Name: 'Phone one', EAN: '8590000020013' }], duplicate_check_fields: ['EAN'] });
     expect(byEan.json.data[0]).toMatchObject({ action: 'update', duplicate_field: 'EAN' });
-    const [renamed] = await db.select().from(item).where(eq(item.ean, '8590000000017'));
+    const [renamed] = await db.select().from(item).where(eq(item.ean, '8590000020013'));
     expect(renamed.code).toBe('PHN-1-RENAMED');
     expect(renamed.purchasePrice).toBe('100.1000');
     const bad = await post('/crm/v8/Items/upsert', { data: [{ Code: 'X' }], duplicate_check_fields: ['Name'] });

@@ -16,7 +16,7 @@ describe('records API: stock documents and invoices', async () => {
   let acmeId = '';
 
   beforeAll(async () => {
-    const items = await post('Items', { Code: 'ACME-1', Name: 'Acme scanner', EAN: '8590000000031', Track_Serial_Numbers: true }, { Code: 'CABLE', Name: 'Cable', Unit: 'm' });
+    const items = await post('Items', { Code: 'ACME-1', Name: 'Acme scanner', EAN: '8590000000039', Track_Serial_Numbers: true }, { Code: 'CABLE', Name: 'Cable', Unit: 'm' });
     acmeId = items.json.data[0].details.id;
     await post('Partners', { Code: 'SUP', Name: 'Supplier', Type: 'supplier' }, { Code: 'CUS', Name: 'Customer', Type: 'customer' });
     await post('Warehouses', { Code: 'MAIN', Name: 'Main' }, { Code: 'SHOP', Name: 'Shop' });
@@ -24,7 +24,7 @@ describe('records API: stock documents and invoices', async () => {
 
   it('posts a goods receipt with serials through postDocument; items found by Code, id or EAN', async () => {
     const r = await post('Goods_Receipts', receipt([tracked(['R-1', 'R-2']), { Item: { id: acmeId }, Quantity: '1', Serial_Numbers: ['R-3'] },
-      { Item: { EAN: '8590000000031' }, Quantity: 1, Serial_Numbers: ['R-4'] }, { Item: { Code: 'CABLE' }, Quantity: '2.5', Unit_Price: '3.20' }]));
+      { Item: { EAN: '8590000000039' }, Quantity: 1, Serial_Numbers: ['R-4'] }, { Item: { Code: 'CABLE' }, Quantity: '2.5', Unit_Price: '3.20' }]));
     expect(r.status).toBe(201);
     expect(r.json.data[0]).toMatchObject({ code: 'SUCCESS', message: 'record added', details: { Number: expect.stringMatching(/^GR-2026-\d{5}$/), Created_By: { id: String(admin.userId) } } });
     const got = await call(admin.key, 'GET', `/crm/v8/Goods_Receipts/${r.json.data[0].details.id}`);

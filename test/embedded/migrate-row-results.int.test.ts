@@ -1,26 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER, runMigrations } from '@/db/migrate';
+import { runMigrations } from '@/db/migrate';
 import { emptyDatabase } from '@/test/db';
-
-/** The migrations folder as it was before `tag` (journal cut there): an older release of the app. */
-function foldersUpTo(tag: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
-  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
-  const journalPath = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e: { tag: string }) => e.tag === tag));
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
+import { migrationsUpTo } from '@/test/migrations-up-to';
 
 describe('upgrading to row results stored per chunk', () => {
   it('keeps the row results of jobs imported before the upgrade, row by row', async () => {
     const { url, drop } = await emptyDatabase();
-    const older = foldersUpTo('0004_row_results_per_chunk');
+    const older = migrationsUpTo('0004_row_results_per_chunk');
     const sql = postgres(url, { max: 1, onnotice: () => {} });
     try {
       await runMigrations(url, older);

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, like } from 'drizzle-orm';
+import { isValid } from 'gtin';
 import { item, serialNumber, warehouse } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { apiCaller, keyFor, type Caller } from './api';
 import { csv, drainJobs } from './drain';
 import { resultRows } from './result-file';
+import { withCodeKey, withCodeKeys } from '@/lib/catalog/code-key';
 
 /*
  * A catalog import (and its dry run) must give every row the outcome it would have if the rows were imported
@@ -14,7 +16,11 @@ import { resultRows } from './result-file';
  * planned while the one before it is written (lib/import/run/catalog-job-writer.ts): a row whose records that chunk
  * wrote must be planned again, the others keep their plan; both happen here (the CH-20 rows fail if a stale plan is kept).
  */
-const E = (n: number) => `85900000000${String(n).padStart(2, '0')}`;
+/** EAN number n: a valid GTIN-13 (the GS1 check digit completes it). */
+const E = (n: number) => {
+  const body = `859000000${String(n).padStart(3, '0')}`;
+  return [...'0123456789'].map((check) => body + check).find((candidate) => isValid(candidate))!;
+};
 
 const cases = [
   {
@@ -78,7 +84,7 @@ describe('a catalog import cut into chunks', async () => {
 
   async function run(kase: (typeof cases)[number], chunkRows: number, dryRun = false) {
     await db.delete(item).where(like(item.code, 'CH-%'));
-    await db.insert(item).values(kase.seed);
+    await db.insert(item).values(withCodeKeys(kase.seed));
     const uploaded = await api.upload(csv([['Code', 'Name', 'EAN'], ...kase.rows]), 'items.csv');
     const created = await api.create({
       operation: 'upsert', ignore_empty: true, dry_run: dryRun,
@@ -111,8 +117,8 @@ describe('a catalog import cut into chunks', async () => {
   }
 
   it('a document dry run in one-document chunks sees the documents before it, as the real run does', async () => {
-    await db.insert(warehouse).values({ code: 'W-DRY', name: 'Dry run' });
-    await db.insert(item).values({ code: 'DRY-SN', name: 'Dry run tracked', trackSerials: true });
+    await db.insert(warehouse).values(withCodeKey({ code: 'W-DRY', name: 'Dry run' }));
+    await db.insert(item).values(withCodeKey({ code: 'DRY-SN', name: 'Dry run tracked', trackSerials: true }));
     const rows = [['Number', 'Date', 'Warehouse', 'Item', 'Quantity', 'Serial_Numbers'],
       ['R1', '2026-03-01', 'W-DRY', 'DRY-SN', '1', 'DRY-X1'], ['R2', '2026-03-01', 'W-DRY', 'DRY-SN', '1', 'DRY-X1']];
     const outcomes = async (dryRun: boolean) => {

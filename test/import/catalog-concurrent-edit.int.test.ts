@@ -7,6 +7,7 @@ import { planCatalogChunk } from '@/lib/import/run/catalog-chunk-plan';
 import { writeCatalogChunk } from '@/lib/import/run/catalog-writer';
 import type { CatalogContext } from '@/lib/import/run/context';
 import { useTestDatabase } from '@/test/db';
+import { withCodeKeys } from '@/lib/catalog/code-key';
 
 /*
  * A chunk may be planned a chunk ahead of its transaction (lib/import/run/catalog-job-writer.ts). An item
@@ -19,7 +20,7 @@ describe('a catalog chunk planned before a concurrent edit of its items', async 
   const [admin] = await db.insert(user).values({ name: 'Edit admin', email: 'edit@example.com', role: 'admin' }).returning({ id: user.id });
 
   it('keeps the edit and applies the row, batched and one by one', async () => {
-    const seeded = await db.insert(item).values(['CE-1', 'CE-2', 'CE-3'].map((code) => ({ code, name: `Item ${code}`, description: 'old' })))
+    const seeded = await db.insert(item).values(withCodeKeys(['CE-1', 'CE-2', 'CE-3'].map((code) => ({ code, name: `Item ${code}`, description: 'old' }))))
       .returning({ id: item.id, code: item.code });
     const idOf = (code: string) => seeded.find((row) => row.code === code)!.id;
     const ctx: CatalogContext = {

@@ -5,6 +5,7 @@ import { useTestDatabase } from '@/test/db';
 import { apiCaller, keyFor, type Caller } from './api';
 import { csv, drainJobs } from './drain';
 import { resultRows } from './result-file';
+import { withCodeKey, withCodeKeys } from '@/lib/catalog/code-key';
 
 describe('Partners, Warehouses and Items by id', async () => {
   const { db } = await useTestDatabase();
@@ -21,7 +22,7 @@ describe('Partners, Warehouses and Items by id', async () => {
   beforeAll(async () => { api = apiCaller((await keyFor(db, 'admin')).key); });
 
   it('upserts partners through partnerSchema and savePartner', async () => {
-    await db.insert(partner).values({ code: 'P-OLD', name: 'Old partner', type: 'supplier', email: 'old@example.com', phone: '+420 111' });
+    await db.insert(partner).values(withCodeKey({ code: 'P-OLD', name: 'Old partner', type: 'supplier', email: 'old@example.com', phone: '+420 111' }));
     const rows = await run('Partners', [
       ['Code', 'Name', 'Type', 'Email', 'Phone'],
       ['P-OLD', 'Renamed partner', 'both', '', ''],
@@ -51,7 +52,7 @@ describe('Partners, Warehouses and Items by id', async () => {
   });
 
   it('updates items found by id, one row after another when rows share a record', async () => {
-    const [target] = await db.insert(item).values({ code: 'ID-1', name: 'By id', salePrice: '1' }).returning();
+    const [target] = await db.insert(item).values(withCodeKey({ code: 'ID-1', name: 'By id', salePrice: '1' })).returning();
     const rows = await run('Items', [['id', 'Name', 'Sale_Price'], [String(target.id), 'First rename', ''], [String(target.id), '', '9.99'], ['999999', 'Nobody', '1'], ['x', 'Bad', '1']],
       { operation: 'update', ignore_empty: true }, { find_by: 'id', field_mappings: [{ api_name: 'id', index: 0 }, { api_name: 'Name', index: 1 }, { api_name: 'Sale_Price', index: 2 }] });
     expect(rows.map((r) => [r.STATUS, r.ERRORS])).toEqual([
@@ -62,11 +63,11 @@ describe('Partners, Warehouses and Items by id', async () => {
   });
 
   it('takes EAN and code swaps within one chunk in file order', async () => {
-    await db.insert(item).values([{ code: 'SW-1', name: 'One', ean: '8590000000141' }, { code: 'SW-2', name: 'Two' }]);
-    const rows = await run('Items', [['Code', 'Name', 'EAN'], ['SW-1', 'One', '8590000000158'], ['SW-2', 'Two', '8590000000141'], ['SW-3', 'Three', '8590000000158']],
+    await db.insert(item).values(withCodeKeys([{ code: 'SW-1', name: 'One', ean: '8590000000145' }, { code: 'SW-2', name: 'Two' }]));
+    const rows = await run('Items', [['Code', 'Name', 'EAN'], ['SW-1', 'One', '8590000000152'], ['SW-2', 'Two', '8590000000145'], ['SW-3', 'Three', '8590000000152']],
       { operation: 'upsert' }, { find_by: 'Code' });
     expect(rows.map((r) => [r.STATUS, r.ERRORS])).toEqual([['UPDATED', ''], ['UPDATED', ''], ['SKIPPED', 'DUPLICATE_DATA-EAN']]);
     const eans = Object.fromEntries((await db.select().from(item)).map((row) => [row.code, row.ean]));
-    expect(eans).toMatchObject({ 'SW-1': '8590000000158', 'SW-2': '8590000000141' });
+    expect(eans).toMatchObject({ 'SW-1': '8590000000152', 'SW-2': '8590000000145' });
   });
 });

@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+import { isValid } from 'gtin';
 import { describe, expect, it } from 'vitest';
 import { item, user } from '@/db/schema';
 import { createItem, updateItem } from '@/lib/catalog/items';
@@ -12,17 +13,22 @@ import { createJob, principalOf } from './jobs';
 const HEADERS = ['Code', 'Name', 'Unit', 'Purchase_Price', 'Sale_Price', 'VAT_Rate', 'EAN', 'Description', 'Active', 'Track_Serial_Numbers', 'Min_Stock'];
 const CASES: string[][] = [
   ['Plain', '', '', '', '', '', '', '', '', ''],
-  ['Full', 'box', '12,5', '19.90', '15', '8590000000017', 'A "quoted" description', 'false', 'true', '3.250'],
+  ['Full', 'box', '12,5', '19.90', '15', '8590000020013', 'A "quoted" description', 'false', 'true', '3.250'],
   ['Zeros', 'kg', '0', '0.0000', '0', '', '', '1', '0', '0'],
-  ['Big', 'm', '999999999999999.9999', '1', '100', '12345678', ' spaced ', 'true', '', ''],
+  ['Big', 'm', '999999999999999.9999', '1', '100', '12345670', ' spaced ', 'true', '', ''],
 ];
 const keyOf = (code: string) => code.replace(/^(IMP|LIB)-/, '');
 const stored = (rows: (typeof item.$inferSelect)[]) => Object.fromEntries(rows.map((r) => [keyOf(r.code), {
-  name: r.name, unit: r.unit, purchasePrice: r.purchasePrice, salePrice: r.salePrice, vatRate: r.vatRate, ean: r.ean?.slice(1) ?? null,
+  name: r.name, unit: r.unit, purchasePrice: r.purchasePrice, salePrice: r.salePrice, vatRate: r.vatRate, ean: r.ean?.slice(1, -1) ?? null,
   description: r.description, active: r.active, trackSerials: r.trackSerials, minStock: r.minStock,
 }]));
-/** The same row for both paths; EANs differ in their first digit only, as they must be unique. */
-const row = (prefix: string, eanDigit: string, c: string[]) => [`${prefix}-${c[0]}`, `Item ${c[0]}`, ...c.slice(1, 5), c[5] ? eanDigit + c[5].slice(1) : '', ...c.slice(6)];
+/** The EAN with its first digit replaced and the GS1 check digit that then makes it valid. */
+function eanStartingWith(digit: string, ean: string): string {
+  const body = digit + ean.slice(1, -1);
+  return [...'0123456789'].map((check) => body + check).find((candidate) => isValid(candidate))!;
+}
+/** The same row for both paths; EANs differ in their first (and check) digit only, as they must be unique. */
+const row = (prefix: string, eanDigit: string, c: string[]) => [`${prefix}-${c[0]}`, `Item ${c[0]}`, ...c.slice(1, 5), c[5] ? eanStartingWith(eanDigit, c[5]) : '', ...c.slice(6)];
 const asInput = (r: string[]) => Object.fromEntries([['code', r[0]], ['name', r[1]], ['unit', r[2]], ['purchasePrice', r[3]], ['salePrice', r[4]],
   ['vatRate', r[5]], ['ean', r[6]], ['description', r[7]], ['active', r[8]], ['trackSerials', r[9]], ['minStock', r[10]]]
   .filter(([, v]) => v !== '')) as never;

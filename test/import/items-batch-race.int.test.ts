@@ -21,7 +21,7 @@ describe('Items import: a code taken by a concurrent writer while the chunk writ
     const reserved = await other.reserve();
     try {
       await reserved`begin`;
-      await reserved`insert into item (code, name) values ('RACE-2', 'Taken meanwhile')`;
+      await reserved`insert into item (code, code_key, name) values ('RACE-2', 'race-2', 'Taken meanwhile')`;
       const draining = drainJobs(db);
       await waitFor(async () => (await other`
         select 1 from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%insert into item%unnest%'

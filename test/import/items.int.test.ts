@@ -7,6 +7,7 @@ import { postDocument } from '@/lib/inventory/post';
 import { useTestDatabase } from '@/test/db';
 import { apiCaller, keyFor, type Caller } from './api';
 import { csv, drainJobs } from './drain';
+import { withCodeKey } from '@/lib/catalog/code-key';
 
 async function resultRows(api: Caller, id: string) {
   const response = await api.result(id);
@@ -42,7 +43,7 @@ describe('Items bulk write', async () => {
   it('inserts items through itemSchema and reports every row', async () => {
     const file = csv([
       ['Code', 'Name', 'Sale_Price', 'EAN', 'Track_Serial_Numbers'],
-      ['INS-1', 'First', '10.50', '8590000000011', 'TRUE'],
+      ['INS-1', 'First', '10.50', '8590000010014', 'TRUE'],
       ['INS-2', '', '-3', '123', 'no'],
       ['INS-1', 'Duplicate', '1', '', ''],
       ['INS 3', 'Bad code', 'abc', '', 'maybe'],
@@ -58,11 +59,11 @@ describe('Items bulk write', async () => {
     expect(rows[2].ERROR_MESSAGE).toBe('An item with code INS-1 already exists.');
     const [stored] = await db.select().from(item).where(eq(item.code, 'INS-1'));
     expect(rows[0].RECORD_ID).toBe(String(stored.id));
-    expect(stored).toMatchObject({ name: 'First', salePrice: '10.5000', ean: '8590000000011', trackSerials: true });
+    expect(stored).toMatchObject({ name: 'First', salePrice: '10.5000', ean: '8590000010014', trackSerials: true });
   });
 
   it('upserts by Code with ignore_empty and default_value', async () => {
-    await db.insert(item).values({ code: 'UPS-1', name: 'Old name', salePrice: '5', description: 'keep me', unit: 'm' });
+    await db.insert(item).values(withCodeKey({ code: 'UPS-1', name: 'Old name', salePrice: '5', description: 'keep me', unit: 'm' }));
     const file = csv([
       ['Code', 'Name', 'Sale_Price', 'Unit', 'Description'],
       ['UPS-1', 'New name', '', '', ''],
@@ -85,8 +86,8 @@ describe('Items bulk write', async () => {
   });
 
   it('updates by EAN; without ignore_empty an empty cell clears the field', async () => {
-    await db.insert(item).values({ code: 'EAN-1', name: 'By EAN', ean: '8590000000028', salePrice: '9', description: 'old text' });
-    const file = csv([['EAN', 'Sale_Price', 'Description'], ['8590000000028', '12', ''], ['8590000000035', '1', 'x'], ['', '1', 'y']]);
+    await db.insert(item).values(withCodeKey({ code: 'EAN-1', name: 'By EAN', ean: '8590000010021', salePrice: '9', description: 'old text' }));
+    const file = csv([['EAN', 'Sale_Price', 'Description'], ['8590000010021', '12', ''], ['8590000010038', '1', 'x'], ['', '1', 'y']]);
     const { rows } = await runJob(file, { operation: 'update', resource: { find_by: 'EAN', field_mappings: mapping(['EAN', 'Sale_Price', 'Description']) } });
     expect(rows.map((r) => [r.STATUS, r.ERRORS])).toEqual([
       ['UPDATED', ''], ['SKIPPED', 'RESOURCE_NOT_FOUND-EAN'], ['SKIPPED', 'MANDATORY_NOT_FOUND-EAN'],
@@ -96,8 +97,8 @@ describe('Items bulk write', async () => {
   });
 
   it('applies the tracking-switch rule of updateItem to import rows', async () => {
-    const [wh] = await db.insert(warehouse).values({ code: 'W-TRK', name: 'Tracking' }).returning();
-    const [plain] = await db.insert(item).values({ code: 'TRK-1', name: 'Loose cable' }).returning();
+    const [wh] = await db.insert(warehouse).values(withCodeKey({ code: 'W-TRK', name: 'Tracking' })).returning();
+    const [plain] = await db.insert(item).values(withCodeKey({ code: 'TRK-1', name: 'Loose cable' })).returning();
     await postDocument(db, { kind: 'goods_receipt', date: '2026-01-05', warehouseId: wh.id, lines: [{ itemId: plain.id, quantity: '3' }] }, { userId: admin.userId });
     const file = csv([['Code', 'Track_Serial_Numbers', 'Name'], ['TRK-1', 'true', 'Loose cable']]);
     const { rows } = await runJob(file, { operation: 'update', resource: { find_by: 'Code', field_mappings: mapping(['Code', 'Track_Serial_Numbers', 'Name']) } });

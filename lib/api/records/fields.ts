@@ -11,7 +11,11 @@ export type ValueKind = 'text' | 'enum' | 'boolean' | 'id' | 'decimal' | 'date' 
  * Where a field can be searched: `apply` receives the comparison and puts it on the right column —
  * the field's own, or the code of a record it refers to (Partner.Code) through a subquery.
  */
-export type Filter = { kind: ValueKind; values?: readonly string[]; apply: (compare: (column: SQLWrapper) => SQL) => SQL };
+export type Filter = {
+  kind: ValueKind; values?: readonly string[]; apply: (compare: (column: SQLWrapper) => SQL) => SQL;
+  /** A column of canonical keys is compared with the key of the sent text (a serial as it reads). */
+  canonical?: (text: string) => string;
+};
 
 /** A sub-field of a list field (a document's Lines): how it is named on the wire and in the lib input. */
 export type SubField = { api: string; input: string; in: z.ZodType; description?: string };
@@ -37,7 +41,7 @@ export type Field = {
   /** Lookups search by the referred record's id or code: `Partner.Code`. */
   subFilters?: Record<string, Filter>;
   /**
-   * Part of the quick `?word=` search: 'contains' (case-insensitive) or 'prefix' (case-sensitive, served by a
+   * Part of the quick `?word=` search: 'contains' (case-insensitive) or 'prefix' (of the canonical key, served by a
    * pattern-ops btree — for the million-row serial table, where a contains-search would read every row).
    */
   word?: boolean | 'prefix';

@@ -58,7 +58,7 @@ const ITEMS: CatalogModule = {
     { apiName: 'Purchase_Price', key: 'purchasePrice', kind: 'decimal', example: '80.00' },
     { apiName: 'Sale_Price', key: 'salePrice', kind: 'decimal', example: '119.90' },
     { apiName: 'VAT_Rate', key: 'vatRate', kind: 'decimal', example: '21' },
-    { apiName: 'EAN', key: 'ean', kind: 'text', example: '8594000000017' },
+    { apiName: 'EAN', key: 'ean', kind: 'text', example: '8594000000013' },
     { apiName: 'Description', key: 'description', kind: 'text', example: 'Handheld 2D scanner' },
     { apiName: 'Active', key: 'active', kind: 'boolean', example: 'true' },
     { apiName: 'Track_Serial_Numbers', key: 'trackSerials', kind: 'boolean', example: 'true' },

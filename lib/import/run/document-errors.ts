@@ -26,7 +26,8 @@ function problemCode(problem: Problem): { code: string; column: string } {
     case 'ALREADY_IN_STOCK': case 'DUPLICATE_IN_DOCUMENT': return { code: 'DUPLICATE_DATA', column: 'Serial_Numbers' };
     case 'COUNT_MISMATCH': case 'NOT_WHOLE': return { code: 'INVALID_DATA', column: 'Quantity' };
     case 'INSUFFICIENT_STOCK': return { code: 'CANNOT_PROCESS', column: 'Quantity' };
-    case 'ISSUED_LATER': case 'RECEIVED_AGAIN_LATER': return { code: 'CANNOT_PROCESS', column: 'Serial_Numbers' };
+    case 'ISSUED_LATER': case 'RECEIVED_AGAIN_LATER': case 'OUT_OF_ORDER': return { code: 'CANNOT_PROCESS', column: 'Serial_Numbers' };
+    case 'STOCK_TOO_LARGE': return { code: 'INVALID_DATA', column: 'Quantity' };
     default: return { code: 'INVALID_DATA', column: 'Serial_Numbers' };
   }
 }

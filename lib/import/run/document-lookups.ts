@@ -4,25 +4,36 @@ import type { DbOrTx } from '@/db/client';
 import { item, partner, warehouse } from '@/db/schema';
 import type { TableRow } from '@/lib/import/files';
 import type { LookupModule } from '@/lib/import/modules/registry';
+import { canonicalKey } from '@/lib/text/canonical-key';
+import { canonicalEan } from '@/lib/validation/ean';
 import { mappingFor, type DocumentContext } from './context';
 import { readCell } from './row-values';
 
 /** Lookup field → (key as written in the file → record id), loaded once per chunk. */
 export type Lookups = Map<string, Map<string, bigint>>;
 
+// Codes are found as they read (`abc-1` finds `ABC-1`), EANs as a scanner reads them: by their canonical columns.
 const TABLES = {
-  Items: { table: item, columns: { Code: item.code, EAN: item.ean, id: item.id } },
-  Partners: { table: partner, columns: { Code: partner.code, id: partner.id } },
-  Warehouses: { table: warehouse, columns: { Code: warehouse.code, id: warehouse.id } },
+  Items: { table: item, columns: { Code: item.codeKey, EAN: item.ean, id: item.id } },
+  Partners: { table: partner, columns: { Code: partner.codeKey, id: partner.id } },
+  Warehouses: { table: warehouse, columns: { Code: warehouse.codeKey, id: warehouse.id } },
 } as const;
+const CANONICAL: Record<string, (text: string) => string> = { Code: canonicalKey, EAN: canonicalEan, id: (text) => text };
 
 async function loadKeys(tx: DbOrTx, module: LookupModule, findBy: string, keys: string[]): Promise<Map<string, bigint>> {
   const { table, columns } = TABLES[module];
   const column = (columns as Record<string, PgColumn>)[findBy];
-  const wanted = findBy === 'id' ? keys.filter((key) => /^\d{1,18}$/.test(key)).map(BigInt) : keys;
-  if (wanted.length === 0) return new Map();
+  const canonical = CANONICAL[findBy] ?? ((text: string) => text);
+  const usable = findBy === 'id' ? keys.filter((key) => /^\d{1,18}$/.test(key)) : keys;
+  if (usable.length === 0) return new Map();
+  const wanted = findBy === 'id' ? usable.map(BigInt) : [...new Set(usable.map(canonical))];
   const rows = await tx.select({ id: table.id, key: column }).from(table).where(inArray(column, wanted));
-  return new Map(rows.map((row) => [String(row.key), row.id]));
+  const idByKey = new Map(rows.map((row) => [String(row.key), row.id]));
+  // Keyed by the text as written in the file, which is what the rows look up.
+  return new Map(usable.flatMap((text) => {
+    const id = idByKey.get(findBy === 'id' ? String(BigInt(text)) : canonical(text));
+    return id === undefined ? [] : [[text, id] as const];
+  }));
 }
 
 /** Resolves every Partner, Warehouse and Item of a chunk: one query per lookup field, by its find_by (Code by default). */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { arrayLiteral } from '@/lib/sql-array';
+import { canonicalKey } from '@/lib/text/canonical-key';
 import type { ItemData } from '@/lib/validation/catalog';
 
 /*
@@ -18,7 +19,7 @@ export type BatchRun<T> = (tx: DbOrTx) => Promise<T>;
 /** The rows' values column by column, each one array literal for `unnest` (see arrayLiteral). */
 function columnsOf(rows: ItemData[]) {
   const column = (pick: (data: ItemData) => string | boolean | null) => arrayLiteral(rows.map(pick));
-  return sql`${column((d) => d.code)}::text[], ${column((d) => d.name)}::text[], ${column((d) => d.unit)}::text[],
+  return sql`${column((d) => d.code)}::text[], ${column((d) => canonicalKey(d.code))}::text[], ${column((d) => d.name)}::text[], ${column((d) => d.unit)}::text[],
     ${column((d) => d.purchasePrice)}::numeric[], ${column((d) => d.salePrice)}::numeric[], ${column((d) => d.vatRate)}::numeric[],
     ${column((d) => d.ean)}::text[], ${column((d) => d.description)}::text[], ${column((d) => d.active)}::boolean[],
     ${column((d) => d.trackSerials)}::boolean[], ${column((d) => d.minStock)}::numeric[]`;
@@ -32,7 +33,7 @@ function columnsOf(rows: ItemData[]) {
  */
 export function insertItems(rows: ItemData[]): BatchRun<Map<string, bigint>> {
   const statement = sql`
-    insert into item (code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
+    insert into item (code, code_key, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
     select * from unnest(${columnsOf(rows)})
     returning id, code`;
   return async (tx) => {
@@ -53,10 +54,10 @@ export function updateItems(rows: { id: bigint; version: string; data: ItemData 
   const ids = arrayLiteral(rows.map(({ id }) => id.toString()));
   const versions = arrayLiteral(rows.map(({ version }) => version));
   const statement = sql`
-    update item set code = v.code, name = v.name, unit = v.unit, purchase_price = v.purchase_price, sale_price = v.sale_price,
+    update item set code = v.code, code_key = v.code_key, name = v.name, unit = v.unit, purchase_price = v.purchase_price, sale_price = v.sale_price,
       vat_rate = v.vat_rate, ean = v.ean, description = v.description, active = v.active, min_stock = v.min_stock, updated_at = now()
     from unnest(${ids}::bigint[], ${versions}::xid[], ${columnsOf(rows.map(({ data }) => data))})
-      as v(id, version, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
+      as v(id, version, code, code_key, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
     where item.id = v.id and item.id = any(${ids}::bigint[]) and item.xmin = v.version and item.track_serials = v.track_serials
     returning item.id`;
   return async (tx) => {

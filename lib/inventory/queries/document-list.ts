@@ -7,6 +7,7 @@ import { likePattern, offsetOf, parseListParams, type SearchParams } from '@/lib
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { parseDateFilter, parseIdFilter } from './filters';
 import { documentTotalsSql } from './money';
+import { canonicalKey } from '@/lib/text/canonical-key';
 
 export const DOCUMENT_SORTS = ['number', 'date', 'partner', 'warehouse'] as const;
 export const DOCUMENT_FILTERS = ['from', 'to', 'partner', 'warehouse', 'item', 'serial'] as const;
@@ -72,12 +73,12 @@ function documentWhere(kind: DocumentKind, params: DocumentListParams): SQL | un
   if (f.warehouse) conditions.push(warehouseId ? eq(document.warehouseId, warehouseId) : sql`false`);
   if (f.item) {
     conditions.push(sql`${document.id} in (select l.document_id from document_line l join item i on i.id = l.item_id
-      where upper(i.code) = upper(${f.item}))`);
+      where i.code_key = ${canonicalKey(f.item)})`);
   }
   if (f.serial) {
     // An invoice's serials travel on the goods document it generated, so look there for invoices.
     conditions.push(sql`coalesce(${document.stockDocumentId}, ${document.id}) in (
-      select m.document_id from serial_number s join serial_movement m on m.serial_id = s.id where s.serial = ${f.serial})`);
+      select m.document_id from serial_number s join serial_movement m on m.serial_id = s.id where s.serial_key = ${canonicalKey(f.serial)})`);
   }
   return and(...conditions);
 }

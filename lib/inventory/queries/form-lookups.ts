@@ -4,6 +4,8 @@ import type { DbOrTx } from '@/db/client';
 import { likePattern } from '@/lib/data-table/params';
 import { rows } from '@/lib/inventory/sql-rows';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { canonicalKey } from '@/lib/text/canonical-key';
+import { canonicalEan } from '@/lib/validation/ean';
 
 /** What a document line needs to know about its item (prices become the line's defaults). */
 export type LineItemOption = {
@@ -14,11 +16,12 @@ export type LineItemOption = {
 const itemColumns = sql`id::text, code, name, unit, track_serials as "trackSerials",
   trim_scale(purchase_price)::text as "purchasePrice", trim_scale(sale_price)::text as "salePrice", trim_scale(vat_rate)::text as "vatRate"`;
 
-/** A scanned or typed code: the item code (any case) or the EAN, active items only. */
+/** A scanned or typed code: the item code (as it reads: any case or width) or the EAN, active items only. */
 export async function findItemByCodeOrEan(db: DbOrTx, text: string): Promise<LineItemOption | null> {
+  const key = canonicalKey(text);
   const [row] = await rows<LineItemOption>(db, sql`
-    select ${itemColumns} from item where active and (upper(code) = upper(${text}) or ean = ${text})
-    order by (upper(code) = upper(${text})) desc limit 1`);
+    select ${itemColumns} from item where active and (code_key = ${key} or ean = ${canonicalEan(text)})
+    order by (code_key = ${key}) desc limit 1`);
   return row ?? null;
 }
 

@@ -4,6 +4,7 @@ import type { DocumentKind } from '@/lib/inventory/kinds';
 import { createPrincipals, type Credentials } from '@/test/authz/principals';
 import { useTestDatabase } from '@/test/db';
 import { partnerOptionById, searchPartnerOptions } from './form-lookups';
+import { withCodeKeys } from '@/lib/catalog/code-key';
 
 // The action reads its caller from the request headers (next/headers); each call here gets a chosen session.
 const request = vi.hoisted(() => ({ headers: new Headers() }));
@@ -17,14 +18,14 @@ describe('partner options for document forms and lists', async () => {
   const { db } = await useTestDatabase();
   let supplierId = '';
   beforeAll(async () => {
-    const [alpha] = await db.insert(partner).values([
+    const [alpha] = await db.insert(partner).values(withCodeKeys([
       { code: 'S-ALPHA', name: 'Alpha Parts', type: 'supplier' },
       { code: 'S-100%', name: 'Hundred_Percent Ltd', type: 'supplier' },
       { code: 'S-1000', name: 'Hundred1Percent', type: 'supplier' },
       { code: 'C-BETA', name: 'Beta Shop', type: 'customer' },
       { code: 'B-GAMMA', name: 'gamma both ways', type: 'both' },
       ...Array.from({ length: 25 }, (_, i) => ({ code: `S-BULK-${i + 10}`, name: `Bulk ${i + 10}`, type: 'supplier' as const })),
-    ]).returning({ id: partner.id });
+    ])).returning({ id: partner.id });
     supplierId = String(alpha.id);
   });
 

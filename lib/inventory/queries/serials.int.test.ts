@@ -47,11 +47,13 @@ describe('serial number queries', async () => {
     expect(await serials({ from: '2026-03-02' })).toEqual(['ACME-2:AG-1:in_stock']);
     expect(await serials({ to: '2026-03-01' })).toHaveLength(3);
     expect(await serials({ from: '2026-03-02', to: '2026-03-02' })).toEqual(['ACME-2:AG-1:in_stock']);
-    // A prefix match, case-sensitive as serials are stored, retried in capitals when nothing starts with the text as typed.
+    // A prefix match on the canonical key: any case, width or look-alike letter finds the serial.
+    const all = ['ACME-1:AG-1:in_stock', 'ACME-2:AG-1:in_stock', 'ACME-1:AG-3:in_stock', 'ACME-1:ag-4:in_stock'];
     expect(await serials({ q: 'ag-4' })).toEqual(['ACME-1:ag-4:in_stock']);
-    expect(await serials({ q: 'ag' })).toEqual(['ACME-1:ag-4:in_stock']);
-    expect(await serials({ q: 'AG-' })).toEqual(['ACME-1:AG-1:in_stock', 'ACME-2:AG-1:in_stock', 'ACME-1:AG-3:in_stock']);
-    expect(await serials({ q: 'Ag-' })).toHaveLength(3);
+    expect(await serials({ q: 'ＡＧ-４' })).toEqual(['ACME-1:ag-4:in_stock']);
+    expect(await serials({ q: 'ag' })).toEqual(all);
+    expect(await serials({ q: 'AG-' })).toEqual(all);
+    expect(await serials({ q: 'Ag-' })).toHaveLength(4);
     expect(await serials({ q: 'G-' })).toEqual([]);
     expect(await serials({ q: '100%' })).toEqual([]);
   });
@@ -68,8 +70,8 @@ describe('serial number queries', async () => {
   });
 
   it('stops counting at the cap', async () => {
-    await db.execute(sql`insert into serial_number (item_id, serial, status, warehouse_id, received_line_id)
-      select ${w.plain}, 'CAP-' || n, 'in_stock', ${w.main}, 0 from generate_series(1, ${SERIAL_COUNT_CAP + 50}) n`);
+    await db.execute(sql`insert into serial_number (item_id, serial, serial_key, status, warehouse_id, received_line_id, last_moved_on)
+      select ${w.plain}, 'CAP-' || n, 'cap-' || n, 'in_stock', ${w.main}, 0, '2026-03-01' from generate_series(1, ${SERIAL_COUNT_CAP + 50}) n`);
     const result = await listSerials(db, parseSerialListParams({ q: 'CAP-' }));
     expect(result).toMatchObject({ total: SERIAL_COUNT_CAP + 1, capped: true });
     expect(result.rows).toHaveLength(25);
@@ -91,8 +93,9 @@ describe('serial number queries', async () => {
   it('finds one serial for the header search, or none when the text is ambiguous', async () => {
     expect(await findSingleSerial(db, 'AG-3')).not.toBeNull();
     expect(await findSingleSerial(db, 'AG-1')).toBeNull(); // two items share the text
-    expect(await findSingleSerial(db, 'ag-')).not.toBeNull();
+    expect(await findSingleSerial(db, 'ag-')).toBeNull(); // AG-1, AG-3 and ag-4 start so
     expect(await findSingleSerial(db, 'ag-3')).not.toBeNull(); // typed in the wrong case
+    expect(await findSingleSerial(db, 'ＡＧ-４')).not.toBeNull(); // full width
     expect(await findSingleSerial(db, 'AG')).toBeNull();
     expect(await findSingleSerial(db, 'ZZZ')).toBeNull();
   });
@@ -100,8 +103,8 @@ describe('serial number queries', async () => {
   it('pages the serials in stock of an item in a warehouse, with a prefix search', async () => {
     expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: '', offset: 0, limit: 2 }))
       .toEqual({ serials: ['AG-1', 'AG-3'], total: 3 });
-    expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: 'AG-', offset: 1, limit: 2 }))
-      .toEqual({ serials: ['AG-3'], total: 2 });
+    expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: 'ag-', offset: 1, limit: 2 }))
+      .toEqual({ serials: ['AG-3', 'ag-4'], total: 3 });
     expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.shop, query: '', offset: 0, limit: 2 }))
       .toEqual({ serials: [], total: 0 });
   });

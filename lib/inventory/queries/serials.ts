@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { likePattern, offsetOf, parseListParams, type SearchParams } from '@/lib/data-table/params';
 import { rows } from '@/lib/inventory/sql-rows';
+import { canonicalKey } from '@/lib/text/canonical-key';
 import { parseDateFilter, parseIdFilter, timestampInDays } from './filters';
 
 export const SERIAL_SORTS = ['serial', 'receivedAt'] as const;
@@ -21,14 +22,16 @@ export type SerialRow = {
 };
 
 /**
- * The Serial Numbers agenda, built for a million rows: the serial search is a prefix match the
- * pattern-ops btree (serial_number_serial_prefix) serves; the serial order is that index's own order
- * (USING ~<~), so a page is read off the index instead of sorting everything; the received-date order
+ * The Serial Numbers agenda, built for a million rows: the serial search is a prefix match on the
+ * canonical key (so `abc` finds `ABC-1`) that the pattern-ops btree (serial_number_key_prefix) serves; the
+ * serial order is that index's own order (USING ~<~ on the key, which keeps digits in order), so a page
+ * is read off the index instead of sorting everything; the received-date order
  * walks the (status, warehouse_id, received_at) index once per status and warehouse and merges the
  * heads; the page is cut before anything is joined; and the count stops at SERIAL_COUNT_CAP + 1.
  */
 export async function listSerials(db: DbOrTx, params: SerialListParams): Promise<{ rows: SerialRow[]; total: number; capped: boolean }> {
-  const [prefix, itemIds] = await Promise.all([searchPrefix(db, params), itemIdsOf(db, params.filters.item)]);
+  const prefix = params.q ? canonicalKey(params.q) : null;
+  const itemIds = await itemIdsOf(db, params.filters.item);
   const where = serialWhere(params, prefix, itemIds);
   const [page, [{ n }]] = await Promise.all([
     rows<SerialRow>(db, sql`
@@ -47,10 +50,10 @@ export async function listSerials(db: DbOrTx, params: SerialListParams): Promise
 
 function orderOf(sort: SerialListParams['sort'], oneItem = false): SQL {
   if (sort.id === 'receivedAt') return sql.raw(sort.desc ? 's.received_at desc, s.id desc' : 's.received_at asc, s.id asc');
-  // Within one item the unique (item_id, serial) index holds the order; across items, the prefix
+  // Within one item the unique (item_id, serial_key) index holds the order; across items, the prefix
   // index does, in the order of its operator class (~<~, byte order).
-  if (oneItem) return sql.raw(sort.desc ? 's.serial desc, s.id desc' : 's.serial asc, s.id asc');
-  return sql.raw(sort.desc ? 's.serial using ~>~, s.id desc' : 's.serial using ~<~, s.id asc');
+  if (oneItem) return sql.raw(sort.desc ? 's.serial_key desc, s.id desc' : 's.serial_key asc, s.id asc');
+  return sql.raw(sort.desc ? 's.serial_key using ~>~, s.id desc' : 's.serial_key using ~<~, s.id asc');
 }
 
 function pageOfSerials(params: SerialListParams, where: SQL): SQL {
@@ -68,22 +71,10 @@ function pageOfSerials(params: SerialListParams, where: SQL): SQL {
     order by ${order} limit ${params.perPage} offset ${offset}`;
 }
 
-/**
- * Serials are kept exactly as typed, so the prefix match is case-sensitive (what the index serves).
- * Typed in the wrong case, the text is tried once more in capitals, the way most serials are printed.
- */
-async function searchPrefix(db: DbOrTx, params: SerialListParams): Promise<string | null> {
-  if (!params.q) return null;
-  const upper = params.q.toUpperCase();
-  if (upper === params.q) return params.q;
-  const [hit] = await rows<{ one: number }>(db, sql`select 1 as one from serial_number where serial like ${likePattern(params.q, 'prefix')} limit 1`);
-  return hit ? params.q : upper;
-}
-
 /** The item filter resolved first, so the planner sees the item's real id (and its statistics). */
 async function itemIdsOf(db: DbOrTx, code: string | undefined): Promise<string[] | null> {
   if (!code) return null;
-  const found = await rows<{ id: string }>(db, sql`select id::text from item where upper(code) = upper(${code})`);
+  const found = await rows<{ id: string }>(db, sql`select id::text from item where code_key = ${canonicalKey(code)}`);
   return found.map((r) => r.id);
 }
 
@@ -97,7 +88,7 @@ function serialWhere(params: SerialListParams, prefix: string | null, itemIds: s
     conditions.push(warehouseId ? sql`s.warehouse_id = ${warehouseId}` : sql`false`);
   }
   conditions.push(...timestampInDays(sql.raw('s.received_at'), parseDateFilter(f.from), parseDateFilter(f.to)));
-  if (prefix) conditions.push(sql`s.serial like ${likePattern(prefix, 'prefix')}`);
+  if (prefix) conditions.push(sql`s.serial_key like ${likePattern(prefix, 'prefix')}`);
   return conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
 }
 
@@ -137,27 +128,25 @@ export async function getSerialHistory(db: DbOrTx, id: bigint): Promise<SerialMo
 }
 
 /**
- * The header search: an exact serial text wins; otherwise the serials starting with the text (both
- * served by the prefix index). Returns the id when exactly one serial matches, else null (the caller
- * then shows the agenda searched for the text).
+ * The header search: a serial that reads as the text wins; otherwise the serials whose key starts with
+ * the text's (both served by the prefix index). Returns the id when exactly one serial matches, else null
+ * (the caller then shows the agenda searched for the text).
  */
 export async function findSingleSerial(db: DbOrTx, text: string): Promise<string | null> {
-  for (const candidate of [...new Set([text, text.toUpperCase()])]) {
-    const exact = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial = ${candidate} limit 2`);
-    if (exact.length > 0) return exact.length === 1 ? exact[0].id : null;
-    const starting = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial like ${likePattern(candidate, 'prefix')} limit 2`);
-    if (starting.length > 0) return starting.length === 1 ? starting[0].id : null;
-  }
-  return null;
+  const key = canonicalKey(text);
+  const exact = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial_key = ${key} limit 2`);
+  if (exact.length > 0) return exact.length === 1 ? exact[0].id : null;
+  const starting = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial_key like ${likePattern(key, 'prefix')} limit 2`);
+  return starting.length === 1 ? starting[0].id : null;
 }
 
 /** Serials in stock of one item in one warehouse, a page at a time, for picking on an issue line. */
 export async function serialsInStock(db: DbOrTx, opts: { itemId: bigint; warehouseId: bigint; query: string; offset: number; limit: number }) {
   const where = sql`s.item_id = ${opts.itemId} and s.warehouse_id = ${opts.warehouseId} and s.status = 'in_stock'
-    ${opts.query ? sql`and s.serial like ${likePattern(opts.query, 'prefix')}` : sql``}`;
+    ${opts.query ? sql`and s.serial_key like ${likePattern(canonicalKey(opts.query), 'prefix')}` : sql``}`;
   const [page, [{ n }]] = await Promise.all([
-    // Ordered within the item (unique (item_id, serial) index), after the partial in-stock index narrowed it.
-    rows<{ serial: string }>(db, sql`select s.serial from serial_number s where ${where} order by s.serial, s.id limit ${opts.limit} offset ${opts.offset}`),
+    // Ordered within the item (unique (item_id, serial_key) index), after the partial in-stock index narrowed it.
+    rows<{ serial: string }>(db, sql`select s.serial from serial_number s where ${where} order by s.serial_key, s.id limit ${opts.limit} offset ${opts.offset}`),
     rows<{ n: number }>(db, sql`select count(*)::int as n from serial_number s where ${where}`),
   ]);
   return { serials: page.map((r) => r.serial), total: n };

@@ -7,6 +7,7 @@ import { postDocument } from '@/lib/inventory/post';
 import { dashboardTotals, itemsBelowMinimum, movementsPerDay, recentDocuments } from '@/lib/dashboard/queries';
 import { listStock, parseStockListParams, stockForExport } from './stock';
 import { stockCsv } from './stock-csv';
+import { withCodeKey } from '@/lib/catalog/code-key';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 const today = new Date().toISOString().slice(0, 10);
@@ -21,7 +22,7 @@ describe('stock and dashboard queries', async () => {
     await postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: w.shop, lines: [{ itemId: w.plain, quantity: '0.1' }] }, w.actor);
     await postDocument(db, { kind: 'goods_issue', date: today, warehouseId: w.main,
       lines: [{ itemId: w.plain, quantity: '0.025' }, { itemId: w.tracked, quantity: '1', serials: ['S-1'] }] }, w.actor);
-    await db.insert(item).values({ code: '=HYPERLINK("x")', name: '+danger', unit: '-', minStock: '5' });
+    await db.insert(item).values(withCodeKey({ code: '=HYPERLINK("x")', name: '+danger', unit: '-', minStock: '5' }));
     await db.execute(sql`insert into stock_level (item_id, warehouse_id, quantity) select id, ${w.main}, 1 from item where code = '=HYPERLINK("x")'`);
   });
   const stock = (query: Record<string, string>) => listStock(db, parseStockListParams(query));

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { likePattern, offsetOf, parseListParams, type SearchParams } from '@/lib/data-table/params';
 import { rows } from '@/lib/inventory/sql-rows';
 import { parseIdFilter } from './filters';
+import { canonicalKey } from '@/lib/text/canonical-key';
 
 export const STOCK_SORTS = ['itemCode', 'itemName', 'warehouse', 'quantity'] as const;
 export const STOCK_FILTERS = ['item', 'warehouse'] as const;
@@ -27,7 +28,7 @@ const ORDER: Record<StockListParams['sort']['id'], string> = {
 function stockWhere(params: StockListParams): SQL {
   const conditions: SQL[] = [];
   if (params.q) conditions.push(sql`(i.code ilike ${likePattern(params.q)} or i.name ilike ${likePattern(params.q)})`);
-  if (params.filters.item) conditions.push(sql`upper(i.code) = upper(${params.filters.item})`);
+  if (params.filters.item) conditions.push(sql`i.code_key = ${canonicalKey(params.filters.item)}`);
   if (params.filters.warehouse) {
     const id = parseIdFilter(params.filters.warehouse);
     conditions.push(id ? sql`sl.warehouse_id = ${id}` : sql`false`);

@@ -35,7 +35,7 @@ export const items: RecordModule = {
   table: item,
   fields,
   defaultOrder: [item.id],
-  example: { Code: 'PHN-100', Name: 'Phone 100', Unit: 'pcs', Purchase_Price: '180.00', Sale_Price: '249.90', VAT_Rate: '21', EAN: '8590000000017', Track_Serial_Numbers: true },
+  example: { Code: 'PHN-100', Name: 'Phone 100', Unit: 'pcs', Purchase_Price: '180.00', Sale_Price: '249.90', VAT_Rate: '21', EAN: '8590000000015', Track_Serial_Numbers: true },
   writes: catalogWrites<ItemInput>(fields, {
     create: createItem,
     update: updateItem,

@@ -9,6 +9,7 @@ import {
 import type { RecordModule } from '../module';
 import { groupBy } from '../query/read';
 import { DOCUMENT_MODULE_NAMES } from './documents';
+import { canonicalKey } from '@/lib/text/canonical-key';
 
 const refFilters = (fk: PgColumn, table: typeof item | typeof warehouse) =>
   ({ id: column('id', fk), Code: via('text', fk, table, table.id, table.code) });
@@ -22,7 +23,13 @@ const movementOut = z.object({
 
 const fields: Field[] = [
   idField(serialNumber.id),
-  dataField('Serial', serialNumber.serial, 'text', { word: 'prefix', description: 'The serial number exactly as entered. `?word=` matches serials that start with the word (case-sensitive), as a scanner sends them.' }),
+  {
+    ...dataField('Serial', serialNumber.serial, 'text', { word: 'prefix', description: 'The serial number exactly as entered. '
+      + 'Searches compare it as it reads (case, width, invisible marks and look-alike letters aside): `?word=` matches serials '
+      + 'that start with the word, `criteria=(Serial:equals:abc-1)` finds ABC-1.' }),
+    sort: serialNumber.serialKey,
+    filter: { kind: 'text', canonical: canonicalKey, apply: (compare) => compare(serialNumber.serialKey) },
+  },
   { api: 'Item', out: refOut, select: refJson(item, item.id, item.code, item.name, serialNumber.itemId), subFilters: refFilters(serialNumber.itemId, item) },
   dataField('Status', serialNumber.status, 'enum', { values: SERIAL_STATUSES, description: 'in_stock, or issued (it left with a goods issue).' }),
   { api: 'Warehouse', out: refOut, description: 'Where it is in stock, or the warehouse it was last issued from.',

@@ -56,7 +56,8 @@ export function compare(filter: Filter, op: string, raw: string[], name: string,
   if (!allowed.includes(op)) {
     throw invalidQuery(`The operator "${op}" cannot be used on ${name}; use ${allowed.join(', ')}.`, { param, field: name });
   }
-  const values = raw.map((v) => (op === 'starts_with' ? sql`${likePattern(v, 'prefix')}` : typedValue(filter, v, name, param)));
+  const values = raw.map((v) => filter.canonical?.(v) ?? v)
+    .map((v) => (op === 'starts_with' ? sql`${likePattern(v, 'prefix')}` : typedValue(filter, v, name, param)));
   return filter.apply((col) => OPS[op](filter.kind === 'enum' ? sql`${col}::text` : col, values));
 }
 
@@ -98,8 +99,8 @@ export function wordSql(module: RecordModule, word: string): SQL {
   const parts = module.fields.filter((f) => f.word).map((f) => {
     const filter = f.filter ?? f.subFilters?.Code;
     if (f.word !== 'prefix') return filter!.apply((col) => sql`${col} ilike ${likePattern(text)}`);
-    // Typed in lower case, most serials are still upper case: both prefixes stay index-served (a bitmap OR).
-    return filter!.apply((col) => sql`(${col} like ${likePattern(text, 'prefix')} or ${col} like ${likePattern(text.toUpperCase(), 'prefix')})`);
+    // A prefix of the canonical key, which the key's pattern-ops btree serves (any case, width or look-alike).
+    return filter!.apply((col) => sql`${col} like ${likePattern(filter!.canonical?.(text) ?? text, 'prefix')}`);
   });
   return or(...parts)!;
 }

@@ -3,14 +3,28 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { item, partner, warehouse } from '@/db/schema';
 import { parseId } from '@/lib/ids';
+import { canonicalKey } from '@/lib/text/canonical-key';
+import { canonicalEan } from '@/lib/validation/ean';
 import { RecordError } from '../problem';
 
-/** A record another record refers to, and the unique fields a client may name it by. */
-export type RefTarget = { what: string; table: PgTable; id: PgColumn; keys: Record<string, PgColumn> };
+/**
+ * A record another record refers to, and the unique fields a client may name it by: each field's
+ * stored canonical column and how a sent value becomes comparable with it (a code as it reads, so
+ * `abc-1` finds `ABC-1`; an EAN without spaces or full-width digits).
+ */
+type RefKey = { column: PgColumn; canonical: (value: string) => string };
+export type RefTarget = { what: string; table: PgTable; id: PgColumn; keys: Record<string, RefKey> };
 
-export const ITEM_REF: RefTarget = { what: 'item', table: item, id: item.id, keys: { Code: item.code, EAN: item.ean } };
-export const PARTNER_REF: RefTarget = { what: 'partner', table: partner, id: partner.id, keys: { Code: partner.code } };
-export const WAREHOUSE_REF: RefTarget = { what: 'warehouse', table: warehouse, id: warehouse.id, keys: { Code: warehouse.code } };
+const codeKey = (column: PgColumn): RefKey => ({ column, canonical: canonicalKey });
+export const ITEM_REF: RefTarget = { what: 'item', table: item, id: item.id,
+  keys: { Code: codeKey(item.codeKey), EAN: { column: item.ean, canonical: canonicalEan } } };
+export const PARTNER_REF: RefTarget = { what: 'partner', table: partner, id: partner.id, keys: { Code: codeKey(partner.codeKey) } };
+export const WAREHOUSE_REF: RefTarget = { what: 'warehouse', table: warehouse, id: warehouse.id, keys: { Code: codeKey(warehouse.codeKey) } };
+
+/** The value as the lookup compares it: an id's digits, or the key field's canonical form. */
+function comparable(target: RefTarget, key: string, text: string): string {
+  return key === 'id' ? String(parseId(text) ?? '') : target.keys[key].canonical(text);
+}
 
 type Where = { apiName: string; jsonPath: string };
 
@@ -25,14 +39,14 @@ export async function resolveRefs(db: DbOrTx, target: RefTarget, values: unknown
   const found = new Map<string, bigint>();
   for (const key of new Set(wanted.flatMap((w) => (w ? [w[0]] : [])))) {
     const texts = [...new Set(wanted.flatMap((w) => (w && w[0] === key ? [w[1]] : [])))];
-    const col = key === 'id' ? target.id : target.keys[key];
-    const params = key === 'id' ? texts.map((t) => parseId(t) ?? -1n) : texts;
+    const col = key === 'id' ? target.id : target.keys[key].column;
+    const params = key === 'id' ? texts.map((t) => parseId(t) ?? -1n) : texts.map((t) => comparable(target, key, t));
     const rows = await db.select({ id: target.id, value: sql<string>`${col}::text` }).from(target.table).where(inArray(col, params));
     for (const row of rows) found.set(`${key}:${row.value}`, row.id as bigint);
   }
   return wanted.map((w, i) => {
     if (!w) return '';
-    const id = found.get(`${w[0]}:${w[0] === 'id' ? String(parseId(w[1]) ?? '') : w[1]}`);
+    const id = found.get(`${w[0]}:${comparable(target, w[0], w[1])}`);
     if (id === undefined) {
       throw new RecordError('RESOURCE_NOT_FOUND', `No ${target.what} with ${w[0]} ${w[1]} exists.`,
         { api_name: wheres[i].apiName, json_path: wheres[i].jsonPath });

@@ -58,7 +58,7 @@ function domainDetails(error: DomainError, module: RecordModule, path: string): 
 
 /** Quantity problems point at the quantity, every other rule at the line's serial numbers. */
 function problemField(p: Problem): string {
-  return p.code === 'NOT_WHOLE' || p.code === 'INSUFFICIENT_STOCK' ? 'Quantity' : 'Serial_Numbers';
+  return p.code === 'NOT_WHOLE' || p.code === 'INSUFFICIENT_STOCK' || p.code === 'STOCK_TOO_LARGE' ? 'Quantity' : 'Serial_Numbers';
 }
 
 function problemPath(p: Problem): string {
