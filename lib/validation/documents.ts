@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
+import { parseId } from '@/lib/ids';
+import { dateSchema } from './date';
 import { moneySchema, quantitySchema, vatRateSchema } from './decimal';
 
 export const MAX_LINES = 500;
@@ -8,12 +10,13 @@ export const MAX_SERIAL_LENGTH = 100;
 
 const idSchema = (what: string) => z.union([z.string(), z.number(), z.bigint()])
   .transform((v, ctx) => {
-    const text = String(v).trim();
-    if (!/^\d{1,19}$/.test(text) || BigInt(text) === 0n) {
+    // parseId also refuses 19-digit numbers beyond bigint, which the database would answer with an error.
+    const id = parseId(String(v).trim());
+    if (id === null) {
       ctx.addIssue({ code: 'custom', message: `Choose the ${what}.` });
       return z.NEVER;
     }
-    return BigInt(text);
+    return id;
   });
 
 export const serialListSchema = z.array(z.string().max(MAX_SERIAL_LENGTH, `A serial number can have at most ${MAX_SERIAL_LENGTH} characters.`))
@@ -31,8 +34,7 @@ export const documentLineSchema = z.object({
 /** One schema for a stock document or invoice: the form, the API and the importer all parse with it. */
 export const documentSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'This date does not exist.'),
+  date: dateSchema('Date'),
   partnerId: z.union([z.literal(''), z.null(), idSchema('partner')]).optional().transform((v) => (v === '' || v === undefined ? null : v)),
   warehouseId: idSchema('warehouse'),
   note: z.string().max(2000, 'The note can have at most 2,000 characters.').optional().transform((v) => v ?? ''),
