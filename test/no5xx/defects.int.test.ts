@@ -136,4 +136,10 @@ describe('hostile input is refused at the door, naming the field', async () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: expect.stringMatching(/^q contains a control character/), param: 'q' });
   });
+
+  it('found by the fuzz: a NUL in an uploaded file\'s name → 400 naming the file, not a 500', async () => {
+    const answer = await apiCaller(key).upload(csv([['Code'], ['X']]), 'a\u0000b.csv');
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ code: 'INVALID_DATA', details: { api_name: 'file' }, message: expect.stringMatching(/^The file name contains a control character/) });
+  });
 });
