@@ -11,8 +11,10 @@ const NOT_VALID = 'The request is not valid. Reload the page and try again.';
 const object = <S extends z.ZodRawShape>(shape: S) => z.object(shape, { message: NOT_VALID });
 const values = z.record(z.string(), z.unknown(), { message: NOT_VALID });
 
-/** { id } of a record to delete or revoke; the id itself is read by parseId (anything else: not found). */
-export const idPayload = object({ id: z.unknown() });
+/** { id } of a record to delete or revoke, as text; parseId then reads it (no such id: not found). */
+export const idPayload = object({
+  id: z.union([z.string(), z.number()], { message: NOT_VALID }).optional().transform((id) => (id === undefined ? undefined : String(id))),
+});
 
 /** { id?, values } of a create-or-edit form. */
 export const savePayload = object({ id: z.string({ message: NOT_VALID }).optional(), values });
@@ -31,7 +33,10 @@ export const userPasswordPayload = object({ id: userId, password: z.unknown() })
 /** Free text of a picker or search box; anything else is searched for as nothing. */
 export const searchTextPayload = z.unknown().transform((v) => (typeof v === 'string' ? v : ''));
 
+const text = z.union([z.string(), z.number()], { message: NOT_VALID }).optional().transform((v) => (v === undefined ? '' : String(v)));
+
+// Not Number(v) on anything: an object without a prototype has no primitive value and would throw.
+const count = z.unknown().transform((v) => (typeof v === 'number' || typeof v === 'string' ? Number(v) : Number.NaN));
+
 /** The in-stock picker's page request; ids are read by parseId, numbers clamped by the action. */
-export const inStockPayload = object({
-  itemId: z.unknown(), warehouseId: z.unknown(), query: z.unknown(), offset: z.unknown(), limit: z.unknown(),
-});
+export const inStockPayload = object({ itemId: text, warehouseId: text, query: text, offset: count, limit: count });
