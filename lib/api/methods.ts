@@ -1,5 +1,3 @@
-import http from 'node:http';
-
 /**
  * The methods each route handler (app/**\/route.ts) exports, by URL pattern. test/no5xx/routes.int.test.ts
  * imports every route file and fails when this table and the exports differ, so a new route or method
@@ -63,50 +61,4 @@ export function refusedMethod(method: string, pathname: string): string | null {
   const pattern = routePatternOf(pathname);
   if (pattern) return allowOf(pattern).split(', ').includes(method) ? null : allowOf(pattern);
   return NEXT_METHODS.has(method) ? null : PAGE_METHODS.join(', ');
-}
-
-export function methodNotAllowed(response: http.ServerResponse, method: string, allow: string): void {
-  const body = JSON.stringify({ status: 'error', code: 'METHOD_NOT_ALLOWED', message: `${method} is not allowed here; use ${allow}.`, details: { allow } });
-  response.writeHead(405, { allow, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-  response.end(body);
-}
-
-const INSTALLED = Symbol.for('serialstock.methodGuard');
-
-/**
- * Answers 405 with an Allow header before Next.js sees the request. There is no hook in Next.js that
- * runs early enough for TRACE (a proxy is no help: it too is handed a Request that cannot be built), so
- * the guard sits on the HTTP server's 'request' event, installed once at start-up (instrumentation.ts).
- * The check is a string lookup per request; no database, no authorization here.
- */
-export function installMethodGuard(): () => void {
-  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean };
-  if (proto[INSTALLED]) return () => {};
-  proto[INSTALLED] = true;
-  const emit = proto.emit;
-  proto.emit = function guardedEmit(this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
-      const allow = refusedMethod(request.method ?? 'GET', pathOf(request.url));
-      if (allow) {
-        request.resume();
-        methodNotAllowed(response, request.method ?? '', allow);
-        return true;
-      }
-    }
-    return (emit as (...all: unknown[]) => boolean).call(this, event, ...args);
-  } as typeof proto.emit;
-  // For tests, which share the process's http module with other test files.
-  return () => {
-    proto.emit = emit;
-    delete proto[INSTALLED];
-  };
-}
-
-function pathOf(url: string | undefined): string {
-  try {
-    return new URL(url ?? '/', 'http://localhost').pathname;
-  } catch {
-    return '/';
-  }
 }
