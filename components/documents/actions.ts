@@ -2,7 +2,9 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
+import type { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
+import { idPayload, inStockPayload, savePayload, searchTextPayload } from '@/lib/actions/payloads';
 import type { ActionResult } from '@/lib/actions/result';
 import { checkSerials, type CheckSerialsInput } from '@/lib/inventory/check-serials';
 import { deleteDocument, updateDocument } from '@/lib/inventory/change';
@@ -28,12 +30,12 @@ async function idOfKind(kind: DocumentKind, id: string | undefined): Promise<big
 }
 
 /** One action per kind, each asking the kind's own read or write permission. */
-function perKind<I, O>(access: 'readPermission' | 'writePermission', run: (kind: DocumentKind, input: I, userId: number) => Promise<O>) {
+function perKind<I, O>(access: 'readPermission' | 'writePermission', payload: z.ZodType, run: (kind: DocumentKind, input: I, userId: number) => Promise<O>) {
   return Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind,
-    defineAction(KINDS[kind][access], (input: I, user) => run(kind, input, user.userId))])) as Record<DocumentKind, (input: I) => Promise<ActionResult<O>>>;
+    defineAction(KINDS[kind][access], (input: I, user) => run(kind, input, user.userId), payload)])) as Record<DocumentKind, (input: I) => Promise<ActionResult<O>>>;
 }
 
-const saveByKind = perKind<SaveRequest, Saved>('writePermission', async (kind, { id, values: wire }, userId) => {
+const saveByKind = perKind<SaveRequest, Saved>('writePermission', savePayload, async (kind, { id, values: wire }, userId) => {
   const db = getDb();
   const values = fromWire(wire);
   try {
@@ -51,7 +53,7 @@ const saveByKind = perKind<SaveRequest, Saved>('writePermission', async (kind, {
   }
 });
 
-const deleteByKind = perKind<{ id: string }, null>('writePermission', async (kind, { id }, userId) => {
+const deleteByKind = perKind<{ id: string }, null>('writePermission', idPayload, async (kind, { id }, userId) => {
   await deleteDocument(getDb(), await idOfKind(kind, id), { userId });
   revalidatePath(KINDS[kind].path);
   return null;
@@ -73,7 +75,7 @@ export async function deleteDocumentAction(kind: DocumentKind, id: string): Prom
 }
 
 // Whoever reads a kind of document sees its partners' names there anyway.
-const partnersByKind = perKind<string, PartnerOption[]>('readPermission', async (kind, text) =>
+const partnersByKind = perKind<string, PartnerOption[]>('readPermission', searchTextPayload, async (kind, text) =>
   searchPartnerOptions(getDb(), kind, String(text ?? '').trim().slice(0, 100)));
 
 /** The partner picker of a document form or list: suppliers or customers as the kind wants, matching the text. */
@@ -86,14 +88,14 @@ const findItem = defineAction('items.read', async (text: string): Promise<LineIt
   const found = code ? await findItemByCodeOrEan(getDb(), code) : null;
   if (!found) throw new DomainError('NOT_FOUND', `No active item has the code or EAN “${code}”.`);
   return found;
-});
+}, searchTextPayload);
 
 /** A scanned or typed code or EAN → the item for a new line. */
 export async function findLineItemAction(text: string) {
   return findItem(text);
 }
 
-const searchItems = defineAction('items.read', async (text: string) => searchLineItems(getDb(), String(text ?? '').trim().slice(0, 100)));
+const searchItems = defineAction('items.read', async (text: string) => searchLineItems(getDb(), String(text ?? '').trim().slice(0, 100)), searchTextPayload);
 
 export async function searchLineItemsAction(text: string) {
   return searchItems(text);
@@ -112,10 +114,11 @@ const inStock = defineAction('serials.read', async (request: InStockRequest) => 
   const itemId = parseId(request.itemId);
   const warehouseId = parseId(request.warehouseId);
   if (!itemId || !warehouseId) throw new DomainError('INVALID_DATA', 'Choose the item and the warehouse first.');
-  const offset = Math.max(0, Math.floor(Number(request.offset) || 0));
+  // Clamped: an offset of 1e30 would reach PostgreSQL as a number beyond bigint.
+  const offset = Math.min(10_000_000, Math.max(0, Math.floor(Number(request.offset) || 0)));
   const limit = Math.min(200, Math.max(1, Math.floor(Number(request.limit) || 50)));
   return serialsInStock(getDb(), { itemId, warehouseId, query: String(request.query ?? '').trim().slice(0, 100), offset, limit });
-});
+}, inStockPayload);
 
 /** Serials in stock of an item in a warehouse, a page at a time, for "Pick from stock" on an issue line. */
 export async function loadInStockAction(request: InStockRequest) {

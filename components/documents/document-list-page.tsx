@@ -13,6 +13,7 @@ import { listDocuments, parseDocumentListParams } from '@/lib/inventory/queries/
 import { partnerOptionById } from '@/lib/inventory/queries/form-lookups';
 import { DocumentsTable } from './documents-table';
 import type { PartnerChoice } from './partner-combobox';
+import { ParamProblems } from '@/components/data-table/param-problems';
 
 /** The list page of one kind of document; each route's page.tsx renders this with its kind. */
 export async function DocumentListPage({ kind, searchParams }: { kind: DocumentKind; searchParams: Promise<SearchParams> }) {
@@ -33,6 +34,7 @@ export async function DocumentListPage({ kind, searchParams }: { kind: DocumentK
         actions={can(user.role, info.writePermission) && (
           <Link href={`${info.path}/new`} className={buttonClass()}>New {info.label.toLowerCase()}</Link>
         )} />
+      <ParamProblems problems={params.problems} />
       <DocumentsTable kind={kind} rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort}
         partner={partner}
         warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} />

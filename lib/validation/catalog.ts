@@ -3,12 +3,13 @@ import { PARTNER_TYPES } from '@/db/schema/catalog';
 import { identifierTextProblem, trimIdentifier } from '@/lib/text/identifier-text';
 import { decimalString, moneySchema, vatRateSchema } from './decimal';
 import { eanSchema } from './ean';
+import { cleanText } from './text';
 
 const text = (label: string, max: number) =>
   z.string({ message: `Enter the ${label.toLowerCase()}.` }).trim().min(1, `Enter the ${label.toLowerCase()}.`)
-    .max(max, `${label} can have at most ${max} characters.`);
+    .max(max, `${label} can have at most ${max} characters.`).check(cleanText(label));
 const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} can have at most ${max} characters.`).optional().nullable()
+  z.string().trim().max(max, `${label} can have at most ${max} characters.`).check(cleanText(label)).optional().nullable()
     .transform((v) => (v ? v : null));
 /**
  * A code as every door takes it: trimmed of whitespace and invisible marks, printable, without spaces.
@@ -28,12 +29,13 @@ const bool = z.union([z.boolean(), z.enum(['true', 'false', 'on', '1', '0', ''])
 export const itemSchema = z.object({
   code: code('Code'),
   name: text('Name', 255),
-  unit: z.string().trim().max(20, 'Unit can have at most 20 characters.').optional().transform((v) => v || 'pcs'),
+  unit: z.string().trim().max(20, 'Unit can have at most 20 characters.').check(cleanText('Unit')).optional().transform((v) => v || 'pcs'),
   purchasePrice: moneySchema('Purchase price').optional().transform((v) => v ?? '0'),
   salePrice: moneySchema('Sale price').optional().transform((v) => v ?? '0'),
   vatRate: vatRateSchema.optional().transform((v) => v ?? '21'),
   ean: eanSchema,
-  description: z.string().max(2000, 'Description can have at most 2,000 characters.').optional().transform((v) => v ?? ''),
+  description: z.string().max(2000, 'Description can have at most 2,000 characters.').check(cleanText('Description')).optional()
+    .transform((v) => v ?? ''),
   active: bool.optional().transform((v) => v ?? true),
   trackSerials: bool.optional().transform((v) => v ?? false),
   minStock: z.union([z.literal(''), z.null(), decimalString({ label: 'Minimum stock', intDigits: 15, fracDigits: 3, min: 'zero' })])

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
+import { parseId } from '@/lib/ids';
 import { MAX_SERIAL_LENGTH, normaliseSerial, serialTextProblem } from '@/lib/serials/parse';
+import { dateSchema } from './date';
 import { moneySchema, quantitySchema, vatRateSchema } from './decimal';
+import { cleanText } from './text';
 
 export const MAX_LINES = 500;
 export const MAX_SERIALS_PER_LINE = 100_000;
@@ -9,12 +12,13 @@ export { MAX_SERIAL_LENGTH };
 
 const idSchema = (what: string) => z.union([z.string(), z.number(), z.bigint()])
   .transform((v, ctx) => {
-    const text = String(v).trim();
-    if (!/^\d{1,19}$/.test(text) || BigInt(text) === 0n) {
+    // parseId also refuses 19-digit numbers beyond bigint, which the database would answer with an error.
+    const id = parseId(String(v).trim());
+    if (id === null) {
       ctx.addIssue({ code: 'custom', message: `Choose the ${what}.` });
       return z.NEVER;
     }
-    return BigInt(text);
+    return id;
   });
 
 /**
@@ -44,11 +48,17 @@ export const documentLineSchema = z.object({
 /** One schema for a stock document or invoice: the form, the API and the importer all parse with it. */
 export const documentSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'This date does not exist.'),
-  partnerId: z.union([z.literal(''), z.null(), idSchema('partner')]).optional().transform((v) => (v === '' || v === undefined ? null : v)),
+  date: dateSchema('Date'),
+  // Blank means none; anything else must be an id (a union would answer zod's bare "Invalid input").
+  partnerId: z.union([z.string(), z.number(), z.bigint(), z.null()]).optional()
+    .transform((v, ctx) => {
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
+      const id = parseId(String(v).trim());
+      if (id === null) ctx.addIssue({ code: 'custom', message: 'Choose the partner.' });
+      return id ?? z.NEVER;
+    }),
   warehouseId: idSchema('warehouse'),
-  note: z.string().max(2000, 'The note can have at most 2,000 characters.').optional().transform((v) => v ?? ''),
+  note: z.string().max(2000, 'The note can have at most 2,000 characters.').check(cleanText('The note')).optional().transform((v) => v ?? ''),
   createStockDocument: z.boolean().optional(),
   lines: z.array(documentLineSchema).min(1, 'Add at least one line.').max(MAX_LINES, `A document can have at most ${MAX_LINES} lines.`),
 });

@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/actions/define-action';
+import { idPayload, savePayload, valuesPayload } from '@/lib/actions/payloads';
 import { deleteItem } from '@/lib/catalog/delete';
 import { createItem, updateItem } from '@/lib/catalog/items';
 import { DomainError } from '@/lib/errors';
@@ -12,7 +13,7 @@ export const createItemAction = defineAction('items.write', async (input: ItemIn
   const id = await createItem(getDb(), input);
   revalidatePath('/items');
   return { id: id.toString() };
-});
+}, valuesPayload);
 
 export const updateItemAction = defineAction('items.write', async ({ id, values }: { id: string; values: ItemInput }) => {
   const itemId = parseId(id);
@@ -20,7 +21,7 @@ export const updateItemAction = defineAction('items.write', async ({ id, values 
   await updateItem(getDb(), itemId, values);
   revalidatePath('/items');
   return { id };
-});
+}, savePayload);
 
 export const deleteItemAction = defineAction('items.write', async ({ id }: { id: string }) => {
   const itemId = parseId(id);
@@ -28,4 +29,4 @@ export const deleteItemAction = defineAction('items.write', async ({ id }: { id:
   await deleteItem(getDb(), itemId);
   revalidatePath('/items');
   return null;
-});
+}, idPayload);

@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/roles';
 import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import type { SearchParams } from '@/lib/data-table/params';
 import { ItemsTable } from './items-table';
+import { ParamProblems } from '@/components/data-table/param-problems';
 
 export const metadata = { title: 'Price list' };
 
@@ -19,6 +20,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Price list" description="Items, prices and whether their serial numbers are tracked."
         actions={can(user.role, 'items.write') && <Link href="/items/new" className={buttonClass()}>New item</Link>} />
+      <ParamProblems problems={params.problems} />
       <ItemsTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} />
     </>
   );

@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/actions/define-action';
+import { idPayload, savePayload } from '@/lib/actions/payloads';
 import { deletePartner } from '@/lib/catalog/delete';
 import { savePartner } from '@/lib/catalog/partners';
 import { DomainError } from '@/lib/errors';
@@ -14,7 +15,7 @@ export const savePartnerAction = defineAction('partners.write', async ({ id, val
   const saved = await savePartner(getDb(), values, partnerId);
   revalidatePath('/partners');
   return { id: saved.toString() };
-});
+}, savePayload);
 
 export const deletePartnerAction = defineAction('partners.write', async ({ id }: { id: string }) => {
   const partnerId = parseId(id);
@@ -22,4 +23,4 @@ export const deletePartnerAction = defineAction('partners.write', async ({ id }:
   await deletePartner(getDb(), partnerId);
   revalidatePath('/partners');
   return null;
-});
+}, idPayload);

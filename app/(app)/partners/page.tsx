@@ -7,6 +7,7 @@ import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import { listPartners, parsePartnerListParams } from '@/lib/catalog/partner-queries';
 import type { SearchParams } from '@/lib/data-table/params';
 import { PartnersTable } from './partners-table';
+import { ParamProblems } from '@/components/data-table/param-problems';
 
 export const metadata = { title: 'Partners' };
 
@@ -20,6 +21,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Partners" description="Suppliers and customers."
         actions={canEdit && <Link href="/partners/new" className={buttonClass()}>New partner</Link>} />
+      <ParamProblems problems={params.problems} />
       <PartnersTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} canEdit={canEdit} />
     </>
   );

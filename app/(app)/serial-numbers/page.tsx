@@ -5,6 +5,7 @@ import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import type { SearchParams } from '@/lib/data-table/params';
 import { listSerials, parseSerialListParams, SERIAL_COUNT_CAP } from '@/lib/inventory/queries/serials';
 import { SerialsTable } from './serials-table';
+import { ParamProblems } from '@/components/data-table/param-problems';
 
 export const metadata = { title: 'Serial numbers' };
 
@@ -20,6 +21,7 @@ export default async function SerialNumbersPage({ searchParams }: { searchParams
     <>
       <PageHeader title="Serial numbers"
         description={everyKnown ? 'Every serial number ever received, in stock or issued.' : 'The serial numbers in stock now.'} />
+      <ParamProblems problems={params.problems} />
       <SerialsTable rows={rows} total={total} countLabel={count} page={params.page} perPage={params.perPage} sort={params.sort}
         everyKnown={everyKnown} warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} />
     </>

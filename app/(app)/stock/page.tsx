@@ -5,6 +5,7 @@ import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import type { SearchParams } from '@/lib/data-table/params';
 import { listStock, parseStockListParams } from '@/lib/inventory/queries/stock';
 import { StockTable } from './stock-table';
+import { ParamProblems } from '@/components/data-table/param-problems';
 
 export const metadata = { title: 'Stock' };
 
@@ -22,6 +23,7 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Stock" description="Quantities on hand per item and warehouse." />
+      <ParamProblems problems={params.problems} />
       <StockTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort}
         exportHref={`/stock/export?${exportQuery.toString()}`}
         warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} />

@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/actions/define-action';
+import { idPayload, savePayload } from '@/lib/actions/payloads';
 import { deleteWarehouse } from '@/lib/catalog/delete';
 import { saveWarehouse } from '@/lib/catalog/warehouses';
 import { DomainError } from '@/lib/errors';
@@ -14,7 +15,7 @@ export const saveWarehouseAction = defineAction('warehouses.write', async ({ id,
   const saved = await saveWarehouse(getDb(), values, warehouseId);
   revalidatePath('/warehouses');
   return { id: saved.toString() };
-});
+}, savePayload);
 
 export const deleteWarehouseAction = defineAction('warehouses.write', async ({ id }: { id: string }) => {
   const warehouseId = parseId(id);
@@ -22,4 +23,4 @@ export const deleteWarehouseAction = defineAction('warehouses.write', async ({ i
   await deleteWarehouse(getDb(), warehouseId);
   revalidatePath('/warehouses');
   return null;
-});
+}, idPayload);

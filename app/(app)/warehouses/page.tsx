@@ -6,6 +6,7 @@ import { listWarehousesPage, parseWarehouseListParams } from '@/lib/catalog/ware
 import type { SearchParams } from '@/lib/data-table/params';
 import { WarehouseForm } from './warehouse-form';
 import { WarehousesTable } from './warehouses-table';
+import { ParamProblems } from '@/components/data-table/param-problems';
 
 export const metadata = { title: 'Warehouses' };
 
@@ -18,6 +19,7 @@ export default async function WarehousesPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Warehouses" />
+      <ParamProblems problems={params.problems} />
       <div className="space-y-4">
         {canEdit && <Card title="New warehouse"><WarehouseForm label="New warehouse" initial={{ code: '', name: '' }} /></Card>}
         <WarehousesTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} canEdit={canEdit} />

@@ -1,11 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { parseId } from '@/lib/ids';
+import { dateProblem } from '@/lib/validation/date';
 
-/** A filter date from the URL, or null when it is not a real YYYY-MM-DD date (a hand-edited link must not break the page). */
+/** A filter date from the URL under the one date rule, or null (a hand-edited link must not break the page). */
 export function parseDateFilter(value: string | undefined): string | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value) ? value : null;
+  return value && dateProblem(value) === null ? value : null;
 }
 
 export function parseIdFilter(value: string | undefined): bigint | null {

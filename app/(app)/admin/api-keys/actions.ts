@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/actions/define-action';
+import { idPayload, valuesPayload } from '@/lib/actions/payloads';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
@@ -13,7 +14,7 @@ export const createApiKeyAction = defineAction('apiKeys.manage', async (input: {
   const { key } = await createApiKey(getDb(), { ...data, createdBy: user.userId });
   revalidatePath('/admin/api-keys');
   return { key };
-});
+}, valuesPayload);
 
 export const revokeApiKeyAction = defineAction('apiKeys.manage', async ({ id }: { id: string }) => {
   const keyId = parseId(id);
@@ -21,4 +22,4 @@ export const revokeApiKeyAction = defineAction('apiKeys.manage', async ({ id }: 
   await revokeApiKey(getDb(), keyId);
   revalidatePath('/admin/api-keys');
   return null;
-});
+}, idPayload);

@@ -5,6 +5,7 @@ import type { SearchParams } from '@/lib/data-table/params';
 import { listApiKeysPage, parseApiKeyListParams } from '@/lib/users/queries';
 import { ApiKeysTable } from './api-keys-table';
 import { CreateKeyForm } from './create-key-form';
+import { ParamProblems } from '@/components/data-table/param-problems';
 
 export const metadata = { title: 'API keys' };
 
@@ -16,6 +17,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="API keys" description="Keys for the records and bulk write APIs. Send as 'Authorization: Bearer <key>' or 'Authorization: Zoho-oauthtoken <key>'." />
+      <ParamProblems problems={params.problems} />
       <div className="space-y-6">
         <Card title="New API key"><CreateKeyForm /></Card>
         <ApiKeysTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} />

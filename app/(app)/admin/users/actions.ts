@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/actions/define-action';
+import { userActivePayload, userPasswordPayload, userRolePayload, valuesPayload } from '@/lib/actions/payloads';
 import type { Role } from '@/lib/auth/roles';
 import { changeUserRole, createUser, resetUserPassword, setUserActive } from '@/lib/users/users';
 import type { CreateUserInput } from '@/lib/validation/users';
@@ -14,21 +15,21 @@ export const createUserAction = defineAction('users.manage', async (input: Creat
   const id = await createUser(getDb(), input);
   done();
   return { id: String(id) };
-});
+}, valuesPayload);
 
 export const changeRoleAction = defineAction('users.manage', async ({ id, role }: { id: number; role: Role }) => {
   await changeUserRole(getDb(), id, parseOrThrow(roleSchema, role));
   done();
   return null;
-});
+}, userRolePayload);
 
 export const setActiveAction = defineAction('users.manage', async ({ id, active }: { id: number; active: boolean }) => {
   await setUserActive(getDb(), id, active === true);
   done();
   return null;
-});
+}, userActivePayload);
 
 export const resetPasswordAction = defineAction('users.manage', async ({ id, password }: { id: number; password: string }) => {
   await resetUserPassword(getDb(), id, password);
   return null;
-});
+}, userPasswordPayload);

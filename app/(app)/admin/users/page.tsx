@@ -5,6 +5,7 @@ import type { SearchParams } from '@/lib/data-table/params';
 import { listUsersPage, parseUserListParams } from '@/lib/users/queries';
 import { CreateUserForm } from './create-user-form';
 import { UsersTable } from './users-table';
+import { ParamProblems } from '@/components/data-table/param-problems';
 
 export const metadata = { title: 'Users' };
 
@@ -16,6 +17,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Users" description="Who can sign in, and with which role." />
+      <ParamProblems problems={params.problems} />
       <div className="space-y-6">
         <Card title="New user"><CreateUserForm /></Card>
         <UsersTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} />

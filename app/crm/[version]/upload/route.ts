@@ -6,6 +6,7 @@ import { isoWithOffset } from '@/lib/import/jobs/details';
 import { answeringImportErrors } from '@/lib/import/http/errors';
 import { readUploadedFile } from '@/lib/import/http/multipart';
 import { storeUpload } from '@/lib/import/upload';
+import { textProblem } from '@/lib/validation/text';
 
 type Ctx = { params: Promise<{ version: string }> };
 
@@ -18,6 +19,9 @@ export const POST = apiRoute<Ctx>('import.run', async (request, { params }, prin
   }
   return answeringImportErrors(async () => {
     const file = await readUploadedFile(request);
+    // The name is stored as text: the text rule at the door, or PostgreSQL would fail on a NUL in it.
+    const nameProblem = textProblem(file.fileName, 'The file name');
+    if (nameProblem) return apiError(400, 'INVALID_DATA', nameProblem, { api_name: 'file' });
     const stored = await storeUpload(getDb(), { ...file, userId: principal.userId });
     return Response.json({
       status: 'success', code: 'FILE_UPLOAD_SUCCESS', message: 'file uploaded.',

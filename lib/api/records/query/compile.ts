@@ -1,6 +1,8 @@
 import { and, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { likePattern } from '@/lib/data-table/params';
 import { parseId } from '@/lib/ids';
+import { dateProblem, dateTimeProblem } from '@/lib/validation/date';
+import { textProblem } from '@/lib/validation/text';
 import type { Filter, ValueKind } from '../fields';
 import type { RecordModule } from '../module';
 import { invalidQuery } from '../problem';
@@ -56,6 +58,10 @@ export function compare(filter: Filter, op: string, raw: string[], name: string,
   if (!allowed.includes(op)) {
     throw invalidQuery(`The operator "${op}" cannot be used on ${name}; use ${allowed.join(', ')}.`, { param, field: name });
   }
+  for (const v of raw) {
+    const problem = textProblem(v, `The value for ${name}`);
+    if (problem) throw invalidQuery(problem, { param, field: name });
+  }
   const values = raw.map((v) => filter.canonical?.(v) ?? v)
     .map((v) => (op === 'starts_with' ? sql`${likePattern(v, 'prefix')}` : typedValue(filter, v, name, param)));
   return filter.apply((col) => OPS[op](filter.kind === 'enum' ? sql`${col}::text` : col, values));
@@ -79,14 +85,17 @@ function typedValue(filter: Filter, value: string, name: string, param: string):
     case 'decimal':
       if (!/^-?\d{1,18}(\.\d{1,9})?$/.test(value)) throw fail('use a number such as 12.50');
       return sql`${value}::numeric`;
-    case 'date':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw fail('use YYYY-MM-DD');
+    case 'date': {
+      // The one date rule of every door: a real date of 1900–2999 (PostgreSQL would fail on 2026-02-30).
+      const problem = dateProblem(value, name);
+      if (problem) throw invalidQuery(problem, { param, field: name });
       return sql`${value}::date`;
-    case 'datetime':
-      if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) || Number.isNaN(Date.parse(value))) {
-        throw fail('use ISO 8601 such as 2026-11-22T10:00:00+01:00');
-      }
+    }
+    case 'datetime': {
+      const problem = dateTimeProblem(value, name);
+      if (problem) throw invalidQuery(problem, { param, field: name });
       return sql`${value}::timestamptz`;
+    }
   }
 }
 
@@ -96,6 +105,8 @@ export function wordSql(module: RecordModule, word: string): SQL {
   if (text.length < 2 || text.length > 200) {
     throw invalidQuery('The search word must have 2 to 200 characters.', { param: 'word' });
   }
+  const problem = textProblem(text, 'The search word');
+  if (problem) throw invalidQuery(problem, { param: 'word' });
   const parts = module.fields.filter((f) => f.word).map((f) => {
     const filter = f.filter ?? f.subFilters?.Code;
     if (f.word !== 'prefix') return filter!.apply((col) => sql`${col} ilike ${likePattern(text)}`);

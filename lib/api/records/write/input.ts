@@ -1,5 +1,6 @@
 import type { Field } from '../fields';
 import type { ApiRecord } from '../module';
+import { findTextProblem } from '@/lib/validation/text';
 import { RecordError } from '../problem';
 
 /**
@@ -31,4 +32,21 @@ export function apiPathOf(fields: Field[], key: string): { apiName: string; path
   return subField
     ? { apiName: subField.api, path: `${field.api}[${index}].${subField.api}` }
     : { apiName: field.api, path: `${field.api}[${index}]` };
+}
+
+/**
+ * The text rule (lib/validation/text.ts) over every string of the record, nested lines and serials
+ * included, before anything reaches the lib or the database: PostgreSQL would refuse a NUL with an error
+ * the client could not act on. api_name is the record's top-level field; json_path points inside it.
+ */
+export function refuseBrokenText(record: ApiRecord, path: string): void {
+  const found = findTextProblem(record, (at) => (at.length === 0 ? 'The record' : relativePath(at)));
+  if (!found) return;
+  const jsonPath = found.path.length === 0 ? path : `${path}.${relativePath(found.path)}`;
+  throw new RecordError('INVALID_DATA', found.message, { api_name: String(found.path[0] ?? ''), json_path: jsonPath });
+}
+
+/** ['Lines', 0, 'Serial_Numbers', 3] → Lines[0].Serial_Numbers[3] */
+function relativePath(parts: (string | number)[]): string {
+  return parts.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${part}`)).join('');
 }

@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { fieldOf, type ApiRecord, type RecordModule, type WriteContext } from '../module';
 import { RecordError } from '../problem';
 import { readRecord } from '../query/read';
+import { refuseBrokenText } from './input';
 import { failure, notTriedForOutage, success, type Entry } from './results';
 
 export type Run = { db: DbOrTx; principal: Principal; module: RecordModule };
@@ -18,6 +19,8 @@ export async function eachRecord(run: Run, records: unknown[], write: (record: A
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       throw new RecordError('INVALID_DATA', 'Each record must be a JSON object of fields.', { json_path: path });
     }
+    // Before any lookup (an upsert's duplicate check reads the database with the sent values).
+    refuseBrokenText(record as ApiRecord, path);
     return write(record as ApiRecord, { db: run.db, principal: run.principal, path });
   });
 }
