@@ -21,6 +21,8 @@ export type Entry = {
   marker: string;
   /** Posts and edits: what they write. Deletes: what the target held as far as the runner knew. */
   content?: Content;
+  /** Edits: what the target held before, as far as the runner knew (the serials an edit takes away). */
+  previous?: Content;
   docId?: string;
   number?: string;
   item?: 0 | 1 | 2;

@@ -1,17 +1,20 @@
 // What a failing round prints: the broken invariant, the offenders, and a short trace of the operations
 // that touched them (the serials, documents or item field involved), in the order they started.
-import { serialKeys } from './resolve';
+import { touchedSerials } from './resolve';
 import type { CheckResult, Violation } from './checks';
-import type { Entry } from './history';
+import type { Content, Entry } from './history';
 import { ITEM_CODES, WAREHOUSE_CODES } from './world';
 
-const TRACE_LENGTH = 12;
+const TRACE_LENGTH = 14;
+
+const describeLines = (content: Content) => content.lines
+  .map((l) => `${ITEM_CODES[l.item]}×${l.quantity}${l.serials.length ? `[${l.serials.join(',')}]` : ''}`).join(' ');
 
 function describeContent(e: Entry): string {
   if (!e.content) return '';
-  const lines = e.content.lines.map((l) => `${ITEM_CODES[l.item]}×${l.quantity}${l.serials.length ? `[${l.serials.join(',')}]` : ''}`).join(' ');
   const stock = e.content.kind.endsWith('invoice') ? (e.content.createStock ? ' +stock doc' : ' no stock doc') : '';
-  return `${e.content.kind} ${e.content.date} ${WAREHOUSE_CODES[e.content.warehouse]}${stock} ${lines}`;
+  const was = e.previous ? ` (was ${e.previous.date} ${WAREHOUSE_CODES[e.previous.warehouse]} ${describeLines(e.previous)})` : '';
+  return `${e.content.kind} ${e.content.date} ${WAREHOUSE_CODES[e.content.warehouse]}${stock} ${describeLines(e.content)}${was}`;
 }
 
 function describeOutcome(e: Entry): string {
@@ -29,16 +32,19 @@ const overlaps = (a: Entry, b: Entry) => a.start < b.end && b.start < a.end;
 
 /**
  * The operations behind a violation: those it names (by operation or document), then those touching the
- * same serials or item, the ones running at the same time as a named one first: a race needs a partner.
+ * same serials (written or, by an edit, taken away) or item, the ones running at the same time as a named
+ * one first: a race needs a partner.
  */
 export function traceOf(violation: Violation, entries: Entry[]): Entry[] {
   const named = entries.filter((e) => violation.seqs?.includes(e.seq) || (e.docId !== undefined && violation.docIds?.includes(e.docId)));
-  const serials = new Set([...(violation.serials ?? []), ...named.flatMap((e) => serialKeys(e.content))]);
+  const serials = new Set([...(violation.serials ?? []), ...named.flatMap((e) => touchedSerials(e))]);
   const sameItem = (e: Entry) => violation.itemField !== undefined && e.action === 'itemUpdate' && e.item === violation.itemField.item
     && (e.field === violation.itemField.field || named.some((n) => overlaps(n, e)));
-  const related = entries.filter((e) => !named.includes(e) && (serialKeys(e.content).some((k) => serials.has(k)) || sameItem(e)));
+  const related = entries.filter((e) => !named.includes(e) && (touchedSerials(e).some((k) => serials.has(k)) || sameItem(e)));
   const concurrent = related.filter((e) => named.some((n) => overlaps(n, e)));
-  const others = related.filter((e) => !concurrent.includes(e)).slice(-TRACE_LENGTH);
+  const rest = related.filter((e) => !concurrent.includes(e));
+  // A refused operation changed nothing: the acknowledged and failed ones come first, the latest of them.
+  const others = [...rest.filter((e) => e.outcome.status !== 'refused').slice(-TRACE_LENGTH), ...rest.filter((e) => e.outcome.status === 'refused').reverse()];
   return [...named, ...concurrent, ...others].slice(0, TRACE_LENGTH).sort((a, b) => a.start - b.start);
 }
 

@@ -64,6 +64,11 @@ export function serialKeys(content: Content | undefined): string[] {
   return content?.lines.flatMap((l) => l.serials.map((s) => `${l.item}:${s}`)) ?? [];
 }
 
+/** The serials an operation touched: what it wrote and, for an edit, what it took away. */
+export function touchedSerials(entry: { content?: Content; previous?: Content }): string[] {
+  return [...serialKeys(entry.content), ...serialKeys(entry.previous)];
+}
+
 /** Picks the step's hot document among live inbound documents holding a serial that is in stock. */
 export function chooseFocus(live: LiveDocument[], serials: SerialState[], random: () => number): Focus | undefined {
   const inStock = new Set(serials.filter((s) => s.status === 'in_stock').map((s) => `${s.item}:${s.serial}`));

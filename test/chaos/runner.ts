@@ -58,7 +58,7 @@ export function finish(w: Where, entry: Entry, result: Pick<DoorResult, 'outcome
 
 /** Runs one document write through a door and records it (the runner's steps and the checks' tests use it). */
 export async function writeDocument(w: Where & { world: World }, door: 'core' | 'api', action: 'post' | 'edit' | 'delete',
-  doc: { content: Content; docId?: string; number?: string }): Promise<Entry> {
+  doc: { content: Content; previous?: Content; docId?: string; number?: string }): Promise<Entry> {
   const entry = begin(w, { door, action, ...doc });
   const args = { kind: doc.content.kind, content: doc.content, docId: doc.docId, marker: entry.marker };
   return finish(w, entry, door === 'core' ? await throughCore(w.world, action, args) : await throughApi(w.world, w.client, action, args));
@@ -79,7 +79,8 @@ async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Pr
   const target: LiveDocument | undefined = op.hot && s.focus ? s.focus : s.history.chooseTarget(op.target);
   if (!target) return;
   const content: Content = op.type === 'edit' ? resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus) : target.content;
-  await writeDocument(s, op.door, op.type, { content, docId: target.docId, number: target.number });
+  const previous = op.type === 'edit' ? target.content : undefined;
+  await writeDocument(s, op.door, op.type, { content, previous, docId: target.docId, number: target.number });
 }
 
 /** Writes the client's own field of an item through the records API (a partial update) and records it. */
