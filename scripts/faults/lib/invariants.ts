@@ -1,59 +1,17 @@
 // The consistency checks every fault scenario ends with, as SQL over the whole database: whatever was
 // killed or cut, the data must look as if each posting and each import chunk happened entirely or not at all.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { checkStockInvariants } from '@/lib/inventory/invariants';
 
 export interface Check { name: string; ok: boolean; detail: string }
 
-async function count(db: Db, query: SQL): Promise<number> {
-  const rows = await db.execute<{ n: number }>(query);
-  return Number(rows[0]?.n ?? 0);
-}
-
-async function zero(db: Db, name: string, query: SQL, noun: string): Promise<Check> {
-  const n = await count(db, query);
-  return { name, ok: n === 0, detail: `${n} ${noun}` };
-}
-
-/** Stock and serial invariants that hold for every database, with or without an import. */
+/**
+ * Stock and serial invariants that hold for every database, with or without an import (the shared copy in
+ * lib/inventory/invariants.ts). The scenarios delete nothing, so every document series must be gapless.
+ */
 export async function stockInvariants(db: Db): Promise<Check[]> {
-  return [
-    await zero(db, '0 serials issued twice', sql`
-      select count(*)::int as n from (
-        select serial_id, direction, lag(direction) over (partition by serial_id order by id) as previous,
-               row_number() over (partition by serial_id order by id) as nth
-        from serial_movement) m
-      where (nth = 1 and direction <> 'in') or direction = previous`, 'serials with two issues (or two receipts) in a row'),
-    await zero(db, 'serial status = its last movement', sql`
-      select count(*)::int as n from serial_number s
-      join lateral (select direction, warehouse_id from serial_movement m where m.serial_id = s.id order by m.id desc limit 1) last on true
-      where (s.status = 'in_stock') <> (last.direction = 'in') or (s.status = 'in_stock' and s.warehouse_id <> last.warehouse_id)`, 'serials whose state disagrees with their history'),
-    await zero(db, '0 negative stock', sql`select count(*)::int as n from stock_level where quantity < 0`, 'negative stock levels'),
-    await zero(db, 'stock = sum of movements', sql`
-      with moved as (
-        select l.item_id, d.warehouse_id, sum(case when d.kind = 'goods_receipt' then l.quantity else -l.quantity end) as q
-        from document_line l join document d on d.id = l.document_id
-        where d.kind in ('goods_receipt', 'goods_issue') group by 1, 2)
-      select count(*)::int as n from stock_level s full join moved m using (item_id, warehouse_id)
-      where coalesce(s.quantity, 0) <> coalesce(m.q, 0)`, '(item, warehouse) pairs whose stock differs from receipts minus issues'),
-    await zero(db, 'tracked stock = serials in stock', sql`
-      with serials as (select item_id, warehouse_id, count(*) as q from serial_number where status = 'in_stock' group by 1, 2)
-      select count(*)::int as n from stock_level s join item i on i.id = s.item_id and i.track_serials
-      full join serials c using (item_id, warehouse_id)
-      where coalesce(s.quantity, 0) <> coalesce(c.q, 0)`, 'tracked (item, warehouse) pairs whose stock differs from the serials in stock'),
-    await zero(db, 'every document has its lines', sql`
-      select count(*)::int as n from document d where not exists (select 1 from document_line l where l.document_id = d.id)`, 'documents without lines'),
-    await zero(db, 'every tracked line has its serials', sql`
-      select count(*)::int as n from document_line l join document d on d.id = l.document_id join item i on i.id = l.item_id
-      where i.track_serials and d.kind in ('goods_receipt', 'goods_issue')
-        and (select count(*) from serial_movement m where m.line_id = l.id) <> l.quantity`, 'tracked lines whose serial count differs from their quantity'),
-    await zero(db, 'every invoice has its stock document', sql`
-      select count(*)::int as n from document inv
-      where inv.kind in ('purchase_invoice', 'sales_invoice') and inv.create_stock_document
-        and not exists (select 1 from document g where g.id = inv.stock_document_id and g.source_invoice_id = inv.id
-          and (select count(*) from document_line where document_id = g.id) = (select count(*) from document_line where document_id = inv.id))`,
-    'invoices without their (complete) goods document'),
-  ];
+  return (await checkStockInvariants(db, 'gapless')).map((r) => ({ name: r.name, ok: r.bad === 0, detail: `${r.bad} ${r.noun}` }));
 }
 
 /** Row results of one job: each source row exactly once, and the job's counters agreeing with them. */

@@ -1,0 +1,138 @@
+// The stock and serial invariants, as SQL over the whole database: whatever ran before (the large seed,
+// the load test, a fault scenario, a chaos round), 0 offenders everywhere means the data is consistent.
+// One copy for every caller: scripts/perf/integrity.ts, scripts/faults/lib/invariants.ts and test/chaos.
+// No `server-only` import: the perf and fault scripts run outside React's server build.
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { rows } from './sql-rows';
+
+/**
+ * `gapless`: every series holds exactly the numbers 1 … last_number (true while nothing was deleted, as
+ * in the large data set and the fault scenarios); `within-series`: no number lies beyond its series'
+ * counter (what still holds once documents are deleted, which leaves gaps on purpose).
+ */
+export type NumberingRule = 'gapless' | 'within-series';
+
+export type InvariantResult = {
+  name: string;
+  /** What one offender is, for messages: "serials whose state disagrees with their history". */
+  noun: string;
+  bad: number;
+  /** Up to 20 offenders: a readable key, and the serial's id where the offender is a serial. */
+  examples: { key: string; serialId: string | null }[];
+};
+
+type Invariant = { name: string; noun: string; offenders: SQL };
+
+// Each query lists offenders as (key text, serial_id bigint or null); counting them gives the check.
+// An (item, warehouse) pair is named by its codes: "ACME-1 in MAIN".
+const PAIR = sql.raw(`pair_item.code || ' in ' || pair_warehouse.code`);
+const PAIR_NAMES = sql.raw('left join item pair_item on pair_item.id = item_id left join warehouse pair_warehouse on pair_warehouse.id = warehouse_id');
+
+const SERIALS_ALTERNATE: Invariant = {
+  name: 'serial movements alternate in, out, in … starting with in', noun: 'serials issued twice, received twice, or issued before any receipt',
+  offenders: sql`select distinct serial_id::text as key, serial_id from (
+      select serial_id, direction, lag(direction) over w as previous, row_number() over w as nth
+      from serial_movement window w as (partition by serial_id order by id)) m
+    where (nth = 1 and direction <> 'in') or direction = previous`,
+};
+
+const SERIALS_LEAVE_WHERE_THEY_ARE: Invariant = {
+  name: 'serials leave from the warehouse they arrived in', noun: 'serials issued from a warehouse other than the one their last receipt brought them to',
+  offenders: sql`select distinct serial_id::text as key, serial_id from (
+      select serial_id, direction, warehouse_id, lag(direction) over w as previous, lag(warehouse_id) over w as previous_warehouse
+      from serial_movement window w as (partition by serial_id order by id)) m
+    where direction = 'out' and previous = 'in' and warehouse_id <> previous_warehouse`,
+};
+
+const MOVES_MATCH_DOCUMENTS: Invariant = {
+  name: 'serial movements match their document', noun: 'movements whose document, warehouse or direction differs from their line\'s stock document',
+  offenders: sql`select distinct m.serial_id::text as key, m.serial_id from serial_movement m
+    join document_line l on l.id = m.line_id join document d on d.id = l.document_id
+    where m.document_id <> d.id or m.warehouse_id <> d.warehouse_id
+      or m.direction is distinct from (case d.kind when 'goods_receipt' then 'in' when 'goods_issue' then 'out' end)`,
+};
+
+const SERIAL_STATE_IS_LAST_MOVE: Invariant = {
+  name: 'serial status and warehouse = its last movement', noun: 'serials whose state disagrees with their history (or that have none)',
+  offenders: sql`select s.id::text as key, s.id as serial_id from serial_number s
+    left join lateral (select direction, warehouse_id from serial_movement m where m.serial_id = s.id order by m.id desc limit 1) last on true
+    where last.direction is null or (s.status = 'in_stock') <> (last.direction = 'in')
+      or (s.status = 'in_stock' and s.warehouse_id <> last.warehouse_id)`,
+};
+
+const NO_NEGATIVE_STOCK: Invariant = {
+  name: 'no negative stock', noun: 'negative stock levels',
+  offenders: sql`select ${PAIR} as key, null::bigint as serial_id from stock_level s ${PAIR_NAMES} where s.quantity < 0`,
+};
+
+const STOCK_IS_SUM_OF_DOCUMENTS: Invariant = {
+  name: 'stock = receipts − issues', noun: '(item, warehouse) pairs whose stock differs from receipts minus issues',
+  offenders: sql`with moved as (
+      select l.item_id, d.warehouse_id, sum(case when d.kind = 'goods_receipt' then l.quantity else -l.quantity end) as q
+      from document_line l join document d on d.id = l.document_id
+      where d.kind in ('goods_receipt', 'goods_issue') group by 1, 2)
+    select ${PAIR} as key, null::bigint as serial_id
+    from stock_level s full join moved m using (item_id, warehouse_id) ${PAIR_NAMES} where coalesce(s.quantity, 0) <> coalesce(m.q, 0)`,
+};
+
+const TRACKED_STOCK_IS_SERIALS: Invariant = {
+  name: 'tracked stock = serials in stock', noun: 'tracked (item, warehouse) pairs whose stock differs from the serials in stock',
+  offenders: sql`with serials as (select item_id, warehouse_id, count(*) as q from serial_number where status = 'in_stock' group by 1, 2),
+    levels as (select s.item_id, s.warehouse_id, s.quantity from stock_level s join item i on i.id = s.item_id and i.track_serials)
+    select ${PAIR} as key, null::bigint as serial_id
+    from levels l full join serials c using (item_id, warehouse_id) ${PAIR_NAMES} where coalesce(l.quantity, 0) <> coalesce(c.q, 0)`,
+};
+
+const DOCUMENTS_HAVE_LINES: Invariant = {
+  name: 'every document has its lines', noun: 'documents without lines',
+  offenders: sql`select d.number as key, null::bigint as serial_id from document d
+    where not exists (select 1 from document_line l where l.document_id = d.id)`,
+};
+
+const TRACKED_LINES_HAVE_SERIALS: Invariant = {
+  name: 'every tracked line has its serials', noun: 'tracked lines whose serial count differs from their quantity',
+  offenders: sql`select d.number || ' line ' || l.line_no as key, null::bigint as serial_id
+    from document_line l join document d on d.id = l.document_id join item i on i.id = l.item_id
+    where i.track_serials and d.kind in ('goods_receipt', 'goods_issue')
+      and (select count(*) from serial_movement m where m.line_id = l.id) <> l.quantity`,
+};
+
+const INVOICES_HAVE_STOCK_DOCUMENTS: Invariant = {
+  name: 'every invoice has its stock document', noun: 'invoices without their (complete) goods document',
+  offenders: sql`select inv.number as key, null::bigint as serial_id from document inv
+    where inv.kind in ('purchase_invoice', 'sales_invoice') and inv.create_stock_document
+      and not exists (select 1 from document g where g.id = inv.stock_document_id and g.source_invoice_id = inv.id
+        and (select count(*) from document_line where document_id = g.id) = (select count(*) from document_line where document_id = inv.id))`,
+};
+
+const GAPLESS_NUMBERS: Invariant = {
+  name: 'document series hold 1 … last_number', noun: 'document series whose numbers are not 1 … last_number',
+  offenders: sql`select coalesce(ds.kind, d.kind) || ' ' || coalesce(ds.year, d.year) as key, null::bigint as serial_id
+    from document_series ds
+    full join (select kind, split_part(number, '-', 2)::int as year, count(*) as n, max(split_part(number, '-', 3)::int) as top
+               from document group by 1, 2) d on d.kind = ds.kind and d.year = ds.year
+    where d.n is distinct from ds.last_number::bigint or d.top is distinct from ds.last_number`,
+};
+
+const NUMBERS_WITHIN_SERIES: Invariant = {
+  name: 'document numbers lie within their series', noun: 'documents numbered beyond their series counter',
+  offenders: sql`select d.number as key, null::bigint as serial_id from document d
+    left join document_series ds on ds.kind = d.kind and ds.year = split_part(d.number, '-', 2)::int
+    where ds.last_number is null or split_part(d.number, '-', 3)::int > ds.last_number`,
+};
+
+const ALWAYS = [SERIALS_ALTERNATE, SERIALS_LEAVE_WHERE_THEY_ARE, MOVES_MATCH_DOCUMENTS, SERIAL_STATE_IS_LAST_MOVE, NO_NEGATIVE_STOCK, STOCK_IS_SUM_OF_DOCUMENTS, TRACKED_STOCK_IS_SERIALS,
+  DOCUMENTS_HAVE_LINES, TRACKED_LINES_HAVE_SERIALS, INVOICES_HAVE_STOCK_DOCUMENTS];
+
+/** Runs every invariant, one query each (the offender list is read only when there are offenders). */
+export async function checkStockInvariants(db: DbOrTx, numbering: NumberingRule): Promise<InvariantResult[]> {
+  const results: InvariantResult[] = [];
+  for (const invariant of [...ALWAYS, numbering === 'gapless' ? GAPLESS_NUMBERS : NUMBERS_WITHIN_SERIES]) {
+    const [{ bad }] = await rows<{ bad: number }>(db, sql`select count(*)::int as bad from (${invariant.offenders}) o`);
+    const examples = bad === 0 ? [] : await rows<{ key: string; serialId: string | null }>(db,
+      sql`select key, serial_id::text as "serialId" from (${invariant.offenders}) o order by key limit 20`);
+    results.push({ name: invariant.name, noun: invariant.noun, bad: Number(bad), examples });
+  }
+  return results;
+}

@@ -1,0 +1,83 @@
+// What happened in a round: every operation with what it meant to write, when it started and ended on a
+// logical clock, and how it was answered. The checks judge the database against this record.
+import type { DocKind, Door, ItemField } from './operations';
+
+export type Outcome =
+  | { status: 'ok' }
+  | { status: 'refused'; code: string; message: string }
+  | { status: 'failed'; code: string; message: string };
+
+export type Line = { item: 0 | 1 | 2; quantity: number; serials: string[] };
+/** A document as a client meant it: the checks compare the stored document with this. */
+export type Content = { kind: DocKind; date: string; warehouse: 0 | 1; createStock: boolean; lines: Line[] };
+
+export type Entry = {
+  seq: number;
+  client: number;
+  step: number;
+  door: Door | 'import';
+  action: 'post' | 'edit' | 'delete' | 'itemUpdate';
+  /** The note this operation writes on its document: unique, so the document shows which write it holds. */
+  marker: string;
+  /** Posts and edits: what they write. Deletes: what the target held as far as the runner knew. */
+  content?: Content;
+  /** Edits: what the target held before, as far as the runner knew (the serials an edit takes away). */
+  previous?: Content;
+  docId?: string;
+  number?: string;
+  item?: 0 | 1 | 2;
+  field?: ItemField;
+  value?: string;
+  start: number;
+  end: number;
+  outcome: Outcome;
+};
+
+/** A document the runner believes exists (posted and not deleted, as acknowledged so far). */
+export type LiveDocument = { docId: string; number: string; kind: DocKind; content: Content; since: number };
+
+export class History {
+  readonly entries: Entry[] = [];
+  private clock = 0;
+  private seq = 0;
+  private readonly live = new Map<string, LiveDocument>();
+
+  constructor(readonly round: number) {}
+
+  /** The logical clock: a ends before b starts exactly when a.end < b.start. */
+  tick(): number {
+    return ++this.clock;
+  }
+
+  nextSeq(): number {
+    return ++this.seq;
+  }
+
+  record(entry: Entry): void {
+    this.entries.push(entry);
+    if (entry.outcome.status !== 'ok' || !entry.docId) return;
+    if (entry.action === 'delete') this.live.delete(entry.docId);
+    else if (entry.content) {
+      this.live.set(entry.docId, { docId: entry.docId, number: entry.number ?? this.live.get(entry.docId)?.number ?? '?',
+        kind: entry.content.kind, content: entry.content, since: this.live.get(entry.docId)?.since ?? entry.seq });
+    }
+  }
+
+  /** The documents believed to exist, oldest first. */
+  liveDocuments(): LiveDocument[] {
+    return [...this.live.values()].sort((a, b) => a.since - b.since);
+  }
+
+  /** A target for an edit or delete, biased towards recent documents (whose serials are still around). */
+  chooseTarget(pick: number): LiveDocument | undefined {
+    const docs = this.liveDocuments();
+    if (docs.length === 0) return undefined;
+    const u = pick / 1_000_000;
+    return docs[docs.length - 1 - Math.floor(docs.length * u * u)];
+  }
+}
+
+export const isInbound = (kind: DocKind) => kind === 'goods_receipt' || kind === 'purchase_invoice';
+export const isInvoice = (kind: DocKind) => kind === 'purchase_invoice' || kind === 'sales_invoice';
+/** Whether the document moves serials: stock documents always, invoices when they create their stock document. */
+export const carriesSerials = (content: Pick<Content, 'kind' | 'createStock'>) => !isInvoice(content.kind) || content.createStock;

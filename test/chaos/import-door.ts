@@ -1,0 +1,81 @@
+// The bulk-write door: goods receipts in a small CSV, uploaded and run as a job through the importer's
+// own lib calls (as test/import does), while the other clients keep writing. Each document of the file
+// is judged on its own: its rows ADDED (acknowledged) or SKIPPED (refused, with the row's codes).
+import { sql } from 'drizzle-orm';
+import { runJob } from '@/lib/import/run/run-job';
+import { claimJob } from '@/lib/jobs/lease';
+import { createJob } from '@/test/import/jobs';
+import { outcomeOfError } from './doors';
+import type { Content, Outcome } from './history';
+import { ITEM_CODES, WAREHOUSE_CODES, type World } from './world';
+
+const HEADERS = ['Number', 'Date', 'Partner', 'Warehouse', 'Note', 'Item', 'Quantity', 'Serial_Numbers'];
+const MAPPINGS = HEADERS.map((api_name, index) => ({ api_name, index, ...(api_name === 'Date' ? { format: 'yyyy-MM-dd' } : {}) }));
+
+export type ImportedDocument = { content: Content; marker: string };
+export type ImportResult = { outcome: Outcome; docId?: string; number?: string };
+
+function rowsOf(docs: ImportedDocument[]): string[][] {
+  return [HEADERS, ...docs.flatMap((doc) => doc.content.lines.map((line, l) => [
+    `CHAOS-${doc.marker}`, l === 0 ? doc.content.date : '', l === 0 ? 'SUP' : '', l === 0 ? WAREHOUSE_CODES[doc.content.warehouse] : '',
+    l === 0 ? doc.marker : '', ITEM_CODES[line.item], String(line.quantity), line.serials.join(';'),
+  ]))];
+}
+
+/** Runs claimable jobs (ours or another client's) until ours has ended, as a worker would. */
+async function runUntilDone(world: World, jobId: bigint, workerId: string): Promise<{ status: string; failureReason: string | null }> {
+  for (;;) {
+    const claimed = await claimJob(world.db, workerId, 60_000);
+    if (claimed !== null) {
+      await runJob(world.db, { jobId: claimed, workerId });
+      continue;
+    }
+    const [job] = await world.db.execute<{ status: string; failureReason: string | null }>(sql`
+      select status, failure_reason as "failureReason" from import_job where id = ${jobId}`);
+    if (job.status === 'COMPLETED' || job.status === 'FAILED') return job;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+type RowResult = { rowNumber: number; status: string; recordId: string | null; errors: { code: string; message: string }[] };
+
+/** A document's outcome from its rows' results; a row refused by a raw database error is a failure. */
+function outcomeOfRows(rows: RowResult[]): ImportResult {
+  if (rows.length > 0 && rows.every((r) => r.status === 'ADDED')) return { outcome: { status: 'ok' }, docId: rows[0].recordId ?? undefined };
+  const errors = rows.flatMap((r) => r.errors);
+  const raw = errors.find((e) => e.message.includes('database refused'));
+  if (raw) return { outcome: { status: 'failed', code: 'IMPORT_ROW_DB_ERROR', message: raw.message } };
+  if (rows.length === 0) return { outcome: { status: 'failed', code: 'NO_ROW_RESULT', message: 'the job reported nothing for this document' } };
+  return { outcome: { status: 'refused', code: [...new Set(errors.map((e) => e.code))].join(' '), message: errors[0]?.message ?? '' } };
+}
+
+/** The numbers of the imported documents, for the traces (the row results hold only their ids). */
+async function withNumbers(world: World, results: ImportResult[]): Promise<ImportResult[]> {
+  const ids = results.flatMap((r) => (r.docId ? [r.docId] : []));
+  if (ids.length === 0) return results;
+  const found = await world.db.execute<{ id: string; number: string }>(sql`
+    select id::text, number from document where id = any(${`{${ids.join(',')}}`}::bigint[])`);
+  return results.map((r) => ({ ...r, number: found.find((d) => d.id === r.docId)?.number }));
+}
+
+/** Imports the documents as goods receipts in one job; one result per document, in order. */
+export async function importReceipts(world: World, client: number, docs: ImportedDocument[]): Promise<ImportResult[]> {
+  try {
+    const jobId = await createJob(world.db, world.importer, rowsOf(docs), { operation: 'insert' },
+      { module: { api_name: 'Goods_Receipts' }, field_mappings: MAPPINGS });
+    const job = await runUntilDone(world, jobId, `chaos-${client}`);
+    if (job.status === 'FAILED') return docs.map(() => ({ outcome: { status: 'failed', code: 'JOB_FAILED', message: job.failureReason ?? '' } }));
+    const results = await world.db.execute<RowResult>(sql`
+      select row_number as "rowNumber", status, record_id as "recordId", errors from import_row_result where job_id = ${jobId} order by row_number`);
+    let firstRow = 2;
+    const outcomes = docs.map((doc) => {
+      const rows = results.filter((r) => r.rowNumber >= firstRow && r.rowNumber < firstRow + doc.content.lines.length);
+      firstRow += doc.content.lines.length;
+      return outcomeOfRows(rows);
+    });
+    return withNumbers(world, outcomes);
+  } catch (error) {
+    // Creating the job can be refused (a DomainError); anything else thrown is a failure.
+    return docs.map(() => ({ outcome: outcomeOfError(error) }));
+  }
+}

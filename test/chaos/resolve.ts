@@ -1,0 +1,77 @@
+// Turns an operation's abstract choices into a concrete document, against the serials as read just
+// before the step. Nine lines in ten take plausible serials (not in stock for a receipt, in stock in the
+// warehouse for an issue); the tenth takes any serial of the pool, which the core must refuse. A "hot"
+// issue reaches for the serials of the step's hot document, which hot edits and deletes go for too.
+import { carriesSerials, isInbound, type Content, type Line, type LiveDocument } from './history';
+import type { ContentPlan, DocKind, LinePlan } from './operations';
+import { serialPool, type SerialState } from './world';
+
+export const FIRST_DAY = '2026-03-01';
+
+/** The step's hot document: a receipt whose serials are in stock, for issues, edits and deletes to collide on. */
+export type Focus = LiveDocument;
+
+type Resolving = { kind: DocKind; warehouse: 0 | 1; serials: SerialState[]; target?: LiveDocument; hotSerials: string[] };
+
+/** The day a step plays on: one day per step, so "today" moves on and back-dated documents reach into the past. */
+export function dayOf(step: number, daysBack = 0): string {
+  const date = new Date(`${FIRST_DAY}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + step - daysBack);
+  return date.toISOString().slice(0, 10);
+}
+
+const serialsOf = (doc: LiveDocument | undefined, item: number) => doc?.content.lines.filter((l) => l.item === item).flatMap((l) => l.serials) ?? [];
+
+function plausibleSerials(item: 0 | 1, r: Resolving): string[] {
+  const state = new Map(r.serials.filter((s) => s.item === item).map((s) => [s.serial, s]));
+  // An edit may keep the serials its document already holds: they are the target's to move.
+  const own = new Set(serialsOf(r.target, item));
+  return serialPool(item).filter((serial) => {
+    const s = state.get(serial);
+    if (own.has(serial)) return true;
+    return isInbound(r.kind) ? s?.status !== 'in_stock' : s?.status === 'in_stock' && s.warehouse === r.warehouse;
+  });
+}
+
+function chooseSerials(plan: LinePlan & { item: 0 | 1 }, preferred: string[], candidates: string[]): string[] {
+  const anySerial = plan.picks[0] % 10 === 0;
+  const left = anySerial ? serialPool(plan.item) : candidates.filter((s) => !preferred.includes(s));
+  const chosen = anySerial ? [] : preferred.filter((s) => candidates.includes(s)).slice(0, plan.count);
+  for (let k = 0; chosen.length < plan.count && left.length > 0; k++) chosen.push(left.splice(plan.picks[k % 2] % left.length, 1)[0]);
+  // Too few plausible serials left: the rest comes from the whole pool (and is likely refused).
+  const rest = serialPool(plan.item).filter((s) => !chosen.includes(s));
+  while (chosen.length < plan.count) chosen.push(rest.shift()!);
+  return chosen;
+}
+
+function resolveLine(plan: LinePlan, createStock: boolean, r: Resolving): Line {
+  if (plan.item === 2 || !carriesSerials({ kind: r.kind, createStock })) return { item: plan.item, quantity: plan.count, serials: [] };
+  const preferred = r.hotSerials.filter((key) => key.startsWith(`${plan.item}:`)).map((key) => key.slice(2));
+  const chosen = chooseSerials({ ...plan, item: plan.item }, preferred, plausibleSerials(plan.item, r));
+  return { item: plan.item, quantity: chosen.length, serials: chosen };
+}
+
+/** The document a post (or, with `target`, an edit) writes; a hot issue goes to the hot document's warehouse. */
+export function resolveContent(plan: ContentPlan, kind: DocKind, step: number, serials: SerialState[], target?: LiveDocument, focus?: Focus): Content {
+  const createStock = kind === 'purchase_invoice' || kind === 'sales_invoice' ? plan.createStock : false;
+  const hot = plan.hot && focus !== undefined && !isInbound(kind);
+  const r: Resolving = { kind, serials, target, warehouse: hot ? focus.content.warehouse : plan.warehouse, hotSerials: hot ? serialKeys(focus.content) : [] };
+  return { kind, date: dayOf(step, plan.daysBack), warehouse: r.warehouse, createStock, lines: plan.lines.map((line) => resolveLine(line, createStock, r)) };
+}
+
+/** The serials a content moves, as item:serial keys (traces and checks find operations by them). */
+export function serialKeys(content: Content | undefined): string[] {
+  return content?.lines.flatMap((l) => l.serials.map((s) => `${l.item}:${s}`)) ?? [];
+}
+
+/** The serials an operation touched: what it wrote and, for an edit, what it took away. */
+export function touchedSerials(entry: { content?: Content; previous?: Content }): string[] {
+  return [...serialKeys(entry.content), ...serialKeys(entry.previous)];
+}
+
+/** Picks the step's hot document among live inbound documents holding a serial that is in stock. */
+export function chooseFocus(live: LiveDocument[], serials: SerialState[], random: () => number): Focus | undefined {
+  const inStock = new Set(serials.filter((s) => s.status === 'in_stock').map((s) => `${s.item}:${s.serial}`));
+  const candidates = live.filter((d) => isInbound(d.kind) && serialKeys(d.content).some((key) => inStock.has(key)));
+  return candidates.length ? candidates[Math.floor(random() * candidates.length)] : undefined;
+}
