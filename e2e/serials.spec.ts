@@ -87,6 +87,13 @@ test('labels: pick serials in the agenda and print them with barcodes', async ({
   await expect(page.getByRole('heading', { name: `Labels for ${receipt}` })).toBeVisible();
   await expect(page.getByRole('img', { name: `Barcode ${prefix}-1A` })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+  // Code 128 unless another barcode type is chosen; the choice is kept in the address.
+  await expect(page.getByLabel('Barcode type')).toHaveValue('code128');
+  await page.getByLabel('Barcode type').selectOption({ label: 'QR code' });
+  await expect(page).toHaveURL(/[?&]symbology=qrcode/);
+  await expect(page.getByRole('img', { name: `Barcode ${prefix}-1A` }).locator('path')).toHaveAttribute('d', /v1h/);
+  await page.reload();
+  await expect(page.getByLabel('Barcode type')).toHaveValue('qrcode');
 
   await page.goto(`/serial-numbers?q=${prefix}`);
   await page.getByLabel(`Select ${prefix}-2A (TAB-10)`).check();

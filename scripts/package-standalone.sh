@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A self-contained production server for deployment: `next build` with output 'standalone', plus what the
 # server reads from disk at run time (db/migrations, public/, .next/static). Result: dist/serialstock/,
-# started with `node server.js` (Node.js 20.9+ only; no npm install there). Needs DATABASE_URL at run time:
+# started with `node server.js` (Node.js 20.15+ only; no npm install there). Needs DATABASE_URL at run time:
 # the embedded PostgreSQL is a development convenience and is not part of the package.
 #   OUT_DIR  where to put it (default dist/serialstock)
 set -euo pipefail

@@ -1,4 +1,15 @@
-// Runs after `npm install` (postinstall). Repairs two defects of postgres.js 3.4.9 (not fixed in a release).
+// Runs after `npm install` (postinstall). Repairs two defects of postgres.js 3.4.10 that no 3.x release fixes.
+//
+// Why it is still here (checked 2026-12 against the packages from npm):
+// - 3.4.10 differs from 3.4.9 only in execute() (a query that fails to build no longer fails the query in
+//   flight); none of the code below changed, and without this script test/faults/driver-startup and
+//   pool-reconnect fail on it (the client process exits on an unhandled 57P01; the pool does not answer
+//   within 4 s of the database's return).
+// - 4.x (4.0.0-4.2.0) is a rewrite: a connection per socket whose deferred flush checks `closed`, array
+//   types loaded by the pool only when a query needs them, both outcomes handled. Unpatched, 4.2.0 passes
+//   pool-reconnect, db-outage and api-outage; driver-startup cannot stage its cut (no type query on a plain
+//   `select 1`), and tsc fails on reserve()'s type in scripts/bench-import.ts. Moving to 4.x is a driver
+//   upgrade of its own (the whole integration suite and the bench), after which this script goes.
 //
 // A. porsager/postgres#1208, #1154 (fix proposed in PR #1209): a small write is sent on the next turn of
 // the event loop, and when the connection closed in between

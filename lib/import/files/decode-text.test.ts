@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { encodeWindows1250, encodeWindows1252 } from './__fixtures__/encode';
 import { decodeText, normalizeCharacterEncoding } from './decode-text';
 import { ImportFileError } from './errors';
-import { CODE_PAGES, decodeSingleByte } from './single-byte-tables';
 
 const CZECH = 'Příliš žluťoučký kůň úpěl ďábelské ódy';
 
@@ -117,27 +116,36 @@ describe('normalizeCharacterEncoding', () => {
   });
 });
 
-describe('code page tables', () => {
+describe('code pages', () => {
   const allBytes = Uint8Array.from({ length: 256 }, (_, byte) => byte);
+  const decodeAs = (characterEncoding: string) => decodeText(allBytes, { characterEncoding }).text;
 
   it.runIf(hasIcuDecoder('windows-1250'))('windows-1250 matches ICU for all 256 bytes', () => {
-    expect(decodeSingleByte(allBytes, 'windows-1250')).toBe(new TextDecoder('windows-1250').decode(allBytes));
+    expect(decodeAs('windows-1250')).toBe(new TextDecoder('windows-1250').decode(allBytes));
   });
 
   it.runIf(hasIcuDecoder('iso-8859-2'))('ISO-8859-2 matches ICU for all 256 bytes', () => {
-    expect(decodeSingleByte(allBytes, 'ISO-8859-2')).toBe(new TextDecoder('iso-8859-2').decode(allBytes));
+    expect(decodeAs('ISO-8859-2')).toBe(new TextDecoder('iso-8859-2').decode(allBytes));
   });
 
   it('windows-1252 equals Latin-1 outside 0x80-0x9F', () => {
-    const table = CODE_PAGES['windows-1252'];
+    const text = decodeAs('windows-1252');
     for (let byte = 0; byte < 256; byte++) {
-      if (byte < 0x80 || byte > 0x9f) expect(table[byte]).toBe(byte);
+      if (byte < 0x80 || byte > 0x9f) expect(text.charCodeAt(byte)).toBe(byte);
     }
-    expect(String.fromCharCode(table[0x80], table[0x8a], table[0x9f])).toBe('€ŠŸ');
+    expect(text[0x80] + text[0x8a] + text[0x9f]).toBe('€ŠŸ');
   });
 
-  it('decodes long input in chunks without losing bytes', () => {
-    const long = encodeWindows1250('ř'.repeat(100_000));
-    expect(decodeSingleByte(long, 'windows-1250')).toBe('ř'.repeat(100_000));
+  it('reads the bytes a code page leaves unassigned as C1 controls (WHATWG), never as U+FFFD', () => {
+    const decode = (bytes: number[], characterEncoding: string) =>
+      decodeText(Buffer.from(bytes), { characterEncoding }).text;
+    expect(decode([0x41, 0x81, 0x98], 'windows-1250')).toBe('A\u0081\u0098');
+    expect(decode([0x8d, 0x8f, 0x90, 0x9d], 'windows-1252')).toBe('\u008d\u008f\u0090\u009d');
+  });
+
+  it('keeps a UTF-16BE lone surrogate as U+FFFD, as UTF-16LE does', () => {
+    const loneHigh = Buffer.from([0xfe, 0xff, 0xd8, 0x3d, 0x00, 0x61]);
+    expect(decodeText(loneHigh).text).toBe('\ufffda');
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x3d, 0xd8, 0x61, 0x00])).text).toBe('\ufffda');
   });
 });

@@ -1,8 +1,9 @@
+import iconv from 'iconv-lite';
 import { guessWindowsCodePage } from './encoding-guess';
 import { ImportFileError } from './errors';
-import { decodeSingleByte, type SingleByteEncoding } from './single-byte-tables';
 import { findInvalidUtf8Offset, lineNumberAt, tryDecodeUtf8 } from './utf8';
 
+type SingleByteEncoding = 'windows-1250' | 'windows-1252' | 'ISO-8859-2';
 export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | SingleByteEncoding;
 
 export interface DecodedText {
@@ -37,7 +38,7 @@ const ENCODING_ALIASES: Readonly<Record<string, TextEncoding>> = {
   l1: 'windows-1252',
   ascii: 'windows-1252',
   usascii: 'windows-1252',
-  // ISO-8859-2 is not windows-1250 (š ž ť ą ľ sit at other bytes), so it gets its own table.
+  // ISO-8859-2 is not windows-1250 (š ž ť ą ľ sit at other bytes), so it is decoded as itself.
   iso88592: 'ISO-8859-2',
   latin2: 'ISO-8859-2',
   l2: 'ISO-8859-2',
@@ -76,12 +77,24 @@ function decodeUtf8Strictly(bytes: Uint8Array): string {
   );
 }
 
+/**
+ * Code pages through iconv-lite rather than `new TextDecoder(...)`: Node 20 decodes the label windows-1252 as
+ * ISO-8859-1 (0x80 comes out as U+0080, not '€'), and builds with small ICU have no windows-1250 at all.
+ * iconv-lite reads the bytes a code page leaves unassigned (0x81 0x83 0x88 0x90 0x98 in windows-1250) as
+ * U+FFFD; like the WHATWG Encoding Standard we read each as the C1 control of the same value, which the
+ * identifier rules then refuse with its position, where U+FFFD would make two different serials one.
+ * A single-byte code page gives one UTF-16 unit per byte, so a U+FFFD's index is its byte's offset.
+ */
+function decodeSingleByte(bytes: Uint8Array, encoding: SingleByteEncoding): string {
+  const text = iconv.decode(bytes, encoding, { stripBOM: false });
+  if (!text.includes('\uFFFD')) return text;
+  return text.replace(/\uFFFD/g, (_, offset: number) => String.fromCharCode(bytes[offset]));
+}
+
+/** UTF-16BE through iconv-lite (TextDecoder needs ICU for it); a lone surrogate becomes U+FFFD, as in UTF-16LE. */
 function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): string {
   if (!bigEndian) return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes);
-  // Swapping to little endian avoids depending on ICU for the utf-16be decoder.
-  const evenLength = bytes.length - (bytes.length % 2);
-  const swapped = Buffer.from(bytes.subarray(0, evenLength)).swap16();
-  return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(swapped);
+  return iconv.decode(bytes, 'utf-16be', { stripBOM: false }).toWellFormed();
 }
 
 function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {

@@ -3,6 +3,16 @@
  * or windows-1252 (Western European). Both agree on ASCII and on many accented letters
  * (á é í ó ú ý ä ö ü ç ô ...), so only the bytes where they disagree, or which are
  * typical of Central European text, carry evidence.
+ *
+ * Ours rather than chardet's, because chardet 2.2.0 guesses worse here and is slower (measured with
+ * Node 20.20 on __fixtures__/code-page-samples.ts, 91 non-ASCII lines and 11 one-language files):
+ *                                        ours     chardet (its pick)  chardet (1250 vs 1252 only)
+ *   guesses our tests expect             6/6      4/6                 4/6
+ *   lines decoded right                  84/91    71/91               74/91
+ *   files decoded right                  9/11     9/11 (Polish: Big5) 10/11
+ *   25,000-row CSV (2.35 MB), median     41 ms    636 ms (one analysis serves both columns)
+ * chardet calls "Příliš žluťoučký kůň" windows-1252 and "café" ISO-8859-2, and misreads most
+ * short Czech and Slovak names; ours misreads Hungarian ő ű and Danish æ ø å (encoding-guess.test.ts).
  */
 
 /** Bytes that point to windows-1250, with how strongly. */

@@ -1,5 +1,4 @@
-import { createInflateRaw } from 'node:zlib';
-import { crc32 } from './crc32';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { ImportFileError } from './errors';
 import { formatMegabytes } from './format';
 import type { Limits } from './limits';

@@ -1,6 +1,5 @@
 import { promisify } from 'node:util';
-import { deflateRaw } from 'node:zlib';
-import { crc32 } from '@/lib/import/files/crc32';
+import { crc32, deflateRaw } from 'node:zlib';
 
 const deflate = promisify(deflateRaw);
 const UTF8_NAMES = 0x0800;

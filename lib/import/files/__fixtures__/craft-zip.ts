@@ -2,8 +2,7 @@
  * Writes ZIP archives byte by byte, for tests that need archives no well-behaved library
  * would produce: lying sizes, encryption flags, hostile names, too many entries.
  */
-import { deflateRawSync } from 'node:zlib';
-import { crc32 } from '../crc32';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface CraftedEntry {
   name: string;
