@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { callbackSecret, publicBaseUrl } from '@/lib/import/callback/secret';
+import { callbackSecret } from '@/lib/import/callback/secret';
+import { publicBaseUrl } from '@/lib/http/public-url';
 import { deliverCallback } from '@/lib/import/callback/deliver';
 import { jobDetails } from '@/lib/import/jobs/details';
 import { getJobRow } from '@/lib/import/jobs/job-queries';

@@ -1,25 +1,18 @@
-import { headers } from 'next/headers';
 import { Badge } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { recordsRateLimit } from '@/lib/api/rate-limit';
 import { apiReference, type ReferenceOperation } from '@/lib/api/records/openapi/reference';
 import { requirePagePermission } from '@/lib/auth/session';
+import { publicBaseUrl } from '@/lib/http/public-url';
 
 export const metadata = { title: 'API reference' };
 
 const METHOD_TONES = { GET: 'blue', POST: 'green', PUT: 'amber', DELETE: 'red' } as const;
 
-/** The base URL clients use: the host this page was asked on (behind a proxy, its forwarded host and scheme). */
-async function baseUrl(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto.split(',')[0]}://${host.split(',')[0]}`;
-}
-
 export default async function ApiDocsPage() {
   await requirePagePermission('apiKeys.manage', '/api-docs');
-  const base = await baseUrl();
+  // The configured public address, never the Host a request claims (docs/security.md).
+  const base = publicBaseUrl();
   const { sections } = apiReference(base);
   return (
     <>

@@ -1,6 +1,7 @@
 import { buildOpenApi } from '@/lib/api/records/openapi/document';
+import { publicBaseUrl } from '@/lib/http/public-url';
 
-/** The OpenAPI document, public like any API description; the server URL is the host that was asked. */
-export function GET(request: Request): Response {
-  return Response.json(buildOpenApi(new URL(request.url).origin), { headers: { 'cache-control': 'public, max-age=300' } });
+/** The OpenAPI document, public like any API description; the server URL is the configured public address. */
+export function GET(): Response {
+  return Response.json(buildOpenApi(publicBaseUrl()), { headers: { 'cache-control': 'public, max-age=300' } });
 }

@@ -18,8 +18,3 @@ export async function callbackSecret(db: DbOrTx, apiKeyId: bigint | null): Promi
   const [row] = await db.select({ value: appSetting.value }).from(appSetting).where(eq(appSetting.key, INSTANCE_SECRET_KEY));
   return row.value;
 }
-
-/** Where links in callback bodies point: the public address of this installation. */
-export function publicBaseUrl(): string {
-  return process.env.PUBLIC_URL ?? process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-}

@@ -17,13 +17,3 @@ export async function answeringImportErrors(run: () => Promise<Response>): Promi
     return importErrorResponse(error);
   }
 }
-
-/** The origin clients reached us at (a proxy's X-Forwarded-* first), for links such as download_url. */
-export function requestOrigin(request: Request): string {
-  const forwardedHost = request.headers.get('x-forwarded-host');
-  if (forwardedHost) {
-    const proto = request.headers.get('x-forwarded-proto') ?? 'http';
-    return `${proto.split(',')[0].trim()}://${forwardedHost.split(',')[0].trim()}`;
-  }
-  return new URL(request.url).origin;
-}
