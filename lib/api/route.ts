@@ -2,6 +2,7 @@ import 'server-only';
 import type { Principal } from '@/lib/auth/principal';
 import { can, type Permission } from '@/lib/auth/roles';
 import { authenticateRequest } from './authenticate';
+import { crossSiteRefusal } from './cross-site';
 import { apiError, apiErrorFrom } from './responses';
 
 type Handler<C> = (request: Request, context: C, principal: Principal) => Promise<Response>;
@@ -14,6 +15,9 @@ export function apiRoute<C>(permission: Permission | null, handler: Handler<C>) 
       if (!principal) {
         return apiError(401, 'INVALID_TOKEN', 'The API key or session is missing, unknown or revoked.');
       }
+      // A session write from another site is refused here, once for every route (lib/api/cross-site.ts).
+      const crossSite = crossSiteRefusal(request, principal);
+      if (crossSite) return crossSite;
       if (permission && !can(principal.role, permission)) {
         return apiError(403, 'NO_PERMISSION', `The ${principal.role} role may not do this.`);
       }

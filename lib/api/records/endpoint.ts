@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { withIdempotency } from '@/lib/api/idempotency';
 import { rateLimitedResponse, rateOwner, takeRateLimit, withRateHeaders } from '@/lib/api/rate-limit';
 import { apiRoute } from '@/lib/api/route';
+import { jsonBodyRefusal } from '@/lib/api/cross-site';
 import { checkVersion } from '@/lib/api/version';
 import type { Principal } from '@/lib/auth/principal';
 import { can } from '@/lib/auth/roles';
@@ -66,7 +67,10 @@ async function dispatch(op: ReadOp | WriteOp, request: Request, params: RecordsP
   }
   const write = WRITES[op];
   authorize(target, principal, write.kind);
-  const bodyText = op === 'delete' || op === 'deleteOne' ? '' : await readBodyText(request);
+  const hasBody = op !== 'delete' && op !== 'deleteOne';
+  const notJson = hasBody ? jsonBodyRefusal(request, principal) : null;
+  if (notJson) return notJson;
+  const bodyText = hasBody ? await readBodyText(request) : '';
   return withIdempotency(db, request, owner, bodyText, () =>
     write.handle({ run: { db, principal, module: target }, url, bodyText, id: params.id }).catch((error) => {
       if (error instanceof ApiProblem) return error.toResponse();

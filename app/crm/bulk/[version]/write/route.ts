@@ -1,4 +1,5 @@
 import { getDb } from '@/db/client';
+import { jsonBodyRefusal } from '@/lib/api/cross-site';
 import { apiRoute } from '@/lib/api/route';
 import { apiError } from '@/lib/api/responses';
 import { checkVersion } from '@/lib/api/version';
@@ -12,6 +13,8 @@ type Ctx = { params: Promise<{ version: string }> };
 export const POST = apiRoute<Ctx>('import.run', async (request, { params }, principal) => {
   const versionError = checkVersion((await params).version);
   if (versionError) return versionError;
+  const notJson = jsonBodyRefusal(request, principal);
+  if (notJson) return notJson;
   const body = await request.json().catch(() => undefined);
   if (body === undefined) return apiError(400, 'INVALID_DATA', 'The request body must be JSON.');
   return answeringImportErrors(async () => {
