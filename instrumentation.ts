@@ -4,6 +4,12 @@ export async function register() {
   // First, so no request reaches Next.js with a method or a path it answers with a 500 (TRACE, /items/%ED%A0%80).
   const { installRequestGuard } = await import('./lib/api/request-guard');
   installRequestGuard();
+  // Before the first request: sign-in throttling needs each request's socket address (lib/http/peer-address.ts).
+  const { stampPeerAddresses } = await import('./lib/http/peer-address');
+  stampPeerAddresses();
+  // A mistyped TRUST_PROXY, PUBLIC_URL or BETTER_AUTH_URL stops the start here, not the first sign-in.
+  const { checkHttpConfiguration } = await import('./lib/http/check-configuration');
+  checkHttpConfiguration();
   const { prepareDatabase } = await import('./lib/startup');
   await prepareDatabase();
 }

@@ -17,13 +17,18 @@ export const apiKey = pgTable('api_key', {
   revokedAt: timestamp({ withTimezone: true }),
 }, (t) => [uniqueIndex().on(t.keyHash)]);
 
-/** Failed sign-ins, counted per account and per IP in a sliding window. */
-export const signInFailure = pgTable('sign_in_failure', {
-  id: idPk(),
-  email: text().notNull(),
-  ip: text().notNull(),
-  at: createdAt(),
-}, (t) => [index().on(t.email, t.at), index().on(t.ip, t.at)]);
+/**
+ * Sign-in back-off per bucket: `account:<email>`, `device:<id>` (a browser that signed in to that account
+ * before) and `address:<client address>`. An attempt is counted before the password is checked, under the
+ * row's lock, so parallel guesses cannot slip past the limit (lib/auth/sign-in-throttle.ts).
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  bucket: text().primaryKey(),
+  // The account an account or device bucket belongs to, so an admin's password reset can clear them.
+  email: text(),
+  failures: integer().notNull(),
+  lastFailureAt: timestamp({ withTimezone: true }).notNull(),
+}, (t) => [index().on(t.email)]);
 
 /** Fixed-window request counters (API rate limits) shared by every app instance. */
 export const rateWindow = pgTable('rate_window', {
