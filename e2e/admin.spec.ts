@@ -34,6 +34,9 @@ test('a deactivated user can no longer sign in', async ({ page, browser }) => {
   await form.getByRole('button', { name: 'Create user' }).click();
   const row = page.getByRole('group', { name: `User ${email}` });
   await row.getByRole('button', { name: `Deactivate ${email}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Deactivate ${email}?` });
+  await expect(dialog).toContainText('Leo Leaver is signed out at once and can no longer sign in. They have created no API keys.');
+  await dialog.getByRole('button', { name: 'Deactivate user' }).click();
   await expect(row.getByText('Deactivated', { exact: true })).toBeVisible();
   const other = await browser.newPage();
   await signInAs(other, email, 'leaver-password');

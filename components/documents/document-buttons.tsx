@@ -38,7 +38,7 @@ export function DocumentButtons({ kind, id, number, canWrite, labelsHref }: {
               ? 'Its stock and serial movements are undone. This is refused when later documents depend on them.'
               : 'Its lines are removed, and the goods document it created is deleted with it.'}
             onConfirm={remove}
-            trigger={<Button variant="danger" disabled={pending}>{pending ? 'Deleting…' : 'Delete'}</Button>} />
+            trigger={<Button variant="dangerOutline" disabled={pending}>{pending ? 'Deleting…' : 'Delete'}</Button>} />
         )}
       </div>
       {error && <div className="max-w-xl"><Alert>{error}</Alert></div>}

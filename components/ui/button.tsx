@@ -5,6 +5,8 @@ const VARIANTS = {
   primary: 'bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-300',
   secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400',
   danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300',
+  // A destructive action's first step on a list or page: quiet, since the solid red belongs to the dialog's confirm.
+  dangerOutline: 'border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:text-red-300',
   ghost: 'text-slate-700 hover:bg-slate-100',
 } as const;
 

@@ -16,7 +16,7 @@ export function DeleteButton({ label, title, description, run, redirectTo }: {
   return (
     <div className="space-y-2">
       <ConfirmDialog title={title} description={description} confirmLabel="Delete"
-        trigger={<Button variant="danger">{label}</Button>}
+        trigger={<Button variant="dangerOutline">{label}</Button>}
         onConfirm={async () => {
           const result = await reach(run);
           if (!result.ok) return setError(result.error);

@@ -33,13 +33,18 @@ export async function revokeApiKey(db: DbOrTx, id: bigint): Promise<void> {
   if (rows.length === 0) throw new DomainError('NOT_FOUND', 'This API key does not exist or is already revoked.');
 }
 
-/** The principal behind a presented key, or null for an unknown or revoked key. Records the last use. */
+/**
+ * The principal behind a presented key, or null for an unknown or revoked key, or one whose owner is
+ * deactivated: a key acts for its owner, so it stops when the owner leaves and works again if they come
+ * back (unless revoked meanwhile). The owner cannot be deleted while keys refer to them (foreign key).
+ * Records the last use.
+ */
 export async function principalForApiKey(db: DbOrTx, presented: string): Promise<Principal | null> {
   const [row] = await db.select({
     id: apiKey.id, role: apiKey.role, userId: user.id, userName: user.name, email: user.email,
     lastUsedAt: apiKey.lastUsedAt,
   }).from(apiKey).innerJoin(user, eq(user.id, apiKey.createdBy))
-    .where(and(eq(apiKey.keyHash, hashApiKey(presented)), isNull(apiKey.revokedAt)));
+    .where(and(eq(apiKey.keyHash, hashApiKey(presented)), isNull(apiKey.revokedAt), eq(user.active, true)));
   if (!row) return null;
   // Writing on every call would serialise busy clients on one row; a minute's precision is plenty.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {

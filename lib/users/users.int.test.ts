@@ -21,7 +21,7 @@ describe('users and API keys', async () => {
   it('keeps at least one active admin', async () => {
     const admin = await createUser(db, { name: 'Only Admin', email: 'only@example.com', role: 'admin', password: 'secret-pass' });
     await expect(changeUserRole(db, admin, 'warehouse')).rejects.toThrow('This is the last active admin; make another admin first.');
-    await expect(setUserActive(db, admin, false)).rejects.toThrow('This is the last active admin');
+    await expect(setUserActive(db, admin, false, 0)).rejects.toThrow('This is the last active admin');
     const second = await createUser(db, { name: 'Second', email: 'second@example.com', role: 'admin', password: 'secret-pass' });
     await changeUserRole(db, admin, 'warehouse');
     expect((await db.select().from(user).where(eq(user.id, admin)))[0].role).toBe('warehouse');
@@ -31,7 +31,7 @@ describe('users and API keys', async () => {
   it('deactivation and password resets end open sessions', async () => {
     const id = await createUser(db, { name: 'Sam', email: 'sam@example.com', role: 'warehouse', password: 'secret-pass' });
     await db.insert(session).values({ token: 't1', userId: id, expiresAt: new Date(Date.now() + 86_400_000) });
-    await setUserActive(db, id, false);
+    await setUserActive(db, id, false, 0);
     expect(await db.select().from(session).where(eq(session.userId, id))).toHaveLength(0);
     await db.insert(session).values({ token: 't2', userId: id, expiresAt: new Date(Date.now() + 86_400_000) });
     await expect(resetUserPassword(db, id, 'short')).rejects.toThrow('The password needs at least 8 characters.');

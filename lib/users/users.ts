@@ -1,8 +1,9 @@
 import { hashPassword } from 'better-auth/crypto';
-import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
 import { account, session, user } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
+import { clearAccountThrottle } from '@/lib/auth/sign-in-throttle';
 import { DomainError } from '@/lib/errors';
 import { createUserSchema, passwordSchema, type CreateUserInput } from '@/lib/validation/users';
 
@@ -22,37 +23,51 @@ export async function createUser(db: DbOrTx, input: CreateUserInput): Promise<nu
 }
 
 async function ensureUser(db: DbOrTx, id: number) {
-  const [row] = await db.select({ id: user.id, role: user.role, active: user.active }).from(user).where(eq(user.id, id));
+  const [row] = await db.select({ id: user.id, email: user.email, role: user.role, active: user.active }).from(user).where(eq(user.id, id));
   if (!row) throw new DomainError('NOT_FOUND', 'This user does not exist.');
   return row;
 }
 
-/** The last active admin cannot be demoted or deactivated: nobody could manage users afterwards. */
-async function assertNotLastAdmin(db: DbOrTx, id: number) {
-  const activeAdmins = await db.select({ id: user.id }).from(user).where(and(eq(user.role, 'admin'), eq(user.active, true)));
+/**
+ * The last active admin cannot be demoted or deactivated: nobody could manage users afterwards. The active
+ * admins' rows are locked (in id order) before they are counted, so two admins demoting or deactivating
+ * each other at the same moment are judged one after the other and one of them stays.
+ */
+async function assertNotLastAdmin(tx: DbOrTx, id: number) {
+  const activeAdmins = await tx.select({ id: user.id }).from(user).where(and(eq(user.role, 'admin'), eq(user.active, true)))
+    .orderBy(asc(user.id)).for('update');
   if (activeAdmins.length === 1 && activeAdmins[0].id === id) {
     throw new DomainError('CONFLICT', 'This is the last active admin; make another admin first.');
   }
 }
 
-export async function changeUserRole(db: DbOrTx, id: number, role: Role): Promise<void> {
-  const current = await ensureUser(db, id);
-  if (current.role === 'admin' && role !== 'admin') await assertNotLastAdmin(db, id);
-  await db.update(user).set({ role }).where(eq(user.id, id));
+export async function changeUserRole(db: Db, id: number, role: Role): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await ensureUser(tx, id);
+    if (current.role === 'admin' && role !== 'admin') await assertNotLastAdmin(tx, id);
+    await tx.update(user).set({ role }).where(eq(user.id, id));
+  });
 }
 
-export async function setUserActive(db: DbOrTx, id: number, active: boolean): Promise<void> {
-  const current = await ensureUser(db, id);
-  if (!active && current.role === 'admin') await assertNotLastAdmin(db, id);
-  await db.update(user).set({ active }).where(eq(user.id, id));
-  // Deactivation takes effect at once: every open session of the user ends.
-  if (!active) await db.delete(session).where(eq(session.userId, id));
+/** `by` is the admin doing it: nobody deactivates their own account (they could not undo it). */
+export async function setUserActive(db: Db, id: number, active: boolean, by: number): Promise<void> {
+  if (!active && id === by) throw new DomainError('CONFLICT', 'You cannot deactivate your own account; ask another admin.');
+  await db.transaction(async (tx) => {
+    const current = await ensureUser(tx, id);
+    if (!active && current.role === 'admin') await assertNotLastAdmin(tx, id);
+    await tx.update(user).set({ active }).where(eq(user.id, id));
+    // Deactivation takes effect at once: every open session ends, and the user's API keys stop
+    // (lib/auth/api-keys.ts checks the owner on every call).
+    if (!active) await tx.delete(session).where(eq(session.userId, id));
+  });
 }
 
+/** A new password from an admin also ends open sessions and lifts the account's sign-in back-off. */
 export async function resetUserPassword(db: DbOrTx, id: number, password: string): Promise<void> {
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) throw new DomainError('INVALID_DATA', parsed.error.issues[0].message, { password: parsed.error.issues[0].message });
-  await ensureUser(db, id);
+  const { email } = await ensureUser(db, id);
   await db.update(account).set({ password: await hashPassword(parsed.data) }).where(eq(account.userId, id));
   await db.delete(session).where(eq(session.userId, id));
+  await clearAccountThrottle(db, email);
 }

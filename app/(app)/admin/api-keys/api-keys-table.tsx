@@ -19,7 +19,12 @@ const columns: ListColumn<ApiKeyRowView>[] = [
   { id: 'status', header: 'Status', enableSorting: false,
     cell: ({ row }) => (row.original.revokedAt
       ? <Badge tone="red">Revoked {formatDateTime(row.original.revokedAt)}</Badge>
-      : <RevokeButton id={row.original.id} name={row.original.name} />) },
+      : (
+        <div className="space-y-1">
+          {!row.original.ownerActive && <Badge tone="amber">Owner deactivated: refused until {row.original.createdByName} is activated</Badge>}
+          <RevokeButton id={row.original.id} name={row.original.name} />
+        </div>
+      )) },
 ];
 
 export function ApiKeysTable(props: { rows: ApiKeyRowView[]; total: number; page: number; perPage: number; sort: { id: string; desc: boolean } }) {

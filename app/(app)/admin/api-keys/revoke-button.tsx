@@ -12,7 +12,7 @@ export function RevokeButton({ id, name }: { id: string; name: string }) {
   return (
     <>
       <ConfirmDialog title={`Revoke ${name}?`} description="Every system using this key loses access at once. This cannot be undone."
-        confirmLabel="Revoke key" trigger={<Button variant="danger">Revoke {name}</Button>}
+        confirmLabel="Revoke key" trigger={<Button variant="dangerOutline">Revoke {name}</Button>}
         onConfirm={async () => {
           const result = await reach(() => revokeApiKeyAction({ id }));
           setError(result.ok ? null : result.error);

@@ -23,8 +23,8 @@ export const changeRoleAction = defineAction('users.manage', async ({ id, role }
   return null;
 }, userRolePayload);
 
-export const setActiveAction = defineAction('users.manage', async ({ id, active }: { id: number; active: boolean }) => {
-  await setUserActive(getDb(), id, active === true);
+export const setActiveAction = defineAction('users.manage', async ({ id, active }: { id: number; active: boolean }, admin) => {
+  await setUserActive(getDb(), id, active === true, admin.userId);
   done();
   return null;
 }, userActivePayload);

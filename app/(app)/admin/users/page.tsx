@@ -11,7 +11,7 @@ export const metadata = { title: 'Users' };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = await searchParams;
-  await requirePagePermission('users.manage', withQuery('/admin/users', raw));
+  const admin = await requirePagePermission('users.manage', withQuery('/admin/users', raw));
   const params = parseUserListParams(raw);
   const { rows, total } = await listUsersPage(getDb(), params);
   return (
@@ -20,7 +20,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <ParamProblems problems={params.problems} />
       <div className="space-y-6">
         <Card title="New user"><CreateUserForm /></Card>
-        <UsersTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} />
+        <UsersTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} currentUserId={admin.userId} />
       </div>
     </>
   );

@@ -1,18 +1,23 @@
 'use client';
+import { useMemo } from 'react';
 import { DataTable, type ListColumn } from '@/components/data-table/data-table';
 import { DataTableToolbar } from '@/components/data-table/toolbar';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import type { UserRowView } from '@/lib/users/queries';
 import { UserControls } from './user-row';
 
-const columns: ListColumn<UserRowView>[] = [
+const columnsFor = (currentUserId: number): ListColumn<UserRowView>[] => [
   { id: 'name', accessorKey: 'name', header: 'Name' },
   { id: 'email', accessorKey: 'email', header: 'Email' },
   { id: 'role', accessorKey: 'role', header: 'Role', cell: ({ row }) => ROLE_LABELS[row.original.role] },
-  { id: 'manage', header: 'Manage', enableSorting: false, cell: ({ row }) => <UserControls user={row.original} /> },
+  { id: 'manage', header: 'Manage', enableSorting: false,
+    cell: ({ row }) => <UserControls user={row.original} self={row.original.id === currentUserId} /> },
 ];
 
-export function UsersTable(props: { rows: UserRowView[]; total: number; page: number; perPage: number; sort: { id: string; desc: boolean } }) {
+export function UsersTable(props: {
+  rows: UserRowView[]; total: number; page: number; perPage: number; sort: { id: string; desc: boolean }; currentUserId: number;
+}) {
+  const columns = useMemo(() => columnsFor(props.currentUserId), [props.currentUserId]);
   return (
     <>
       <DataTableToolbar searchLabel="Search users" filters={[

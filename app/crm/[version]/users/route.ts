@@ -10,6 +10,7 @@ const ROLE_IDS = { admin: '1', accountant: '2', warehouse: '3' } as const;
 export const GET = apiRoute<Ctx>(null, async (request, { params }, principal) => {
   const versionError = checkVersion((await params).version);
   if (versionError) return versionError;
+  // Always active here: a deactivated user's session and keys are refused before this (lib/auth/api-keys.ts).
   const [firstName, ...rest] = principal.userName.split(' ');
   return Response.json({
     users: [{
