@@ -23,8 +23,8 @@ export const RESULT_COLUMNS = ['ROW_NUMBER', 'STATUS', 'RECORD_ID', 'ERRORS', 'E
 const UTF8_BOM = '\uFEFF';
 
 /** A cell as Papa.unparse (and Excel) expects it: quoted when it holds a comma, quote, line break or edge space. */
-function csvCell(raw: string): string {
-  const cell = neutraliseFormula(raw);
+function csvCell(raw: string, lineStart = false): string {
+  const cell = neutraliseFormula(raw, lineStart);
   const quote = /[",\r\n]/.test(cell) || (cell.length > 0 && (cell[0] === ' ' || cell[cell.length - 1] === ' '));
   return quote ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
@@ -32,7 +32,7 @@ function csvCell(raw: string): string {
 /** One row of the result CSV (without its line break); `columnCount` is the number of the file's own columns. */
 export function resultCsvLine(row: ResultRow, columnCount: number): string {
   const cells: string[] = [];
-  for (let i = 0; i < columnCount; i++) cells.push(csvCell(row.cells[i] ?? ''));
+  for (let i = 0; i < columnCount; i++) cells.push(csvCell(row.cells[i] ?? '', i === 0));
   const { status, recordId, errors } = row.outcome;
   cells.push(String(row.rowNumber), status, csvCell(recordId ?? ''));
   if (errors.length === 0) cells.push('', '');
@@ -54,5 +54,5 @@ export function buildResultCsv(headers: readonly string[], rows: readonly Result
 
 /** The result CSV of lines made by resultCsvLine, in file order (so a run can make them as its chunks end). */
 export function joinResultCsv(headers: readonly string[], lines: readonly string[]): string {
-  return `${UTF8_BOM}${[[...headers, ...RESULT_COLUMNS].map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${[[...headers, ...RESULT_COLUMNS].map((cell, i) => csvCell(cell, i === 0)).join(','), ...lines].join('\r\n')}\r\n`;
 }
