@@ -30,3 +30,15 @@ export async function pickPartner(page: Page, label: string, partner: string) {
   await page.getByRole('listbox', { name: 'Matching partners' }).getByRole('option', { name: partner }).click();
   await expect(combobox).toHaveValue(partner);
 }
+
+/** Creates a user on the users page, as the signed-in admin. */
+export async function createUserAsAdmin(page: Page, user: { name: string; email: string; role: string; password: string }) {
+  await page.goto('/admin/users');
+  const form = page.getByRole('form', { name: 'New user' });
+  await form.getByLabel('Name').fill(user.name);
+  await form.getByLabel('Email').fill(user.email);
+  await form.getByLabel('Role').selectOption(user.role);
+  await form.getByLabel('Initial password').fill(user.password);
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByText(`User ${user.email} created.`)).toBeVisible();
+}

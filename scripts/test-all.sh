@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== type check";        npx tsc --noEmit
 echo "== lint";              npx eslint .
+echo "== dependency audit";  node scripts/audit.mjs
 echo "== unit tests";        npx vitest run --project unit
 # Test servers take the first port that can be bound from their defaults on: a port held by anything else
 # (even a socket bound without listening, which a connect test misses) must not fail the run.
