@@ -24,6 +24,8 @@ describe('Zoho CRM TypeScript SDK against the bulk write API', async () => {
     const { db } = createDb(url, 2);
     const admin = await keyFor(db, 'admin');
     server = await startRouteServer();
+    // Links the app hands out (download_url) come from configuration, never from the request (issue 14).
+    process.env.PUBLIC_URL = server.origin;
     dir = await mkdtemp(path.join(tmpdir(), 'zoho-sdk-'));
     workerDb = createDb(url, 4);
     worker = new ImportWorker(workerDb, { ...workerOptionsFromEnv(), pollMs: 100, log: () => {} });
@@ -41,6 +43,7 @@ describe('Zoho CRM TypeScript SDK against the bulk write API', async () => {
   });
 
   afterAll(async () => {
+    delete process.env.PUBLIC_URL;
     await worker?.stop();
     await workerDb?.sql.end();
     await server?.close();
