@@ -9,16 +9,16 @@ import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
 import type { ItemInput } from '@/lib/validation/catalog';
 
-export const createItemAction = defineAction('items.write', async (input: ItemInput) => {
-  const id = await createItem(getDb(), input);
+export const createItemAction = defineAction('items.write', async (input: ItemInput, user) => {
+  const id = await createItem(getDb(), input, { userId: user.userId });
   revalidatePath('/items');
   return { id: id.toString() };
 }, valuesPayload);
 
-export const updateItemAction = defineAction('items.write', async ({ id, values }: { id: string; values: ItemInput }) => {
+export const updateItemAction = defineAction('items.write', async ({ id, values }: { id: string; values: ItemInput }, user) => {
   const itemId = parseId(id);
   if (!itemId) throw new DomainError('NOT_FOUND', 'This item does not exist.');
-  await updateItem(getDb(), itemId, values);
+  await updateItem(getDb(), itemId, values, { userId: user.userId });
   revalidatePath('/items');
   return { id };
 }, savePayload);
