@@ -15,10 +15,11 @@ export const createItemAction = defineAction('items.write', async (input: ItemIn
   return { id: id.toString() };
 }, valuesPayload);
 
-export const updateItemAction = defineAction('items.write', async ({ id, values }: { id: string; values: ItemInput }, user) => {
+/** `version` is the one the form was loaded from: a save over a newer one is refused (lib/versions.ts). */
+export const updateItemAction = defineAction('items.write', async ({ id, version, values }: { id: string; version?: number; values: ItemInput }, user) => {
   const itemId = parseId(id);
   if (!itemId) throw new DomainError('NOT_FOUND', 'This item does not exist.');
-  await updateItem(getDb(), itemId, values, { userId: user.userId });
+  await updateItem(getDb(), itemId, values, { userId: user.userId, version });
   revalidatePath('/items');
   return { id };
 }, savePayload);

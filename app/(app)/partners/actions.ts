@@ -9,10 +9,10 @@ import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
 import type { PartnerInput } from '@/lib/validation/catalog';
 
-/** Creates (no id) or updates a partner. */
-export const savePartnerAction = defineAction('partners.write', async ({ id, values }: { id?: string; values: PartnerInput }, user) => {
+/** Creates (no id) or updates a partner; `version` is the one the edit form was loaded from (lib/versions.ts). */
+export const savePartnerAction = defineAction('partners.write', async ({ id, version, values }: { id?: string; version?: number; values: PartnerInput }, user) => {
   const db = getDb();
-  const edit = { userId: user.userId };
+  const edit = { userId: user.userId, version };
   if (id === undefined) {
     const created = await createPartner(db, values, edit);
     revalidatePath('/partners');

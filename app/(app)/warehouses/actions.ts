@@ -9,10 +9,10 @@ import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
 import type { WarehouseInput } from '@/lib/validation/catalog';
 
-/** Creates (no id) or updates a warehouse. */
-export const saveWarehouseAction = defineAction('warehouses.write', async ({ id, values }: { id?: string; values: WarehouseInput }, user) => {
+/** Creates (no id) or updates a warehouse; `version` is the one the edit form was loaded from (lib/versions.ts). */
+export const saveWarehouseAction = defineAction('warehouses.write', async ({ id, version, values }: { id?: string; version?: number; values: WarehouseInput }, user) => {
   const db = getDb();
-  const edit = { userId: user.userId };
+  const edit = { userId: user.userId, version };
   if (id === undefined) {
     const created = await createWarehouse(db, values, edit);
     revalidatePath('/warehouses');
