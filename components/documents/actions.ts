@@ -19,7 +19,8 @@ import { parseId } from '@/lib/ids';
 import { withLineProblems } from './line-problems';
 import { fromWire, type WireDocument } from './serials-wire';
 
-type SaveRequest = { id?: string; values: WireDocument };
+/** `version`: the one an edit form was loaded from; a save over a newer one is refused (lib/versions.ts). */
+type SaveRequest = { id?: string; version?: number; values: WireDocument };
 type Saved = { id: string; number: string | null };
 
 /** The id of a document of exactly this kind: a form for one kind can never change a document of another. */
@@ -35,7 +36,7 @@ function perKind<I, O>(access: 'readPermission' | 'writePermission', payload: z.
     defineAction(KINDS[kind][access], (input: I, user) => run(kind, input, user.userId), payload)])) as Record<DocumentKind, (input: I) => Promise<ActionResult<O>>>;
 }
 
-const saveByKind = perKind<SaveRequest, Saved>('writePermission', savePayload, async (kind, { id, values: wire }, userId) => {
+const saveByKind = perKind<SaveRequest, Saved>('writePermission', savePayload, async (kind, { id, version, values: wire }, userId) => {
   const db = getDb();
   const values = fromWire(wire);
   try {
@@ -45,7 +46,7 @@ const saveByKind = perKind<SaveRequest, Saved>('writePermission', savePayload, a
       return { id: posted.id.toString(), number: posted.number };
     }
     const docId = await idOfKind(kind, id);
-    await updateDocument(db, docId, { ...values, kind }, { userId });
+    await updateDocument(db, docId, { ...values, kind }, { userId }, version);
     revalidatePath(KINDS[kind].path);
     return { id: docId.toString(), number: null };
   } catch (error) {

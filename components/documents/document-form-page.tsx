@@ -59,7 +59,8 @@ export async function EditDocumentPage({ kind, params }: { kind: DocumentKind; p
   return (
     <>
       <PageHeader title={`Edit ${header.number}`} description={`${info.label} dated ${header.date}`} />
-      <DocumentForm kind={kind} id={header.id} partner={partner} warehouses={warehouses} initial={{
+      {/* Keyed by version: after Reload (a newer version) the form starts over from the current data. */}
+      <DocumentForm key={header.version} kind={kind} id={header.id} version={header.version} partner={partner} warehouses={warehouses} initial={{
         kind, date: header.date, partnerId: header.partner?.id ?? '', warehouseId: header.warehouse.id, note: header.note,
         createStockDocument: header.createStockDocument, lines,
       }} />

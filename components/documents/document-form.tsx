@@ -3,9 +3,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import { useController, useFieldArray, useForm, useWatch, type FieldErrors } from 'react-hook-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, Field } from '@/components/ui/field';
+import { FormAlert, type FormProblem } from '@/components/ui/form-alert';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/actions/result';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
@@ -25,14 +25,15 @@ const PROBLEMS_KEY = /^lines\.(\d+)\.problems$/;
 /**
  * Create and edit form for every kind of document. The browser checks the shape with the shared
  * schema; every stock and serial rule is the core's, and its answer lands at the top, on the fields
- * and on the lines it names.
+ * and on the lines it names. An edit carries the `version` it was loaded from: a save over a newer one is refused.
  */
-export function DocumentForm({ kind, id, initial, partner, warehouses }: {
-  kind: DocumentKind; id?: string; initial: DocumentFormValues; partner: PartnerChoice | null; warehouses: Option[];
+export function DocumentForm({ kind, id, version, initial, partner, warehouses }: {
+  kind: DocumentKind; id?: string; version?: number; initial: DocumentFormValues; partner: PartnerChoice | null; warehouses: Option[];
 }) {
   const info = KINDS[kind];
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setProblem] = useState<FormProblem | null>(null);
+  const setError = useCallback((message: string | null) => setProblem(message === null ? null : { message }), []);
   const [lineProblems, setLineProblems] = useState<Record<number, string[]>>({});
   const form = useForm<DocumentFormValues>({ resolver: zodResolver(documentSchema) as never, defaultValues: initial });
   const lines = useFieldArray({ control: form.control, name: 'lines' });
@@ -41,7 +42,7 @@ export function DocumentForm({ kind, id, initial, partner, warehouses }: {
   const { errors, isSubmitting } = form.formState;
 
   const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
-    setError(result.error);
+    setProblem({ message: result.error, reload: result.reload });
     const problems: Record<number, string[]> = {};
     for (const [field, message] of Object.entries(result.fieldErrors)) {
       const match = PROBLEMS_KEY.exec(field);
@@ -59,7 +60,7 @@ export function DocumentForm({ kind, id, initial, partner, warehouses }: {
     const tooLarge = tooLargeForForm(wire, values);
     if (tooLarge) return setError(tooLarge);
     // No answer (connection lost, server restarting): the save may or may not have happened.
-    const result = await reach(() => saveDocumentAction(kind, { id, values: wire }), 'The server did not answer, so it is not '
+    const result = await reach(() => saveDocumentAction(kind, { id, version, values: wire }), 'The server did not answer, so it is not '
       + `known whether the document was saved. Check the ${info.label.toLowerCase()} list before saving again.`);
     if (!result.ok) return showFailure(result);
     router.push(`${info.path}/${result.data.id}`);
@@ -74,7 +75,7 @@ export function DocumentForm({ kind, id, initial, partner, warehouses }: {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={id ? `Edit ${info.label.toLowerCase()}` : `New ${info.label.toLowerCase()}`}>
-      {error && <Alert>{error}</Alert>}
+      <FormAlert problem={error} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="date" label="Date" error={errors.date?.message}>
           <Input type="date" {...form.register('date')} />

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idPk, money, percent, quantity, updatedAt } from './columns';
+import { user } from './auth';
+import { createdAt, idPk, money, percent, quantity, rowVersion, updatedAt, userRef } from './columns';
 
 export const PARTNER_TYPES = ['supplier', 'customer', 'both'] as const;
 export const partnerTypeEnum = pgEnum('partner_type', PARTNER_TYPES);
@@ -22,6 +23,12 @@ export const item = pgTable('item', {
   minStock: quantity(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  // Who saved the row last, to tell the user of a stale form who changed it. No foreign key on purpose: an
+  // import's batch statements set it on every row they write, and the per-row check cost ~400 ms per 25,000
+  // rows (median of 6: 1,281 vs 863 ms for 12,500 inserted + 12,500 updated), a third of an Items import.
+  // The value always comes from a signed-in user or a job's creator, and users are never deleted.
+  updatedBy: userRef(),
+  version: rowVersion(),
 }, (t) => [
   uniqueIndex().on(t.code),
   uniqueIndex().on(t.codeKey),
@@ -40,6 +47,9 @@ export const warehouse = pgTable('warehouse', {
   name: text().notNull(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  // Who saved the row last, to tell the user of a stale form who changed it.
+  updatedBy: userRef().references(() => user.id),
+  version: rowVersion(),
 }, (t) => [uniqueIndex().on(t.code), uniqueIndex().on(t.codeKey)]);
 
 export const partner = pgTable('partner', {
@@ -54,4 +64,7 @@ export const partner = pgTable('partner', {
   address: text(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  // Who saved the row last, to tell the user of a stale form who changed it.
+  updatedBy: userRef().references(() => user.id),
+  version: rowVersion(),
 }, (t) => [uniqueIndex().on(t.code), uniqueIndex().on(t.codeKey), index().on(t.name)]);

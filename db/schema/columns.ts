@@ -1,4 +1,4 @@
-import { bigint, numeric, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, integer, numeric, timestamp } from 'drizzle-orm/pg-core';
 
 /** bigint identity primary key; values are JS bigint in code and numeric strings on the wire. */
 export const idPk = () => bigint({ mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity();
@@ -13,3 +13,9 @@ export const percent = () => numeric({ precision: 5, scale: 2 });
 
 export const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow().$onUpdate(() => new Date());
+
+/**
+ * A row's edit count, raised by every update on every path. A form carries the version it was loaded
+ * from, and a save over a newer one is refused (lib/versions.ts) instead of silently overwriting it.
+ */
+export const rowVersion = () => integer().notNull().default(1);

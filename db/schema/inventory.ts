@@ -4,7 +4,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { item, partner, warehouse } from './catalog';
-import { createdAt, idPk, idRef, money, percent, quantity, updatedAt, userRef } from './columns';
+import { createdAt, idPk, idRef, money, percent, quantity, rowVersion, updatedAt, userRef } from './columns';
 
 export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice'] as const;
 export const documentKindEnum = pgEnum('document_kind', DOCUMENT_KINDS);
@@ -27,6 +27,7 @@ export const document = pgTable('document', {
   updatedBy: userRef().references(() => user.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  version: rowVersion(),
 }, (t) => [
   uniqueIndex().on(t.number),
   index().on(t.kind, t.date),

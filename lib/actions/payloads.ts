@@ -16,8 +16,16 @@ export const idPayload = object({
   id: z.union([z.string(), z.number()], { message: NOT_VALID }).optional().transform((id) => (id === undefined ? undefined : String(id))),
 });
 
-/** { id?, values } of a create-or-edit form. */
-export const savePayload = object({ id: z.string({ message: NOT_VALID }).optional(), values });
+/**
+ * { id?, version?, values } of a create-or-edit form; `version` is the one an edit form was loaded from
+ * (lib/versions.ts refuses a save over a newer one). Declared here because an object schema drops keys it
+ * does not name: without it the version would vanish at the door and no stale form would ever be refused.
+ */
+export const savePayload = object({
+  id: z.string({ message: NOT_VALID }).optional(),
+  version: z.number({ message: NOT_VALID }).int(NOT_VALID).min(1, NOT_VALID).max(2 ** 31 - 1, NOT_VALID).optional(),
+  values,
+});
 
 /** The plain form values of a create form. */
 export const valuesPayload = values;

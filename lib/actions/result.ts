@@ -1,15 +1,17 @@
 import { ZodError } from 'zod';
 import { DomainError, type FieldErrors } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
+import { isStaleVersion } from '@/lib/versions';
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; error: string; code: string; fieldErrors: FieldErrors };
+  | { ok: false; error: string; code: string; fieldErrors: FieldErrors; /** Saved over a newer version: offer to reload the form. */ reload?: true };
 
 /** Only deliberate messages reach the browser; anything unexpected is logged and shown generically. */
 export function failureOf(error: unknown): ActionResult<never> {
   if (error instanceof DomainError) {
-    return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
+    const failure = { ok: false as const, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
+    return isStaleVersion(error) ? { ...failure, reload: true } : failure;
   }
   if (error instanceof ZodError) {
     const fieldErrors = fieldErrorsOf(error);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/test/db';
 import { createItem, updateItem } from './items';
-import { savePartner } from './partners';
-import { saveWarehouse } from './warehouses';
+import { createPartner } from './partners';
+import { createWarehouse } from './warehouses';
 
 /** Item, partner and warehouse codes are unique as they read, like serials; EANs as a scanner reads them. */
 describe('code identity', async () => {
@@ -23,16 +23,16 @@ describe('code identity', async () => {
   });
 
   it('applies to partners and warehouses', async () => {
-    await savePartner(db, { code: 'SUP-1', name: 'Supplier', type: 'supplier' });
-    await expect(savePartner(db, { code: 'sup-1', name: 'Again', type: 'supplier' })).rejects.toThrow('Code sup-1 looks the same as SUP-1, the code of an existing partner.');
-    await saveWarehouse(db, { code: 'MAIN', name: 'Main' });
-    await expect(saveWarehouse(db, { code: 'ＭＡＩＮ', name: 'Again' })).rejects.toThrow('Code ＭＡＩＮ looks the same as MAIN, the code of an existing warehouse.');
+    await createPartner(db, { code: 'SUP-1', name: 'Supplier', type: 'supplier' });
+    await expect(createPartner(db, { code: 'sup-1', name: 'Again', type: 'supplier' })).rejects.toThrow('Code sup-1 looks the same as SUP-1, the code of an existing partner.');
+    await createWarehouse(db, { code: 'MAIN', name: 'Main' });
+    await expect(createWarehouse(db, { code: 'ＭＡＩＮ', name: 'Again' })).rejects.toThrow('Code ＭＡＩＮ looks the same as MAIN, the code of an existing warehouse.');
   });
 
   it('refuses control characters in codes, naming the position', async () => {
     await expect(createItem(db, { code: 'X\u0001Y', name: 'Bad' })).rejects.toMatchObject({
       fieldErrors: { code: 'Code "X�Y" has a control character (U+0001) at position 2; remove it.' } });
-    await expect(saveWarehouse(db, { code: 'W\u202e1', name: 'Bad' })).rejects.toThrow(/text-direction control/);
+    await expect(createWarehouse(db, { code: 'W\u202e1', name: 'Bad' })).rejects.toThrow(/text-direction control/);
   });
 
   it('stores EANs as digits and refuses a wrong check digit or a scanned duplicate', async () => {

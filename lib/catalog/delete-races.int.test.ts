@@ -5,8 +5,8 @@ import { postDocument } from '@/lib/inventory/post';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { deletePartner, deleteWarehouse } from './delete';
-import { savePartner } from './partners';
-import { saveWarehouse } from './warehouses';
+import { createPartner } from './partners';
+import { createWarehouse } from './warehouses';
 
 const ROUNDS = 10;
 
@@ -28,7 +28,7 @@ describe('deleting what a document is being posted to', async () => {
   it('a warehouse', async () => {
     const outcomes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const id = await saveWarehouse(db, { code: `DEL-W${round}`, name: 'Doomed' });
+      const id = await createWarehouse(db, { code: `DEL-W${round}`, name: 'Doomed' });
       outcomes.push(await race(() => deleteWarehouse(pool.db, id), () => postDocument(pool.db, { kind: 'goods_receipt', date: '2026-05-01',
         warehouseId: id, lines: [{ itemId: w.plain, quantity: '1' }] }, w.actor)));
     }
@@ -38,7 +38,7 @@ describe('deleting what a document is being posted to', async () => {
   it('a partner', async () => {
     const outcomes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const id = await savePartner(db, { code: `DEL-P${round}`, name: 'Doomed', type: 'supplier' });
+      const id = await createPartner(db, { code: `DEL-P${round}`, name: 'Doomed', type: 'supplier' });
       outcomes.push(await race(() => deletePartner(pool.db, id), () => postDocument(pool.db, { kind: 'goods_receipt', date: '2026-05-01',
         warehouseId: w.main, partnerId: id, lines: [{ itemId: w.plain, quantity: '1' }] }, w.actor)));
     }

@@ -46,7 +46,7 @@ function itemWhere(params: ItemListParams): SQL | undefined {
 }
 
 export async function getItem(db: DbOrTx, id: bigint) {
-  const [row] = await db.select({ ...itemColumns, description: item.description, minStock: item.minStock })
+  const [row] = await db.select({ ...itemColumns, description: item.description, minStock: item.minStock, version: item.version })
     .from(item).where(eq(item.id, id));
   return row ?? null;
 }

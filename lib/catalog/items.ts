@@ -5,31 +5,40 @@ import { violatedUnique } from '@/lib/db-errors';
 import { DomainError } from '@/lib/errors';
 import { itemSchema, type ItemData, type ItemInput } from '@/lib/validation/catalog';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
+import { assertCurrentVersion, nextStamp, type Edit } from '@/lib/versions';
 import { duplicateCodeError, withCodeKey } from './code-key';
+import { mergeOverStored } from './merge';
 
-export async function createItem(db: DbOrTx, input: ItemInput): Promise<bigint> {
+export async function createItem(db: DbOrTx, input: ItemInput, edit: Edit = {}): Promise<bigint> {
   const data = parseOrThrow(itemSchema, input);
   try {
     // A savepoint when called inside a transaction (an import chunk): a duplicate must not abort the rest.
-    return await db.transaction(async (tx) => (await tx.insert(item).values(withCodeKey(data)).returning({ id: item.id }))[0].id);
+    return await db.transaction(async (tx) => (await tx.insert(item).values({ ...withCodeKey(data), updatedBy: edit.userId ?? null })
+      .returning({ id: item.id }))[0].id);
   } catch (error) {
     throw await duplicateError(db, error, data) ?? error;
   }
 }
 
-/** Updates an item; the tracking switch is checked against stock under the item's row lock. */
-export async function updateItem(db: DbOrTx, id: bigint, input: ItemInput): Promise<void> {
-  const data = parseOrThrow(itemSchema, input);
-  await db.transaction(async (tx) => {
+/**
+ * Changes the fields in `changes` (a form sends them all, the records API and imports only theirs) and
+ * answers the item as written. The item is locked first: the version check, the merge with the stored
+ * fields and the tracking switch's stock check all read the row as it is when written.
+ */
+export async function updateItem(db: DbOrTx, id: bigint, changes: Partial<ItemInput>, edit: Edit = {}): Promise<ItemData> {
+  return db.transaction(async (tx) => {
     const [current] = await tx.select().from(item).where(eq(item.id, id)).for('update');
     if (!current) throw new DomainError('NOT_FOUND', 'This item does not exist.');
+    await assertCurrentVersion(tx, current, edit.version);
+    const data = mergeOverStored(itemSchema, current, changes);
     if (current.trackSerials !== data.trackSerials) await assertTrackingSwitchAllowed(tx, current, data.trackSerials);
     try {
       // A savepoint, so that after a duplicate the transaction can still look up which item holds the code.
-      await tx.transaction((sp) => sp.update(item).set(withCodeKey(data)).where(eq(item.id, id)));
+      await tx.transaction((sp) => sp.update(item).set({ ...withCodeKey(data), ...nextStamp(current, edit) }).where(eq(item.id, id)));
     } catch (error) {
       throw await duplicateError(tx, error, data) ?? error;
     }
+    return data;
   });
 }
 

@@ -32,7 +32,8 @@ export async function listPartners(db: DbOrTx, params: PartnerListParams): Promi
   return { rows, total };
 }
 
-export async function getPartner(db: DbOrTx, id: bigint): Promise<PartnerRow | null> {
-  const [row] = await db.select(partnerColumns).from(partner).where(eq(partner.id, id));
+/** One partner, with the version an edit form carries. */
+export async function getPartner(db: DbOrTx, id: bigint): Promise<(PartnerRow & { version: number }) | null> {
+  const [row] = await db.select({ ...partnerColumns, version: partner.version }).from(partner).where(eq(partner.id, id));
   return row ?? null;
 }

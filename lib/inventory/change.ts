@@ -4,6 +4,7 @@ import { document, documentLine, warehouse } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { documentSchema, type DocumentData, type DocumentInput } from '@/lib/validation/documents';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
+import { assertCurrentVersion, nextStamp } from '@/lib/versions';
 import { applyStockEffects, reverseStockEffects } from './apply';
 import { audit } from './audit';
 import { datedStockProblems, type DatedCheck } from './dated-stock';
@@ -39,10 +40,12 @@ async function clearStockDocument(tx: DbOrTx, row: DocRow): Promise<DatedCheck[]
 /**
  * Edits a posted document: its old effects are undone and the new ones applied in one transaction,
  * so the result must keep every rule (a serial issued later blocks changing the receipt that brought it).
+ * `expectedVersion` is the version a form was loaded from: a save over a newer one is refused.
  */
-export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInput, actor: Actor): Promise<void> {
+export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInput, actor: Actor, expectedVersion?: number): Promise<void> {
   await withDeadlockRetry(db, () => db.transaction(async (tx) => {
     const row = await lockDocument(tx, id);
+    await assertCurrentVersion(tx, row, expectedVersion);
     const data = parseOrThrow(documentSchema, { ...input, kind: row.kind });
     const before = await loadPostedLines(tx, id);
     const ctx = await loadContext(tx, row.kind, data);
@@ -53,7 +56,7 @@ export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInpu
     else await tx.delete(documentLine).where(eq(documentLine.documentId, id));
     if (linked) checks.push(...await clearStockDocument(tx, linked));
     await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
-      createStockDocument: createsStockDocument(data), updatedBy: actor.userId }).where(eq(document.id, id));
+      createStockDocument: createsStockDocument(data), ...nextStamp(row, actor) }).where(eq(document.id, id));
     const lines = await insertLines(tx, id, data.lines, ctx.items);
     if (KINDS[row.kind].movesStock) checks.push(...await applyStockEffects(tx, stockDocOf(row.kind, id, row.number, data, ctx), lines));
     checks.push(...await syncLinkedDocument(tx, row, linked, data, ctx, actor));
@@ -79,7 +82,7 @@ async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | 
     return [];
   }
   const target = linked ?? await createLinkedHeader(tx, invoice, kind, data, actor);
-  await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note, updatedBy: actor.userId })
+  await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note, ...nextStamp(target, actor) })
     .where(eq(document.id, target.id));
   const lines = await insertLines(tx, target.id, data.lines, ctx.items);
   return applyStockEffects(tx, stockDocOf(kind, target.id, target.number, data, ctx), lines);

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, document, documentLine, documentSeries, serialNumber, stockLevel } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { saveWarehouse } from '@/lib/catalog/warehouses';
+import { createWarehouse } from '@/lib/catalog/warehouses';
 import { postDocument } from './post';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
@@ -155,7 +155,7 @@ describe('posting documents', async () => {
   });
 
   it('refuses stock that would not fit its column with a message, never a database error', async () => {
-    const big = await saveWarehouse(db, { code: 'BIG', name: 'Big' });
+    const big = await createWarehouse(db, { code: 'BIG', name: 'Big' });
     const huge = { itemId: w.plain, quantity: '999999999999999' };
     const error = await postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: big, lines: [huge, huge] }, w.actor).catch((e) => e);
     expect(error).toMatchObject({ code: 'INVALID_DATA', message: 'Stock of CABLE in warehouse BIG would exceed 999,999,999,999,999 m, the most it can hold.' });

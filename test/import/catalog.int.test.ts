@@ -21,7 +21,7 @@ describe('Partners, Warehouses and Items by id', async () => {
 
   beforeAll(async () => { api = apiCaller((await keyFor(db, 'admin')).key); });
 
-  it('upserts partners through partnerSchema and savePartner', async () => {
+  it('upserts partners through partnerSchema and createPartner/updatePartner', async () => {
     await db.insert(partner).values(withCodeKey({ code: 'P-OLD', name: 'Old partner', type: 'supplier', email: 'old@example.com', phone: '+420 111' }));
     const rows = await run('Partners', [
       ['Code', 'Name', 'Type', 'Email', 'Phone'],

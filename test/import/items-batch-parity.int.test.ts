@@ -29,9 +29,10 @@ function eanStartingWith(digit: string, ean: string): string {
 }
 /** The same row for both paths; EANs differ in their first (and check) digit only, as they must be unique. */
 const row = (prefix: string, eanDigit: string, c: string[]) => [`${prefix}-${c[0]}`, `Item ${c[0]}`, ...c.slice(1, 5), c[5] ? eanStartingWith(eanDigit, c[5]) : '', ...c.slice(6)];
+// An empty cell is a key set to undefined, as the importer sends it: updateItem changes only the keys given.
 const asInput = (r: string[]) => Object.fromEntries([['code', r[0]], ['name', r[1]], ['unit', r[2]], ['purchasePrice', r[3]], ['salePrice', r[4]],
   ['vatRate', r[5]], ['ean', r[6]], ['description', r[7]], ['active', r[8]], ['trackSerials', r[9]], ['minStock', r[10]]]
-  .filter(([, v]) => v !== '')) as never;
+  .map(([k, v]) => [k, v === '' ? undefined : v])) as never;
 
 describe('Items: the import batch path stores exactly what createItem / updateItem store', async () => {
   const { db } = await useTestDatabase();

@@ -3,9 +3,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, type UseFormSetError } from 'react-hook-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, Field } from '@/components/ui/field';
+import { FormAlert, type FormProblem } from '@/components/ui/form-alert';
 import { Input, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/actions/result';
 import { itemSchema, type ItemData, type ItemInput } from '@/lib/validation/catalog';
@@ -17,16 +17,17 @@ export type ItemFormValues = {
   ean: string; description: string; active: boolean; trackSerials: boolean; minStock: string;
 };
 
-export function ItemForm({ id, initial }: { id?: string; initial: ItemFormValues }) {
+/** New item (no id) or edit of one, loaded at `version` (a save over a newer version is refused). */
+export function ItemForm({ id, version, initial }: { id?: string; version?: number; initial: ItemFormValues }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormProblem | null>(null);
   const form = useForm<ItemFormValues, unknown, ItemData>({ resolver: zodResolver(itemSchema) as never, defaultValues: initial });
   const onSubmit = form.handleSubmit(async () => {
     setError(null);
     // The server parses the raw values again with the same schema.
     const values = form.getValues() as ItemInput;
-    const result = await reach(() => (id ? updateItemAction({ id, values }) : createItemAction(values)));
-    if (!result.ok) return showErrors(result, form.setError, setError);
+    const result = await reach(() => (id ? updateItemAction({ id, version, values }) : createItemAction(values)));
+    if (!result.ok) return showErrors(result, form.setError, (message, reload) => setError({ message, reload }));
     router.push(`/items/${result.data.id}`);
     router.refresh();
   });
@@ -38,7 +39,7 @@ export function ItemForm({ id, initial }: { id?: string; initial: ItemFormValues
   );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4" aria-label={id ? 'Edit item' : 'New item'}>
-      {error && <Alert>{error}</Alert>}
+      <FormAlert problem={error} />
       <div className="grid gap-4 sm:grid-cols-2">
         {text('code', 'Code', { autoComplete: 'off' })}
         {text('name', 'Name')}
@@ -65,11 +66,11 @@ export function ItemForm({ id, initial }: { id?: string; initial: ItemFormValues
   );
 }
 
-/** Puts server field errors next to their fields and the summary above the form. */
+/** Puts server field errors next to their fields and the summary (with Reload for a stale form) above the form. */
 export function showErrors<T extends Record<string, unknown>>(
-  result: Extract<ActionResult<unknown>, { ok: false }>, setFieldError: UseFormSetError<T>, setError: (m: string) => void,
+  result: Extract<ActionResult<unknown>, { ok: false }>, setFieldError: UseFormSetError<T>, setError: (message: string, reload?: boolean) => void,
 ) {
-  setError(result.error);
+  setError(result.error, result.reload);
   for (const [field, message] of Object.entries(result.fieldErrors)) {
     setFieldError(field as never, { type: 'server', message });
   }

@@ -4,17 +4,25 @@ import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/actions/define-action';
 import { idPayload, savePayload } from '@/lib/actions/payloads';
 import { deletePartner } from '@/lib/catalog/delete';
-import { savePartner } from '@/lib/catalog/partners';
+import { createPartner, updatePartner } from '@/lib/catalog/partners';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
 import type { PartnerInput } from '@/lib/validation/catalog';
 
-export const savePartnerAction = defineAction('partners.write', async ({ id, values }: { id?: string; values: PartnerInput }) => {
-  const partnerId = id === undefined ? undefined : parseId(id);
+/** Creates (no id) or updates a partner; `version` is the one the edit form was loaded from (lib/versions.ts). */
+export const savePartnerAction = defineAction('partners.write', async ({ id, version, values }: { id?: string; version?: number; values: PartnerInput }, user) => {
+  const db = getDb();
+  const edit = { userId: user.userId, version };
+  if (id === undefined) {
+    const created = await createPartner(db, values, edit);
+    revalidatePath('/partners');
+    return { id: created.toString() };
+  }
+  const partnerId = parseId(id);
   if (partnerId === null) throw new DomainError('NOT_FOUND', 'This partner does not exist.');
-  const saved = await savePartner(getDb(), values, partnerId);
+  await updatePartner(db, partnerId, values, edit);
   revalidatePath('/partners');
-  return { id: saved.toString() };
+  return { id };
 }, savePayload);
 
 export const deletePartnerAction = defineAction('partners.write', async ({ id }: { id: string }) => {

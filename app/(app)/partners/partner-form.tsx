@@ -3,9 +3,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormAlert, type FormProblem } from '@/components/ui/form-alert';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import { partnerSchema, type PartnerInput } from '@/lib/validation/catalog';
 import { showErrors } from '../items/item-form';
@@ -14,14 +14,15 @@ import { reach } from '@/lib/actions/reach';
 
 export type PartnerFormValues = { code: string; name: string; type: 'supplier' | 'customer' | 'both'; vatId: string; email: string; phone: string; address: string };
 
-export function PartnerForm({ id, initial }: { id?: string; initial: PartnerFormValues }) {
+/** New partner (no id) or edit of one, loaded at `version` (a save over a newer version is refused). */
+export function PartnerForm({ id, version, initial }: { id?: string; version?: number; initial: PartnerFormValues }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormProblem | null>(null);
   const form = useForm<PartnerFormValues>({ resolver: zodResolver(partnerSchema) as never, defaultValues: initial });
   const onSubmit = form.handleSubmit(async () => {
     setError(null);
-    const result = await reach(() => savePartnerAction({ id, values: form.getValues() as PartnerInput }));
-    if (!result.ok) return showErrors(result, form.setError, setError);
+    const result = await reach(() => savePartnerAction({ id, version, values: form.getValues() as PartnerInput }));
+    if (!result.ok) return showErrors(result, form.setError, (message, reload) => setError({ message, reload }));
     router.push('/partners');
     router.refresh();
   });
@@ -31,7 +32,7 @@ export function PartnerForm({ id, initial }: { id?: string; initial: PartnerForm
   );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4" aria-label={id ? 'Edit partner' : 'New partner'}>
-      {error && <Alert>{error}</Alert>}
+      <FormAlert problem={error} />
       <div className="grid gap-4 sm:grid-cols-2">
         {text('code', 'Code')}
         {text('name', 'Name')}

@@ -4,17 +4,25 @@ import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/actions/define-action';
 import { idPayload, savePayload } from '@/lib/actions/payloads';
 import { deleteWarehouse } from '@/lib/catalog/delete';
-import { saveWarehouse } from '@/lib/catalog/warehouses';
+import { createWarehouse, updateWarehouse } from '@/lib/catalog/warehouses';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
 import type { WarehouseInput } from '@/lib/validation/catalog';
 
-export const saveWarehouseAction = defineAction('warehouses.write', async ({ id, values }: { id?: string; values: WarehouseInput }) => {
-  const warehouseId = id === undefined ? undefined : parseId(id);
+/** Creates (no id) or updates a warehouse; `version` is the one the edit form was loaded from (lib/versions.ts). */
+export const saveWarehouseAction = defineAction('warehouses.write', async ({ id, version, values }: { id?: string; version?: number; values: WarehouseInput }, user) => {
+  const db = getDb();
+  const edit = { userId: user.userId, version };
+  if (id === undefined) {
+    const created = await createWarehouse(db, values, edit);
+    revalidatePath('/warehouses');
+    return { id: created.toString() };
+  }
+  const warehouseId = parseId(id);
   if (warehouseId === null) throw new DomainError('NOT_FOUND', 'This warehouse does not exist.');
-  const saved = await saveWarehouse(getDb(), values, warehouseId);
+  await updateWarehouse(db, warehouseId, values, edit);
   revalidatePath('/warehouses');
-  return { id: saved.toString() };
+  return { id };
 }, savePayload);
 
 export const deleteWarehouseAction = defineAction('warehouses.write', async ({ id }: { id: string }) => {

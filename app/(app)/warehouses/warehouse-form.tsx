@@ -3,9 +3,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormAlert, type FormProblem } from '@/components/ui/form-alert';
 import { Input } from '@/components/ui/input';
 import { warehouseSchema } from '@/lib/validation/catalog';
 import { showErrors } from '../items/item-form';
@@ -14,15 +14,15 @@ import { reach } from '@/lib/actions/reach';
 
 type Values = { code: string; name: string };
 
-/** Creates a warehouse, or renames one when an id is given. */
-export function WarehouseForm({ id, initial, label }: { id?: string; initial: Values; label: string }) {
+/** Creates a warehouse, or renames one when an id is given (loaded at `version`: a save over a newer one is refused). */
+export function WarehouseForm({ id, version, initial, label }: { id?: string; version?: number; initial: Values; label: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormProblem | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(warehouseSchema), defaultValues: initial });
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await reach(() => saveWarehouseAction({ id, values }));
-    if (!result.ok) return showErrors(result, form.setError, setError);
+    const result = await reach(() => saveWarehouseAction({ id, version, values }));
+    if (!result.ok) return showErrors(result, form.setError, (message, reload) => setError({ message, reload }));
     if (!id) form.reset(initial);
     router.refresh();
   });
@@ -30,7 +30,7 @@ export function WarehouseForm({ id, initial, label }: { id?: string; initial: Va
   const prefix = id ? `wh-${id}` : 'wh-new';
   return (
     <form onSubmit={onSubmit} noValidate aria-label={label} className="flex flex-wrap items-start gap-3">
-      {error && <div className="w-full"><Alert>{error}</Alert></div>}
+      {error && <div className="w-full"><FormAlert problem={error} /></div>}
       <Field id={`${prefix}-code`} label="Code" error={errors.code?.message}><Input {...form.register('code')} /></Field>
       <Field id={`${prefix}-name`} label="Name" error={errors.name?.message}><Input {...form.register('name')} /></Field>
       <Button type="submit" className="mt-6" disabled={isSubmitting}>{id ? 'Save' : 'Add warehouse'}</Button>

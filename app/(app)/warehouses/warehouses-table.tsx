@@ -13,7 +13,9 @@ export function WarehousesTable(props: { rows: WarehouseRow[]; total: number; pa
   if (props.canEdit) {
     columns.push({ id: 'manage', header: 'Edit', enableSorting: false, cell: ({ row }) => (
       <div className="flex flex-wrap items-end gap-3">
-        <WarehouseForm id={row.original.id} label={`Warehouse ${row.original.code}`} initial={{ code: row.original.code, name: row.original.name }} />
+        {/* Keyed by version: after Reload (a newer version) the form starts over from the current data. */}
+        <WarehouseForm key={row.original.version} id={row.original.id} version={row.original.version} label={`Warehouse ${row.original.code}`}
+          initial={{ code: row.original.code, name: row.original.name }} />
         <DeleteWarehouseButton id={row.original.id} code={row.original.code} />
       </div>
     ) });

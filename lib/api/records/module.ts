@@ -8,7 +8,11 @@ import type { Field, Filter } from './fields';
 /** A record as it travels: API field names to JSON values. */
 export type ApiRecord = Record<string, unknown>;
 
-export type WriteContext = { db: DbOrTx; principal: Principal; /** json_path prefix of this record, e.g. $.data[3] */ path: string };
+export type WriteContext = {
+  db: DbOrTx; principal: Principal; module: RecordModule;
+  /** json_path prefix of this record, e.g. $.data[3] */
+  path: string;
+};
 
 /**
  * How a module writes: each operation maps the API record to the lib's input and calls THE lib
@@ -16,7 +20,10 @@ export type WriteContext = { db: DbOrTx; principal: Principal; /** json_path pre
  */
 export type WriteOps = {
   insert?: (record: ApiRecord, ctx: WriteContext) => Promise<bigint>;
-  /** Receives the stored record merged with the sent fields (an update changes only what is sent). */
+  /**
+   * Receives only the fields sent, for a record known to exist: an update changes only those, and the
+   * module lays them over the stored record where no concurrent write can slip in between.
+   */
   update?: (id: bigint, record: ApiRecord, ctx: WriteContext) => Promise<void>;
   remove?: (id: bigint, ctx: WriteContext) => Promise<void>;
   /** Unique fields an upsert may match on; the first is the default. */

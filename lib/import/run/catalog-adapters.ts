@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { item, partner, warehouse } from '@/db/schema';
 import { createItem, updateItem } from '@/lib/catalog/items';
-import { savePartner } from '@/lib/catalog/partners';
-import { saveWarehouse } from '@/lib/catalog/warehouses';
+import { createPartner, updatePartner } from '@/lib/catalog/partners';
+import { createWarehouse, updateWarehouse } from '@/lib/catalog/warehouses';
 import { itemSchema, partnerSchema, warehouseSchema, type ItemData } from '@/lib/validation/catalog';
 import type { CatalogModule } from '@/lib/import/modules/registry';
 import { insertItems, updateItems, type BatchRun } from './items-batch';
@@ -16,25 +16,29 @@ export interface CatalogRecord {
   code: string;
   ean: string | null;
   values: Record<string, unknown>;
-  /** The stored row's version (PostgreSQL's xmin) when it was read: a batch update applies only if it is unchanged. */
-  version?: string;
+  /** The stored row's version when it was read: a batch update applies only if it is unchanged. */
+  version?: number;
 }
 
 export type Keys = { codes: string[]; eans: string[]; ids: bigint[] };
 
-/** Everything the importer needs to know about one catalog entity; the writes are the lib's own functions. */
+/**
+ * Everything the importer needs to know about one catalog entity; the writes are the lib's own functions.
+ * `update` takes only the row's values: the lib lays them over the record under its row lock and answers
+ * what it wrote. `userId` is the job's creator, who is named as the one who changed the record.
+ */
 export interface CatalogAdapter {
   schema: z.ZodType<Record<string, unknown>>;
   load(tx: DbOrTx, keys: Keys): Promise<CatalogRecord[]>;
-  create(tx: DbOrTx, input: Record<string, unknown>): Promise<bigint>;
-  update(tx: DbOrTx, id: bigint, input: Record<string, unknown>): Promise<void>;
+  create(tx: DbOrTx, input: Record<string, unknown>, userId: number): Promise<bigint>;
+  update(tx: DbOrTx, id: bigint, changes: Record<string, unknown>, userId: number): Promise<Record<string, unknown>>;
   batch?: {
     /** Rows that must go through the lib function one by one because a rule there applies to them. */
     needsOneByOne(existing: CatalogRecord, data: Record<string, unknown>): boolean;
     /** The statement that inserts these rows (the id per code), built now and run later. */
-    insert(rows: Record<string, unknown>[]): BatchRun<Map<string, bigint>>;
+    insert(rows: Record<string, unknown>[], userId: number): BatchRun<Map<string, bigint>>;
     /** The statement that updates these records (the ids it updated), built now and run later. */
-    update(rows: { id: bigint; version: string; data: Record<string, unknown> }[]): BatchRun<Set<bigint>>;
+    update(rows: { id: bigint; version: number; data: Record<string, unknown> }[], userId: number): BatchRun<Set<bigint>>;
   };
 }
 
@@ -53,7 +57,7 @@ function keyFilter(columns: { id: PgColumn; code: PgColumn; ean?: PgColumn }, ke
 }
 
 type StoredItemRow = {
-  id: string; version: string; code: string; name: string; unit: string; purchase_price: string; sale_price: string; vat_rate: string;
+  id: string; version: number; code: string; name: string; unit: string; purchase_price: string; sale_price: string; vat_rate: string;
   ean: string | null; description: string; active: boolean; track_serials: boolean; min_stock: string | null;
 };
 
@@ -65,7 +69,7 @@ const items: CatalogAdapter = {
     // Only the columns a row can set, read as the driver sends them: a chunk can find ten thousand items,
     // and mapping each through the query builder (timestamps parsed into dates for nothing) cost ~7 µs a row.
     const rows = await tx.execute<StoredItemRow>(sql`
-      select id::text as id, xmin::text as version, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock
+      select id::text as id, version, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock
       from ${item} where ${where}`);
     return rows.map((r) => ({
       id: BigInt(r.id), code: r.code, ean: r.ean, version: r.version,
@@ -75,12 +79,12 @@ const items: CatalogAdapter = {
       },
     }));
   },
-  create: (tx, input) => createItem(tx, input as never),
-  update: (tx, id, input) => updateItem(tx, id, input as never),
+  create: (tx, input, userId) => createItem(tx, input as never, { userId }),
+  update: (tx, id, changes, userId) => updateItem(tx, id, changes, { userId }),
   batch: {
     needsOneByOne: (existing, data) => existing.values.trackSerials !== data.trackSerials,
-    insert: (rows) => insertItems(rows as ItemData[]),
-    update: (rows) => updateItems(rows as { id: bigint; version: string; data: ItemData }[]),
+    insert: (rows, userId) => insertItems(rows as ItemData[], userId),
+    update: (rows, userId) => updateItems(rows as { id: bigint; version: number; data: ItemData }[], userId),
   },
 };
 
@@ -95,8 +99,8 @@ const partners: CatalogAdapter = {
       values: { code: r.code, name: r.name, type: r.type, vatId: r.vatId, email: r.email, phone: r.phone, address: r.address },
     }));
   },
-  create: (tx, input) => savePartner(tx, input as never),
-  update: async (tx, id, input) => { await savePartner(tx, input as never, id); },
+  create: (tx, input, userId) => createPartner(tx, input as never, { userId }),
+  update: (tx, id, changes, userId) => updatePartner(tx, id, changes, { userId }),
 };
 
 const warehouses: CatalogAdapter = {
@@ -107,8 +111,8 @@ const warehouses: CatalogAdapter = {
     const rows = await tx.select().from(warehouse).where(where);
     return rows.map((r) => ({ id: r.id, code: r.code, ean: null, values: { code: r.code, name: r.name } }));
   },
-  create: (tx, input) => saveWarehouse(tx, input as never),
-  update: async (tx, id, input) => { await saveWarehouse(tx, input as never, id); },
+  create: (tx, input, userId) => createWarehouse(tx, input as never, { userId }),
+  update: (tx, id, changes, userId) => updateWarehouse(tx, id, changes, { userId }),
 };
 
 export function adapterFor(module: CatalogModule): CatalogAdapter {

@@ -77,18 +77,18 @@ export async function planCatalogChunk(db: DbOrTx, ctx: CatalogContext, rows: Ta
     ? rowsToWriteInOrder(ctx, overlays, plans, index, adapter)
     : new Set(overlays.map((overlay) => overlay.rowNumber));
   const fast = plans.filter((plan, i): plan is PlannedRow => !Array.isArray(plan) && !inOrder.has(overlays[i].rowNumber));
-  const batch = adapter.batch && fast.length ? await prepareBatch(adapter.batch, fast) : null;
+  const batch = adapter.batch && fast.length ? await prepareBatch(adapter.batch, fast, ctx.userId) : null;
   return { rows, overlays, plans, inOrder, batch, reads: readsOf(ctx, overlays, keys, records) };
 }
 
 /** Builds the batch statements now, so that the chunk's transaction sends them at once. */
-async function prepareBatch(batch: NonNullable<CatalogAdapter['batch']>, fast: PlannedRow[]): Promise<PreparedBatch> {
+async function prepareBatch(batch: NonNullable<CatalogAdapter['batch']>, fast: PlannedRow[], userId: number): Promise<PreparedBatch> {
   const inserts = fast.filter((p) => !p.target);
   const updates = fast.filter((p) => p.target);
-  const insert = inserts.length ? batch.insert(inserts.map((p) => p.data)) : null;
+  const insert = inserts.length ? batch.insert(inserts.map((p) => p.data), userId) : null;
   await yieldToEventLoop();
   // A record without a version (never the case for a stored item) matches none: its row goes one by one.
-  const update = updates.length ? batch.update(updates.map((p) => ({ id: p.target!.id, version: p.target!.version ?? '0', data: p.data }))) : null;
+  const update = updates.length ? batch.update(updates.map((p) => ({ id: p.target!.id, version: p.target!.version ?? 0, data: p.data })), userId) : null;
   return { inserts, updates, insert, update };
 }
 

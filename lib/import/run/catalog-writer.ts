@@ -55,9 +55,11 @@ async function writeOne(tx: DbOrTx, ctx: CatalogContext, adapter: CatalogAdapter
   const plan = planRow(ctx, adapter, overlay, target.record);
   if (Array.isArray(plan)) return skipped(overlay.rowNumber, plan);
   try {
-    const id = target.record ? target.record.id : await adapter.create(tx, plan.input);
-    if (target.record) await adapter.update(tx, id, plan.input);
-    index.put(recordOf(id, plan.data));
+    // An update sends only the row's values: the lib lays them over the record as it is under its lock,
+    // which may be newer than the copy read above (a form or the API saved it since).
+    const id = target.record ? target.record.id : await adapter.create(tx, plan.input, ctx.userId);
+    const written = target.record ? await adapter.update(tx, id, overlay.values, ctx.userId) : plan.data;
+    index.put(recordOf(id, written));
     return { rowNumber: overlay.rowNumber, status: target.record ? 'UPDATED' : 'ADDED', recordId: String(id), errors: [] };
   } catch (error) {
     const fieldKeys = isDomainError(error) ? Object.keys(error.fieldErrors) : [];

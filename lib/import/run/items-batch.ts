@@ -31,10 +31,10 @@ function columnsOf(rows: ItemData[]) {
  * EANs moments ago, so a conflict means a concurrent writer, and then the whole statement fails, its
  * savepoint rolls back and every row goes through createItem, which explains the refusal.
  */
-export function insertItems(rows: ItemData[]): BatchRun<Map<string, bigint>> {
+export function insertItems(rows: ItemData[], userId: number): BatchRun<Map<string, bigint>> {
   const statement = sql`
-    insert into item (code, code_key, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
-    select * from unnest(${columnsOf(rows)})
+    insert into item (code, code_key, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock, updated_by)
+    select *, ${userId}::bigint from unnest(${columnsOf(rows)})
     returning id, code`;
   return async (tx) => {
     if (rows.length === 0) return new Map();
@@ -45,20 +45,23 @@ export function insertItems(rows: ItemData[]): BatchRun<Map<string, bigint>> {
 
 /**
  * Updates existing items in one statement; gives the ids of the items it updated. An item is updated only
- * if it is still the version the row was planned from (xmin; the plan may be a chunk old, see
- * catalog-job-writer.ts): one changed since, by a form or the API, is left for updateItem, which reads it
- * again, so that change is not overwritten with the values read before it. The same holds the tracking
- * flag at what it was when the row was planned (updateItem's rule decides a switch).
+ * if it is still the version the row was planned from (the row's version column, which every update on
+ * every path raises; the plan may be a chunk old, see catalog-job-writer.ts): one changed since, by a form
+ * or the API, is left for updateItem, which lays the row's values over it under its lock, so that change
+ * is not overwritten with the values read before it. The same holds the tracking flag at what it was when
+ * the row was planned (updateItem's rule decides a switch). Like updateItem, it raises the version and
+ * names the job's creator as the one who changed the item, so an open form sees the import as a change.
  */
-export function updateItems(rows: { id: bigint; version: string; data: ItemData }[]): BatchRun<Set<bigint>> {
+export function updateItems(rows: { id: bigint; version: number; data: ItemData }[], userId: number): BatchRun<Set<bigint>> {
   const ids = arrayLiteral(rows.map(({ id }) => id.toString()));
-  const versions = arrayLiteral(rows.map(({ version }) => version));
+  const versions = arrayLiteral(rows.map(({ version }) => String(version)));
   const statement = sql`
     update item set code = v.code, code_key = v.code_key, name = v.name, unit = v.unit, purchase_price = v.purchase_price, sale_price = v.sale_price,
-      vat_rate = v.vat_rate, ean = v.ean, description = v.description, active = v.active, min_stock = v.min_stock, updated_at = now()
-    from unnest(${ids}::bigint[], ${versions}::xid[], ${columnsOf(rows.map(({ data }) => data))})
+      vat_rate = v.vat_rate, ean = v.ean, description = v.description, active = v.active, min_stock = v.min_stock, updated_at = now(),
+      version = item.version + 1, updated_by = ${userId}::bigint
+    from unnest(${ids}::bigint[], ${versions}::int[], ${columnsOf(rows.map(({ data }) => data))})
       as v(id, version, code, code_key, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock)
-    where item.id = v.id and item.id = any(${ids}::bigint[]) and item.xmin = v.version and item.track_serials = v.track_serials
+    where item.id = v.id and item.id = any(${ids}::bigint[]) and item.version = v.version and item.track_serials = v.track_serials
     returning item.id`;
   return async (tx) => {
     if (rows.length === 0) return new Set();

@@ -13,6 +13,8 @@ export type DocumentHeader = {
   warehouse: { id: string; code: string; name: string };
   stockDocument: DocRef | null; sourceInvoice: DocRef | null;
   createdBy: string | null; createdAt: Date; updatedBy: string | null; updatedAt: Date;
+  /** What an edit form carries: a save over a newer version is refused. */
+  version: number;
   totals: { net: string; vat: string; gross: string };
 };
 
@@ -22,7 +24,7 @@ type HeaderRow = {
   warehouseId: string; warehouseCode: string; warehouseName: string;
   stockId: string | null; stockNumber: string | null; stockKind: DocumentKind | null;
   sourceId: string | null; sourceNumber: string | null; sourceKind: DocumentKind | null;
-  createdBy: string | null; createdAt: Date; updatedBy: string | null; updatedAt: Date;
+  createdBy: string | null; createdAt: Date; updatedBy: string | null; updatedAt: Date; version: number;
   net: string; vat: string; gross: string;
 };
 
@@ -35,7 +37,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
       w.id::text as "warehouseId", w.code as "warehouseCode", w.name as "warehouseName",
       sd.id::text as "stockId", sd.number as "stockNumber", sd.kind as "stockKind",
       si.id::text as "sourceId", si.number as "sourceNumber", si.kind as "sourceKind",
-      cu.name as "createdBy", d.created_at as "createdAt", uu.name as "updatedBy", d.updated_at as "updatedAt",
+      cu.name as "createdBy", d.created_at as "createdAt", uu.name as "updatedBy", d.updated_at as "updatedAt", d.version,
       ${totals.net} as net, ${totals.vat} as vat, ${totals.gross} as gross
     from document d
     join warehouse w on w.id = d.warehouse_id
@@ -53,7 +55,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
     stockDocument: row.stockId ? { id: row.stockId, number: row.stockNumber!, kind: row.stockKind! } : null,
     sourceInvoice: row.sourceId ? { id: row.sourceId, number: row.sourceNumber!, kind: row.sourceKind! } : null,
     createdBy: row.createdBy, createdAt: new Date(row.createdAt), updatedBy: row.updatedBy, updatedAt: new Date(row.updatedAt),
-    totals: { net: row.net, vat: row.vat, gross: row.gross },
+    version: row.version, totals: { net: row.net, vat: row.vat, gross: row.gross },
   };
 }
 

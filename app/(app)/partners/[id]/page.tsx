@@ -18,7 +18,8 @@ export default async function EditPartnerPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={`Edit ${partner.code}`} actions={<DeletePartnerButton id={partner.id} code={partner.code} />} />
-      <PartnerForm id={partner.id} initial={{ code: partner.code, name: partner.name, type: partner.type, vatId: partner.vatId ?? '', email: partner.email ?? '', phone: partner.phone ?? '', address: partner.address ?? '' }} />
+      {/* Keyed by version: after Reload (a newer version) the form starts over from the current data. */}
+      <PartnerForm key={partner.version} id={partner.id} version={partner.version} initial={{ code: partner.code, name: partner.name, type: partner.type, vatId: partner.vatId ?? '', email: partner.email ?? '', phone: partner.phone ?? '', address: partner.address ?? '' }} />
     </>
   );
 }

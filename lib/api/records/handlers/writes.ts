@@ -63,7 +63,7 @@ export async function deleteOneHandler(r: WriteRequest): Promise<Response> {
 
 async function deleteEach(r: WriteRequest, ids: string[]): Promise<Entry[]> {
   return eachEntry(ids, (index) => `$.ids[${index}]`, r.run.module,
-    (id, path) => deleteOne(r.run, id, { db: r.run.db, principal: r.run.principal, path }));
+    (id, path) => deleteOne(r.run, id, { db: r.run.db, principal: r.run.principal, module: r.run.module, path }));
 }
 
 function urlId(raw: string): bigint {

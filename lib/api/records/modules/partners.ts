@@ -1,5 +1,5 @@
 import { partner, PARTNER_TYPES } from '@/db/schema';
-import { savePartner } from '@/lib/catalog/partners';
+import { createPartner, updatePartner } from '@/lib/catalog/partners';
 import { partnerSchema, type PartnerInput } from '@/lib/validation/catalog';
 import { dataField, idField, timeField, type Field } from '../fields';
 import type { RecordModule } from '../module';
@@ -32,8 +32,8 @@ export const partners: RecordModule = {
   defaultOrder: [partner.id],
   example: { Code: 'ACME', Name: 'Acme Ltd.', Type: 'supplier', VAT_ID: 'CZ12345678', Email: 'orders@acme.example' },
   writes: catalogWrites<PartnerInput>(fields, {
-    create: (db, input) => savePartner(db, input),
-    update: (db, id, input) => savePartner(db, input, id),
+    create: createPartner,
+    update: updatePartner,
     remove: deletePartner,
     duplicateCheckFields: ['Code'],
   }),

@@ -1,5 +1,5 @@
 import { warehouse } from '@/db/schema';
-import { saveWarehouse } from '@/lib/catalog/warehouses';
+import { createWarehouse, updateWarehouse } from '@/lib/catalog/warehouses';
 import { warehouseSchema, type WarehouseInput } from '@/lib/validation/catalog';
 import { dataField, idField, timeField, type Field } from '../fields';
 import type { RecordModule } from '../module';
@@ -27,8 +27,8 @@ export const warehouses: RecordModule = {
   defaultOrder: [warehouse.id],
   example: { Code: 'MAIN', Name: 'Main warehouse' },
   writes: catalogWrites<WarehouseInput>(fields, {
-    create: (db, input) => saveWarehouse(db, input),
-    update: (db, id, input) => saveWarehouse(db, input, id),
+    create: createWarehouse,
+    update: updateWarehouse,
     remove: deleteWarehouse,
     duplicateCheckFields: ['Code'],
   }),

@@ -1,10 +1,15 @@
+import { eq } from 'drizzle-orm';
+import { document } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { deleteDocument, updateDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
 import type { DocumentInput } from '@/lib/validation/documents';
+import { isStaleVersion } from '@/lib/versions';
 import type { Field, SubField } from '../fields';
 import type { ApiRecord, WriteContext, WriteOps } from '../module';
 import { RecordError } from '../problem';
+import { readRecord } from '../query/read';
 import { toLibInput } from './input';
 import { ITEM_REF, PARTNER_REF, resolveRef, resolveRefs, WAREHOUSE_REF } from './lookups';
 
@@ -17,13 +22,37 @@ export function documentWrites(kind: DocumentKind, fields: Field[], lineFields: 
   const actor = (ctx: WriteContext) => ({ userId: ctx.principal.userId });
   return {
     insert: async (record, ctx) => (await postDocument(ctx.db, await toInput(record, ctx), actor(ctx))).id,
-    update: (id, record, ctx) => toInput(record, ctx).then((input) => updateDocument(ctx.db, id, input, actor(ctx))),
+    update: (id, record, ctx) => updateSentFields(id, record, ctx, async (merged, version) =>
+      updateDocument(ctx.db, id, await toInput(merged, ctx), actor(ctx), version)),
     remove: (id, ctx) => deleteDocument(ctx.db, id, actor(ctx)),
     refusals: {
       upsert: 'Documents cannot be upserted: their numbers are assigned by SerialStock, so there is no field to match on. '
         + 'Insert with POST, or update a document by its id with PUT.',
     },
   };
+}
+
+const MERGE_ATTEMPTS = 5;
+
+/**
+ * Zoho's update changes only the fields sent, so they are laid over the stored document (its lines
+ * included, when none are sent). updateDocument locks the document only after that read, so the merge
+ * is pinned to the version it was made from: a change committed in between is refused as stale rather
+ * than written back with the old values, and the merge is made again from the newer document.
+ */
+async function updateSentFields(id: bigint, sent: ApiRecord, ctx: WriteContext, update: (merged: ApiRecord, version: number) => Promise<void>) {
+  const writable = ctx.module.fields.filter((f) => f.input);
+  for (let attempt = 1; ; attempt++) {
+    // The version before the record: a change between the two reads leaves the version older than the merge, so it is refused, never lost.
+    const [stored] = await ctx.db.select({ version: document.version }).from(document).where(eq(document.id, id));
+    const current = stored && await readRecord(ctx.db, ctx.module, id, writable);
+    if (!current) throw new DomainError('NOT_FOUND', 'This document does not exist.');
+    try {
+      return await update({ ...current, ...sent }, stored.version);
+    } catch (error) {
+      if (!isStaleVersion(error) || attempt >= MERGE_ATTEMPTS) throw error;
+    }
+  }
 }
 
 async function documentInput(kind: DocumentKind, fields: Field[], lineFields: SubField[], record: ApiRecord, ctx: WriteContext): Promise<DocumentInput> {

@@ -21,7 +21,7 @@ export async function eachRecord(run: Run, records: unknown[], write: (record: A
     }
     // Before any lookup (an upsert's duplicate check reads the database with the sent values).
     refuseBrokenText(record as ApiRecord, path);
-    return write(record as ApiRecord, { db: run.db, principal: run.principal, path });
+    return write(record as ApiRecord, { db: run.db, principal: run.principal, module: run.module, path });
   });
 }
 
@@ -54,12 +54,10 @@ export async function insertOne(run: Run, record: ApiRecord, ctx: WriteContext):
   return success('record added', await summary(run, id, 'Created_By'));
 }
 
-/** Zoho's update changes only the fields sent: the stored record is read and the sent fields laid over it. */
+/** Zoho's update changes only the fields sent: the module lays them over the stored record (see WriteOps.update). */
 export async function updateOne(run: Run, id: bigint, record: ApiRecord, ctx: WriteContext): Promise<Entry> {
-  const writable = run.module.fields.filter((f) => f.input);
-  const current = await readRecord(run.db, run.module, id, writable);
-  if (!current) throw notFound(id, ctx);
-  await run.module.writes!.update!(id, { ...current, ...record }, ctx);
+  if (!(await readRecord(run.db, run.module, id, [fieldOf(run.module, 'id')!]))) throw notFound(id, ctx);
+  await run.module.writes!.update!(id, record, ctx);
   return success('record updated', await summary(run, id, 'Modified_By'));
 }
 

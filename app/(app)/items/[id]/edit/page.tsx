@@ -17,7 +17,8 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader title={`Edit ${item.code}`} />
-      <ItemForm id={item.id} initial={{
+      {/* Keyed by version: after Reload (a newer version) the form starts over from the current data. */}
+      <ItemForm key={item.version} id={item.id} version={item.version} initial={{
         code: item.code, name: item.name, unit: item.unit, purchasePrice: item.purchasePrice, salePrice: item.salePrice,
         vatRate: item.vatRate, ean: item.ean ?? '', description: item.description, active: item.active,
         trackSerials: item.trackSerials, minStock: item.minStock ?? '',
