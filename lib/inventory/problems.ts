@@ -1,12 +1,29 @@
-import { DomainError } from '@/lib/errors';
+import { DomainError, type DomainErrorCode } from '@/lib/errors';
 
 export type SerialProblemCode =
   | 'COUNT_MISMATCH' | 'NOT_WHOLE' | 'DUPLICATE_IN_DOCUMENT' | 'ALREADY_IN_STOCK' | 'NOT_IN_STOCK'
   | 'OTHER_ITEM' | 'NOT_TRACKED' | 'ISSUED_LATER' | 'RECEIVED_AGAIN_LATER' | 'INSUFFICIENT_STOCK' | 'OUT_OF_ORDER'
-  | 'INVALID_SERIAL' | 'STOCK_TOO_LARGE';
+  | 'STOCK_TOO_LARGE';
 
-/** Refusals caused by what other documents already did (CONFLICT); the rest are wrong input (INVALID_DATA). */
-const CONFLICTS = new Set<SerialProblemCode>(['INSUFFICIENT_STOCK', 'ISSUED_LATER', 'RECEIVED_AGAIN_LATER', 'OUT_OF_ORDER']);
+/**
+ * What kind of refusal each rule is, and which input of the line it is about: the one table every door
+ * translates (lib/modules/zoho.ts names the field and the Zoho code; the form marks the field). A serial
+ * that is taken is a duplicate; what other documents already did is a conflict; the rest is wrong input.
+ */
+export const PROBLEM_RULES: Record<SerialProblemCode, { error: DomainErrorCode; key: 'quantity' | 'serials' }> = {
+  COUNT_MISMATCH: { error: 'INVALID_DATA', key: 'serials' },
+  NOT_WHOLE: { error: 'INVALID_DATA', key: 'quantity' },
+  DUPLICATE_IN_DOCUMENT: { error: 'DUPLICATE_DATA', key: 'serials' },
+  ALREADY_IN_STOCK: { error: 'DUPLICATE_DATA', key: 'serials' },
+  NOT_IN_STOCK: { error: 'INVALID_DATA', key: 'serials' },
+  OTHER_ITEM: { error: 'INVALID_DATA', key: 'serials' },
+  NOT_TRACKED: { error: 'INVALID_DATA', key: 'serials' },
+  ISSUED_LATER: { error: 'CONFLICT', key: 'serials' },
+  RECEIVED_AGAIN_LATER: { error: 'CONFLICT', key: 'serials' },
+  OUT_OF_ORDER: { error: 'CONFLICT', key: 'serials' },
+  INSUFFICIENT_STOCK: { error: 'CONFLICT', key: 'quantity' },
+  STOCK_TOO_LARGE: { error: 'INVALID_DATA', key: 'quantity' },
+};
 
 /** One broken rule, tied to a line (0-based) and, where it is about one serial, to that serial. */
 export type Problem = { code: SerialProblemCode; line: number; serial?: string; message: string };
@@ -18,7 +35,7 @@ export type Problem = { code: SerialProblemCode; line: number; serial?: string; 
 export class InventoryRuleError extends DomainError {
   constructor(public readonly problems: Problem[]) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    super(CONFLICTS.has(problems[0].code) ? 'CONFLICT' : 'INVALID_DATA',
+    super(PROBLEM_RULES[problems[0].code].error,
       `${problems[0].message}${more}`, {}, {
         problems: problems.slice(0, 1000),
         serials: problems.filter((p) => p.serial !== undefined).slice(0, 1000).map((p) => p.serial),

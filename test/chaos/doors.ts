@@ -2,7 +2,7 @@
 // the records API's route handlers, called in-process. Each answer becomes an Outcome: ok, a refusal (a
 // DomainError with its code, or the API's error entry), or a failure (anything else: a raw database
 // error, INTERNAL_ERROR, a 5xx), which is itself a finding.
-import { DOCUMENT_MODULE_NAMES } from '@/lib/api/records/modules/documents';
+import { documentModuleOf } from '@/lib/modules';
 import { pgErrorOf } from '@/lib/db-errors';
 import { isDomainError } from '@/lib/errors';
 import { deleteDocument, updateDocument } from '@/lib/inventory/change';
@@ -87,7 +87,7 @@ async function send(key: string, method: string, path: string, body?: unknown): 
 /** Posts, edits or deletes a document through the records API (POST, PUT /{id}, DELETE /{id}). */
 export async function throughApi(world: World, client: number, action: 'post' | 'edit' | 'delete',
   doc: { kind: Content['kind']; content?: Content; docId?: string; marker: string }): Promise<DoorResult> {
-  const moduleName = DOCUMENT_MODULE_NAMES[doc.kind];
+  const moduleName = documentModuleOf(doc.kind).apiName;
   const key = world.apiKeys[client];
   const sent = action === 'post' ? await send(key, 'POST', `/crm/v8/${moduleName}`, { data: [apiRecord(doc.content!, doc.marker)] })
     : action === 'edit' ? await send(key, 'PUT', `/crm/v8/${moduleName}/${doc.docId}`, { data: [apiRecord(doc.content!, doc.marker)] })

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { item, user } from '@/db/schema';
 import { updateItem } from '@/lib/catalog/items';
-import { findModule, type CatalogModule } from '@/lib/import/modules/registry';
+import { findModule, type CatalogModule } from '@/lib/modules';
 import { planCatalogChunk } from '@/lib/import/run/catalog-chunk-plan';
 import { writeCatalogChunk } from '@/lib/import/run/catalog-writer';
 import type { CatalogContext } from '@/lib/import/run/context';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { partner, user } from '@/db/schema';
 import { withCodeKey } from '@/lib/catalog/code-key';
-import { findModule, type CatalogModule } from '@/lib/import/modules/registry';
+import { findModule, type CatalogModule } from '@/lib/modules';
 import { planCatalogChunk } from '@/lib/import/run/catalog-chunk-plan';
 import { writeCatalogChunk } from '@/lib/import/run/catalog-writer';
 import type { CatalogContext } from '@/lib/import/run/context';

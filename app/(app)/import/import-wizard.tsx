@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/page-header';
-import { IMPORT_MODULES } from '@/lib/import/modules/registry';
+import { MODULES } from '@/lib/modules';
 import { createJob, uploadFile, type UploadedFile } from './client-api';
 import { FileDrop } from './file-drop';
 import { JobPanel } from './job-panel';
@@ -29,7 +29,7 @@ export function ImportWizard() {
     setBusy(null);
     if (!result.ok) { setFile(null); setError(result.message); return; }
     setFile(result.data);
-    setMapping(initialMapping(mapping?.moduleName ?? IMPORT_MODULES[0].apiName, result.data.headers, mapping ?? undefined));
+    setMapping(initialMapping(mapping?.moduleName ?? MODULES[0].apiName, result.data.headers, mapping ?? undefined));
   };
 
   const start = async (dryRun: boolean) => {

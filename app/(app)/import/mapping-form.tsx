@@ -2,13 +2,13 @@
 import { Badge } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
-import { IMPORT_MODULES, type ImportField } from '@/lib/import/modules/registry';
+import { MODULES, type ModuleField } from '@/lib/modules';
 import { fieldsFor, initialMapping, moduleOf, type FieldChoice, type MappingState } from './mapping-state';
 
 type Props = { state: MappingState; headers: string[]; onChange: (state: MappingState) => void };
 
 function FieldRow({ field, choice, headers, required, onChange }: {
-  field: ImportField; choice: FieldChoice; headers: string[]; required: boolean; onChange: (choice: FieldChoice) => void;
+  field: ModuleField; choice: FieldChoice; headers: string[]; required: boolean; onChange: (choice: FieldChoice) => void;
 }) {
   const id = `map-${field.apiName}`;
   return (
@@ -51,7 +51,7 @@ export function MappingForm({ state, headers, onChange }: Props) {
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="import-module" label="Module">
           <Select value={state.moduleName} onChange={(e) => onChange(initialMapping(e.target.value, headers, state))}>
-            {IMPORT_MODULES.map((m) => <option key={m.apiName} value={m.apiName}>{m.label}</option>)}
+            {MODULES.map((m) => <option key={m.apiName} value={m.apiName}>{m.label}</option>)}
           </Select>
         </Field>
         <Field id="import-operation" label="Operation" hint={importModule.kind === 'document' ? 'Documents can only be inserted.' : undefined}>

@@ -1,15 +1,15 @@
-import { autoMatchColumns } from '@/lib/import/modules/match';
-import { findModule, mappableFields, type ImportField, type ImportModule, type Operation } from '@/lib/import/modules/registry';
+import { autoMatchColumns } from '@/lib/import/spec/auto-match';
+import { findModule, mappableFields, type ModuleField, type AppModule, type Operation } from '@/lib/modules';
 
 export type FieldChoice = { column: string; defaultValue: string; format: string; lookupBy: string };
 export type MappingState = { moduleName: string; operation: Operation; findBy: string; ignoreEmpty: boolean; fields: Record<string, FieldChoice> };
 
-export function moduleOf(state: MappingState): ImportModule {
+export function moduleOf(state: MappingState): AppModule {
   return findModule(state.moduleName)!;
 }
 
 /** The fields offered for mapping: the record id only when it is what records are found by. */
-export function fieldsFor(state: MappingState): ImportField[] {
+export function fieldsFor(state: MappingState): ModuleField[] {
   const importModule = moduleOf(state);
   const idField = importModule.fields.find((field) => field.kind === 'id');
   return state.operation !== 'insert' && state.findBy === 'id' && idField ? [...mappableFields(importModule), idField] : mappableFields(importModule);

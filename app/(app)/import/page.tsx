@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { requirePagePermission } from '@/lib/auth/session';
 import { listRecentJobs } from '@/lib/import/jobs/job-queries';
-import { IMPORT_MODULES } from '@/lib/import/modules/registry';
+import { MODULES } from '@/lib/modules';
 import { ImportWizard } from './import-wizard';
 import { JobsList } from './jobs-list';
 
@@ -19,7 +19,7 @@ export default async function ImportPage() {
         <Suspense><ImportWizard /></Suspense>
         <Card title="Templates">
           <ul className="grid gap-2 text-sm sm:grid-cols-2">
-            {IMPORT_MODULES.map((module) => (
+            {MODULES.map((module) => (
               <li key={module.apiName}>
                 <span className="font-medium">{module.label}:</span>{' '}
                 <a href={`/import/templates/${module.apiName}.csv`} download>CSV</a>{' · '}

@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import type { Principal } from '@/lib/auth/principal';
 import type { Permission } from '@/lib/auth/roles';
+import type { AppModule } from '@/lib/modules';
 import type { Field, Filter } from './fields';
 
 /** A record as it travels: API field names to JSON values. */
@@ -50,6 +51,8 @@ export type RecordModule = {
   /** A record as a client would send it, for the OpenAPI examples and the reference page. */
   example?: ApiRecord;
   writes?: WriteOps;
+  /** The module's declaration in lib/modules, for the modules both Zoho-compatible doors write. */
+  declaration?: AppModule;
 };
 
 export function fieldOf(module: RecordModule, api: string): Field | undefined {

@@ -1,9 +1,7 @@
-import { goodsIssues } from './modules/goods-issues';
-import { goodsReceipts } from './modules/goods-receipts';
+import { GOODS_ISSUES, GOODS_RECEIPTS, PURCHASE_INVOICES, SALES_INVOICES } from '@/lib/modules';
+import { documentRecordModule } from './modules/documents';
 import { items } from './modules/items';
 import { partners } from './modules/partners';
-import { purchaseInvoices } from './modules/purchase-invoices';
-import { salesInvoices } from './modules/sales-invoices';
 import { serialNumbers } from './modules/serial-numbers';
 import { stock } from './modules/stock';
 import { warehouses } from './modules/warehouses';
@@ -11,7 +9,7 @@ import type { RecordModule } from './module';
 
 /** Every module of the records API, in the order the reference lists them. */
 export const RECORD_MODULES: readonly RecordModule[] = [
-  items, partners, warehouses, goodsReceipts, goodsIssues, purchaseInvoices, salesInvoices, serialNumbers, stock,
+  items, partners, warehouses, ...[GOODS_RECEIPTS, GOODS_ISSUES, PURCHASE_INVOICES, SALES_INVOICES].map(documentRecordModule), serialNumbers, stock,
 ];
 
 /** Module names are matched like Zoho's: exactly, but a client's different letter case is forgiven. */

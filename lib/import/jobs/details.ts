@@ -1,4 +1,4 @@
-import { findModule } from '@/lib/import/modules/registry';
+import { findModule } from '@/lib/modules';
 import type { JobRow } from './job-queries';
 
 /** 2026-01-03T15:19:52+01:00: Zoho's created_time, in the server's time zone with its offset. */

@@ -7,7 +7,7 @@ import { createItem, updateItem } from '@/lib/catalog/items';
 import { createPartner, updatePartner } from '@/lib/catalog/partners';
 import { createWarehouse, updateWarehouse } from '@/lib/catalog/warehouses';
 import { itemSchema, partnerSchema, warehouseSchema, type ItemData } from '@/lib/validation/catalog';
-import type { CatalogModule } from '@/lib/import/modules/registry';
+import type { CatalogModule } from '@/lib/modules';
 import { insertItems, updateItems, type BatchRun } from './items-batch';
 
 /** A record as the importer keeps it: its keys, and its values in the shape the schema takes as input. */

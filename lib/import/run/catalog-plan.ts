@@ -1,6 +1,6 @@
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
-import { findField, type ImportField } from '@/lib/import/modules/registry';
+import { findField, type ModuleField } from '@/lib/modules';
 import type { MappingRequest } from '@/lib/import/spec/mappings';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
 import type { CatalogAdapter, CatalogRecord, Keys } from './catalog-adapters';
@@ -55,7 +55,7 @@ export class RecordIndex {
 }
 
 // The field of each mapping, looked up once per job instead of once per cell.
-const fieldsOfMappings = new WeakMap<CatalogContext, { mapping: MappingRequest; field: ImportField | undefined }[]>();
+const fieldsOfMappings = new WeakMap<CatalogContext, { mapping: MappingRequest; field: ModuleField | undefined }[]>();
 
 function mappedFields(ctx: CatalogContext) {
   let fields = fieldsOfMappings.get(ctx);

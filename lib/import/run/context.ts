@@ -1,8 +1,8 @@
-import type { CatalogModule, DocumentModule, ImportModule, Operation } from '@/lib/import/modules/registry';
+import type { CatalogModule, DocumentModule, AppModule, Operation } from '@/lib/modules';
 import type { MappingRequest } from '@/lib/import/spec/mappings';
 
 /** What every row of a job is read and written with. */
-export interface JobContext<M extends ImportModule = ImportModule> {
+export interface JobContext<M extends AppModule = AppModule> {
   jobId: bigint;
   module: M;
   operation: Operation;

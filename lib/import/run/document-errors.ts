@@ -1,6 +1,7 @@
 import { isDomainError } from '@/lib/errors';
 import { InventoryRuleError, type Problem } from '@/lib/inventory/problems';
 import type { RowError } from '@/lib/import/results';
+import { toZoho, type DocumentModule } from '@/lib/modules';
 import type { BuiltDocument } from './document-build';
 import { rowErrorsOf, zohoCodeOf } from './outcomes';
 
@@ -21,21 +22,10 @@ function add(errors: ErrorsByRow, rows: number[], error: RowError) {
   }
 }
 
-function problemCode(problem: Problem): { code: string; column: string } {
-  switch (problem.code) {
-    case 'ALREADY_IN_STOCK': case 'DUPLICATE_IN_DOCUMENT': return { code: 'DUPLICATE_DATA', column: 'Serial_Numbers' };
-    case 'COUNT_MISMATCH': case 'NOT_WHOLE': return { code: 'INVALID_DATA', column: 'Quantity' };
-    case 'INSUFFICIENT_STOCK': return { code: 'CANNOT_PROCESS', column: 'Quantity' };
-    case 'ISSUED_LATER': case 'RECEIVED_AGAIN_LATER': case 'OUT_OF_ORDER': return { code: 'CANNOT_PROCESS', column: 'Serial_Numbers' };
-    case 'STOCK_TOO_LARGE': return { code: 'INVALID_DATA', column: 'Quantity' };
-    default: return { code: 'INVALID_DATA', column: 'Serial_Numbers' };
-  }
-}
-
 /** Serial and stock problems land on the row that wrote the serial, or on every row of the line. */
-function placeProblems(problems: Problem[], doc: BuiltDocument, errors: ErrorsByRow) {
+function placeProblems(problems: Problem[], module: DocumentModule, doc: BuiltDocument, errors: ErrorsByRow) {
   for (const problem of problems) {
-    const { code, column } = problemCode(problem);
+    const { code, field: column } = toZoho(problem, module);
     const rows = (problem.serial !== undefined ? doc.serialRows[problem.line]?.get(problem.serial) : undefined) ?? doc.lineRows[problem.line] ?? [];
     add(errors, rows, { code, column, message: problem.message });
   }
@@ -60,10 +50,10 @@ function placeFieldErrors(fieldErrors: Record<string, string>, zohoCode: string,
 }
 
 /** Every row's errors for a document postDocument refused; rows not at fault say why they were skipped too. */
-export function documentErrors(error: unknown, doc: BuiltDocument, number: string): ErrorsByRow {
+export function documentErrors(error: unknown, module: DocumentModule, doc: BuiltDocument, number: string): ErrorsByRow {
   const allRows = doc.lineRows.flat();
   const errors: ErrorsByRow = new Map();
-  if (error instanceof InventoryRuleError) placeProblems(error.problems, doc, errors);
+  if (error instanceof InventoryRuleError) placeProblems(error.problems, module, doc, errors);
   else if (isDomainError(error) && Object.keys(error.fieldErrors).length > 0) placeFieldErrors(error.fieldErrors, zohoCodeOf(error), doc, allRows, errors);
   else add(errors, allRows, rowErrorsOf(error, () => '')[0]);
   const reason = isDomainError(error) ? error.message : 'the database refused it';

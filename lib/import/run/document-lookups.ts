@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { item, partner, warehouse } from '@/db/schema';
 import type { TableRow } from '@/lib/import/files';
-import type { LookupModule } from '@/lib/import/modules/registry';
+import type { LookupModule } from '@/lib/modules';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { canonicalEan } from '@/lib/validation/ean';
 import { mappingFor, type DocumentContext } from './context';

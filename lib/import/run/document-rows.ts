@@ -1,6 +1,6 @@
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
-import { findField } from '@/lib/import/modules/registry';
+import { findField } from '@/lib/modules';
 import { mappingFor, type DocumentContext } from './context';
 import type { Lookups } from './document-lookups';
 import { convertCell, readCell, splitSerials } from './row-values';

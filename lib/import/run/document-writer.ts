@@ -53,7 +53,7 @@ async function writeDocument(tx: DbOrTx, ctx: DocumentContext, unit: TableRow[],
     const posted = await postDocument(tx, built.input, { userId: ctx.userId });
     return unit.map((row) => ({ rowNumber: row.rowNumber, status: 'ADDED' as const, recordId: String(posted.id), errors: [] }));
   } catch (error) {
-    const errors = documentErrors(error, built, number);
+    const errors = documentErrors(error, ctx.module, built, number);
     return unit.map((row) => skipped(row.rowNumber, errors.get(row.rowNumber) ?? []));
   }
 }

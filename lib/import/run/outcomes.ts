@@ -1,6 +1,7 @@
 import { pgErrorOf } from '@/lib/db-errors';
 import { isDomainError, type DomainError } from '@/lib/errors';
 import type { RowError, RowStatus } from '@/lib/import/results';
+import { ZOHO_CODES } from '@/lib/modules';
 
 /** What happened to one source row; saved with its chunk (import_result_chunk) in the chunk's transaction. */
 export interface RowOutcomeRecord {
@@ -27,16 +28,9 @@ export function unpackOutcomes(stored: unknown): RowOutcomeRecord[] {
 
 export const skipped = (rowNumber: number, errors: RowError[]): RowOutcomeRecord => ({ rowNumber, status: 'SKIPPED', recordId: null, errors });
 
-/** Our domain error codes in Zoho's row-level vocabulary. */
+/** Our domain error codes in Zoho's row-level vocabulary (the records API's table: lib/modules/zoho.ts). */
 export function zohoCodeOf(error: DomainError): string {
-  switch (error.code) {
-    case 'DUPLICATE_DATA': return 'DUPLICATE_DATA';
-    case 'NOT_FOUND': return 'RESOURCE_NOT_FOUND';
-    case 'MANDATORY_NOT_FOUND': return 'MANDATORY_NOT_FOUND';
-    case 'LIMIT_EXCEEDED': return 'LIMIT_EXCEEDED';
-    case 'INVALID_DATA': return 'INVALID_DATA';
-    default: return 'CANNOT_PROCESS';
-  }
+  return ZOHO_CODES[error.code];
 }
 
 /**

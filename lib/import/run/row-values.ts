@@ -1,6 +1,6 @@
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
-import type { ImportField } from '@/lib/import/modules/registry';
+import type { ModuleField } from '@/lib/modules';
 import type { MappingRequest } from '@/lib/import/spec/mappings';
 import { reformatDate } from '@/lib/import/spec/date-format';
 
@@ -20,7 +20,7 @@ export type Converted = { value: string } | { error: RowError };
  * Turns the cell text into what the shared schema takes. Only the spelling is handled here (TRUE from
  * Excel, a date in the mapping's format); whether the value is acceptable is the schema's decision.
  */
-export function convertCell(field: ImportField, text: string, mapping: MappingRequest): Converted {
+export function convertCell(field: ModuleField, text: string, mapping: MappingRequest): Converted {
   if (field.kind === 'boolean') {
     const word = text.trim().toLowerCase();
     if (TRUE_WORDS.has(word)) return { value: 'true' };

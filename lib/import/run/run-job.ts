@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { importJob } from '@/db/schema';
 import { isSerializationFailure } from '@/lib/db-errors';
 import { isImportFileError, type TableRow, type UploadedTable } from '@/lib/import/files';
-import { findModule } from '@/lib/import/modules/registry';
+import { findModule } from '@/lib/modules';
 import { mappingsFromWire } from '@/lib/import/spec/mappings';
 import { readStoredTable } from '@/lib/import/upload';
 import { catalogJobWriter } from './catalog-job-writer';

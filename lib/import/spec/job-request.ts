@@ -1,6 +1,6 @@
 import { normalizeCharacterEncoding } from '@/lib/import/files';
 import { ImportRequestError } from '@/lib/import/errors';
-import { findModule, OPERATIONS, type ImportModule, type Operation } from '@/lib/import/modules/registry';
+import { findModule, OPERATIONS, type AppModule, type Operation } from '@/lib/modules';
 import { checkCallbackUrl } from '@/lib/import/callback/address-guard';
 import { parseMappings, type MappingRequest } from './mappings';
 
@@ -9,7 +9,7 @@ export interface CallbackSpec { url: string; method: 'post' }
 /** A job request that is well-formed on its own; what depends on the file is checked in create-job. */
 export interface JobRequest {
   operation: Operation;
-  module: ImportModule;
+  module: AppModule;
   fileId: bigint;
   findBy: string | null;
   ignoreEmpty: boolean;
@@ -44,7 +44,7 @@ function operationOf(body: Json): Operation {
   return operation as Operation;
 }
 
-function moduleOf(resource: Json): ImportModule {
+function moduleOf(resource: Json): AppModule {
   const raw = isObject(resource.module) ? resource.module.api_name : resource.module;
   if (raw === undefined || raw === null || raw === '') missing('module', '$.resource[0].module');
   const importModule = typeof raw === 'string' ? findModule(raw) : undefined;
@@ -65,7 +65,7 @@ function fileIdOf(resource: Json): bigint {
   return BigInt(text);
 }
 
-function findByOf(resource: Json, importModule: ImportModule, operation: Operation): string | null {
+function findByOf(resource: Json, importModule: AppModule, operation: Operation): string | null {
   if (operation === 'insert') return null;
   if (!importModule.operations.includes(operation)) {
     invalid('operation', `${importModule.apiName} can only be inserted; ${operation} is not supported for documents.`);

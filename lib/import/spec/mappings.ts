@@ -1,7 +1,7 @@
 import { MAX_COLUMNS } from '@/lib/import/files';
 import { ImportRequestError } from '@/lib/import/errors';
-import { autoMatchColumns } from '@/lib/import/modules/match';
-import { findField, type ImportModule, type Operation } from '@/lib/import/modules/registry';
+import { autoMatchColumns } from '@/lib/import/spec/auto-match';
+import { findField, type AppModule, type Operation } from '@/lib/modules';
 import { datePatternProblem } from './date-format';
 
 /** One field mapping as the job stores and runs it. `index` null: every row takes the default value. */
@@ -40,7 +40,7 @@ function defaultValueOf(raw: Json, apiName: string, position: number): string | 
   return String(inner);
 }
 
-function formatOf(raw: Json, module: ImportModule, apiName: string, position: number): string | null {
+function formatOf(raw: Json, module: AppModule, apiName: string, position: number): string | null {
   if (raw.format === undefined || raw.format === null || raw.format === '') return null;
   if (findField(module, apiName)?.kind !== 'date') fail('INVALID_DATA', `format only applies to date fields, not to ${apiName}.`, apiName, path(position, 'format'));
   const problem = datePatternProblem(String(raw.format));
@@ -48,7 +48,7 @@ function formatOf(raw: Json, module: ImportModule, apiName: string, position: nu
   return String(raw.format);
 }
 
-function lookupFindByOf(raw: Json, module: ImportModule, apiName: string, position: number): string | null {
+function lookupFindByOf(raw: Json, module: AppModule, apiName: string, position: number): string | null {
   if (raw.find_by === undefined || raw.find_by === null || raw.find_by === '') return null;
   const lookup = findField(module, apiName)?.lookup;
   if (!lookup) fail('INVALID_DATA', `find_by only applies to lookup fields, not to ${apiName}.`, apiName, path(position, 'find_by'));
@@ -57,7 +57,7 @@ function lookupFindByOf(raw: Json, module: ImportModule, apiName: string, positi
   return findBy;
 }
 
-function parseOne(raw: unknown, module: ImportModule, position: number, seen: Set<string>): MappingRequest {
+function parseOne(raw: unknown, module: AppModule, position: number, seen: Set<string>): MappingRequest {
   if (!isObject(raw)) fail('INVALID_DATA', 'Each field mapping must be an object.', '', path(position));
   if (raw.api_name === undefined || raw.api_name === null || raw.api_name === '') fail('MANDATORY_NOT_FOUND', 'Required key api_name is not available.', 'api_name', path(position, 'api_name'));
   const field = findField(module, String(raw.api_name));
@@ -74,7 +74,7 @@ function parseOne(raw: unknown, module: ImportModule, position: number, seen: Se
 }
 
 /** Checks the field_mappings array on its own (what needs the file is checked by resolveMappings). */
-export function parseMappings(raw: unknown, module: ImportModule): MappingRequest[] | null {
+export function parseMappings(raw: unknown, module: AppModule): MappingRequest[] | null {
   if (raw === undefined || raw === null) return null;
   if (!Array.isArray(raw)) throw new ImportRequestError('INVALID_DATA', 'field_mappings must be an array.', { api_name: 'field_mappings' });
   if (raw.length > MAX_COLUMNS) {
@@ -84,7 +84,7 @@ export function parseMappings(raw: unknown, module: ImportModule): MappingReques
   return raw.map((mapping, position) => parseOne(mapping, module, position, seen));
 }
 
-function requiredFields(module: ImportModule, operation: Operation, findBy: string | null): string[] {
+function requiredFields(module: AppModule, operation: Operation, findBy: string | null): string[] {
   const forInsert = operation === 'update' ? [] : [...module.mandatory];
   return findBy && !forInsert.includes(findBy) ? [...forInsert, findBy] : forInsert;
 }
@@ -94,7 +94,7 @@ function requiredFields(module: ImportModule, operation: Operation, findBy: stri
  * every index must exist in the file, and the fields the operation needs must be mapped.
  */
 export function resolveMappings(
-  mappings: MappingRequest[] | null, headers: readonly string[], module: ImportModule, operation: Operation, findBy: string | null,
+  mappings: MappingRequest[] | null, headers: readonly string[], module: AppModule, operation: Operation, findBy: string | null,
 ): MappingRequest[] {
   const resolved = mappings ?? Object.entries(autoMatchColumns(module, headers))
     .filter((entry): entry is [string, number] => entry[1] !== null)

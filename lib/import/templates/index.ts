@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
-import { findModule, mappableFields, type ImportModule } from '@/lib/import/modules/registry';
+import { findModule, mappableFields, type AppModule } from '@/lib/modules';
 import { buildXlsx } from './xlsx';
 
 /** Header row (field API names, which map themselves) and one example row per module. */
-export function templateRows(importModule: ImportModule): string[][] {
+export function templateRows(importModule: AppModule): string[][] {
   const fields = mappableFields(importModule);
   return [fields.map((field) => field.apiName), fields.map((field) => field.example)];
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readUploadedTable } from '@/lib/import/files';
-import { IMPORT_MODULES } from '@/lib/import/modules/registry';
+import { MODULES } from '@/lib/modules';
 import { templateFile } from './index';
 
 describe('import templates', () => {
-  it.each(IMPORT_MODULES.flatMap((module) => [`${module.apiName}.csv`, `${module.apiName}.xlsx`]))('%s reads back through the upload reader', async (name) => {
+  it.each(MODULES.flatMap((module) => [`${module.apiName}.csv`, `${module.apiName}.xlsx`]))('%s reads back through the upload reader', async (name) => {
     const file = await templateFile(name);
     expect(file).not.toBeNull();
     const table = await readUploadedTable(file!.body, file!.fileName);

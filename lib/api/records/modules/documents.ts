@@ -4,20 +4,16 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { document, documentLine, item, partner, warehouse } from '@/db/schema';
 import { rows } from '@/lib/inventory/sql-rows';
-import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { KINDS } from '@/lib/inventory/kinds';
+import type { DocumentModule, ModuleField } from '@/lib/modules';
 import { documentLineSchema, documentSchema } from '@/lib/validation/documents';
 import {
   column, dataField, decimalOut, documentLinkJson, decimalText, idField, idOut, idText, refJson, refOut, timeField, userField, via,
   type Field, type SubField,
 } from '../fields';
-import type { ApiRecord, RecordModule } from '../module';
+import type { RecordModule } from '../module';
 import { groupBy } from '../query/read';
 import { documentWrites } from '../write/documents';
-
-/** The API module name of each document kind (a serial's history names the module of each document). */
-export const DOCUMENT_MODULE_NAMES: Record<DocumentKind, string> = {
-  goods_receipt: 'Goods_Receipts', goods_issue: 'Goods_Issues', purchase_invoice: 'Purchase_Invoices', sales_invoice: 'Sales_Invoices',
-};
 
 const ref = (keys: string) => z.object({ id: z.string().optional(), Code: z.string().optional() })
   .describe(`Give one of: ${keys}. Responses carry id, Code and Name.`);
@@ -25,32 +21,42 @@ const itemRef = z.object({ id: z.string().optional(), Code: z.string().optional(
   .describe('Give one of: {"Code": "…"}, {"id": "…"}, {"EAN": "…"}.');
 const docRef = z.object({ id: idOut, Number: z.string() });
 
-const l = documentLineSchema.shape;
-export const LINE_FIELDS: SubField[] = [
-  { api: 'Item', input: 'itemId', in: itemRef },
-  { api: 'Quantity', input: 'quantity', in: l.quantity, description: 'A serial-tracked item needs a whole quantity equal to the number of serials.' },
-  { api: 'Unit_Price', input: 'unitPrice', in: l.unitPrice },
-  { api: 'VAT_Rate', input: 'vatRate', in: l.vatRate },
-  { api: 'Serial_Numbers', input: 'serials', in: l.serials, description: 'Serial numbers of the line, exactly as printed.' },
-];
+/** The sub-fields of Lines, from the module's line declaration; an item is named like any lookup. */
+function lineFieldsOf(declaration: DocumentModule): SubField[] {
+  const l = documentLineSchema.shape as Record<string, z.ZodType>;
+  return declaration.lineFields.map((f) => ({ api: f.apiName, input: f.key!, in: f.kind === 'lookup' ? itemRef : l[f.key!], description: f.description }));
+}
 const lineOut = z.object({
   Item: refOut, Quantity: decimalOut('Quantity'), Unit_Price: decimalOut('Unit price'), VAT_Rate: decimalOut('VAT rate'),
   Serial_Numbers: z.array(z.string()),
 });
 
-/** A document's fields; invoices add the stock-document switch, receipts and issues the invoice that made them. */
-export function documentModule(kind: DocumentKind, opts: { description: string; example: ApiRecord }): RecordModule {
-  const info = KINDS[kind];
+/** The records API field of one declared header field, bound to its column. */
+function headerField(f: ModuleField): Field {
   const d = documentSchema.shape;
+  switch (f.apiName) {
+    case 'Date': return dataField('Date', document.date, 'date', { in: d.date, input: 'date', description: f.description });
+    case 'Partner': return lookupField('Partner', document.partnerId, partner, !f.nullable, f.description ?? '');
+    case 'Warehouse': return lookupField('Warehouse', document.warehouseId, warehouse, !f.nullable, f.description ?? '');
+    case 'Note': return dataField('Note', document.note, 'text', { in: d.note, input: 'note', word: f.word, description: f.description });
+    case 'Create_Stock_Document': return dataField('Create_Stock_Document', document.createStockDocument, 'boolean',
+      { in: d.createStockDocument, input: 'createStockDocument', description: f.description });
+    default: throw new Error(`No column for document field ${f.apiName}`);
+  }
+}
+
+/** A document module of the records API from its declaration in lib/modules: its header, Lines and what the database adds. */
+export function documentRecordModule(declaration: DocumentModule): RecordModule {
+  const kind = declaration.documentKind;
+  const info = KINDS[kind];
+  const lines = lineFieldsOf(declaration);
   const fields: Field[] = [
     idField(document.id),
     dataField('Number', document.number, 'text', { word: true, description: `Assigned on insert (${info.prefix}-YYYY-NNNNN); read-only.` }),
-    dataField('Date', document.date, 'date', { in: d.date, input: 'date' }),
-    lookupField('Partner', document.partnerId, partner, ref('{"Code": "…"}, {"id": "…"}'), info.partnerRequired, `The ${info.partnerRole}.`),
-    lookupField('Warehouse', document.warehouseId, warehouse, ref('{"Code": "…"}, {"id": "…"}'), true, 'The warehouse the goods move in or out of.'),
-    dataField('Note', document.note, 'text', { in: d.note, input: 'note', word: true }),
-    ...(info.generates ? invoiceFields(kind) : [linkField('Source_Invoice', document.sourceInvoiceId, 'The invoice that created this document, which owns it; null when entered directly.')]),
-    { api: 'Lines', out: z.array(lineOut), in: z.array(z.object(Object.fromEntries(LINE_FIELDS.map((f) => [f.api, f.in])))), input: 'lines', of: LINE_FIELDS, expand: loadLines,
+    ...declaration.headerFields.map(headerField),
+    info.generates ? linkField('Stock_Document', document.stockDocumentId, `The ${info.generates === 'goods_receipt' ? 'goods receipt' : 'goods issue'} this invoice created; null when it creates none.`)
+      : linkField('Source_Invoice', document.sourceInvoiceId, 'The invoice that created this document, which owns it; null when entered directly.'),
+    { api: 'Lines', out: z.array(lineOut), in: z.array(z.object(Object.fromEntries(lines.map((f) => [f.api, f.in])))), input: 'lines', of: lines, expand: loadLines,
       description: 'The lines, replaced as a whole on update.' },
     timeField('Created_Time', document.createdAt),
     timeField('Modified_Time', document.updatedAt),
@@ -58,22 +64,14 @@ export function documentModule(kind: DocumentKind, opts: { description: string; 
     userField('Modified_By', document.updatedBy),
   ];
   return {
-    api: DOCUMENT_MODULE_NAMES[kind], singular: info.label.toLowerCase(), description: opts.description,
-    read: info.readPermission, write: info.writePermission, table: document, where: eq(document.kind, kind),
-    fields, defaultOrder: [document.id], example: opts.example, writes: documentWrites(kind, fields, LINE_FIELDS),
+    api: declaration.apiName, singular: declaration.singular, description: declaration.description,
+    read: declaration.read, write: declaration.write, table: document, where: eq(document.kind, kind),
+    fields, defaultOrder: [document.id], example: declaration.example, writes: documentWrites(kind, fields, lines), declaration,
   };
 }
 
-function invoiceFields(kind: DocumentKind): Field[] {
-  const generated = KINDS[kind].generates === 'goods_receipt' ? 'goods receipt' : 'goods issue';
-  return [
-    dataField('Create_Stock_Document', document.createStockDocument, 'boolean', { in: documentSchema.shape.createStockDocument, input: 'createStockDocument',
-      description: `Whether saving creates the ${generated} that moves the stock and serials (true when left out).` }),
-    linkField('Stock_Document', document.stockDocumentId, `The ${generated} this invoice created; null when it creates none.`),
-  ];
-}
-
-function lookupField(api: string, fk: PgColumn, table: typeof partner | typeof warehouse, schema: z.ZodType, required: boolean, description: string): Field {
+function lookupField(api: 'Partner' | 'Warehouse', fk: PgColumn, table: typeof partner | typeof warehouse, required: boolean, description: string): Field {
+  const schema = ref('{"Code": "…"}, {"id": "…"}');
   return {
     api, description, out: required ? refOut : refOut.nullable(), in: required ? schema : schema.nullable().optional(), input: api === 'Partner' ? 'partnerId' : 'warehouseId',
     select: refJson(table, table.id, table.code, table.name, fk),

@@ -8,7 +8,7 @@ import {
 } from '../fields';
 import type { RecordModule } from '../module';
 import { groupBy } from '../query/read';
-import { DOCUMENT_MODULE_NAMES } from './documents';
+import { documentModuleOf, MODULES } from '@/lib/modules';
 import { canonicalKey } from '@/lib/text/canonical-key';
 
 const refFilters = (fk: PgColumn, table: typeof item | typeof warehouse) =>
@@ -16,7 +16,7 @@ const refFilters = (fk: PgColumn, table: typeof item | typeof warehouse) =>
 
 const movementOut = z.object({
   Direction: z.enum(['in', 'out']).describe('in: received by the document; out: issued by it.'),
-  Document: z.object({ id: idOut, Number: z.string(), Kind: z.enum(Object.values(DOCUMENT_MODULE_NAMES) as [string, ...string[]]) }),
+  Document: z.object({ id: idOut, Number: z.string(), Kind: z.enum(MODULES.filter((m) => m.kind === 'document').map((m) => m.apiName) as [string, ...string[]]) }),
   Invoice: z.object({ id: idOut, Number: z.string() }).nullable().describe('The invoice that created the document, if any.'),
   Date: dateOut, Partner: refOut.nullable(), Warehouse: refOut, Created_By: userOut, Time: timeOut,
 });
@@ -75,7 +75,7 @@ async function loadHistory(db: DbOrTx, ids: bigint[]): Promise<Map<string, unkno
     .where(inArray(serialMovement.serialId, ids)).orderBy(asc(serialMovement.serialId), asc(serialMovement.id));
   const bySerial = groupBy(moves, (m) => m.serialId);
   return new Map([...bySerial].map(([id, list]) => [id, list.map(({ documentId, number, kind, ...m }) => ({
-    Direction: m.Direction, Document: { id: documentId, Number: number, Kind: DOCUMENT_MODULE_NAMES[kind] },
+    Direction: m.Direction, Document: { id: documentId, Number: number, Kind: documentModuleOf(kind).apiName },
     Invoice: m.Invoice, Date: m.Date, Partner: m.Partner, Warehouse: m.Warehouse, Created_By: m.Created_By, Time: m.Time,
   }))]));
 }

@@ -1,5 +1,6 @@
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_CODE } from '@/lib/api/responses';
-import { DomainError, type DomainErrorCode } from '@/lib/errors';
+import { DomainError } from '@/lib/errors';
+import { toZoho, ZOHO_CODES } from '@/lib/modules';
 import type { Problem } from '@/lib/inventory/problems';
 import type { RecordModule } from '../module';
 import { RecordError } from '../problem';
@@ -16,12 +17,6 @@ export type Entry = {
 export const success = (message: string, details: Record<string, unknown>, extra: Record<string, unknown> = {}): Entry =>
   ({ code: 'SUCCESS', ...extra, details, message, status: 'success' });
 
-/** Zoho's per-record codes for the lib's error codes. */
-const ZOHO_CODES: Record<DomainErrorCode, string> = {
-  UNAUTHENTICATED: 'AUTHENTICATION_FAILURE', FORBIDDEN: 'NO_PERMISSION', NOT_FOUND: 'RESOURCE_NOT_FOUND',
-  INVALID_DATA: 'INVALID_DATA', DUPLICATE_DATA: 'DUPLICATE_DATA', CONFLICT: 'CANNOT_PROCESS', RATE_LIMITED: 'TOO_MANY_REQUESTS',
-  MANDATORY_NOT_FOUND: 'MANDATORY_NOT_FOUND', LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
-};
 
 /**
  * A refused record: the lib's message verbatim, its field errors under API names (details.api_name,
@@ -46,8 +41,8 @@ function domainDetails(error: DomainError, module: RecordModule, path: string): 
     first ??= mapped;
   }
   const problems = error.details.problems as Problem[] | undefined;
-  const located = problems?.map((p) => ({ ...p, json_path: `${path}.${problemPath(p)}` }));
-  if (!first && problems?.length) first = { apiName: problemField(problems[0]), path: problemPath(problems[0]) };
+  const located = problems?.map((p) => ({ ...p, json_path: `${path}.${problemPath(module, p)}` }));
+  if (!first && problems?.length) first = { apiName: problemField(module, problems[0]), path: problemPath(module, problems[0]) };
   return {
     ...(first ? { api_name: first.apiName, json_path: `${path}.${first.path}` } : {}),
     ...(Object.keys(errors).length ? { errors } : {}),
@@ -56,13 +51,13 @@ function domainDetails(error: DomainError, module: RecordModule, path: string): 
   };
 }
 
-/** Quantity problems point at the quantity, every other rule at the line's serial numbers. */
-function problemField(p: Problem): string {
-  return p.code === 'NOT_WHOLE' || p.code === 'INSUFFICIENT_STOCK' || p.code === 'STOCK_TOO_LARGE' ? 'Quantity' : 'Serial_Numbers';
+/** The line field a broken rule points at, as the importer names its column (lib/modules/zoho.ts). */
+function problemField(module: RecordModule, p: Problem): string {
+  return module.declaration?.kind === 'document' ? toZoho(p, module.declaration).field : 'Lines';
 }
 
-function problemPath(p: Problem): string {
-  return `Lines[${p.line}].${problemField(p)}`;
+function problemPath(module: RecordModule, p: Problem): string {
+  return `Lines[${p.line}].${problemField(module, p)}`;
 }
 
 /** A record not saved because the database became unreachable during the request: safe to send again. */

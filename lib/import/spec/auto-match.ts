@@ -1,4 +1,4 @@
-import type { ImportModule } from './registry';
+import type { AppModule } from '@/lib/modules';
 
 /** "Sale price", "sale_price" and "SALE-PRICE" all name Sale_Price: case, spaces, dashes and underscores are ignored. */
 export function normalizeHeader(text: string): string {
@@ -6,7 +6,7 @@ export function normalizeHeader(text: string): string {
 }
 
 /** For each field of the module, the index of the first file column whose header names it, or null. */
-export function autoMatchColumns(module: ImportModule, headers: readonly string[]): Record<string, number | null> {
+export function autoMatchColumns(module: AppModule, headers: readonly string[]): Record<string, number | null> {
   const byHeader = new Map<string, number>();
   headers.forEach((header, index) => {
     const key = normalizeHeader(header);

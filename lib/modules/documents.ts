@@ -1,0 +1,88 @@
+import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import type { DocumentModule, LookupModule, ModuleField } from './types';
+
+const lookup = (module: LookupModule, findBy: readonly string[]) => ({ module, findBy });
+
+/** A document's own fields; invoices add the switch that creates their goods document. */
+function headerFields(kind: DocumentKind): ModuleField[] {
+  const info = KINDS[kind];
+  const generated = info.generates === 'goods_receipt' ? 'goods receipt' : 'goods issue';
+  return [
+    { apiName: 'Date', key: 'date', kind: 'date', example: '2026-01-15' },
+    { apiName: 'Partner', key: 'partnerId', kind: 'lookup', lookup: lookup('Partners', ['Code', 'id']), example: 'ACME', word: true,
+      nullable: !info.partnerRequired, description: `The ${info.partnerRole}.` },
+    { apiName: 'Warehouse', key: 'warehouseId', kind: 'lookup', lookup: lookup('Warehouses', ['Code', 'id']), example: 'MAIN', word: true,
+      description: 'The warehouse the goods move in or out of.' },
+    { apiName: 'Note', key: 'note', kind: 'text', example: '', word: true },
+    ...(info.generates ? [{ apiName: 'Create_Stock_Document', key: 'createStockDocument', kind: 'boolean' as const, example: 'true',
+      description: `Whether saving creates the ${generated} that moves the stock and serials (true when left out).` }] : []),
+  ];
+}
+
+/** The fields of one document line. */
+export const LINE_FIELDS: readonly ModuleField[] = [
+  { apiName: 'Item', key: 'itemId', kind: 'lookup', lookup: lookup('Items', ['Code', 'EAN', 'id']), example: 'SCAN-100' },
+  { apiName: 'Quantity', key: 'quantity', kind: 'decimal', example: '2',
+    description: 'A serial-tracked item needs a whole quantity equal to the number of serials.' },
+  { apiName: 'Unit_Price', key: 'unitPrice', kind: 'decimal', example: '80.00' },
+  { apiName: 'VAT_Rate', key: 'vatRate', kind: 'decimal', example: '21' },
+  { apiName: 'Serial_Numbers', key: 'serials', kind: 'serials', example: 'SN-0001;SN-0002',
+    description: 'Serial numbers of the line, as printed; ones that read the same (case, width, look-alike letters) are one serial.' },
+];
+
+/** Rows with the same Number form one document in a file. */
+const NUMBER_FIELD: ModuleField = { apiName: 'Number', kind: 'text', example: 'R-1' };
+
+type DocumentDeclaration = { apiName: string; id: string; description: string; example: Record<string, unknown> };
+
+function documentModule(kind: DocumentKind, d: DocumentDeclaration): DocumentModule {
+  const info = KINDS[kind];
+  const header = headerFields(kind);
+  const [date, partner, warehouse, note, ...invoice] = header;
+  return {
+    kind: 'document', documentKind: kind, apiName: d.apiName, id: d.id, label: info.plural, singular: info.label.toLowerCase(),
+    description: d.description, read: info.readPermission, write: info.writePermission,
+    operations: ['insert'], findBy: [],
+    mandatory: ['Number', 'Date', 'Warehouse', 'Item', 'Quantity', ...(info.partnerRequired ? ['Partner'] : [])],
+    headerFields: header, lineFields: LINE_FIELDS,
+    // The flat file of one row per line, in the templates' column order.
+    fields: [NUMBER_FIELD, date, partner, warehouse, ...LINE_FIELDS, note, ...invoice],
+    example: d.example,
+  };
+}
+
+export const GOODS_RECEIPTS = documentModule('goods_receipt', {
+  apiName: 'Goods_Receipts', id: '7100000000004',
+  description: 'Goods receipts: goods received into a warehouse, with the serial numbers of tracked items.',
+  example: {
+    Date: '2026-11-22', Partner: { Code: 'ACME' }, Warehouse: { Code: 'MAIN' }, Note: 'Delivery 4711',
+    Lines: [{ Item: { Code: 'PHN-100' }, Quantity: '2', Unit_Price: '180', Serial_Numbers: ['SN-0001', 'SN-0002'] }],
+  },
+});
+
+export const GOODS_ISSUES = documentModule('goods_issue', {
+  apiName: 'Goods_Issues', id: '7100000000005',
+  description: 'Goods issues: goods leaving a warehouse; tracked items name the serial numbers in stock that leave.',
+  example: {
+    Date: '2026-11-22', Partner: { Code: 'SHOP-7' }, Warehouse: { Code: 'MAIN' },
+    Lines: [{ Item: { Code: 'PHN-100' }, Quantity: '1', Serial_Numbers: ['SN-0001'] }],
+  },
+});
+
+export const PURCHASE_INVOICES = documentModule('purchase_invoice', {
+  apiName: 'Purchase_Invoices', id: '7100000000006',
+  description: 'Purchase invoices; with Create_Stock_Document (the default) saving one also creates its goods receipt.',
+  example: {
+    Date: '2026-11-22', Partner: { Code: 'ACME' }, Warehouse: { Code: 'MAIN' }, Create_Stock_Document: true,
+    Lines: [{ Item: { EAN: '8590000020013' }, Quantity: '2', Unit_Price: '180', VAT_Rate: '21', Serial_Numbers: ['SN-0003', 'SN-0004'] }],
+  },
+});
+
+export const SALES_INVOICES = documentModule('sales_invoice', {
+  apiName: 'Sales_Invoices', id: '7100000000007',
+  description: 'Sales invoices; with Create_Stock_Document (the default) saving one also creates its goods issue.',
+  example: {
+    Date: '2026-11-22', Partner: { Code: 'SHOP-7' }, Warehouse: { Code: 'MAIN' },
+    Lines: [{ Item: { Code: 'PHN-100' }, Quantity: '1', Unit_Price: '249.90', VAT_Rate: '21', Serial_Numbers: ['SN-0003'] }],
+  },
+});
