@@ -1,7 +1,8 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { CONTENT_ENCODINGS } from '@/db/schema/imports';
-import { ImportFileError, isZip } from '@/lib/import/files';
+import { isZip } from '@/lib/import/files';
+import { ProtocolError } from '@/lib/errors';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -25,6 +26,6 @@ export async function decodeFromStorage(content: Buffer, encoding: ContentEncodi
   try {
     return await gunzipAsync(content);
   } catch {
-    throw new ImportFileError('INVALID_FILE_FORMAT', 'The stored copy of the upload is damaged and cannot be unpacked; upload the file again.');
+    throw new ProtocolError('INVALID_FILE_FORMAT', 'The stored copy of the upload is damaged and cannot be unpacked; upload the file again.');
   }
 }

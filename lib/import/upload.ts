@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { importFile } from '@/db/schema';
 import { readUploadedTable, type UploadedTable } from '@/lib/import/files';
-import { ImportRequestError } from './errors';
 import { keepRecentTable, recentTable } from './kept-table';
 import { decodeFromStorage, encodeForStorage } from './stored-file';
+import { ProtocolError } from '@/lib/errors';
 
 export interface StoredUpload {
   fileId: bigint;
@@ -41,7 +41,7 @@ const shapeKey = (fileId: bigint, encoding: string | null) => `${fileId}:${encod
 
 /**
  * Reads the upload completely (so a bad file is refused now, with its specific error) and stores its
- * bytes in the database, where every app instance and worker can read it. Throws ImportFileError.
+ * bytes in the database, where every app instance and worker can read it. Throws ProtocolError.
  */
 export async function storeUpload(db: DbOrTx, input: { bytes: Buffer; fileName: string; userId: number }): Promise<StoredUpload> {
   // The gzip of a CSV runs on the thread pool while the file is read here.
@@ -64,14 +64,14 @@ export async function loadUpload(db: DbOrTx, fileId: bigint) {
   const [file] = await db.select({ fileName: importFile.fileName, content: importFile.content, encoding: importFile.contentEncoding })
     .from(importFile).where(eq(importFile.id, fileId));
   if (!file) {
-    throw new ImportRequestError('INVALID_FILE_ID', `No uploaded file has the file_id ${fileId}.`, { api_name: 'file_id', json_path: '$.resource[0].file_id' });
+    throw new ProtocolError('INVALID_FILE_ID', `No uploaded file has the file_id ${fileId}.`, { api_name: 'file_id', json_path: '$.resource[0].file_id' });
   }
   return { fileName: file.fileName, content: await decodeFromStorage(file.content, file.encoding) };
 }
 
 /**
  * The uploaded file read as a table with the given encoding (null: detected). The table read at
- * upload is reused when this process still has it. Throws ImportFileError, or INVALID_FILE_ID.
+ * upload is reused when this process still has it. Throws ProtocolError, or INVALID_FILE_ID.
  */
 export async function readStoredTable(db: DbOrTx, fileId: bigint, encoding: string | null): Promise<UploadedTable> {
   const kept = encoding === null ? recentTable(fileId) : null;

@@ -12,9 +12,10 @@ import {
   deleteHandler, deleteOneHandler, insertHandler, updateHandler, updateOneHandler, upsertHandler, type WriteRequest,
 } from './handlers/writes';
 import { refusalOf, supports, type RecordModule, type WriteOperation } from './module';
-import { ApiProblem } from './problem';
 import { findModule } from './registry';
 import { readBodyText } from './write/body';
+import { ProtocolError } from '@/lib/errors';
+import { apiProblem, problemResponse } from './problem';
 
 export type RecordsParams = { version: string; module: string; id?: string };
 type Ctx = { params: Promise<RecordsParams> };
@@ -46,8 +47,8 @@ export function recordsRoute(op: ReadOp | WriteOp) {
     try {
       response = await dispatch(op, request, await params, principal, owner);
     } catch (error) {
-      if (!(error instanceof ApiProblem)) throw error;
-      response = error.toResponse();
+      if (!(error instanceof ProtocolError)) throw error;
+      response = problemResponse(error);
     }
     return withRateHeaders(response, rate);
   });
@@ -57,7 +58,7 @@ async function dispatch(op: ReadOp | WriteOp, request: Request, params: RecordsP
   const versionError = checkVersion(params.version);
   if (versionError) return versionError;
   const target = findModule(params.module);
-  if (!target) throw new ApiProblem(400, 'INVALID_MODULE', 'The module name given seems to be invalid', { module: params.module });
+  if (!target) throw apiProblem(400, 'INVALID_MODULE', 'The module name given seems to be invalid', { module: params.module });
   const db = getDb();
   const url = new URL(request.url);
   if (op === 'list' || op === 'search' || op === 'get') {
@@ -73,16 +74,16 @@ async function dispatch(op: ReadOp | WriteOp, request: Request, params: RecordsP
   const bodyText = hasBody ? await readBodyText(request) : '';
   return withIdempotency(db, request, owner, bodyText, () =>
     write.handle({ run: { db, principal, module: target }, url, bodyText, id: params.id }).catch((error) => {
-      if (error instanceof ApiProblem) return error.toResponse();
+      if (error instanceof ProtocolError) return problemResponse(error);
       throw error;
     }));
 }
 
 /** Unsupported operations answer 405 before permissions are looked at; then the role must hold the module's permission. */
 function authorize(module: RecordModule, principal: Principal, write: WriteOperation | null): void {
-  if (write && !supports(module, write)) throw new ApiProblem(405, 'NOT_SUPPORTED', refusalOf(module, write), { module: module.api, operation: write });
+  if (write && !supports(module, write)) throw apiProblem(405, 'NOT_SUPPORTED', refusalOf(module, write), { module: module.api, operation: write });
   const permission = write ? module.write! : module.read;
   if (!can(principal.role, permission)) {
-    throw new ApiProblem(403, 'NO_PERMISSION', `The ${principal.role} role may not ${write ? 'write' : 'read'} ${module.api} (needs ${permission}).`, { permission });
+    throw apiProblem(403, 'NO_PERMISSION', `The ${principal.role} role may not ${write ? 'write' : 'read'} ${module.api} (needs ${permission}).`, { permission });
   }
 }

@@ -1,35 +1,16 @@
 import { apiError } from '@/lib/api/responses';
+import { ProtocolError } from '@/lib/errors';
 
-/** A whole request refused before anything was written: a bad query, body or module. */
-export class ApiProblem extends Error {
-  constructor(
-    public readonly status: number,
-    public readonly code: string,
-    message: string,
-    public readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'ApiProblem';
-  }
-
-  toResponse(headers?: HeadersInit): Response {
-    const response = apiError(this.status, this.code, this.message, this.details);
-    for (const [name, value] of new Headers(headers)) response.headers.set(name, value);
-    return response;
-  }
-}
+/** A whole request refused before anything was written (a bad query, body or module), with its HTTP status. */
+export const apiProblem = (status: number, code: string, message: string, details: Record<string, unknown> = {}) =>
+  new ProtocolError(code, message, details, status);
 
 export const invalidQuery = (message: string, details: Record<string, unknown> = {}) =>
-  new ApiProblem(400, 'INVALID_QUERY', message, details);
+  apiProblem(400, 'INVALID_QUERY', message, details);
 
-/** One record of a write refused by the API layer itself (its shape or a lookup), in Zoho's per-record form. */
-export class RecordError extends Error {
-  constructor(
-    public readonly code: string,
-    message: string,
-    public readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'RecordError';
-  }
+/** A refused request in Zoho's error envelope. */
+export function problemResponse(error: ProtocolError, headers?: HeadersInit): Response {
+  const response = apiError(error.status, error.code, error.message, error.details);
+  for (const [name, value] of new Headers(headers)) response.headers.set(name, value);
+  return response;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeWindows1250, encodeWindows1252 } from './__fixtures__/encode';
 import { decodeText, normalizeCharacterEncoding } from './decode-text';
-import { ImportFileError } from './errors';
+import { ProtocolError } from '@/lib/errors';
 
 const CZECH = 'Příliš žluťoučký kůň úpěl ďábelské ódy';
 
@@ -109,7 +109,7 @@ describe('normalizeCharacterEncoding', () => {
   });
 
   it('refuses an unknown encoding with INVALID_DATA', () => {
-    expect(() => normalizeCharacterEncoding('EBCDIC')).toThrowError(ImportFileError);
+    expect(() => normalizeCharacterEncoding('EBCDIC')).toThrowError(ProtocolError);
     expect(() => normalizeCharacterEncoding('EBCDIC')).toThrowError(
       "The character encoding 'EBCDIC' is not supported; use UTF-8, windows-1250 or windows-1252.",
     );

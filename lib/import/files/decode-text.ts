@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { guessWindowsCodePage } from './encoding-guess';
-import { ImportFileError } from './errors';
 import { findInvalidUtf8Offset, lineNumberAt, tryDecodeUtf8 } from './utf8';
+import { ProtocolError } from '@/lib/errors';
 
 type SingleByteEncoding = 'windows-1250' | 'windows-1252' | 'ISO-8859-2';
 export type TextEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | SingleByteEncoding;
@@ -49,7 +49,7 @@ export function normalizeCharacterEncoding(label: string): TextEncoding {
   const squeezed = label.trim().toLowerCase().replace(/[\s_-]/g, '');
   const encoding = ENCODING_ALIASES[squeezed];
   if (!encoding) {
-    throw new ImportFileError(
+    throw new ProtocolError(
       'INVALID_DATA',
       `The character encoding '${label}' is not supported; use UTF-8, windows-1250 or windows-1252.`,
     );
@@ -68,7 +68,7 @@ function decodeUtf8Strictly(bytes: Uint8Array): string {
   const text = tryDecodeUtf8(bytes);
   if (text !== null) return text;
   const offset = findInvalidUtf8Offset(bytes);
-  throw new ImportFileError(
+  throw new ProtocolError(
     'INVALID_DATA',
     `The file is not valid UTF-8: line ${lineNumberAt(bytes, offset)} has a byte (0x${bytes[offset]
       .toString(16)

@@ -1,4 +1,4 @@
-import { ImportFileError } from './errors';
+import { ProtocolError } from '@/lib/errors';
 
 export type UploadKind = 'zip' | 'text';
 
@@ -44,10 +44,10 @@ export function detectUploadKind(bytes: Uint8Array): UploadKind {
   if (isZip(bytes)) return 'zip';
   const known = KNOWN_BINARY_FORMATS.find((signature) => startsWith(bytes, signature.bytes));
   if (known) {
-    throw new ImportFileError('INVALID_FILE_FORMAT', `The file is ${known.description}; ${SUPPORTED}.`);
+    throw new ProtocolError('INVALID_FILE_FORMAT', `The file is ${known.description}; ${SUPPORTED}.`);
   }
   if (!hasUtf16ByteOrderMark(bytes) && looksBinary(bytes)) {
-    throw new ImportFileError('INVALID_FILE_FORMAT', `The file is binary, not text; ${SUPPORTED}.`);
+    throw new ProtocolError('INVALID_FILE_FORMAT', `The file is binary, not text; ${SUPPORTED}.`);
   }
   return 'text';
 }

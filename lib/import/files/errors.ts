@@ -10,17 +10,4 @@ export type FileErrorCode =
   | 'FILE_NOT_SUPPORTED'
   | 'INVALID_DATA';
 
-/** The one error type the file layer throws on purpose; anything else is a bug. */
-export class ImportFileError extends Error {
-  constructor(
-    public readonly code: FileErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ImportFileError';
-  }
-}
-
-export function isImportFileError(error: unknown): error is ImportFileError {
-  return error instanceof ImportFileError;
-}
+// The file layer throws ProtocolError (lib/errors.ts) with one of these codes; anything else is a bug.

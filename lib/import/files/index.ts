@@ -1,4 +1,4 @@
-export { ImportFileError, isImportFileError, type FileErrorCode } from './errors';
+export type { FileErrorCode } from './errors';
 export {
   DEFAULT_LIMITS,
   MAX_CELL_CHARS,

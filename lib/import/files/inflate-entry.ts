@@ -1,7 +1,7 @@
 import { crc32, createInflateRaw } from 'node:zlib';
-import { ImportFileError } from './errors';
 import { formatMegabytes } from './format';
 import type { Limits } from './limits';
+import { ProtocolError } from '@/lib/errors';
 
 /** What the ZIP headers say about an entry; every field may be a lie. */
 export interface DeclaredEntry {
@@ -18,16 +18,16 @@ const STORED = 0;
 const DEFLATED = 8;
 
 /** Returns why inflating must stop at `inflated` real bytes, or null to go on. */
-function overLimit(entry: DeclaredEntry, inflated: number, alreadyInflated: number, limits: ZipLimits): ImportFileError | null {
+function overLimit(entry: DeclaredEntry, inflated: number, alreadyInflated: number, limits: ZipLimits): ProtocolError | null {
   if (alreadyInflated + inflated > limits.maxInflatedBytes) {
-    return new ImportFileError(
+    return new ProtocolError(
       'FILE_TOO_LARGE',
       `The archive unpacks to more than ${formatMegabytes(limits.maxInflatedBytes)}, the most we accept (passed while inflating '${entry.name}').`,
     );
   }
   const ratio = inflated / Math.max(entry.compressedSize, 1);
   if (inflated > limits.ratioCheckAfterBytes && ratio > limits.maxCompressionRatio) {
-    return new ImportFileError(
+    return new ProtocolError(
       'INVALID_FILE_FORMAT',
       `The ZIP entry '${entry.name}' inflates more than ${limits.maxCompressionRatio} times its packed size, which is how ZIP bombs look; refused.`,
     );
@@ -38,13 +38,13 @@ function overLimit(entry: DeclaredEntry, inflated: number, alreadyInflated: numb
 /** The headers are only trusted once the real bytes agree with them. */
 function checkAgainstHeaders(entry: DeclaredEntry, content: Buffer): void {
   if (content.length !== entry.declaredSize) {
-    throw new ImportFileError(
+    throw new ProtocolError(
       'INVALID_FILE_FORMAT',
       `The ZIP entry '${entry.name}' declares ${entry.declaredSize} bytes but holds ${content.length}; the archive is damaged or forged.`,
     );
   }
   if (crc32(content) !== entry.crc32 >>> 0) {
-    throw new ImportFileError(
+    throw new ProtocolError(
       'INVALID_FILE_FORMAT',
       `The ZIP entry '${entry.name}' fails its checksum; the archive is damaged.`,
     );
@@ -58,7 +58,7 @@ function inflateCounting(entry: DeclaredEntry, packed: Buffer, alreadyInflated: 
     const chunks: Buffer[] = [];
     let inflated = 0;
     let settled = false;
-    const fail = (error: ImportFileError): void => {
+    const fail = (error: ProtocolError): void => {
       if (settled) return;
       settled = true;
       inflater.destroy();
@@ -72,7 +72,7 @@ function inflateCounting(entry: DeclaredEntry, packed: Buffer, alreadyInflated: 
       else chunks.push(chunk);
     });
     inflater.on('error', () =>
-      fail(new ImportFileError('INVALID_FILE_FORMAT', `The ZIP entry '${entry.name}' is damaged and cannot be inflated.`)),
+      fail(new ProtocolError('INVALID_FILE_FORMAT', `The ZIP entry '${entry.name}' is damaged and cannot be inflated.`)),
     );
     inflater.on('end', () => {
       if (settled) return;
@@ -104,7 +104,7 @@ export async function inflateEntry(
   } else if (entry.compressionMethod === DEFLATED) {
     content = await inflateCounting(entry, packed, alreadyInflated, limits);
   } else {
-    throw new ImportFileError(
+    throw new ProtocolError(
       'FILE_NOT_SUPPORTED',
       `The ZIP entry '${entry.name}' uses compression method ${entry.compressionMethod}; only stored and deflated entries are supported.`,
     );

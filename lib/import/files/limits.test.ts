@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ImportFileError, isImportFileError } from './errors';
 import { DEFAULT_LIMITS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_UPLOAD_BYTES, resolveLimits } from './limits';
+import { ProtocolError, isProtocolError } from '@/lib/errors';
 
 describe('limits', () => {
   it('has the Zoho bulk write limits', () => {
@@ -26,14 +26,14 @@ describe('limits', () => {
   });
 });
 
-describe('ImportFileError', () => {
+describe('ProtocolError', () => {
   it('carries a code and is recognisable', () => {
-    const error = new ImportFileError('LIMIT_EXCEEDED', 'too many');
+    const error = new ProtocolError('LIMIT_EXCEEDED', 'too many');
     expect(error).toBeInstanceOf(Error);
-    expect(error.name).toBe('ImportFileError');
+    expect(error.name).toBe('ProtocolError');
     expect(error.code).toBe('LIMIT_EXCEEDED');
     expect(error.message).toBe('too many');
-    expect(isImportFileError(error)).toBe(true);
-    expect(isImportFileError(new Error('x'))).toBe(false);
+    expect(isProtocolError(error)).toBe(true);
+    expect(isProtocolError(new Error('x'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { guessCsvDelimiter, parseCsv } from './parse-csv';
 
 function expectFileError(action: () => unknown, code: string, message: string | RegExp): void {
-  expect(action).toThrowError(expect.objectContaining({ name: 'ImportFileError', code }));
+  expect(action).toThrowError(expect.objectContaining({ name: 'ProtocolError', code }));
   expect(action).toThrowError(message);
 }
 

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import type { ParseError, ParseStepResult, Parser } from 'papaparse';
-import { ImportFileError } from './errors';
 import { resolveLimits, type Limits } from './limits';
 import { TableCollector, type ParsedTable } from './table-collector';
+import { ProtocolError } from '@/lib/errors';
 
 export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
@@ -39,14 +39,14 @@ function excelSeparatorHint(text: string): { delimiter: CsvDelimiter; rest: stri
   return { delimiter: hint[1], rest: text.slice(hint[0].length) };
 }
 
-function quoteError(error: ParseError, rowNumber: number): ImportFileError {
+function quoteError(error: ParseError, rowNumber: number): ProtocolError {
   if (error.code === 'MissingQuotes') {
-    return new ImportFileError(
+    return new ProtocolError(
       'INVALID_DATA',
       `Row ${rowNumber} opens a quoted value that is never closed: a '"' is missing, so the rest of the file would be read as one cell.`,
     );
   }
-  return new ImportFileError(
+  return new ProtocolError(
     'INVALID_DATA',
     `Row ${rowNumber} has text right after the closing quote of a quoted value; write a quote inside a quoted value as two quotes ("").`,
   );
@@ -59,7 +59,7 @@ function quoteError(error: ParseError, rowNumber: number): ImportFileError {
  */
 export function parseCsv(text: string, limits?: Partial<Limits>): ParsedCsv {
   if (text.trim() === '') {
-    throw new ImportFileError('INVALID_DATA', 'The file is empty; its first row must hold the column names.');
+    throw new ProtocolError('INVALID_DATA', 'The file is empty; its first row must hold the column names.');
   }
   const hint = excelSeparatorHint(text);
   const body = hint ? hint.rest : text;

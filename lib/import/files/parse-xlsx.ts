@@ -1,18 +1,18 @@
 import JSZip from 'jszip';
 import { readSheet } from 'read-excel-file/node';
-import { ImportFileError } from './errors';
 import { resolveLimits, type Limits } from './limits';
 import { openSafeZip, type SafeZip } from './safe-zip';
 import { TableCollector, type ParsedTable } from './table-collector';
 import { cellText, numberText } from './xlsx-cells';
 import { checkSheetExtent } from './xlsx-extent';
 import { firstSheetPath, isXmlPart, refuseDtd } from './xlsx-parts';
+import { ProtocolError } from '@/lib/errors';
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 
-function notAWorkbook(detail: string): ImportFileError {
-  return new ImportFileError('INVALID_FILE_FORMAT', `The .xlsx file could not be read: ${detail}.`);
+function notAWorkbook(detail: string): ProtocolError {
+  return new ProtocolError('INVALID_FILE_FORMAT', `The .xlsx file could not be read: ${detail}.`);
 }
 
 /** Inflates every XML part (under the archive's limits) and refuses any that declares a DTD. */

@@ -1,12 +1,12 @@
 import { decodeText } from './decode-text';
 import { detectUploadKind } from './detect-format';
-import { ImportFileError } from './errors';
 import { formatCount, formatMegabytes } from './format';
 import { MAX_WORKBOOK_XML_BYTES, resolveLimits, type Limits } from './limits';
 import { parseCsv } from './parse-csv';
 import { parseXlsx, parseXlsxFromZip } from './parse-xlsx';
 import { openSafeZip, type SafeZip, type SafeZipEntry } from './safe-zip';
 import type { TableRow } from './table-collector';
+import { ProtocolError } from '@/lib/errors';
 
 export interface ReadUploadOptions {
   /** Zoho's `character_encoding`; only used for CSV. */
@@ -41,10 +41,10 @@ function theOneDataFile(zip: SafeZip): SafeZipEntry {
   const dataFiles = zip.entries.filter(isDataFile);
   if (dataFiles.length === 1) return dataFiles[0];
   if (dataFiles.length === 0) {
-    throw new ImportFileError('INVALID_FILE_FORMAT', 'The ZIP archive contains no .csv or .xlsx file; put exactly one in it.');
+    throw new ProtocolError('INVALID_FILE_FORMAT', 'The ZIP archive contains no .csv or .xlsx file; put exactly one in it.');
   }
   const names = dataFiles.map((entry) => `'${entry.name}'`).join(', ');
-  throw new ImportFileError(
+  throw new ProtocolError(
     'INVALID_FILE_FORMAT',
     `The ZIP archive contains ${dataFiles.length} data files (${names}); put exactly one .csv or .xlsx file in it.`,
   );
@@ -99,7 +99,7 @@ function oneAtATime<T>(read: () => Promise<T>): Promise<T> {
 /**
  * Reads an uploaded file into headers and text rows. Accepts a Zoho-style ZIP with one
  * .csv or .xlsx, a bare .xlsx, or a bare CSV (delimiter and encoding detected). The kind
- * is decided by the bytes, not by the name. Throws ImportFileError for anything refused.
+ * is decided by the bytes, not by the name. Throws ProtocolError for anything refused.
  */
 export function readUploadedTable(bytes: Buffer, fileName: string, options: ReadUploadOptions = {}): Promise<UploadedTable> {
   return oneAtATime(() => readTable(bytes, fileName, options));
@@ -108,7 +108,7 @@ export function readUploadedTable(bytes: Buffer, fileName: string, options: Read
 async function readTable(bytes: Buffer, fileName: string, options: ReadUploadOptions): Promise<UploadedTable> {
   const limits = resolveLimits(options.limits);
   if (bytes.length > limits.maxUploadBytes) {
-    throw new ImportFileError(
+    throw new ProtocolError(
       'FILE_TOO_LARGE',
       `The file is ${formatMegabytes(bytes.length)} (${formatCount(bytes.length)} bytes); at most ${formatMegabytes(limits.maxUploadBytes)} (${formatCount(limits.maxUploadBytes)} bytes) are allowed.`,
     );

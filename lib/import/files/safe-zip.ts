@@ -1,9 +1,9 @@
 import { fromBuffer, getFileNameLowLevel, type Entry, type ZipFile } from 'yauzl';
-import { ImportFileError } from './errors';
 import { formatCount } from './format';
 import { inflateEntry, type DeclaredEntry } from './inflate-entry';
 import { resolveLimits, type Limits } from './limits';
 import { checkedEntryName, isDirectoryEntry, isJunkEntry, isZipFileName } from './zip-entry-names';
+import { ProtocolError } from '@/lib/errors';
 
 /** A file inside the archive (directories and OS clutter are left out). */
 export interface SafeZipEntry {
@@ -27,19 +27,19 @@ export interface SafeZip {
 
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-function damagedArchive(detail: string): ImportFileError {
+function damagedArchive(detail: string): ProtocolError {
   // yauzl refuses "strong encryption" while listing, before we ever see the entry.
   if (/encrypt/i.test(detail)) {
-    return new ImportFileError('FILE_NOT_SUPPORTED', 'The ZIP archive is password-protected; upload an archive without a password.');
+    return new ProtocolError('FILE_NOT_SUPPORTED', 'The ZIP archive is password-protected; upload an archive without a password.');
   }
-  return new ImportFileError(
+  return new ProtocolError(
     'INVALID_FILE_FORMAT',
     `The file is not a readable ZIP archive: it is damaged or truncated (${detail}).`,
   );
 }
 
-function encryptedEntry(name: string): ImportFileError {
-  return new ImportFileError(
+function encryptedEntry(name: string): ProtocolError {
+  return new ProtocolError(
     'FILE_NOT_SUPPORTED',
     `The ZIP entry '${name}' is password-protected; upload an archive without a password.`,
   );
@@ -80,10 +80,10 @@ function acceptEntry(entry: Entry, seenNames: Set<string>): string | null {
   if (isDirectoryEntry(name) || isJunkEntry(name)) return null;
   if (entry.isEncrypted()) throw encryptedEntry(name);
   if (isZipFileName(name)) {
-    throw new ImportFileError('FILE_NOT_SUPPORTED', `The ZIP entry '${name}' is itself a ZIP archive; nested archives are refused.`);
+    throw new ProtocolError('FILE_NOT_SUPPORTED', `The ZIP entry '${name}' is itself a ZIP archive; nested archives are refused.`);
   }
   if (seenNames.has(name)) {
-    throw new ImportFileError('INVALID_FILE_FORMAT', `The ZIP archive lists '${name}' twice; refused.`);
+    throw new ProtocolError('INVALID_FILE_FORMAT', `The ZIP archive lists '${name}' twice; refused.`);
   }
   seenNames.add(name);
   return name;
@@ -91,7 +91,7 @@ function acceptEntry(entry: Entry, seenNames: Set<string>): string | null {
 
 function checkEntryCount(zipFile: ZipFile, limits: Limits): void {
   if (zipFile.entryCount > limits.maxZipEntries) {
-    throw new ImportFileError(
+    throw new ProtocolError(
       'LIMIT_EXCEEDED',
       `The ZIP archive has ${formatCount(zipFile.entryCount)} entries; at most ${formatCount(limits.maxZipEntries)} are allowed.`,
     );
@@ -141,7 +141,7 @@ function declaredEntry(name: string, raw: Entry): DeclaredEntry {
 
 function refuseNestedZip(name: string, content: Buffer): void {
   if (content.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) {
-    throw new ImportFileError('FILE_NOT_SUPPORTED', `The ZIP entry '${name}' is itself a ZIP archive; nested archives are refused.`);
+    throw new ProtocolError('FILE_NOT_SUPPORTED', `The ZIP entry '${name}' is itself a ZIP archive; nested archives are refused.`);
   }
 }
 

@@ -1,6 +1,6 @@
-import { ImportFileError } from './errors';
 import { formatCount, plural } from './format';
 import type { Limits } from './limits';
+import { ProtocolError } from '@/lib/errors';
 
 /**
  * One data row. `rowNumber` is the row as a spreadsheet shows it: the header is row 1, so the
@@ -67,10 +67,10 @@ export class TableCollector {
 
   finish(): ParsedTable {
     if (this.headers === null) {
-      throw new ImportFileError('INVALID_DATA', 'The file is empty; its first row must hold the column names.');
+      throw new ProtocolError('INVALID_DATA', 'The file is empty; its first row must hold the column names.');
     }
     if (this.dataRowCount > this.limits.maxDataRows) {
-      throw new ImportFileError(
+      throw new ProtocolError(
         'LIMIT_EXCEEDED',
         `The file has ${formatCount(this.dataRowCount)} data rows; at most ${formatCount(this.limits.maxDataRows)} are allowed.`,
       );
@@ -81,13 +81,13 @@ export class TableCollector {
   private acceptHeader(rowNumber: number, cells: string[]): string[] {
     const headers = withoutTrailingBlanks(cells).map((cell) => cell.trim());
     if (headers.length === 0) {
-      throw new ImportFileError(
+      throw new ProtocolError(
         'INVALID_DATA',
         `Row ${rowNumber} is empty, but the first row must hold the column names.`,
       );
     }
     if (headers.length > this.limits.maxColumns) {
-      throw new ImportFileError(
+      throw new ProtocolError(
         'LIMIT_EXCEEDED',
         `The file has ${plural(headers.length, 'column')}; at most ${formatCount(this.limits.maxColumns)} are allowed.`,
       );
@@ -99,7 +99,7 @@ export class TableCollector {
   private shapeDataRow(rowNumber: number, cells: string[], headers: string[]): string[] {
     const meaningful = withoutTrailingBlanks(cells);
     if (meaningful.length > headers.length) {
-      throw new ImportFileError(
+      throw new ProtocolError(
         'INVALID_DATA',
         `Row ${rowNumber} has a value in column ${meaningful.length}, but the header row names only ${plural(headers.length, 'column')}.`,
       );
@@ -115,7 +115,7 @@ export class TableCollector {
     if (count <= this.limits.maxCellChars) return;
     const shortHeader = header.length > 40 ? `${header.slice(0, 40)}…` : header;
     const columnName = shortHeader ? ` ('${shortHeader}')` : '';
-    throw new ImportFileError(
+    throw new ProtocolError(
       'INVALID_DATA',
       `Row ${rowNumber}, column ${columnIndex + 1}${columnName} has ${formatCount(count)} characters; at most ${formatCount(this.limits.maxCellChars)} are allowed.`,
     );

@@ -1,6 +1,6 @@
-import { ImportFileError } from './errors';
 import { formatCount } from './format';
 import type { Limits } from './limits';
+import { ProtocolError } from '@/lib/errors';
 
 /** Excel's own grid: 1,048,576 rows by 16,384 columns (XFD). */
 const EXCEL_MAX_ROWS = 1_048_576;
@@ -17,8 +17,8 @@ function columnNumber(letters: string): number {
   return number;
 }
 
-function outsideExcelGrid(reference: string): ImportFileError {
-  return new ImportFileError(
+function outsideExcelGrid(reference: string): ProtocolError {
+  return new ProtocolError(
     'INVALID_FILE_FORMAT',
     `The first sheet refers to cell or row '${reference}', which lies outside Excel's grid; the file is damaged or forged.`,
   );
@@ -34,13 +34,13 @@ function checkRowElements(sheetXml: string): void {
 function checkValuedCell(reference: string, row: number, column: number, limits: Limits): void {
   if (row > EXCEL_MAX_ROWS || column > EXCEL_MAX_COLUMNS) throw outsideExcelGrid(reference);
   if (column > limits.maxColumns) {
-    throw new ImportFileError(
+    throw new ProtocolError(
       'LIMIT_EXCEEDED',
       `The first sheet has a value in column ${formatCount(column)} (cell ${reference}); at most ${formatCount(limits.maxColumns)} columns are allowed.`,
     );
   }
   if (row > rowCeiling(limits)) {
-    throw new ImportFileError(
+    throw new ProtocolError(
       'LIMIT_EXCEEDED',
       `The first sheet has values down to row ${formatCount(row)} (cell ${reference}); at most ${formatCount(limits.maxDataRows)} data rows are allowed.`,
     );

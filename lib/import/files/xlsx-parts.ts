@@ -1,4 +1,4 @@
-import { ImportFileError } from './errors';
+import { ProtocolError } from '@/lib/errors';
 
 /** The parts read-excel-file needs: XML and relationship files (images and the like are never read). */
 export function isXmlPart(name: string): boolean {
@@ -14,7 +14,7 @@ export function refuseDtd(partName: string, content: Buffer): void {
   const asciiView = content.toString('latin1').replace(/\0/g, '');
   const declaration = /<!\s*(DOCTYPE|ENTITY)/i.exec(asciiView);
   if (declaration) {
-    throw new ImportFileError(
+    throw new ProtocolError(
       'INVALID_DATA',
       `The .xlsx part '${partName}' contains a <!${declaration[1].toUpperCase()}> declaration; such files are refused because they can hide entity-expansion attacks.`,
     );

@@ -1,4 +1,4 @@
-import { ImportFileError } from './errors';
+import { ProtocolError } from '@/lib/errors';
 
 /** Archive members that are clutter from the tool that built the ZIP, never data. */
 export function isJunkEntry(name: string): boolean {
@@ -23,13 +23,13 @@ export function isDirectoryEntry(name: string): boolean {
  */
 export function checkedEntryName(rawName: string): string {
   if (rawName.includes('\0')) {
-    throw new ImportFileError('INVALID_FILE_FORMAT', 'A ZIP entry name contains a NUL character; refused.');
+    throw new ProtocolError('INVALID_FILE_FORMAT', 'A ZIP entry name contains a NUL character; refused.');
   }
   const name = rawName.replace(/\\/g, '/');
   const leavesArchive =
     name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.split('/').some((segment) => segment === '..');
   if (leavesArchive) {
-    throw new ImportFileError(
+    throw new ProtocolError(
       'INVALID_FILE_FORMAT',
       `The ZIP entry '${rawName}' has a path that leaves the archive; refused.`,
     );

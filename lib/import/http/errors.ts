@@ -1,11 +1,9 @@
 import { apiError, apiErrorFrom } from '@/lib/api/responses';
-import { isImportFileError } from '@/lib/import/files';
-import { isImportRequestError } from '@/lib/import/errors';
+import { isProtocolError } from '@/lib/errors';
 
 /** Refusals of the import (file layer or job request) in Zoho's error envelope; anything else as usual. */
 export function importErrorResponse(error: unknown): Response {
-  if (isImportRequestError(error)) return apiError(error.status, error.code, error.message, error.details);
-  if (isImportFileError(error)) return apiError(400, error.code, error.message);
+  if (isProtocolError(error)) return apiError(error.status, error.code, error.message, error.details);
   return apiErrorFrom(error);
 }
 

@@ -1,11 +1,11 @@
 import { MAX_UPLOAD_BYTES } from '@/lib/import/files';
-import { ImportRequestError } from '@/lib/import/errors';
+import { ProtocolError } from '@/lib/errors';
 
 /** Room for the multipart envelope around a file of the maximum size. */
 const ENVELOPE_BYTES = 64 * 1024;
 
 function tooLarge(): never {
-  throw new ImportRequestError('FILE_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; at most 25 MB are allowed.`);
+  throw new ProtocolError('FILE_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; at most 25 MB are allowed.`);
 }
 
 /** Reads the body, giving up as soon as it passes the limit, so a huge upload is never held in memory. */
@@ -33,18 +33,18 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array> 
 export async function readUploadedFile(request: Request): Promise<{ bytes: Buffer; fileName: string }> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
-    throw new ImportRequestError('INVALID_DATA', 'Send the file as multipart/form-data under the key file.', { api_name: 'file' });
+    throw new ProtocolError('INVALID_DATA', 'Send the file as multipart/form-data under the key file.', { api_name: 'file' });
   }
   const body = await readCapped(request, MAX_UPLOAD_BYTES + ENVELOPE_BYTES);
   let form: FormData;
   try {
     form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType } }).formData();
   } catch {
-    throw new ImportRequestError('INVALID_DATA', 'The multipart body could not be read.', { api_name: 'file' });
+    throw new ProtocolError('INVALID_DATA', 'The multipart body could not be read.', { api_name: 'file' });
   }
   const file = form.get('file');
   if (!file || typeof file === 'string') {
-    throw new ImportRequestError('MANDATORY_NOT_FOUND', 'Required key file is not available.', { api_name: 'file' });
+    throw new ProtocolError('MANDATORY_NOT_FOUND', 'Required key file is not available.', { api_name: 'file' });
   }
   return { bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name || 'upload' };
 }

@@ -3,11 +3,11 @@ import type { Db, DbOrTx } from '@/db/client';
 import { importJob } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
 import { checkCallbackHost } from '@/lib/import/callback/resolve-host';
-import { ImportRequestError } from '@/lib/import/errors';
 import { mappingsToWire, resolveMappings } from '@/lib/import/spec/mappings';
 import type { JobRequest } from '@/lib/import/spec/job-request';
 import { uploadSummary } from '@/lib/import/upload';
 import { notifyWorkers } from './notify';
+import { ProtocolError } from '@/lib/errors';
 
 /** Jobs one user may have waiting or running at once; more is almost always a client stuck in a retry loop. */
 export const MAX_ACTIVE_JOBS_PER_USER = 20;
@@ -23,13 +23,13 @@ async function assertUnderActiveLimit(tx: DbOrTx, userId: number) {
   const [{ active }] = await tx.select({ active: sql<number>`count(*)::int` }).from(importJob)
     .where(and(eq(importJob.createdBy, userId), inArray(importJob.status, ['ADDED', 'IN PROGRESS'])));
   if (active >= MAX_ACTIVE_JOBS_PER_USER) {
-    throw new ImportRequestError('LIMIT_EXCEEDED', `You already have ${active} bulk write jobs waiting or running; wait for them to finish.`);
+    throw new ProtocolError('LIMIT_EXCEEDED', `You already have ${active} bulk write jobs waiting or running; wait for them to finish.`);
   }
 }
 
 async function assertCallbackHostReachable(url: string) {
   const problem = await checkCallbackHost(url);
-  if (problem) throw new ImportRequestError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: '$.callback.url' });
+  if (problem) throw new ProtocolError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: '$.callback.url' });
 }
 
 /**

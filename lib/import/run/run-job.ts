@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { importJob } from '@/db/schema';
 import { isSerializationFailure } from '@/lib/db-errors';
-import { isImportFileError, type TableRow, type UploadedTable } from '@/lib/import/files';
+import { type TableRow, type UploadedTable } from '@/lib/import/files';
 import { findModule } from '@/lib/modules';
 import { mappingsFromWire } from '@/lib/import/spec/mappings';
 import { readStoredTable } from '@/lib/import/upload';
@@ -14,6 +14,7 @@ import { groupDocuments, writeDocumentChunk } from './document-writer';
 import { completeJob, failJob } from './finish';
 import type { RowOutcomeRecord } from './outcomes';
 import { ResultLines } from './result-lines';
+import { isProtocolError } from '@/lib/errors';
 
 export type RunResult = 'completed' | 'failed' | 'interrupted' | 'lost';
 
@@ -160,7 +161,7 @@ export async function runJob(db: Db, lease: Lease, options: RunOptions = {}): Pr
   if (!job) return 'lost';
   try {
     const table = await readTable(db, job).catch(async (error) => {
-      if (!isImportFileError(error)) throw error;
+      if (!isProtocolError(error)) throw error;
       await failJob(db, lease, `The file can no longer be read: ${error.message}`);
       return null;
     });

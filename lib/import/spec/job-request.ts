@@ -1,8 +1,8 @@
 import { normalizeCharacterEncoding } from '@/lib/import/files';
-import { ImportRequestError } from '@/lib/import/errors';
 import { findModule, OPERATIONS, type AppModule, type Operation } from '@/lib/modules';
 import { checkCallbackUrl } from '@/lib/import/callback/address-guard';
 import { parseMappings, type MappingRequest } from './mappings';
+import { ProtocolError } from '@/lib/errors';
 
 export interface CallbackSpec { url: string; method: 'post' }
 
@@ -24,11 +24,11 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function missing(key: string, path = `$.${key}`): never {
-  throw new ImportRequestError('MANDATORY_NOT_FOUND', `Required key ${key} is not available.`, { api_name: key, json_path: path });
+  throw new ProtocolError('MANDATORY_NOT_FOUND', `Required key ${key} is not available.`, { api_name: key, json_path: path });
 }
 
 function invalid(key: string, message: string, path = `$.${key}`): never {
-  throw new ImportRequestError('INVALID_DATA', message, { api_name: key, json_path: path });
+  throw new ProtocolError('INVALID_DATA', message, { api_name: key, json_path: path });
 }
 
 function booleanOf(value: unknown, key: string, path: string): boolean | null {
@@ -49,7 +49,7 @@ function moduleOf(resource: Json): AppModule {
   if (raw === undefined || raw === null || raw === '') missing('module', '$.resource[0].module');
   const importModule = typeof raw === 'string' ? findModule(raw) : undefined;
   if (!importModule) {
-    throw new ImportRequestError('MODULE_NOT_AVAILABLE', `The module '${String(raw)}' is not available for bulk write.`,
+    throw new ProtocolError('MODULE_NOT_AVAILABLE', `The module '${String(raw)}' is not available for bulk write.`,
       { api_name: 'module', json_path: '$.resource[0].module' });
   }
   return importModule;
@@ -60,7 +60,7 @@ function fileIdOf(resource: Json): bigint {
   if (raw === undefined || raw === null || raw === '') missing('file_id', '$.resource[0].file_id');
   const text = String(raw);
   if (!/^\d{1,18}$/.test(text) || BigInt(text) === 0n) {
-    throw new ImportRequestError('INVALID_FILE_ID', `The file_id '${text}' is not valid.`, { api_name: 'file_id', json_path: '$.resource[0].file_id' });
+    throw new ProtocolError('INVALID_FILE_ID', `The file_id '${text}' is not valid.`, { api_name: 'file_id', json_path: '$.resource[0].file_id' });
   }
   return BigInt(text);
 }
@@ -95,11 +95,11 @@ function callbackOf(body: Json): CallbackSpec | null {
   if (raw.url === undefined || raw.url === null || raw.url === '') missing('url', '$.callback.url');
   const method = raw.method === undefined || raw.method === null ? '' : String(raw.method);
   if (method.toLowerCase() !== 'post') {
-    throw new ImportRequestError('INVALID_CALLBACK_METHOD', `The callback method '${method}' is not supported; use post.`,
+    throw new ProtocolError('INVALID_CALLBACK_METHOD', `The callback method '${method}' is not supported; use post.`,
       { api_name: 'method', json_path: '$.callback.method' });
   }
   const problem = checkCallbackUrl(String(raw.url));
-  if (problem) throw new ImportRequestError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: '$.callback.url' });
+  if (problem) throw new ProtocolError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: '$.callback.url' });
   return { url: String(raw.url), method: 'post' };
 }
 
@@ -108,7 +108,7 @@ function theResource(body: Json): Json {
   if (resources === undefined || resources === null) missing('resource');
   if (!Array.isArray(resources) || resources.length === 0) missing('resource');
   if (resources.length > 1) {
-    throw new ImportRequestError('LIMIT_EXCEEDED', 'A bulk write job takes exactly one resource (one file for one module).', { api_name: 'resource' });
+    throw new ProtocolError('LIMIT_EXCEEDED', 'A bulk write job takes exactly one resource (one file for one module).', { api_name: 'resource' });
   }
   const [resource] = resources;
   if (!isObject(resource)) invalid('resource', 'Each resource must be an object.', '$.resource[0]');
@@ -118,7 +118,7 @@ function theResource(body: Json): Json {
 
 /** Checks the create-job body the way Zoho does, key by key, and throws the first problem found. */
 export function parseJobRequest(body: unknown): JobRequest {
-  if (!isObject(body)) throw new ImportRequestError('INVALID_DATA', 'The request body must be a JSON object.');
+  if (!isObject(body)) throw new ProtocolError('INVALID_DATA', 'The request body must be a JSON object.');
   const operation = operationOf(body);
   const resource = theResource(body);
   const importModule = moduleOf(resource);

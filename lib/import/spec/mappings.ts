@@ -1,8 +1,8 @@
 import { MAX_COLUMNS } from '@/lib/import/files';
-import { ImportRequestError } from '@/lib/import/errors';
 import { autoMatchColumns } from '@/lib/import/spec/auto-match';
 import { findField, type AppModule, type Operation } from '@/lib/modules';
 import { datePatternProblem } from './date-format';
+import { ProtocolError } from '@/lib/errors';
 
 /** One field mapping as the job stores and runs it. `index` null: every row takes the default value. */
 export interface MappingRequest {
@@ -18,7 +18,7 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const path = (position: number, key?: string) => `$.resource[0].field_mappings[${position}]${key ? `.${key}` : ''}`;
 
 function fail(code: string, message: string, apiName: string, jsonPath: string): never {
-  throw new ImportRequestError(code, message, { api_name: apiName, json_path: jsonPath });
+  throw new ProtocolError(code, message, { api_name: apiName, json_path: jsonPath });
 }
 
 function indexOf(raw: Json, apiName: string, position: number): number | null {
@@ -76,9 +76,9 @@ function parseOne(raw: unknown, module: AppModule, position: number, seen: Set<s
 /** Checks the field_mappings array on its own (what needs the file is checked by resolveMappings). */
 export function parseMappings(raw: unknown, module: AppModule): MappingRequest[] | null {
   if (raw === undefined || raw === null) return null;
-  if (!Array.isArray(raw)) throw new ImportRequestError('INVALID_DATA', 'field_mappings must be an array.', { api_name: 'field_mappings' });
+  if (!Array.isArray(raw)) throw new ProtocolError('INVALID_DATA', 'field_mappings must be an array.', { api_name: 'field_mappings' });
   if (raw.length > MAX_COLUMNS) {
-    throw new ImportRequestError('LIMIT_EXCEEDED', `At most ${MAX_COLUMNS} fields can be mapped; ${raw.length} were sent.`, { api_name: 'field_mappings' });
+    throw new ProtocolError('LIMIT_EXCEEDED', `At most ${MAX_COLUMNS} fields can be mapped; ${raw.length} were sent.`, { api_name: 'field_mappings' });
   }
   const seen = new Set<string>();
   return raw.map((mapping, position) => parseOne(mapping, module, position, seen));
@@ -108,7 +108,7 @@ export function resolveMappings(
   const mapped = new Set(resolved.map((mapping) => mapping.apiName));
   const missingFields = requiredFields(module, operation, findBy).filter((name) => !mapped.has(name));
   if (missingFields.length > 0) {
-    throw new ImportRequestError('MANDATORY_FIELDS_NOT_MAPPED',
+    throw new ProtocolError('MANDATORY_FIELDS_NOT_MAPPED',
       `${operation === 'insert' ? 'An insert' : `An ${operation}`} into ${module.apiName} needs these fields mapped: ${missingFields.join(', ')}.`,
       { api_names: missingFields });
   }

@@ -2,11 +2,11 @@ import type { DbOrTx } from '@/db/client';
 import { jsonWithIds } from '@/lib/api/responses';
 import { parseId } from '@/lib/ids';
 import { hasRecordUrl, type RecordModule } from '../module';
-import { ApiProblem } from '../problem';
 import { criteriaSql, wordSql } from '../query/compile';
 import { parseCriteria } from '../query/criteria';
 import { fieldsOf, parseListQuery, type ListQuery } from '../query/params';
 import { listRecords, readRecord } from '../query/read';
+import { apiProblem } from '../problem';
 
 /** GET /{module}: a page of records; no records answers 204 No Content, as Zoho does. */
 export async function listHandler(db: DbOrTx, module: RecordModule, url: URL): Promise<Response> {
@@ -19,7 +19,7 @@ export async function searchHandler(db: DbOrTx, module: RecordModule, url: URL):
   const criteria = params.get('criteria');
   const word = params.get('word');
   if (!criteria && !word) {
-    throw new ApiProblem(400, 'REQUIRED_PARAM_MISSING',
+    throw apiProblem(400, 'REQUIRED_PARAM_MISSING',
       'Give criteria, e.g. criteria=(Code:starts_with:PHN), or word for a quick search over the main text fields.', { param: 'criteria' });
   }
   const query = parseListQuery(module, params);
@@ -37,11 +37,11 @@ async function pageResponse(db: DbOrTx, module: RecordModule, query: ListQuery):
 /** GET /{module}/{id}: the record with its detail-only fields (a serial's history). */
 export async function getHandler(db: DbOrTx, module: RecordModule, rawId: string, url: URL): Promise<Response> {
   if (!hasRecordUrl(module)) {
-    throw new ApiProblem(405, 'NOT_SUPPORTED', `${module.api} rows have no id; list them with GET /crm/v8/${module.api} and its filters.`);
+    throw apiProblem(405, 'NOT_SUPPORTED', `${module.api} rows have no id; list them with GET /crm/v8/${module.api} and its filters.`);
   }
   const id = parseId(rawId);
-  if (id === null) throw new ApiProblem(400, 'INVALID_DATA', `"${rawId}" is not an id: ids are positive whole numbers.`, { param: 'id' });
+  if (id === null) throw apiProblem(400, 'INVALID_DATA', `"${rawId}" is not an id: ids are positive whole numbers.`, { param: 'id' });
   const record = await readRecord(db, module, id, fieldsOf(module, url.searchParams.get('fields'), true));
-  if (!record) throw new ApiProblem(404, 'RESOURCE_NOT_FOUND', "The requested resource doesn't exist.", { id: rawId });
+  if (!record) throw apiProblem(404, 'RESOURCE_NOT_FOUND', "The requested resource doesn't exist.", { id: rawId });
   return jsonWithIds({ data: [record] });
 }

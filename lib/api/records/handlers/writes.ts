@@ -1,10 +1,11 @@
 import { jsonWithIds } from '@/lib/api/responses';
 import { parseId } from '@/lib/ids';
 import type { RecordModule } from '../module';
-import { ApiProblem, RecordError } from '../problem';
 import { MAX_RECORDS, parseWriteBody } from '../write/body';
 import { retryHeaders, statusOf, type Entry } from '../write/results';
 import { deleteOne, eachEntry, eachRecord, idOfRecord, insertOne, updateOne, upsertOne, type Run } from '../write/run';
+import { ProtocolError } from '@/lib/errors';
+import { apiProblem } from '../problem';
 
 export type WriteRequest = { run: Run; url: URL; bodyText: string; id?: string };
 
@@ -27,12 +28,12 @@ export async function updateHandler(r: WriteRequest): Promise<Response> {
 export async function updateOneHandler(r: WriteRequest): Promise<Response> {
   const { records } = parseWriteBody(r.bodyText);
   if (records.length !== 1) {
-    throw new ApiProblem(400, 'INVALID_DATA', `PUT /crm/v8/${r.run.module.api}/{id} takes exactly one record in data; use PUT /crm/v8/${r.run.module.api} for several.`, { api_name: 'data' });
+    throw apiProblem(400, 'INVALID_DATA', `PUT /crm/v8/${r.run.module.api}/{id} takes exactly one record in data; use PUT /crm/v8/${r.run.module.api} for several.`, { api_name: 'data' });
   }
   const id = urlId(r.id!);
   return respond(await eachRecord(r.run, records, (record, ctx) => {
     if (record.id !== undefined && record.id !== null && String(record.id) !== String(id)) {
-      throw new RecordError('INVALID_DATA', `The record's id ${String(record.id)} differs from the id ${id} in the URL.`, { api_name: 'id', json_path: `${ctx.path}.id` });
+      throw new ProtocolError('INVALID_DATA', `The record's id ${String(record.id)} differs from the id ${id} in the URL.`, { api_name: 'id', json_path: `${ctx.path}.id` });
     }
     return updateOne(r.run, id, record, ctx);
   }), 200);
@@ -48,10 +49,10 @@ export async function upsertHandler(r: WriteRequest): Promise<Response> {
 /** DELETE /{module}?ids=1,2 — each id on its own. */
 export async function deleteHandler(r: WriteRequest): Promise<Response> {
   const raw = r.url.searchParams.get('ids');
-  if (!raw) throw new ApiProblem(400, 'REQUIRED_PARAM_MISSING', 'Give the ids to delete: ?ids=1,2,3.', { param: 'ids' });
+  if (!raw) throw apiProblem(400, 'REQUIRED_PARAM_MISSING', 'Give the ids to delete: ?ids=1,2,3.', { param: 'ids' });
   const ids = raw.split(',');
   if (ids.length > MAX_RECORDS) {
-    throw new ApiProblem(400, 'LIMIT_EXCEEDED', `ids holds ${ids.length} ids; at most ${MAX_RECORDS} can be deleted per request.`, { param: 'ids', limit: MAX_RECORDS });
+    throw apiProblem(400, 'LIMIT_EXCEEDED', `ids holds ${ids.length} ids; at most ${MAX_RECORDS} can be deleted per request.`, { param: 'ids', limit: MAX_RECORDS });
   }
   return respond(await deleteEach(r, ids), 200);
 }
@@ -68,7 +69,7 @@ async function deleteEach(r: WriteRequest, ids: string[]): Promise<Entry[]> {
 
 function urlId(raw: string): bigint {
   const id = parseId(raw);
-  if (id === null) throw new ApiProblem(400, 'INVALID_DATA', `"${raw}" is not an id: ids are positive whole numbers.`, { param: 'id' });
+  if (id === null) throw apiProblem(400, 'INVALID_DATA', `"${raw}" is not an id: ids are positive whole numbers.`, { param: 'id' });
   return id;
 }
 
@@ -76,11 +77,11 @@ function duplicateCheckFields(module: RecordModule, value: unknown): string[] {
   const allowed = module.writes?.duplicateCheckFields ?? [];
   if (value === undefined || value === null) return allowed.slice(0, 1);
   if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {
-    throw new ApiProblem(400, 'INVALID_DATA', `duplicate_check_fields must be a list of field names such as ["${allowed[0]}"].`, { api_name: 'duplicate_check_fields' });
+    throw apiProblem(400, 'INVALID_DATA', `duplicate_check_fields must be a list of field names such as ["${allowed[0]}"].`, { api_name: 'duplicate_check_fields' });
   }
   const unknown = value.filter((v) => !allowed.includes(v));
   if (unknown.length > 0) {
-    throw new ApiProblem(400, 'INVALID_DATA',
+    throw apiProblem(400, 'INVALID_DATA',
       `${unknown.join(', ')} cannot be a duplicate check field of ${module.api}; use ${allowed.join(' or ')} (its unique fields).`, { api_name: 'duplicate_check_fields' });
   }
   return value;

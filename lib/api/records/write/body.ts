@@ -1,4 +1,4 @@
-import { ApiProblem } from '../problem';
+import { apiProblem } from '../problem';
 
 export const MAX_RECORDS = 100;
 /** Large enough for 100 documents with thousands of serials each; a runaway body stops here. */
@@ -26,7 +26,7 @@ export async function readBodyText(request: Request): Promise<string> {
 }
 
 function tooLarge() {
-  return new ApiProblem(413, 'LIMIT_EXCEEDED', `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer records per request, or use the bulk write API.`);
+  return apiProblem(413, 'LIMIT_EXCEEDED', `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer records per request, or use the bulk write API.`);
 }
 
 /**
@@ -39,19 +39,19 @@ export function parseWriteBody(text: string): { records: unknown[]; body: Record
     body = JSON.parse(text);
   } catch (error) {
     const reason = text.trim() === '' ? 'the body is empty' : (error as Error).message;
-    throw new ApiProblem(400, 'INVALID_DATA', `The body is not valid JSON (${reason}). Send {"data": [ … ]}.`);
+    throw apiProblem(400, 'INVALID_DATA', `The body is not valid JSON (${reason}). Send {"data": [ … ]}.`);
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ApiProblem(400, 'INVALID_DATA', 'The body must be a JSON object such as {"data": [ … ]}.');
+    throw apiProblem(400, 'INVALID_DATA', 'The body must be a JSON object such as {"data": [ … ]}.');
   }
   const data = (body as Record<string, unknown>).data;
   if (data === undefined || data === null) {
-    throw new ApiProblem(400, 'MANDATORY_NOT_FOUND', 'Required key data is not available: send {"data": [ … ]}.', { api_name: 'data' });
+    throw apiProblem(400, 'MANDATORY_NOT_FOUND', 'Required key data is not available: send {"data": [ … ]}.', { api_name: 'data' });
   }
-  if (!Array.isArray(data)) throw new ApiProblem(400, 'INVALID_DATA', 'data must be a list of records.', { api_name: 'data' });
-  if (data.length === 0) throw new ApiProblem(400, 'INVALID_DATA', `data holds no record; send 1 to ${MAX_RECORDS}.`, { api_name: 'data' });
+  if (!Array.isArray(data)) throw apiProblem(400, 'INVALID_DATA', 'data must be a list of records.', { api_name: 'data' });
+  if (data.length === 0) throw apiProblem(400, 'INVALID_DATA', `data holds no record; send 1 to ${MAX_RECORDS}.`, { api_name: 'data' });
   if (data.length > MAX_RECORDS) {
-    throw new ApiProblem(400, 'LIMIT_EXCEEDED',
+    throw apiProblem(400, 'LIMIT_EXCEEDED',
       `data holds ${data.length} records; at most ${MAX_RECORDS} are allowed per request. Use the bulk write API (POST /crm/bulk/v8/write) for more.`,
       { api_name: 'data', limit: MAX_RECORDS });
   }

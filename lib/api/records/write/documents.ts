@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { document } from '@/db/schema';
-import { DomainError } from '@/lib/errors';
+import { DomainError, ProtocolError } from '@/lib/errors';
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { deleteDocument, updateDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
@@ -8,7 +8,6 @@ import type { DocumentInput } from '@/lib/validation/documents';
 import { isStaleVersion } from '@/lib/versions';
 import type { Field, SubField } from '../fields';
 import type { ApiRecord, WriteContext, WriteOps } from '../module';
-import { RecordError } from '../problem';
 import { readRecord } from '../query/read';
 import { toLibInput } from './input';
 import { ITEM_REF, PARTNER_REF, resolveRef, resolveRefs, WAREHOUSE_REF } from './lookups';
@@ -77,7 +76,7 @@ async function inOrder<T extends readonly unknown[]>(promises: { [K in keyof T]:
 async function documentLines(ctx: WriteContext, lineFields: SubField[], value: unknown): Promise<DocumentInput['lines']> {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    throw new RecordError('INVALID_DATA', 'Lines must be a list of lines, each like {"Item": {"Code": "…"}, "Quantity": "1", "Serial_Numbers": ["…"]}.',
+    throw new ProtocolError('INVALID_DATA', 'Lines must be a list of lines, each like {"Item": {"Code": "…"}, "Quantity": "1", "Serial_Numbers": ["…"]}.',
       { api_name: 'Lines', json_path: `${ctx.path}.Lines` });
   }
   const lines = value.map((line, i) => lineInput(line, lineFields, `${ctx.path}.Lines[${i}]`));
@@ -88,13 +87,13 @@ async function documentLines(ctx: WriteContext, lineFields: SubField[], value: u
 
 function lineInput(line: unknown, lineFields: SubField[], path: string): Record<string, unknown> {
   if (typeof line !== 'object' || line === null || Array.isArray(line)) {
-    throw new RecordError('INVALID_DATA', 'Each line must be an object such as {"Item": {"Code": "…"}, "Quantity": "1"}.', { api_name: 'Lines', json_path: path });
+    throw new ProtocolError('INVALID_DATA', 'Each line must be an object such as {"Item": {"Code": "…"}, "Quantity": "1"}.', { api_name: 'Lines', json_path: path });
   }
   const input: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(line)) {
     const sub = lineFields.find((f) => f.api === key);
     if (!sub) {
-      throw new RecordError('INVALID_DATA', `${key} is not a field of a line. Fields: ${lineFields.map((f) => f.api).join(', ')}.`,
+      throw new ProtocolError('INVALID_DATA', `${key} is not a field of a line. Fields: ${lineFields.map((f) => f.api).join(', ')}.`,
         { api_name: key, json_path: `${path}.${key}` });
     }
     input[sub.input] = v;

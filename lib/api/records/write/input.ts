@@ -1,7 +1,7 @@
 import type { Field } from '../fields';
 import type { ApiRecord } from '../module';
 import { findTextProblem } from '@/lib/validation/text';
-import { RecordError } from '../problem';
+import { ProtocolError } from '@/lib/errors';
 
 /**
  * Renames a record's API fields to the lib's input keys. Values pass through untouched: the lib
@@ -14,7 +14,7 @@ export function toLibInput(fields: Field[], record: ApiRecord, path: string): Re
     if (key === 'id') continue;
     const field = fields.find((f) => f.api === key);
     if (!field) {
-      throw new RecordError('INVALID_DATA', `${key} is not a field of this module. Fields: ${fields.map((f) => f.api).join(', ')}.`,
+      throw new ProtocolError('INVALID_DATA', `${key} is not a field of this module. Fields: ${fields.map((f) => f.api).join(', ')}.`,
         { api_name: key, json_path: `${path}.${key}` });
     }
     if (field.input) input[field.input] = value;
@@ -43,7 +43,7 @@ export function refuseBrokenText(record: ApiRecord, path: string): void {
   const found = findTextProblem(record, (at) => (at.length === 0 ? 'The record' : relativePath(at)));
   if (!found) return;
   const jsonPath = found.path.length === 0 ? path : `${path}.${relativePath(found.path)}`;
-  throw new RecordError('INVALID_DATA', found.message, { api_name: String(found.path[0] ?? ''), json_path: jsonPath });
+  throw new ProtocolError('INVALID_DATA', found.message, { api_name: String(found.path[0] ?? ''), json_path: jsonPath });
 }
 
 /** ['Lines', 0, 'Serial_Numbers', 3] → Lines[0].Serial_Numbers[3] */

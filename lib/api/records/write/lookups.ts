@@ -5,7 +5,7 @@ import { item, partner, warehouse } from '@/db/schema';
 import { parseId } from '@/lib/ids';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { canonicalEan } from '@/lib/validation/ean';
-import { RecordError } from '../problem';
+import { ProtocolError } from '@/lib/errors';
 
 /**
  * A record another record refers to, and the unique fields a client may name it by: each field's
@@ -48,7 +48,7 @@ export async function resolveRefs(db: DbOrTx, target: RefTarget, values: unknown
     if (!w) return '';
     const id = found.get(`${w[0]}:${comparable(target, w[0], w[1])}`);
     if (id === undefined) {
-      throw new RecordError('RESOURCE_NOT_FOUND', `No ${target.what} with ${w[0]} ${w[1]} exists.`,
+      throw new ProtocolError('RESOURCE_NOT_FOUND', `No ${target.what} with ${w[0]} ${w[1]} exists.`,
         { api_name: wheres[i].apiName, json_path: wheres[i].jsonPath });
     }
     return id;
@@ -69,6 +69,6 @@ function refKey(target: RefTarget, value: unknown, where: Where): [string, strin
     }
   }
   const forms = keys.map((k) => `{"${k}": "…"}`).join(', ').replace(/, ([^,]*)$/, ' or $1');
-  throw new RecordError('INVALID_DATA', `${where.apiName} must name the ${target.what} as ${forms}.`,
+  throw new ProtocolError('INVALID_DATA', `${where.apiName} must name the ${target.what} as ${forms}.`,
     { api_name: where.apiName, json_path: where.jsonPath });
 }

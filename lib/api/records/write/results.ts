@@ -1,9 +1,8 @@
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_CODE } from '@/lib/api/responses';
-import { DomainError } from '@/lib/errors';
+import { DomainError, ProtocolError } from '@/lib/errors';
 import { toZoho, ZOHO_CODES } from '@/lib/modules';
 import type { Problem } from '@/lib/inventory/problems';
 import type { RecordModule } from '../module';
-import { RecordError } from '../problem';
 import { apiPathOf } from './input';
 
 /** One element of a write answer's `data`, in Zoho's shape. */
@@ -17,13 +16,12 @@ export type Entry = {
 export const success = (message: string, details: Record<string, unknown>, extra: Record<string, unknown> = {}): Entry =>
   ({ code: 'SUCCESS', ...extra, details, message, status: 'success' });
 
-
 /**
  * A refused record: the lib's message verbatim, its field errors under API names (details.api_name,
  * json_path, errors) and, for documents, every broken rule (details.problems) and the serials at fault.
  */
 export function failure(error: unknown, module: RecordModule, path: string): Entry {
-  if (error instanceof RecordError) return { code: error.code, details: error.details, message: error.message, status: 'error' };
+  if (error instanceof ProtocolError) return { code: error.code, details: error.details, message: error.message, status: 'error' };
   if (error instanceof DomainError) {
     return { code: ZOHO_CODES[error.code], details: domainDetails(error, module, path), message: error.message, status: 'error' };
   }

@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { Principal } from '@/lib/auth/principal';
-import { DomainError } from '@/lib/errors';
+import { DomainError, ProtocolError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { fieldOf, type ApiRecord, type RecordModule, type WriteContext } from '../module';
-import { RecordError } from '../problem';
 import { readRecord } from '../query/read';
 import { refuseBrokenText } from './input';
 import { failure, notTriedForOutage, success, type Entry } from './results';
@@ -17,7 +16,7 @@ const SUMMARY_FIELDS = ['id', 'Number', 'Created_Time', 'Modified_Time', 'Create
 export async function eachRecord(run: Run, records: unknown[], write: (record: ApiRecord, ctx: WriteContext) => Promise<Entry>): Promise<Entry[]> {
   return eachEntry(records, (index) => `$.data[${index}]`, run.module, (record, path) => {
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      throw new RecordError('INVALID_DATA', 'Each record must be a JSON object of fields.', { json_path: path });
+      throw new ProtocolError('INVALID_DATA', 'Each record must be a JSON object of fields.', { json_path: path });
     }
     // Before any lookup (an upsert's duplicate check reads the database with the sent values).
     refuseBrokenText(record as ApiRecord, path);
@@ -63,7 +62,7 @@ export async function updateOne(run: Run, id: bigint, record: ApiRecord, ctx: Wr
 
 export async function deleteOne(run: Run, rawId: string, ctx: WriteContext): Promise<Entry> {
   const id = parseId(rawId.trim());
-  if (id === null) throw new RecordError('INVALID_DATA', `"${rawId}" is not an id: ids are positive whole numbers.`, { api_name: 'id', id: rawId });
+  if (id === null) throw new ProtocolError('INVALID_DATA', `"${rawId}" is not an id: ids are positive whole numbers.`, { api_name: 'id', id: rawId });
   if (!(await readRecord(run.db, run.module, id, [fieldOf(run.module, 'id')!]))) throw notFound(id, ctx);
   await run.module.writes!.remove!(id, ctx);
   return success('record deleted', { id: String(id) });
@@ -72,10 +71,10 @@ export async function deleteOne(run: Run, rawId: string, ctx: WriteContext): Pro
 /** The id a record of PUT /{module} carries. */
 export function idOfRecord(record: ApiRecord, ctx: WriteContext): bigint {
   if (record.id === undefined || record.id === null || record.id === '') {
-    throw new RecordError('MANDATORY_NOT_FOUND', 'The record has no id: say which record to update.', { api_name: 'id', json_path: `${ctx.path}.id` });
+    throw new ProtocolError('MANDATORY_NOT_FOUND', 'The record has no id: say which record to update.', { api_name: 'id', json_path: `${ctx.path}.id` });
   }
   const id = parseId(String(record.id).trim());
-  if (id === null) throw new RecordError('INVALID_DATA', `"${String(record.id)}" is not an id: ids are positive whole numbers.`, { api_name: 'id', json_path: `${ctx.path}.id` });
+  if (id === null) throw new ProtocolError('INVALID_DATA', `"${String(record.id)}" is not an id: ids are positive whole numbers.`, { api_name: 'id', json_path: `${ctx.path}.id` });
   return id;
 }
 
@@ -110,7 +109,7 @@ async function findDuplicate(run: Run, checkFields: string[], record: ApiRecord)
 }
 
 function notFound(id: bigint, ctx: WriteContext) {
-  return new RecordError('RESOURCE_NOT_FOUND', "The requested resource doesn't exist.", { api_name: 'id', id: String(id), json_path: `${ctx.path}.id` });
+  return new ProtocolError('RESOURCE_NOT_FOUND', "The requested resource doesn't exist.", { api_name: 'id', id: String(id), json_path: `${ctx.path}.id` });
 }
 
 /** What a successful write answers with: id, times, and who did it (the caller, where the table keeps no author). */
