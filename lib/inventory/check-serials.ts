@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { DomainError } from '@/lib/errors';
 import { arrayLiteral } from '@/lib/sql-array';
+import { rows } from '@/lib/sql-rows';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { MAX_SERIAL_LENGTH, normaliseSerial } from '@/lib/serials/parse';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
-import { rows } from './sql-rows';
 
 /** One request checks up to this many serials (a whole big line), in one query. */
 export const MAX_CHECKED_SERIALS = 10_000;

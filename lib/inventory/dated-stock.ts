@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { arrayLiteral } from '@/lib/sql-array';
+import { rows } from '@/lib/sql-rows';
 import type { Problem } from './problems';
-import { rows } from './sql-rows';
 import { trimDecimal } from './stock-levels';
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { rows } from '@/lib/sql-rows';
 import type { Problem } from './problems';
-import { rows } from './sql-rows';
 
 export type StockDelta = { itemId: bigint; itemCode: string; unit: string; warehouseId: bigint; warehouseCode: string; quantity: string; line: number };
 

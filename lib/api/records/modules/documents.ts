@@ -3,8 +3,8 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { document, documentLine, item, partner, warehouse } from '@/db/schema';
-import { rows } from '@/lib/inventory/sql-rows';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { rows } from '@/lib/sql-rows';
 import { documentLineSchema, documentSchema } from '@/lib/validation/documents';
 import {
   column, dataField, decimalOut, documentLinkJson, decimalText, idField, idOut, idText, refJson, refOut, timeField, userField, via,
