@@ -70,5 +70,8 @@ describe('checkSerials: live validation for the serial form', async () => {
       .rejects.toThrow('This item does not exist.');
     await expect(checkSerials(db, { itemId: String(w.tracked), warehouseId: 'x', direction: 'receive', serials: ['X'] }))
       .rejects.toThrow('Choose the item and the warehouse first.');
+    // An id beyond bigint is no id at all, not a database error.
+    await expect(checkSerials(db, { itemId: '9223372036854775808', warehouseId: String(w.main), direction: 'receive', serials: ['X'] }))
+      .rejects.toThrow('Choose the item and the warehouse first.');
   });
 });
