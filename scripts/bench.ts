@@ -1,4 +1,5 @@
-// npm run bench — prints speed figures (no pass/fail): serial postings at a million serials, the import, then
+// npm run bench — prints speed figures (no pass/fail): serial postings, the agenda and the live serial check at a
+// million serials, the serial form's work in the browser, the import, then
 // lists and searches at scale (BENCH_LISTS=false skips that part, which needs a production build).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { freshBenchDatabase, fmt, median, timed } from '@/bench/bench-db';
 import { benchAgenda } from '@/bench/agenda-bench';
 import { seedSerials } from '@/bench/seed-serials';
+import { benchCheckSerials, benchSerialEntry } from '@/bench/serials-bench';
 import { postDocument } from '@/lib/inventory/post';
 import { main as benchImport } from './bench-import';
 import { LARGE_DEFAULTS } from './perf/large-env';
@@ -37,6 +39,8 @@ const [{ n }] = (await db.execute(sql`select count(*)::int as n from serial_numb
 console.log(`[bench] serial numbers in the database now: ${n.toLocaleString('en')}`);
 
 await benchAgenda(db);
+await benchCheckSerials(db);
+await benchSerialEntry();
 await client.end();
 
 // Issue 4's targets: 25,000-row Items upsert and 25,000-serial receipt import, upload to COMPLETED, next to COPY.

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { Principal } from '@/lib/auth/principal';
-import { rows } from '@/lib/inventory/sql-rows';
+import { rows } from '@/lib/sql-rows';
 import { apiError } from './responses';
 
 export const DEFAULT_RECORDS_RATE_LIMIT = 600;

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { DocumentKind } from '@/lib/inventory/kinds';
-import { jsonList, rows } from '@/lib/inventory/sql-rows';
+import { jsonList, rows } from '@/lib/sql-rows';
 
 export type DashboardTotals = { items: number; stockQuantity: string; serialsInStock: number; documentsThisMonth: number };
 

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/db/client';
+import { trimZeros } from '@/lib/decimal';
 import type { DatedCheck } from './dated-stock';
 import type { Direction } from './kinds';
 import { throwIfProblems, type Problem } from './problems';
@@ -39,7 +40,7 @@ export async function applyStockEffects(tx: DbOrTx, doc: StockDoc, lines: StockL
   }));
   const deltas = lines.map((l) => deltaOf(doc, l));
   const stockProblems = doc.direction === 'in' ? increaseStock(tx, deltas) : decreaseStock(tx, deltas, (d, available) =>
-    `Not enough stock of ${d.itemCode} in warehouse ${d.warehouseCode}: ${available} ${d.unit} available, ${trim(d.quantity)} requested.`);
+    `Not enough stock of ${d.itemCode} in warehouse ${d.warehouseCode}: ${available} ${d.unit} available, ${trimZeros(d.quantity)} requested.`);
   const [problems, stock] = await Promise.all([serialProblems, stockProblems]);
   // A serial that is not in stock already explains the shortfall; the quantity message would only repeat it.
   throwIfProblems(problems.flat());
@@ -60,11 +61,7 @@ export async function reverseStockEffects(tx: DbOrTx, doc: StockDoc, lines: Stoc
   const deltas = lines.map((l) => deltaOf(doc, l));
   if (doc.direction === 'out') problems.push(...await increaseStock(tx, deltas));
   else problems.push(...await decreaseStock(tx, deltas, (d, available) =>
-    `${doc.number} cannot be changed or deleted: stock of ${d.itemCode} in warehouse ${d.warehouseCode} would go below zero (${available} ${d.unit} on hand, ${trim(d.quantity)} received by it).`));
+    `${doc.number} cannot be changed or deleted: stock of ${d.itemCode} in warehouse ${d.warehouseCode} would go below zero (${available} ${d.unit} on hand, ${trimZeros(d.quantity)} received by it).`));
   throwIfProblems(problems);
   return doc.direction === 'in' ? datedChecks(doc, lines, 'undo') : [];
-}
-
-function trim(q: string) {
-  return q.includes('.') ? q.replace(/\.?0+$/, '') : q;
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { document, documentLine, warehouse } from '@/db/schema';
+import { withRetry } from '@/lib/db-retry';
 import { DomainError } from '@/lib/errors';
 import { documentSchema, type DocumentData, type DocumentInput } from '@/lib/validation/documents';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
@@ -13,7 +14,7 @@ import { KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
 import { allocateNumber } from './numbering';
 import { throwIfProblems } from './problems';
-import { createsStockDocument, serialRuleProblems, snapshot, stockDocOf, withDeadlockRetry, type Actor } from './post';
+import { createsStockDocument, serialRuleProblems, snapshot, stockDocOf, type Actor } from './post';
 
 type DocRow = typeof document.$inferSelect;
 
@@ -43,7 +44,7 @@ async function clearStockDocument(tx: DbOrTx, row: DocRow): Promise<DatedCheck[]
  * `expectedVersion` is the version a form was loaded from: a save over a newer one is refused.
  */
 export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInput, actor: Actor, expectedVersion?: number): Promise<void> {
-  await withDeadlockRetry(db, () => db.transaction(async (tx) => {
+  await withRetry(db, () => db.transaction(async (tx) => {
     const row = await lockDocument(tx, id);
     await assertCurrentVersion(tx, row, expectedVersion);
     const data = parseOrThrow(documentSchema, { ...input, kind: row.kind });
@@ -98,7 +99,7 @@ async function createLinkedHeader(tx: DbOrTx, invoice: DocRow, kind: DocumentKin
 
 /** Deletes a document (and an invoice's goods document) when no later document depends on it. */
 export async function deleteDocument(db: DbOrTx, id: bigint, actor: Actor): Promise<void> {
-  await withDeadlockRetry(db, () => db.transaction(async (tx) => {
+  await withRetry(db, () => db.transaction(async (tx) => {
     const row = await lockDocument(tx, id);
     const before = await loadPostedLines(tx, id);
     const checks: DatedCheck[] = [];

@@ -2,22 +2,23 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { DomainError } from '@/lib/errors';
+import { parseId } from '@/lib/ids';
 import { arrayLiteral } from '@/lib/sql-array';
+import { rows } from '@/lib/sql-rows';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { MAX_SERIAL_LENGTH, normaliseSerial } from '@/lib/serials/parse';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
-import { rows } from './sql-rows';
 
 /** One request checks up to this many serials (a whole big line), in one query. */
 export const MAX_CHECKED_SERIALS = 10_000;
 
 const idText = z.union([z.string(), z.bigint()]).transform((v, ctx) => {
-  const text = String(v);
-  if (!/^\d{1,19}$/.test(text) || BigInt(text) === 0n) {
+  const id = parseId(String(v));
+  if (id === null) {
     ctx.addIssue({ code: 'custom', message: 'Choose the item and the warehouse first.' });
     return z.NEVER;
   }
-  return BigInt(text);
+  return id;
 });
 
 export const checkSerialsSchema = z.object({

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { trimZeros } from '@/lib/decimal';
 import { arrayLiteral } from '@/lib/sql-array';
+import { rows } from '@/lib/sql-rows';
 import type { Problem } from './problems';
-import { rows } from './sql-rows';
-import { trimDecimal } from './stock-levels';
 
 /**
  * Counted goods (items without serial numbers) may not go below zero at any date, not only today: an
@@ -50,7 +50,7 @@ async function negativeDips(tx: DbOrTx, checks: DatedCheck[]): Promise<Dip[]> {
 }
 
 function describe(check: DatedCheck, dip: Dip): string {
-  const fall = `would fall to ${trimDecimal(dip.balance)} ${check.unit} on ${dip.at} (stock may not go below zero at any date)`;
+  const fall = `would fall to ${trimZeros(dip.balance)} ${check.unit} on ${dip.at} (stock may not go below zero at any date)`;
   return check.reason === 'issue'
     ? `Not enough stock of ${check.itemCode} in warehouse ${check.warehouseCode} on ${check.document.date}: it ${fall}.`
     : `${check.document.number} cannot be changed or deleted: stock of ${check.itemCode} in warehouse ${check.warehouseCode} ${fall}.`;

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { arrayLiteral } from '@/lib/sql-array';
+import { rows } from '@/lib/sql-rows';
 import type { DocumentLineData } from '@/lib/validation/documents';
 import type { StockLine } from './apply';
 import type { ItemInfo } from './context';
 import type { DocumentKind } from './kinds';
 import { stockLinesOf } from './lines';
 import { nextInSeries, numberOf } from './numbering';
-import { rows } from './sql-rows';
 
 export type NewDocument = {
   kind: DocumentKind; date: string; partnerId: bigint | null; warehouseId: bigint; note: string;

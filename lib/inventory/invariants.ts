@@ -4,7 +4,7 @@
 // No `server-only` import: the perf and fault scripts run outside React's server build.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { rows } from './sql-rows';
+import { rows } from '@/lib/sql-rows';
 
 /**
  * `gapless`: every series holds exactly the numbers 1 … last_number (true while nothing was deleted, as

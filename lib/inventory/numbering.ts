@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { rows } from '@/lib/sql-rows';
 import { KINDS, type DocumentKind } from './kinds';
-import { rows } from './sql-rows';
 
 /**
  * The series upsert: takes the next number of a per-kind, per-year series and locks the series row

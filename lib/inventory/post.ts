@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { document } from '@/db/schema';
-import { isSerializationFailure } from '@/lib/db-errors';
+import { withRetry } from '@/lib/db-retry';
 import { documentSchema, type DocumentData, type DocumentInput } from '@/lib/validation/documents';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
 import { applyStockEffects, type StockDoc, type StockLine } from './apply';
@@ -24,7 +23,7 @@ export type PostedDocument = { id: bigint; number: string; stockDocument: { id: 
  */
 export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Actor): Promise<PostedDocument> {
   const data = parseOrThrow(documentSchema, input);
-  return withDeadlockRetry(db, () => db.transaction(async (tx) => {
+  return withRetry(db, () => db.transaction(async (tx) => {
     const ctx = await loadContext(tx, data.kind, data);
     throwIfProblems(serialRuleProblems(data, ctx));
     const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
@@ -86,15 +85,4 @@ export function snapshot(data: DocumentData, lines: StockLine[]) {
     date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
     lines: lines.map((l, i) => ({ item: l.item.code, quantity: l.quantity, unitPrice: data.lines[i]?.unitPrice, serials: l.serials.length })),
   };
-}
-
-/** Lock-order deadlocks between unrelated postings are rare but possible; the whole posting is retried. */
-export async function withDeadlockRetry<T>(db: DbOrTx, run: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (db instanceof PgTransaction || attempt >= attempts || !isSerializationFailure(error)) throw error;
-    }
-  }
 }

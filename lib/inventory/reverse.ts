@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { jsonList, rows } from '@/lib/sql-rows';
 import type { Problem } from './problems';
-import { jsonList, rows } from './sql-rows';
 
 export type PostedLine = { line: number; lineId: bigint; itemId: bigint; itemCode: string };
 

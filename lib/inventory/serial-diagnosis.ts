@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { arrayLiteral } from '@/lib/sql-array';
+import { rows } from '@/lib/sql-rows';
 import type { Problem } from './problems';
 import type { SerialLine } from './serial-moves';
-import { rows } from './sql-rows';
 
 type Known = {
   serial: string; key: string; itemId: string; itemCode: string; status: 'in_stock' | 'issued'; warehouseCode: string;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { arrayLiteral } from '@/lib/sql-array';
+import { rows } from '@/lib/sql-rows';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { diagnoseNotInStock, diagnoseNotReceived } from './serial-diagnosis';
 import type { Problem } from './problems';
-import { rows } from './sql-rows';
 
 export type SerialLine = {
   line: number; lineId: bigint; documentId: bigint; date: string; warehouseId: bigint; warehouseCode: string;

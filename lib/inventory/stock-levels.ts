@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { addDecimals, toScaled, trimZeros } from '@/lib/decimal';
+import { rows } from '@/lib/sql-rows';
+import { QUANTITY_SCALE } from '@/lib/validation/decimal';
 import type { Problem } from './problems';
-import { rows } from './sql-rows';
 
 export type StockDelta = { itemId: bigint; itemCode: string; unit: string; warehouseId: bigint; warehouseCode: string; quantity: string; line: number };
 
@@ -11,31 +13,14 @@ export function groupDeltas(deltas: StockDelta[]): StockDelta[] {
   for (const d of deltas) {
     const key = `${d.itemId}:${d.warehouseId}`;
     const prev = byKey.get(key);
-    byKey.set(key, prev ? { ...prev, quantity: addDecimals(prev.quantity, d.quantity) } : { ...d });
+    byKey.set(key, prev ? { ...prev, quantity: addDecimals(prev.quantity, d.quantity, QUANTITY_SCALE) } : { ...d });
   }
   return [...byKey.values()].sort((a, b) => (a.itemId === b.itemId ? Number(a.warehouseId - b.warehouseId) : a.itemId < b.itemId ? -1 : 1));
 }
 
-/** Exact decimal addition in the database's numeric type would need a round trip; scaled bigints do it here. */
-export function addDecimals(a: string, b: string): string {
-  const scale = 3;
-  const toScaled = (v: string) => {
-    const [whole, frac = ''] = v.split('.');
-    return BigInt(whole + frac.padEnd(scale, '0').slice(0, scale));
-  };
-  const sum = toScaled(a) + toScaled(b);
-  const text = sum.toString().padStart(scale + 1, '0');
-  const result = `${text.slice(0, -scale)}.${text.slice(-scale)}`.replace(/\.?0+$/, '');
-  return result === '' ? '0' : result;
-}
-
 // stock_level.quantity is numeric(18,3): a sum beyond this is refused, never a database error.
 const MAX_STOCK = '999999999999999.999';
-const SCALE = 3;
-const scaled = (v: string) => {
-  const [whole, frac = ''] = v.split('.');
-  return BigInt(whole + frac.padEnd(SCALE, '0').slice(0, SCALE));
-};
+const scaled = (quantity: string) => toScaled(quantity, QUANTITY_SCALE);
 
 /*
  * One statement per item × warehouse, all sent at once: postgres.js pipelines them on the transaction's
@@ -68,9 +53,5 @@ export async function decreaseStock(tx: DbOrTx, deltas: StockDelta[], describe: 
   const short = grouped.filter((_, i) => updated[i].length === 0);
   const current = await Promise.all(short.map((d) => rows<{ quantity: string }>(tx, sql`
     select quantity::text from stock_level where item_id = ${d.itemId} and warehouse_id = ${d.warehouseId}`)));
-  return short.map((d, i) => ({ code: 'INSUFFICIENT_STOCK' as const, line: d.line, message: describe(d, trimDecimal(current[i][0]?.quantity ?? '0')) }));
-}
-
-export function trimDecimal(value: string): string {
-  return value.includes('.') ? value.replace(/\.?0+$/, '') || '0' : value;
+  return short.map((d, i) => ({ code: 'INSUFFICIENT_STOCK' as const, line: d.line, message: describe(d, trimZeros(current[i][0]?.quantity ?? '0')) }));
 }

@@ -34,6 +34,8 @@ export function decimalString(opts: { label: string; intDigits: number; fracDigi
 }
 
 export const moneySchema = (label: string) => decimalString({ label, intDigits: 15, fracDigits: 4, min: 'zero' });
-export const quantitySchema = (label = 'Quantity') => decimalString({ label, intDigits: 15, fracDigits: 3, min: 'positive' });
+/** Decimals of a quantity (numeric(18,3) columns), for the scaled arithmetic of lib/decimal.ts. */
+export const QUANTITY_SCALE = 3;
+export const quantitySchema = (label = 'Quantity') => decimalString({ label, intDigits: 15, fracDigits: QUANTITY_SCALE, min: 'positive' });
 export const vatRateSchema = decimalString({ label: 'VAT rate', intDigits: 3, fracDigits: 2, min: 'zero' })
   .refine((v) => Number(v) <= 100, 'VAT rate must be between 0 and 100.');

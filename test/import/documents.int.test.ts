@@ -90,6 +90,16 @@ describe('document bulk write', async () => {
     expect(Number(level.quantity)).toBeGreaterThan(0);
   });
 
+  it('finds records by id; a 19-digit id, within bigint or beyond it, is not found, never an error', async () => {
+    const byId = mappings.map((m) => (m.api_name === 'Item' || m.api_name === 'Warehouse' ? { ...m, find_by: 'id' } : m));
+    const { rows } = await importFile('Goods_Receipts', csv([HEADERS,
+      ['F-1', '24.01.2026', 'SUP', String(world.main), String(world.plain), '1', '1', ''],
+      ['F-2', '24.01.2026', 'SUP', String(world.main), '1000000000000000000', '1', '1', ''],
+      ['F-3', '24.01.2026', 'SUP', '9999999999999999999', String(world.plain), '1', '1', ''],
+    ]), { field_mappings: byId });
+    expect(rows.map((r) => [r.STATUS, r.ERRORS])).toEqual([['ADDED', ''], ['SKIPPED', 'RESOURCE_NOT_FOUND-Item'], ['SKIPPED', 'RESOURCE_NOT_FOUND-Warehouse']]);
+  });
+
   it('posts invoices with their partner rule (a customer is not a supplier)', async () => {
     const { rows } = await importFile('Purchase_Invoices', csv([HEADERS, ['E-1', '23.01.2026', 'CUS', 'MAIN', 'CABLE', '1', '5', '']]));
     expect(rows[0]).toMatchObject({ STATUS: 'SKIPPED', ERRORS: 'INVALID_DATA-Partner', ERROR_MESSAGE: 'Partner CUS is a customer, not a supplier.' });

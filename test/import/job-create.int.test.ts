@@ -35,6 +35,8 @@ describe('POST /crm/bulk/vN/write validates the job like Zoho', async () => {
     ['no file_id', {}, { file_id: undefined }, 'MANDATORY_NOT_FOUND', /file_id/],
     ['a malformed file_id', {}, { file_id: 'abc' }, 'INVALID_FILE_ID', /abc/],
     ['an unknown file_id', {}, { file_id: '999999' }, 'INVALID_FILE_ID', /999999/],
+    ['a 19-digit file_id', {}, { file_id: '1000000000000000000' }, 'INVALID_FILE_ID', /No uploaded file has the file_id 1000000000000000000/],
+    ['a file_id beyond bigint', {}, { file_id: '9223372036854775808' }, 'INVALID_FILE_ID', /9223372036854775808' is not valid/],
     ['an unknown field', {}, { field_mappings: [{ api_name: 'Colour', index: 0 }] }, 'INVALID_FIELD_NAME', /Colour/],
     ['a column that does not exist', {}, { field_mappings: [{ api_name: 'Code', index: 0 }, { api_name: 'Name', index: 7 }] }, 'COLUMN_INDEX_NOT_FOUND', /Column 7/],
     ['a negative index', {}, { field_mappings: [{ api_name: 'Code', index: -1 }] }, 'COLUMN_INDEX_NOT_FOUND', /-1/],

@@ -1,3 +1,5 @@
+import { trimZeros } from '@/lib/decimal';
+
 /** Conversions of Excel cell values to the text a CSV of the same data would hold. */
 
 /** Expands "1.5e-7" / "1.2345e+21" to plain decimal digits. */
@@ -11,13 +13,7 @@ function expandExponent(text: string): string {
   if (pointPosition <= 0) plain = `0.${'0'.repeat(-pointPosition)}${digits}`;
   else if (pointPosition >= digits.length) plain = digits + '0'.repeat(pointPosition - digits.length);
   else plain = `${digits.slice(0, pointPosition)}.${digits.slice(pointPosition)}`;
-  return sign + stripZeros(plain);
-}
-
-function stripZeros(plain: string): string {
-  let result = plain.replace(/^0+(?=\d)/, '');
-  if (result.includes('.')) result = result.replace(/0+$/, '').replace(/\.$/, '');
-  return result;
+  return sign + trimZeros(plain.replace(/^0+(?=\d)/, ''));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { neutraliseFormula } from './formula-guard';
+import { neutraliseFormula } from '@/lib/spreadsheet/formula-guard';
 import { formatErrorMessages, formatZohoErrors, type RowError } from './zoho-errors';
 
 export type RowStatus = 'ADDED' | 'UPDATED' | 'SKIPPED';

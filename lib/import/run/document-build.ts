@@ -1,5 +1,6 @@
 import type { DocumentInput } from '@/lib/validation/documents';
-import { quantitySchema } from '@/lib/validation/decimal';
+import { fromScaled, toScaled } from '@/lib/decimal';
+import { QUANTITY_SCALE, quantitySchema } from '@/lib/validation/decimal';
 import type { DocumentContext } from './context';
 import type { DocumentRow, HeaderField } from './document-rows';
 
@@ -13,23 +14,12 @@ export interface BuiltDocument {
 }
 
 const QUANTITY = quantitySchema('Quantity');
-const SCALE = 1000n; // quantities carry 3 decimals (numeric(18,3))
-
-function toScaled(decimal: string): bigint {
-  const [whole, fraction = ''] = decimal.split('.');
-  return BigInt(whole) * SCALE + BigInt(fraction.padEnd(3, '0').slice(0, 3));
-}
-
-function fromScaled(value: bigint): string {
-  const fraction = (value % SCALE).toString().padStart(3, '0').replace(/0+$/, '');
-  return `${value / SCALE}${fraction ? `.${fraction}` : ''}`;
-}
 
 /** A row's quantity through the line schema's own quantity rule; a serial-only row counts its serials. */
 function rowQuantity(row: DocumentRow): bigint | null {
   const written = row.quantity ?? (row.serials.length > 0 ? String(row.serials.length) : '');
   const parsed = QUANTITY.safeParse(written);
-  if (parsed.success) return toScaled(parsed.data);
+  if (parsed.success) return toScaled(parsed.data, QUANTITY_SCALE);
   row.errors.push({ code: written === '' ? 'MANDATORY_NOT_FOUND' : 'INVALID_DATA', column: 'Quantity', message: parsed.error.issues[0].message });
   return null;
 }
@@ -78,7 +68,7 @@ export function buildDocument(ctx: DocumentContext, rows: DocumentRow[], header:
       note: (header.Note as string | undefined) ?? '',
       ...(isInvoice && header.Create_Stock_Document !== undefined ? { createStockDocument: header.Create_Stock_Document as boolean } : {}),
       lines: lines.map((line) => ({
-        itemId: line.itemId, quantity: fromScaled(line.quantity), unitPrice: line.unitPrice, vatRate: line.vatRate, serials: line.serials,
+        itemId: line.itemId, quantity: fromScaled(line.quantity, QUANTITY_SCALE), unitPrice: line.unitPrice, vatRate: line.vatRate, serials: line.serials,
       })),
     },
     lineRows: lines.map((line) => line.rows),

@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { item, partner, warehouse } from '@/db/schema';
+import { parseId } from '@/lib/ids';
 import type { TableRow } from '@/lib/import/files';
 import type { LookupModule } from '@/lib/modules';
 import { canonicalKey } from '@/lib/text/canonical-key';
@@ -24,14 +25,14 @@ async function loadKeys(tx: DbOrTx, module: LookupModule, findBy: string, keys: 
   const { table, columns } = TABLES[module];
   const column = (columns as Record<string, PgColumn>)[findBy];
   const canonical = CANONICAL[findBy] ?? ((text: string) => text);
-  const usable = findBy === 'id' ? keys.filter((key) => /^\d{1,18}$/.test(key)) : keys;
+  const usable = findBy === 'id' ? keys.filter((key) => parseId(key) !== null) : keys;
   if (usable.length === 0) return new Map();
-  const wanted = findBy === 'id' ? usable.map(BigInt) : [...new Set(usable.map(canonical))];
+  const wanted = findBy === 'id' ? usable.map((key) => parseId(key)!) : [...new Set(usable.map(canonical))];
   const rows = await tx.select({ id: table.id, key: column }).from(table).where(inArray(column, wanted));
   const idByKey = new Map(rows.map((row) => [String(row.key), row.id]));
   // Keyed by the text as written in the file, which is what the rows look up.
   return new Map(usable.flatMap((text) => {
-    const id = idByKey.get(findBy === 'id' ? String(BigInt(text)) : canonical(text));
+    const id = idByKey.get(findBy === 'id' ? String(parseId(text)) : canonical(text));
     return id === undefined ? [] : [[text, id] as const];
   }));
 }

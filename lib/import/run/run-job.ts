@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { importJob } from '@/db/schema';
-import { isSerializationFailure } from '@/lib/db-errors';
+import { withRetry } from '@/lib/db-retry';
 import { type TableRow, type UploadedTable } from '@/lib/import/files';
 import { findModule } from '@/lib/modules';
 import { mappingsFromWire } from '@/lib/import/spec/mappings';
@@ -80,20 +80,6 @@ async function inChunks(
   return outcomes;
 }
 
-/**
- * A deadlock with a concurrent posting (lock order between unrelated documents) rolls the whole chunk
- * back, so running it again is safe; postDocument cannot retry on its own inside our transaction.
- */
-async function withRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= attempts || !isSerializationFailure(error)) throw error;
-    }
-  }
-}
-
 /** Thrown to roll a dry run's transaction back: `interrupted` when the worker stops mid-way. */
 class DryRunEnd extends Error {
   constructor(readonly result: RowOutcomeRecord[] | 'interrupted') {
@@ -109,18 +95,19 @@ class DryRunEnd extends Error {
  * resumed or retried dry run has no earlier writes to build on).
  */
 async function runDryRun(db: Db, lease: Lease, units: TableRow[][], writer: JobWriter, options: RunOptions) {
-  for (let attempt = 1; ; attempt++) {
+  // A deadlock with a concurrent posting rolls the whole dry run back; it starts again from the first row.
+  return withRetry(db, async () => {
     await restartDryRun(db, lease);
     try {
-      await db.transaction(async (tx) => {
+      return await db.transaction(async (tx) => {
         throw new DryRunEnd(await inChunks(units, 0, options, async ({ start, end }) =>
           recordDryChunk(db, lease, { start, end }, await writer.write(tx, units.slice(start, end)))));
       });
     } catch (error) {
       if (error instanceof DryRunEnd) return error.result;
-      if (attempt >= 3 || !isSerializationFailure(error)) throw error;
+      throw error;
     }
-  }
+  });
 }
 
 /**
@@ -141,7 +128,9 @@ async function runChunks(db: Db, lease: Lease, job: JobRecord, table: UploadedTa
   const outcomes = await inChunks(units, job.nextRow, options, async (range, upcoming) => {
     const chunkUnits = sliceOf(range);
     const aside = { upcoming: upcoming ? sliceOf(upcoming) : undefined, beside };
-    const chunkOutcomes = await withRetry(() => runChunk(db, lease, { ...range, units: chunkUnits }, (tx) => writer.write(tx, chunkUnits, aside)));
+    // A deadlock with a concurrent posting rolls the whole chunk back, so running it again is safe;
+    // postDocument cannot retry on its own inside the chunk's transaction.
+    const chunkOutcomes = await withRetry(db, () => runChunk(db, lease, { ...range, units: chunkUnits }, (tx) => writer.write(tx, chunkUnits, aside)));
     lines.add(chunkOutcomes);
     return chunkOutcomes;
   }, writer.looksAhead);

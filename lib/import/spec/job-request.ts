@@ -1,3 +1,4 @@
+import { parseId } from '@/lib/ids';
 import { normalizeCharacterEncoding } from '@/lib/import/files';
 import { findModule, OPERATIONS, type AppModule, type Operation } from '@/lib/modules';
 import { checkCallbackUrl } from '@/lib/import/callback/address-guard';
@@ -59,10 +60,11 @@ function fileIdOf(resource: Json): bigint {
   const raw = resource.file_id;
   if (raw === undefined || raw === null || raw === '') missing('file_id', '$.resource[0].file_id');
   const text = String(raw);
-  if (!/^\d{1,18}$/.test(text) || BigInt(text) === 0n) {
+  const id = parseId(text);
+  if (id === null) {
     throw new ProtocolError('INVALID_FILE_ID', `The file_id '${text}' is not valid.`, { api_name: 'file_id', json_path: '$.resource[0].file_id' });
   }
-  return BigInt(text);
+  return id;
 }
 
 function findByOf(resource: Json, importModule: AppModule, operation: Operation): string | null {

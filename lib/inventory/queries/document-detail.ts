@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { DocumentKind } from '@/lib/inventory/kinds';
-import { rows } from '@/lib/inventory/sql-rows';
+import { rows } from '@/lib/sql-rows';
 import { documentTotalsSql, lineNetSql, lineVatSql } from './money';
 
 type DocRef = { id: string; number: string; kind: DocumentKind };

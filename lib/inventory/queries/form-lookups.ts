@@ -2,8 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { likePattern } from '@/lib/data-table/params';
-import { rows } from '@/lib/inventory/sql-rows';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { rows } from '@/lib/sql-rows';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { canonicalEan } from '@/lib/validation/ean';
 

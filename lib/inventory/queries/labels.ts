@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { jsonList, rows } from '@/lib/inventory/sql-rows';
+import { jsonList, rows } from '@/lib/sql-rows';
 
 export type LabelRow = { id: string; serial: string; itemCode: string; itemName: string };
 

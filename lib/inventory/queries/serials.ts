@@ -2,7 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { likePattern, offsetOf, parseListParams, type SearchParams } from '@/lib/data-table/params';
-import { rows } from '@/lib/inventory/sql-rows';
+import { rows } from '@/lib/sql-rows';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { parseDateFilter, parseIdFilter, timestampInDays } from './filters';
 

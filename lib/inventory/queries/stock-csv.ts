@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { neutraliseFormula } from '@/lib/import/results/formula-guard';
+import { neutraliseFormula } from '@/lib/spreadsheet/formula-guard';
 import type { StockRow } from './stock';
 
 const HEADER = ['Item code', 'Item name', 'Warehouse code', 'Warehouse name', 'Quantity', 'Unit'];

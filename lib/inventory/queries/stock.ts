@@ -2,8 +2,8 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { likePattern, offsetOf, parseListParams, type SearchParams } from '@/lib/data-table/params';
-import { rows } from '@/lib/inventory/sql-rows';
 import { parseIdFilter } from './filters';
+import { rows } from '@/lib/sql-rows';
 import { canonicalKey } from '@/lib/text/canonical-key';
 
 export const STOCK_SORTS = ['itemCode', 'itemName', 'warehouse', 'quantity'] as const;

@@ -3,9 +3,9 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { document, documentLine, item, partner, warehouse } from '@/db/schema';
-import { rows } from '@/lib/inventory/sql-rows';
 import { KINDS } from '@/lib/inventory/kinds';
 import type { DocumentModule, ModuleField } from '@/lib/modules';
+import { rows } from '@/lib/sql-rows';
 import { documentLineSchema, documentSchema } from '@/lib/validation/documents';
 import {
   column, dataField, decimalOut, documentLinkJson, decimalText, idField, idOut, idText, refJson, refOut, timeField, userField, via,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stockCsv } from '@/lib/inventory/queries/stock-csv';
 import type { StockRow } from '@/lib/inventory/queries/stock';
-import { buildResultCsv } from './result-csv';
+import { buildResultCsv } from '@/lib/import/results/result-csv';
 
 /**
  * Our CSV files separate cells with commas, but a spreadsheet in a `;` locale (Czech, German, French Excel
