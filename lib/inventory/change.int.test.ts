@@ -38,7 +38,7 @@ describe('changing posted documents', async () => {
   it('refuses editing or deleting a receipt whose serial was issued later, naming the issue', async () => {
     const gr = await postDocument(db, receiptInput(['L-1', 'L-2']), w.actor);
     const gi = await postDocument(db, issueInput(['L-2']), w.actor);
-    const message = `${gr.number} cannot be changed or deleted: serial L-2 was issued later by ${gi.number}.`;
+    const message = `${gr.number} cannot be changed or deleted: serial L-2 was issued later by ${gi.number}; change or delete ${gi.number} first.`;
     await expect(deleteDocument(db, gr.id, w.actor)).rejects.toThrow(message);
     await expect(updateDocument(db, gr.id, receiptInput(['L-1']), w.actor)).rejects.toThrow(message);
     expect((await serial('L-1')).status).toBe('in_stock');
@@ -68,7 +68,7 @@ describe('changing posted documents', async () => {
     await postDocument(db, receiptInput(['C-1']), w.actor);
     const gi = await postDocument(db, issueInput(['C-1']), w.actor);
     const back = await postDocument(db, receiptInput(['C-1']), w.actor);
-    await expect(deleteDocument(db, gi.id, w.actor)).rejects.toThrow(`${gi.number} cannot be changed or deleted: serial C-1 was received again later by ${back.number}.`);
+    await expect(deleteDocument(db, gi.id, w.actor)).rejects.toThrow(`${gi.number} cannot be changed or deleted: serial C-1 was received again later by ${back.number}; change or delete ${back.number} first.`);
   });
 
   it('refuses deleting a receipt of an untracked item whose stock was issued', async () => {

@@ -8,6 +8,7 @@ import { parseOrThrow } from '@/lib/validation/zod-errors';
 import { assertCurrentVersion, nextStamp } from '@/lib/versions';
 import { applyStockEffects, reverseStockEffects } from './apply';
 import { audit } from './audit';
+import { changesStock, correctInPlace, describeChanges } from './correction';
 import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { loadContext, type DocumentContext } from './context';
 import { KINDS, type DocumentKind } from './kinds';
@@ -39,8 +40,10 @@ async function clearStockDocument(tx: DbOrTx, row: DocRow): Promise<DatedCheck[]
 }
 
 /**
- * Edits a posted document: its old effects are undone and the new ones applied in one transaction,
- * so the result must keep every rule (a serial issued later blocks changing the receipt that brought it).
+ * Edits a posted document. An edit that leaves every stock fact as it is (note, partner, prices, VAT) is
+ * written in place (correction.ts), so later documents pinning the stock effects do not block it. Any other
+ * edit undoes the old effects and applies the new ones in one transaction, so the result must keep every
+ * rule (a serial issued later blocks changing the receipt that brought it).
  * `expectedVersion` is the version a form was loaded from: a save over a newer one is refused.
  */
 export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInput, actor: Actor, expectedVersion?: number): Promise<void> {
@@ -49,9 +52,17 @@ export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInpu
     await assertCurrentVersion(tx, row, expectedVersion);
     const data = parseOrThrow(documentSchema, { ...input, kind: row.kind });
     const before = await loadPostedLines(tx, id);
-    const ctx = await loadContext(tx, row.kind, data);
-    throwIfProblems(serialRuleProblems(data, ctx));
     const linked = row.stockDocumentId ? await lockLinked(tx, row.stockDocumentId) : null;
+    const serialLines = KINDS[row.kind].movesStock ? before : linked ? await loadPostedLines(tx, linked.id) : [];
+    const changes = describeChanges(row, data, before, serialLines);
+    const ctx = await loadContext(tx, row.kind, data);
+    if (!changesStock(row, data, before, serialLines)) {
+      await correctHeader(tx, [row, ...(linked ? [linked] : [])], data, actor);
+      await correctInPlace(tx, [id, ...(linked ? [linked.id] : [])], data);
+      await audit(tx, { entityId: id, action: 'update', userId: actor.userId, changes: { correction: true, ...changes } });
+      return;
+    }
+    throwIfProblems(serialRuleProblems(data, ctx));
     const checks: DatedCheck[] = [];
     if (KINDS[row.kind].movesStock) checks.push(...await clearStockDocument(tx, row));
     else await tx.delete(documentLine).where(eq(documentLine.documentId, id));
@@ -62,8 +73,16 @@ export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInpu
     if (KINDS[row.kind].movesStock) checks.push(...await applyStockEffects(tx, stockDocOf(row.kind, id, row.number, data, ctx), lines));
     checks.push(...await syncLinkedDocument(tx, row, linked, data, ctx, actor));
     throwIfProblems(await datedStockProblems(tx, checks));
-    await audit(tx, { entityId: id, action: 'update', userId: actor.userId, changes: { before: before.map(lineSummary), after: snapshot(data, lines) } });
+    await audit(tx, { entityId: id, action: 'update', userId: actor.userId,
+      changes: { ...changes, before: before.map(lineSummary), after: snapshot(data, lines) } });
   }));
+}
+
+/** The header fields a correction may change, on the document and on an invoice's goods document alike. */
+async function correctHeader(tx: DbOrTx, rows: DocRow[], data: DocumentData, actor: Actor) {
+  for (const target of rows) {
+    await tx.update(document).set({ partnerId: data.partnerId, note: data.note, ...nextStamp(target, actor) }).where(eq(document.id, target.id));
+  }
 }
 
 async function lockLinked(tx: DbOrTx, id: bigint): Promise<DocRow> {

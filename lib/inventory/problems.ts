@@ -1,4 +1,5 @@
 import { DomainError, type DomainErrorCode } from '@/lib/errors';
+import type { DocumentKind } from './kinds';
 
 export type SerialProblemCode =
   | 'COUNT_MISMATCH' | 'NOT_WHOLE' | 'DUPLICATE_IN_DOCUMENT' | 'ALREADY_IN_STOCK' | 'NOT_IN_STOCK'
@@ -25,8 +26,15 @@ export const PROBLEM_RULES: Record<SerialProblemCode, { error: DomainErrorCode; 
   STOCK_TOO_LARGE: { error: 'INVALID_DATA', key: 'quantity' },
 };
 
-/** One broken rule, tied to a line (0-based) and, where it is about one serial, to that serial. */
-export type Problem = { code: SerialProblemCode; line: number; serial?: string; message: string };
+/**
+ * One broken rule, tied to a line (0-based) and, where it is about one serial, to that serial; when a
+ * later document pins what the rule protects, `blockedBy` names the document to change first (the
+ * invoice, for a goods document an invoice owns), so every door can link it.
+ */
+export type Problem = {
+  code: SerialProblemCode; line: number; serial?: string; message: string;
+  blockedBy?: { id: string; number: string; kind: DocumentKind };
+};
 
 /**
  * Thrown when a document breaks the stock or serial rules. The message is the first problem (and how

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { jsonList, rows } from '@/lib/sql-rows';
+import type { DocumentKind } from './kinds';
 import type { Problem } from './problems';
 
 export type PostedLine = { line: number; lineId: bigint; itemId: bigint; itemCode: string };
@@ -17,13 +18,31 @@ export async function lockDocumentSerials(tx: DbOrTx, documentId: bigint): Promi
     where s.id in (select m.serial_id from serial_movement m where m.document_id = ${documentId}) order by s.id for update of s`);
 }
 
-/** Serials of a line that have moved on since (their state is no longer the one this line left), with the next document. */
+type Moved = { serial: string; laterDoc: string | null; ownerId: string | null; ownerNumber: string | null; ownerKind: DocumentKind | null };
+
+/**
+ * Serials of a line that have moved on since (their state is no longer the one this line left), with the
+ * next document and the one to change first: that document, or the invoice that owns it.
+ */
 async function movedSince(tx: DbOrTx, lineId: bigint, stillAsLeft: ReturnType<typeof sql>) {
-  return rows<{ serial: string; laterDoc: string | null }>(tx, sql`
-    select s.serial, (select d.number from serial_movement later join document d on d.id = later.document_id
-                      where later.serial_id = s.id and later.id > m.id order by later.id limit 1) as "laterDoc"
+  return rows<Moved>(tx, sql`
+    select s.serial, later.number as "laterDoc", coalesce(inv.id, later.id)::text as "ownerId",
+      coalesce(inv.number, later.number) as "ownerNumber", coalesce(inv.kind, later.kind) as "ownerKind"
     from serial_movement m join serial_number s on s.id = m.serial_id
+    left join lateral (select d.id, d.number, d.kind, d.source_invoice_id from serial_movement n join document d on d.id = n.document_id
+                       where n.serial_id = s.id and n.id > m.id order by n.id limit 1) later on true
+    left join document inv on inv.id = later.source_invoice_id
     where m.line_id = ${lineId} and not (${stillAsLeft})`);
+}
+
+/**
+ * "by GI-2026-00011; change or delete GI-2026-00011 first" — or "by GI-2026-00011 of SI-2026-00002; change
+ * or delete SI-2026-00002 first" when an invoice owns it; the problem links the document to change.
+ */
+function pinnedBy(m: Moved): { by: string; blockedBy?: Problem['blockedBy'] } {
+  if (!m.ownerId || !m.ownerNumber || !m.ownerKind) return { by: m.laterDoc ?? 'another document' };
+  const owner = m.ownerNumber === m.laterDoc ? '' : ` of ${m.ownerNumber}`;
+  return { by: `${m.laterDoc}${owner}; change or delete ${m.ownerNumber} first`, blockedBy: { id: m.ownerId, number: m.ownerNumber, kind: m.ownerKind } };
 }
 
 /**
@@ -33,10 +52,11 @@ async function movedSince(tx: DbOrTx, lineId: bigint, stillAsLeft: ReturnType<ty
 export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
   const moved = await movedSince(tx, line.lineId, sql`s.status = 'in_stock' and s.received_line_id = ${line.lineId}`);
   if (moved.length > 0) {
-    return moved.map((m) => ({
-      code: 'ISSUED_LATER', line: line.line, serial: m.serial,
-      message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was issued later by ${m.laterDoc ?? 'another document'}.`,
-    }));
+    return moved.map((m) => {
+      const { by, blockedBy } = pinnedBy(m);
+      return { code: 'ISSUED_LATER', line: line.line, serial: m.serial, blockedBy,
+        message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was issued later by ${by}.` };
+    });
   }
   await tx.execute(sql`
     with mine as (select serial_id, id from serial_movement where line_id = ${line.lineId}),
@@ -67,10 +87,11 @@ export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: Post
 export async function unissueSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
   const moved = await movedSince(tx, line.lineId, sql`s.status = 'issued' and s.issued_line_id = ${line.lineId}`);
   if (moved.length > 0) {
-    return moved.map((m) => ({
-      code: 'RECEIVED_AGAIN_LATER', line: line.line, serial: m.serial,
-      message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was received again later by ${m.laterDoc ?? 'another document'}.`,
-    }));
+    return moved.map((m) => {
+      const { by, blockedBy } = pinnedBy(m);
+      return { code: 'RECEIVED_AGAIN_LATER', line: line.line, serial: m.serial, blockedBy,
+        message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was received again later by ${by}.` };
+    });
   }
   await tx.execute(sql`
     with removed as (delete from serial_movement where line_id = ${line.lineId} returning serial_id)

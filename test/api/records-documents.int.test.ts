@@ -115,7 +115,7 @@ describe('records API: stock documents and invoices', async () => {
     const gi = (await post('Goods_Issues', issue([tracked(['DEL-1'])]))).json.data[0].details;
     const refused = await call(admin.key, 'DELETE', `/crm/v8/Goods_Receipts/${gr.id}`);
     expect(refused.status).toBe(400);
-    expect(refused.json.data[0]).toMatchObject({ code: 'CANNOT_PROCESS', message: `${gr.Number} cannot be changed or deleted: serial DEL-1 was issued later by ${gi.Number}.`, details: { serials: ['DEL-1'] } });
+    expect(refused.json.data[0]).toMatchObject({ code: 'CANNOT_PROCESS', message: `${gr.Number} cannot be changed or deleted: serial DEL-1 was issued later by ${gi.Number}; change or delete ${gi.Number} first.`, details: { serials: ['DEL-1'] } });
     const mixed = await call(admin.key, 'DELETE', `/crm/v8/Goods_Issues?ids=${gi.id},999999,abc`);
     expect(mixed.status).toBe(207);
     expect(mixed.json.data).toMatchObject([{ code: 'SUCCESS', message: 'record deleted', details: { id: gi.id } },
