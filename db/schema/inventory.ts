@@ -19,6 +19,10 @@ export const document = pgTable('document', {
   partnerId: idRef().references(() => partner.id),
   warehouseId: idRef().notNull().references(() => warehouse.id),
   note: text().notNull().default(''),
+  // The partner's own number of the document (a delivery note, an invoice) or the number an imported file gave
+  // it, as entered; unique per kind and partner by its canonical key, so the same paper is not entered twice.
+  externalNumber: text(),
+  externalNumberKey: text(),
   // Invoices only: whether saving creates the matching receipt/issue, and which one it created.
   createStockDocument: boolean().notNull().default(false),
   stockDocumentId: idRef(),
@@ -34,6 +38,9 @@ export const document = pgTable('document', {
   index().on(t.partnerId),
   index().on(t.warehouseId),
   index().on(t.sourceInvoiceId),
+  // A document without a partner counts as partner 0, so its external numbers are unique among themselves too.
+  uniqueIndex('document_external_number').on(t.kind, sql`coalesce(${t.partnerId}, 0)`, t.externalNumberKey)
+    .where(sql`${t.externalNumberKey} is not null`),
 ]);
 
 export const documentLine = pgTable('document_line', {

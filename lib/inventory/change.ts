@@ -10,6 +10,7 @@ import { applyStockEffects, reverseStockEffects } from './apply';
 import { audit } from './audit';
 import { changesStock, correctInPlace, describeChanges } from './correction';
 import { datedStockProblems, type DatedCheck } from './dated-stock';
+import { assertExternalNumberFree, externalNumberKey, externalNumberRefusal } from './external-number';
 import { loadContext, type DocumentContext } from './context';
 import { KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
@@ -47,43 +48,67 @@ async function clearStockDocument(tx: DbOrTx, row: DocRow): Promise<DatedCheck[]
  * `expectedVersion` is the version a form was loaded from: a save over a newer one is refused.
  */
 export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInput, actor: Actor, expectedVersion?: number): Promise<void> {
-  await withRetry(db, () => db.transaction(async (tx) => {
-    const row = await lockDocument(tx, id);
-    await assertCurrentVersion(tx, row, expectedVersion);
-    const data = parseOrThrow(documentSchema, { ...input, kind: row.kind });
-    const before = await loadPostedLines(tx, id);
-    const linked = row.stockDocumentId ? await lockLinked(tx, row.stockDocumentId) : null;
-    const serialLines = KINDS[row.kind].movesStock ? before : linked ? await loadPostedLines(tx, linked.id) : [];
-    const changes = describeChanges(row, data, before, serialLines);
-    const ctx = await loadContext(tx, row.kind, data);
-    if (!changesStock(row, data, before, serialLines)) {
-      await correctHeader(tx, [row, ...(linked ? [linked] : [])], data, actor);
-      await correctInPlace(tx, [id, ...(linked ? [linked.id] : [])], data);
-      await audit(tx, { entityId: id, action: 'update', userId: actor.userId, changes: { correction: true, ...changes } });
-      return;
-    }
-    throwIfProblems(serialRuleProblems(data, ctx));
-    const checks: DatedCheck[] = [];
-    if (KINDS[row.kind].movesStock) checks.push(...await clearStockDocument(tx, row));
-    else await tx.delete(documentLine).where(eq(documentLine.documentId, id));
-    if (linked) checks.push(...await clearStockDocument(tx, linked));
-    await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
-      createStockDocument: createsStockDocument(data), ...nextStamp(row, actor) }).where(eq(document.id, id));
-    const lines = await insertLines(tx, id, data.lines, ctx.items);
-    if (KINDS[row.kind].movesStock) checks.push(...await applyStockEffects(tx, stockDocOf(row.kind, id, row.number, data, ctx), lines));
-    checks.push(...await syncLinkedDocument(tx, row, linked, data, ctx, actor));
-    throwIfProblems(await datedStockProblems(tx, checks));
-    await audit(tx, { entityId: id, action: 'update', userId: actor.userId,
-      changes: { ...changes, before: before.map(lineSummary), after: snapshot(data, lines) } });
-  }));
-}
-
-/** The header fields a correction may change, on the document and on an invoice's goods document alike. */
-async function correctHeader(tx: DbOrTx, rows: DocRow[], data: DocumentData, actor: Actor) {
-  for (const target of rows) {
-    await tx.update(document).set({ partnerId: data.partnerId, note: data.note, ...nextStamp(target, actor) }).where(eq(document.id, target.id));
+  let external: Parameters<typeof assertExternalNumberFree>[1] | null = null;
+  try {
+    await withRetry(db, () => db.transaction(async (tx) => {
+      const row = await lockDocument(tx, id);
+      await assertCurrentVersion(tx, row, expectedVersion);
+      const data = parseOrThrow(documentSchema, { ...input, kind: row.kind });
+      external = { kind: row.kind, partnerId: data.partnerId, externalNumber: data.externalNumber, exceptId: id };
+      await assertExternalNumberFree(tx, external);
+      await editDocument(tx, row, data, actor);
+    }));
+  } catch (error) {
+    throw (external && await externalNumberRefusal(db, error, external)) ?? error;
   }
 }
+
+type Posted = { before: Awaited<ReturnType<typeof loadPostedLines>>; linked: DocRow | null; changes: ReturnType<typeof describeChanges> };
+
+async function editDocument(tx: DbOrTx, row: DocRow, data: DocumentData, actor: Actor): Promise<void> {
+  const before = await loadPostedLines(tx, row.id);
+  const linked = row.stockDocumentId ? await lockLinked(tx, row.stockDocumentId) : null;
+  const serialLines = KINDS[row.kind].movesStock ? before : linked ? await loadPostedLines(tx, linked.id) : [];
+  const posted: Posted = { before, linked, changes: describeChanges(row, data, before, serialLines) };
+  const ctx = await loadContext(tx, row.kind, data);
+  if (changesStock(row, data, before, serialLines)) await repostDocument(tx, row, data, ctx, posted, actor);
+  else await correctDocument(tx, row, data, posted, actor);
+}
+
+/** An edit of fields no stock rests on: written in place, whatever later documents did with the stock. */
+async function correctDocument(tx: DbOrTx, row: DocRow, data: DocumentData, { linked, changes }: Posted, actor: Actor) {
+  await correctHeader(tx, [row, ...(linked ? [linked] : [])], data, actor);
+  await correctInPlace(tx, [row.id, ...(linked ? [linked.id] : [])], data);
+  await audit(tx, { entityId: row.id, action: 'update', userId: actor.userId, changes: { correction: true, ...changes } });
+}
+
+/** An edit that moves stock: the old effects are undone and the new ones applied, and every rule must hold after. */
+async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: DocumentContext, { before, linked, changes }: Posted, actor: Actor) {
+  const id = row.id;
+  throwIfProblems(serialRuleProblems(data, ctx));
+  const checks: DatedCheck[] = [];
+  if (KINDS[row.kind].movesStock) checks.push(...await clearStockDocument(tx, row));
+  else await tx.delete(documentLine).where(eq(documentLine.documentId, id));
+  if (linked) checks.push(...await clearStockDocument(tx, linked));
+  await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
+    ...externalFields(data), createStockDocument: createsStockDocument(data), ...nextStamp(row, actor) }).where(eq(document.id, id));
+  const lines = await insertLines(tx, id, data.lines, ctx.items);
+  if (KINDS[row.kind].movesStock) checks.push(...await applyStockEffects(tx, stockDocOf(row.kind, id, row.number, data, ctx), lines));
+  checks.push(...await syncLinkedDocument(tx, row, linked, data, ctx, actor));
+  throwIfProblems(await datedStockProblems(tx, checks));
+  await audit(tx, { entityId: id, action: 'update', userId: actor.userId,
+    changes: { ...changes, before: before.map(lineSummary), after: snapshot(data, lines) } });
+}
+
+/** The header fields a correction may change, on the document and on an invoice's goods document (which has no external number). */
+async function correctHeader(tx: DbOrTx, rows: DocRow[], data: DocumentData, actor: Actor) {
+  for (const [index, target] of rows.entries()) {
+    await tx.update(document).set({ partnerId: data.partnerId, note: data.note, ...(index === 0 ? externalFields(data) : {}), ...nextStamp(target, actor) })
+      .where(eq(document.id, target.id));
+  }
+}
+
+const externalFields = (data: DocumentData) => ({ externalNumber: data.externalNumber, externalNumberKey: externalNumberKey(data.externalNumber) });
 
 async function lockLinked(tx: DbOrTx, id: bigint): Promise<DocRow> {
   const [row] = await tx.select().from(document).where(eq(document.id, id)).for('update');

@@ -61,6 +61,7 @@ export function describeChanges(row: DocRow, data: DocumentData, posted: PostedL
   const fields: Record<string, [unknown, unknown]> = {};
   const header: [string, unknown, unknown][] = [
     ['date', row.date, data.date], ['partnerId', row.partnerId, data.partnerId], ['warehouseId', row.warehouseId, data.warehouseId], ['note', row.note, data.note],
+    ['externalNumber', row.externalNumber, data.externalNumber],
   ];
   for (const [name, before, after] of header) if (String(before) !== String(after)) fields[name] = [before, after];
   data.lines.forEach((line, i) => {

@@ -7,6 +7,7 @@ import { parseOrThrow } from '@/lib/validation/zod-errors';
 import { applyStockEffects, type StockDoc, type StockLine } from './apply';
 import { audit } from './audit';
 import { datedStockProblems, type DatedCheck } from './dated-stock';
+import { assertExternalNumberFree, externalNumberRefusal } from './external-number';
 import { loadContext, type DocumentContext } from './context';
 import { KINDS, type DocumentKind } from './kinds';
 import { insertNumberedDocument } from './insert-document';
@@ -23,13 +24,18 @@ export type PostedDocument = { id: bigint; number: string; stockDocument: { id: 
  */
 export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Actor): Promise<PostedDocument> {
   const data = parseOrThrow(documentSchema, input);
-  return withRetry(db, () => db.transaction(async (tx) => {
-    const ctx = await loadContext(tx, data.kind, data);
-    throwIfProblems(serialRuleProblems(data, ctx));
-    const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
-    throwIfProblems(await datedStockProblems(tx, checks));
-    return posted;
-  }));
+  const external = { kind: data.kind, partnerId: data.partnerId, externalNumber: data.externalNumber };
+  try {
+    return await withRetry(db, () => db.transaction(async (tx) => {
+      const [ctx] = await Promise.all([loadContext(tx, data.kind, data), assertExternalNumberFree(tx, external)]);
+      throwIfProblems(serialRuleProblems(data, ctx));
+      const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
+      throwIfProblems(await datedStockProblems(tx, checks));
+      return posted;
+    }));
+  } catch (error) {
+    throw await externalNumberRefusal(db, error, external) ?? error;
+  }
 }
 
 /** Serial rules apply where stock moves: stock documents and invoices that create one. */
@@ -50,6 +56,8 @@ type Created = PostedDocument & { checks: DatedCheck[] };
 async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentContext, actor: Actor, sourceInvoiceId: bigint | null): Promise<Created> {
   const { id, number, lines } = await insertNumberedDocument(tx, {
     kind: data.kind, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
+    // The external number is the invoice's: the goods document it generates carries none of its own.
+    externalNumber: sourceInvoiceId === null ? data.externalNumber : null,
     createStockDocument: createsStockDocument(data), sourceInvoiceId, createdBy: actor.userId,
   }, data.lines, ctx.items);
   // The audit entry goes out with the stock statements (postgres.js pipelines them): one wait less per

@@ -13,6 +13,9 @@ function headerFields(kind: DocumentKind): ModuleField[] {
       nullable: !info.partnerRequired, description: `The ${info.partnerRole}.` },
     { apiName: 'Warehouse', key: 'warehouseId', kind: 'lookup', lookup: lookup('Warehouses', ['Code', 'id']), example: 'MAIN', word: true,
       description: 'The warehouse the goods move in or out of.' },
+    { apiName: 'External_Number', key: 'externalNumber', kind: 'text', example: 'DL-4711', word: true, nullable: true,
+      description: `The ${info.partnerRole}'s own number of the document (or the number an imported file gave it). `
+        + 'Unique per kind and partner as it reads: the same paper entered or imported twice is refused.' },
     { apiName: 'Note', key: 'note', kind: 'text', example: '', word: true },
     ...(info.generates ? [{ apiName: 'Create_Stock_Document', key: 'createStockDocument', kind: 'boolean' as const, example: 'true',
       description: `Whether saving creates the ${generated} that moves the stock and serials (true when left out).` }] : []),
@@ -30,7 +33,7 @@ export const LINE_FIELDS: readonly ModuleField[] = [
     description: 'Serial numbers of the line, as printed; ones that read the same (case, width, look-alike letters) are one serial.' },
 ];
 
-/** Rows with the same Number form one document in a file. */
+/** Rows with the same Number form one document in a file; it is the document's external number unless External_Number is mapped. */
 const NUMBER_FIELD: ModuleField = { apiName: 'Number', kind: 'text', example: 'R-1' };
 
 type DocumentDeclaration = { apiName: string; id: string; description: string; example: Record<string, unknown> };
@@ -38,7 +41,7 @@ type DocumentDeclaration = { apiName: string; id: string; description: string; e
 function documentModule(kind: DocumentKind, d: DocumentDeclaration): DocumentModule {
   const info = KINDS[kind];
   const header = headerFields(kind);
-  const [date, partner, warehouse, note, ...invoice] = header;
+  const [date, partner, warehouse, external, note, ...invoice] = header;
   return {
     kind: 'document', documentKind: kind, apiName: d.apiName, id: d.id, label: info.plural, singular: info.label.toLowerCase(),
     description: d.description, read: info.readPermission, write: info.writePermission,
@@ -46,7 +49,7 @@ function documentModule(kind: DocumentKind, d: DocumentDeclaration): DocumentMod
     mandatory: ['Number', 'Date', 'Warehouse', 'Item', 'Quantity', ...(info.partnerRequired ? ['Partner'] : [])],
     headerFields: header, lineFields: LINE_FIELDS,
     // The flat file of one row per line, in the templates' column order.
-    fields: [NUMBER_FIELD, date, partner, warehouse, ...LINE_FIELDS, note, ...invoice],
+    fields: [NUMBER_FIELD, date, partner, warehouse, ...LINE_FIELDS, note, ...invoice, external],
     example: d.example,
   };
 }

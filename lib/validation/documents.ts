@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
 import { parseId } from '@/lib/ids';
 import { MAX_SERIAL_LENGTH, normaliseSerial, serialTextProblem } from '@/lib/serials/parse';
+import { identifierTextProblem, trimIdentifier } from '@/lib/text/identifier-text';
 import { dateSchema } from './date';
 import { moneySchema, quantitySchema, vatRateSchema } from './decimal';
 import { cleanText } from './text';
@@ -58,6 +59,13 @@ export const documentSchema = z.object({
       return id ?? z.NEVER;
     }),
   warehouseId: idSchema('warehouse'),
+  externalNumber: z.string().optional().nullable().transform((v, ctx) => {
+    const text = v ? trimIdentifier(v) : '';
+    if (text === '') return null;
+    const problem = text.length > 64 ? 'The external number can have at most 64 characters.' : identifierTextProblem('The external number', text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    return text;
+  }),
   note: z.string().max(2000, 'The note can have at most 2,000 characters.').check(cleanText('The note')).optional().transform((v) => v ?? ''),
   createStockDocument: z.boolean().optional(),
   lines: z.array(documentLineSchema).min(1, 'Add at least one line.').max(MAX_LINES, `A document can have at most ${MAX_LINES} lines.`),

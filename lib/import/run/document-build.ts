@@ -53,20 +53,27 @@ function mergeLines(rows: DocumentRow[]): Line[] {
   return [...lines.values()];
 }
 
+/**
+ * The header as the lib's input, field by field from the module's declaration (the key each API name fills).
+ * The file's own Number is the document's external number unless an External_Number column says otherwise,
+ * so importing the same file again finds the documents already there.
+ */
+function headerInput(ctx: DocumentContext, header: DocumentRow['header'], number: string) {
+  const input: Record<string, unknown> & Pick<DocumentInput, 'date' | 'warehouseId'> = { date: '', partnerId: null, warehouseId: '', note: '', externalNumber: number };
+  for (const field of ctx.module.headerFields) if (header[field.apiName] !== undefined) input[field.key!] = header[field.apiName];
+  return input;
+}
+
 /** Builds the document input; null when a row already has an error (the document is then skipped whole). */
-export function buildDocument(ctx: DocumentContext, rows: DocumentRow[], header: DocumentRow['header']): BuiltDocument | null {
+export function buildDocument(ctx: DocumentContext, rows: DocumentRow[], header: DocumentRow['header'], number: string): BuiltDocument | null {
   const lines = mergeLines(rows);
   if (rows.some((row) => row.errors.length > 0)) return null;
-  const isInvoice = ctx.module.fields.some((field) => field.apiName === 'Create_Stock_Document');
-  const blankHeader = new Set<HeaderField>((['Date', 'Partner', 'Warehouse'] as const).filter((field) => header[field] === undefined));
+  const blankHeader = new Set<HeaderField>(ctx.module.headerFields.filter((f) => !f.nullable && f.kind !== 'boolean' && f.key !== 'note'
+    && header[f.apiName] === undefined).map((f) => f.apiName));
   return {
     input: {
+      ...headerInput(ctx, header, number),
       kind: ctx.module.documentKind,
-      date: (header.Date as string | undefined) ?? '',
-      partnerId: (header.Partner as bigint | undefined) ?? null,
-      warehouseId: (header.Warehouse as bigint | undefined) ?? '',
-      note: (header.Note as string | undefined) ?? '',
-      ...(isInvoice && header.Create_Stock_Document !== undefined ? { createStockDocument: header.Create_Stock_Document as boolean } : {}),
       lines: lines.map((line) => ({
         itemId: line.itemId, quantity: fromScaled(line.quantity, QUANTITY_SCALE), unitPrice: line.unitPrice, vatRate: line.vatRate, serials: line.serials,
       })),

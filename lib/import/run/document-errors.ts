@@ -8,9 +8,8 @@ import { rowErrorsOf, zohoCodeOf } from './outcomes';
 const LINE_COLUMNS: Record<string, string> = {
   itemId: 'Item', quantity: 'Quantity', unitPrice: 'Unit_Price', vatRate: 'VAT_Rate', serials: 'Serial_Numbers',
 };
-const HEADER_COLUMNS: Record<string, 'Date' | 'Partner' | 'Warehouse' | 'Note' | 'Create_Stock_Document'> = {
-  date: 'Date', partnerId: 'Partner', warehouseId: 'Warehouse', note: 'Note', createStockDocument: 'Create_Stock_Document',
-};
+/** The file column (API name) of a lib input key of the header, from the module's declaration. */
+const headerColumn = (module: DocumentModule, key: string) => module.headerFields.find((f) => f.key === key)?.apiName;
 
 type ErrorsByRow = Map<number, RowError[]>;
 
@@ -32,7 +31,7 @@ function placeProblems(problems: Problem[], module: DocumentModule, doc: BuiltDo
 }
 
 /** Field errors (`lines.3.quantity`, `lines.0.serials.12`, `warehouseId`) land on the rows behind them. */
-function placeFieldErrors(fieldErrors: Record<string, string>, zohoCode: string, doc: BuiltDocument, allRows: number[], errors: ErrorsByRow) {
+function placeFieldErrors(module: DocumentModule, fieldErrors: Record<string, string>, zohoCode: string, doc: BuiltDocument, allRows: number[], errors: ErrorsByRow) {
   for (const [key, message] of Object.entries(fieldErrors)) {
     const line = key.match(/^lines\.(\d+)\.(\w+)(?:\.(\d+))?/);
     if (line) {
@@ -43,8 +42,8 @@ function placeFieldErrors(fieldErrors: Record<string, string>, zohoCode: string,
       add(errors, rows, { code: blank ? 'MANDATORY_NOT_FOUND' : zohoCode, column: LINE_COLUMNS[field] ?? '', message });
       continue;
     }
-    const column = HEADER_COLUMNS[key];
-    const blank = column !== undefined && doc.blankHeader.has(column as never);
+    const column = headerColumn(module, key);
+    const blank = column !== undefined && doc.blankHeader.has(column);
     add(errors, allRows, { code: blank ? 'MANDATORY_NOT_FOUND' : zohoCode, column: column ?? '', message });
   }
 }
@@ -54,7 +53,7 @@ export function documentErrors(error: unknown, module: DocumentModule, doc: Buil
   const allRows = doc.lineRows.flat();
   const errors: ErrorsByRow = new Map();
   if (error instanceof InventoryRuleError) placeProblems(error.problems, module, doc, errors);
-  else if (isDomainError(error) && Object.keys(error.fieldErrors).length > 0) placeFieldErrors(error.fieldErrors, zohoCodeOf(error), doc, allRows, errors);
+  else if (isDomainError(error) && Object.keys(error.fieldErrors).length > 0) placeFieldErrors(module, error.fieldErrors, zohoCodeOf(error), doc, allRows, errors);
   else add(errors, allRows, rowErrorsOf(error, () => '')[0]);
   const reason = isDomainError(error) ? error.message : 'the database refused it';
   const innocent = allRows.filter((row) => !errors.has(row));

@@ -1,17 +1,17 @@
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
-import { findField } from '@/lib/modules';
+import { findField, type DocumentModule, type ModuleField } from '@/lib/modules';
 import { mappingFor, type DocumentContext } from './context';
 import type { Lookups } from './document-lookups';
 import { convertCell, readCell, splitSerials } from './row-values';
 
-export const HEADER_FIELDS = ['Date', 'Partner', 'Warehouse', 'Note', 'Create_Stock_Document'] as const;
-export type HeaderField = (typeof HEADER_FIELDS)[number];
+/** A header field by its API name: the module's declaration (lib/modules) lists them. */
+export type HeaderField = string;
 
 /** One source row of a document: its share of the header and its line, as read from the file. */
 export interface DocumentRow {
   rowNumber: number;
-  header: Partial<Record<HeaderField, string | bigint | boolean>>;
+  header: Record<HeaderField, string | bigint | boolean>;
   itemId: bigint | '';
   quantity: string | null;
   unitPrice: string | undefined;
@@ -49,20 +49,25 @@ function lookedUp(ctx: DocumentContext, row: TableRow, apiName: string, lookups:
   return id;
 }
 
+/** One header cell as the lib takes it: a lookup's id, a converted date or flag, or the text; null when blank or wrong. */
+function headerValue(ctx: DocumentContext, row: TableRow, field: ModuleField, lookups: Lookups, errors: RowError[]): string | bigint | boolean | null {
+  if (field.kind === 'lookup') return lookedUp(ctx, row, field.apiName, lookups, errors);
+  if (field.kind === 'date') return converted(ctx, row, field.apiName, errors);
+  if (field.kind === 'boolean') {
+    const flag = converted(ctx, row, field.apiName, errors);
+    return flag === null ? null : flag === 'true';
+  }
+  return text(ctx, row, field.apiName);
+}
+
 /** Reads a row's cells; lookups that match nothing and misspelt values become the row's errors. */
 export function readDocumentRow(ctx: DocumentContext, row: TableRow, lookups: Lookups): DocumentRow {
   const errors: RowError[] = [];
   const header: DocumentRow['header'] = {};
-  const date = converted(ctx, row, 'Date', errors);
-  if (date !== null) header.Date = date;
-  const partnerId = lookedUp(ctx, row, 'Partner', lookups, errors);
-  if (partnerId !== null) header.Partner = partnerId;
-  const warehouseId = lookedUp(ctx, row, 'Warehouse', lookups, errors);
-  if (warehouseId !== null) header.Warehouse = warehouseId;
-  const note = text(ctx, row, 'Note');
-  if (note !== null) header.Note = note;
-  const createStock = converted(ctx, row, 'Create_Stock_Document', errors);
-  if (createStock !== null) header.Create_Stock_Document = createStock === 'true';
+  for (const field of ctx.module.headerFields) {
+    const value = headerValue(ctx, row, field, lookups, errors);
+    if (value !== null) header[field.apiName] = value;
+  }
   const itemId = lookedUp(ctx, row, 'Item', lookups, errors);
   return {
     rowNumber: row.rowNumber, header, errors,
@@ -78,11 +83,11 @@ export function readDocumentRow(ctx: DocumentContext, row: TableRow, lookups: Lo
  * The document's header: each field from the first row that gives it. A later row giving a different
  * value is an error on that row, since the file would otherwise say two things about one document.
  */
-export function documentHeader(rows: DocumentRow[], number: string): DocumentRow['header'] {
+export function documentHeader(module: DocumentModule, rows: DocumentRow[], number: string): DocumentRow['header'] {
   const header: DocumentRow['header'] = {};
-  const firstRow: Partial<Record<HeaderField, number>> = {};
+  const firstRow: Record<HeaderField, number> = {};
   for (const row of rows) {
-    for (const field of HEADER_FIELDS) {
+    for (const { apiName: field } of module.headerFields) {
       const value = row.header[field];
       if (value === undefined) continue;
       if (header[field] === undefined) {

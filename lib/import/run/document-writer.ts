@@ -1,5 +1,6 @@
 import type { DbOrTx } from '@/db/client';
 import type { TableRow } from '@/lib/import/files';
+import { isDomainError } from '@/lib/errors';
 import { postDocument } from '@/lib/inventory/post';
 import { mappingFor, type DocumentContext } from './context';
 import { buildDocument } from './document-build';
@@ -46,7 +47,7 @@ async function writeDocument(tx: DbOrTx, ctx: DocumentContext, unit: TableRow[],
     return [skipped(unit[0].rowNumber, [{ code: 'MANDATORY_NOT_FOUND', column: 'Number', message: 'Enter the document Number: rows with the same Number form one document.' }])];
   }
   const rows = unit.map((row) => readDocumentRow(ctx, row, lookups));
-  const built = buildDocument(ctx, rows, documentHeader(rows, number));
+  const built = buildDocument(ctx, rows, documentHeader(ctx.module, rows, number), number);
   if (!built) return skippedForRows(rows, number);
   try {
     // postDocument runs in a savepoint of the chunk's transaction: a refused document leaves the chunk intact.
@@ -54,7 +55,9 @@ async function writeDocument(tx: DbOrTx, ctx: DocumentContext, unit: TableRow[],
     return unit.map((row) => ({ rowNumber: row.rowNumber, status: 'ADDED' as const, recordId: String(posted.id), errors: [] }));
   } catch (error) {
     const errors = documentErrors(error, ctx.module, built, number);
-    return unit.map((row) => skipped(row.rowNumber, errors.get(row.rowNumber) ?? []));
+    // A document already imported (its external number is taken) names the record that holds it, as Zoho's RECORD_ID.
+    const existing = isDomainError(error) ? (error.details.existing as { id: string } | undefined)?.id ?? null : null;
+    return unit.map((row) => ({ ...skipped(row.rowNumber, errors.get(row.rowNumber) ?? []), recordId: existing }));
   }
 }
 

@@ -39,6 +39,8 @@ function headerField(f: ModuleField): Field {
     case 'Partner': return lookupField('Partner', document.partnerId, partner, !f.nullable, f.description ?? '');
     case 'Warehouse': return lookupField('Warehouse', document.warehouseId, warehouse, !f.nullable, f.description ?? '');
     case 'Note': return dataField('Note', document.note, 'text', { in: d.note, input: 'note', word: f.word, description: f.description });
+    case 'External_Number': return dataField('External_Number', document.externalNumber, 'text',
+      { in: d.externalNumber, input: 'externalNumber', word: f.word, nullable: true, description: f.description });
     case 'Create_Stock_Document': return dataField('Create_Stock_Document', document.createStockDocument, 'boolean',
       { in: d.createStockDocument, input: 'createStockDocument', description: f.description });
     default: throw new Error(`No column for document field ${f.apiName}`);
