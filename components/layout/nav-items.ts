@@ -17,5 +17,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/import', label: 'Import', permission: 'import.run' },
   { href: '/admin/users', label: 'Users', permission: 'users.manage' },
   { href: '/admin/api-keys', label: 'API keys', permission: 'apiKeys.manage' },
+  { href: '/admin/settings', label: 'Settings', permission: 'settings.manage' },
   { href: '/api-docs', label: 'API reference', permission: 'apiKeys.manage' },
 ];

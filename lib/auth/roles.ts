@@ -6,7 +6,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'items.read', 'items.write', 'warehouses.read', 'warehouses.write', 'partners.read', 'partners.write',
   'stock.read', 'stockDocs.read', 'stockDocs.write', 'serials.read', 'serials.write',
-  'invoices.read', 'invoices.write', 'import.run', 'users.manage', 'apiKeys.manage',
+  'invoices.read', 'invoices.write', 'import.run', 'users.manage', 'apiKeys.manage', 'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rows } from '@/lib/sql-rows';
+import { SETTINGS_KEY } from '@/lib/settings/company-schema';
 import { KINDS, type DocumentKind } from './kinds';
 
 /**
@@ -13,9 +14,15 @@ export function nextInSeries(kind: DocumentKind, year: number): SQL {
     on conflict (kind, year) do update set last_number = document_series.last_number + 1 returning last_number`;
 }
 
-/** A document number from its place in the series, in SQL: GR-2026-00001 (at least five digits, never cut). */
+/**
+ * A document number from its place in the series, in SQL: GR-2026-00001 — the prefix and the least number
+ * of digits from the company settings (lib/settings/company.ts; KINDS' prefix and 5 when none are saved),
+ * read in the same statement, and never cut.
+ */
 export function numberOf(kind: DocumentKind, year: number, n: SQL): SQL {
-  return sql`${`${KINDS[kind].prefix}-${year}-`}::text || lpad(${n}::text, greatest(5, length(${n}::text)), '0')`;
+  const setting = (path: string) => sql`(select value::jsonb #>> ${`{${path}}`} from app_setting where key = ${SETTINGS_KEY})`;
+  return sql`coalesce(${setting(`prefixes,${kind}`)}, ${KINDS[kind].prefix}) || ${`-${year}-`}::text
+    || lpad(${n}::text, greatest(coalesce(${setting('digits')}::int, 5), length(${n}::text)), '0')`;
 }
 
 /** Allocates the next number of a series on its own (a document inserted with insertNumberedDocument gets it there). */

@@ -7,6 +7,7 @@ import { parseOrThrow } from '@/lib/validation/zod-errors';
 import { applyStockEffects, type StockDoc, type StockLine } from './apply';
 import { audit } from './audit';
 import { datedStockProblems, type DatedCheck } from './dated-stock';
+import { getCompanySettings } from '@/lib/settings/company';
 import { assertExternalNumberFree, externalNumberRefusal } from './external-number';
 import { loadContext, type DocumentContext } from './context';
 import { KINDS, type DocumentKind } from './kinds';
@@ -23,7 +24,7 @@ export type PostedDocument = { id: bigint; number: string; stockDocument: { id: 
  * receipt or issue it creates). Nothing is written when any rule fails.
  */
 export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Actor): Promise<PostedDocument> {
-  const data = parseOrThrow(documentSchema, input);
+  const data = await withCompanyDefault(db, parseOrThrow(documentSchema, input));
   const external = { kind: data.kind, partnerId: data.partnerId, externalNumber: data.externalNumber };
   try {
     return await withRetry(db, () => db.transaction(async (tx) => {
@@ -45,6 +46,12 @@ export function serialRuleProblems(data: DocumentData, ctx: DocumentContext): Pr
     code: 'NOT_TRACKED' as const, line: index,
     message: `Line ${index + 1}: this invoice does not create a stock document, so serial numbers belong on the goods document itself.`,
   }]));
+}
+
+/** An invoice that does not say whether to create its goods document follows the company's setting. */
+async function withCompanyDefault(db: DbOrTx, data: DocumentData): Promise<DocumentData> {
+  if (KINDS[data.kind].generates === null || data.createStockDocument !== undefined) return data;
+  return { ...data, createStockDocument: (await getCompanySettings(db)).createStockDocument };
 }
 
 export function createsStockDocument(data: DocumentData): boolean {
