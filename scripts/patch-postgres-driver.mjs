@@ -30,6 +30,13 @@
 // promise's failure is dropped; the connection's own close handling already fails or retries the
 // caller's query.
 //
+// C. porsager/postgres#1119, #1181: the row counter of a result is reset only when a statement completes. A
+// statement that fails after PostgreSQL streamed some of its rows (an overflow in the 51st row) never
+// completes, so the next query on that connection fills its result from where the failed one stopped: its
+// first rows are holes. In the app a request then read a valid API key as missing (401), an existing record
+// as not found, a fresh Idempotency-Key as taken (test/hostile/findings-2026-12.int.test.ts). The repair:
+// every query cycle (ReadyForQuery) starts counting from 0.
+//
 // Each edit matches exact text and is applied once (an edit already present is skipped): a different
 // driver version fails loudly here so this script is revisited (delete it once a release carries the fixes).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +45,7 @@ import path from 'node:path';
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules', 'postgres');
 const MARK = '/* serialstock: porsager/postgres#1208 */';
 const TYPES_MARK = '/* serialstock: porsager/postgres#1223 */';
+const ROWS_MARK = '/* serialstock: porsager/postgres#1181 */';
 const EDITS = [
   {
     from: '  function nextWrite(fn) {\n    const x = socket.write(chunk, fn)',
@@ -52,6 +60,10 @@ const EDITS = [
   {
     from: '        return fetchArrayTypes()\n',
     to: `        return fetchArrayTypes().catch(() => { ${TYPES_MARK} })\n`,
+  },
+  {
+    from: '    query = results = errorResponse = null\n    result = new Result()\n',
+    to: `    query = results = errorResponse = null\n    result = new Result()\n    rows = 0 ${ROWS_MARK}\n`,
   },
 ];
 
@@ -70,5 +82,5 @@ for (const file of ['src/connection.js', 'cjs/src/connection.js']) {
     text = text.replace(from, to);
   }
   writeFileSync(target, text);
-  console.log(`[patch-postgres-driver] postgres ${version}: ${file} patched (porsager/postgres#1208, #1223)`);
+  console.log(`[patch-postgres-driver] postgres ${version}: ${file} patched (porsager/postgres#1208, #1223, #1181)`);
 }

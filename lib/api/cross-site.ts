@@ -29,7 +29,7 @@ export function crossSiteRefusal(request: Request, principal: Principal): Respon
  * for the server it connects to, so a page elsewhere cannot make Origin and Host agree (Next.js checks
  * server actions the same way). This keeps writes working for users who reach the app by another name.
  */
-function isOwnOrigin(origin: string, host: string | null): boolean {
+export function isOwnOrigin(origin: string, host: string | null): boolean {
   if (configuredOrigins().has(origin)) return true;
   try {
     return host !== null && new URL(origin).host === host.toLowerCase();

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { isOwnOrigin } from './cross-site';
 import { refusedMethod } from './methods';
 
 /**
@@ -7,7 +8,9 @@ import { refusedMethod } from './methods';
  *   of our code runs, and a proxy is no help (it is handed the same Request). Every method a route does
  *   not export is answered here too, so the 405 always carries the route's Allow list;
  * - a path whose percent-encoding is not UTF-8 (/items/%ED%A0%80): Next.js fails to decode it and then
- *   fails to render a 400 page the app router does not have.
+ *   fails to render a 400 page the app router does not have;
+ * - a server action posted from another origin: Next.js refuses it, but as a 500. Here it is the same 403
+ *   CROSS_SITE_REQUEST the route handlers give (lib/api/cross-site.ts), by the same origin rule.
  * It sits on the HTTP server's 'request' event, installed once at start-up (instrumentation.ts). The
  * checks are string work per request; no database, no authorization here.
  */
@@ -35,6 +38,11 @@ export function refuse(request: http.IncomingMessage, response: http.ServerRespo
   const path = rawPathOf(request.url);
   if (!decodes(path)) {
     answer(request, response, 400, {}, 'INVALID_URL_PATTERN', 'The address is not valid: its percent-encoded characters are not UTF-8.');
+    return true;
+  }
+  const origin = request.headers.origin;
+  if (method === 'POST' && request.headers['next-action'] !== undefined && origin !== undefined && !isOwnOrigin(origin, request.headers.host ?? null)) {
+    answer(request, response, 403, {}, 'CROSS_SITE_REQUEST', 'Refused: this form was sent from another site.', { seen: `Origin: ${origin.slice(0, 200)}` });
     return true;
   }
   const allow = refusedMethod(method, path);

@@ -36,6 +36,12 @@ describe('sign-in throttling in PostgreSQL', async () => {
     expect(answers.filter((a) => a === 'let through')).toHaveLength(5);
   });
 
+  it('lets a browser that signed in before through from an address an attacker exhausted (an office NAT)', async () => {
+    for (let i = 0; i < 20; i++) await outcome({ email: `nat${i}@example.com`, address: '198.51.100.77', device: null }, 0);
+    expect(await outcome({ email: 'victim@example.com', address: '198.51.100.77', device: null }, 1)).toMatch(/Try again/);
+    expect(await outcome({ email: 'victim@example.com', address: '198.51.100.77', device: 'known-browser-1' }, 1)).toBe('let through');
+  });
+
   it('limits one address across accounts, without touching another address', async () => {
     for (let i = 0; i < 20; i++) expect(await outcome({ email: `spray${i}@example.com`, address: '198.51.100.66', device: null }, 0)).toBe('let through');
     expect(await outcome({ email: 'spray99@example.com', address: '198.51.100.66', device: null }, 1)).toMatch(/from your network address\. Try again in 9 seconds/);

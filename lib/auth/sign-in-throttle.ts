@@ -35,9 +35,14 @@ export type AttemptKey = { email: string; address: string | null; device: string
 type Bucket = { key: string; kind: Kind; email: string | null };
 export type Attempt = { buckets: Bucket[]; at: Date; before: Map<string, BucketState> };
 
+/**
+ * A browser that signed in to the account before (a signed device cookie, sign-in-device.ts) counts only in
+ * its own bucket: neither the account's guesses nor the address it shares with an attacker (an office NAT)
+ * can make it wait. Every other attempt counts for the account and for its address.
+ */
 function bucketsOf({ email, address, device }: AttemptKey): Bucket[] {
   const owner: Bucket = device ? { key: `device:${device}`, kind: 'device', email } : { key: `account:${email}`, kind: 'account', email };
-  const buckets = address ? [owner, { key: `address:${address}`, kind: 'address' as const, email: null }] : [owner];
+  const buckets = address && !device ? [owner, { key: `address:${address}`, kind: 'address' as const, email: null }] : [owner];
   // One global lock order, so two attempts sharing buckets cannot deadlock.
   return buckets.sort((a, b) => (a.key < b.key ? -1 : 1));
 }

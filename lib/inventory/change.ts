@@ -6,7 +6,7 @@ import { DomainError } from '@/lib/errors';
 import { documentSchema, type DocumentData, type DocumentInput } from '@/lib/validation/documents';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
 import { assertCurrentVersion, nextStamp } from '@/lib/versions';
-import { applyStockEffects, reverseStockEffects } from './apply';
+import { replaceStockEffects, reverseStockEffects, type Moves, type StockLine } from './apply';
 import { audit } from './audit';
 import { changesStock, correctInPlace, describeChanges } from './correction';
 import { datedStockProblems, type DatedCheck } from './dated-stock';
@@ -63,13 +63,15 @@ export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInpu
   }
 }
 
-type Posted = { before: Awaited<ReturnType<typeof loadPostedLines>>; linked: DocRow | null; changes: ReturnType<typeof describeChanges> };
+type Posted = {
+  before: Awaited<ReturnType<typeof loadPostedLines>>; linked: DocRow | null; serialLines: StockLine[]; changes: ReturnType<typeof describeChanges>;
+};
 
 async function editDocument(tx: DbOrTx, row: DocRow, data: DocumentData, actor: Actor): Promise<void> {
   const before = await loadPostedLines(tx, row.id);
   const linked = row.stockDocumentId ? await lockLinked(tx, row.stockDocumentId) : null;
   const serialLines = KINDS[row.kind].movesStock ? before : linked ? await loadPostedLines(tx, linked.id) : [];
-  const posted: Posted = { before, linked, changes: describeChanges(row, data, before, serialLines) };
+  const posted: Posted = { before, linked, serialLines, changes: describeChanges(row, data, before, serialLines) };
   const ctx = await loadContext(tx, row.kind, data);
   if (changesStock(row, data, before, serialLines)) await repostDocument(tx, row, data, ctx, posted, actor);
   else await correctDocument(tx, row, data, posted, actor);
@@ -82,22 +84,33 @@ async function correctDocument(tx: DbOrTx, row: DocRow, data: DocumentData, { li
   await audit(tx, { entityId: row.id, action: 'update', userId: actor.userId, changes: { correction: true, ...changes } });
 }
 
-/** An edit that moves stock: the old effects are undone and the new ones applied, and every rule must hold after. */
-async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: DocumentContext, { before, linked, changes }: Posted, actor: Actor) {
-  const id = row.id;
+/**
+ * An edit that moves stock: what the old document (or an invoice's goods document) did is replaced by what
+ * the new one does, netted per item and warehouse, and every rule must hold after.
+ */
+async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: DocumentContext, posted: Posted, actor: Actor) {
+  const { before, linked, changes } = posted;
   throwIfProblems(serialRuleProblems(data, ctx));
-  const checks: DatedCheck[] = [];
-  if (KINDS[row.kind].movesStock) checks.push(...await clearStockDocument(tx, row));
-  else await tx.delete(documentLine).where(eq(documentLine.documentId, id));
-  if (linked) checks.push(...await clearStockDocument(tx, linked));
-  await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
-    ...externalFields(data), createStockDocument: createsStockDocument(data), ...nextStamp(row, actor) }).where(eq(document.id, id));
-  const lines = await insertLines(tx, id, data.lines, ctx.items);
-  if (KINDS[row.kind].movesStock) checks.push(...await applyStockEffects(tx, stockDocOf(row.kind, id, row.number, data, ctx), lines));
-  checks.push(...await syncLinkedDocument(tx, row, linked, data, ctx, actor));
+  const oldMover = KINDS[row.kind].movesStock ? await movesOf(tx, row, before) : linked && await movesOf(tx, linked, posted.serialLines);
+  let lines: StockLine[] = [];
+  const checks = await replaceStockEffects(tx, oldMover, async () => {
+    await tx.delete(documentLine).where(eq(documentLine.documentId, row.id));
+    if (linked) await tx.delete(documentLine).where(eq(documentLine.documentId, linked.id));
+    await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
+      ...externalFields(data), createStockDocument: createsStockDocument(data), ...nextStamp(row, actor) }).where(eq(document.id, row.id));
+    lines = await insertLines(tx, row.id, data.lines, ctx.items);
+    if (KINDS[row.kind].movesStock) return { doc: stockDocOf(row.kind, row.id, row.number, data, ctx), lines };
+    return syncLinkedDocument(tx, row, linked, data, ctx, actor);
+  });
   throwIfProblems(await datedStockProblems(tx, checks));
-  await audit(tx, { entityId: id, action: 'update', userId: actor.userId,
+  await audit(tx, { entityId: row.id, action: 'update', userId: actor.userId,
     changes: { ...changes, before: before.map(lineSummary), after: snapshot(data, lines) } });
+}
+
+/** A posted document as the stock effects see it: its header and its lines with their serials. */
+async function movesOf(tx: DbOrTx, row: DocRow, lines: StockLine[]): Promise<Moves> {
+  const [wh] = await tx.select({ code: warehouse.code }).from(warehouse).where(eq(warehouse.id, row.warehouseId));
+  return { doc: { id: row.id, number: row.number, date: row.date, direction: KINDS[row.kind].direction, warehouseId: row.warehouseId, warehouseCode: wh.code }, lines };
 }
 
 /** The header fields a correction may change, on the document and on an invoice's goods document (which has no external number). */
@@ -115,22 +128,25 @@ async function lockLinked(tx: DbOrTx, id: bigint): Promise<DocRow> {
   return row;
 }
 
-/** Keeps an invoice's goods document in step: rewritten, created, or deleted with the switch. Gives its dated checks. */
-async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | null, data: DocumentData, ctx: DocumentContext, actor: Actor) {
+/**
+ * Keeps an invoice's goods document in step (its old lines are already gone): rewritten, created, or deleted
+ * with the switch. Says what it now moves, for the caller to apply.
+ */
+async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | null, data: DocumentData, ctx: DocumentContext, actor: Actor): Promise<Moves | null> {
   const kind = KINDS[invoice.kind].generates;
-  if (!kind) return [];
+  if (!kind) return null;
   if (!createsStockDocument(data)) {
     if (linked) {
       await tx.update(document).set({ stockDocumentId: null }).where(eq(document.id, invoice.id));
       await tx.delete(document).where(eq(document.id, linked.id));
     }
-    return [];
+    return null;
   }
   const target = linked ?? await createLinkedHeader(tx, invoice, kind, data, actor);
   await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note, ...nextStamp(target, actor) })
     .where(eq(document.id, target.id));
   const lines = await insertLines(tx, target.id, data.lines, ctx.items);
-  return applyStockEffects(tx, stockDocOf(kind, target.id, target.number, data, ctx), lines);
+  return { doc: stockDocOf(kind, target.id, target.number, data, ctx), lines };
 }
 
 async function createLinkedHeader(tx: DbOrTx, invoice: DocRow, kind: DocumentKind, data: DocumentData, actor: Actor) {

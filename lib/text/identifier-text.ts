@@ -18,9 +18,15 @@ const FORBIDDEN: [RegExp, string][] = [
   [/\p{Cc}/u, 'a control character'],
   [/\p{Bidi_Control}/u, 'a text-direction control'],
   [/\p{Cs}/u, 'a broken character (half of a surrogate pair)'],
+  // Invisible or meaningless in print: a format character that is not default-ignorable (the key strips those),
+  // private-use and unassigned code points, the blank Braille cell and the replacement characters.
+  [/^(?=\p{Cf})(?!\p{Default_Ignorable_Code_Point})/u, 'an invisible formatting character'],
+  [/\p{Co}/u, 'a private-use character'],
+  [/\p{Cn}/u, 'an unassigned character'],
+  [/[\u2800\uFFFC\uFFFD]/u, 'a blank or replacement character'],
 ];
 
-const ANY_FORBIDDEN = /[\p{Cc}\p{Bidi_Control}\p{Cs}\u2028\u2029]/u;
+const ANY_FORBIDDEN = /[\p{Cc}\p{Bidi_Control}\p{Cs}\p{Cf}\p{Co}\p{Cn}\u2028\u2029\u2800\uFFFC\uFFFD]/u;
 
 function describe(ch: string): string | null {
   for (const [pattern, name] of FORBIDDEN) if (pattern.test(ch)) return name;

@@ -3,6 +3,7 @@ import { DOCUMENT_KINDS } from '@/db/schema/inventory';
 import { parseId } from '@/lib/ids';
 import { MAX_SERIAL_LENGTH, normaliseSerial, serialTextProblem } from '@/lib/serials/parse';
 import { identifierTextProblem, trimIdentifier } from '@/lib/text/identifier-text';
+import { toScaled } from '@/lib/decimal';
 import { dateSchema } from './date';
 import { moneySchema, quantitySchema, vatRateSchema } from './decimal';
 import { cleanText } from './text';
@@ -69,7 +70,32 @@ export const documentSchema = z.object({
   note: z.string().max(2000, 'The note can have at most 2,000 characters.').check(cleanText('The note')).optional().transform((v) => v ?? ''),
   createStockDocument: z.boolean().optional(),
   lines: z.array(documentLineSchema).min(1, 'Add at least one line.').max(MAX_LINES, `A document can have at most ${MAX_LINES} lines.`),
-});
+}).superRefine((data, ctx) => checkTotals(data.lines, ctx));
 export type DocumentInput = z.input<typeof documentSchema>;
+
+// Totals are shown, exported and summed as money (numeric(19,4)): each line's and the document's must stay below this.
+const MAX_TOTAL = 10n ** 15n;
+const MONEY_LIMIT = '999,999,999,999,999';
+
+/** Quantity × unit price × (1 + VAT/100) of a line, exact, in units of 10^-11 (3 + 4 decimals, and 10,000 for 1 + VAT/100). */
+function grossOf(line: { quantity: string; unitPrice: string; vatRate?: string }): bigint {
+  return toScaled(line.quantity, 3) * toScaled(line.unitPrice, 4) * (10_000n + toScaled(line.vatRate ?? '0', 2));
+}
+
+/** Refuses lines and documents whose totals money cannot hold, naming the line, before anything is written. */
+export function checkTotals(lines: { quantity: string; unitPrice: string; vatRate?: string }[], ctx: z.RefinementCtx): void {
+  const limit = MAX_TOTAL * 10n ** 11n;
+  let total = 0n;
+  lines.forEach((line, index) => {
+    const gross = grossOf(line);
+    total += gross;
+    if (gross >= limit) {
+      ctx.addIssue({ code: 'custom', path: ['lines', index, 'unitPrice'], message: `Line ${index + 1}: quantity × unit price with VAT comes to more than ${MONEY_LIMIT}, the most a total can be.` });
+    }
+  });
+  if (total >= limit && !lines.some((line) => grossOf(line) >= limit)) {
+    ctx.addIssue({ code: 'custom', path: ['lines'], message: `The document's total with VAT comes to more than ${MONEY_LIMIT}, the most a total can be.` });
+  }
+}
 export type DocumentData = z.output<typeof documentSchema>;
 export type DocumentLineData = DocumentData['lines'][number];

@@ -1,12 +1,13 @@
-import { isValid } from 'gtin';
+import { isValid, minify } from 'gtin';
 import { z } from 'zod';
 
 // Printed EANs come grouped with spaces, scanned or pasted ones with invisible marks or full-width digits.
 const NOISE = /[\s\p{Default_Ignorable_Code_Point}]/gu;
 
-/** What a scanned or typed EAN is compared as (the stored form): NFKC digits without spaces or invisible marks. */
+/** What a scanned or typed EAN is compared as (the stored form): NFKC digits without noise, in their shortest GS1 form. */
 export function canonicalEan(text: string): string {
-  return text.normalize('NFKC').replace(NOISE, '');
+  const digits = text.normalize('NFKC').replace(NOISE, '');
+  return /^(\d{8}|\d{12,14})$/.test(digits) && isValid(digits) ? minify(digits) : digits;
 }
 
 /** The check digit that would make this GTIN valid, found by asking the gtin library (not our own copy of GS1's rule). */
@@ -17,8 +18,9 @@ function expectedCheckDigit(digits: string): string | null {
 
 /**
  * An EAN/UPC/GTIN as every door takes it: NFKC (full-width digits become ASCII), spaces and invisible
- * marks removed, 8, 12, 13 or 14 digits with a valid GS1 check digit. Stored in that canonical form, so
- * the unique index on EAN compares what a scanner reads.
+ * marks removed, 8, 12, 13 or 14 digits with a valid GS1 check digit. Stored in its shortest GS1 form
+ * (gtin's minify: 08590000000015 is the GTIN-13 8590000000015), so the unique index on EAN compares the
+ * number itself, whatever zero padding a scanner or a spreadsheet added.
  */
 export const eanSchema = z.string().optional().nullable().transform((value, ctx) => {
   if (value === null || value === undefined) return null;
@@ -32,5 +34,5 @@ export const eanSchema = z.string().optional().nullable().transform((value, ctx)
     ctx.addIssue({ code: 'custom', message: `EAN ${digits} has a wrong check digit: the last digit should be ${expectedCheckDigit(digits)}.` });
     return z.NEVER;
   }
-  return digits;
+  return minify(digits);
 });

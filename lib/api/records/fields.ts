@@ -45,6 +45,8 @@ export type Field = {
    * pattern-ops btree — for the million-row serial table, where a contains-search would read every row).
    */
   word?: boolean | 'prefix';
+  /** Where the quick search looks when not at `filter` (a code is found by its key, but searched as typed, by its trigram index). */
+  wordFilter?: Filter;
   /** Loaded after the main query for a whole page at once, keyed by record id. */
   expand?: (db: DbOrTx, ids: bigint[]) => Promise<Map<string, unknown>>;
   /** Only in single-record answers unless asked for with `fields` (a serial's full history). */

@@ -2,7 +2,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, Field } from '@/components/ui/field';
@@ -27,7 +27,8 @@ export function SettingsForm({ initial }: { initial: CompanySettings }) {
     router.refresh();
   });
   const { errors, isSubmitting } = form.formState;
-  const digits = form.watch('digits');
+  const digits = useWatch({ control: form.control, name: 'digits' });
+  const prefixes = useWatch({ control: form.control, name: 'prefixes' });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Company defaults" className="space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
@@ -37,7 +38,7 @@ export function SettingsForm({ initial }: { initial: CompanySettings }) {
       <div className="grid gap-4 sm:grid-cols-4">
         {DOCUMENT_KINDS.map((kind) => (
           <Field key={kind} id={`settings-prefix-${kind}`} label={`Prefix of ${KINDS[kind].plural.toLowerCase()}`} error={errors.prefixes?.[kind]?.message}
-            hint={`${form.watch(`prefixes.${kind}`) || '…'}-2026-${'1'.padStart(Number(digits) || 5, '0')}`}>
+            hint={`${prefixes?.[kind] || '…'}-2026-${'1'.padStart(Number(digits) || 5, '0')}`}>
             <Input {...form.register(`prefixes.${kind}`)} />
           </Field>
         ))}

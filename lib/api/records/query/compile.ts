@@ -108,10 +108,12 @@ export function wordSql(module: RecordModule, word: string): SQL {
   const problem = textProblem(text, 'The search word');
   if (problem) throw invalidQuery(problem, { param: 'word' });
   const parts = module.fields.filter((f) => f.word).map((f) => {
-    const filter = f.filter ?? f.subFilters?.Code;
-    if (f.word !== 'prefix') return filter!.apply((col) => sql`${col} ilike ${likePattern(text)}`);
+    const filter = f.wordFilter ?? f.filter ?? f.subFilters?.Code;
+    // A field compared by its canonical key (a serial, a code) is searched by the key of the word.
+    const value = filter!.canonical?.(text) ?? text;
+    if (f.word !== 'prefix') return filter!.apply((col) => sql`${col} ilike ${likePattern(value)}`);
     // A prefix of the canonical key, which the key's pattern-ops btree serves (any case, width or look-alike).
-    return filter!.apply((col) => sql`${col} like ${likePattern(filter!.canonical?.(text) ?? text, 'prefix')}`);
+    return filter!.apply((col) => sql`${col} like ${likePattern(value, 'prefix')}`);
   });
   return or(...parts)!;
 }

@@ -101,8 +101,9 @@ async function findDuplicate(run: Run, checkFields: string[], record: ApiRecord)
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
     const filter = fieldOf(run.module, name)!.filter!;
     const idField = fieldOf(run.module, 'id')!;
+    const text = String(value).trim();
     const [row] = await run.db.select({ id: idField.select! }).from(run.module.table)
-      .where(filter.apply((col) => sql`${col} = ${String(value).trim()}`)).limit(1);
+      .where(filter.apply((col) => sql`${col} = ${filter.canonical?.(text) ?? text}`)).limit(1);
     if (row) return { id: BigInt(row.id as string), field: name };
   }
   return null;
