@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/page-header';
-import { MODULES } from '@/lib/modules';
+import { detectModule } from '@/lib/import/spec/detect-module';
+import { findModule, MODULES } from '@/lib/modules';
 import { createJob, uploadFile, type UploadedFile } from './client-api';
 import { FileDrop } from './file-drop';
 import { JobPanel } from './job-panel';
@@ -21,6 +22,7 @@ export function ImportWizard() {
   const [mapping, setMapping] = useState<MappingState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'upload' | 'job' | null>(null);
+  const [detected, setDetected] = useState<string | null>(null);
 
   const upload = async (chosen: File) => {
     setError(null);
@@ -29,7 +31,15 @@ export function ImportWizard() {
     setBusy(null);
     if (!result.ok) { setFile(null); setError(result.message); return; }
     setFile(result.data);
-    setMapping(initialMapping(mapping?.moduleName ?? MODULES[0].apiName, result.data.headers, mapping ?? undefined));
+    const guess = detectModule(result.data.fileName, result.data.headers);
+    const moduleName = guess?.module.apiName ?? mapping?.moduleName ?? rememberedModule() ?? MODULES[0].apiName;
+    setDetected(guess ? `${guess.module.label} detected from the ${guess.from}; change it below if that is wrong.` : null);
+    setMapping(initialMapping(moduleName, result.data.headers, mapping ?? undefined));
+  };
+
+  const changeMapping = (next: MappingState) => {
+    if (next.moduleName !== mapping?.moduleName) rememberModule(next.moduleName);
+    setMapping(next);
   };
 
   const start = async (dryRun: boolean) => {
@@ -52,7 +62,8 @@ export function ImportWizard() {
       {error && <Alert>{error}</Alert>}
       {file && mapping && (
         <Card title="2. Mapping">
-          <MappingForm state={mapping} headers={file.headers} onChange={setMapping} />
+          {detected && <p className="mb-4 text-sm text-slate-600" role="status">{detected}</p>}
+          <MappingForm state={mapping} headers={file.headers} onChange={changeMapping} />
           <div className="mt-6 flex flex-wrap gap-3">
             <Button variant="secondary" disabled={busy !== null} onClick={() => start(true)}>Validate</Button>
             <Button disabled={busy !== null} onClick={() => start(false)}>Run</Button>
@@ -62,4 +73,24 @@ export function ImportWizard() {
       {jobId && <JobPanel key={jobId} id={jobId} />}
     </div>
   );
+}
+
+// The module last chosen by hand in this browser, for files whose name and headers say nothing clear.
+const REMEMBERED = 'serialstock.import.module';
+
+function rememberedModule(): string | null {
+  try {
+    const name = window.localStorage.getItem(REMEMBERED);
+    return name && findModule(name) ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberModule(name: string): void {
+  try {
+    window.localStorage.setItem(REMEMBERED, name);
+  } catch {
+    // Storage may be off (private mode): the page works without remembering.
+  }
 }

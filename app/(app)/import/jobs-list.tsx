@@ -21,22 +21,22 @@ export function JobsList({ jobs }: { jobs: Job[] }) {
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">Recent import jobs</caption>
         <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th scope="col" className="py-2">Job</th><th scope="col">Module</th><th scope="col">File</th><th scope="col">Status</th>
-            <th scope="col">By</th><th scope="col">Created</th><th scope="col">Added / updated / skipped of total</th><th scope="col">Duration</th>
+          <tr className="[&>th]:px-3 [&>th]:py-2">
+            <th scope="col">Job</th><th scope="col">Time</th><th scope="col">Module</th><th scope="col">File</th>
+            <th scope="col">Added / updated / skipped of total</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">Duration</th>
           </tr>
         </thead>
         <tbody>
           {jobs.map((job) => (
-            <tr key={job.id.toString()} className="border-t border-slate-100">
-              <td className="py-2"><Link href={`/import?job=${job.id}`} scroll={false}>#{job.id.toString()}</Link></td>
+            <tr key={job.id.toString()} className="border-t border-slate-100 [&>td]:px-3 [&>td]:py-2">
+              <td><Link href={`/import?job=${job.id}`} scroll={false}>#{job.id.toString()}</Link></td>
+              <td className="whitespace-nowrap">{formatDateTime(job.createdAt)}</td>
               <td>{job.module} · {job.operation}{job.dryRun ? ' (validation)' : ''}</td>
               <td className="max-w-48 truncate" title={job.fileName}>{job.fileName}</td>
+              <td className="whitespace-nowrap tabular-nums">{job.addedCount} / {job.updatedCount} / {job.skippedCount} of {job.totalCount}</td>
               <td><Badge tone={TONES[job.status]}>{job.status}</Badge></td>
               <td>{job.createdByName}</td>
-              <td>{formatDateTime(job.createdAt)}</td>
-              <td className="tabular-nums">{job.addedCount} / {job.updatedCount} / {job.skippedCount} of {job.totalCount}</td>
-              <td className="tabular-nums">{duration(job)}</td>
+              <td className="whitespace-nowrap tabular-nums">{duration(job)}</td>
             </tr>
           ))}
         </tbody>
