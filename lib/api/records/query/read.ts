@@ -1,4 +1,4 @@
-import { and, sql } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import type { Field } from '../fields';
@@ -7,11 +7,25 @@ import type { ListQuery } from './params';
 
 /** One page of records, reading one row more than asked to know whether more follow. */
 export async function listRecords(db: DbOrTx, module: RecordModule, query: ListQuery): Promise<{ records: ApiRecord[]; more: boolean }> {
+  const offset = (query.page - 1) * query.perPage;
+  const where = and(module.where, ...query.where);
   const rows = await db.select(selectionOf(module, query.fields)).from(module.table)
-    .where(and(module.where, ...query.where)).orderBy(...query.order)
-    .limit(query.perPage + 1).offset((query.page - 1) * query.perPage);
+    .where(query.ranking ? and(where, rankedCandidates(module, query, where, offset + query.perPage + 1)) : where)
+    .orderBy(...(query.ranking ? [query.ranking.rank, ...query.order] : query.order))
+    .limit(query.perPage + 1).offset(offset);
   const more = rows.length > query.perPage;
   return { records: await finish(db, module, query.fields, rows.slice(0, query.perPage)), more };
+}
+
+/**
+ * A ranked word search reads, per rank, only the first rows up to the page's end in the list's order (each
+ * rank with the index that serves it), so a fragment found in a million serials never sorts them all.
+ */
+function rankedCandidates(module: RecordModule, query: ListQuery, where: SQL | undefined, upTo: number): SQL {
+  const id = fieldOf(module, 'id')!.filter!.apply((col) => sql`${col}`);
+  const order = sql.join(query.order, sql`, `);
+  const tiers = query.ranking!.tiers.map((tier) => sql`(select ${id} from ${module.table} where ${and(where, tier)} order by ${order} limit ${upTo})`);
+  return sql`${id} in (${sql.join(tiers, sql` union all `)})`;
 }
 
 /** One record of the module by id, or null (also when the id belongs to another module's kind). */
