@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { useTestDatabase } from '@/test/db';
 import { call, keyFor } from './records-client';
 
@@ -104,6 +105,16 @@ describe('records API: search', async () => {
     expect(await serials('word=00012')).toEqual(['UIW-00012']);
     // Under three letters or digits a trigram index cannot look anything up: the start of the serial then.
     expect(await serials('word=X-')).toEqual(['X-9']);
+
+    // More than 10,000 matches are ranked rank by rank, each read in the list's order (read.ts): same answer.
+    await db.execute(sql`insert into serial_number (item_id, serial, serial_key, status, warehouse_id, received_line_id, last_moved_on)
+      select i.id, 'MANY-' || lpad(n::text, 5, '0'), 'many-' || lpad(n::text, 5, '0'), 'in_stock', 1, 0, '2026-11-22'
+      from item i cross join generate_series(1, 10050) n where i.code = 'PHN-100'`);
+    await db.execute(sql`insert into serial_number (item_id, serial, serial_key, status, warehouse_id, received_line_id, last_moved_on)
+      select i.id, 'X-MANY-00007', 'x-many-00007', 'in_stock', 1, 0, '2026-11-22' from item i where i.code = 'PHN-100'`);
+    expect(await serials('word=many-0000&per_page=10')).toEqual([...Array.from({ length: 9 }, (_, i) => `MANY-0000${i + 1}`), 'X-MANY-00007']);
+    expect(await serials('word=many-0&per_page=2&page=2')).toEqual(['MANY-00003', 'MANY-00004']);
+    expect(await serials('word=x-many')).toEqual(['X-MANY-00007']);
   });
 
 });

@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { offsetOf, parseListParams, type SearchParams } from '@/lib/data-table/params';
 import { rows } from '@/lib/inventory/sql-rows';
 import { keySearch, type KeySearch } from '@/lib/search/key-search';
-import { keyMatchSql, keyRankSql, keyRankTiers } from '@/lib/search/key-search-sql';
+import { keyMatchSql, keyRankSql, keyRankTiers, throughKeyIndex } from '@/lib/search/key-search-sql';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { parseDateFilter, parseIdFilter, timestampInDays } from './filters';
 
@@ -36,19 +36,24 @@ export async function listSerials(db: DbOrTx, params: SerialListParams): Promise
   const itemIds = await itemIdsOf(db, params.filters.item);
   const where = serialWhere(params, itemIds);
   const matching = search ? sql`${where} and ${keyMatchSql(sql.raw('s.serial_key'), search)}` : where;
-  const [page, [{ n }]] = await Promise.all([
+  const matches = search ? throughKeyIndex(sql`select 1 from serial_number s where ${matching}`) : sql`(select 1 from serial_number s where ${matching})`;
+  const count = async () => (await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from ${matches} m limit ${SERIAL_COUNT_CAP + 1}) x`))[0].n;
+  // A search counts first (the trigram index answers in milliseconds): the count decides how to rank (searchedPage).
+  const n = search ? await count() : null;
+  const source = search ? searchedPage(params, where, search, n! <= SERIAL_COUNT_CAP) : pageOfSerials(params, where);
+  const [page, total] = await Promise.all([
     rows<SerialRow>(db, sql`
       select s.id::text, s.serial, s.status, i.id::text as "itemId", i.code as "itemCode", i.name as "itemName",
         w.code as "warehouseCode", s.received_at as "receivedAt", rd.id::text as "receivedById", rd.number as "receivedBy"
-      from (${search ? rankedPage(params, where, search) : pageOfSerials(params, where)}) s
+      from (${source}) s
       join item i on i.id = s.item_id
       join warehouse w on w.id = s.warehouse_id
       left join document_line rl on rl.id = s.received_line_id
       left join document rd on rd.id = rl.document_id
       order by ${search ? sql`s.search_rank, ` : sql``}${orderOf(params.sort, Boolean(params.filters.item))}`),
-    rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from serial_number s where ${matching} limit ${SERIAL_COUNT_CAP + 1}) x`),
+    n ?? count(),
   ]);
-  return { rows: page.map((r) => ({ ...r, receivedAt: String(r.receivedAt) })), total: n, capped: n > SERIAL_COUNT_CAP };
+  return { rows: page.map((r) => ({ ...r, receivedAt: String(r.receivedAt) })), total, capped: total > SERIAL_COUNT_CAP };
 }
 
 function orderOf(sort: SerialListParams['sort'], oneItem = false): SQL {
@@ -75,14 +80,24 @@ function pageOfSerials(params: SerialListParams, where: SQL, limit = params.perP
 }
 
 /**
- * A page of a searched list: each rank (exact, starts with, contains) contributes its first rows up to the
- * page's end, in the list's order, and the page is cut from them rank by rank (key-search-sql.ts).
+ * A page of a searched list, exact matches first, then those starting with the text, then the rest.
+ * Few matches (`few`: the capped count did not reach its cap) are ranked in one sort of all of them, which
+ * the trigram index fetches in milliseconds. Many are ranked rank by rank (key-search-sql.ts): each rank
+ * contributes its first rows up to the page's end, read in the list's order off the btree, which finds them
+ * quickly because they are many. (The ordered walk alone is what a planner picks for a fragment whose
+ * trigrams are common but whose matches are rare, and it then reads the whole index to find none.)
  */
-function rankedPage(params: SerialListParams, where: SQL, search: KeySearch): SQL {
-  const upTo = offsetOf(params) + params.perPage;
-  const tiers = keyRankTiers(sql.raw('s.serial_key'), search).map((tier, rank) =>
-    sql`select ${rank}::int as search_rank, t.* from (${pageOfSerials(params, sql`${where} and ${tier}`, upTo, 0)}) t`);
+function searchedPage(params: SerialListParams, where: SQL, search: KeySearch, few: boolean): SQL {
+  const key = sql.raw('s.serial_key');
   const order = orderOf(params.sort, Boolean(params.filters.item));
+  if (few) {
+    const matches = throughKeyIndex(sql`select * from serial_number s where ${where} and ${keyMatchSql(key, search)}`);
+    return sql`select s.*, ${keyRankSql(key, search)} as search_rank from ${matches} s
+      order by search_rank, ${order} limit ${params.perPage} offset ${offsetOf(params)}`;
+  }
+  const upTo = offsetOf(params) + params.perPage;
+  const tiers = keyRankTiers(key, search).map((tier, rank) =>
+    sql`select ${rank}::int as search_rank, t.* from (${pageOfSerials(params, sql`${where} and ${tier}`, upTo, 0)}) t`);
   return sql`select s.* from (${sql.join(tiers, sql` union all `)}) s
     order by s.search_rank, ${order} limit ${params.perPage} offset ${offsetOf(params)}`;
 }
@@ -152,7 +167,8 @@ export async function findSingleSerial(db: DbOrTx, text: string): Promise<string
   if (!search) return null;
   const exact = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial_key = ${search.key} limit 2`);
   if (exact.length > 0) return exact.length === 1 ? exact[0].id : null;
-  const matching = await rows<{ id: string }>(db, sql`select id::text from serial_number s where ${keyMatchSql(sql.raw('s.serial_key'), search)} limit 2`);
+  const matching = await rows<{ id: string }>(db, sql`select id from ${throughKeyIndex(sql`
+    select id::text from serial_number s where ${keyMatchSql(sql.raw('s.serial_key'), search)}`)} m limit 2`);
   return matching.length === 1 ? matching[0].id : null;
 }
 
