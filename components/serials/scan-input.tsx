@@ -93,7 +93,7 @@ function RangeOfferBar({ offer, onAccept, onDecline }: {
         Add as a range of {count}? <span className="font-mono">{range.first} … {range.last}</span>. Enter adds it as one serial number.
       </p>
       <Button variant="secondary" className="min-h-8 py-1" onClick={() => onAccept(range)}>Add range of {count}</Button>
-      <Button variant="ghost" className="min-h-8 py-1" onClick={onDecline}>No</Button>
+      <Button variant="ghost" className="min-h-8 py-1" onClick={onDecline}>Not a range</Button>
     </div>
   );
 }
