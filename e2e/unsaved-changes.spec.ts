@@ -44,8 +44,8 @@ test('leaving a receipt with unsaved serials asks first; Back offers the draft, 
 test('a draft survives a reload; Discard drops it; closing the tab asks', async ({ page }) => {
   const serials = [`${uniqueCode('RLD')}-1`];
   await signIn(page, 'warehouse');
+  // Reloaded at once: the draft, due half a second after the last change, is written as the page goes.
   await receiptWithSerials(page, serials);
-  await page.waitForTimeout(800); // the draft is written half a second after the last change
 
   const asked: string[] = [];
   page.on('dialog', (dialog) => { asked.push(dialog.type()); void dialog.accept(); });

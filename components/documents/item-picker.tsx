@@ -61,22 +61,28 @@ export function ItemPicker({ onPick }: { onPick: (item: LineItemOption) => void 
           <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-slate-600">
             {status}
           </p>
-          <ul aria-label="Items" className="mt-2 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200">
-            {(items ?? []).map((item) => (
-              <li key={item.id} className="flex items-center justify-between gap-3 px-3 py-2">
-                <span className="min-w-0">
-                  <span className="font-medium">{item.code}</span> {item.trackSerials && <Badge tone="blue">Serials</Badge>}
-                  <span className="block truncate text-sm text-slate-600">{item.name}</span>
-                </span>
-                <Button variant="secondary" aria-label={`Add ${item.code}`} onClick={() => pick(item)}>Add</Button>
-              </li>
-            ))}
-          </ul>
+          <ItemList items={items ?? []} onPick={pick} />
           <div className="mt-4 flex justify-end">
             <Dialog.Close asChild><Button>Done</Button></Dialog.Close>
           </div>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+function ItemList({ items, onPick }: { items: LineItemOption[]; onPick: (item: LineItemOption) => void }) {
+  return (
+    <ul aria-label="Items" className="mt-2 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200">
+      {items.map((item) => (
+        <li key={item.id} className="flex items-center justify-between gap-3 px-3 py-2">
+          <span className="min-w-0">
+            <span className="font-medium">{item.code}</span> {item.trackSerials && <Badge tone="blue">Serials</Badge>}
+            <span className="block truncate text-sm text-slate-600">{item.name}</span>
+          </span>
+          <Button variant="secondary" aria-label={`Add ${item.code}`} onClick={() => onPick(item)}>Add</Button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -48,17 +48,7 @@ export function useDocumentDraft({ form, storageKey, version, partner, onRestore
     setNotKept(!writeDraft(storageKey, { savedAt: new Date().toISOString(), version, data }));
   }, [form, initialJson, storageKey, version]);
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const subscription = form.watch(() => {
-      clearTimeout(timer);
-      timer = setTimeout(saveNow, SAVE_DELAY_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      subscription.unsubscribe();
-    };
-  }, [form, saveNow]);
+  useAfterChanges(form, saveNow);
 
   const decide = (restore: boolean) => {
     offerPending.current = false;
@@ -75,4 +65,30 @@ export function useDocumentDraft({ form, storageKey, version, partner, onRestore
   }, [storageKey]);
 
   return { offer, notKept, restore: () => decide(true), discard: () => decide(false), clear };
+}
+
+/**
+ * Runs `run` once the form has not changed for SAVE_DELAY_MS (a scan every second writes once per pause, not
+ * per scan), and at once when the page goes (a link, Leave, a reload) with a write still pending.
+ */
+function useAfterChanges(form: UseFormReturn<DocumentFormValues>, run: () => void) {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      timer = undefined;
+      run();
+    };
+    const subscription = form.watch(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { timer = undefined; run(); }, SAVE_DELAY_MS);
+    });
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      subscription.unsubscribe();
+      flush();
+    };
+  }, [form, run]);
 }

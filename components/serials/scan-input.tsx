@@ -7,6 +7,53 @@ import { parseRangeShorthand, splitSerialList, type RangeShorthand } from '@/lib
 /** A pasted line that reads as a range, offered (never applied) while the box still holds exactly that text. */
 type RangeOffer = { text: string; range: RangeShorthand };
 
+type ScanHandlers = {
+  onSubmitText: (text: string) => void;
+  onPasteList: (serials: string[]) => void;
+  /** Returns false to keep the text in the box (a range too large to generate, say). */
+  onAddRange: (range: RangeShorthand) => boolean;
+};
+
+/** The box's text and what Enter, a paste and the range offer do with it. */
+function useScanBox({ onSubmitText, onPasteList, onAddRange }: ScanHandlers) {
+  const [draft, setDraft] = useState('');
+  // Set by the paste event, read by the change it causes: a ref, because both can run before React re-renders.
+  const pasted = useRef(false);
+  const [offer, setOffer] = useState<RangeOffer | null>(null);
+  const clear = () => { setDraft(''); setOffer(null); };
+  return {
+    draft,
+    offer: offer && offer.text === draft ? offer : null,
+    declineOffer: () => setOffer(null),
+    onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+      if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+      event.preventDefault(); // never let Enter submit the document form this entry sits in
+      if (draft.trim() === '') return;
+      onSubmitText(draft);
+      clear();
+    },
+    onPaste(event: ClipboardEvent<HTMLInputElement>) {
+      const serials = splitSerialList(event.clipboardData.getData('text'));
+      if (serials.length < 2) {
+        pasted.current = true; // the change that follows is this paste: look at it for a range
+        return;
+      }
+      event.preventDefault();
+      onPasteList(serials);
+    },
+    onChange(text: string) {
+      setDraft(text);
+      if (!pasted.current) return;
+      pasted.current = false;
+      const range = parseRangeShorthand(text);
+      setOffer(range && range.count > 1 ? { text, range } : null);
+    },
+    addRange(range: RangeShorthand) {
+      if (onAddRange(range)) clear();
+    },
+  };
+}
+
 /**
  * The main entry box, built for USB barcode scanners (they type the code, then Enter). Enter hands the
  * text over as ONE serial and clears the box without moving focus, so the next scan lands here too.
@@ -14,62 +61,14 @@ type RangeOffer = { text: string; range: RangeShorthand };
  * first, and a line that reads as a range (SN-0001-SN-0050) offers the range instead of doing it.
  * `children` sit beside the box (the camera button), so both are in reach of the thumb on a phone.
  */
-export function ScanInput({ id, hintId, onSubmitText, onPasteList, onAddRange, children }: {
-  id: string;
-  hintId: string;
-  onSubmitText: (text: string) => void;
-  onPasteList: (serials: string[]) => void;
-  /** Returns false to keep the text in the box (a range too large to generate, say). */
-  onAddRange: (range: RangeShorthand) => boolean;
-  children?: ReactNode;
-}) {
-  const [draft, setDraft] = useState('');
-  // Set by the paste event, read by the change it causes: a ref, because both can run before React re-renders.
-  const pasted = useRef(false);
-  const [offer, setOffer] = useState<RangeOffer | null>(null);
-  const shownOffer = offer && offer.text === draft ? offer : null;
-
-  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-    // Never let Enter submit the document form this entry sits in.
-    event.preventDefault();
-    if (draft.trim() === '') return;
-    onSubmitText(draft);
-    setDraft('');
-    setOffer(null);
-  }
-
-  function handlePaste(event: ClipboardEvent<HTMLInputElement>) {
-    const serials = splitSerialList(event.clipboardData.getData('text'));
-    if (serials.length < 2) {
-      pasted.current = true; // the change that follows is this paste: look at it for a range
-      return;
-    }
-    event.preventDefault();
-    onPasteList(serials);
-  }
-
-  function handleChange(text: string) {
-    setDraft(text);
-    if (pasted.current) {
-      const range = parseRangeShorthand(text);
-      setOffer(range && range.count > 1 ? { text, range } : null);
-      pasted.current = false;
-    }
-  }
-
-  function addRange(range: RangeShorthand) {
-    if (!onAddRange(range)) return;
-    setDraft('');
-    setOffer(null);
-  }
-
+export function ScanInput({ id, hintId, children, ...handlers }: ScanHandlers & { id: string; hintId: string; children?: ReactNode }) {
+  const box = useScanBox(handlers);
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">Scan or type a serial number</label>
       <div className="flex gap-2">
-        <Input id={id} value={draft} onChange={(event) => handleChange(event.target.value)} onKeyDown={handleKeyDown}
-          onPaste={handlePaste} aria-describedby={hintId} autoComplete="off" autoCapitalize="off" autoCorrect="off"
+        <Input id={id} value={box.draft} onChange={(event) => box.onChange(event.target.value)} onKeyDown={box.onKeyDown}
+          onPaste={box.onPaste} aria-describedby={hintId} autoComplete="off" autoCapitalize="off" autoCorrect="off"
           spellCheck={false} enterKeyHint="done" className="min-w-0 flex-1 font-mono" />
         {children}
       </div>
@@ -77,7 +76,7 @@ export function ScanInput({ id, hintId, onSubmitText, onPasteList, onAddRange, c
         Press Enter after each one: what is scanned or typed is added as one serial number, exactly as it reads.
         Paste a list to add each line. Ranges come from Generate range.
       </p>
-      {shownOffer && <RangeOfferBar offer={shownOffer} onAccept={addRange} onDecline={() => setOffer(null)} />}
+      {box.offer && <RangeOfferBar offer={box.offer} onAccept={box.addRange} onDecline={box.declineOffer} />}
     </div>
   );
 }
