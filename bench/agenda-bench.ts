@@ -8,7 +8,7 @@ export async function benchAgenda(db: Db): Promise<void> {
     ['agenda first page (in stock, by serial)', {}],
     ['agenda first page (newest received first)', { sort: 'receivedAt.desc' }],
     ['agenda filtered by item and warehouse', { item: 'BENCH-42', warehouse: '1' }],
-    ['serial search (prefix)', { q: 'S00054' }],
+    ['serial search (the start of serials: S00054…)', { q: 'S00054' }],
     ['every serial ever known', { all: '1' }],
   ];
   for (const [label, params] of cases) {

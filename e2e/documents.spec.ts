@@ -163,6 +163,7 @@ test('document lists filter by serial number and fit a phone screen', async ({ p
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/goods-receipts');
+  await page.getByRole('button', { name: 'Filters' }).click(); // folded on a phone
   await page.getByLabel('Serial number', { exact: true }).fill(serial);
   await expect(page).toHaveURL(new RegExp(`serial=${serial}`));
   await expect(page.getByRole('link', { name: number })).toBeVisible();

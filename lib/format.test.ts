@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatMoney, formatQuantity } from './format';
+import { formatDecimal, formatMoney, formatQuantity, plainDecimal } from './format';
 
 describe('decimal display', () => {
   it('groups thousands and pads money to two places without rounding through floats', () => {
@@ -12,5 +12,10 @@ describe('decimal display', () => {
     expect(formatQuantity('5.000')).toBe('5');
     expect(formatQuantity('2.500')).toBe('2.5');
     expect(formatDecimal(null)).toBe('—');
+  });
+  it('gives form fields the number without the column\'s trailing zeros or separators', () => {
+    expect(['2.0000', '2.5000', '12345.6700', '100.000', '0.000', '-0.50', '2.05', '100', ''].map(plainDecimal))
+      .toEqual(['2', '2.5', '12345.67', '100', '0', '-0.5', '2.05', '100', '']);
+    expect(plainDecimal(null)).toBe('');
   });
 });

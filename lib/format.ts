@@ -11,6 +11,15 @@ export function formatDecimal(value: string | null | undefined, minFraction = 0)
   return `${negative ? '-' : ''}${grouped}${trimmed ? `.${trimmed}` : ''}`;
 }
 
+/**
+ * A decimal string as a form field shows it for editing: no trailing zeros of the column's scale ("2.0000"
+ * → "2", "2.5000" → "2.5") and no thousands separators, so saving it unchanged saves the same number.
+ */
+export function plainDecimal(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return /^-?\d+\.\d*$/.test(value) ? value.replace(/\.?0+$/, '') : value;
+}
+
 export const formatMoney = (value: string | null | undefined) => formatDecimal(value, 2);
 export const formatQuantity = (value: string | null | undefined) => formatDecimal(value, 0);
 

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { idPayload, inStockPayload, savePayload, searchTextPayload } from '@/lib/actions/payloads';
 import type { ActionResult } from '@/lib/actions/result';
+import { getItemStock } from '@/lib/catalog/item-queries';
 import { checkSerials, type CheckSerialsInput } from '@/lib/inventory/check-serials';
 import { deleteDocument, updateDocument } from '@/lib/inventory/change';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
@@ -124,4 +125,15 @@ const inStock = defineAction('serials.read', async (request: InStockRequest) => 
 /** Serials in stock of an item in a warehouse, a page at a time, for "Pick from stock" on an issue line. */
 export async function loadInStockAction(request: InStockRequest) {
   return inStock(request);
+}
+
+const itemStock = defineAction('stock.read', async (itemId: string) => {
+  const id = parseId(itemId);
+  if (!id) throw new DomainError('NOT_FOUND', 'This item does not exist.');
+  return getItemStock(getDb(), id);
+}, searchTextPayload);
+
+/** The stock of a line's item in every warehouse, for the line's detail view. */
+export async function itemStockAction(itemId: string) {
+  return itemStock(itemId);
 }

@@ -5,6 +5,7 @@ import { DataTableToolbar, type FilterOption } from '@/components/data-table/too
 import { formatMoney } from '@/lib/format';
 import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentRow } from '@/lib/inventory/queries/document-list';
+import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
 import { PartnerCombobox, type PartnerChoice } from './partner-combobox';
 
 const money = (key: 'net' | 'vat' | 'gross', header: string): ListColumn<DocumentRow> => ({
@@ -53,7 +54,7 @@ export function DocumentsTable({ kind, rows, total, page, perPage, sort, partner
         ) },
         { kind: 'select', name: 'warehouse', label: 'Warehouse', options: warehouses },
         { kind: 'text', name: 'item', label: 'Item code' },
-        { kind: 'text', name: 'serial', label: 'Serial number' },
+        { kind: 'text', name: 'serial', label: 'Serial number', hint: SERIAL_SEARCH_HINT },
       ]} />
       <DataTable caption={info.plural} columns={columnsFor(kind)} data={rows} total={total} page={page}
         perPage={perPage} sort={sort} getRowId={(r) => r.id} />

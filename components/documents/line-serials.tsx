@@ -1,6 +1,8 @@
 'use client';
 import { useMemo } from 'react';
 import { SerialEntryDialog } from '@/components/serials/serial-entry-dialog';
+import type { SerialEntryProps } from '@/components/serials/serial-entry';
+import type { OtherLinesOf } from '@/lib/serials/merge';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { checkSerialsAction, loadInStockAction } from './actions';
 import { expectedSerialCount, type FormLine } from './form-values';
@@ -8,14 +10,17 @@ import { expectedSerialCount, type FormLine } from './form-values';
 /** Serials per live-check request: well inside the server's limit and the action body size. */
 const CHECK_BATCH = 5000;
 
+export type LineSerialContext = {
+  kind: DocumentKind; line: FormLine; lineNo: number; warehouseId: string; documentId: string | null;
+  otherLinesOf: OtherLinesOf; onChange: (serials: string[]) => void;
+};
+
 /**
- * The serial form of one line. It is keyed by item and warehouse: the live check's answers hold for
- * one warehouse, so choosing another starts the check afresh. The quantity is never set from the count.
+ * Everything the serial form of one line needs, built once for both of its entry points (the line's
+ * Serials button and the line's detail view), so they are the same form with the same checks. The live
+ * check's answers hold for one item in one warehouse: `key` remounts the form when either changes.
  */
-export function LineSerials({ kind, line, lineNo, warehouseId, documentId, enabled, onChange }: {
-  kind: DocumentKind; line: FormLine; lineNo: number; warehouseId: string; documentId: string | null; enabled: boolean;
-  onChange: (serials: string[]) => void;
-}) {
+export function useLineSerialEntry({ kind, line, warehouseId, documentId, otherLinesOf, onChange }: LineSerialContext) {
   const direction = KINDS[kind].direction === 'in' ? 'receive' : 'issue';
   const { itemId } = line;
   const checkSerials = useMemo(() => (warehouseId ? async (serials: string[]) => {
@@ -28,25 +33,30 @@ export function LineSerials({ kind, line, lineNo, warehouseId, documentId, enabl
     }
     return problems;
   } : undefined), [itemId, warehouseId, direction, documentId]);
-  const loadInStock = useMemo(() => (warehouseId ? async (query: string, offset: number, limit: number) => {
+  const loadInStock = useMemo(() => (warehouseId && direction === 'issue' ? async (query: string, offset: number, limit: number) => {
     const result = await loadInStockAction({ itemId, warehouseId, query, offset, limit });
     if (!result.ok) throw new Error(result.error);
     return result.data;
-  } : undefined), [itemId, warehouseId]);
+  } : undefined), [itemId, warehouseId, direction]);
+  const entry: SerialEntryProps = {
+    direction, itemLabel: `${line.itemCode} · ${line.itemName}`, expectedCount: expectedSerialCount(line.quantity),
+    value: line.serials, onChange, checkSerials, loadInStock, otherLinesOf,
+  };
+  return { entry, key: `${itemId}:${warehouseId}` };
+}
 
-  if (!line.trackSerials) return <span className="text-slate-400">Not tracked</span>;
-  if (!enabled) {
-    return <span className="text-xs text-slate-500">Entered on the goods document (this invoice creates none).</span>;
-  }
-  const expected = expectedSerialCount(line.quantity);
+/** Why a line takes no serials here, or null when it does. */
+export function noSerialsReason(line: FormLine, enabled: boolean): string | null {
+  if (!line.trackSerials) return 'Not tracked';
+  return enabled ? null : 'Entered on the goods document (this invoice creates none).';
+}
+
+/** The line's Serials button: the count against the quantity, opening the serial form. */
+export function LineSerials({ context, enabled }: { context: LineSerialContext; enabled: boolean }) {
+  const { entry, key } = useLineSerialEntry(context);
+  const reason = noSerialsReason(context.line, enabled);
+  if (reason) return <span className={context.line.trackSerials ? 'text-xs text-slate-500' : 'text-slate-400'}>{reason}</span>;
   return (
-    <div className="space-y-1">
-      <SerialEntryDialog key={`${itemId}:${warehouseId}`} triggerLabel={`Serial numbers for line ${lineNo}`} direction={direction}
-        itemLabel={`${line.itemCode} · ${line.itemName}`} expectedCount={expected} value={line.serials} onChange={onChange}
-        checkSerials={checkSerials} loadInStock={direction === 'issue' ? loadInStock : undefined} idPrefix={`line-${lineNo}-serials`} />
-      <p className="text-xs text-slate-500">
-        {line.serials.length.toLocaleString('en')} of {expected === null ? '?' : expected.toLocaleString('en')} entered
-      </p>
-    </div>
+    <SerialEntryDialog key={key} triggerLabel={`Serial numbers for line ${context.lineNo}`} idPrefix={`line-${context.lineNo}-serials`} {...entry} />
   );
 }

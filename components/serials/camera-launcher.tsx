@@ -29,13 +29,15 @@ export function CameraLauncher({ onDetected, onLoadFailed }: {
   }
 
   const Scanner = camera?.Scanner;
+  const loading = camera !== null && Scanner === null;
   return (
     <>
-      <button ref={button} type="button" className={buttonClass('secondary')} onClick={() => void open()}
-        aria-busy={camera !== null && Scanner === null}>
+      <button ref={button} type="button" className={buttonClass('secondary', 'shrink-0 whitespace-nowrap')} onClick={() => void open()}
+        aria-busy={loading}>
         Scan with camera
       </button>
-      {camera !== null && Scanner === null && <span role="status" className="self-center text-sm text-slate-600">Loading the camera scanner…</span>}
+      {/* Beside the scan box there is no room for a sentence: the status is for screen readers, the button shows it is busy. */}
+      <span role="status" className="sr-only">{loading ? 'Loading the camera scanner…' : ''}</span>
       {Scanner && <Scanner onClose={() => setCamera(null)} onDetected={onDetected} returnFocus={() => button.current?.focus()} />}
     </>
   );

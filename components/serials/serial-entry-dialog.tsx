@@ -1,6 +1,6 @@
 'use client';
-import { Dialog } from 'radix-ui';
 import { Button } from '@/components/ui/button';
+import { Sheet } from '@/components/ui/sheet';
 import { SerialEntry, type SerialEntryProps } from './serial-entry';
 
 export type SerialEntryDialogProps = SerialEntryProps & {
@@ -14,38 +14,27 @@ function countText(count: number, expected: number | null): string {
   return expected === null ? `${count.toLocaleString('en')}` : `${count.toLocaleString('en')} / ${expected.toLocaleString('en')}`;
 }
 
+/** What the serial form is for, under its title: the same words from every entry point. */
+export function serialEntryDescription(direction: SerialEntryProps['direction']): string {
+  return direction === 'receive'
+    ? 'Scan, type, paste or generate the serial numbers received on this line.'
+    : 'Scan, type, paste or pick from stock the serial numbers issued on this line.';
+}
+
 /**
- * The same SerialEntry in a dialog, so a document line and the item detail view open one form.
- * The trigger shows the count so a short line can be spotted without opening it.
+ * The line's Serials button and its dialog: SerialEntry, the one serial form the line's detail view
+ * embeds too. The trigger shows the count (on one line: it never wraps) so a short line stands out.
  */
 export function SerialEntryDialog({ triggerLabel, onDone, ...entry }: SerialEntryDialogProps) {
   const complete = entry.expectedCount !== null && entry.value.length === entry.expectedCount;
   return (
-    <Dialog.Root>
-      <Dialog.Trigger asChild>
-        <Button variant="secondary" aria-label={triggerLabel} className={complete ? 'border-green-400' : undefined}>
+    <Sheet title={`Serial numbers — ${entry.itemLabel}`} description={serialEntryDescription(entry.direction)} onDone={onDone}
+      trigger={(
+        <Button variant="secondary" aria-label={triggerLabel} className={complete ? 'whitespace-nowrap border-green-400' : 'whitespace-nowrap'}>
           Serials <span className="tabular-nums">{countText(entry.value.length, entry.expectedCount)}</span>
         </Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-40 flex max-h-[92vh] w-[min(96vw,48rem)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white shadow-xl">
-          <div className="border-b border-slate-200 px-4 py-3 sm:px-6">
-            <Dialog.Title className="text-lg font-semibold">Serial numbers — {entry.itemLabel}</Dialog.Title>
-            <Dialog.Description className="mt-1 text-sm text-slate-600">
-              {entry.direction === 'receive'
-                ? 'Scan, type, paste or generate the serial numbers received on this line.'
-                : 'Scan, type, paste or pick from stock the serial numbers issued on this line.'}
-            </Dialog.Description>
-          </div>
-          <div className="overflow-y-auto px-4 py-4 sm:px-6">
-            <SerialEntry {...entry} />
-          </div>
-          <div className="flex justify-end border-t border-slate-200 px-4 py-3 sm:px-6">
-            <Dialog.Close asChild><Button onClick={onDone}>Done</Button></Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      )}>
+      <SerialEntry {...entry} />
+    </Sheet>
   );
 }

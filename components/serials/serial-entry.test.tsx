@@ -40,7 +40,18 @@ describe('SerialEntry markup', () => {
   it('flags serials entered twice', () => {
     const html = render({ value: ['SN-7', 'SN-8', 'SN-7'] });
     expect(html).toMatch(/role="alert"[^>]*>1 serial number has a problem/);
-    expect(html).toContain('SN-7 is entered twice.');
+    expect(html).toContain('SN-7 is entered twice (no. 1 and no. 3 in the list); remove one.');
+  });
+
+  it('names the other lines of the document that hold a serial of this line', () => {
+    const html = render({ value: ['SN-1', 'SN-2'], otherLinesOf: (key) => (key === 'sn-2' ? [1, 3] : []) });
+    expect(html).toContain('SN-2 is also entered on lines 1 and 3: a serial goes on one line only; remove it here or there.');
+  });
+
+  it('keeps the camera button beside the scan box and says a scan is one serial', () => {
+    const html = render();
+    expect(html).toMatch(/<div class="flex gap-2"><input[^>]*id="t-scan"[^>]*\/><button[^>]*>Scan with camera<\/button>/);
+    expect(html).toContain('what is scanned or typed is added as one serial number, exactly as it reads.');
   });
 
   it('offers picking from stock only when issuing', () => {
@@ -56,7 +67,7 @@ describe('SerialEntryDialog markup', () => {
       <SerialEntryDialog triggerLabel="Serial numbers for line 1" direction="receive" itemLabel="ACME-1" expectedCount={2}
         value={['SN-1']} onChange={() => {}} />,
     );
-    expect(html).toMatch(/<button[^>]*aria-label="Serial numbers for line 1"/);
+    expect(html).toMatch(/<button[^>]*class="[^"]*whitespace-nowrap[^"]*"[^>]*aria-label="Serial numbers for line 1"/);
     expect(html).toContain('1 / 2');
   });
 });

@@ -2,14 +2,15 @@
 import { useId, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { findDuplicates } from '@/lib/serials/parse';
+import type { OtherLinesOf } from '@/lib/serials/merge';
 import { CameraLauncher } from './camera-launcher';
 import { RangePanel } from './range-panel';
 import { ScanInput } from './scan-input';
 import { SerialCounter } from './serial-counter';
 import { SerialList } from './serial-list';
+import { collectProblems } from './serial-problems';
 import { StockPicker, type LoadInStock } from './stock-picker';
-import { useSerialActions } from './use-serial-actions';
+import { useSerialActions, type Feedback } from './use-serial-actions';
 import { useSerialCheck, type CheckSerials, type SerialProblem } from './use-serial-check';
 
 export type { SerialProblem };
@@ -27,50 +28,42 @@ export type SerialEntryProps = {
   checkSerials?: CheckSerials;
   /** Issue direction: the serials of the item in stock in the warehouse, a page at a time. */
   loadInStock?: LoadInStock;
+  /** The other lines of the document holding a serial of the same item: such a serial is not added here. */
+  otherLinesOf?: OtherLinesOf;
   /** Keeps ids unique when several entries are on one page. */
   idPrefix?: string;
 };
 
-/** Duplicates inside the list, plus the server's answers for serials still in the list. */
-function collectProblems(serials: string[], present: ReadonlySet<string>, fromServer: ReadonlyMap<string, string[]>) {
-  const problems = new Map<string, string[]>();
-  for (const [serial, first] of findDuplicates(serials)) {
-    problems.set(serial, [serial === first ? `${serial} is entered twice.` : `${serial} looks the same as ${first}, entered above: they are one serial.`]);
-  }
-  for (const [serial, messages] of fromServer) {
-    if (present.has(serial)) problems.set(serial, [...(problems.get(serial) ?? []), ...messages]);
-  }
-  return problems;
-}
-
 /**
- * THE serial-number form, opened from a document line and from the line's item detail view alike.
- * Serials come only from what the user scans, types, pastes, generates or ticks: never filled in silently.
+ * THE serial-number form, opened from a document line's Serials button and from the line's detail
+ * view alike. Serials come only from what the user scans, types, pastes, generates or ticks: never
+ * filled in silently. On a phone the scan box, the camera button and the feedback sit at the bottom of
+ * the screen, where the thumb is.
  */
 export function SerialEntry(props: SerialEntryProps) {
-  const { direction, itemLabel, expectedCount, value, onChange, checkSerials, loadInStock } = props;
+  const { direction, itemLabel, expectedCount, value, onChange, checkSerials, loadInStock, otherLinesOf } = props;
   const generatedId = useId();
   const ids = props.idPrefix ?? `serials-${generatedId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [rangeOpen, setRangeOpen] = useState(false);
   const [stockOpen, setStockOpen] = useState(false);
-  const actions = useSerialActions(value, onChange);
+  const actions = useSerialActions(value, onChange, otherLinesOf);
   const { problems: serverProblems, checkFailed } = useSerialCheck(value, checkSerials);
   const present = useMemo(() => new Set(value), [value]);
-  const problems = useMemo(() => collectProblems(value, present, serverProblems), [value, present, serverProblems]);
+  const problems = useMemo(() => collectProblems(value, otherLinesOf, serverProblems), [value, otherLinesOf, serverProblems]);
   const canPick = direction === 'issue' && loadInStock !== undefined;
 
   return (
-    <div role="group" aria-label={`Serial numbers of ${itemLabel}`} className="space-y-4">
+    <div role="group" aria-label={`Serial numbers of ${itemLabel}`} className="flex flex-col gap-4 max-sm:flex-1">
       <p className="text-sm text-slate-600">
         {direction === 'receive' ? 'Receiving' : 'Issuing'} <span className="font-medium text-slate-900">{itemLabel}</span>
       </p>
       <SerialCounter id={`${ids}-count`} count={value.length} expected={expectedCount} itemLabel={itemLabel} />
-      <ScanInput id={`${ids}-scan`} hintId={`${ids}-scan-hint`} onSubmitText={actions.submitText} onPasteList={actions.add} />
-      <div className="flex min-h-6 flex-wrap items-center gap-2">
-        <p role="status" aria-live="polite" className={cn('text-sm', actions.feedback?.isProblem ? 'font-medium text-red-700' : 'text-slate-700')}>
-          {actions.feedback?.text}
-        </p>
-        {actions.canUndo && <Button variant="ghost" className="min-h-8 py-1" onClick={actions.undo}>Undo</Button>}
+      <div className="space-y-2 bg-white max-sm:sticky max-sm:bottom-0 max-sm:order-last max-sm:mt-auto max-sm:-mx-1 max-sm:border-t max-sm:border-slate-200 max-sm:px-1 max-sm:py-2">
+        <ScanInput id={`${ids}-scan`} hintId={`${ids}-scan-hint`} onSubmitText={actions.submitText} onPasteList={actions.add}
+          onAddRange={actions.addRange}>
+          <CameraLauncher onDetected={actions.add} onLoadFailed={actions.reportProblem} />
+        </ScanInput>
+        <FeedbackLine feedback={actions.feedback} canUndo={actions.canUndo} onUndo={actions.undo} />
       </div>
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" className={DISCLOSURE} aria-expanded={rangeOpen} aria-controls={`${ids}-range`}
@@ -79,7 +72,6 @@ export function SerialEntry(props: SerialEntryProps) {
           <Button variant="secondary" className={DISCLOSURE} aria-expanded={stockOpen} aria-controls={`${ids}-stock`}
             onClick={() => setStockOpen(!stockOpen)}>Pick from stock</Button>
         )}
-        <CameraLauncher onDetected={actions.add} onLoadFailed={actions.reportProblem} />
       </div>
       {rangeOpen && <RangePanel id={`${ids}-range`} existing={value} expectedCount={expectedCount} onAddRange={actions.add} />}
       {stockOpen && canPick && (
@@ -93,6 +85,17 @@ export function SerialEntry(props: SerialEntryProps) {
 
 // An open disclosure looks pressed, not only announced as expanded.
 const DISCLOSURE = 'aria-expanded:bg-slate-100 aria-expanded:border-slate-400';
+
+function FeedbackLine({ feedback, canUndo, onUndo }: { feedback: Feedback | null; canUndo: boolean; onUndo: () => void }) {
+  return (
+    <div className="flex min-h-6 flex-wrap items-center gap-2">
+      <p role="status" aria-live="polite" className={cn('text-sm', feedback?.isProblem ? 'font-medium text-red-700' : 'text-slate-700')}>
+        {feedback?.text}
+      </p>
+      {canUndo && <Button variant="ghost" className="min-h-8 py-1" onClick={onUndo}>Undo</Button>}
+    </div>
+  );
+}
 
 function ProblemSummary({ count, checkFailed }: { count: number; checkFailed: boolean }) {
   return (

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
 
 export type LoadInStock = (query: string, offset: number, limit: number) => Promise<{ serials: string[]; total: number }>;
 
@@ -64,6 +65,7 @@ export function StockPicker({ idPrefix, loadInStock, selected, onAdd, onRemove }
   const { page, loading, error, loadMore } = useStockSearch(loadInStock, query);
   const searchId = `${idPrefix}-stock-search`;
   const statusId = `${idPrefix}-stock-status`;
+  const hintId = `${idPrefix}-stock-hint`;
 
   let status = 'Loading serial numbers in stock…';
   if (page) {
@@ -75,8 +77,9 @@ export function StockPicker({ idPrefix, loadInStock, selected, onAdd, onRemove }
   return (
     <div id={`${idPrefix}-stock`} role="group" aria-label="Pick from stock" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
       <label htmlFor={searchId} className="block text-sm font-medium text-slate-700">Search serials in stock</label>
-      <Input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby={statusId}
+      <Input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby={`${hintId} ${statusId}`}
         onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} autoComplete="off" />
+      <p id={hintId} className="text-xs text-slate-500">{SERIAL_SEARCH_HINT}</p>
       <p id={statusId} role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
       {page && page.serials.length > 0 && (

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useState } from 'react';
-import { addSerials, describeAddResult, removeSerialAt, removeSerials } from '@/lib/serials/merge';
-import { expandShorthand } from '@/lib/serials/parse';
+import { addSerials, describeAddResult, removeSerialAt, removeSerials, type OtherLinesOf } from '@/lib/serials/merge';
+import { generateSerialRange, type RangeShorthand } from '@/lib/serials/parse';
 
 export type Feedback = { text: string; isProblem: boolean };
 
@@ -13,21 +13,27 @@ function errorText(problem: unknown): string {
  * Every change to the controlled list, each followed by one sentence of feedback for the live region.
  * Adding many at once and clearing can be undone: those are the slips of the hand that cost the most.
  */
-export function useSerialActions(value: string[], onChange: (serials: string[]) => void) {
+export function useSerialActions(value: string[], onChange: (serials: string[]) => void, otherLinesOf?: OtherLinesOf) {
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [undoTo, setUndoTo] = useState<string[] | null>(null);
 
   const add = useCallback((incoming: string[]) => {
-    const result = addSerials(value, incoming);
+    const result = addSerials(value, incoming, otherLinesOf);
     if (result.next !== value) onChange(result.next);
     setUndoTo(result.added.length > 1 ? value : null);
     setFeedback(describeAddResult(result));
-  }, [value, onChange]);
+  }, [value, onChange, otherLinesOf]);
 
-  /** Enter in the scan box: a range shorthand adds the whole range, anything else is one serial as typed. */
-  const submitText = useCallback((text: string): boolean => {
+  /**
+   * Enter in the scan box: what arrives is one serial, always, exactly as scanned or typed. A scanner
+   * types `UIW-K12-345` + Enter without anyone looking: reading it as a range added 334 serials unseen.
+   */
+  const submitText = useCallback((text: string) => add([text]), [add]);
+
+  /** A range the user chose to add (the pasted-range offer); false when it cannot be generated. */
+  const addRange = useCallback((range: RangeShorthand): boolean => {
     try {
-      add(expandShorthand(text) ?? [text]);
+      add(generateSerialRange(range));
       return true;
     } catch (problem) {
       setFeedback({ text: errorText(problem), isProblem: true });
@@ -63,5 +69,5 @@ export function useSerialActions(value: string[], onChange: (serials: string[]) 
 
   const reportProblem = useCallback((text: string) => setFeedback({ text, isProblem: true }), []);
 
-  return { feedback, canUndo: undoTo !== null, add, submitText, removeAt, remove, clearAll, undo, reportProblem };
+  return { feedback, canUndo: undoTo !== null, add, submitText, addRange, removeAt, remove, clearAll, undo, reportProblem };
 }

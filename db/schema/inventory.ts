@@ -96,8 +96,11 @@ export const serialNumber = pgTable('serial_number', {
 }, (t) => [
   uniqueIndex().on(t.itemId, t.serialKey),
   index('serial_number_in_stock').on(t.itemId, t.warehouseId).where(sql`${t.status} = 'in_stock'`),
-  // Serial search is by key prefix (scanners send the whole text): a pattern-ops btree serves = and LIKE 'x%'.
+  // Exact and prefix lookups and the agenda's serial order: a pattern-ops btree serves =, LIKE 'x%' and ~<~.
   index('serial_number_key_prefix').using('btree', sql`${t.serialKey} text_pattern_ops`),
+  // Search by any part of the serial (people read the last digits off a label): LIKE '%x%' on the key.
+  // What it costs postings is measured by `npm run bench` (docs/quality.md, Serial search).
+  index('serial_number_key_trgm').using('gin', sql`${t.serialKey} gin_trgm_ops`),
   index().on(t.status, t.warehouseId, t.receivedAt),
 ]);
 

@@ -2,32 +2,54 @@ import { canonicalKey } from '@/lib/text/canonical-key';
 import { normaliseSerial, serialTextProblem } from './parse';
 
 export type RejectedSerial = { serial: string; message: string };
+/** A serial that reads as one already entered: `existing` is the text held, `position` its place in the list (from 1). */
+export type RepeatedSerial = { serial: string; existing: string; position: number };
+/** A serial that reads as one entered on other lines of the document for the same item (line numbers from 1). */
+export type SerialOnOtherLines = { serial: string; lines: number[] };
+/** For a canonical key, the other lines of the document that hold it for the same item; empty when none. */
+export type OtherLinesOf = (key: string) => number[];
+
 export type AddSerialsResult = {
   /** The new list: `current` itself when nothing was added, so React can skip the update. */
   next: string[];
   added: string[];
   /** Serials already in the list (or twice in the input), by what they read as: flagged, never added a second time. */
-  alreadyEntered: string[];
+  alreadyEntered: RepeatedSerial[];
+  /** Serials already on another line of the same item: a serial goes on one line only, so they are not added. */
+  onOtherLines: SerialOnOtherLines[];
   rejected: RejectedSerial[];
 };
 
-/** Appends the new serials in O(current + incoming), skipping duplicates and texts that cannot be stored. */
-export function addSerials(current: string[], incoming: string[]): AddSerialsResult {
-  const present = new Set(current.map(canonicalKey));
-  const added: string[] = [];
-  const alreadyEntered = new Set<string>();
-  const rejected: RejectedSerial[] = [];
+const noOtherLines: OtherLinesOf = () => [];
+
+/** Appends the new serials in O(current + incoming), skipping repeats, serials of other lines and texts that cannot be stored. */
+export function addSerials(current: string[], incoming: string[], otherLinesOf: OtherLinesOf = noOtherLines): AddSerialsResult {
+  const present = new Map<string, number>();
+  current.forEach((serial, index) => {
+    const key = canonicalKey(serial);
+    if (!present.has(key)) present.set(key, index);
+  });
+  const all = current.slice();
+  const result: Omit<AddSerialsResult, 'next'> = { added: [], alreadyEntered: [], onOtherLines: [], rejected: [] };
   for (const raw of incoming) {
     const serial = normaliseSerial(raw);
     const problem = serialTextProblem(serial);
-    if (problem) rejected.push({ serial, message: problem });
-    else if (present.has(canonicalKey(serial))) alreadyEntered.add(serial);
+    if (problem) {
+      result.rejected.push({ serial, message: problem });
+      continue;
+    }
+    const key = canonicalKey(serial);
+    const index = present.get(key);
+    const lines = index === undefined ? otherLinesOf(key) : [];
+    if (index !== undefined) result.alreadyEntered.push({ serial, existing: all[index], position: index + 1 });
+    else if (lines.length > 0) result.onOtherLines.push({ serial, lines });
     else {
-      present.add(canonicalKey(serial));
-      added.push(serial);
+      present.set(key, all.length);
+      all.push(serial);
+      result.added.push(serial);
     }
   }
-  return { next: added.length > 0 ? current.concat(added) : current, added, alreadyEntered: [...alreadyEntered], rejected };
+  return { next: result.added.length > 0 ? all : current, ...result };
 }
 
 /** Removes one entry by position, so one of two identical entries can be removed. */
@@ -44,21 +66,41 @@ function listSome(serials: string[], shown = 3): string {
   return `${serials.slice(0, shown).join(', ')} and ${(serials.length - shown).toLocaleString('en')} more`;
 }
 
+/** "line 2", "lines 2 and 4", "lines 1, 2 and 4". */
+export function linesText(lines: number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  return `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+}
+
 function describeAdded(added: string[]): string {
   if (added.length === 1) return `Added ${added[0]}.`;
   return `Added ${added.length.toLocaleString('en')} serial numbers (${added[0]} – ${added[added.length - 1]}).`;
 }
 
+/** A scanner user looks up only after a beep: the sentence says what was entered, where, and that nothing was added. */
+function describeRepeats(repeats: RepeatedSerial[]): string | null {
+  if (repeats.length === 0) return null;
+  if (repeats.length > 1) return `${listSome(repeats.map((r) => r.serial))} are already entered; they were not added again.`;
+  const [{ serial, existing, position }] = repeats;
+  const where = `no. ${position.toLocaleString('en')} in the list`;
+  return serial === existing
+    ? `${serial} is already entered (${where}); it was not added again.`
+    : `${serial} looks the same as ${existing}, already entered (${where}); it was not added again.`;
+}
+
+function describeOtherLines(found: SerialOnOtherLines[]): string | null {
+  if (found.length === 0) return null;
+  if (found.length > 1) return `${listSome(found.map((f) => f.serial))} are already entered on other lines; they were not added here.`;
+  return `${found[0].serial} is already entered on ${linesText(found[0].lines)}; it was not added here.`;
+}
+
 /** One sentence per outcome, for the live region the scanner user hears or glances at. */
-export function describeAddResult({ added, alreadyEntered, rejected }: AddSerialsResult): { text: string; isProblem: boolean } {
+export function describeAddResult({ added, alreadyEntered, onOtherLines, rejected }: AddSerialsResult): { text: string; isProblem: boolean } {
   const sentences: string[] = [];
   if (added.length > 0) sentences.push(describeAdded(added));
-  if (alreadyEntered.length === 1) sentences.push(`${alreadyEntered[0]} is already entered; it was not added again.`);
-  else if (alreadyEntered.length > 1) {
-    sentences.push(`${listSome(alreadyEntered)} are entered twice; they were not added again.`);
-  }
+  for (const sentence of [describeRepeats(alreadyEntered), describeOtherLines(onOtherLines)]) if (sentence) sentences.push(sentence);
   for (const { message } of rejected.slice(0, 3)) sentences.push(message);
   if (rejected.length > 3) sentences.push(`${rejected.length - 3} more could not be added.`);
   if (sentences.length === 0) sentences.push('Nothing to add.');
-  return { text: sentences.join(' '), isProblem: alreadyEntered.length > 0 || rejected.length > 0 };
+  return { text: sentences.join(' '), isProblem: alreadyEntered.length + onOtherLines.length + rejected.length > 0 };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import {
-  MAX_SERIAL_LENGTH, expandShorthand, findDuplicates, generateSerialRange, normaliseSerial, serialPrefix,
+  MAX_SERIAL_LENGTH, expandShorthand, findDuplicates, generateSerialRange, normaliseSerial, parseRangeShorthand, serialPrefix,
   serialTextProblem, splitSerialList, suggestNextNumber,
 } from './parse';
 
@@ -13,8 +13,11 @@ vi.mock('@/lib/text/canonical-key', async (original) => {
 });
 
 describe('splitSerialList', () => {
-  it('splits on newlines, commas, semicolons and tabs, trimming and dropping empties', () => {
-    expect(splitSerialList('SN-1\nSN-2\r\nSN-3, SN-4;SN-5\tSN-6\n\n  \n')).toEqual(['SN-1', 'SN-2', 'SN-3', 'SN-4', 'SN-5', 'SN-6']);
+  it('splits on line breaks and tabs only, trimming and dropping empties', () => {
+    expect(splitSerialList('SN-1\nSN-2\r\nSN-3\tSN-4\n\n  \n')).toEqual(['SN-1', 'SN-2', 'SN-3', 'SN-4']);
+  });
+  it('keeps commas and semicolons, which can be part of a serial, and never expands a line that reads as a range', () => {
+    expect(splitSerialList('LOT 7, BOX 2\nA;B\nUIW-K12-345\nSN-0001-SN-0050')).toEqual(['LOT 7, BOX 2', 'A;B', 'UIW-K12-345', 'SN-0001-SN-0050']);
   });
   it('keeps MAC addresses, IMEIs, leading zeros, case and inner spaces exactly', () => {
     expect(splitSerialList(' 00:1A:2B:3C:4D:5E \n356938035643809\n0007\nab-Cd\nLOT 7 X')).toEqual(
@@ -22,7 +25,7 @@ describe('splitSerialList', () => {
     );
   });
   it('returns nothing for blank text', () => {
-    expect(splitSerialList(' \n,;\t')).toEqual([]);
+    expect(splitSerialList(' \n\r\t ')).toEqual([]);
   });
 });
 
@@ -73,6 +76,16 @@ describe('expandShorthand', () => {
   it('caps a range at 100000 serials', () => {
     expect(expandShorthand('1+100000')).toHaveLength(100_000);
     expect(() => expandShorthand('1-100001')).toThrow(/at most 100,000/);
+  });
+});
+
+describe('parseRangeShorthand', () => {
+  it('says what a range-looking text would add, without generating it', () => {
+    expect(parseRangeShorthand('UIW-K12-345')).toEqual({ prefix: 'UIW-K', start: 12, count: 334, padTo: 2, first: 'UIW-K12', last: 'UIW-K345' });
+    expect(parseRangeShorthand('SN-0001-SN-0050')).toMatchObject({ count: 50, first: 'SN-0001', last: 'SN-0050' });
+    expect(parseRangeShorthand('1+5000000')).toMatchObject({ count: 5_000_000, last: '5000000' });
+    expect(parseRangeShorthand('SN-7')).toBeNull();
+    expect(parseRangeShorthand('2024-0001')).toBeNull();
   });
 });
 

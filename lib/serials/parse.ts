@@ -26,9 +26,13 @@ export function serialTextProblem(serial: string): string | null {
   return identifierTextProblem('Serial number', serial);
 }
 
-/** Splits a pasted list on newlines, commas, semicolons or tabs (one column or one row of a spreadsheet). */
+/**
+ * Splits a pasted block into its lines, and nothing else: each line is one serial as written, never a
+ * range. Tabs split too (the cells of a spreadsheet row): a tab can never be part of a serial. Commas and
+ * semicolons stay, because they can be.
+ */
 export function splitSerialList(text: string): string[] {
-  return text.split(/[\r\n,;\t]+/).map(normaliseSerial).filter((serial) => serial.length > 0);
+  return text.split(/[\r\n\t\v\f\u0085\u2028\u2029]+/).map(normaliseSerial).filter((serial) => serial.length > 0);
 }
 
 export type SerialRangeOptions = { prefix: string; start: number; count: number; padTo: number; suffix?: string };
@@ -64,12 +68,23 @@ const DASH_RANGE = /^(.*?)(\d+)\s*-\s*(?:\1)?(\d+)$/;
 // `10+3`, `SN-0010+3`: start plus count.
 const PLUS_RANGE = /^(.*?)(\d+)\s*\+\s*(\d+)$/;
 
+/** A text that reads as a range, with what it would add; `count` may exceed MAX_RANGE_COUNT (generating then refuses). */
+export type RangeShorthand = SerialRangeOptions & { first: string; last: string };
+
+function shorthand(prefix: string, startDigits: string, count: number): RangeShorthand {
+  const start = Number(startDigits);
+  const padTo = startDigits.length;
+  const format = (n: number) => `${prefix}${String(n).padStart(padTo, '0')}`;
+  return { prefix, start, count, padTo, first: format(start), last: format(start + count - 1) };
+}
+
 /**
- * Expands range shorthand (`1-5`, `10+3`, `SN-0008-SN-0012`, `SN-0008-0012`, `SN-0010+3`), keeping the
- * prefix and the zero padding of the start. Returns null when the text is not a range (a plain serial,
- * or an end below the start, as in the serial `2024-0001`). Throws when the range is over MAX_RANGE_COUNT.
+ * Reads range shorthand (`1-5`, `10+3`, `SN-0008-SN-0012`, `SN-0008-0012`, `SN-0010+3`): the prefix and the
+ * zero padding of the start are kept. Null when the text is not a range (a plain serial, or an end below
+ * the start, as in `2024-0001`). Only ever used to OFFER a range: a scanned or typed serial such as
+ * `UIW-K12-345` also reads as one, and is always added as the one serial it is.
  */
-export function expandShorthand(text: string): string[] | null {
+export function parseRangeShorthand(text: string): RangeShorthand | null {
   const trimmed = normaliseSerial(text);
   const dash = DASH_RANGE.exec(trimmed);
   if (dash) {
@@ -78,16 +93,22 @@ export function expandShorthand(text: string): string[] | null {
     const end = Number(endDigits);
     // Digits too long for exact arithmetic are a serial (an IMEI-like text), not a range.
     if (!Number.isSafeInteger(end) || end <= start) return null;
-    return generateSerialRange({ prefix, start, count: end - start + 1, padTo: startDigits.length });
+    return shorthand(prefix, startDigits, end - start + 1);
   }
   const plus = PLUS_RANGE.exec(trimmed);
   if (plus) {
     const [, prefix, startDigits, countDigits] = plus;
     const count = Number(countDigits);
-    if (count < 1 || !Number.isSafeInteger(Number(startDigits))) return null;
-    return generateSerialRange({ prefix, start: Number(startDigits), count, padTo: startDigits.length });
+    if (count < 1 || !Number.isSafeInteger(count) || !Number.isSafeInteger(Number(startDigits) + count)) return null;
+    return shorthand(prefix, startDigits, count);
   }
   return null;
+}
+
+/** The serials of a range shorthand, or null when the text is not one. Throws when the range is over MAX_RANGE_COUNT. */
+export function expandShorthand(text: string): string[] | null {
+  const range = parseRangeShorthand(text);
+  return range && generateSerialRange(range);
 }
 
 function escapeRegExp(text: string): string {

@@ -42,6 +42,8 @@ async function targetsFrom(sql: postgres.Sql): Promise<Target[]> {
   const serials = await pick(`select serial as v from serial_number where status = 'in_stock' order by id desc limit 10`);
   const received = await pick(`select serial as v from serial_number order by id limit 10 offset 5000`);
   const prefixes = serials.map((s) => s.slice(0, 4));
+  // People read the last digits off a label: the search by any part of the serial (issue 15).
+  const endings = serials.map((s) => s.slice(-4));
   const ids = (where: string) => pick(`select id::text as v from ${where} order by id limit 10 offset 1000`);
   const [items, receipts, invoices, serialIds] = [await ids('item'), await ids(`document where kind = 'goods_receipt'`),
     await ids(`document where kind = 'sales_invoice'`), await ids('serial_number')];
@@ -53,6 +55,7 @@ async function targetsFrom(sql: postgres.Sql): Promise<Target[]> {
     page('/purchase-invoices'), page('/sales-invoices'), page('/serial-numbers'), page('/stock'),
     { label: '/items?q=<name words>', urls: words.map((w) => `/items?q=${enc(w)}`), auth: 'cookie' },
     { label: '/serial-numbers?q=<4-char prefix>', urls: prefixes.map((p) => `/serial-numbers?q=${enc(p)}`), auth: 'cookie' },
+    { label: '/serial-numbers?q=<last 4 chars>', urls: endings.map((e) => `/serial-numbers?q=${enc(e)}`), auth: 'cookie' },
     { label: '/goods-receipts?serial=<serial>', urls: received.map((s) => `/goods-receipts?serial=${enc(s)}`), auth: 'cookie' },
     { label: '/stock?q=<name words>', urls: words.map((w) => `/stock?q=${enc(w)}`), auth: 'cookie' },
     { label: '/items/<id> (detail)', urls: items.map((id) => `/items/${id}`), auth: 'cookie' },
@@ -61,6 +64,7 @@ async function targetsFrom(sql: postgres.Sql): Promise<Target[]> {
     { label: '/serial-numbers/<id> (detail)', urls: serialIds.map((id) => `/serial-numbers/${id}`), auth: 'cookie' },
     { label: 'GET /crm/v8/Items?per_page=200', urls: ['/crm/v8/Items?per_page=200'], auth: 'key' },
     { label: 'GET /crm/v8/Serial_Numbers/search?word=<serial>', urls: serials.map((s) => `/crm/v8/Serial_Numbers/search?word=${enc(s)}`), auth: 'key' },
+    { label: 'GET /crm/v8/Serial_Numbers/search?word=<last 4 chars>', urls: endings.map((e) => `/crm/v8/Serial_Numbers/search?word=${enc(e)}`), auth: 'key' },
   ];
 }
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { useTestDatabase } from '@/test/db';
 import { call, keyFor } from './records-client';
 
@@ -89,4 +90,31 @@ describe('records API: search', async () => {
     const stock = await call(admin.key, 'GET', '/crm/v8/Stock?item=PHN-100&sort_by=Quantity&sort_order=desc');
     expect(stock.json.data.map((r: { Warehouse: { Code: string }; Quantity: string }) => [r.Warehouse.Code, r.Quantity])).toEqual([['MAIN', '3'], ['SHOP', '1']]);
   });
+
+  // Last: it receives more serials of PHN-100, which the tests above count.
+  it('finds serial numbers by any part of what they read as, exact and starting matches first', async () => {
+    const gr = await call(admin.key, 'POST', '/crm/v8/Goods_Receipts', { data: [{ Date: '2026-11-22', Warehouse: { Code: 'MAIN' },
+      Lines: [{ Item: { Code: 'PHN-100' }, Quantity: 5, Serial_Numbers: ['UIW-00120', 'UIW-00012', '0012-B', '0012', 'X-9'] }] }] });
+    expect(gr.status).toBe(201);
+    const serials = async (query: string) => ((await search('Serial_Numbers', query)).json?.data ?? []).map((s: { Serial: string }) => s.Serial);
+    // Exact, then starting with it, then containing it in the list's own order (id: as received).
+    expect(await serials('word=0012')).toEqual(['0012', '0012-B', 'UIW-00120', 'UIW-00012']);
+    expect(await serials('word=OO12')).toEqual(['0012', '0012-B', 'UIW-00120', 'UIW-00012']); // O reads as 0
+    expect(await serials('word=0012&per_page=1&page=3')).toEqual(['UIW-00120']);
+    expect(await serials('word=0012&sort_by=Serial&sort_order=desc')).toEqual(['UIW-00120', 'UIW-00012', '0012-B', '0012']);
+    expect(await serials('word=00012')).toEqual(['UIW-00012']);
+    // Under three letters or digits a trigram index cannot look anything up: the start of the serial then.
+    expect(await serials('word=X-')).toEqual(['X-9']);
+
+    // More than 10,000 matches are ranked rank by rank, each read in the list's order (read.ts): same answer.
+    await db.execute(sql`insert into serial_number (item_id, serial, serial_key, status, warehouse_id, received_line_id, last_moved_on)
+      select i.id, 'MANY-' || lpad(n::text, 5, '0'), 'many-' || lpad(n::text, 5, '0'), 'in_stock', 1, 0, '2026-11-22'
+      from item i cross join generate_series(1, 10050) n where i.code = 'PHN-100'`);
+    await db.execute(sql`insert into serial_number (item_id, serial, serial_key, status, warehouse_id, received_line_id, last_moved_on)
+      select i.id, 'X-MANY-00007', 'x-many-00007', 'in_stock', 1, 0, '2026-11-22' from item i where i.code = 'PHN-100'`);
+    expect(await serials('word=many-0000&per_page=10')).toEqual([...Array.from({ length: 9 }, (_, i) => `MANY-0000${i + 1}`), 'X-MANY-00007']);
+    expect(await serials('word=many-0&per_page=2&page=2')).toEqual(['MANY-00003', 'MANY-00004']);
+    expect(await serials('word=x-many')).toEqual(['X-MANY-00007']);
+  });
+
 });

@@ -152,6 +152,7 @@ export const ACTIONS: ActionEntry[] = [
   { action: `${DOCS}#searchLineItemsAction`, needs: 'items.read', args: ['zzz-nothing'] },
   { action: `${DOCS}#checkSerialsAction`, needs: 'serials.read', args: [{}] },
   { action: `${DOCS}#loadInStockAction`, needs: 'serials.read', args: [{}] },
+  { action: `${DOCS}#itemStockAction`, needs: 'stock.read', args: [MISSING] },
 ];
 
 /** The principals every entry is called as. API keys carry a role but are accepted by API routes only. */

@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, type UseFormSetError } from 'react-hook-form';
+import { useLeaveGuard } from '@/components/forms/leave-guard';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, Field } from '@/components/ui/field';
 import { FormAlert, type FormProblem } from '@/components/ui/form-alert';
@@ -22,12 +23,14 @@ export function ItemForm({ id, version, initial }: { id?: string; version?: numb
   const router = useRouter();
   const [error, setError] = useState<FormProblem | null>(null);
   const form = useForm<ItemFormValues, unknown, ItemData>({ resolver: zodResolver(itemSchema) as never, defaultValues: initial });
+  const guard = useLeaveGuard(form.formState.isDirty, 'The changes to this item are not saved and will be lost.');
   const onSubmit = form.handleSubmit(async () => {
     setError(null);
     // The server parses the raw values again with the same schema.
     const values = form.getValues() as ItemInput;
     const result = await reach(() => (id ? updateItemAction({ id, version, values }) : createItemAction(values)));
     if (!result.ok) return showErrors(result, form.setError, (message, reload) => setError({ message, reload }));
+    guard.release();
     router.push(`/items/${result.data.id}`);
     router.refresh();
   });
@@ -39,6 +42,7 @@ export function ItemForm({ id, version, initial }: { id?: string; version?: numb
   );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4" aria-label={id ? 'Edit item' : 'New item'}>
+      {guard.dialog}
       <FormAlert problem={error} />
       <div className="grid gap-4 sm:grid-cols-2">
         {text('code', 'Code', { autoComplete: 'off' })}

@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useLeaveGuard } from '@/components/forms/leave-guard';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert, type FormProblem } from '@/components/ui/form-alert';
@@ -19,10 +20,12 @@ export function PartnerForm({ id, version, initial }: { id?: string; version?: n
   const router = useRouter();
   const [error, setError] = useState<FormProblem | null>(null);
   const form = useForm<PartnerFormValues>({ resolver: zodResolver(partnerSchema) as never, defaultValues: initial });
+  const guard = useLeaveGuard(form.formState.isDirty, 'The changes to this partner are not saved and will be lost.');
   const onSubmit = form.handleSubmit(async () => {
     setError(null);
     const result = await reach(() => savePartnerAction({ id, version, values: form.getValues() as PartnerInput }));
     if (!result.ok) return showErrors(result, form.setError, (message, reload) => setError({ message, reload }));
+    guard.release();
     router.push('/partners');
     router.refresh();
   });
@@ -32,6 +35,7 @@ export function PartnerForm({ id, version, initial }: { id?: string; version?: n
   );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4" aria-label={id ? 'Edit partner' : 'New partner'}>
+      {guard.dialog}
       <FormAlert problem={error} />
       <div className="grid gap-4 sm:grid-cols-2">
         {text('code', 'Code')}

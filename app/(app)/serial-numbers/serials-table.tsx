@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { formatDateTime } from '@/lib/format';
 import type { SerialRow } from '@/lib/inventory/queries/serials';
+import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
 
 function columnsFor(selected: ReadonlySet<string>, toggle: (id: string) => void): ListColumn<SerialRow>[] {
   return [
@@ -54,7 +55,7 @@ export function SerialsTable({ rows, total, countLabel, page, perPage, sort, eve
   const labelsHref = `/labels?ids=${[...selected].join(',')}`;
   return (
     <>
-      <DataTableToolbar searchLabel="Search serial numbers" filters={[
+      <DataTableToolbar searchLabel="Search serial numbers" searchHint={SERIAL_SEARCH_HINT} filters={[
         { kind: 'text', name: 'item', label: 'Item code' },
         { kind: 'select', name: 'warehouse', label: 'Warehouse', options: warehouses },
         { kind: 'date', name: 'from', label: 'Received from' },

@@ -41,10 +41,11 @@ export type Field = {
   /** Lookups search by the referred record's id or code: `Partner.Code`. */
   subFilters?: Record<string, Filter>;
   /**
-   * Part of the quick `?word=` search: 'contains' (case-insensitive) or 'prefix' (of the canonical key, served by a
-   * pattern-ops btree — for the million-row serial table, where a contains-search would read every row).
+   * Part of the quick `?word=` search: true, case-insensitive anywhere in the text; 'key', a column of canonical keys
+   * searched as serials are everywhere (lib/search/key-search.ts: anywhere in the key, served by its trigram index,
+   * exact and starting matches first).
    */
-  word?: boolean | 'prefix';
+  word?: boolean | 'key';
   /** Where the quick search looks when not at `filter` (a code is found by its key, but searched as typed, by its trigram index). */
   wordFilter?: Filter;
   /** Loaded after the main query for a whole page at once, keyed by record id. */
@@ -101,7 +102,7 @@ export function refJsonOf(table: PgTable, id: PgColumn, props: Record<string, Pg
  * sorted and searched on the column itself.
  */
 export function dataField(api: string, col: PgColumn, kind: ValueKind, opts: {
-  in?: z.ZodType; input?: string; out?: z.ZodType; values?: readonly string[]; nullable?: boolean; word?: boolean | 'prefix'; description?: string;
+  in?: z.ZodType; input?: string; out?: z.ZodType; values?: readonly string[]; nullable?: boolean; word?: boolean | 'key'; description?: string;
 } = {}): Field {
   const base = opts.out ?? outFor(kind, api, opts.values);
   return {

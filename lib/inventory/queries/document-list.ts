@@ -7,6 +7,8 @@ import { likePattern, offsetOf, parseListParams, type SearchParams } from '@/lib
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { parseDateFilter, parseIdFilter } from './filters';
 import { documentTotalsSql } from './money';
+import { keySearch } from '@/lib/search/key-search';
+import { keyMatchSql } from '@/lib/search/key-search-sql';
 import { canonicalKey } from '@/lib/text/canonical-key';
 
 export const DOCUMENT_SORTS = ['number', 'date', 'partner', 'warehouse'] as const;
@@ -76,9 +78,11 @@ function documentWhere(kind: DocumentKind, params: DocumentListParams): SQL | un
       where i.code_key = ${canonicalKey(f.item)})`);
   }
   if (f.serial) {
-    // An invoice's serials travel on the goods document it generated, so look there for invoices.
-    conditions.push(sql`coalesce(${document.stockDocumentId}, ${document.id}) in (
-      select m.document_id from serial_number s join serial_movement m on m.serial_id = s.id where s.serial_key = ${canonicalKey(f.serial)})`);
+    // Any part of the serial, as everywhere serials are searched. An invoice's serials travel on the goods
+    // document it generated, so look there for invoices.
+    const serial = keySearch(f.serial);
+    conditions.push(serial ? sql`coalesce(${document.stockDocumentId}, ${document.id}) in (
+      select m.document_id from serial_number s join serial_movement m on m.serial_id = s.id where ${keyMatchSql(sql.raw('s.serial_key'), serial)})` : sql`false`);
   }
   return and(...conditions);
 }

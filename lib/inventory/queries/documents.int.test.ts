@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
+import { deleteDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
 import { getDocument, getDocumentAudit, getDocumentLines, getEditableLines } from './document-detail';
 import { listDocuments, parseDocumentListParams } from './document-list';
@@ -50,10 +51,23 @@ describe('document queries', async () => {
     expect(await numbers({ item: 'cable' })).toEqual([pi.stockDocument!.number, grOld.number]);
     expect(await numbers({ item: 'ACME-1' })).toEqual([pi.stockDocument!.number]);
     expect(await numbers({ serial: 'Q-2' })).toEqual([pi.stockDocument!.number]);
-    expect(await numbers({ serial: 'Q-' })).toEqual([]);
+    expect(await numbers({ serial: 'q-' })).toEqual([pi.stockDocument!.number]); // the start of
+    expect(await numbers({ serial: 'Q-3' })).toEqual([]);
+    expect(await numbers({ serial: '\u200b' })).toEqual([]); // reads as nothing: finds nothing
     expect(await numbers({ q: grOld.number.slice(-5) })).toEqual([grOld.number]);
     // An invoice is found by the serials of the goods document it generated.
     expect((await list('purchase_invoice', { serial: 'Q-1' })).rows.map((r) => r.number)).toEqual([pi.number]);
+  });
+
+  it('filters by any part of a serial, as it reads', async () => {
+    const gr = await postDocument(db, { kind: 'goods_receipt', date: '2026-03-01', warehouseId: w.main,
+      lines: [{ itemId: w.tracked, quantity: '1', serials: ['LOT-77123-X'] }] }, w.actor);
+    const numbers = async (serial: string) => (await list('goods_receipt', { serial })).rows.map((r) => r.number);
+    expect(await numbers('7712')).toEqual([gr.number]);
+    expect(await numbers('l0t-77')).toEqual([gr.number]); // lower case, zero for O
+    expect(await numbers('123-x')).toEqual([gr.number]);
+    expect(await numbers('77124')).toEqual([]);
+    await deleteDocument(db, gr.id, w.actor); // the other tests count the receipts
   });
 
   it('sorts and pages', async () => {

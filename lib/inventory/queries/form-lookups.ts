@@ -25,6 +25,12 @@ export async function findItemByCodeOrEan(db: DbOrTx, text: string): Promise<Lin
   return row ?? null;
 }
 
+/** An active item by id: the line a receipt or issue started from the item's page begins with. */
+export async function findLineItemById(db: DbOrTx, id: bigint): Promise<LineItemOption | null> {
+  const [row] = await rows<LineItemOption>(db, sql`select ${itemColumns} from item where active and id = ${id}`);
+  return row ?? null;
+}
+
 /** The item picker: code or name contains the text (trigram index on name), or the exact EAN. */
 export async function searchLineItems(db: DbOrTx, text: string, limit = 20): Promise<LineItemOption[]> {
   const pattern = likePattern(text);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
+import { deleteDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
 import { labelsForDocument, labelsForSerials } from './labels';
 import { findSingleSerial, getSerial, getSerialHistory, listSerials, parseSerialListParams, serialsInStock, SERIAL_COUNT_CAP } from './serials';
@@ -56,6 +57,42 @@ describe('serial number queries', async () => {
     expect(await serials({ q: 'Ag-' })).toHaveLength(4);
     expect(await serials({ q: 'G-' })).toEqual([]);
     expect(await serials({ q: '100%' })).toEqual([]);
+  });
+
+  it('finds any part of a serial as it reads, exact and starting matches first, page by page', async () => {
+    const gr = await postDocument(db, { kind: 'goods_receipt', date: '2026-03-05', warehouseId: w.main,
+      lines: [{ itemId: w.tracked, quantity: '5', serials: ['UIW-00120', 'UIW-00012', '0012-B', '0012', 'X-9'] }] }, w.actor);
+    const found = async (query: Record<string, string>) => (await serials(query)).map((s) => s.split(':')[1]);
+    expect(await found({ q: '0012' })).toEqual(['0012', '0012-B', 'UIW-00012', 'UIW-00120']);
+    expect(await found({ q: 'oo12' })).toEqual(['0012', '0012-B', 'UIW-00012', 'UIW-00120']); // o reads as 0
+    expect(await found({ q: '0012', sort: 'serial.desc' })).toEqual(['0012', '0012-B', 'UIW-00120', 'UIW-00012']);
+    expect(await found({ q: '0012', perPage: '10', page: '1', sort: 'receivedAt.desc' })).toEqual(['0012', '0012-B', 'UIW-00012', 'UIW-00120']);
+    expect((await listSerials(db, parseSerialListParams({ q: '0012' }))).total).toBe(4);
+    expect(await found({ q: 'W-000' })).toEqual(['UIW-00012']);
+    expect(await found({ q: '012' })).toEqual(['0012', '0012-B', 'UIW-00012', 'UIW-00120']); // all contain it: by serial
+    // Under three letters or digits in a row, the start of the serial.
+    expect(await found({ q: '12' })).toEqual([]);
+    expect(await found({ q: 'x-' })).toEqual(['X-9']);
+    expect(await findSingleSerial(db, '00120')).not.toBeNull(); // only UIW-00120 contains it
+    expect(await findSingleSerial(db, '0012')).not.toBeNull(); // the exact one wins
+    expect(await findSingleSerial(db, '012')).toBeNull(); // four contain it
+    expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: '0012', offset: 0, limit: 10 }))
+      .toEqual({ serials: ['0012', '0012-B', 'UIW-00012', 'UIW-00120'], total: 4 });
+    expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: '0012', offset: 2, limit: 1 }))
+      .toEqual({ serials: ['UIW-00012'], total: 4 });
+    await deleteDocument(db, gr.id, w.actor); // the other tests count what is in stock
+  });
+
+  it('reads ranked pages through the indexes: the contains rank by the trigram index, the others by the btree', async () => {
+    // A handful of rows here: forbid the sequential scan a tiny table gets, to see which index serves each rank.
+    const plan = (query: string) => db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const lines = await tx.execute(sql.raw(`explain ${query}`)) as unknown as { 'QUERY PLAN': string }[];
+      return lines.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(await plan(`select id from serial_number s where s.serial_key like '%0012%' and s.serial_key not like '0012%'`))
+      .toContain('serial_number_key_trgm');
+    expect(await plan(`select id from serial_number s where s.serial_key like '0012%'`)).toContain('serial_number_key_prefix');
   });
 
   it('sorts by received date (merged over warehouses and statuses) and by serial, both ways', async () => {

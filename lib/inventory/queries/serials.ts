@@ -1,8 +1,10 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { likePattern, offsetOf, parseListParams, type SearchParams } from '@/lib/data-table/params';
+import { offsetOf, parseListParams, type SearchParams } from '@/lib/data-table/params';
 import { rows } from '@/lib/sql-rows';
+import { keySearch, type KeySearch } from '@/lib/search/key-search';
+import { keyMatchSql, keyRankSql, keyRankTiers, throughKeyIndex } from '@/lib/search/key-search-sql';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { parseDateFilter, parseIdFilter, timestampInDays } from './filters';
 
@@ -22,30 +24,36 @@ export type SerialRow = {
 };
 
 /**
- * The Serial Numbers agenda, built for a million rows: the serial search is a prefix match on the
- * canonical key (so `abc` finds `ABC-1`) that the pattern-ops btree (serial_number_key_prefix) serves; the
- * serial order is that index's own order (USING ~<~ on the key, which keeps digits in order), so a page
- * is read off the index instead of sorting everything; the received-date order
+ * The Serial Numbers agenda, built for a million rows: the serial search matches any part of the canonical
+ * key (lib/search/key-search.ts: `0012` finds UIW-00012), served by the key's trigram index, with exact and
+ * starting matches first; the serial order is the prefix btree's own order (USING ~<~ on the key, which keeps
+ * digits in order), so a page is read off the index instead of sorting everything; the received-date order
  * walks the (status, warehouse_id, received_at) index once per status and warehouse and merges the
  * heads; the page is cut before anything is joined; and the count stops at SERIAL_COUNT_CAP + 1.
  */
 export async function listSerials(db: DbOrTx, params: SerialListParams): Promise<{ rows: SerialRow[]; total: number; capped: boolean }> {
-  const prefix = params.q ? canonicalKey(params.q) : null;
+  const search = params.q ? keySearch(params.q) : null;
   const itemIds = await itemIdsOf(db, params.filters.item);
-  const where = serialWhere(params, prefix, itemIds);
-  const [page, [{ n }]] = await Promise.all([
+  const where = serialWhere(params, itemIds);
+  const matching = search ? sql`${where} and ${keyMatchSql(sql.raw('s.serial_key'), search)}` : where;
+  const matches = search ? throughKeyIndex(sql`select 1 from serial_number s where ${matching}`) : sql`(select 1 from serial_number s where ${matching})`;
+  const count = async () => (await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from ${matches} m limit ${SERIAL_COUNT_CAP + 1}) x`))[0].n;
+  // A search counts first (the trigram index answers in milliseconds): the count decides how to rank (searchedPage).
+  const n = search ? await count() : null;
+  const source = search ? searchedPage(params, where, search, n! <= SERIAL_COUNT_CAP) : pageOfSerials(params, where);
+  const [page, total] = await Promise.all([
     rows<SerialRow>(db, sql`
       select s.id::text, s.serial, s.status, i.id::text as "itemId", i.code as "itemCode", i.name as "itemName",
         w.code as "warehouseCode", s.received_at as "receivedAt", rd.id::text as "receivedById", rd.number as "receivedBy"
-      from (${pageOfSerials(params, where)}) s
+      from (${source}) s
       join item i on i.id = s.item_id
       join warehouse w on w.id = s.warehouse_id
       left join document_line rl on rl.id = s.received_line_id
       left join document rd on rd.id = rl.document_id
-      order by ${orderOf(params.sort, Boolean(params.filters.item))}`),
-    rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from serial_number s where ${where} limit ${SERIAL_COUNT_CAP + 1}) x`),
+      order by ${search ? sql`s.search_rank, ` : sql``}${orderOf(params.sort, Boolean(params.filters.item))}`),
+    n ?? count(),
   ]);
-  return { rows: page.map((r) => ({ ...r, receivedAt: String(r.receivedAt) })), total: n, capped: n > SERIAL_COUNT_CAP };
+  return { rows: page.map((r) => ({ ...r, receivedAt: String(r.receivedAt) })), total, capped: total > SERIAL_COUNT_CAP };
 }
 
 function orderOf(sort: SerialListParams['sort'], oneItem = false): SQL {
@@ -56,19 +64,42 @@ function orderOf(sort: SerialListParams['sort'], oneItem = false): SQL {
   return sql.raw(sort.desc ? 's.serial_key using ~>~, s.id desc' : 's.serial_key using ~<~, s.id asc');
 }
 
-function pageOfSerials(params: SerialListParams, where: SQL): SQL {
+/** The serials of one page in the list's order: `limit` rows after `offset`. */
+function pageOfSerials(params: SerialListParams, where: SQL, limit = params.perPage, offset = offsetOf(params)): SQL {
   const order = orderOf(params.sort, Boolean(params.filters.item));
-  const offset = offsetOf(params);
   if (params.sort.id === 'serial') {
-    return sql`select * from serial_number s where ${where} order by ${order} limit ${params.perPage} offset ${offset}`;
+    return sql`select * from serial_number s where ${where} order by ${order} limit ${limit} offset ${offset}`;
   }
   // One ordered index walk per (status, warehouse), each stopping at the page's end, then merged.
   const statuses = params.filters.all === '1' ? sql`array['in_stock', 'issued']::serial_status[]` : sql`array['in_stock']::serial_status[]`;
   return sql`
     select s.* from unnest(${statuses}) as st(status) cross join warehouse w
     cross join lateral (select * from serial_number s where s.status = st.status and s.warehouse_id = w.id and ${where}
-      order by ${order} limit ${offset + params.perPage}) s
-    order by ${order} limit ${params.perPage} offset ${offset}`;
+      order by ${order} limit ${offset + limit}) s
+    order by ${order} limit ${limit} offset ${offset}`;
+}
+
+/**
+ * A page of a searched list, exact matches first, then those starting with the text, then the rest.
+ * Few matches (`few`: the capped count did not reach its cap) are ranked in one sort of all of them, which
+ * the trigram index fetches in milliseconds. Many are ranked rank by rank (key-search-sql.ts): each rank
+ * contributes its first rows up to the page's end, read in the list's order off the btree, which finds them
+ * quickly because they are many. (The ordered walk alone is what a planner picks for a fragment whose
+ * trigrams are common but whose matches are rare, and it then reads the whole index to find none.)
+ */
+function searchedPage(params: SerialListParams, where: SQL, search: KeySearch, few: boolean): SQL {
+  const key = sql.raw('s.serial_key');
+  const order = orderOf(params.sort, Boolean(params.filters.item));
+  if (few) {
+    const matches = throughKeyIndex(sql`select * from serial_number s where ${where} and ${keyMatchSql(key, search)}`);
+    return sql`select s.*, ${keyRankSql(key, search)} as search_rank from ${matches} s
+      order by search_rank, ${order} limit ${params.perPage} offset ${offsetOf(params)}`;
+  }
+  const upTo = offsetOf(params) + params.perPage;
+  const tiers = keyRankTiers(key, search).map((tier, rank) =>
+    sql`select ${rank}::int as search_rank, t.* from (${pageOfSerials(params, sql`${where} and ${tier}`, upTo, 0)}) t`);
+  return sql`select s.* from (${sql.join(tiers, sql` union all `)}) s
+    order by s.search_rank, ${order} limit ${params.perPage} offset ${offsetOf(params)}`;
 }
 
 /** The item filter resolved first, so the planner sees the item's real id (and its statistics). */
@@ -78,7 +109,7 @@ async function itemIdsOf(db: DbOrTx, code: string | undefined): Promise<string[]
   return found.map((r) => r.id);
 }
 
-function serialWhere(params: SerialListParams, prefix: string | null, itemIds: string[] | null): SQL {
+function serialWhere(params: SerialListParams, itemIds: string[] | null): SQL {
   const f = params.filters;
   const conditions: SQL[] = [];
   if (f.all !== '1') conditions.push(sql`s.status = 'in_stock'`);
@@ -88,7 +119,6 @@ function serialWhere(params: SerialListParams, prefix: string | null, itemIds: s
     conditions.push(warehouseId ? sql`s.warehouse_id = ${warehouseId}` : sql`false`);
   }
   conditions.push(...timestampInDays(sql.raw('s.received_at'), parseDateFilter(f.from), parseDateFilter(f.to)));
-  if (prefix) conditions.push(sql`s.serial_key like ${likePattern(prefix, 'prefix')}`);
   return conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
 }
 
@@ -128,25 +158,30 @@ export async function getSerialHistory(db: DbOrTx, id: bigint): Promise<SerialMo
 }
 
 /**
- * The header search: a serial that reads as the text wins; otherwise the serials whose key starts with
- * the text's (both served by the prefix index). Returns the id when exactly one serial matches, else null
- * (the caller then shows the agenda searched for the text).
+ * The header search: a serial that reads as the text wins; otherwise the serials whose key contains the
+ * text's (lib/search/key-search.ts). Returns the id when exactly one serial matches, else null (the caller
+ * then shows the agenda searched for the text, ranked).
  */
 export async function findSingleSerial(db: DbOrTx, text: string): Promise<string | null> {
-  const key = canonicalKey(text);
-  const exact = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial_key = ${key} limit 2`);
+  const search = keySearch(text);
+  if (!search) return null;
+  const exact = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial_key = ${search.key} limit 2`);
   if (exact.length > 0) return exact.length === 1 ? exact[0].id : null;
-  const starting = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial_key like ${likePattern(key, 'prefix')} limit 2`);
-  return starting.length === 1 ? starting[0].id : null;
+  const matching = await rows<{ id: string }>(db, sql`select id from ${throughKeyIndex(sql`
+    select id::text from serial_number s where ${keyMatchSql(sql.raw('s.serial_key'), search)}`)} m limit 2`);
+  return matching.length === 1 ? matching[0].id : null;
 }
 
-/** Serials in stock of one item in one warehouse, a page at a time, for picking on an issue line. */
+/** Serials in stock of one item in one warehouse, a page at a time, for picking on an issue line; searched like the agenda. */
 export async function serialsInStock(db: DbOrTx, opts: { itemId: bigint; warehouseId: bigint; query: string; offset: number; limit: number }) {
+  const search = opts.query ? keySearch(opts.query) : null;
+  const key = sql.raw('s.serial_key');
   const where = sql`s.item_id = ${opts.itemId} and s.warehouse_id = ${opts.warehouseId} and s.status = 'in_stock'
-    ${opts.query ? sql`and s.serial_key like ${likePattern(canonicalKey(opts.query), 'prefix')}` : sql``}`;
+    ${search ? sql`and ${keyMatchSql(key, search)}` : sql``}`;
   const [page, [{ n }]] = await Promise.all([
-    // Ordered within the item (unique (item_id, serial_key) index), after the partial in-stock index narrowed it.
-    rows<{ serial: string }>(db, sql`select s.serial from serial_number s where ${where} order by s.serial_key, s.id limit ${opts.limit} offset ${opts.offset}`),
+    // One item in one warehouse (the partial in-stock index narrows it): few enough to rank in one sort.
+    rows<{ serial: string }>(db, sql`select s.serial from serial_number s where ${where}
+      order by ${search ? sql`${keyRankSql(key, search)}, ` : sql``}s.serial_key, s.id limit ${opts.limit} offset ${opts.offset}`),
     rows<{ n: number }>(db, sql`select count(*)::int as n from serial_number s where ${where}`),
   ]);
   return { serials: page.map((r) => r.serial), total: n };

@@ -29,10 +29,13 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
     <>
       <PageHeader title={`${item.code} · ${item.name}`}
         description={item.description || undefined}
-        actions={can(user.role, 'items.write') && (<>
-          <Link className={buttonClass('secondary')} href={`/items/${item.id}/edit`}>Edit</Link>
-          <DeleteItemButton id={item.id} code={item.code} />
-        </>)} />
+        actions={<>
+          {item.trackSerials && item.active && can(user.role, 'stockDocs.write') && <SerialEntryLinks itemId={item.id} />}
+          {can(user.role, 'items.write') && <>
+            <Link className={buttonClass('secondary')} href={`/items/${item.id}/edit`}>Edit</Link>
+            <DeleteItemButton id={item.id} code={item.code} />
+          </>}
+        </>} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Details">
           <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
@@ -73,6 +76,19 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
           </Card>
         </div>
       )}
+    </>
+  );
+}
+
+/**
+ * Serial entry from the item's own page: a new goods receipt or issue with this item on a line and the
+ * line's serial form open (the same form as a line's Serials button).
+ */
+function SerialEntryLinks({ itemId }: { itemId: string }) {
+  return (
+    <>
+      <Link className={buttonClass()} href={`/goods-receipts/new?item=${itemId}`}>Receive serials</Link>
+      <Link className={buttonClass('secondary')} href={`/goods-issues/new?item=${itemId}`}>Issue serials</Link>
     </>
   );
 }

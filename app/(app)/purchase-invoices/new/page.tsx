@@ -1,7 +1,8 @@
 import { NewDocumentPage } from '@/components/documents/document-form-page';
+import type { SearchParams } from '@/lib/data-table/params';
 
 export const metadata = { title: 'New purchase invoice' };
 
-export default function Page() {
-  return <NewDocumentPage kind="purchase_invoice" />;
+export default function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <NewDocumentPage kind="purchase_invoice" searchParams={searchParams} />;
 }

@@ -2,7 +2,7 @@ import type { DbOrTx } from '@/db/client';
 import { jsonWithIds } from '@/lib/api/responses';
 import { parseId } from '@/lib/ids';
 import { hasRecordUrl, type RecordModule } from '../module';
-import { criteriaSql, wordSql } from '../query/compile';
+import { criteriaSql, wordRanking, wordSql } from '../query/compile';
 import { parseCriteria } from '../query/criteria';
 import { fieldsOf, parseListQuery, type ListQuery } from '../query/params';
 import { listRecords, readRecord } from '../query/read';
@@ -25,6 +25,8 @@ export async function searchHandler(db: DbOrTx, module: RecordModule, url: URL):
   const query = parseListQuery(module, params);
   if (criteria) query.where.push(criteriaSql(module, parseCriteria(criteria)));
   if (word) query.where.push(wordSql(module, word));
+  // Exact and starting matches first, unless the client chose an order.
+  if (word && !params.get('sort_by')) query.ranking = wordRanking(module, word) ?? undefined;
   return pageResponse(db, module, query);
 }
 

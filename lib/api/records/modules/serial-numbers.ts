@@ -24,9 +24,10 @@ const movementOut = z.object({
 const fields: Field[] = [
   idField(serialNumber.id),
   {
-    ...dataField('Serial', serialNumber.serial, 'text', { word: 'prefix', description: 'The serial number exactly as entered. '
+    ...dataField('Serial', serialNumber.serial, 'text', { word: 'key', description: 'The serial number exactly as entered. '
       + 'Searches compare it as it reads (case, width, invisible marks and look-alike letters aside): `?word=` matches serials '
-      + 'that start with the word, `criteria=(Serial:equals:abc-1)` finds ABC-1.' }),
+      + 'containing the word (3 letters or digits or more; a shorter word, serials starting with it), exact and starting matches '
+      + 'first unless sort_by is given; `criteria=(Serial:equals:abc-1)` finds ABC-1.' }),
     sort: serialNumber.serialKey,
     filter: { kind: 'text', canonical: canonicalKey, apply: (compare) => compare(serialNumber.serialKey) },
   },

@@ -1,6 +1,8 @@
 import { and, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { likePattern } from '@/lib/data-table/params';
 import { parseId } from '@/lib/ids';
+import { keySearch, type KeySearch } from '@/lib/search/key-search';
+import { keyMatchSql, keyRankCount, keyRankSql, keyRankTier } from '@/lib/search/key-search-sql';
 import { dateProblem, dateTimeProblem } from '@/lib/validation/date';
 import { textProblem } from '@/lib/validation/text';
 import type { Filter, ValueKind } from '../fields';
@@ -107,13 +109,23 @@ export function wordSql(module: RecordModule, word: string): SQL {
   }
   const problem = textProblem(text, 'The search word');
   if (problem) throw invalidQuery(problem, { param: 'word' });
+  const search = keySearch(text);
   const parts = module.fields.filter((f) => f.word).map((f) => {
     const filter = f.wordFilter ?? f.filter ?? f.subFilters?.Code;
-    // A field compared by its canonical key (a serial, a code) is searched by the key of the word.
-    const value = filter!.canonical?.(text) ?? text;
-    if (f.word !== 'prefix') return filter!.apply((col) => sql`${col} ilike ${likePattern(value)}`);
-    // A prefix of the canonical key, which the key's pattern-ops btree serves (any case, width or look-alike).
-    return filter!.apply((col) => sql`${col} like ${likePattern(value, 'prefix')}`);
+    if (f.word !== 'key') return filter!.apply((col) => sql`${col} ilike ${likePattern(text)}`);
+    // Searched by what it reads as, anywhere in the key (its trigram index), or nothing when the word reads as nothing.
+    return search ? filter!.apply((col) => keyMatchSql(col, search)) : sql`false`;
   });
   return or(...parts)!;
+}
+
+/** How a word search over a canonical-key field ranks its matches (exact, starts with, contains), or null. */
+export type WordRanking = { tiers: SQL[]; rank: SQL };
+
+export function wordRanking(module: RecordModule, word: string): WordRanking | null {
+  const filter = module.fields.find((f) => f.word === 'key')?.filter;
+  const search: KeySearch | null = keySearch(word);
+  if (!filter || !search) return null;
+  const tiers = Array.from({ length: keyRankCount(search) }, (_, rank) => filter.apply((col) => keyRankTier(col, search, rank)));
+  return { tiers, rank: filter.apply((col) => keyRankSql(col, search)) };
 }

@@ -2,12 +2,13 @@ import { asc, desc, type SQL } from 'drizzle-orm';
 import type { Field } from '../fields';
 import { fieldOf, type RecordModule } from '../module';
 import { invalidQuery } from '../problem';
-import { compare } from './compile';
+import { compare, type WordRanking } from './compile';
 
 export const MAX_PER_PAGE = 200;
 const MAX_PAGE = 1_000_000;
 
-export type ListQuery = { page: number; perPage: number; order: SQL[]; fields: Field[]; where: SQL[] };
+/** `ranking`: a word search's ranks (query/compile.ts wordRanking), read before the list's own order. */
+export type ListQuery = { page: number; perPage: number; order: SQL[]; fields: Field[]; where: SQL[]; ranking?: WordRanking };
 
 /**
  * Reads page, per_page, sort_by, sort_order, fields and the module's own filters from the URL.

@@ -1,17 +1,45 @@
-import { and, sql } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
+import { throughKeyIndex } from '@/lib/search/key-search-sql';
 import type { Field } from '../fields';
 import { fieldOf, type ApiRecord, type RecordModule } from '../module';
 import type { ListQuery } from './params';
 
+/** A word search with at most this many matches ranks them in one sort; more, rank by rank (rankedCandidates). */
+const RANK_IN_ONE_SORT = 10_000;
+
 /** One page of records, reading one row more than asked to know whether more follow. */
 export async function listRecords(db: DbOrTx, module: RecordModule, query: ListQuery): Promise<{ records: ApiRecord[]; more: boolean }> {
+  const offset = (query.page - 1) * query.perPage;
+  const where = and(module.where, ...query.where);
+  const many = query.ranking ? await moreMatchesThan(db, module, where, RANK_IN_ONE_SORT) : false;
   const rows = await db.select(selectionOf(module, query.fields)).from(module.table)
-    .where(and(module.where, ...query.where)).orderBy(...query.order)
-    .limit(query.perPage + 1).offset((query.page - 1) * query.perPage);
+    .where(many ? and(where, rankedCandidates(module, query, where, offset + query.perPage + 1)) : where)
+    .orderBy(...(query.ranking ? [query.ranking.rank, ...query.order] : query.order))
+    .limit(query.perPage + 1).offset(offset);
   const more = rows.length > query.perPage;
   return { records: await finish(db, module, query.fields, rows.slice(0, query.perPage)), more };
+}
+
+async function moreMatchesThan(db: DbOrTx, module: RecordModule, where: SQL | undefined, limit: number): Promise<boolean> {
+  const matches = throughKeyIndex(sql`select 1 from ${module.table} where ${where ?? sql`true`}`);
+  const counted = sql`select count(*)::int as n from (select 1 from ${matches} m limit ${limit + 1}) x`;
+  const [{ n }] = (await db.execute(counted)) as unknown as { n: number }[];
+  return n > limit;
+}
+
+/**
+ * Many matches of a ranked word search: per rank, only the first rows up to the page's end in the list's order,
+ * read off the btree that serves that order (dense matches are found quickly that way), so a fragment found in a
+ * million serials never sorts them all. Few matches are sorted whole instead: an ordered walk for a fragment
+ * whose trigrams are common but whose matches are rare would read the whole index to find none.
+ */
+function rankedCandidates(module: RecordModule, query: ListQuery, where: SQL | undefined, upTo: number): SQL {
+  const id = fieldOf(module, 'id')!.filter!.apply((col) => sql`${col}`);
+  const order = sql.join(query.order, sql`, `);
+  const tiers = query.ranking!.tiers.map((tier) => sql`(select ${id} from ${module.table} where ${and(where, tier)} order by ${order} limit ${upTo})`);
+  return sql`${id} in (${sql.join(tiers, sql` union all `)})`;
 }
 
 /** One record of the module by id, or null (also when the id belongs to another module's kind). */

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getItem } from '@/lib/catalog/item-queries';
+import { plainDecimal } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { ItemForm } from '../../item-form';
 
@@ -19,9 +20,9 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
       <PageHeader title={`Edit ${item.code}`} />
       {/* Keyed by version: after Reload (a newer version) the form starts over from the current data. */}
       <ItemForm key={item.version} id={item.id} version={item.version} initial={{
-        code: item.code, name: item.name, unit: item.unit, purchasePrice: item.purchasePrice, salePrice: item.salePrice,
-        vatRate: item.vatRate, ean: item.ean ?? '', description: item.description, active: item.active,
-        trackSerials: item.trackSerials, minStock: item.minStock ?? '',
+        code: item.code, name: item.name, unit: item.unit, purchasePrice: plainDecimal(item.purchasePrice), salePrice: plainDecimal(item.salePrice),
+        vatRate: plainDecimal(item.vatRate), ean: item.ean ?? '', description: item.description, active: item.active,
+        trackSerials: item.trackSerials, minStock: plainDecimal(item.minStock),
       }} />
     </>
   );

@@ -1,0 +1,94 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Sheet } from '@/components/ui/sheet';
+import { SerialEntry } from '@/components/serials/serial-entry';
+import { serialEntryDescription } from '@/components/serials/serial-entry-dialog';
+import { reach } from '@/lib/actions/reach';
+import { formatDecimal, formatQuantity } from '@/lib/format';
+import { itemStockAction } from './actions';
+import { noSerialsReason, useLineSerialEntry, type LineSerialContext } from './line-serials';
+
+type StockRow = { warehouseId: string; warehouseCode: string; warehouseName: string; quantity: string };
+
+/**
+ * The detail view of one document line: its item, quantity, unit, price and VAT, the item's stock per
+ * warehouse, and the line's serial numbers in THE serial form (the same SerialEntry as the line's Serials
+ * button, with the same checks). The quantity can be corrected here, next to the count it must match.
+ */
+export function LineDetail({ context, enabled, defaultOpen, onQuantityChange }: {
+  context: LineSerialContext; enabled: boolean; defaultOpen?: boolean; onQuantityChange: (quantity: string) => void;
+}) {
+  const { line, lineNo } = context;
+  const { entry, key } = useLineSerialEntry(context);
+  const reason = noSerialsReason(line, enabled);
+  return (
+    <Sheet defaultOpen={defaultOpen} initialFocus={reason ? undefined : `line-${lineNo}-detail-scan`} title={`Line ${lineNo} — ${line.itemCode} · ${line.itemName}`}
+      description={reason ? 'The line’s item, prices and stock.' : `The line’s item, prices and stock. ${serialEntryDescription(entry.direction)}`}
+      trigger={<Button variant="ghost" aria-label={`Details of line ${lineNo}`}>Details</Button>}>
+      <div className="flex flex-1 flex-col gap-5 sm:pb-4">
+        <LineFacts context={context} onQuantityChange={onQuantityChange} />
+        {reason
+          ? <p className="text-sm text-slate-600">Serial numbers: {reason}</p>
+          : <SerialEntry key={key} idPrefix={`line-${lineNo}-detail`} {...entry} />}
+      </div>
+    </Sheet>
+  );
+}
+
+function LineFacts({ context, onQuantityChange }: { context: LineSerialContext; onQuantityChange: (quantity: string) => void }) {
+  const { line, lineNo, warehouseId } = context;
+  const quantityId = `line-${lineNo}-detail-quantity`;
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-2 text-sm">
+        <dt className="text-slate-500">Item</dt>
+        <dd><span className="font-medium">{line.itemCode}</span> · {line.itemName}</dd>
+        <dt className="text-slate-500"><label htmlFor={quantityId}>Quantity</label></dt>
+        <dd className="flex items-center gap-2">
+          <div className="w-28">
+            <Input id={quantityId} inputMode="decimal" autoComplete="off" value={line.quantity} onChange={(e) => onQuantityChange(e.target.value)} />
+          </div>
+          <span>{line.unit}</span>
+        </dd>
+        <dt className="text-slate-500">Unit price</dt>
+        <dd className="tabular-nums">{formatDecimal(line.unitPrice)}</dd>
+        <dt className="text-slate-500">VAT rate</dt>
+        <dd className="tabular-nums">{formatDecimal(line.vatRate)} %</dd>
+      </dl>
+      <ItemStock itemId={line.itemId} unit={line.unit} warehouseId={warehouseId} />
+    </div>
+  );
+}
+
+/** The item's stock per warehouse, read when the view opens; the document's warehouse is marked. */
+function ItemStock({ itemId, unit, warehouseId }: { itemId: string; unit: string; warehouseId: string }) {
+  const [stock, setStock] = useState<{ rows: StockRow[] } | { error: string } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void reach(() => itemStockAction(itemId)).then((result) => {
+      if (current) setStock(result.ok ? { rows: result.data } : { error: result.error });
+    });
+    return () => { current = false; };
+  }, [itemId]);
+  return (
+    <section aria-label="Stock of the item" className="text-sm">
+      <h3 className="mb-1 font-medium text-slate-700">Stock of the item</h3>
+      {stock === null && <p role="status" className="text-slate-500">Loading the stock…</p>}
+      {stock && 'error' in stock && <p role="alert" className="text-red-700">{stock.error}</p>}
+      {stock && 'rows' in stock && (stock.rows.length === 0
+        ? <p className="text-slate-500">None in any warehouse.</p>
+        : (
+          <ul className="space-y-0.5">
+            {stock.rows.map((row) => (
+              <li key={row.warehouseId} className={row.warehouseId === warehouseId ? 'font-semibold' : undefined}>
+                {row.warehouseCode} · {row.warehouseName}: <span className="tabular-nums">{formatQuantity(row.quantity)} {unit}</span>
+                {row.warehouseId === warehouseId && ' (this document’s warehouse)'}
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}

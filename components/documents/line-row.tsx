@@ -1,0 +1,75 @@
+'use client';
+import { useCallback, useMemo } from 'react';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import type { DocumentKind } from '@/lib/inventory/kinds';
+import type { DocumentFormValues } from './form-values';
+import { LineDetail } from './line-detail';
+import { LineSerials, type LineSerialContext } from './line-serials';
+import { otherLinesOfLine } from './other-lines';
+
+type Form = UseFormReturn<DocumentFormValues>;
+
+/** The columns of the lines table from 640 px, and the two-column card below it (lines-editor.tsx). */
+export const LINE_GRID = 'grid grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-[minmax(10rem,1fr)_7rem_11rem_8rem_5rem_11rem] sm:items-start';
+type Editable = 'quantity' | 'unitPrice' | 'vatRate';
+
+/** One line: a row of the table on a desktop, a card on a phone (lines-editor.tsx). */
+export function LineRow({ form, kind, index, onRemove, documentId, serialsHere, problems, detailOpen }: {
+  form: Form; kind: DocumentKind; index: number; onRemove: (index: number) => void; documentId: string | null;
+  serialsHere: boolean; problems: string[] | undefined; detailOpen: boolean;
+}) {
+  const lines = useWatch({ control: form.control, name: 'lines' });
+  const warehouseId = useWatch({ control: form.control, name: 'warehouseId' });
+  const line = lines?.[index];
+  const n = index + 1;
+  const setSerials = useCallback((serials: string[]) => form.setValue(`lines.${index}.serials`, serials, { shouldDirty: true }), [form, index]);
+  const otherLinesOf = useMemo(() => otherLinesOfLine(lines ?? [], index), [lines, index]);
+  if (!line) return null;
+  const context: LineSerialContext = { kind, line, lineNo: n, warehouseId, documentId, otherLinesOf, onChange: setSerials };
+  const setQuantity = (quantity: string) => form.setValue(`lines.${index}.quantity`, quantity, { shouldDirty: true });
+  const itemError = form.formState.errors.lines?.[index]?.itemId?.message;
+  return (
+    <li aria-label={`Line ${n}`} className={`${LINE_GRID} rounded-lg border border-slate-200 bg-white p-3 sm:rounded-none sm:border-0 sm:border-t sm:border-slate-100 sm:py-2`}>
+      <div className="col-span-2 min-w-0 text-sm sm:col-span-1">
+        <span className="mr-1 tabular-nums text-slate-500">{n}.</span>
+        <span className="font-medium">{line.itemCode}</span>
+        <span className="block truncate text-slate-600" title={line.itemName}>{line.itemName}</span>
+        {itemError && <p className="mt-1 text-xs text-red-700">{itemError}</p>}
+      </div>
+      <LineField form={form} index={index} name="quantity" label="Quantity" />
+      <div className="self-end sm:self-start">
+        <span className="mb-1 block text-xs font-medium text-slate-600 sm:hidden" aria-hidden="true">Serial numbers</span>
+        <LineSerials context={context} enabled={serialsHere} />
+      </div>
+      <LineField form={form} index={index} name="unitPrice" label="Unit price" />
+      <LineField form={form} index={index} name="vatRate" label="VAT rate" />
+      <div className="col-span-2 flex justify-end gap-1 sm:col-span-1">
+        <LineDetail context={context} enabled={serialsHere} defaultOpen={detailOpen} onQuantityChange={setQuantity} />
+        <Button variant="ghost" aria-label={`Remove line ${n}`} onClick={() => onRemove(index)}>Remove</Button>
+      </div>
+      {problems && (
+        <ul role="alert" aria-label={`Problems on line ${n}`} className="col-span-2 list-disc space-y-0.5 pl-5 text-sm text-red-700 sm:col-span-6">
+          {problems.map((message) => <li key={message}>{message}</li>)}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** A labelled input of the line: the label shows on the card and is read out (with the line number) in the table. */
+function LineField({ form, index, name, label }: { form: Form; index: number; name: Editable; label: string }) {
+  const id = `lines-${index}-${name}`;
+  const message = form.formState.errors.lines?.[index]?.[name]?.message;
+  return (
+    <div className="min-w-0">
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600 sm:sr-only">
+        {label}<span className="sr-only">, line {index + 1}</span>
+      </label>
+      <Input id={id} inputMode="decimal" autoComplete="off" aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${id}-error` : undefined} {...form.register(`lines.${index}.${name}`)} />
+      {message && <p id={`${id}-error`} className="mt-1 text-xs text-red-700">{message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+'use client';
+import { AlertDialog } from 'radix-ui';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+
+type Guard = { ask: (leave: () => void, consequence?: string) => void };
+type Pending = { leave: () => void; consequence?: string };
+
+/*
+ * The forms with unsaved changes on the page. The App Router has no event to cancel a navigation, so
+ * the guard stands at the doors instead: a click on any same-site link (menu, breadcrumbs, a row) is
+ * caught before Next.js sees it, buttons that leave call requestLeave, and closing or reloading the tab
+ * gets the browser's own question (beforeunload). The browser's Back button cannot be stopped this way;
+ * a document form keeps a draft in the browser for that case (use-document-draft.ts).
+ */
+const active = new Set<Guard>();
+
+/** Runs `leave` at once when no form has unsaved changes; otherwise the form asks first (saying `consequence`, if given). */
+export function requestLeave(leave: () => void, consequence?: string): void {
+  const [guard] = active;
+  if (guard) guard.ask(leave, consequence);
+  else leave();
+}
+
+/** The in-app address of a plain left click on a same-site link that goes to another page, else null. */
+function guardedHref(event: MouseEvent): string | null {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+  const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;
+  if (!(anchor instanceof HTMLAnchorElement) || anchor.hasAttribute('download')) return null;
+  if (anchor.target && anchor.target !== '_self') return null;
+  const url = new URL(anchor.href, window.location.href);
+  // Another site is a full page load: beforeunload asks for it.
+  if (url.origin !== window.location.origin) return null;
+  if (url.pathname === window.location.pathname && url.search === window.location.search) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * While `dirty`, leaving the page asks first ("Leave without saving?"). Returns the dialog to render and
+ * `release`, which a form calls right before it navigates away after a successful save.
+ */
+export function useLeaveGuard(dirty: boolean, consequence: string): { dialog: ReactNode; release: () => void } {
+  const router = useRouter();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [released, setReleased] = useState(false);
+  const guarding = dirty && !released;
+
+  useEffect(() => {
+    if (!guarding) return;
+    const guard: Guard = { ask: (leave, said) => setPending({ leave, consequence: said }) };
+    const onClick = (event: MouseEvent) => {
+      const href = guardedHref(event);
+      if (href === null) return;
+      event.preventDefault();
+      event.stopPropagation(); // before Next.js' Link handler, which listens further down
+      guard.ask(() => router.push(href));
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = ''; // older browsers ask only when this is set
+    };
+    active.add(guard);
+    window.addEventListener('click', onClick, true);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      active.delete(guard);
+      window.removeEventListener('click', onClick, true);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [guarding, router]);
+
+  const release = useCallback(() => setReleased(true), []);
+  const leave = () => {
+    const go = pending?.leave;
+    setPending(null);
+    setReleased(true);
+    go?.();
+  };
+  const dialog = <LeaveDialog open={pending !== null} consequence={pending?.consequence ?? consequence} onStay={() => setPending(null)} onLeave={leave} />;
+  return { dialog, release };
+}
+
+function LeaveDialog({ open, consequence, onStay, onLeave }: { open: boolean; consequence: string; onStay: () => void; onLeave: () => void }) {
+  return (
+    <AlertDialog.Root open={open} onOpenChange={(next) => { if (!next) onStay(); }}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
+        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
+          <AlertDialog.Title className="text-lg font-semibold">Leave without saving?</AlertDialog.Title>
+          <AlertDialog.Description className="mt-2 text-sm text-slate-600">{consequence}</AlertDialog.Description>
+          <div className="mt-6 flex flex-wrap justify-end gap-2">
+            <AlertDialog.Cancel asChild><Button variant="secondary">Stay on this page</Button></AlertDialog.Cancel>
+            <AlertDialog.Action asChild><Button variant="danger" onClick={onLeave}>Leave without saving</Button></AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "serial_number_key_trgm" ON "serial_number" USING gin ("serial_key" gin_trgm_ops);
