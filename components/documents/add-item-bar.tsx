@@ -2,7 +2,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Input } from '@/components/ui/input';
 import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
-import { findLineItemAction } from './actions';
+import { findLineItemAction } from '@/app/(app)/_documents/actions';
 import { ItemPicker } from './item-picker';
 
 /**

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
-import { deleteDocumentAction } from './actions';
+import { deleteDocumentAction } from '@/app/(app)/_documents/actions';
 import { reach } from '@/lib/actions/reach';
 
 /** Edit, delete (after a confirmation; the core's refusal is shown as it is) and label printing. */

@@ -7,7 +7,7 @@ import { Input } from '@/components/ui/input';
 import { reach } from '@/lib/actions/reach';
 import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
 import { canonicalKey } from '@/lib/text/canonical-key';
-import { searchLineItemsAction } from './actions';
+import { searchLineItemsAction } from '@/app/(app)/_documents/actions';
 import { useLatestSearch, type SearchAnswer } from './use-latest-search';
 
 /**

@@ -7,7 +7,7 @@ import { SerialEntry } from '@/components/serials/serial-entry';
 import { serialEntryDescription } from '@/components/serials/serial-entry-dialog';
 import { reach } from '@/lib/actions/reach';
 import { formatDecimal, formatQuantity } from '@/lib/format';
-import { itemStockAction } from './actions';
+import { itemStockAction } from '@/app/(app)/_documents/actions';
 import { noSerialsReason, useLineSerialEntry, type LineSerialContext } from './line-serials';
 
 type StockRow = { warehouseId: string; warehouseCode: string; warehouseName: string; quantity: string };

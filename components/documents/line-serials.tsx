@@ -4,7 +4,7 @@ import { SerialEntryDialog } from '@/components/serials/serial-entry-dialog';
 import type { SerialEntryProps } from '@/components/serials/serial-entry';
 import type { OtherLinesOf } from '@/lib/serials/merge';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
-import { checkSerialsAction, loadInStockAction } from './actions';
+import { checkSerialsAction, loadInStockAction } from '@/app/(app)/_documents/actions';
 import { expectedSerialCount, type FormLine } from './form-values';
 
 /** Serials per live-check request: well inside the server's limit and the action body size. */

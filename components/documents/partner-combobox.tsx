@@ -6,7 +6,7 @@ import { reach } from '@/lib/actions/reach';
 import { formatPartner } from '@/lib/format';
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import type { PartnerOption } from '@/lib/inventory/queries/form-lookups';
-import { searchPartnersAction } from './actions';
+import { searchPartnersAction } from '@/app/(app)/_documents/actions';
 import { useLatestSearch, type SearchAnswer } from './use-latest-search';
 
 /** A partner as a picker holds it: the id it stands for and the "CODE · Name" it shows. */

@@ -6,7 +6,7 @@ import type { FormProblem } from '@/components/ui/form-alert';
 import type { ActionResult } from '@/lib/actions/result';
 import { reach } from '@/lib/actions/reach';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
-import { saveDocumentAction } from './actions';
+import { saveDocumentAction } from '@/app/(app)/_documents/actions';
 import { tooLargeForForm } from './form-size';
 import { toDocumentInput, type DocumentFormValues } from './form-values';
 import { toWire } from './serials-wire';

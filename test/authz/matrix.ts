@@ -124,7 +124,7 @@ const DOCUMENT_WRITE = {
 const DOCUMENT_READ = {
   goods_receipt: 'stockDocs.read', goods_issue: 'stockDocs.read', purchase_invoice: 'invoices.read', sales_invoice: 'invoices.read',
 } as const satisfies Record<string, Permission>;
-const DOCS = 'components/documents/actions.ts';
+const DOCS = 'app/(app)/_documents/actions.ts';
 
 export const ACTIONS: ActionEntry[] = [
   { action: 'app/sign-in/actions.ts#signInAction', needs: 'public', args: [{ email: '', password: '' }] },

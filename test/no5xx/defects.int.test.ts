@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as find from '@/app/(app)/serial-numbers/find/route';
 import * as stockExport from '@/app/(app)/stock/export/route';
-import { saveDocumentAction } from '@/components/documents/actions';
+import { saveDocumentAction } from '@/app/(app)/_documents/actions';
 import { call, keyFor } from '@/test/api/records-client';
 import { createPrincipals, type Credentials } from '@/test/authz/principals';
 import { useTestDatabase } from '@/test/db';

@@ -18,7 +18,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 const { updateItemAction } = await import('@/app/(app)/items/actions');
 const { savePartnerAction } = await import('@/app/(app)/partners/actions');
 const { saveWarehouseAction } = await import('@/app/(app)/warehouses/actions');
-const { saveDocumentAction } = await import('@/components/documents/actions');
+const { saveDocumentAction } = await import('@/app/(app)/_documents/actions');
 const { toWire } = await import('@/components/documents/serials-wire');
 
 const PASSWORD = 'stale-forms-password';

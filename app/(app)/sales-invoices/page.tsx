@@ -1,4 +1,4 @@
-import { DocumentListPage } from '@/components/documents/document-list-page';
+import { DocumentListPage } from '@/app/(app)/_documents/list-page';
 import type { SearchParams } from '@/lib/data-table/params';
 
 export const metadata = { title: 'Sales invoices' };

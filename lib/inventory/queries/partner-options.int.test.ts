@@ -73,7 +73,7 @@ describe('partner options for document forms and lists', async () => {
     });
     const search = async (role: keyof typeof credentials, kind: string, text: string) => {
       request.headers = new Headers({ cookie: credentials[role].cookie });
-      const { searchPartnersAction } = await import('@/components/documents/actions');
+      const { searchPartnersAction } = await import('@/app/(app)/_documents/actions');
       return searchPartnersAction(kind as DocumentKind, text);
     };
 

@@ -1,4 +1,4 @@
-import { NewDocumentPage } from '@/components/documents/document-form-page';
+import { NewDocumentPage } from '@/app/(app)/_documents/form-page';
 import type { SearchParams } from '@/lib/data-table/params';
 
 export const metadata = { title: 'New goods issue' };

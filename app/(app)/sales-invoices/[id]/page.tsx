@@ -1,4 +1,4 @@
-import { DocumentDetailPage } from '@/components/documents/document-detail-page';
+import { DocumentDetailPage } from '@/app/(app)/_documents/detail-page';
 
 export const metadata = { title: 'Sales invoice' };
 

@@ -1,4 +1,4 @@
-import { EditDocumentPage } from '@/components/documents/document-form-page';
+import { EditDocumentPage } from '@/app/(app)/_documents/form-page';
 
 export const metadata = { title: 'Edit purchase invoice' };
 

@@ -12,8 +12,8 @@ import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { SearchParams } from '@/lib/data-table/params';
 import { getDocument, getEditableLines } from '@/lib/inventory/queries/document-detail';
 import { findLineItemById, type LineItemOption } from '@/lib/inventory/queries/form-lookups';
-import { DocumentForm } from './document-form';
-import { lineFor } from './form-values';
+import { DocumentForm } from '@/components/documents/document-form';
+import { lineFor } from '@/components/documents/form-values';
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);

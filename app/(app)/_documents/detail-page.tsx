@@ -9,9 +9,9 @@ import { formatDateTime, formatMoney, formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { getDocument, getDocumentAudit, getDocumentLines, type DocumentHeader } from '@/lib/inventory/queries/document-detail';
-import { AuditLog } from './audit-log';
-import { DocumentButtons } from './document-buttons';
-import { DocumentLines } from './document-lines';
+import { AuditLog } from '@/components/documents/audit-log';
+import { DocumentButtons } from '@/components/documents/document-buttons';
+import { DocumentLines } from '@/components/documents/document-lines';
 
 /** The detail page of one kind of document; each route's [id]/page.tsx renders this with its kind. */
 export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind; params: Promise<{ id: string }> }) {

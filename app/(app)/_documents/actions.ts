@@ -17,8 +17,8 @@ import {
 import { serialsInStock } from '@/lib/inventory/queries/serials';
 import { DomainError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
-import { withLineProblems } from './line-problems';
-import { fromWire, type WireDocument } from './serials-wire';
+import { withLineProblems } from '@/components/documents/line-problems';
+import { fromWire, type WireDocument } from '@/components/documents/serials-wire';
 
 /** `version`: the one an edit form was loaded from; a save over a newer one is refused (lib/versions.ts). */
 type SaveRequest = { id?: string; version?: number; values: WireDocument };

@@ -11,8 +11,8 @@ import { parseId } from '@/lib/ids';
 import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { listDocuments, parseDocumentListParams } from '@/lib/inventory/queries/document-list';
 import { partnerOptionById } from '@/lib/inventory/queries/form-lookups';
-import { DocumentsTable } from './documents-table';
-import type { PartnerChoice } from './partner-combobox';
+import { DocumentsTable } from '@/components/documents/documents-table';
+import type { PartnerChoice } from '@/components/documents/partner-combobox';
 import { ParamProblems } from '@/components/data-table/param-problems';
 
 /** The list page of one kind of document; each route's page.tsx renders this with its kind. */
