@@ -7,7 +7,10 @@ import { rows } from '@/lib/sql-rows';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import type { DocumentData } from '@/lib/validation/documents';
 import type { StockLine } from './apply';
+import type { Blocker } from './correction-scope';
 import { createsStockDocument } from './post';
+
+export type { Blocker };
 
 type DocRow = typeof document.$inferSelect;
 export type PostedLine = StockLine & { unitPrice: string; vatRate: string };
@@ -17,7 +20,7 @@ export type PostedLine = StockLine & { unitPrice: string; vatRate: string };
  * the date, the warehouse, each line's item, quantity and serials, whether an invoice has its goods
  * document — is written in place, without undoing and redoing the stock effects. So the note, the
  * partner, prices and VAT of a receipt stay correctable after a later issue took one of its serials,
- * which would refuse a full re-post.
+ * which would refuse a full re-post. correction-scope.ts says the same in the form's words.
  */
 
 // Money has 4 decimals, quantities 3, VAT 2: compared at the finest scale.
@@ -82,8 +85,6 @@ export function describeChanges(row: DocRow, data: DocumentData, posted: PostedL
     },
   };
 }
-
-export type Blocker = { serial: string | null; id: string; number: string; kind: string };
 
 /**
  * The later documents that pin a document's stock effects: those that moved one of its serials since.

@@ -41,3 +41,11 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
 export function isInvoice(kind: DocumentKind): boolean {
   return KINDS[kind].generates !== null;
 }
+
+/**
+ * An invoice saved without its goods document can get one later: an edit that turns its switch on creates
+ * it in the same transaction (change.ts, syncLinkedDocument).
+ */
+export function canGetStockDocument(doc: { kind: DocumentKind; stockDocument: unknown }): boolean {
+  return isInvoice(doc.kind) && doc.stockDocument === null;
+}

@@ -8,7 +8,7 @@ import { documentTotalsSql, lineNetSql, lineVatSql } from './money';
 type DocRef = { id: string; number: string; kind: DocumentKind };
 
 export type DocumentHeader = {
-  id: string; kind: DocumentKind; number: string; date: string; note: string; createStockDocument: boolean;
+  id: string; kind: DocumentKind; number: string; date: string; note: string; createStockDocument: boolean; externalNumber: string | null;
   partner: { id: string; code: string; name: string } | null;
   warehouse: { id: string; code: string; name: string };
   stockDocument: DocRef | null; sourceInvoice: DocRef | null;
@@ -19,7 +19,7 @@ export type DocumentHeader = {
 };
 
 type HeaderRow = {
-  id: string; kind: DocumentKind; number: string; date: string; note: string; createStockDocument: boolean;
+  id: string; kind: DocumentKind; number: string; date: string; note: string; createStockDocument: boolean; externalNumber: string | null;
   partnerId: string | null; partnerCode: string | null; partnerName: string | null;
   warehouseId: string; warehouseCode: string; warehouseName: string;
   stockId: string | null; stockNumber: string | null; stockKind: DocumentKind | null;
@@ -33,6 +33,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
   const totals = documentTotalsSql(sql`d.id`);
   const [row] = await rows<HeaderRow>(db, sql`
     select d.id::text, d.kind, d.number, d.date::text, d.note, d.create_stock_document as "createStockDocument",
+      d.external_number as "externalNumber",
       p.id::text as "partnerId", p.code as "partnerCode", p.name as "partnerName",
       w.id::text as "warehouseId", w.code as "warehouseCode", w.name as "warehouseName",
       sd.id::text as "stockId", sd.number as "stockNumber", sd.kind as "stockKind",
@@ -50,6 +51,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
   if (!row) return null;
   return {
     id: row.id, kind: row.kind, number: row.number, date: row.date, note: row.note, createStockDocument: row.createStockDocument,
+    externalNumber: row.externalNumber,
     partner: row.partnerId ? { id: row.partnerId, code: row.partnerCode!, name: row.partnerName! } : null,
     warehouse: { id: row.warehouseId, code: row.warehouseCode, name: row.warehouseName },
     stockDocument: row.stockId ? { id: row.stockId, number: row.stockNumber!, kind: row.stockKind! } : null,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { document, partner, warehouse } from '@/db/schema';
@@ -20,7 +20,7 @@ export function parseDocumentListParams(params: SearchParams) {
 export type DocumentListParams = ReturnType<typeof parseDocumentListParams>;
 
 export type DocumentRow = {
-  id: string; number: string; date: string; partnerCode: string | null; partnerName: string | null;
+  id: string; number: string; externalNumber: string | null; date: string; partnerCode: string | null; partnerName: string | null;
   warehouseCode: string; lineCount: number; net: string; vat: string; gross: string;
   linkedId: string | null; linkedNumber: string | null;
 };
@@ -33,7 +33,7 @@ export async function listDocuments(db: DbOrTx, kind: DocumentKind, params: Docu
   const totals = documentTotalsSql(sql`${document.id}`);
   const [rows, [{ total }]] = await Promise.all([
     db.select({
-      id: sql<string>`${document.id}::text`, number: document.number, date: document.date,
+      id: sql<string>`${document.id}::text`, number: document.number, externalNumber: document.externalNumber, date: document.date,
       partnerCode: partner.code, partnerName: partner.name, warehouseCode: warehouse.code,
       lineCount: sql<number>`(select count(*)::int from document_line l where l.document_id = ${document.id})`,
       net: sql<string>`${totals.net}`, vat: sql<string>`${totals.vat}`, gross: sql<string>`${totals.gross}`,
@@ -60,11 +60,20 @@ function documentOrder(sort: DocumentListParams['sort']): SQL[] {
   }
 }
 
+/**
+ * The search box: our number, or the partner's external number as it reads (its canonical key, the key
+ * that makes it unique), so "dl-77" finds DL-77.
+ */
+function numberSearch(q: string): SQL | undefined {
+  const key = canonicalKey(q);
+  return or(ilike(document.number, likePattern(q)), key ? like(document.externalNumberKey, likePattern(key)) : undefined);
+}
+
 /** Every filter is written so an index can serve it: (kind, date), partner, warehouse, line item, serial text. */
 function documentWhere(kind: DocumentKind, params: DocumentListParams): SQL | undefined {
   const f = params.filters;
   const conditions: (SQL | undefined)[] = [eq(document.kind, kind)];
-  if (params.q) conditions.push(ilike(document.number, likePattern(params.q)));
+  if (params.q) conditions.push(numberSearch(params.q));
   const from = parseDateFilter(f.from);
   const to = parseDateFilter(f.to);
   if (from) conditions.push(gte(document.date, from));

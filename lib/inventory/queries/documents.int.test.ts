@@ -70,6 +70,18 @@ describe('document queries', async () => {
     await deleteDocument(db, gr.id, w.actor); // the other tests count the receipts
   });
 
+  it('searches by the number or the external number as it reads, and shows the external number', async () => {
+    const gr = await postDocument(db, { kind: 'goods_receipt', date: '2026-03-02', warehouseId: w.main, partnerId: w.supplier, externalNumber: 'DL-OO7',
+      lines: [{ itemId: w.plain, quantity: '1' }] }, w.actor);
+    const found = async (q: string) => (await list('goods_receipt', { q })).rows.map((r) => [r.number, r.externalNumber]);
+    expect(await found('dl-007')).toEqual([[gr.number, 'DL-OO7']]); // lower case, zeros for the letters O
+    expect(await found('OO7')).toEqual([[gr.number, 'DL-OO7']]);
+    expect(await found(gr.number)).toEqual([[gr.number, 'DL-OO7']]);
+    expect(await found('DL-8')).toEqual([]);
+    expect((await getDocument(db, gr.id))!.externalNumber).toBe('DL-OO7');
+    await deleteDocument(db, gr.id, w.actor); // the other tests count the receipts
+  });
+
   it('sorts and pages', async () => {
     const asc = await list('goods_receipt', { sort: 'number.asc', perPage: '10' });
     expect(asc.rows.map((r) => r.number)).toEqual([grOld.number, pi.stockDocument!.number]);

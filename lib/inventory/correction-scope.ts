@@ -1,0 +1,28 @@
+import type { DocumentKind } from './kinds';
+
+/*
+ * What an edit of a pinned document (one whose stock effects later documents took, documentBlockers) may
+ * still change, in the words the form and the buttons say it. The rule itself is correction.ts
+ * (changesStock decides, correctInPlace and change.ts correctHeader write); correction-scope.test.ts
+ * holds this list to it, so the form never offers a field the core would refuse or fixes one it takes.
+ * Browser-safe: no database here.
+ */
+
+/** A later document that pins a document's stock effects; `serial` is one of the serials it moved. */
+export type Blocker = { serial: string | null; id: string; number: string; kind: DocumentKind };
+
+/** Form values a correction writes in place; everything else about a pinned document is fixed. */
+export const CORRECTABLE_HEADER = ['partnerId', 'note', 'externalNumber'] as const;
+export const CORRECTABLE_LINE = ['unitPrice', 'vatRate'] as const;
+
+/** The fixed facts of a pinned document, for the reason beside them. */
+export function fixedFacts(kind: DocumentKind): string {
+  const invoice = kind === 'purchase_invoice' || kind === 'sales_invoice';
+  return `The date, the warehouse, the lines' items, quantities and serial numbers${invoice ? ' and whether it has its goods document' : ''}`;
+}
+
+/** What stays editable, in a few words (the Edit button) and in full (the form). */
+export const CORRECTABLE_SHORT = 'note, partner, prices only';
+export const CORRECTABLE_LONG = 'the note, the partner, prices, VAT and the external number';
+
+export const isPinned = (blockers: Blocker[]) => blockers.length > 0;
