@@ -2,23 +2,30 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import { useController, useFieldArray, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { DraftBanner } from '@/components/forms/draft-banner';
 import { draftKey } from '@/components/forms/draft-storage';
 import { requestLeave, useLeaveGuard } from '@/components/forms/leave-guard';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { CheckboxField, Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
-import { Input, Select, Textarea } from '@/components/ui/input';
+import { fixedFacts, isPinned, type Blocker } from '@/lib/inventory/correction-scope';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
 import { documentSchema } from '@/lib/validation/documents';
 import { AddItemBar } from './add-item-bar';
+import { HeaderFields } from './header-fields';
 import { DocumentLinesEditor } from './lines-editor';
-import { PartnerCombobox, type PartnerChoice } from './partner-combobox';
+import type { PartnerChoice } from './partner-combobox';
+import { PinnedReason } from './pinned-reason';
+import { RefusalProblems } from './refusal-problems';
 import { carriesSerials, lineFor, type DocumentFormValues, type Option } from './form-values';
 import { useDocumentDraft, type DocumentDraft } from './use-document-draft';
 import { useSaveDocument } from './use-save-document';
+
+/** The reasons beside the read-only parts of a pinned document, which those controls point to. */
+const FIXED_HEADER = 'fixed-header-reason';
+const FIXED_LINES = 'fixed-lines-reason';
 
 const LEAVE_CONSEQUENCE = 'The document is not saved. This browser keeps a draft of it, which the form offers to restore when you open it again.';
 
@@ -27,10 +34,15 @@ const LEAVE_CONSEQUENCE = 'The document is not saved. This browser keeps a draft
  * schema; every stock and serial rule is the core's (use-save-document.ts). An edit carries the `version`
  * it was loaded from: a save over a newer one is refused. Unsaved work is guarded: leaving asks first,
  * and a draft survives a reload in this browser (`draftOwner`: the user it belongs to).
+ * `blockers`: the later documents that pin an edited document's stock effects (documentBlockers); while
+ * there are any, what would move stock is read-only with the reason beside it, the rest stays editable.
+ * `readable`: the kinds this user may open, for the links in reasons and refusals.
  */
-export function DocumentForm({ kind, id, version, initial, partner, warehouses, draftOwner, openLine }: {
+export function DocumentForm({ kind, id, version, initial, partner, warehouses, draftOwner, openLine, blockers = [], readable, notice }: {
   kind: DocumentKind; id?: string; version?: number; initial: DocumentFormValues; partner: PartnerChoice | null; warehouses: Option[];
-  draftOwner: string; openLine?: number;
+  draftOwner: string; openLine?: number; blockers?: Blocker[]; readable: DocumentKind[];
+  /** A word on what this form is for, above it ("Create goods receipt" of a saved invoice). */
+  notice?: string;
 }) {
   const info = KINDS[kind];
   const router = useRouter();
@@ -51,63 +63,30 @@ export function DocumentForm({ kind, id, version, initial, partner, warehouses, 
   const removeLine = useCallback((index: number) => { lines.remove(index); clearLineProblems(); }, [lines, clearLineProblems]);
   const addItem = useCallback((item: LineItemOption) => lines.append(lineFor(kind, item), { shouldFocus: false }), [lines, kind]);
   const linesError = errors.lines?.message ?? errors.lines?.root?.message;
+  const pinned = isPinned(blockers);
 
   return (
     <form onSubmit={save.onSubmit} noValidate className="space-y-6" aria-label={id ? `Edit ${info.label.toLowerCase()}` : `New ${info.label.toLowerCase()}`}>
       {guard.dialog}
       {draft.offer && <DraftBanner savedAt={draft.offer.savedAt} summary={draftSummary(draft.offer.data)} onRestore={draft.restore} onDiscard={draft.discard} />}
-      <FormAlert problem={save.problem} />
-      <HeaderFields form={form} kind={kind} warehouses={warehouses} partner={partnerChoice} onPartner={setPartnerChoice} />
-      <AddItemBar onAdd={addItem} />
+      <FormAlert problem={save.problem}><RefusalProblems problems={save.problem?.problems} readable={readable} /></FormAlert>
+      {notice && <Alert tone="info">{notice}</Alert>}
+      {pinned && <PinnedReason id={FIXED_HEADER} subject={fixedFacts(kind)} blockers={blockers} readable={readable}
+        className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" />}
+      <HeaderFields form={form} kind={kind} warehouses={warehouses} partner={partnerChoice} onPartner={setPartnerChoice}
+        fixedNote={pinned ? FIXED_HEADER : null} />
+      {pinned
+        ? <PinnedReason id={FIXED_LINES} subject="The lines’ items, quantities and serial numbers" blockers={blockers} readable={readable} brief />
+        : <AddItemBar onAdd={addItem} />}
       {linesError && <p role="alert" className="text-sm text-red-700">{linesError}</p>}
       <DocumentLinesEditor form={form} kind={kind} fields={lines.fields} onRemove={removeLine} documentId={id ?? null}
-        serialsHere={carriesSerials(kind, createStock)} problems={save.lineProblems} openLine={openLine} />
+        serialsHere={carriesSerials(kind, createStock)} problems={save.lineProblems} openLine={openLine} fixedNote={pinned ? FIXED_LINES : null} />
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : `Save ${info.label.toLowerCase()}`}</Button>
         <Button variant="secondary" onClick={() => requestLeave(() => router.back())}>Cancel</Button>
         {draft.notKept && <p className="text-sm text-amber-800">This form is too large to keep as a draft in the browser; save it to keep it.</p>}
       </div>
     </form>
-  );
-}
-
-/** Date, partner, warehouse, "create the goods document" for invoices, and the note. */
-function HeaderFields({ form, kind, warehouses, partner, onPartner }: {
-  form: UseFormReturn<DocumentFormValues>; kind: DocumentKind; warehouses: Option[]; partner: PartnerChoice | null;
-  onPartner: (choice: PartnerChoice | null) => void;
-}) {
-  const info = KINDS[kind];
-  const { errors } = form.formState;
-  const { ref: partnerRef, onChange: setPartnerId, onBlur: onPartnerBlur } = useController({ control: form.control, name: 'partnerId' }).field;
-  return (
-    <>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Field id="date" label="Date" error={errors.date?.message}>
-          <Input type="date" {...form.register('date')} />
-        </Field>
-        <Field id="partnerId" label={info.partnerRole === 'supplier' ? 'Supplier' : 'Customer'} error={errors.partnerId?.message}>
-          <PartnerCombobox kind={kind} selected={partner} ref={partnerRef} onBlur={onPartnerBlur}
-            onSelect={(choice) => { onPartner(choice); setPartnerId(choice?.id ?? ''); }} clearLabel={info.partnerRequired ? undefined : 'None'}
-            placeholder={info.partnerRequired ? `Choose the ${info.partnerRole}` : undefined} />
-        </Field>
-        <Field id="warehouseId" label="Warehouse" error={errors.warehouseId?.message}>
-          <Select {...form.register('warehouseId')}>
-            <option value="">Choose the warehouse</option>
-            {warehouses.map((w) => <option key={w.id} value={w.id}>{w.code} · {w.name}</option>)}
-          </Select>
-        </Field>
-        {info.generates && (
-          <div className="flex items-end pb-2">
-            <CheckboxField id="createStockDocument" label={`Create ${KINDS[info.generates].label.toLowerCase()}`} error={errors.createStockDocument?.message}>
-              <input id="createStockDocument" type="checkbox" className="size-4" {...form.register('createStockDocument')} />
-            </CheckboxField>
-          </div>
-        )}
-      </div>
-      <Field id="note" label="Note" error={errors.note?.message}>
-        <Textarea rows={2} {...form.register('note')} />
-      </Field>
-    </>
   );
 }
 

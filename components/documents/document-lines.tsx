@@ -7,7 +7,9 @@ import type { DocumentLineView } from '@/lib/inventory/queries/document-detail';
 const OPEN_SERIALS = 12;
 
 /** The lines of a document with exact line totals and, under each tracked line, its serial numbers. */
-export function DocumentLines({ lines, showTotals }: { lines: DocumentLineView[]; showTotals: boolean }) {
+export function DocumentLines({ lines, showTotals, noSerialsNote }: {
+  lines: DocumentLineView[]; showTotals: boolean; /** Under a tracked line that moved no serial numbers. */ noSerialsNote: string;
+}) {
   return (
     <section aria-label="Lines" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <h2 className="px-4 pt-4 text-lg font-semibold sm:px-6">Lines</h2>
@@ -49,7 +51,7 @@ export function DocumentLines({ lines, showTotals }: { lines: DocumentLineView[]
                 {line.trackSerials && (
                   <tr>
                     <td />
-                    <td colSpan={showTotals ? 7 : 4} className="px-3 pb-3"><LineSerials line={line} /></td>
+                    <td colSpan={showTotals ? 7 : 4} className="px-3 pb-3"><LineSerials line={line} noSerialsNote={noSerialsNote} /></td>
                   </tr>
                 )}
               </Fragment>
@@ -61,10 +63,8 @@ export function DocumentLines({ lines, showTotals }: { lines: DocumentLineView[]
   );
 }
 
-function LineSerials({ line }: { line: DocumentLineView }) {
-  if (line.serialTotal === 0) {
-    return <p className="text-xs text-slate-500">No serial numbers moved on this line (see the goods document, if any).</p>;
-  }
+function LineSerials({ line, noSerialsNote }: { line: DocumentLineView; noSerialsNote: string }) {
+  if (line.serialTotal === 0) return <p className="text-xs text-slate-500">{noSerialsNote}</p>;
   const list = (
     <ul aria-label={`Serial numbers of line ${line.lineNo}`} className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
       {line.serials.map((s) => <li key={s.id}><Link href={`/serial-numbers/${s.id}`} className="font-mono text-xs">{s.serial}</Link></li>)}

@@ -19,6 +19,8 @@ function columnsFor(kind: DocumentKind): ListColumn<DocumentRow>[] {
   const columns: ListColumn<DocumentRow>[] = [
     { id: 'number', accessorKey: 'number', header: 'Number',
       cell: ({ row }) => <Link href={`${info.path}/${row.original.id}`} className="font-medium">{row.original.number}</Link> },
+    { id: 'externalNumber', accessorKey: 'externalNumber', header: 'External number', enableSorting: false,
+      cell: ({ row }) => row.original.externalNumber ?? '—' },
     { id: 'date', accessorKey: 'date', header: 'Date' },
     { id: 'partner', accessorKey: 'partnerName', header: info.partnerRole === 'supplier' ? 'Supplier' : 'Customer',
       cell: ({ row }) => row.original.partnerName ?? '—' },
@@ -46,7 +48,7 @@ export function DocumentsTable({ kind, rows, total, page, perPage, sort, partner
   const info = KINDS[kind];
   return (
     <>
-      <DataTableToolbar searchLabel="Search by number" filters={[
+      <DataTableToolbar searchLabel="Search by number or external number" filters={[
         { kind: 'date', name: 'from', label: 'From' },
         { kind: 'date', name: 'to', label: 'To' },
         { kind: 'custom', name: 'partner', label: info.partnerRole === 'supplier' ? 'Supplier' : 'Customer', render: ({ id, onChange }) => (

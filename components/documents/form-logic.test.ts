@@ -15,11 +15,12 @@ describe('document form logic', () => {
 
   it('sends serials only where stock moves, and the invoice switch only for invoices', () => {
     const values: DocumentFormValues = {
-      kind: 'purchase_invoice', date: '2026-11-22', partnerId: '', warehouseId: '1', note: '', createStockDocument: false,
+      kind: 'purchase_invoice', date: '2026-11-22', partnerId: '', warehouseId: '1', note: '', externalNumber: ' DL-7 ', createStockDocument: false,
       lines: [{ ...lineFor('purchase_invoice', item), quantity: '2', serials: ['A', 'B'] }],
     };
     expect(carriesSerials('purchase_invoice', false)).toBe(false);
-    expect(toDocumentInput(values)).toMatchObject({ partnerId: null, createStockDocument: false, lines: [{ itemId: '7', quantity: '2', serials: [] }] });
+    expect(toDocumentInput(values)).toMatchObject({ partnerId: null, externalNumber: ' DL-7 ', createStockDocument: false,
+      lines: [{ itemId: '7', quantity: '2', serials: [] }] });
     expect(toDocumentInput({ ...values, createStockDocument: true }).lines[0].serials).toEqual(['A', 'B']);
     expect(toDocumentInput({ ...values, kind: 'goods_receipt' })).toMatchObject({ createStockDocument: undefined, lines: [{ serials: ['A', 'B'] }] });
   });

@@ -10,6 +10,8 @@ export type FormLine = {
 
 export type DocumentFormValues = {
   kind: DocumentKind; date: string; partnerId: string; warehouseId: string; note: string;
+  /** The partner's own number of the document (their delivery note or invoice number); blank for none. */
+  externalNumber: string;
   createStockDocument: boolean; lines: FormLine[];
 };
 
@@ -33,6 +35,8 @@ export function toDocumentInput(values: DocumentFormValues): DocumentInput {
   const withSerials = carriesSerials(values.kind, values.createStockDocument);
   return {
     kind: values.kind, date: values.date, partnerId: values.partnerId || null, warehouseId: values.warehouseId, note: values.note,
+    // A draft kept before the field existed has none.
+    externalNumber: values.externalNumber ?? '',
     createStockDocument: KINDS[values.kind].generates ? values.createStockDocument : undefined,
     lines: values.lines.map((l) => ({
       itemId: l.itemId, quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate,

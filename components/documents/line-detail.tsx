@@ -20,25 +20,42 @@ type StockRow = { warehouseId: string; warehouseCode: string; warehouseName: str
 export function LineDetail({ context, enabled, defaultOpen, onQuantityChange }: {
   context: LineSerialContext; enabled: boolean; defaultOpen?: boolean; onQuantityChange: (quantity: string) => void;
 }) {
-  const { line, lineNo } = context;
+  const { line, lineNo, fixedNote } = context;
   const { entry, key } = useLineSerialEntry(context);
   const reason = noSerialsReason(line, enabled);
+  const entering = !reason && !fixedNote;
   return (
-    <Sheet defaultOpen={defaultOpen} initialFocus={reason ? undefined : `line-${lineNo}-detail-scan`} title={`Line ${lineNo} — ${line.itemCode} · ${line.itemName}`}
-      description={reason ? 'The line’s item, prices and stock.' : `The line’s item, prices and stock. ${serialEntryDescription(entry.direction)}`}
+    <Sheet defaultOpen={defaultOpen} initialFocus={entering ? `line-${lineNo}-detail-scan` : undefined} title={`Line ${lineNo} — ${line.itemCode} · ${line.itemName}`}
+      description={entering ? `The line’s item, prices and stock. ${serialEntryDescription(entry.direction)}` : 'The line’s item, prices and stock.'}
       trigger={<Button variant="ghost" aria-label={`Details of line ${lineNo}`}>Details</Button>}>
       <div className="flex flex-1 flex-col gap-5 sm:pb-4">
         <LineFacts context={context} onQuantityChange={onQuantityChange} />
-        {reason
-          ? <p className="text-sm text-slate-600">Serial numbers: {reason}</p>
-          : <SerialEntry key={key} idPrefix={`line-${lineNo}-detail`} {...entry} />}
+        {reason && <p className="text-sm text-slate-600">Serial numbers: {reason}</p>}
+        {!reason && fixedNote && <FixedSerials lineNo={lineNo} serials={line.serials} />}
+        {entering && <SerialEntry key={key} idPrefix={`line-${lineNo}-detail`} {...entry} />}
       </div>
     </Sheet>
   );
 }
 
+/** Serials shown in a pinned document's line; the rest are counted (the detail page and the agenda have them all). */
+const FIXED_SHOWN = 200;
+
+/** A pinned document's serials: listed, not editable (the reason is beside the lines). */
+function FixedSerials({ lineNo, serials }: { lineNo: number; serials: string[] }) {
+  return (
+    <section aria-label={`Serial numbers of line ${lineNo}`} className="text-sm">
+      <h3 className="mb-1 font-medium text-slate-700">Serial numbers ({serials.length.toLocaleString('en')}, fixed by later documents)</h3>
+      <ul className="flex flex-wrap gap-x-3 gap-y-1 font-mono text-xs">
+        {serials.slice(0, FIXED_SHOWN).map((serial) => <li key={serial}>{serial}</li>)}
+      </ul>
+      {serials.length > FIXED_SHOWN && <p className="mt-1 text-xs text-slate-500">and {(serials.length - FIXED_SHOWN).toLocaleString('en')} more.</p>}
+    </section>
+  );
+}
+
 function LineFacts({ context, onQuantityChange }: { context: LineSerialContext; onQuantityChange: (quantity: string) => void }) {
-  const { line, lineNo, warehouseId } = context;
+  const { line, lineNo, warehouseId, fixedNote } = context;
   const quantityId = `line-${lineNo}-detail-quantity`;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -48,7 +65,8 @@ function LineFacts({ context, onQuantityChange }: { context: LineSerialContext; 
         <dt className="text-slate-500"><label htmlFor={quantityId}>Quantity</label></dt>
         <dd className="flex items-center gap-2">
           <div className="w-28">
-            <Input id={quantityId} inputMode="decimal" autoComplete="off" value={line.quantity} onChange={(e) => onQuantityChange(e.target.value)} />
+            <Input id={quantityId} inputMode="decimal" autoComplete="off" value={line.quantity} onChange={(e) => onQuantityChange(e.target.value)}
+              readOnly={fixedNote !== null} aria-describedby={fixedNote ?? undefined} />
           </div>
           <span>{line.unit}</span>
         </dd>

@@ -13,6 +13,8 @@ const CHECK_BATCH = 5000;
 export type LineSerialContext = {
   kind: DocumentKind; line: FormLine; lineNo: number; warehouseId: string; documentId: string | null;
   otherLinesOf: OtherLinesOf; onChange: (serials: string[]) => void;
+  /** The serials are read-only, for the reason with this id (a pinned document), or null. */
+  fixedNote: string | null;
 };
 
 /**
@@ -51,11 +53,22 @@ export function noSerialsReason(line: FormLine, enabled: boolean): string | null
   return enabled ? null : 'Entered on the goods document (this invoice creates none).';
 }
 
-/** The line's Serials button: the count against the quantity, opening the serial form. */
+/**
+ * The line's Serials button: the count against the quantity, opening the serial form. On a pinned
+ * document the count only, pointing to the reason (the line's Details list them).
+ */
 export function LineSerials({ context, enabled }: { context: LineSerialContext; enabled: boolean }) {
   const { entry, key } = useLineSerialEntry(context);
   const reason = noSerialsReason(context.line, enabled);
   if (reason) return <span className={context.line.trackSerials ? 'text-xs text-slate-500' : 'text-slate-400'}>{reason}</span>;
+  if (context.fixedNote) {
+    const count = context.line.serials.length;
+    return (
+      <span className="text-sm text-slate-600" aria-describedby={context.fixedNote}>
+        {count.toLocaleString('en')} serial number{count === 1 ? '' : 's'} (fixed)
+      </span>
+    );
+  }
   return (
     <SerialEntryDialog key={key} triggerLabel={`Serial numbers for line ${context.lineNo}`} idPrefix={`line-${context.lineNo}-serials`} {...entry} />
   );

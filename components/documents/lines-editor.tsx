@@ -9,11 +9,13 @@ import { LINE_GRID, LineRow } from './line-row';
  * item, the quantity and the Serials button (which shows the count) together on the screen, and no
  * sideways scrolling. One markup for both: the grid of each line changes shape, so every field exists once.
  */
-export function DocumentLinesEditor({ form, kind, fields, onRemove, documentId, serialsHere, problems, openLine }: {
+export function DocumentLinesEditor({ form, kind, fields, onRemove, documentId, serialsHere, problems, openLine, fixedNote }: {
   form: UseFormReturn<DocumentFormValues>; kind: DocumentKind; fields: FieldArrayWithId<DocumentFormValues, 'lines'>[];
   onRemove: (index: number) => void; documentId: string | null; serialsHere: boolean; problems: Record<number, string[]>;
   /** The line whose detail view opens with the page (a receipt or issue started from the item page). */
   openLine?: number;
+  /** The id of the reason why items, quantities and serials are read-only (a pinned document), or null. */
+  fixedNote: string | null;
 }) {
   if (fields.length === 0) {
     return <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500">No lines yet: add an item above.</p>;
@@ -27,7 +29,7 @@ export function DocumentLinesEditor({ form, kind, fields, onRemove, documentId, 
         <ol className="space-y-3 sm:space-y-0">
           {fields.map((field, index) => (
             <LineRow key={field.id} form={form} kind={kind} index={index} onRemove={onRemove} documentId={documentId}
-              serialsHere={serialsHere} problems={problems[index]} detailOpen={openLine === index} />
+              serialsHere={serialsHere} problems={problems[index]} detailOpen={openLine === index} fixedNote={fixedNote} />
           ))}
         </ol>
       </div>

@@ -3,15 +3,19 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import type { FieldErrors, UseFormReturn } from 'react-hook-form';
 import type { FormProblem } from '@/components/ui/form-alert';
-import type { ActionResult } from '@/lib/actions/result';
+import type { ActionResult, RefusalProblem } from '@/lib/actions/result';
 import { reach } from '@/lib/actions/reach';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { saveDocumentAction } from '@/app/(app)/_documents/actions';
 import { tooLargeForForm } from './form-size';
+import { refusalHeadline } from './refusal-problems';
 import { toDocumentInput, type DocumentFormValues } from './form-values';
 import { toWire } from './serials-wire';
 
 const PROBLEMS_KEY = /^lines\.(\d+)\.problems$/;
+
+/** A refusal above the form: its message (or the count), and every problem with the document to change first. */
+export type SaveProblem = FormProblem & { problems?: RefusalProblem[] };
 
 /**
  * The save of a document form: the core's answer lands at the top, on the fields and on the lines it
@@ -22,11 +26,11 @@ export function useSaveDocument({ form, kind, id, version, onSaved }: {
 }) {
   const info = KINDS[kind];
   const router = useRouter();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [lineProblems, setLineProblems] = useState<Record<number, string[]>>({});
 
   const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
-    setProblem({ message: result.error, reload: result.reload });
+    setProblem({ message: refusalHeadline(result.error, result.problems, `${info.label} not saved`), reload: result.reload, problems: result.problems });
     const problems: Record<number, string[]> = {};
     for (const [field, message] of Object.entries(result.fieldErrors)) {
       const match = PROBLEMS_KEY.exec(field);

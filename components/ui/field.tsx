@@ -6,10 +6,13 @@ type ControlProps = { id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?
  * A label, one control and its error. The label is tied to the control by id and the error by
  * aria-describedby, so tests and screen readers find the field by its label.
  */
-export function Field({ id, label, error, hint, children }: {
+export function Field({ id, label, error, hint, describedBy: also, children }: {
   id: string; label: string; error?: string; hint?: string; children: ReactElement<ControlProps>;
+  /** A note elsewhere on the page about this control (why it is read-only, say), read out after its own. */
+  describedBy?: string;
 }) {
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const own = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const describedBy = [own, also].filter(Boolean).join(' ') || undefined;
   const control = isValidElement(children)
     ? cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })
     : children;

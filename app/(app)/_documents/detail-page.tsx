@@ -7,11 +7,13 @@ import { can } from '@/lib/auth/roles';
 import { requirePagePermission } from '@/lib/auth/session';
 import { formatDateTime, formatMoney, formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
-import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { documentBlockers } from '@/lib/inventory/correction';
+import { canGetStockDocument, isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { getDocument, getDocumentAudit, getDocumentLines, type DocumentHeader } from '@/lib/inventory/queries/document-detail';
 import { AuditLog } from '@/components/documents/audit-log';
 import { DocumentButtons } from '@/components/documents/document-buttons';
 import { DocumentLines } from '@/components/documents/document-lines';
+import { readableKinds } from './readable-kinds';
 
 /** The detail page of one kind of document; each route's [id]/page.tsx renders this with its kind. */
 export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind; params: Promise<{ id: string }> }) {
@@ -22,20 +24,24 @@ export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind;
   const db = getDb();
   const header = docId ? await getDocument(db, docId) : null;
   if (!header || !docId || header.kind !== kind) notFound();
-  const [lines, audit] = await Promise.all([getDocumentLines(db, header), getDocumentAudit(db, docId)]);
   const canWrite = can(user.role, info.writePermission) && !header.sourceInvoice;
+  // What the buttons can do is said before a click: only writers see them, so only they pay for the blockers.
+  const [lines, audit, blockers] = await Promise.all([getDocumentLines(db, header), getDocumentAudit(db, docId),
+    canWrite ? documentBlockers(db, docId) : []]);
   const receivesSerials = info.direction === 'in' && lines.some((l) => l.serialTotal > 0);
+  const stockHref = canGetStockDocument(header) ? `${info.path}/${header.id}/edit?stock=1` : null;
   return (
     <>
       <PageHeader title={`${info.label} ${header.number}`} description={`Dated ${header.date}`}
         actions={<DocumentButtons kind={kind} id={header.id} number={header.number} canWrite={canWrite}
+          blockers={blockers} readable={readableKinds(user.role)} stockHref={stockHref}
           labelsHref={receivesSerials && can(user.role, 'serials.read') ? `/labels?document=${header.id}` : null} />} />
       <LinkNotes header={header} canReadInvoices={can(user.role, 'invoices.read')} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2"><Facts header={header} /></div>
         {isInvoice(kind) && <Totals header={header} />}
       </div>
-      <div className="mt-6"><DocumentLines lines={lines} showTotals /></div>
+      <div className="mt-6"><DocumentLines lines={lines} showTotals noSerialsNote={noSerialsNote(header)} /></div>
       <div className="mt-6"><AuditLog entries={audit} /></div>
     </>
   );
@@ -66,10 +72,17 @@ function LinkNotes({ header, canReadInvoices }: { header: DocumentHeader; canRea
   );
 }
 
+/** Under a tracked line that moved no serials: where they are, or that the invoice has no goods document yet. */
+function noSerialsNote(header: DocumentHeader): string {
+  if (!canGetStockDocument(header)) return 'No serial numbers moved on this line.';
+  const goods = KINDS[KINDS[header.kind].generates!].label.toLowerCase();
+  return `No ${goods} yet: its serial numbers are entered when it is created (Create ${goods}).`;
+}
+
 function Facts({ header }: { header: DocumentHeader }) {
   const info = KINDS[header.kind];
   const facts: [string, string][] = [
-    ['Number', header.number], ['Date', header.date],
+    ['Number', header.number], ['External number', header.externalNumber ?? '—'], ['Date', header.date],
     [info.partnerRole === 'supplier' ? 'Supplier' : 'Customer', header.partner ? formatPartner(header.partner) : '—'],
     ['Warehouse', `${header.warehouse.code} · ${header.warehouse.name}`],
     ['Created', `${formatDateTime(header.createdAt)} by ${header.createdBy ?? 'unknown'}`],

@@ -1,7 +1,8 @@
 import { EditDocumentPage } from '@/app/(app)/_documents/form-page';
+import type { SearchParams } from '@/lib/data-table/params';
 
 export const metadata = { title: 'Edit goods receipt' };
 
-export default function Page({ params }: { params: Promise<{ id: string }> }) {
-  return <EditDocumentPage kind="goods_receipt" params={params} />;
+export default function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  return <EditDocumentPage kind="goods_receipt" params={params} searchParams={searchParams} />;
 }

@@ -1,0 +1,83 @@
+'use client';
+import { useController, useWatch, type UseFormReturn } from 'react-hook-form';
+import { CheckboxField, Field } from '@/components/ui/field';
+import { Input, Select, Textarea } from '@/components/ui/input';
+import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import type { DocumentFormValues, Option } from './form-values';
+import { PartnerCombobox, type PartnerChoice } from './partner-combobox';
+
+type Form = UseFormReturn<DocumentFormValues>;
+
+/**
+ * Date, partner, warehouse, external number, "create the goods document" for invoices, and the note.
+ * `fixedNote`: the id of the reason why the date, the warehouse and the switch are read-only (a pinned
+ * document, correction-scope.ts); their values stay in the form as loaded, so a save keeps them.
+ */
+export function HeaderFields({ form, kind, warehouses, partner, onPartner, fixedNote }: {
+  form: Form; kind: DocumentKind; warehouses: Option[]; partner: PartnerChoice | null;
+  onPartner: (choice: PartnerChoice | null) => void; fixedNote: string | null;
+}) {
+  const info = KINDS[kind];
+  const { errors } = form.formState;
+  const { ref: partnerRef, onChange: setPartnerId, onBlur: onPartnerBlur } = useController({ control: form.control, name: 'partnerId' }).field;
+  const fixed = fixedNote ?? undefined;
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Field id="date" label="Date" error={errors.date?.message} describedBy={fixed}>
+          <Input type="date" readOnly={fixedNote !== null} {...form.register('date')} />
+        </Field>
+        <Field id="partnerId" label={info.partnerRole === 'supplier' ? 'Supplier' : 'Customer'} error={errors.partnerId?.message}>
+          <PartnerCombobox kind={kind} selected={partner} ref={partnerRef} onBlur={onPartnerBlur}
+            onSelect={(choice) => { onPartner(choice); setPartnerId(choice?.id ?? ''); }} clearLabel={info.partnerRequired ? undefined : 'None'}
+            placeholder={info.partnerRequired ? `Choose the ${info.partnerRole}` : undefined} />
+        </Field>
+        <Field id="warehouseId" label="Warehouse" error={errors.warehouseId?.message} describedBy={fixed}>
+          {fixedNote ? <FixedWarehouse form={form} warehouses={warehouses} /> : (
+            <Select {...form.register('warehouseId')}>
+              <option value="">Choose the warehouse</option>
+              {warehouses.map((w) => <option key={w.id} value={w.id}>{w.code} · {w.name}</option>)}
+            </Select>
+          )}
+        </Field>
+        <Field id="externalNumber" label="External number" error={errors.externalNumber?.message}
+          hint={info.partnerRole === 'supplier' ? 'The supplier’s own number of this paper, e.g. its delivery note.' : 'The customer’s own number of this paper, e.g. its order.'}>
+          <Input autoComplete="off" {...form.register('externalNumber')} />
+        </Field>
+      </div>
+      {info.generates && <StockSwitch form={form} kind={kind} fixedNote={fixedNote} />}
+      <Field id="note" label="Note" error={errors.note?.message}>
+        <Textarea rows={2} {...form.register('note')} />
+      </Field>
+    </>
+  );
+}
+
+/**
+ * A select cannot be read-only, and a disabled one that is registered would drop its value: the fixed
+ * warehouse is shown in a disabled select outside the form state, which keeps the loaded value.
+ */
+function FixedWarehouse({ form, warehouses, ...control }: {
+  form: Form; warehouses: Option[]; id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string;
+}) {
+  const value = useWatch({ control: form.control, name: 'warehouseId' });
+  return (
+    <Select {...control} disabled value={value} onChange={() => undefined}>
+      {warehouses.map((w) => <option key={w.id} value={w.id}>{w.code} · {w.name}</option>)}
+    </Select>
+  );
+}
+
+/** An invoice's "Create goods receipt / issue": read-only too on a pinned invoice (it would move the stock). */
+function StockSwitch({ form, kind, fixedNote }: { form: Form; kind: DocumentKind; fixedNote: string | null }) {
+  const generates = KINDS[kind].generates!;
+  const checked = useWatch({ control: form.control, name: 'createStockDocument' });
+  const error = form.formState.errors.createStockDocument?.message;
+  return (
+    <CheckboxField id="createStockDocument" label={`Create ${KINDS[generates].label.toLowerCase()}`} error={error}>
+      {fixedNote
+        ? <input id="createStockDocument" type="checkbox" className="size-4" disabled checked={checked} onChange={() => undefined} aria-describedby={fixedNote} />
+        : <input id="createStockDocument" type="checkbox" className="size-4" {...form.register('createStockDocument')} />}
+    </CheckboxField>
+  );
+}
