@@ -12,6 +12,7 @@ import {
   deleteHandler, deleteOneHandler, insertHandler, updateHandler, updateOneHandler, upsertHandler, type WriteRequest,
 } from './handlers/writes';
 import { refusalOf, supports, type RecordModule, type WriteOperation } from './module';
+import { refuseUnknownParams } from './query/known-params';
 import { findModule } from './registry';
 import { readBodyText } from './write/body';
 import { ProtocolError } from '@/lib/errors';
@@ -63,11 +64,13 @@ async function dispatch(op: ReadOp | WriteOp, request: Request, params: RecordsP
   const url = new URL(request.url);
   if (op === 'list' || op === 'search' || op === 'get') {
     authorize(target, principal, null);
+    refuseUnknownParams(op, target, url.searchParams);
     if (op === 'list') return listHandler(db, target, url);
     return op === 'search' ? searchHandler(db, target, url) : getHandler(db, target, params.id ?? '', url);
   }
   const write = WRITES[op];
   authorize(target, principal, write.kind);
+  refuseUnknownParams(op, target, url.searchParams);
   const hasBody = op !== 'delete' && op !== 'deleteOne';
   const notJson = hasBody ? jsonBodyRefusal(request, principal) : null;
   if (notJson) return notJson;

@@ -18,7 +18,7 @@ export function buildOpenApi(baseUrl: string) {
     info: {
       title: 'SerialStock API',
       version: '8',
-      description: 'Zoho CRM-compatible records and bulk write API for stock tracked by serial number. Any version segment v2 … v8 is accepted '
+      description: 'Zoho CRM-compatible records and bulk write API for stock tracked by serial number. Any version segment Zoho published (v2, v2.1, v3 … v8) is accepted '
         + '(paths show v8). Ids are numeric strings; decimals (prices, quantities, rates) are exact decimal strings such as "12.5", never JSON numbers, '
         + 'so nothing is rounded. Times are ISO 8601 with offset. Errors are {"status":"error","code","message","details"}. Authenticate with '
         + '"Authorization: Bearer <key>" or "Authorization: Zoho-oauthtoken <key>"; a key acts with its role\'s permissions.',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hasRecordUrl, supports, type RecordModule } from '../module';
 import { searchableNames } from '../query/compile';
 import { MAX_CONDITIONS } from '../query/criteria';
-import { MAX_PER_PAGE } from '../query/params';
+import { MAX_IDS, MAX_PER_PAGE } from '../query/params';
 import { MAX_RECORDS } from '../write/body';
 import { jsonSchema, ref, sortableFields, writeBody, type JsonSchema } from './schemas';
 
@@ -45,8 +45,12 @@ function listParams(module: RecordModule) {
   ];
 }
 
+const idsParam = (module: RecordModule) => (hasRecordUrl(module)
+  ? [query('ids', `Only these records: up to ${MAX_IDS} comma-separated ids (ids that do not exist are absent from the answer).`, z.string())]
+  : []);
+
 const readErrors = (module: RecordModule) => ({
-  400: errorResponse('INVALID_QUERY (a bad parameter or criteria), INVALID_MODULE, or REQUIRED_PARAM_MISSING.'),
+  400: errorResponse('INVALID_QUERY (a bad or unknown parameter, named in details.param, or a bad criteria), INVALID_MODULE, or REQUIRED_PARAM_MISSING.'),
   403: errorResponse(`NO_PERMISSION: the key's role lacks ${module.read}.`),
   ...COMMON_ERRORS,
 });
@@ -90,7 +94,7 @@ const body = (schema: JsonSchema, example: unknown) => ({ required: true, conten
 
 function collectionItem(module: RecordModule): PathItem {
   const item: PathItem = {
-    get: op(module, 'List', `${module.description} Needs ${module.read}.`, { parameters: listParams(module), responses: listResponses(module) }),
+    get: op(module, 'List', `${module.description} Needs ${module.read}.`, { parameters: [...listParams(module), ...idsParam(module)], responses: listResponses(module) }),
   };
   if (supports(module, 'insert')) {
     item.post = op(module, 'Insert', `Insert up to ${MAX_RECORDS} records; each succeeds or fails on its own. Needs ${module.write}.`, {

@@ -6,19 +6,33 @@ import { compare, type WordRanking } from './compile';
 
 export const MAX_PER_PAGE = 200;
 const MAX_PAGE = 1_000_000;
+/** Zoho's GET …?ids= takes up to 100 record ids. */
+export const MAX_IDS = 100;
 
 /** `ranking`: a word search's ranks (query/compile.ts wordRanking), read before the list's own order. */
 export type ListQuery = { page: number; perPage: number; order: SQL[]; fields: Field[]; where: SQL[]; ranking?: WordRanking };
 
 /**
- * Reads page, per_page, sort_by, sort_order, fields and the module's own filters from the URL.
- * Anything malformed is refused with a message naming the parameter (unknown parameters are ignored,
- * as Zoho clients send a few of their own).
+ * Reads page, per_page, sort_by, sort_order, fields, ids and the module's own filters from the URL.
+ * Anything malformed is refused with a message naming the parameter (unknown ones are refused by
+ * endpoint.ts before this runs, see query/known-params.ts).
  */
 export function parseListQuery(module: RecordModule, params: URLSearchParams, opts: { detail?: boolean } = {}): ListQuery {
   const page = wholeNumber(params, 'page', 1, MAX_PAGE, 1);
   const perPage = wholeNumber(params, 'per_page', 1, MAX_PER_PAGE, MAX_PER_PAGE);
-  return { page, perPage, order: orderOf(module, params), fields: fieldsOf(module, params.get('fields'), opts.detail ?? false), where: filtersOf(module, params) };
+  const where = [...filtersOf(module, params), ...idsOf(module, params)];
+  return { page, perPage, order: orderOf(module, params), fields: fieldsOf(module, params.get('fields'), opts.detail ?? false), where };
+}
+
+/** `ids=1,2,3`: only those records, as Zoho's GET does (up to 100; an id that does not exist is simply absent). */
+function idsOf(module: RecordModule, params: URLSearchParams): SQL[] {
+  const raw = params.get('ids');
+  if (raw === null) return [];
+  const filter = fieldOf(module, 'id')?.filter;
+  if (!filter) throw invalidQuery(`${module.api} rows have no id, so ids cannot be used; list them with the module's filters.`, { param: 'ids' });
+  const ids = raw.split(',').map((id) => id.trim());
+  if (ids.length > MAX_IDS) throw invalidQuery(`ids holds ${ids.length} ids; at most ${MAX_IDS} can be read per request.`, { param: 'ids', limit: MAX_IDS });
+  return [compare(filter, 'in', ids, 'ids', 'ids')];
 }
 
 function wholeNumber(params: URLSearchParams, name: string, min: number, max: number, fallback: number): number {
