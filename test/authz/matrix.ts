@@ -120,9 +120,11 @@ export type ActionEntry = { action: string; needs: Requirement; args: unknown[] 
 const MISSING = '999999999';
 const DOCUMENT_WRITE = {
   goods_receipt: 'stockDocs.write', goods_issue: 'stockDocs.write', purchase_invoice: 'invoices.write', sales_invoice: 'invoices.write',
+  transfer: 'stockDocs.write',
 } as const satisfies Record<string, Permission>;
 const DOCUMENT_READ = {
   goods_receipt: 'stockDocs.read', goods_issue: 'stockDocs.read', purchase_invoice: 'invoices.read', sales_invoice: 'invoices.read',
+  transfer: 'stockDocs.read',
 } as const satisfies Record<string, Permission>;
 const DOCS = 'app/(app)/_documents/actions.ts';
 
