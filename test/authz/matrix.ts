@@ -106,6 +106,7 @@ export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
   Goods_Issues: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert', 'update', 'delete'], byId: true },
   Purchase_Invoices: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
   Sales_Invoices: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
+  Transfers: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert', 'update', 'delete'], byId: true },
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
 };
