@@ -45,6 +45,9 @@ export const PAGES: Record<string, Requirement> = {
   '/transfers/new': 'stockDocs.write',
   '/transfers/[id]': 'stockDocs.read',
   '/transfers/[id]/edit': 'stockDocs.write',
+  '/transfers/[id]/receive': 'stockDocs.write',
+  '/transfer-arrivals': 'stockDocs.read',
+  '/transfer-arrivals/[id]': 'stockDocs.read',
   '/purchase-invoices': 'invoices.read',
   '/purchase-invoices/new': 'invoices.write',
   '/purchase-invoices/[id]': 'invoices.read',
@@ -161,6 +164,7 @@ export const ACTIONS: ActionEntry[] = [
   { action: `${DOCS}#checkSerialsAction`, needs: 'serials.read', args: [{}] },
   { action: `${DOCS}#loadInStockAction`, needs: 'serials.read', args: [{}] },
   { action: `${DOCS}#itemStockAction`, needs: 'stock.read', args: [MISSING] },
+  { action: 'app/(app)/transfers/actions.ts#checkArrivalSerialsAction', needs: 'serials.read', args: [{ transferId: MISSING, itemId: MISSING, serials: [] }] },
 ];
 
 /** The principals every entry is called as. API keys carry a role but are accepted by API routes only. */
