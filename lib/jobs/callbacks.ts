@@ -4,7 +4,7 @@ import { callbackSecret } from '@/lib/import/callback/secret';
 import { publicBaseUrl } from '@/lib/http/public-url';
 import { deliverCallback } from '@/lib/import/callback/deliver';
 import { jobDetails } from '@/lib/import/jobs/details';
-import { getJobRow } from '@/lib/import/jobs/job-queries';
+import { getJobRow, type JobRow } from '@/lib/import/jobs/job-queries';
 
 export const MAX_CALLBACK_ATTEMPTS = 5;
 /** Waits after the 1st, 2nd, 3rd and 4th failed attempt. */
@@ -39,7 +39,16 @@ async function recordAttempt(db: Db, due: Due, error: string | null) {
 }
 
 /**
- * Delivers one due callback: the job details (as GET returns them) POSTed to the job's callback URL,
+ * What a callback POSTs: `state` (COMPLETED or FAILED), as the bulk write article describes the callback,
+ * and `job_id`, followed by the job JSON exactly as GET …/write/{id} answers it (its `status` and, when
+ * completed, `result.download_url`), so a client written for either shape reads it.
+ */
+export function callbackBody(job: JobRow, baseUrl: string) {
+  return { state: job.status, job_id: String(job.id), ...jobDetails(job, baseUrl) };
+}
+
+/**
+ * Delivers one due callback: callbackBody POSTed to the job's callback URL,
  * signed with the creator key's secret. Retried with backoff; after 5 failures it is given up.
  * Returns false when nothing was due.
  */
@@ -48,7 +57,7 @@ export async function deliverDueCallback(db: Db): Promise<boolean> {
   if (!due) return false;
   const job = await getJobRow(db, BigInt(due.id));
   if (!job) return true;
-  const body = JSON.stringify(jobDetails(job, publicBaseUrl()));
+  const body = JSON.stringify(callbackBody(job, publicBaseUrl()));
   const result = await deliverCallback(due.url, body, await callbackSecret(db, job.apiKeyId));
   await recordAttempt(db, due, result.ok ? null : result.error);
   return true;

@@ -1,7 +1,7 @@
-import type { jobDetails } from '@/lib/import/jobs/details';
+import type { CallbackDelivery, jobDetails } from '@/lib/import/jobs/details';
 import type { ErrorEntry } from '@/lib/import/jobs/error-report';
 
-export type JobDetails = ReturnType<typeof jobDetails>;
+export type JobDetails = ReturnType<typeof jobDetails> & { callback_delivery: CallbackDelivery | null };
 export type UploadedFile = {
   fileId: string; fileName: string; kind: 'csv' | 'xlsx'; encoding: string | null; delimiter: string | null;
   headers: string[]; rowCount: number; preview: string[][];

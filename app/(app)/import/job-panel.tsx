@@ -4,12 +4,16 @@ import { useEffect, useState } from 'react';
 import { Alert, Badge } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/page-header';
+import { formatDateTime } from '@/lib/format';
 import { fetchErrors, fetchJob, resultUrl, type ErrorReport, type JobDetails } from './client-api';
 import { ErrorTable } from './error-table';
 
 const POLL_MS = 500;
+/** After the job ends, its callback may still be retried for minutes: asked for less often. */
+const CALLBACK_POLL_MS = 5_000;
 const MAX_RETRY_MS = 5_000;
 const finished = (job: JobDetails | null) => job?.status === 'COMPLETED' || job?.status === 'FAILED';
+const callbackOpen = (job: JobDetails) => job.callback_delivery?.state === 'waiting' || job.callback_delivery?.state === 'pending';
 /** Worth asking again: the server or its database is away for a moment (no answer, 5xx, or too many requests). */
 const transient = (status?: number) => status === undefined || status >= 500 || status === 429;
 
@@ -28,6 +32,7 @@ function useJob(id: string) {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
     let retryMs = POLL_MS;
+    let loaded = false;
     const poll = async () => {
       const result = await fetchJob(id);
       if (stopped) return;
@@ -42,6 +47,9 @@ function useJob(id: string) {
       setRetrying(null);
       setJob(result.data);
       if (!finished(result.data)) { timer = setTimeout(poll, POLL_MS); return; }
+      if (callbackOpen(result.data)) timer = setTimeout(poll, CALLBACK_POLL_MS);
+      if (loaded) return;
+      loaded = true;
       router.refresh();
       const errors = await fetchErrors(id);
       if (!stopped) setReport(errors.ok ? errors.data : { errors: [], truncated: false });
@@ -67,6 +75,23 @@ function Counts({ file }: { file: JobDetails['resource'][number]['file'] }) {
 }
 
 /** A job's live progress, its counts, its errors and the result download. */
+function CallbackLine({ delivery }: { delivery: NonNullable<JobDetails['callback_delivery']> }) {
+  const attempt = `attempt ${delivery.attempts} of ${delivery.max_attempts}`;
+  const next = delivery.next_attempt_at ? ` Next attempt at ${formatDateTime(new Date(delivery.next_attempt_at))}.` : '';
+  const lastError = delivery.last_error ? ` Last attempt: ${delivery.last_error}` : '';
+  const text = {
+    waiting: 'is sent when the job ends.',
+    pending: delivery.last_error === null ? 'is being sent.' : `is retried: ${attempt} failed.${lastError}${next}`,
+    delivered: `was delivered on ${attempt}.`,
+    failed: `was given up after ${delivery.attempts} attempts.${lastError}`,
+  }[delivery.state];
+  return (
+    <p className="text-sm text-slate-700" aria-live="polite">
+      Callback to <span className="break-all font-mono text-xs">{delivery.url}</span> {text}
+    </p>
+  );
+}
+
 export function JobPanel({ id }: { id: string }) {
   const { job, report, error, retrying } = useJob(id);
   if (error) return <Alert>{error}</Alert>;
@@ -92,6 +117,7 @@ export function JobPanel({ id }: { id: string }) {
         {job.status === 'FAILED' && <Alert>{'failure_reason' in job ? String(job.failure_reason) : 'The job failed.'}</Alert>}
         {job.dry_run && job.status === 'COMPLETED' && <Alert tone="info">This was a validation: nothing was written. The counts say what an import would do.</Alert>}
         {job.status === 'COMPLETED' && <a href={resultUrl(job.id)} download className={buttonClass('secondary')}>Download result</a>}
+        {job.callback_delivery && <CallbackLine delivery={job.callback_delivery} />}
         {report && report.errors.length > 0 && <ErrorTable errors={report.errors} truncated={report.truncated} />}
         {report && report.errors.length === 0 && job.status === 'COMPLETED' && <p className="text-sm text-green-800">No errors.</p>}
       </div>

@@ -48,3 +48,24 @@ export function jobDetails(job: JobRow, baseUrl: string, version = 'v8') {
     ...(job.status === 'COMPLETED' ? { result: { download_url: resultDownloadUrl(baseUrl, version, job.id) } } : {}),
   };
 }
+
+export type CallbackDelivery = {
+  url: string; state: 'waiting' | 'pending' | 'delivered' | 'failed'; attempts: number; max_attempts: number;
+  last_error: string | null; next_attempt_at: string | null;
+};
+
+/**
+ * How the job's callback fares, for the import page (not part of Zoho's job JSON): `waiting` until the job
+ * ends, then `pending` with the attempts so far and the next one's time, `delivered` or `failed` (given up).
+ */
+export function callbackDelivery(job: JobRow, maxAttempts: number): CallbackDelivery | null {
+  if (!job.callbackUrl) return null;
+  return {
+    url: job.callbackUrl,
+    state: job.callbackState === 'none' ? 'waiting' : job.callbackState,
+    attempts: job.callbackAttempts,
+    max_attempts: maxAttempts,
+    last_error: job.callbackLastError,
+    next_attempt_at: job.callbackState === 'pending' && job.callbackNextAt ? isoWithOffset(job.callbackNextAt) : null,
+  };
+}

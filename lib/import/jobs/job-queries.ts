@@ -12,6 +12,8 @@ const jobColumns = {
   processedCount: importJob.processedCount, addedCount: importJob.addedCount, updatedCount: importJob.updatedCount,
   skippedCount: importJob.skippedCount, createdById: importJob.createdBy, createdByName: user.name,
   fileName: importFile.fileName, apiKeyId: importJob.apiKeyId,
+  callbackState: importJob.callbackState, callbackAttempts: importJob.callbackAttempts,
+  callbackLastError: importJob.callbackLastError, callbackNextAt: importJob.callbackNextAt,
 };
 
 export type JobRow = Awaited<ReturnType<typeof getJobRow>> & {};

@@ -90,18 +90,26 @@ function encodingOf(body: Json, resource: Json): string | null {
   }
 }
 
+/** The article's own sample spells the key `callBack`; Zoho reads it, so both spellings are the callback. */
+function callbackKey(body: Json): 'callback' | 'callBack' | null {
+  const given = (['callback', 'callBack'] as const).filter((key) => body[key] !== undefined && body[key] !== null);
+  if (given.length > 1) invalid('callback', 'Give the callback once: callback and callBack are the same key.', '$.callBack');
+  return given[0] ?? null;
+}
+
 function callbackOf(body: Json): CallbackSpec | null {
-  const raw = body.callback;
-  if (raw === undefined || raw === null) return null;
-  if (!isObject(raw)) invalid('callback', 'callback must be an object with url and method.');
-  if (raw.url === undefined || raw.url === null || raw.url === '') missing('url', '$.callback.url');
+  const key = callbackKey(body);
+  if (key === null) return null;
+  const raw = body[key];
+  if (!isObject(raw)) invalid(key, `${key} must be an object with url and method.`, `$.${key}`);
+  if (raw.url === undefined || raw.url === null || raw.url === '') missing('url', `$.${key}.url`);
   const method = raw.method === undefined || raw.method === null ? '' : String(raw.method);
   if (method.toLowerCase() !== 'post') {
     throw new ProtocolError('INVALID_CALLBACK_METHOD', `The callback method '${method}' is not supported; use post.`,
-      { api_name: 'method', json_path: '$.callback.method' });
+      { api_name: 'method', json_path: `$.${key}.method` });
   }
   const problem = checkCallbackUrl(String(raw.url));
-  if (problem) throw new ProtocolError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: '$.callback.url' });
+  if (problem) throw new ProtocolError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: `$.${key}.url` });
   return { url: String(raw.url), method: 'post' };
 }
 
