@@ -111,6 +111,15 @@ describe('POST /crm/bulk/vN/write validates the job like Zoho', async () => {
     });
   });
 
+  it('echoes character_encoding as requested, and reads the file with it', async () => {
+    for (const label of ['ISO-8859-1', 'latin1', 'cp1250']) {
+      const created = await api.create({ operation: 'insert', character_encoding: label,
+        resource: [{ type: 'data', module: { api_name: 'Items' }, file_id: fileId, field_mappings: [{ api_name: 'Code', index: 0 }, { api_name: 'Name', index: 1 }] }] });
+      expect(created.status, label).toBe(201);
+      expect((await api.status(created.json.details.id)).json.character_encoding).toBe(label);
+    }
+  });
+
   it('lets one user have at most 20 jobs waiting or running, also when the requests arrive together', async () => {
     const busy = await keyFor(db, 'admin');
     const caller = apiCaller(busy.key);

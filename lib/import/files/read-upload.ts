@@ -1,5 +1,6 @@
 import { decodeText } from './decode-text';
 import { detectUploadKind } from './detect-format';
+import { fileTooLarge } from './errors';
 import { formatCount, formatMegabytes } from './format';
 import { MAX_WORKBOOK_XML_BYTES, resolveLimits, type Limits } from './limits';
 import { parseCsv } from './parse-csv';
@@ -108,8 +109,7 @@ export function readUploadedTable(bytes: Buffer, fileName: string, options: Read
 async function readTable(bytes: Buffer, fileName: string, options: ReadUploadOptions): Promise<UploadedTable> {
   const limits = resolveLimits(options.limits);
   if (bytes.length > limits.maxUploadBytes) {
-    throw new ProtocolError(
-      'FILE_TOO_LARGE',
+    throw fileTooLarge(
       `The file is ${formatMegabytes(bytes.length)} (${formatCount(bytes.length)} bytes); at most ${formatMegabytes(limits.maxUploadBytes)} (${formatCount(limits.maxUploadBytes)} bytes) are allowed.`,
     );
   }

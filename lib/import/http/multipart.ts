@@ -1,11 +1,12 @@
 import { MAX_UPLOAD_BYTES } from '@/lib/import/files';
+import { fileTooLarge } from '@/lib/import/files/errors';
 import { ProtocolError } from '@/lib/errors';
 
 /** Room for the multipart envelope around a file of the maximum size. */
 const ENVELOPE_BYTES = 64 * 1024;
 
 function tooLarge(): never {
-  throw new ProtocolError('FILE_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; at most 25 MB are allowed.`);
+  throw fileTooLarge(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; at most 25 MB are allowed.`);
 }
 
 /** Reads the body, giving up as soon as it passes the limit, so a huge upload is never held in memory. */

@@ -79,15 +79,20 @@ function findByOf(resource: Json, importModule: AppModule, operation: Operation)
   return findBy;
 }
 
+/**
+ * The label as the client wrote it (trimmed), once it is known to name an encoding we decode: the job JSON
+ * echoes it as requested (ISO-8859-1 stays ISO-8859-1), and every reader maps it to its decoder again.
+ */
 function encodingOf(body: Json, resource: Json): string | null {
   const raw = resource.character_encoding ?? body.character_encoding;
   if (raw === undefined || raw === null || raw === '') return null;
   if (typeof raw !== 'string') invalid('character_encoding', 'character_encoding must be a text such as UTF-8.');
   try {
-    return normalizeCharacterEncoding(raw);
+    normalizeCharacterEncoding(raw);
   } catch (error) {
     return invalid('character_encoding', (error as Error).message);
   }
+  return raw.trim();
 }
 
 /** The article's own sample spells the key `callBack`; Zoho reads it, so both spellings are the callback. */

@@ -14,8 +14,12 @@ type Ctx = { params: Promise<{ version: string }> };
 export const POST = apiRoute<Ctx>('import.run', async (request, { params }, principal) => {
   const versionError = checkVersion((await params).version);
   if (versionError) return versionError;
-  if (request.headers.get('feature')?.toLowerCase() !== 'bulk-write') {
+  const feature = request.headers.get('feature');
+  if (feature === null || feature.trim() === '') {
     return apiError(400, 'MANDATORY_NOT_FOUND', 'Required key feature is not available', { api_name: 'feature' });
+  }
+  if (feature.trim().toLowerCase() !== 'bulk-write') {
+    return apiError(400, 'NOT_SUPPORTED_FEATURE', `The feature '${feature}' is not supported; use bulk-write.`, { api_name: 'feature' });
   }
   return answeringImportErrors(async () => {
     const file = await readUploadedFile(request);

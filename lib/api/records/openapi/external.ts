@@ -39,7 +39,9 @@ export function externalPaths(): Record<string, PathItem> {
       description: 'Multipart form with key file (ZIP, CSV or XLSX); headers feature: bulk-write and X-CRM-ORG. Needs import.run.',
       requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
       responses: { 200: { description: 'Uploaded.', content: json(jsonSchema(success('FILE_UPLOAD_SUCCESS', z.object({ file_id: z.string(), created_time: z.string() })))) },
-        400: errorResponse('MANDATORY_NOT_FOUND, INVALID_FILE_FORMAT, FILE_TOO_LARGE.'), ...COMMON_ERRORS } } },
+        400: errorResponse('MANDATORY_NOT_FOUND (no feature header), NOT_SUPPORTED_FEATURE (a feature other than bulk-write), '
+          + 'INVALID_FILE_FORMAT, HEADER_LIMIT_EXCEEDED (more than 200 columns), LIMIT_EXCEEDED (more than 25,000 rows).'),
+        413: errorResponse('FILE_TOO_LARGE: over 25 MB, or a ZIP that unpacks past the limit.'), ...COMMON_ERRORS } } },
     '/crm/bulk/v8/write': { post: { ...tag('Bulk write'), operationId: 'Create_bulk_write_job', summary: 'Create a bulk write job',
       description: 'Maps an uploaded file onto a module and schedules the job (up to 25,000 rows). Needs import.run.',
       requestBody: { required: true, content: json(jsonSchema(jobRequest, 'input')) },
