@@ -15,13 +15,16 @@ export function fieldsFor(state: MappingState): ModuleField[] {
   return state.operation !== 'insert' && state.findBy === 'id' && idField ? [...mappableFields(importModule), idField] : mappableFields(importModule);
 }
 
-/** Columns matched by header (case, spaces and underscores ignored); everything else starts unmapped. */
+/**
+ * Columns matched by header (case, spaces and underscores ignored; `Warehouse.id` also says how the lookup is
+ * found); everything else starts unmapped.
+ */
 export function initialMapping(moduleName: string, headers: string[], previous?: MappingState): MappingState {
   const importModule = findModule(moduleName)!;
   const matched = autoMatchColumns(importModule, headers);
   const fields = Object.fromEntries(importModule.fields.map((field) => [field.apiName, {
-    column: matched[field.apiName] === null ? '' : String(matched[field.apiName]), defaultValue: '', format: '',
-    lookupBy: field.lookup?.findBy[0] ?? '',
+    column: matched[field.apiName] ? String(matched[field.apiName]!.index) : '', defaultValue: '', format: '',
+    lookupBy: matched[field.apiName]?.findBy ?? field.lookup?.findBy[0] ?? '',
   }]));
   const operation = importModule.operations.includes(previous?.operation ?? 'insert') ? previous?.operation ?? 'insert' : 'insert';
   return { moduleName: importModule.apiName, operation, findBy: importModule.findBy[0] ?? '', ignoreEmpty: previous?.ignoreEmpty ?? false, fields };

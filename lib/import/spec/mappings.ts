@@ -48,26 +48,39 @@ function formatOf(raw: Json, module: AppModule, apiName: string, position: numbe
   return String(raw.format);
 }
 
-function lookupFindByOf(raw: Json, module: AppModule, apiName: string, position: number): string | null {
-  if (raw.find_by === undefined || raw.find_by === null || raw.find_by === '') return null;
+/** `Warehouse.id` as an api_name: the lookup field Warehouse, found by id (the key after the dot). */
+function dottedLookup(module: AppModule, name: string): { apiName: string; findBy: string } | null {
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return null;
+  const field = findField(module, name.slice(0, dot));
+  const findBy = field?.lookup?.findBy.find((key) => key.toLowerCase() === name.slice(dot + 1).toLowerCase());
+  return field && findBy ? { apiName: field.apiName, findBy } : null;
+}
+
+function lookupFindByOf(raw: Json, module: AppModule, apiName: string, position: number, dotted: string | null): string | null {
+  if (raw.find_by === undefined || raw.find_by === null || raw.find_by === '') return dotted;
   const lookup = findField(module, apiName)?.lookup;
   if (!lookup) fail('INVALID_DATA', `find_by only applies to lookup fields, not to ${apiName}.`, apiName, path(position, 'find_by'));
   const findBy = lookup.findBy.find((name) => name.toLowerCase() === String(raw.find_by).toLowerCase());
   if (!findBy) fail('INVALID_DATA', `${apiName} can be looked up by ${lookup.findBy.join(', ')}, not by '${String(raw.find_by)}'.`, apiName, path(position, 'find_by'));
+  if (dotted && dotted !== findBy) {
+    fail('INVALID_DATA', `${apiName}.${dotted} is looked up by ${dotted}, but its find_by says ${findBy}.`, apiName, path(position, 'find_by'));
+  }
   return findBy;
 }
 
 function parseOne(raw: unknown, module: AppModule, position: number, seen: Set<string>): MappingRequest {
   if (!isObject(raw)) fail('INVALID_DATA', 'Each field mapping must be an object.', '', path(position));
   if (raw.api_name === undefined || raw.api_name === null || raw.api_name === '') fail('MANDATORY_NOT_FOUND', 'Required key api_name is not available.', 'api_name', path(position, 'api_name'));
-  const field = findField(module, String(raw.api_name));
+  const dotted = findField(module, String(raw.api_name)) ? null : dottedLookup(module, String(raw.api_name));
+  const field = findField(module, dotted?.apiName ?? String(raw.api_name));
   if (!field) fail('INVALID_FIELD_NAME', `${module.apiName} has no field '${String(raw.api_name)}'.`, String(raw.api_name), path(position, 'api_name'));
   const apiName = field.apiName;
   if (seen.has(apiName)) fail('INVALID_DATA', `${apiName} is mapped twice.`, apiName, path(position, 'api_name'));
   seen.add(apiName);
   const mapping = {
     apiName, index: indexOf(raw, apiName, position), defaultValue: defaultValueOf(raw, apiName, position),
-    format: formatOf(raw, module, apiName, position), findBy: lookupFindByOf(raw, module, apiName, position),
+    format: formatOf(raw, module, apiName, position), findBy: lookupFindByOf(raw, module, apiName, position, dotted?.findBy ?? null),
   };
   if (mapping.index === null && mapping.defaultValue === null) fail('MANDATORY_NOT_FOUND', `Required key index is not available for ${apiName}.`, apiName, path(position, 'index'));
   return mapping;
@@ -97,8 +110,7 @@ export function resolveMappings(
   mappings: MappingRequest[] | null, headers: readonly string[], module: AppModule, operation: Operation, findBy: string | null,
 ): MappingRequest[] {
   const resolved = mappings ?? Object.entries(autoMatchColumns(module, headers))
-    .filter((entry): entry is [string, number] => entry[1] !== null)
-    .map(([apiName, index]) => ({ apiName, index, defaultValue: null, format: null, findBy: null }));
+    .flatMap(([apiName, match]) => (match ? [{ apiName, index: match.index, defaultValue: null, format: null, findBy: match.findBy }] : []));
   resolved.forEach((mapping, position) => {
     if (mapping.index !== null && mapping.index >= headers.length) {
       fail('COLUMN_INDEX_NOT_FOUND', `Column ${mapping.index} mapped to ${mapping.apiName} does not exist: the file has ${headers.length} columns (0 to ${headers.length - 1}).`,
