@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog, document, serialMovement, serialNumber, stockLevel } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { deleteDocument, updateDocument } from './change';
-import { postDocument } from './post';
+import { deleteDocument, updateDocument } from '@/lib/inventory/change';
+import { postDocument } from '@/lib/inventory/post';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 const today = '2026-11-22';

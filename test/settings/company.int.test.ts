@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { postDocument } from '@/lib/inventory/post';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { DEFAULT_SETTINGS, getCompanySettings, saveCompanySettings } from './company';
+import { DEFAULT_SETTINGS, getCompanySettings, saveCompanySettings } from '@/lib/settings/company';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 

@@ -4,9 +4,9 @@ import { isDomainError } from '@/lib/errors';
 import { postDocument } from '@/lib/inventory/post';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { deletePartner, deleteWarehouse } from './delete';
-import { createPartner } from './partners';
-import { createWarehouse } from './warehouses';
+import { deletePartner, deleteWarehouse } from '@/lib/catalog/delete';
+import { createPartner } from '@/lib/catalog/partners';
+import { createWarehouse } from '@/lib/catalog/warehouses';
 
 const ROUNDS = 10;
 

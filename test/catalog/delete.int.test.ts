@@ -4,7 +4,7 @@ import { partner, warehouse } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { postDocument } from '@/lib/inventory/post';
-import { deleteItem, deletePartner, deleteWarehouse } from './delete';
+import { deleteItem, deletePartner, deleteWarehouse } from '@/lib/catalog/delete';
 
 describe('deleting catalog records', async () => {
   const { db } = await useTestDatabase();

@@ -4,8 +4,8 @@ import { serialMovement, serialNumber } from '@/db/schema';
 import { isDomainError } from '@/lib/errors';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { checkSerials } from './check-serials';
-import { postDocument } from './post';
+import { checkSerials } from '@/lib/inventory/check-serials';
+import { postDocument } from '@/lib/inventory/post';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 const today = '2026-11-22';

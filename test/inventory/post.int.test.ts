@@ -4,7 +4,7 @@ import { auditLog, document, documentLine, documentSeries, serialNumber, stockLe
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { createWarehouse } from '@/lib/catalog/warehouses';
-import { postDocument } from './post';
+import { postDocument } from '@/lib/inventory/post';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 const today = '2026-11-22';

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { InventoryRuleError } from './problems';
-import { postDocument } from './post';
+import { InventoryRuleError } from '@/lib/inventory/problems';
+import { postDocument } from '@/lib/inventory/post';
 
 const today = '2026-11-22';
 

@@ -3,9 +3,9 @@ import { createDb } from '@/db/client';
 import { isDomainError } from '@/lib/errors';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { deleteDocument, updateDocument } from './change';
-import { checkStockInvariants } from './invariants';
-import { postDocument } from './post';
+import { deleteDocument, updateDocument } from '@/lib/inventory/change';
+import { checkStockInvariants } from '@/lib/inventory/invariants';
+import { postDocument } from '@/lib/inventory/post';
 
 const today = '2026-11-22';
 const ROUNDS = 12;

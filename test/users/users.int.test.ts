@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { account, session, user } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { createApiKey, keyFromAuthorization, principalForApiKey, revokeApiKey } from '@/lib/auth/api-keys';
-import { changeUserRole, createUser, resetUserPassword, setUserActive } from './users';
+import { changeUserRole, createUser, resetUserPassword, setUserActive } from '@/lib/users/users';
 
 describe('users and API keys', async () => {
   const { db } = await useTestDatabase();

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { item, serialNumber, stockLevel, warehouse } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { DomainError } from '@/lib/errors';
-import { createItem, updateItem } from './items';
+import { createItem, updateItem } from '@/lib/catalog/items';
 import { withCodeKey } from '@/lib/catalog/code-key';
 
 const base = { code: 'ACME-1', name: 'Acme widget', purchasePrice: '10.50', salePrice: '15', vatRate: '21' };

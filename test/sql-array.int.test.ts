@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useTestDatabase } from '@/test/db';
-import { arrayLiteral } from './sql-array';
+import { arrayLiteral } from '@/lib/sql-array';
 
 describe('arrayLiteral read by PostgreSQL', async () => {
   const { db } = await useTestDatabase();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuth } from '@/lib/auth/auth-instance';
 import { createUser } from '@/lib/users/users';
 import { useTestDatabase } from '@/test/db';
-import { cookieValue, readFreshSession, verifiedToken } from './session-fast-path';
+import { cookieValue, readFreshSession, verifiedToken } from '@/lib/auth/session-fast-path';
 
 /**
  * The one-query session read must agree with better-auth's getSession on every cookie it answers for,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signInThrottle } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
-import { clearAccountThrottle, signInSucceeded, takeSignInAttempt, type AttemptKey } from './sign-in-throttle';
+import { clearAccountThrottle, signInSucceeded, takeSignInAttempt, type AttemptKey } from '@/lib/auth/sign-in-throttle';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1) + seconds * 1000);
 

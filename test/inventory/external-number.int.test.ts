@@ -3,8 +3,8 @@ import { createDb } from '@/db/client';
 import { isDomainError } from '@/lib/errors';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { updateDocument } from './change';
-import { postDocument } from './post';
+import { updateDocument } from '@/lib/inventory/change';
+import { postDocument } from '@/lib/inventory/post';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 

@@ -3,9 +3,9 @@ import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { deleteDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
-import { getDocument, getDocumentAudit, getDocumentLines, getEditableLines } from './document-detail';
-import { listDocuments, parseDocumentListParams } from './document-list';
-import { documentKindOf, findItemByCodeOrEan, searchLineItems } from './form-lookups';
+import { getDocument, getDocumentAudit, getDocumentLines, getEditableLines } from '@/lib/inventory/queries/document-detail';
+import { listDocuments, parseDocumentListParams } from '@/lib/inventory/queries/document-list';
+import { documentKindOf, findItemByCodeOrEan, searchLineItems } from '@/lib/inventory/queries/form-lookups';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 

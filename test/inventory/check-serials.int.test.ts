@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { checkSerials } from './check-serials';
-import { postDocument } from './post';
+import { checkSerials } from '@/lib/inventory/check-serials';
+import { postDocument } from '@/lib/inventory/post';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 const today = '2026-11-22';

@@ -4,8 +4,8 @@ import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { deleteDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
-import { labelsForDocument, labelsForSerials } from './labels';
-import { findSingleSerial, getSerial, getSerialHistory, listSerials, parseSerialListParams, serialsInStock, SERIAL_COUNT_CAP } from './serials';
+import { labelsForDocument, labelsForSerials } from '@/lib/inventory/queries/labels';
+import { findSingleSerial, getSerial, getSerialHistory, listSerials, parseSerialListParams, serialsInStock, SERIAL_COUNT_CAP } from '@/lib/inventory/queries/serials';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 

@@ -5,8 +5,8 @@ import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { postDocument } from '@/lib/inventory/post';
 import { dashboardTotals, itemsBelowMinimum, movementsPerDay, recentDocuments } from '@/lib/dashboard/queries';
-import { listStock, parseStockListParams, stockForExport } from './stock';
-import { stockCsv } from './stock-csv';
+import { listStock, parseStockListParams, stockForExport } from '@/lib/inventory/queries/stock';
+import { stockCsv } from '@/lib/inventory/queries/stock-csv';
 import { withCodeKey } from '@/lib/catalog/code-key';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;

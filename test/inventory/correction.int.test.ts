@@ -3,9 +3,9 @@ import { asc, eq } from 'drizzle-orm';
 import { auditLog, document, documentLine } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { updateDocument } from './change';
-import { documentBlockers } from './correction';
-import { postDocument } from './post';
+import { updateDocument } from '@/lib/inventory/change';
+import { documentBlockers } from '@/lib/inventory/correction';
+import { postDocument } from '@/lib/inventory/post';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 const day = '2026-06-01';

@@ -3,7 +3,7 @@ import { partner } from '@/db/schema';
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { createPrincipals, type Credentials } from '@/test/authz/principals';
 import { useTestDatabase } from '@/test/db';
-import { partnerOptionById, searchPartnerOptions } from './form-lookups';
+import { partnerOptionById, searchPartnerOptions } from '@/lib/inventory/queries/form-lookups';
 import { withCodeKeys } from '@/lib/catalog/code-key';
 
 // The action reads its caller from the request headers (next/headers); each call here gets a chosen session.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/test/db';
-import { createItem, updateItem } from './items';
-import { createPartner } from './partners';
-import { createWarehouse } from './warehouses';
+import { createItem, updateItem } from '@/lib/catalog/items';
+import { createPartner } from '@/lib/catalog/partners';
+import { createWarehouse } from '@/lib/catalog/warehouses';
 
 /** Item, partner and warehouse codes are unique as they read, like serials; EANs as a scanner reads them. */
 describe('code identity', async () => {
