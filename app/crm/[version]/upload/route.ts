@@ -4,8 +4,8 @@ import { apiError } from '@/lib/api/responses';
 import { checkVersion } from '@/lib/api/version';
 import { isoWithOffset } from '@/lib/import/jobs/details';
 import { answeringImportErrors } from '@/lib/import/http/errors';
-import { readUploadedFile } from '@/lib/import/http/multipart';
-import { storeUpload } from '@/lib/import/upload';
+import { readUploadedFile } from '@/lib/import/upload/multipart';
+import { storeUpload } from '@/lib/import/upload/store';
 import { textProblem } from '@/lib/validation/text';
 
 type Ctx = { params: Promise<{ version: string }> };

@@ -4,7 +4,7 @@ import { apiRoute } from '@/lib/api/route';
 import { apiError } from '@/lib/api/responses';
 import { createImportJob } from '@/lib/import/jobs/create-job';
 import { answeringImportErrors } from '@/lib/import/http/errors';
-import { parseJobRequest } from '@/lib/import/spec/job-request';
+import { parseJobRequest } from '@/lib/import/request/job-request';
 
 /** The import page creates jobs in the very format of the Zoho API (plus dry_run for "Validate"). */
 export const POST = apiRoute('import.run', async (request, _context, principal) => {

@@ -5,7 +5,7 @@ import { apiError } from '@/lib/api/responses';
 import { checkVersion } from '@/lib/api/version';
 import { createImportJob } from '@/lib/import/jobs/create-job';
 import { answeringImportErrors } from '@/lib/import/http/errors';
-import { parseJobRequest } from '@/lib/import/spec/job-request';
+import { parseJobRequest } from '@/lib/import/request/job-request';
 
 type Ctx = { params: Promise<{ version: string }> };
 

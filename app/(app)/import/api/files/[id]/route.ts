@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/route';
 import { apiError } from '@/lib/api/responses';
 import { parseId } from '@/lib/ids';
 import { answeringImportErrors } from '@/lib/import/http/errors';
-import { uploadSummary } from '@/lib/import/upload';
+import { uploadSummary } from '@/lib/import/upload/store';
 
 type Ctx = { params: Promise<{ id: string }> };
 

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { checkCallbackUrl } from './address-guard';
+import { checkCallbackUrl } from '@/lib/import/request/callback-url';
 import { resolvePublicHost, type ResolvedAddress } from './resolve-host';
 
 export const CALLBACK_TIMEOUT_MS = 10_000;

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type postgres from 'postgres';
 import { createDb, type Db } from '@/db/client';
-import { IMPORT_CHANNEL } from '@/lib/import/jobs/notify';
-import type { Lease } from '@/lib/import/run/chunk';
-import { failJob } from '@/lib/import/run/finish';
-import { runJob } from '@/lib/import/run/run-job';
-import { deliverDueCallback } from './callbacks';
+import { IMPORT_CHANNEL } from './notify';
+import type { Lease } from './chunk';
+import { failJob } from './finish';
+import { runJob } from './run-job';
+import { deliverDueCallback } from '@/lib/import/jobs/callbacks/due';
 import { describeOutage, isDatabaseUnavailable } from '@/lib/db-errors';
 import { outageBackoffMs } from './db-outage';
 import { installDriverCrashGuard } from './driver-guard';
@@ -18,7 +18,7 @@ export interface WorkerOptions {
   staleMs: number;
   /** How often to look for work without a notification (stale jobs, due callback retries). */
   pollMs: number;
-  /** Rows per chunk; unset (the default), each job's chunks are sized to its speed (lib/import/run/chunk-size.ts). */
+  /** Rows per chunk; unset (the default), each job's chunks are sized to its speed (lib/import/jobs/chunk-size.ts). */
   chunkRows?: number;
   log: (message: string, error?: unknown) => void;
 }

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { UploadedTable } from '@/lib/import/files';
-import { rowResults } from '@/lib/import/jobs/job-queries';
-import { notifyWorkers } from '@/lib/import/jobs/notify';
+import { rowResults } from './job-queries';
+import { notifyWorkers } from './notify';
 import { zipOneFile } from '@/lib/import/results/native-zip';
 import { LeaseLostError, type Lease } from './chunk';
-import { ResultLines } from './result-lines';
+import { ResultLines } from '@/lib/import/results/result-lines';
 
 function baseName(fileName: string) {
   return fileName.replace(/\.[^.]*$/, '') || 'import';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { callbackSecret } from '@/lib/import/callback/secret';
+import { callbackSecret } from './secret';
 import { publicBaseUrl } from '@/lib/http/public-url';
-import { deliverCallback } from '@/lib/import/callback/deliver';
+import { deliverCallback } from './deliver';
 import { jobDetails } from '@/lib/import/jobs/details';
 import { getJobRow } from '@/lib/import/jobs/job-queries';
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { findModule, mappableFields, type AppModule } from '@/lib/modules';
-import { buildXlsx } from './xlsx';
+import { buildXlsx } from './template-xlsx';
 
 /** Header row (field API names, which map themselves) and one example row per module. */
 export function templateRows(importModule: AppModule): string[][] {

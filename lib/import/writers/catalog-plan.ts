@@ -1,7 +1,7 @@
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
 import { findField, type ModuleField } from '@/lib/modules';
-import type { MappingRequest } from '@/lib/import/spec/mappings';
+import type { MappingRequest } from '@/lib/import/request/mappings';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
 import type { CatalogAdapter, CatalogRecord, Keys } from './catalog-adapters';
 import type { CatalogContext } from './context';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { Lease } from '@/lib/import/run/chunk';
+import type { Lease } from './chunk';
 
 /**
  * Claims the oldest job that is waiting, or running with a heartbeat older than `staleMs` (its worker

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { isPrivateAddress, privateCallbacksAllowed } from './address-guard';
+import { isPrivateAddress, privateCallbacksAllowed } from '@/lib/import/request/callback-url';
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };
 

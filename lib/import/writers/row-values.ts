@@ -1,8 +1,8 @@
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
 import type { ModuleField } from '@/lib/modules';
-import type { MappingRequest } from '@/lib/import/spec/mappings';
-import { reformatDate } from '@/lib/import/spec/date-format';
+import type { MappingRequest } from '@/lib/import/request/mappings';
+import { reformatDate } from '@/lib/import/request/date-format';
 
 /** The text a mapping gives for a row: the cell, or the default value when the cell is blank; null when neither. */
 export function readCell(row: TableRow, mapping: MappingRequest): string | null {

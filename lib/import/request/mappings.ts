@@ -1,5 +1,5 @@
 import { MAX_COLUMNS } from '@/lib/import/files';
-import { autoMatchColumns } from '@/lib/import/spec/auto-match';
+import { autoMatchColumns } from './auto-match';
 import { findField, type AppModule, type Operation } from '@/lib/modules';
 import { datePatternProblem } from './date-format';
 import { ProtocolError } from '@/lib/errors';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readUploadedTable } from '@/lib/import/files';
 import { MODULES } from '@/lib/modules';
-import { templateFile } from './index';
+import { templateFile } from './templates';
 
 describe('import templates', () => {
   it.each(MODULES.flatMap((module) => [`${module.apiName}.csv`, `${module.apiName}.xlsx`]))('%s reads back through the upload reader', async (name) => {

@@ -1,7 +1,7 @@
 import { parseId } from '@/lib/ids';
 import { normalizeCharacterEncoding } from '@/lib/import/files';
 import { findModule, OPERATIONS, type AppModule, type Operation } from '@/lib/modules';
-import { checkCallbackUrl } from '@/lib/import/callback/address-guard';
+import { checkCallbackUrl } from './callback-url';
 import { parseMappings, type MappingRequest } from './mappings';
 import { ProtocolError } from '@/lib/errors';
 

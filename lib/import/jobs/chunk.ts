@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import type { TableRow } from '@/lib/import/files';
-import { countOutcomes, packOutcomes, type RowOutcomeRecord } from './outcomes';
+import { countOutcomes, packOutcomes, type RowOutcomeRecord } from '@/lib/import/results/outcomes';
 
 /** A worker's claim on a job; every write checks it, so a worker that lost the job cannot commit. */
 export interface Lease { jobId: bigint; workerId: string }

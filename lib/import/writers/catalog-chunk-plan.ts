@@ -7,7 +7,7 @@ import { keysOf, overlayOf, planRow, RecordIndex, resolveTarget, type PlannedRow
 import { ChunkKeys } from './chunk-keys';
 import type { CatalogContext } from './context';
 import type { BatchRun } from './items-batch';
-import type { RowOutcomeRecord } from './outcomes';
+import type { RowOutcomeRecord } from '@/lib/import/results/outcomes';
 
 /** The rows a chunk writes with batch statements (catalog-writer.ts), and those statements, built in advance. */
 export interface PreparedBatch {

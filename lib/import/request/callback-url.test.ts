@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkCallbackUrl, isPrivateAddress } from './address-guard';
+import { checkCallbackUrl, isPrivateAddress } from './callback-url';
 
 describe('isPrivateAddress', () => {
   it.each([

@@ -7,7 +7,7 @@ import { buildDocument } from './document-build';
 import { documentErrors } from './document-errors';
 import { loadLookups, type Lookups } from './document-lookups';
 import { documentHeader, readDocumentRow, type DocumentRow } from './document-rows';
-import { skipped, type RowOutcomeRecord } from './outcomes';
+import { skipped, type RowOutcomeRecord } from '@/lib/import/results/outcomes';
 import { readCell } from './row-values';
 
 function numberOf(ctx: DocumentContext, row: TableRow): string | null {

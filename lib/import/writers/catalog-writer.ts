@@ -5,7 +5,7 @@ import { adapterFor, type CatalogAdapter, type CatalogRecord } from './catalog-a
 import type { CatalogChunkPlan, PreparedBatch } from './catalog-chunk-plan';
 import { blankKeysOf, columnNamer, keysOf, planRow, RecordIndex, resolveTarget, type PlannedRow, type RowOverlay } from './catalog-plan';
 import type { CatalogContext } from './context';
-import { rowErrorsOf, skipped, type RowOutcomeRecord } from './outcomes';
+import { rowErrorsOf, skipped, type RowOutcomeRecord } from '@/lib/import/results/outcomes';
 
 type Outcomes = Map<number, RowOutcomeRecord>;
 

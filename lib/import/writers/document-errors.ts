@@ -3,7 +3,7 @@ import { InventoryRuleError, type Problem } from '@/lib/inventory/problems';
 import type { RowError } from '@/lib/import/results';
 import { toZoho, type DocumentModule } from '@/lib/modules';
 import type { BuiltDocument } from './document-build';
-import { rowErrorsOf, zohoCodeOf } from './outcomes';
+import { rowErrorsOf, zohoCodeOf } from '@/lib/import/results/outcomes';
 
 const LINE_COLUMNS: Record<string, string> = {
   itemId: 'Item', quantity: 'Quantity', unitPrice: 'Unit_Price', vatRate: 'VAT_Rate', serials: 'Serial_Numbers',

@@ -1,5 +1,5 @@
 import type { CatalogModule, DocumentModule, AppModule, Operation } from '@/lib/modules';
-import type { MappingRequest } from '@/lib/import/spec/mappings';
+import type { MappingRequest } from '@/lib/import/request/mappings';
 
 /** What every row of a job is read and written with. */
 export interface JobContext<M extends AppModule = AppModule> {

@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { importFile } from '@/db/schema';
 import { readUploadedTable, type UploadedTable } from '@/lib/import/files';
 import { keepRecentTable, recentTable } from './kept-table';
-import { decodeFromStorage, encodeForStorage } from './stored-file';
+import { decodeFromStorage, encodeForStorage } from './storage-encoding';
 import { ProtocolError } from '@/lib/errors';
 
 export interface StoredUpload {
