@@ -2,37 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import type { TableRow } from '@/lib/import/files';
 import { countOutcomes, packOutcomes, type RowOutcomeRecord } from '@/lib/import/results/outcomes';
-
-/** A worker's claim on a job; every write checks it, so a worker that lost the job cannot commit. */
-export interface Lease { jobId: bigint; workerId: string }
-
-export class LeaseLostError extends Error {
-  constructor(jobId: bigint) {
-    super(`Job ${jobId} is no longer held by this worker.`);
-    this.name = 'LeaseLostError';
-  }
-}
+import { LeaseLostError, type Lease } from './lease';
 
 export type ChunkWriter = (tx: DbOrTx, units: TableRow[][]) => Promise<RowOutcomeRecord[]>;
-
-/** What a job writer is told besides a chunk's units. */
-export interface ChunkAside {
-  /** The units of the next chunk, for a writer that looksAhead (none for the last chunk or a dry run). */
-  upcoming?: TableRow[][];
-  /** The runner's own work, best done while this chunk's statements run (when the writer can tell). */
-  beside?: () => void;
-}
-
-/**
- * How a job writes its chunks of units, one after another. A writer that `looksAhead` is given the units
- * of the next chunk and may begin its work on them while this chunk's statements run, as long as the
- * outcomes stay those of writing the chunks one after the other. (The next chunk's size is then chosen
- * before this chunk's time is known.)
- */
-export interface JobWriter {
-  looksAhead?: boolean;
-  write(tx: DbOrTx, units: TableRow[][], aside?: ChunkAside): Promise<RowOutcomeRecord[]>;
-}
 
 /** Which units a chunk covers: from start (the job's resume point) up to end. */
 export interface ChunkRange { start: number; end: number }

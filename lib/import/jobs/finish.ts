@@ -4,7 +4,7 @@ import type { UploadedTable } from '@/lib/import/files';
 import { rowResults } from './job-queries';
 import { notifyWorkers } from './notify';
 import { zipOneFile } from '@/lib/import/results/native-zip';
-import { LeaseLostError, type Lease } from './chunk';
+import { LeaseLostError, type Lease } from './lease';
 import { ResultLines } from '@/lib/import/results/result-lines';
 
 function baseName(fileName: string) {

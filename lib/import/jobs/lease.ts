@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { Lease } from './chunk';
+
+/** A worker's claim on a job; every write checks it, so a worker that lost the job cannot commit. */
+export interface Lease { jobId: bigint; workerId: string }
+
+export class LeaseLostError extends Error {
+  constructor(jobId: bigint) {
+    super(`Job ${jobId} is no longer held by this worker.`);
+    this.name = 'LeaseLostError';
+  }
+}
 
 /**
  * Claims the oldest job that is waiting, or running with a heartbeat older than `staleMs` (its worker

@@ -6,12 +6,12 @@ import { type TableRow, type UploadedTable } from '@/lib/import/files';
 import { findModule } from '@/lib/modules';
 import { mappingsFromWire } from '@/lib/import/request/mappings';
 import { readStoredTable } from '@/lib/import/upload/store';
-import { catalogJobWriter } from '@/lib/import/writers/catalog-job-writer';
 import { ChunkSizer } from './chunk-size';
-import { LeaseLostError, recordDryChunk, restartDryRun, runChunk, type ChunkRange, type JobWriter, type Lease } from './chunk';
-import type { CatalogContext, DocumentContext, JobContext } from '@/lib/import/writers/context';
-import { groupDocuments, writeDocumentChunk } from '@/lib/import/writers/document-writer';
+import { recordDryChunk, restartDryRun, runChunk, type ChunkRange } from './chunk';
+import type { JobContext } from '@/lib/import/writers/context';
+import { jobWriterFor, type JobWriter } from '@/lib/import/writers/job-writer';
 import { completeJob, failJob } from './finish';
+import { LeaseLostError, type Lease } from './lease';
 import type { RowOutcomeRecord } from '@/lib/import/results/outcomes';
 import { ResultLines } from '@/lib/import/results/result-lines';
 import { isProtocolError } from '@/lib/errors';
@@ -34,15 +34,6 @@ function contextOf(job: JobRecord): JobContext {
     jobId: job.id, module: importModule, operation: job.operation, findBy: job.findBy, ignoreEmpty: job.ignoreEmpty,
     mappings: mappingsFromWire(job.fieldMappings), userId: job.createdBy, dryRun: job.dryRun,
   };
-}
-
-/** The units a job is cut into: rows, or whole documents; their order is the same on every run. */
-function unitsOf(db: Db, ctx: JobContext, rows: TableRow[]): { units: TableRow[][]; writer: JobWriter } {
-  if (ctx.module.kind === 'document') {
-    const docCtx = ctx as DocumentContext;
-    return { units: groupDocuments(docCtx, rows), writer: { write: (tx, units, aside) => writeDocumentChunk(tx, docCtx, units, aside?.beside) } };
-  }
-  return { units: rows.map((row) => [row]), writer: catalogJobWriter(db, ctx as CatalogContext) };
 }
 
 /** Units from `start` up to about `chunkRows` rows; a document larger than that is a chunk of its own. */
@@ -156,7 +147,7 @@ export async function runJob(db: Db, lease: Lease, options: RunOptions = {}): Pr
     });
     if (!table) return 'failed';
     const ctx = contextOf(job);
-    const { units, writer } = unitsOf(db, ctx, table.rows);
+    const { units, writer } = jobWriterFor(db, ctx, table.rows);
     // Remember the encoding that was detected, so a resumed run reads the file the same way.
     if (!job.characterEncoding && table.encoding) {
       await db.update(importJob).set({ characterEncoding: table.encoding })

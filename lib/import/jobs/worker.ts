@@ -3,14 +3,13 @@ import { hostname } from 'node:os';
 import type postgres from 'postgres';
 import { createDb, type Db } from '@/db/client';
 import { IMPORT_CHANNEL } from './notify';
-import type { Lease } from './chunk';
 import { failJob } from './finish';
 import { runJob } from './run-job';
 import { deliverDueCallback } from '@/lib/import/jobs/callbacks/due';
 import { describeOutage, isDatabaseUnavailable } from '@/lib/db-errors';
 import { outageBackoffMs } from './db-outage';
 import { installDriverCrashGuard } from './driver-guard';
-import { claimJob, heartbeat, notePause, releaseJob } from './lease';
+import { claimJob, heartbeat, notePause, releaseJob, type Lease } from './lease';
 import { Wakeup } from './wakeup';
 
 export interface WorkerOptions {

@@ -3,7 +3,7 @@ import type { TableRow } from '@/lib/import/files';
 import { keysWrittenBy, planCatalogChunk, type CatalogChunkPlan } from './catalog-chunk-plan';
 import { writeCatalogChunk } from './catalog-writer';
 import type { ChunkKeys } from './chunk-keys';
-import type { JobWriter } from '@/lib/import/jobs/chunk';
+import type { JobWriter } from './job-writer';
 import type { CatalogContext } from './context';
 
 /** The same stretch of the job's units (each chunk's are sliced from one array of units). */
