@@ -2,7 +2,7 @@ import { parseId } from '@/lib/ids';
 import { normalizeCharacterEncoding } from '@/lib/import/files';
 import { findModule, OPERATIONS, type AppModule, type Operation } from '@/lib/modules';
 import { checkCallbackUrl } from './callback-url';
-import { parseMappings, type MappingRequest } from './mappings';
+import { isObject, parseMappings, type Json, type MappingRequest } from './mappings';
 import { ProtocolError } from '@/lib/errors';
 
 export interface CallbackSpec { url: string; method: 'post' }
@@ -20,9 +20,6 @@ export interface JobRequest {
   callback: CallbackSpec | null;
   dryRun: boolean;
 }
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function missing(key: string, path = `$.${key}`): never {
   throw new ProtocolError('MANDATORY_NOT_FOUND', `Required key ${key} is not available.`, { api_name: key, json_path: path });

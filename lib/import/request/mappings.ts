@@ -13,8 +13,9 @@ export interface MappingRequest {
   findBy: string | null;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object of a request body (not an array, not null). */
+export type Json = Record<string, unknown>;
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const path = (position: number, key?: string) => `$.resource[0].field_mappings[${position}]${key ? `.${key}` : ''}`;
 
 function fail(code: string, message: string, apiName: string, jsonPath: string): never {
