@@ -8,7 +8,7 @@
  * per chunk, starting small so the first progress shows at once, growing at most fourfold a step.
  *
  * A fixed size (IMPORT_CHUNK_ROWS, tests) turns the adaptation off. Which rows share a chunk never
- * changes a row's outcome (catalog-order.ts), and a resumed job starts a chunk at its resume point.
+ * changes a row's outcome (writers/catalog-order.ts), and a resumed job starts a chunk at its resume point.
  */
 export const FIRST_CHUNK_ROWS = 1000;
 export const MAX_CHUNK_ROWS = 5000;
