@@ -15,7 +15,7 @@ export const CONTENT_ENCODINGS = ['identity', 'gzip'] as const;
 export const importFile = pgTable('import_file', {
   id: idPk(),
   fileName: text().notNull(),
-  /** The upload's bytes as sent (`identity`) or gzipped by the app (`gzip`: a CSV; see lib/import/stored-file.ts). */
+  /** The upload's bytes as sent (`identity`) or gzipped by the app (`gzip`: a CSV; see lib/import/upload/storage-encoding.ts). */
   content: bytea().notNull(),
   contentEncoding: text({ enum: CONTENT_ENCODINGS }).notNull().default('identity'),
   sizeBytes: integer().notNull(),

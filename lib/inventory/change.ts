@@ -11,7 +11,7 @@ import { audit } from './audit';
 import { changesStock, correctInPlace, describeChanges } from './correction';
 import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { assertExternalNumberFree, externalNumberKey, externalNumberRefusal } from './external-number';
-import { loadContext, type DocumentContext } from './context';
+import { loadContext, type PostingContext } from './context';
 import { KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
 import { allocateNumber } from './numbering';
@@ -88,7 +88,7 @@ async function correctDocument(tx: DbOrTx, row: DocRow, data: DocumentData, { li
  * An edit that moves stock: what the old document (or an invoice's goods document) did is replaced by what
  * the new one does, netted per item and warehouse, and every rule must hold after.
  */
-async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: DocumentContext, posted: Posted, actor: Actor) {
+async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: PostingContext, posted: Posted, actor: Actor) {
   const { before, linked, changes } = posted;
   throwIfProblems(serialRuleProblems(data, ctx));
   const oldMover = KINDS[row.kind].movesStock ? await movesOf(tx, row, before) : linked && await movesOf(tx, linked, posted.serialLines);
@@ -132,7 +132,7 @@ async function lockLinked(tx: DbOrTx, id: bigint): Promise<DocRow> {
  * Keeps an invoice's goods document in step (its old lines are already gone): rewritten, created, or deleted
  * with the switch. Says what it now moves, for the caller to apply.
  */
-async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | null, data: DocumentData, ctx: DocumentContext, actor: Actor): Promise<Moves | null> {
+async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | null, data: DocumentData, ctx: PostingContext, actor: Actor): Promise<Moves | null> {
   const kind = KINDS[invoice.kind].generates;
   if (!kind) return null;
   if (!createsStockDocument(data)) {

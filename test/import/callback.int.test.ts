@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { apiKey, importFile } from '@/db/schema';
-import { forgetRecentTable } from '@/lib/import/kept-table';
+import { forgetRecentTable } from '@/lib/import/upload/kept-table';
 import { useTestDatabase } from '@/test/db';
 import { apiCaller, keyFor } from './api';
 import { drainCallbacks, drainJobs } from './drain';

@@ -8,7 +8,7 @@ import { drainJobs } from './drain';
 import { createJob, principalOf } from './jobs';
 
 // Cases: [key, Unit, Purchase_Price, Sale_Price, VAT_Rate, EAN, Description, Active, Track_Serial_Numbers, Min_Stock].
-// The importer writes clean rows with its own batch statements (lib/import/run/items-batch.ts) for speed,
+// The importer writes clean rows with its own batch statements (lib/import/writers/items-batch.ts) for speed,
 // beside createItem/updateItem. Whatever path a row takes, the stored item must be the same.
 const HEADERS = ['Code', 'Name', 'Unit', 'Purchase_Price', 'Sale_Price', 'VAT_Rate', 'EAN', 'Description', 'Active', 'Track_Serial_Numbers', 'Min_Stock'];
 const CASES: string[][] = [

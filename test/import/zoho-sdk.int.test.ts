@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0';
 import { createDb } from '@/db/client';
-import { ImportWorker, workerOptionsFromEnv } from '@/lib/jobs/worker';
+import { ImportWorker, workerOptionsFromEnv } from '@/lib/import/jobs/worker';
 import { useTestDatabase } from '@/test/db';
 import { keyFor } from './api';
 import { startRouteServer } from './http-server';

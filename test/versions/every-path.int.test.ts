@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { document, item, partner, user, warehouse } from '@/db/schema';
 import { withCodeKey, withCodeKeys } from '@/lib/catalog/code-key';
 import { updateItem } from '@/lib/catalog/items';
-import { insertItems, updateItems } from '@/lib/import/run/items-batch';
+import { insertItems, updateItems } from '@/lib/import/writers/items-batch';
 import { itemSchema } from '@/lib/validation/catalog';
 import { call, keyFor } from '@/test/api/records-client';
 import { useTestDatabase } from '@/test/db';

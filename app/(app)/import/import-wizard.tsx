@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/page-header';
-import { detectModule } from '@/lib/import/spec/detect-module';
+import { detectModule } from '@/lib/import/request/detect-module';
 import { findModule, MODULES } from '@/lib/modules';
 import { createJob, uploadFile, type UploadedFile } from './client-api';
 import { FileDrop } from './file-drop';

@@ -1,4 +1,4 @@
-import { autoMatchColumns } from '@/lib/import/spec/auto-match';
+import { autoMatchColumns } from '@/lib/import/request/auto-match';
 import { findModule, mappableFields, type ModuleField, type AppModule, type Operation } from '@/lib/modules';
 
 export type FieldChoice = { column: string; defaultValue: string; format: string; lookupBy: string };

@@ -2,10 +2,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { importJob } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
-import { checkCallbackHost } from '@/lib/import/callback/resolve-host';
-import { mappingsToWire, resolveMappings } from '@/lib/import/spec/mappings';
-import type { JobRequest } from '@/lib/import/spec/job-request';
-import { uploadSummary } from '@/lib/import/upload';
+import { checkCallbackHost } from '@/lib/import/jobs/callbacks/resolve-host';
+import { mappingsToWire, resolveMappings } from '@/lib/import/request/mappings';
+import type { JobRequest } from '@/lib/import/request/job-request';
+import { uploadSummary } from '@/lib/import/upload/store';
 import { notifyWorkers } from './notify';
 import { ProtocolError } from '@/lib/errors';
 

@@ -18,7 +18,7 @@ export function resultDownloadUrl(baseUrl: string, version: string, jobId: bigin
 /**
  * GET /crm/bulk/vN/write/{id} in Zoho's shape (also the callback body). Extensions a Zoho client
  * ignores: file.processed_count (progress), dry_run, failure_reason when FAILED, and `message` when the
- * job is not FAILED but has a note: a worker that lost the database paused it (lib/jobs/worker.ts).
+ * job is not FAILED but has a note: a worker that lost the database paused it (lib/import/jobs/worker.ts).
  */
 export function jobDetails(job: JobRow, baseUrl: string, version = 'v8') {
   const importModule = findModule(job.module);

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { importJob } from '@/db/schema';
-import { mappingsFromWire } from '@/lib/import/spec/mappings';
-import { readStoredTable } from '@/lib/import/upload';
+import { mappingsFromWire } from '@/lib/import/request/mappings';
+import { readStoredTable } from '@/lib/import/upload/store';
 import { skippedRows } from './job-queries';
 
 export interface ErrorEntry { row: number; column: string; code: string; value: string; message: string }

@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { importFile, importJob, importResultChunk, importRowResult, user } from '@/db/schema';
-import { unpackOutcomes, type RowOutcomeRecord } from '@/lib/import/run/outcomes';
+import { unpackOutcomes, type RowOutcomeRecord } from '@/lib/import/results/outcomes';
 
 const jobColumns = {
   id: importJob.id, operation: importJob.operation, module: importJob.module, findBy: importJob.findBy,

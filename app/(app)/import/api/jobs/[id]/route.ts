@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/route';
 import { apiError } from '@/lib/api/responses';
 import { parseId } from '@/lib/ids';
 import { callbackDelivery, jobDetails } from '@/lib/import/jobs/details';
-import { MAX_CALLBACK_ATTEMPTS } from '@/lib/jobs/callbacks';
+import { MAX_CALLBACK_ATTEMPTS } from '@/lib/import/jobs/callbacks/due';
 import { getJobRow } from '@/lib/import/jobs/job-queries';
 import { publicBaseUrl } from '@/lib/http/public-url';
 
