@@ -3,12 +3,13 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { item, partner, warehouse } from '@/db/schema';
+import { storedItems, type StoredItem } from '@/lib/catalog/item-columns';
+import { prepareItemWrites, type PreparedItemWrites } from '@/lib/catalog/item-writer';
 import { createItem, updateItem } from '@/lib/catalog/items';
 import { createPartner, updatePartner } from '@/lib/catalog/partners';
 import { createWarehouse, updateWarehouse } from '@/lib/catalog/warehouses';
 import { itemSchema, partnerSchema, warehouseSchema, type ItemData } from '@/lib/validation/catalog';
 import type { CatalogModule } from '@/lib/modules';
-import { insertItems, updateItems, type BatchRun } from './items-batch';
 
 /** A record as the importer keeps it: its keys, and its values in the shape the schema takes as input. */
 export interface CatalogRecord {
@@ -16,8 +17,6 @@ export interface CatalogRecord {
   code: string;
   ean: string | null;
   values: Record<string, unknown>;
-  /** The stored row's version when it was read: a batch update applies only if it is unchanged. */
-  version?: number;
 }
 
 export type Keys = { codes: string[]; eans: string[]; ids: bigint[] };
@@ -32,15 +31,15 @@ export interface CatalogAdapter {
   load(tx: DbOrTx, keys: Keys): Promise<CatalogRecord[]>;
   create(tx: DbOrTx, input: Record<string, unknown>, userId: number): Promise<bigint>;
   update(tx: DbOrTx, id: bigint, changes: Record<string, unknown>, userId: number): Promise<Record<string, unknown>>;
-  batch?: {
-    /** Rows that must go through the lib function one by one because a rule there applies to them. */
-    needsOneByOne(existing: CatalogRecord, data: Record<string, unknown>): boolean;
-    /** The statement that inserts these rows (the id per code), built now and run later. */
-    insert(rows: Record<string, unknown>[], userId: number): BatchRun<Map<string, bigint>>;
-    /** The statement that updates these records (the ids it updated), built now and run later. */
-    update(rows: { id: bigint; version: number; data: Record<string, unknown> }[], userId: number): BatchRun<Set<bigint>>;
-  };
+  /**
+   * The lib's writer of many records at once (writeItems), for rows no other row of the chunk depends on:
+   * prepared now (while another chunk is written, say) and written later, each row with its outcome.
+   */
+  batch?: { prepare(rows: BatchRow[], userId: number): Promise<PreparedItemWrites> };
 }
+
+/** A row for the lib's batch writer: its record as loaded, its own values, and those over the record as parsed. */
+export type BatchRow = { target: CatalogRecord | null; values: Record<string, unknown>; data: Record<string, unknown> };
 
 /** `column = any(<json array>)`: one parameter however many keys, so the statement stays cheap to build and plan. */
 function anyOf(column: PgColumn, values: (string | bigint)[], type: 'text' | 'bigint'): SQL {
@@ -56,35 +55,20 @@ function keyFilter(columns: { id: PgColumn; code: PgColumn; ean?: PgColumn }, ke
   return parts.length ? or(...parts) : undefined;
 }
 
-type StoredItemRow = {
-  id: string; version: number; code: string; name: string; unit: string; purchase_price: string; sale_price: string; vat_rate: string;
-  ean: string | null; description: string; active: boolean; track_serials: boolean; min_stock: string | null;
-};
-
 const items: CatalogAdapter = {
   schema: itemSchema as unknown as z.ZodType<Record<string, unknown>>,
   async load(tx, keys) {
     const where = keyFilter({ id: item.id, code: item.code, ean: item.ean }, keys);
     if (!where) return [];
-    // Only the columns a row can set, read as the driver sends them: a chunk can find ten thousand items,
-    // and mapping each through the query builder (timestamps parsed into dates for nothing) cost ~7 µs a row.
-    const rows = await tx.execute<StoredItemRow>(sql`
-      select id::text as id, version, code, name, unit, purchase_price, sale_price, vat_rate, ean, description, active, track_serials, min_stock
-      from ${item} where ${where}`);
-    return rows.map((r) => ({
-      id: BigInt(r.id), code: r.code, ean: r.ean, version: r.version,
-      values: {
-        code: r.code, name: r.name, unit: r.unit, purchasePrice: r.purchase_price, salePrice: r.sale_price, vatRate: r.vat_rate,
-        ean: r.ean, description: r.description, active: r.active, trackSerials: r.track_serials, minStock: r.min_stock,
-      },
-    }));
+    // The stored row is the schema's input as it is (its extra keys, id and version among them, are not fields).
+    return (await storedItems(tx, where)).map((stored) => ({ id: stored.id, code: stored.code, ean: stored.ean, values: stored }));
   },
   create: (tx, input, userId) => createItem(tx, input as never, { userId }),
   update: (tx, id, changes, userId) => updateItem(tx, id, changes, { userId }),
   batch: {
-    needsOneByOne: (existing, data) => existing.values.trackSerials !== data.trackSerials,
-    insert: (rows, userId) => insertItems(rows as ItemData[], userId),
-    update: (rows, userId) => updateItems(rows as { id: bigint; version: number; data: ItemData }[], userId),
+    prepare: (rows, userId) => prepareItemWrites(rows.map((row) => ({
+      id: row.target?.id ?? null, read: row.target?.values as StoredItem | undefined, values: row.values, data: row.data as ItemData,
+    })), { userId }),
   },
 };
 

@@ -1,20 +1,18 @@
 import type { DbOrTx } from '@/db/client';
+import type { PreparedItemWrites } from '@/lib/catalog/item-writer';
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
-import { adapterFor, type CatalogAdapter, type CatalogRecord, type Keys } from './catalog-adapters';
+import { adapterFor, type CatalogRecord, type Keys } from './catalog-adapters';
 import { rowsToWriteInOrder } from './catalog-order';
 import { keysOf, overlayOf, planRow, RecordIndex, resolveTarget, type PlannedRow, type RowOverlay } from './catalog-plan';
 import { ChunkKeys } from './chunk-keys';
 import type { CatalogContext } from './context';
-import type { BatchRun } from './items-batch';
 import type { RowOutcomeRecord } from '@/lib/import/results/outcomes';
 
-/** The rows a chunk writes with batch statements (catalog-writer.ts), and those statements, built in advance. */
+/** The rows a chunk hands to the lib's batch writer (catalog-writer.ts), and their writes, prepared in advance. */
 export interface PreparedBatch {
-  inserts: PlannedRow[];
-  updates: PlannedRow[];
-  insert: BatchRun<Map<string, bigint>> | null;
-  update: BatchRun<Set<bigint>> | null;
+  rows: PlannedRow[];
+  writes: PreparedItemWrites;
 }
 
 /** A chunk of catalog rows read, matched to the stored records and run through the shared schema. */
@@ -24,7 +22,7 @@ export interface CatalogChunkPlan {
   plans: (PlannedRow | RowError[])[];
   /** Rows to write one by one in row order (catalog-order.ts); the others are batched. */
   inOrder: Set<number>;
-  /** The batched rows (valid ones not written in order) and their statements; null without any. */
+  /** The rows no other row depends on (valid ones not written in order), prepared for the lib's batch writer; null without any. */
   batch: PreparedBatch | null;
   /** Every code, EAN and record id the plan was made from: the rows' own and those of the records found. */
   reads: ChunkKeys;
@@ -72,24 +70,12 @@ export async function planCatalogChunk(db: DbOrTx, ctx: CatalogContext, rows: Ta
     const target = resolveTarget(ctx, overlay, index);
     plans.push('error' in target ? [target.error] : planRow(ctx, adapter, overlay, target.record));
   }
-  // Without a batch statement (Partners, Warehouses) every row goes through the lib function, in row order.
-  const inOrder = adapter.batch
-    ? rowsToWriteInOrder(ctx, overlays, plans, index, adapter)
-    : new Set(overlays.map((overlay) => overlay.rowNumber));
+  // Without a batch writer (Partners, Warehouses) every row goes through the lib function, in row order.
+  const inOrder = adapter.batch ? rowsToWriteInOrder(ctx, overlays, plans, index) : new Set(overlays.map((overlay) => overlay.rowNumber));
   const fast = plans.filter((plan, i): plan is PlannedRow => !Array.isArray(plan) && !inOrder.has(overlays[i].rowNumber));
-  const batch = adapter.batch && fast.length ? await prepareBatch(adapter.batch, fast, ctx.userId) : null;
+  // The lib builds its statements now, so that the chunk's transaction sends them at once.
+  const batch = adapter.batch && fast.length ? { rows: fast, writes: await adapter.batch.prepare(fast, ctx.userId) } : null;
   return { rows, overlays, plans, inOrder, batch, reads: readsOf(ctx, overlays, keys, records) };
-}
-
-/** Builds the batch statements now, so that the chunk's transaction sends them at once. */
-async function prepareBatch(batch: NonNullable<CatalogAdapter['batch']>, fast: PlannedRow[], userId: number): Promise<PreparedBatch> {
-  const inserts = fast.filter((p) => !p.target);
-  const updates = fast.filter((p) => p.target);
-  const insert = inserts.length ? batch.insert(inserts.map((p) => p.data), userId) : null;
-  await yieldToEventLoop();
-  // A record without a version (never the case for a stored item) matches none: its row goes one by one.
-  const update = updates.length ? batch.update(updates.map((p) => ({ id: p.target!.id, version: p.target!.version ?? 0, data: p.data })), userId) : null;
-  return { inserts, updates, insert, update };
 }
 
 /**

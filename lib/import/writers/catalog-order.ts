@@ -1,5 +1,5 @@
+import { parseId } from '@/lib/ids';
 import type { RowError } from '@/lib/import/results';
-import type { CatalogAdapter } from './catalog-adapters';
 import type { PlannedRow, RecordIndex, RowOverlay } from './catalog-plan';
 import type { CatalogContext } from './context';
 
@@ -11,7 +11,7 @@ type Keys = { codes: (string | null)[]; eans: (string | null)[]; ids: (bigint | 
 function keysOfRow(ctx: CatalogContext, overlay: RowOverlay, plan: PlannedRow | RowError[]): Keys {
   const planned = Array.isArray(plan) ? null : plan;
   const find = overlay.findKey || null;
-  const idKey = ctx.findBy === 'id' && find !== null && /^\d{1,18}$/.test(find) ? BigInt(find) : null;
+  const idKey = ctx.findBy === 'id' ? parseId(find) : null;
   return {
     codes: [text(overlay.values.code), ctx.findBy !== 'id' && ctx.findBy !== 'EAN' ? find : null, planned ? text(planned.data.code) : null],
     eans: [text(overlay.values.ean), ctx.findBy === 'EAN' ? find : null, planned ? text(planned.data.ean) : null],
@@ -38,11 +38,12 @@ class KeyCounts<K> {
  * The rows of a chunk whose outcome may depend on another row of it, by row number: rows that share a
  * code, EAN or record with another row (a row refused against the stored records may succeed after an
  * earlier row of the chunk wrote, so refused rows count too), rows that take a code or EAN held by a
- * record another row updates (and those rows), and rows a rule of the lib function applies to. They are
- * written one by one in row order, as if each row were its own import; the others are batched.
+ * record another row updates (and those rows). They are written one by one in row order, as if each row
+ * were its own import; the others go to the lib's batch writer (writeItems), which itself sends one by one
+ * the rows a rule of the lib applies to (item-rules.ts).
  */
 export function rowsToWriteInOrder(
-  ctx: CatalogContext, overlays: RowOverlay[], plans: (PlannedRow | RowError[])[], index: RecordIndex, adapter: CatalogAdapter,
+  ctx: CatalogContext, overlays: RowOverlay[], plans: (PlannedRow | RowError[])[], index: RecordIndex,
 ): Set<number> {
   const keysByRow = overlays.map((overlay, i) => keysOfRow(ctx, overlay, plans[i]));
   const codes = new KeyCounts<string>();
@@ -68,7 +69,6 @@ export function rowsToWriteInOrder(
       inOrder.add(plan.rowNumber);
       (rowsUpdating.get(owner.id) ?? []).forEach((rowNumber) => inOrder.add(rowNumber));
     }
-    if (plan.target && adapter.batch?.needsOneByOne(plan.target, plan.data)) inOrder.add(plan.rowNumber);
   }
   return inOrder;
 }

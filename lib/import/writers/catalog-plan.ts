@@ -1,3 +1,4 @@
+import { parseId } from '@/lib/ids';
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
 import { findField, type ModuleField } from '@/lib/modules';
@@ -18,6 +19,8 @@ export interface RowOverlay {
 export type PlannedRow = {
   rowNumber: number;
   target: CatalogRecord | null;
+  /** The row's own values (what an update changes); `input` is them over the record, `data` that parsed. */
+  values: Record<string, unknown>;
   input: Record<string, unknown>;
   data: Record<string, unknown>;
 };
@@ -44,7 +47,10 @@ export class RecordIndex {
   }
 
   find(field: string, key: string): CatalogRecord | undefined {
-    if (field === 'id') return /^\d{1,18}$/.test(key) ? this.byId.get(BigInt(key)) : undefined;
+    if (field === 'id') {
+      const id = parseId(key);
+      return id === null ? undefined : this.byId.get(id);
+    }
     return field === 'EAN' ? this.byEan.get(key) : this.byCode.get(key);
   }
 
@@ -91,8 +97,8 @@ export function keysOf(overlays: RowOverlay[], findBy: string | null): Keys {
     const { code, ean } = overlay.values;
     if (typeof code === 'string' && code.trim()) keys.codes.add(code.trim());
     if (typeof ean === 'string' && ean.trim()) keys.eans.add(ean.trim());
-    const key = overlay.findKey;
-    if (key && findBy === 'id' && /^\d{1,18}$/.test(key)) keys.ids.add(BigInt(key));
+    const id = findBy === 'id' ? parseId(overlay.findKey) : null;
+    if (id !== null) keys.ids.add(id);
   }
   return { codes: [...keys.codes], eans: [...keys.eans], ids: [...keys.ids] };
 }
@@ -130,7 +136,7 @@ export function blankKeysOf(input: Record<string, unknown>, keys: string[]): Set
 export function planRow(ctx: CatalogContext, adapter: CatalogAdapter, overlay: RowOverlay, target: CatalogRecord | null): PlannedRow | RowError[] {
   const input = { ...(target?.values ?? {}), ...overlay.values };
   const parsed = adapter.schema.safeParse(input);
-  if (parsed.success && overlay.errors.length === 0) return { rowNumber: overlay.rowNumber, target, input, data: parsed.data };
+  if (parsed.success && overlay.errors.length === 0) return { rowNumber: overlay.rowNumber, target, values: overlay.values, input, data: parsed.data };
   const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const blank = blankKeysOf(input, Object.keys(fieldErrors));
   const columnOf = columnNamer(ctx);

@@ -1,9 +1,8 @@
 import type { DbOrTx } from '@/db/client';
-import { pgErrorOf } from '@/lib/db-errors';
 import { isDomainError } from '@/lib/errors';
 import { adapterFor, type CatalogAdapter, type CatalogRecord } from './catalog-adapters';
 import type { CatalogChunkPlan, PreparedBatch } from './catalog-chunk-plan';
-import { blankKeysOf, columnNamer, keysOf, planRow, RecordIndex, resolveTarget, type PlannedRow, type RowOverlay } from './catalog-plan';
+import { blankKeysOf, columnNamer, keysOf, planRow, RecordIndex, resolveTarget, type RowOverlay } from './catalog-plan';
 import type { CatalogContext } from './context';
 import { rowErrorsOf, skipped, type RowOutcomeRecord } from '@/lib/import/results/outcomes';
 
@@ -12,40 +11,24 @@ type Outcomes = Map<number, RowOutcomeRecord>;
 const recordOf = (id: bigint, data: Record<string, unknown>): CatalogRecord =>
   ({ id, code: String(data.code), ean: (data.ean as string | null | undefined) ?? null, values: data });
 
-/** Runs a batch statement in a savepoint; on any database refusal its rows go the one-by-one way. */
-async function inSavepoint<T>(tx: DbOrTx, run: (sp: DbOrTx) => Promise<T>): Promise<T | null> {
-  try {
-    return await tx.transaction(run);
-  } catch (error) {
-    if (isDomainError(error) || pgErrorOf(error)) return null;
-    throw error;
-  }
+/**
+ * The rows no other row of the chunk depends on (catalog-order.ts), through the lib's batch writer, which
+ * gives each its outcome: no later row of the chunk looks them up, so the record index is left as it is.
+ */
+async function writeBatch(tx: DbOrTx, ctx: CatalogContext, batch: PreparedBatch, outcomes: Outcomes, onSent: () => void) {
+  const written = await batch.writes.write(tx, { onSent });
+  batch.rows.forEach((planned, i) => {
+    const outcome = written[i];
+    const { rowNumber } = planned;
+    if (outcome.ok) outcomes.set(rowNumber, { rowNumber, status: outcome.added ? 'ADDED' : 'UPDATED', recordId: String(outcome.id), errors: [] });
+    else outcomes.set(rowNumber, refused(ctx, rowNumber, outcome.error, planned.input));
+  });
 }
 
-/**
- * The batched rows share no code, EAN or record with any other row of the chunk (catalog-order.ts),
- * so no later row of the chunk looks them up: the record index is left as it is. `sent` is called
- * as soon as a batch statement is on its way.
- */
-async function writeFast(tx: DbOrTx, batch: PreparedBatch, outcomes: Outcomes, sent: () => void) {
-  const leftovers: PlannedRow[] = [];
-  const sending = <T>(statement: Promise<T>) => {
-    sent();
-    return statement;
-  };
-  const { inserts, updates, insert, update } = batch;
-  const insertedIds = insert ? await inSavepoint(tx, (sp) => sending(insert(sp))) : null;
-  for (const p of inserts) {
-    const id = insertedIds?.get(String(p.data.code));
-    if (id === undefined) { leftovers.push(p); continue; }
-    outcomes.set(p.rowNumber, { rowNumber: p.rowNumber, status: 'ADDED', recordId: String(id), errors: [] });
-  }
-  const updatedIds = update ? await inSavepoint(tx, (sp) => sending(update(sp))) : null;
-  for (const p of updates) {
-    if (!updatedIds?.has(p.target!.id)) { leftovers.push(p); continue; }
-    outcomes.set(p.rowNumber, { rowNumber: p.rowNumber, status: 'UPDATED', recordId: String(p.target!.id), errors: [] });
-  }
-  return leftovers;
+/** A lib function's refusal as the row's errors; a field the row left empty reads as "mandatory, not found". */
+function refused(ctx: CatalogContext, rowNumber: number, error: unknown, input: Record<string, unknown>): RowOutcomeRecord {
+  const fieldKeys = isDomainError(error) ? Object.keys(error.fieldErrors) : [];
+  return skipped(rowNumber, rowErrorsOf(error, columnNamer(ctx), blankKeysOf(input, fieldKeys)));
 }
 
 /** One row through the lib's own create/update, against the records as the chunk has left them so far. */
@@ -62,8 +45,7 @@ async function writeOne(tx: DbOrTx, ctx: CatalogContext, adapter: CatalogAdapter
     index.put(recordOf(id, written));
     return { rowNumber: overlay.rowNumber, status: target.record ? 'UPDATED' : 'ADDED', recordId: String(id), errors: [] };
   } catch (error) {
-    const fieldKeys = isDomainError(error) ? Object.keys(error.fieldErrors) : [];
-    return skipped(overlay.rowNumber, rowErrorsOf(error, columnNamer(ctx), blankKeysOf(plan.input, fieldKeys)));
+    return refused(ctx, overlay.rowNumber, error, plan.input);
   }
 }
 
@@ -91,16 +73,14 @@ export async function writeCatalogChunk(
     started = true;
     setImmediate(whileWriting);
   };
-  const leftovers = plan.batch ? await writeFast(tx, plan.batch, outcomes, sent) : [];
+  if (plan.batch) await writeBatch(tx, ctx, plan.batch, outcomes, sent);
   sent();
-  // Rows the batch statements refused share nothing with other rows, so their place in the order is free.
-  const oneByOne = [...inOrder, ...leftovers.map((p) => p.rowNumber)].sort((a, b) => a - b);
-  if (oneByOne.length === 0) return plan.rows.map((row) => outcomes.get(row.rowNumber)!);
+  if (inOrder.size === 0) return plan.rows.map((row) => outcomes.get(row.rowNumber)!);
   const byRow = new Map(overlays.map((overlay) => [overlay.rowNumber, overlay]));
-  const overlaysOneByOne = oneByOne.map((rowNumber) => byRow.get(rowNumber)!);
-  // Their records read again, here: the plan may be older than this transaction (planned ahead), or a record
-  // changed under a batch statement. These rows share no key with the batched ones, so nothing is missing.
-  const current = new RecordIndex(await adapter.load(tx, keysOf(overlaysOneByOne, ctx.findBy)));
-  for (const overlay of overlaysOneByOne) outcomes.set(overlay.rowNumber, await writeOne(tx, ctx, adapter, overlay, current));
+  const overlaysInOrder = [...inOrder].sort((a, b) => a - b).map((rowNumber) => byRow.get(rowNumber)!);
+  // Their records read again, here: the plan may be older than this transaction (planned ahead). These rows
+  // share no key with the batched ones, so nothing the batch wrote is missing.
+  const current = new RecordIndex(await adapter.load(tx, keysOf(overlaysInOrder, ctx.findBy)));
+  for (const overlay of overlaysInOrder) outcomes.set(overlay.rowNumber, await writeOne(tx, ctx, adapter, overlay, current));
   return plan.rows.map((row) => outcomes.get(row.rowNumber)!);
 }
