@@ -1,5 +1,5 @@
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
-import type { DocumentModule, LookupModule, ModuleField } from './types';
+import { OPERATIONS, type DocumentModule, type LookupModule, type ModuleField } from './types';
 
 const lookup = (module: LookupModule, findBy: readonly string[]) => ({ module, findBy });
 
@@ -33,8 +33,18 @@ export const LINE_FIELDS: readonly ModuleField[] = [
     description: 'Serial numbers of the line, as printed; ones that read the same (case, width, look-alike letters) are one serial.' },
 ];
 
-/** Rows with the same Number form one document in a file; it is the document's external number unless External_Number is mapped. */
+/**
+ * Rows with the same Number form one document in a file. On insert it is the document's external number unless
+ * External_Number is mapped; an update or upsert with find_by Number reads it as the document's own number.
+ */
 const NUMBER_FIELD: ModuleField = { apiName: 'Number', kind: 'text', example: 'R-1' };
+
+/**
+ * How an update or upsert finds a document: by its External_Number as an
+ * insert gives it (the External_Number column, else the file's Number), with the row's Partner when two
+ * partners' documents share it (lib/import/writers/document-targets.ts).
+ */
+const FIND_BY = ['External_Number', 'Number'] as const;
 
 type DocumentDeclaration = { apiName: string; id: string; description: string; example: Record<string, unknown> };
 
@@ -45,7 +55,7 @@ function documentModule(kind: DocumentKind, d: DocumentDeclaration): DocumentMod
   return {
     kind: 'document', documentKind: kind, apiName: d.apiName, id: d.id, label: info.plural, singular: info.label.toLowerCase(),
     description: d.description, read: info.readPermission, write: info.writePermission,
-    operations: ['insert'], findBy: [],
+    operations: OPERATIONS, findBy: FIND_BY,
     mandatory: ['Number', 'Date', 'Warehouse', 'Item', 'Quantity', ...(info.partnerRequired ? ['Partner'] : [])],
     headerFields: header, lineFields: LINE_FIELDS,
     // The flat file of one row per line, in the templates' column order.

@@ -1,7 +1,7 @@
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { ITEMS, PARTNERS, WAREHOUSES } from './catalog';
 import { GOODS_ISSUES, GOODS_RECEIPTS, PURCHASE_INVOICES, SALES_INVOICES } from './documents';
-import type { AppModule, DocumentModule, ModuleField } from './types';
+import type { AppModule, DocumentModule, ModuleField, Operation } from './types';
 
 export * from './types';
 export { ID_FIELD, ITEMS, PARTNERS, WAREHOUSES } from './catalog';
@@ -31,6 +31,18 @@ export function findField(module: AppModule, apiName: string): ModuleField | und
 /** The fields people map from a file (the record id only serves as a find_by key). */
 export function mappableFields(module: AppModule): ModuleField[] {
   return module.fields.filter((field) => field.kind !== 'id');
+}
+
+/**
+ * The fields a job must map: an insert's mandatory ones; the find_by field of an update (for documents their
+ * Number, which groups a document's rows and, with no External_Number column, is its external number); an
+ * upsert both. A document update that maps any line column replaces the lines, so it needs Item and Quantity.
+ */
+export function requiredFields(module: AppModule, operation: Operation, findBy: string | null, mapped: ReadonlySet<string>): string[] {
+  const forInsert = operation === 'update' ? [] : module.mandatory;
+  const forFind = operation === 'insert' ? [] : module.kind === 'document' ? ['Number'] : findBy ? [findBy] : [];
+  const forLines = module.kind === 'document' && module.lineFields.some((field) => mapped.has(field.apiName)) ? ['Item', 'Quantity'] : [];
+  return [...new Set([...forInsert, ...forFind, ...forLines])];
 }
 
 /** The unique fields an upsert through the records API may match on (duplicate_check_fields): find_by without id. */

@@ -63,9 +63,16 @@ describe('POST /crm/bulk/vN/write validates the job like Zoho', async () => {
     expect(await jobCount()).toBe(before);
   });
 
-  it('refuses update and upsert of documents, and a lookup find_by that is not unique', async () => {
+  it('refuses a document find_by other than Number or External_Number, unmapped keys and lines, and a lookup find_by that is not unique', async () => {
     const docs = { type: 'data', module: 'Goods_Receipts', file_id: docFileId };
-    expect((await api.create({ operation: 'upsert', resource: [{ ...docs, find_by: 'Number' }] })).json).toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/can only be inserted/) });
+    expect((await api.create({ operation: 'upsert', resource: [{ ...docs, find_by: 'id' }] })).json)
+      .toMatchObject({ code: 'INVALID_DATA', message: 'find_by must be one of External_Number, Number for Goods_Receipts.' });
+    const noNumber = await api.create({ operation: 'update', resource: [{ ...docs, find_by: 'External_Number', field_mappings: [{ api_name: 'Date', index: 1 }] }] });
+    expect(noNumber.json).toMatchObject({ code: 'MANDATORY_FIELDS_NOT_MAPPED', message: 'An update into Goods_Receipts needs these fields mapped: Number.' });
+    // Mapping a line column replaces the lines: they need their items and quantities.
+    const halfLines = await api.create({ operation: 'update', resource: [{ ...docs, find_by: 'Number', field_mappings: [
+      { api_name: 'Number', index: 0 }, { api_name: 'Quantity', index: 4 }] }] });
+    expect(halfLines.json).toMatchObject({ code: 'MANDATORY_FIELDS_NOT_MAPPED', message: 'An update into Goods_Receipts needs these fields mapped: Item.' });
     const badLookup = await api.create({ operation: 'insert', resource: [{ ...docs, field_mappings: [
       { api_name: 'Number', index: 0 }, { api_name: 'Date', index: 1 }, { api_name: 'Warehouse', index: 2 },
       { api_name: 'Item', index: 3, find_by: 'Name' }, { api_name: 'Quantity', index: 4 }] }] });

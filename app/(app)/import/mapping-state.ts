@@ -30,6 +30,18 @@ export function initialMapping(moduleName: string, headers: string[], previous?:
   return { moduleName: importModule.apiName, operation, findBy: importModule.findBy[0] ?? '', ignoreEmpty: previous?.ignoreEmpty ?? false, fields };
 }
 
+/** Fields given a column or a default value. */
+export function mappedFields(state: MappingState): Set<string> {
+  return new Set(Object.entries(state.fields).filter(([, choice]) => choice.column !== '' || choice.defaultValue.trim() !== '').map(([apiName]) => apiName));
+}
+
+/** What an update of documents changes, said beside the operation (README, Import and APIs). */
+export function operationHint(importModule: AppModule, operation: Operation): string | undefined {
+  if (importModule.kind !== 'document' || operation === 'insert') return undefined;
+  return "Mapped header columns replace the document's; mapping any line column (Item, Quantity, …) replaces all its lines and serials. "
+    + "The form's edit rules apply.";
+}
+
 /** The create-job body in the Zoho bulk write format the API takes too. */
 export function jobBody(state: MappingState, fileId: string, dryRun: boolean) {
   const importModule = moduleOf(state);

@@ -67,7 +67,7 @@ function fileIdOf(resource: Json): bigint {
 function findByOf(resource: Json, importModule: AppModule, operation: Operation): string | null {
   if (operation === 'insert') return null;
   if (!importModule.operations.includes(operation)) {
-    invalid('operation', `${importModule.apiName} can only be inserted; ${operation} is not supported for documents.`);
+    invalid('operation', `${importModule.apiName} does not support ${operation}; it supports ${importModule.operations.join(', ')}.`);
   }
   const raw = resource.find_by;
   if (raw === undefined || raw === null || raw === '') missing('find_by', '$.resource[0].find_by');

@@ -1,6 +1,6 @@
 import { MAX_COLUMNS } from '@/lib/import/files';
 import { autoMatchColumns } from './auto-match';
-import { findField, type AppModule, type Operation } from '@/lib/modules';
+import { findField, requiredFields, type AppModule, type Operation } from '@/lib/modules';
 import { datePatternProblem } from './date-format';
 import { ProtocolError } from '@/lib/errors';
 
@@ -98,11 +98,6 @@ export function parseMappings(raw: unknown, module: AppModule): MappingRequest[]
   return raw.map((mapping, position) => parseOne(mapping, module, position, seen));
 }
 
-function requiredFields(module: AppModule, operation: Operation, findBy: string | null): string[] {
-  const forInsert = operation === 'update' ? [] : [...module.mandatory];
-  return findBy && !forInsert.includes(findBy) ? [...forInsert, findBy] : forInsert;
-}
-
 /**
  * Ties the mappings to the file: without field_mappings the header row is matched by field API name;
  * every index must exist in the file, and the fields the operation needs must be mapped.
@@ -119,7 +114,7 @@ export function resolveMappings(
     }
   });
   const mapped = new Set(resolved.map((mapping) => mapping.apiName));
-  const missingFields = requiredFields(module, operation, findBy).filter((name) => !mapped.has(name));
+  const missingFields = requiredFields(module, operation, findBy, mapped).filter((name) => !mapped.has(name));
   if (missingFields.length > 0) {
     throw new ProtocolError('MANDATORY_FIELDS_NOT_MAPPED',
       `${operation === 'insert' ? 'An insert' : `An ${operation}`} into ${module.apiName} needs these fields mapped: ${missingFields.join(', ')}.`,

@@ -1,15 +1,24 @@
 import type { DocumentInput } from '@/lib/validation/documents';
 import { fromScaled, toScaled } from '@/lib/decimal';
 import { QUANTITY_SCALE, quantitySchema } from '@/lib/validation/decimal';
-import type { DocumentContext } from './context';
+import type { ModuleField } from '@/lib/modules';
+import { mappingFor, type DocumentContext } from './context';
 import type { DocumentRow, HeaderField } from './document-rows';
 
-/** A document ready for postDocument, with which source rows made each line and each serial. */
+type LineInput = DocumentInput['lines'][number];
+
+/**
+ * A document as the lib takes it, with which source rows made each line and each serial: on insert the
+ * whole document for postDocument, on update the fields to change for patchDocument (lines null: kept).
+ */
 export interface BuiltDocument {
-  input: DocumentInput;
+  fields: Record<string, unknown>;
+  lines: LineInput[] | null;
+  /** Every source row of the document. */
+  rows: number[];
   lineRows: number[][];
   serialRows: Map<string, number[]>[];
-  /** Header fields no row gave: their errors read as "mandatory, not found". */
+  /** Header fields no row gave (or an update cleared): their errors read as "mandatory, not found". */
   blankHeader: Set<HeaderField>;
 }
 
@@ -54,32 +63,58 @@ function mergeLines(rows: DocumentRow[]): Line[] {
 }
 
 /**
- * The header as the lib's input, field by field from the module's declaration (the key each API name fills).
+ * The header of a new document, field by field from the module's declaration (the key each API name fills).
  * The file's own Number is the document's external number unless an External_Number column says otherwise,
  * so importing the same file again finds the documents already there.
  */
-function headerInput(ctx: DocumentContext, header: DocumentRow['header'], number: string) {
-  const input: Record<string, unknown> & Pick<DocumentInput, 'date' | 'warehouseId'> = { date: '', partnerId: null, warehouseId: '', note: '', externalNumber: number };
-  for (const field of ctx.module.headerFields) if (header[field.apiName] !== undefined) input[field.key!] = header[field.apiName];
-  return input;
+function insertHeader(ctx: DocumentContext, header: DocumentRow['header'], number: string) {
+  const fields: Record<string, unknown> = { date: '', partnerId: null, warehouseId: '', note: '', externalNumber: number };
+  for (const field of ctx.module.headerFields) if (header[field.apiName] !== undefined) fields[field.key!] = header[field.apiName];
+  return { fields, blank: ctx.module.headerFields.filter((f) => isRequired(f) && header[f.apiName] === undefined) };
 }
 
-/** Builds the document input; null when a row already has an error (the document is then skipped whole). */
-export function buildDocument(ctx: DocumentContext, rows: DocumentRow[], header: DocumentRow['header'], number: string): BuiltDocument | null {
-  const lines = mergeLines(rows);
+/**
+ * The header fields an update changes: those mapped in the file. An empty cell clears its field, or leaves it
+ * as it is with ignore_empty (a switch has no empty value: it stays). The field the document was found by is
+ * its key, not a change.
+ */
+function updateHeader(ctx: DocumentContext, header: DocumentRow['header']) {
+  const fields: Record<string, unknown> = {};
+  const blank: ModuleField[] = [];
+  for (const field of ctx.module.headerFields) {
+    if (field.apiName === ctx.findBy || !mappingFor(ctx, field.apiName)) continue;
+    const value = header[field.apiName];
+    if (value !== undefined) fields[field.key!] = value;
+    else if (!ctx.ignoreEmpty && field.kind !== 'boolean') {
+      fields[field.key!] = field.nullable ? null : '';
+      if (isRequired(field)) blank.push(field);
+    }
+  }
+  return { fields, blank };
+}
+
+/** A header field the lib refuses to leave empty (the note may be). */
+const isRequired = (field: ModuleField) => !field.nullable && field.kind !== 'boolean' && field.key !== 'note';
+
+/** Whether an update replaces the document's lines: it does when the file maps any line column. */
+export const replacesLines = (ctx: DocumentContext) => ctx.module.lineFields.some((field) => mappingFor(ctx, field.apiName));
+
+/**
+ * Builds the document (insert) or the change (update); null when a row already has an error (the document
+ * is then skipped whole). An update that maps no line column keeps the document's lines.
+ */
+export function buildDocument(ctx: DocumentContext, rows: DocumentRow[], header: DocumentRow['header'], number: string, update = false): BuiltDocument | null {
+  const lines = !update || replacesLines(ctx) ? mergeLines(rows) : null;
   if (rows.some((row) => row.errors.length > 0)) return null;
-  const blankHeader = new Set<HeaderField>(ctx.module.headerFields.filter((f) => !f.nullable && f.kind !== 'boolean' && f.key !== 'note'
-    && header[f.apiName] === undefined).map((f) => f.apiName));
+  const { fields, blank } = update ? updateHeader(ctx, header) : insertHeader(ctx, header, number);
   return {
-    input: {
-      ...headerInput(ctx, header, number),
-      kind: ctx.module.documentKind,
-      lines: lines.map((line) => ({
-        itemId: line.itemId, quantity: fromScaled(line.quantity, QUANTITY_SCALE), unitPrice: line.unitPrice, vatRate: line.vatRate, serials: line.serials,
-      })),
-    },
-    lineRows: lines.map((line) => line.rows),
-    serialRows: lines.map((line) => line.serialRows),
-    blankHeader,
+    fields,
+    lines: lines && lines.map((line) => ({
+      itemId: line.itemId, quantity: fromScaled(line.quantity, QUANTITY_SCALE), unitPrice: line.unitPrice, vatRate: line.vatRate, serials: line.serials,
+    })),
+    rows: rows.map((row) => row.rowNumber),
+    lineRows: lines?.map((line) => line.rows) ?? [],
+    serialRows: lines?.map((line) => line.serialRows) ?? [],
+    blankHeader: new Set(blank.map((field) => field.apiName)),
   };
 }

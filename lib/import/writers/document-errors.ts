@@ -21,11 +21,14 @@ function add(errors: ErrorsByRow, rows: number[], error: RowError) {
   }
 }
 
-/** Serial and stock problems land on the row that wrote the serial, or on every row of the line. */
+/**
+ * Serial and stock problems land on the row that wrote the serial, or on every row of the line; on every row
+ * of the document when the file did not give the lines (an update that kept them).
+ */
 function placeProblems(problems: Problem[], module: DocumentModule, doc: BuiltDocument, errors: ErrorsByRow) {
   for (const problem of problems) {
     const { code, field: column } = toZoho(problem, module);
-    const rows = (problem.serial !== undefined ? doc.serialRows[problem.line]?.get(problem.serial) : undefined) ?? doc.lineRows[problem.line] ?? [];
+    const rows = (problem.serial !== undefined ? doc.serialRows[problem.line]?.get(problem.serial) : undefined) ?? doc.lineRows[problem.line] ?? doc.rows;
     add(errors, rows, { code, column, message: problem.message });
   }
 }
@@ -36,9 +39,9 @@ function placeFieldErrors(module: DocumentModule, fieldErrors: Record<string, st
     const line = key.match(/^lines\.(\d+)\.(\w+)(?:\.(\d+))?/);
     if (line) {
       const [lineIndex, field, serialIndex] = [Number(line[1]), line[2], line[3]];
-      const serial = serialIndex === undefined ? undefined : doc.input.lines[lineIndex]?.serials?.[Number(serialIndex)];
+      const serial = serialIndex === undefined ? undefined : doc.lines?.[lineIndex]?.serials?.[Number(serialIndex)];
       const rows = (serial !== undefined ? doc.serialRows[lineIndex]?.get(serial.trim()) : undefined) ?? doc.lineRows[lineIndex] ?? allRows;
-      const blank = field === 'itemId' && doc.input.lines[lineIndex]?.itemId === '';
+      const blank = field === 'itemId' && doc.lines?.[lineIndex]?.itemId === '';
       add(errors, rows, { code: blank ? 'MANDATORY_NOT_FOUND' : zohoCode, column: LINE_COLUMNS[field] ?? '', message });
       continue;
     }
@@ -48,15 +51,18 @@ function placeFieldErrors(module: DocumentModule, fieldErrors: Record<string, st
   }
 }
 
-/** Every row's errors for a document postDocument refused; rows not at fault say why they were skipped too. */
-export function documentErrors(error: unknown, module: DocumentModule, doc: BuiltDocument, number: string): ErrorsByRow {
-  const allRows = doc.lineRows.flat();
+/**
+ * Every row's errors for a document postDocument or patchDocument refused; rows not at fault say why they
+ * were skipped too (`verb`: "imported", "updated").
+ */
+export function documentErrors(error: unknown, module: DocumentModule, doc: BuiltDocument, number: string, verb: string): ErrorsByRow {
+  const allRows = doc.rows;
   const errors: ErrorsByRow = new Map();
   if (error instanceof InventoryRuleError) placeProblems(error.problems, module, doc, errors);
   else if (isDomainError(error) && Object.keys(error.fieldErrors).length > 0) placeFieldErrors(module, error.fieldErrors, zohoCodeOf(error), doc, allRows, errors);
   else add(errors, allRows, rowErrorsOf(error, () => '')[0]);
   const reason = isDomainError(error) ? error.message : 'the database refused it';
   const innocent = allRows.filter((row) => !errors.has(row));
-  add(errors, innocent, { code: 'CANNOT_PROCESS', column: '', message: `Document ${number} was not imported: ${reason}` });
+  add(errors, innocent, { code: 'CANNOT_PROCESS', column: '', message: `Document ${number} was not ${verb}: ${reason}` });
   return errors;
 }

@@ -20,6 +20,13 @@ export interface DocumentRow {
   errors: RowError[];
 }
 
+/** The row's Number: rows with the same Number form one document. */
+export function numberOf(ctx: DocumentContext, row: TableRow): string | null {
+  const mapping = mappingFor(ctx, 'Number');
+  const text = mapping ? readCell(row, mapping) : null;
+  return text === null ? null : text.trim();
+}
+
 function text(ctx: DocumentContext, row: TableRow, apiName: string): string | null {
   const mapping = mappingFor(ctx, apiName);
   return mapping ? readCell(row, mapping) : null;
