@@ -2,6 +2,7 @@ import type { DocumentKind } from '@/lib/inventory/kinds';
 import { ITEMS, PARTNERS, WAREHOUSES } from './catalog';
 import { GOODS_ISSUES, GOODS_RECEIPTS, PURCHASE_INVOICES, SALES_INVOICES } from './documents';
 import type { AppModule, DocumentModule, ModuleField, Operation } from './types';
+import type { MappedModule } from './types';
 
 export * from './types';
 export { ID_FIELD, ITEMS, PARTNERS, WAREHOUSES } from './catalog';
@@ -23,7 +24,7 @@ export function findModule(apiName: string): AppModule | undefined {
   return MODULES.find((module) => module.apiName.toLowerCase() === wanted);
 }
 
-export function findField(module: AppModule, apiName: string): ModuleField | undefined {
+export function findField(module: Pick<MappedModule, 'fields'>, apiName: string): ModuleField | undefined {
   return module.fields.find((field) => field.apiName === apiName)
     ?? module.fields.find((field) => field.apiName.toLowerCase() === apiName.toLowerCase());
 }
@@ -38,7 +39,7 @@ export function mappableFields(module: AppModule): ModuleField[] {
  * Number, which groups a document's rows and, with no External_Number column, is its external number); an
  * upsert both. A document update that maps any line column replaces the lines, so it needs Item and Quantity.
  */
-export function requiredFields(module: AppModule, operation: Operation, findBy: string | null, mapped: ReadonlySet<string>): string[] {
+export function requiredFields(module: MappedModule, operation: Operation, findBy: string | null, mapped: ReadonlySet<string>): string[] {
   const forInsert = operation === 'update' ? [] : module.mandatory;
   const forFind = operation === 'insert' ? [] : module.kind === 'document' ? ['Number'] : findBy ? [findBy] : [];
   const forLines = module.kind === 'document' && module.lineFields.some((field) => mapped.has(field.apiName)) ? ['Item', 'Quantity'] : [];
@@ -50,3 +51,4 @@ export function duplicateCheckFields(module: AppModule): string[] {
   return module.findBy.filter((key) => key !== 'id');
 }
 export { toZoho, ZOHO_CODES } from './zoho';
+export { childModulesOf, documentFileOf, documentLinesOf, DOCUMENT_SERIALS, findChildModule, isChildModuleName } from './children';

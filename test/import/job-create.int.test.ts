@@ -29,7 +29,7 @@ describe('POST /crm/bulk/vN/write validates the job like Zoho', async () => {
     ['no operation', { operation: undefined }, {}, 'MANDATORY_NOT_FOUND', /operation/],
     ['an unknown operation', { operation: 'delete' }, {}, 'INVALID_DATA', /delete/],
     ['no resource', { resource: undefined }, {}, 'MANDATORY_NOT_FOUND', /resource/],
-    ['two resources', { resource: [{}, {}] }, {}, 'LIMIT_EXCEEDED', /exactly one resource/],
+    ['two resources of no child module', { resource: [{}, {}] }, {}, 'INVALID_DATA', /one document resource and its child resources/],
     ['no module', {}, { module: undefined }, 'MANDATORY_NOT_FOUND', /module/],
     ['an unknown module', {}, { module: { api_name: 'Leads' } }, 'MODULE_NOT_AVAILABLE', /Leads/],
     ['no file_id', {}, { file_id: undefined }, 'MANDATORY_NOT_FOUND', /file_id/],

@@ -186,4 +186,53 @@ describe('Zoho conformance: bulk write', async () => {
     await drainJobs(db);
     expect((await resultRows(api, created.json.details.id)).map((r) => r.STATUS)).toEqual(['ADDED']);
   });
+
+  describe('parent and child files in one job', () => {
+    const files = {
+      'Receipts.csv': 'Number,Date,Warehouse\nZ-25,2026-03-02,ZW-25\n',
+      'Lines.csv': 'Receipt,Line,Item,Quantity\nZ-25,1,ZI-25,2\n',
+      'Serials.csv': 'Line,Serial\n1,ZS-25-1\n1,ZS-25-2\n',
+    };
+    const resource = (fileId: string, module: string, fileName: string, mappings: [string, number, number?][]) => ({
+      type: 'data', module: { api_name: module }, file_id: fileId, file_names: [fileName],
+      field_mappings: mappings.map(([api_name, index, parent]) => ({ api_name, index, ...(parent === undefined ? {} : { parent_column_index: parent }) })),
+    });
+    const upload = async () => {
+      const archive = new JSZip();
+      for (const [name, content] of Object.entries(files)) archive.file(name, content);
+      return (await api.upload(await archive.generateAsync({ type: 'nodebuffer' }), 'receipts.zip')).json.details.file_id as string;
+    };
+
+    it('BW-25 several resources of one ZIP: file_names per resource, parent_column_index on the child\'s link; each file counted, one result CSV per file', async () => {
+      await call(admin.key, 'POST', '/crm/v8/Warehouses', { data: [{ Code: 'ZW-25', Name: 'Z store 25' }] });
+      await call(admin.key, 'POST', '/crm/v8/Items', { data: [{ Code: 'ZI-25', Name: 'Z scanner', Track_Serial_Numbers: true }] });
+      const fileId = await upload();
+      const created = await api.create({ operation: 'insert', resource: [
+        resource(fileId, 'Goods_Receipts', 'Receipts.csv', [['Number', 0], ['Date', 1], ['Warehouse', 2]]),
+        resource(fileId, 'Document_Lines', 'Lines.csv', [['Parent_Id', 0, 0], ['Item', 2], ['Quantity', 3]]),
+        resource(fileId, 'Document_Serials', 'Serials.csv', [['Parent_Id', 0, 1], ['Serial', 1]]),
+      ] });
+      expect(created.status).toBe(201);
+      await drainJobs(db);
+      const job = (await api.status(created.json.details.id)).json;
+      expect(job.resource.map((r: { module: { api_name: string }; file_names: string[]; file: { name: string; added_count: number; total_count: number } }) =>
+        [r.module.api_name, r.file_names, r.file.name, r.file.added_count, r.file.total_count])).toEqual([
+        ['Goods_Receipts', ['Receipts.csv'], 'Receipts.csv', 1, 1], ['Document_Lines', ['Lines.csv'], 'Lines.csv', 1, 1], ['Document_Serials', ['Serials.csv'], 'Serials.csv', 2, 2],
+      ]);
+      expect(job.resource[2].field_mappings[0]).toMatchObject({ api_name: 'Parent_Id', index: 0, parent_column_index: 1 });
+      const result = await JSZip.loadAsync(Buffer.from(await (await api.result(created.json.details.id)).arrayBuffer()));
+      expect(Object.keys(result.files)).toEqual(['Receipts_result.csv', 'Lines_result.csv', 'Serials_result.csv']);
+      expect(await result.file('Serials_result.csv')!.async('string')).toMatch(/^\uFEFFLine,Serial,ROW_NUMBER,STATUS,RECORD_ID,ERRORS,ERROR_MESSAGE\r\n1,ZS-25-1,2,ADDED,\d+,,\r\n/);
+    });
+
+    it('BW-26 file_names that name no file of the upload: INVALID_DATA with api_name and json_path', async () => {
+      const fileId = await upload();
+      const r = await api.create({ operation: 'insert', resource: [
+        resource(fileId, 'Goods_Receipts', 'Receipts.csv', [['Number', 0], ['Date', 1], ['Warehouse', 2]]),
+        resource(fileId, 'Document_Lines', 'Missing.csv', [['Parent_Id', 0, 0], ['Item', 2], ['Quantity', 3]]),
+      ] });
+      expect(r).toMatchObject({ status: 400, json: { status: 'error', code: 'INVALID_DATA', details: { api_name: 'file_names', json_path: '$.resource[1].file_names[0]' } } });
+    });
+  });
 });
+

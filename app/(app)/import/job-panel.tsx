@@ -60,7 +60,9 @@ function useJob(id: string) {
   return { job, report, error, retrying };
 }
 
-function Counts({ file }: { file: JobDetails['resource'][number]['file'] }) {
+type Resource = JobDetails['resource'][number];
+
+function Counts({ file }: { file: Resource['file'] }) {
   const items = [['Added', file.added_count], ['Updated', file.updated_count], ['Skipped', file.skipped_count], ['Total', file.total_count]] as const;
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -71,6 +73,21 @@ function Counts({ file }: { file: JobDetails['resource'][number]['file'] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** The counts of each file of a job that reads several (a parent/child job), each under its file's name. */
+function FileCounts({ resources }: { resources: Resource[] }) {
+  if (resources.length === 1) return <Counts file={resources[0].file} />;
+  return (
+    <div className="space-y-3">
+      {resources.map((resource) => (
+        <section key={resource.file.name} aria-label={resource.file.name}>
+          <h3 className="mb-1 text-sm font-medium text-slate-700">{resource.file.name} <span className="font-normal text-slate-500">({resource.module.api_name})</span></h3>
+          <Counts file={resource.file} />
+        </section>
+      ))}
+    </div>
   );
 }
 
@@ -97,21 +114,22 @@ export function JobPanel({ id }: { id: string }) {
   if (error) return <Alert>{error}</Alert>;
   const reconnecting = retrying && <Alert tone="info">Progress cannot be read right now ({retrying}); trying again. The job goes on on the server.</Alert>;
   if (!job) return reconnecting || <p className="text-sm text-slate-600">Loading job {id}…</p>;
-  const file = job.resource[0].file;
-  const percent = file.total_count === 0 ? (finished(job) ? 100 : 0) : Math.round((file.processed_count / file.total_count) * 100);
-  const title = `${job.dry_run ? 'Validation' : 'Import'} ${job.id}: ${job.resource[0].module.api_name}, ${job.operation}`;
+  const processed = job.resource.reduce((rows, r) => rows + r.file.processed_count, 0);
+  const total = job.resource.reduce((rows, r) => rows + r.file.total_count, 0);
+  const percent = total === 0 ? (finished(job) ? 100 : 0) : Math.round((processed / total) * 100);
+  const title = `${job.dry_run ? 'Validation' : 'Import'} ${job.id}: ${job.resource.map((r) => r.module.api_name).join(' + ')}, ${job.operation}`;
   return (
     <Card title={title}>
       <div className="space-y-4">
         <div className="flex items-center gap-3">
           <Badge tone={job.status === 'COMPLETED' ? 'green' : job.status === 'FAILED' ? 'red' : 'blue'}>{job.status}</Badge>
-          <span className="text-sm text-slate-600" aria-live="polite">{file.processed_count.toLocaleString('en')} of {file.total_count.toLocaleString('en')} rows processed</span>
+          <span className="text-sm text-slate-600" aria-live="polite">{processed.toLocaleString('en')} of {total.toLocaleString('en')} rows processed</span>
         </div>
         <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}
           aria-valuetext={`${percent} %`} className="h-3 w-full overflow-hidden rounded-full bg-slate-200">
           <div className="h-full bg-blue-600 transition-all" style={{ width: `${percent}%` }} />
         </div>
-        <Counts file={file} />
+        <FileCounts resources={job.resource} />
         {reconnecting}
         {job.status !== 'FAILED' && 'message' in job && job.message && <Alert tone="info">{String(job.message)}</Alert>}
         {job.status === 'FAILED' && <Alert>{'failure_reason' in job ? String(job.failure_reason) : 'The job failed.'}</Alert>}

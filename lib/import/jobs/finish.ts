@@ -3,26 +3,22 @@ import type { Db } from '@/db/client';
 import type { UploadedTable } from '@/lib/import/files';
 import { rowResults } from './job-queries';
 import { notifyWorkers } from './notify';
-import { zipOneFile } from '@/lib/import/results/native-zip';
+import { zipFiles } from '@/lib/import/results/native-zip';
 import { LeaseLostError, type Lease } from './lease';
-import { ResultLines } from '@/lib/import/results/result-lines';
-
-function baseName(fileName: string) {
-  return fileName.replace(/\.[^.]*$/, '') || 'import';
-}
+import { ResultFiles } from '@/lib/import/results/result-lines';
 
 /**
- * The result ZIP: every original column and row, with the outcome committed for each row. `ran` holds
- * every row's outcome when this run committed them all (they need not be read back); otherwise null.
+ * The result ZIP: one CSV per file of the job, every original column and row with the outcome committed for
+ * each row. `ran` holds every row's outcome when this run committed them all (they need not be read back);
+ * otherwise null.
  */
-export async function buildJobResult(db: Db, jobId: bigint, table: UploadedTable, ran: ResultLines | null) {
-  let lines = ran;
-  if (!lines) {
-    lines = new ResultLines(table);
-    lines.add(await rowResults(db, jobId));
+export async function buildJobResult(db: Db, jobId: bigint, tables: readonly UploadedTable[], ran: ResultFiles | null) {
+  let files = ran;
+  if (!files) {
+    files = new ResultFiles(tables);
+    files.add(await rowResults(db, jobId));
   }
-  const csvName = `${baseName(table.fileName)}_result.csv`;
-  return { zip: await zipOneFile(csvName, lines.csv()), name: `bulk_write_${jobId}_result.zip` };
+  return { zip: await zipFiles(files.entries()), name: `bulk_write_${jobId}_result.zip` };
 }
 
 /** Ends the job; a callback, if any, becomes due now and the worker's callback loop is woken. */
@@ -39,8 +35,8 @@ async function endJob(db: Db, lease: Lease, set: ReturnType<typeof sql>) {
   if (!ended) throw new LeaseLostError(lease.jobId);
 }
 
-export async function completeJob(db: Db, lease: Lease, table: UploadedTable, ran: ResultLines | null) {
-  const result = await buildJobResult(db, lease.jobId, table, ran);
+export async function completeJob(db: Db, lease: Lease, tables: readonly UploadedTable[], ran: ResultFiles | null) {
+  const result = await buildJobResult(db, lease.jobId, tables, ran);
   await endJob(db, lease, sql`status = 'COMPLETED', result_file = ${result.zip}, result_file_name = ${result.name}`);
 }
 

@@ -4,17 +4,18 @@ import { importJob } from '@/db/schema';
 import { withRetry } from '@/lib/db-retry';
 import { type TableRow, type UploadedTable } from '@/lib/import/files';
 import { findModule } from '@/lib/modules';
-import { mappingsFromWire } from '@/lib/import/request/mappings';
-import { readStoredTable } from '@/lib/import/upload/store';
+import { fileNamed, jobResourcesOf, type JobResource } from '@/lib/import/request/job-resources';
+import { readStoredTables } from '@/lib/import/upload/store';
 import { ChunkSizer } from './chunk-size';
 import { recordDryChunk, restartDryRun, runChunk, type ChunkRange } from './chunk';
 import type { JobContext } from '@/lib/import/writers/context';
-import { jobWriterFor, type JobWriter } from '@/lib/import/writers/job-writer';
+import type { JobWriter } from '@/lib/import/writers/job-writer';
+import { filesWriterFor } from '@/lib/import/writers/parent-child-writer';
 import { completeJob, failJob } from './finish';
 import { LeaseLostError, type Lease } from './lease';
 import type { RowOutcomeRecord } from '@/lib/import/results/outcomes';
-import { ResultLines } from '@/lib/import/results/result-lines';
-import { isProtocolError } from '@/lib/errors';
+import { ResultFiles } from '@/lib/import/results/result-lines';
+import { isProtocolError, ProtocolError } from '@/lib/errors';
 
 export type RunResult = 'completed' | 'failed' | 'interrupted' | 'lost';
 
@@ -27,12 +28,12 @@ export interface RunOptions {
 
 type JobRecord = typeof importJob.$inferSelect;
 
-function contextOf(job: JobRecord): JobContext {
+function contextOf(job: JobRecord, resource: JobResource): JobContext {
   const importModule = findModule(job.module);
   if (!importModule) throw new Error(`Job ${job.id} names an unknown module ${job.module}.`);
   return {
     jobId: job.id, module: importModule, operation: job.operation, findBy: job.findBy, ignoreEmpty: job.ignoreEmpty,
-    mappings: mappingsFromWire(job.fieldMappings), userId: job.createdBy, dryRun: job.dryRun,
+    mappings: resource.mappings, userId: job.createdBy, dryRun: job.dryRun,
   };
 }
 
@@ -106,8 +107,8 @@ async function runDryRun(db: Db, lease: Lease, units: TableRow[][], writer: JobW
  * Each chunk's lines are written while the next chunk's statements run. A dry run plans nothing ahead:
  * its earlier chunks' writes are visible only inside its own transaction.
  */
-async function runChunks(db: Db, lease: Lease, job: JobRecord, table: UploadedTable, units: TableRow[][], writer: JobWriter, options: RunOptions) {
-  const lines = new ResultLines(table);
+async function runChunks(db: Db, lease: Lease, job: JobRecord, tables: UploadedTable[], units: TableRow[][], writer: JobWriter, options: RunOptions) {
+  const lines = new ResultFiles(tables);
   if (job.dryRun) {
     const outcomes = await runDryRun(db, lease, units, writer, options);
     if (outcomes === 'interrupted') return outcomes;
@@ -129,10 +130,19 @@ async function runChunks(db: Db, lease: Lease, job: JobRecord, table: UploadedTa
   return job.nextRow > 0 ? null : lines;
 }
 
-const readTable = (db: Db, job: JobRecord) => readStoredTable(db, job.fileId, job.characterEncoding);
+/** The data file each resource reads, in the order of the job's resources. */
+async function readTables(db: Db, job: JobRecord, resources: JobResource[]): Promise<UploadedTable[]> {
+  const tables = await readStoredTables(db, job.fileId, job.characterEncoding);
+  return resources.map((resource) => {
+    const table = fileNamed(tables, resource.fileName);
+    if (table) return table;
+    throw new ProtocolError('INVALID_FILE_FORMAT', resource.fileName === null
+      ? `it holds ${tables.length} data files instead of one.` : `it holds no data file named '${resource.fileName}'.`);
+  });
+}
 
 /**
- * Runs (or resumes) a claimed job: reads the file again (or takes the table this process read at upload),
+ * Runs (or resumes) a claimed job: reads the file again (or takes the tables this process read at upload),
  * cuts it into the same units as before and continues at the job's resume point (next_row counts the units
  * already committed).
  */
@@ -140,22 +150,22 @@ export async function runJob(db: Db, lease: Lease, options: RunOptions = {}): Pr
   const [job] = await db.select().from(importJob).where(eq(importJob.id, lease.jobId));
   if (!job) return 'lost';
   try {
-    const table = await readTable(db, job).catch(async (error) => {
+    const resources = jobResourcesOf(job);
+    const tables = await readTables(db, job, resources).catch(async (error) => {
       if (!isProtocolError(error)) throw error;
       await failJob(db, lease, `The file can no longer be read: ${error.message}`);
       return null;
     });
-    if (!table) return 'failed';
-    const ctx = contextOf(job);
-    const { units, writer } = jobWriterFor(db, ctx, table.rows);
+    if (!tables) return 'failed';
+    const { units, writer } = filesWriterFor(db, contextOf(job, resources[0]), tables.map((table, i) => ({ table, resource: resources[i] })));
     // Remember the encoding that was detected, so a resumed run reads the file the same way.
-    if (!job.characterEncoding && table.encoding) {
-      await db.update(importJob).set({ characterEncoding: table.encoding })
+    if (!job.characterEncoding && tables[0].encoding) {
+      await db.update(importJob).set({ characterEncoding: tables[0].encoding })
         .where(sql`${importJob.id} = ${job.id} and ${importJob.characterEncoding} is null`);
     }
-    const lines = await runChunks(db, lease, job, table, units, writer, options);
+    const lines = await runChunks(db, lease, job, tables, units, writer, options);
     if (lines === 'interrupted') return 'interrupted';
-    await completeJob(db, lease, table, lines);
+    await completeJob(db, lease, tables, lines);
     return 'completed';
   } catch (error) {
     if (error instanceof LeaseLostError) return 'lost';

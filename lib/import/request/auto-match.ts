@@ -1,4 +1,4 @@
-import type { AppModule, ModuleField } from '@/lib/modules';
+import type { MappedModule, ModuleField } from '@/lib/modules';
 
 /** "Sale price", "sale_price" and "SALE-PRICE" all name Sale_Price: case, spaces, dashes and underscores are ignored. */
 export function normalizeHeader(text: string): string {
@@ -22,7 +22,7 @@ function matchHeader(field: ModuleField, header: string): ColumnMatch['findBy'] 
 }
 
 /** For each field of the module, the first file column whose header names it (and how it looks up), or null. */
-export function autoMatchColumns(module: AppModule, headers: readonly string[]): Record<string, ColumnMatch | null> {
+export function autoMatchColumns(module: Pick<MappedModule, 'fields'>, headers: readonly string[]): Record<string, ColumnMatch | null> {
   return Object.fromEntries(module.fields.map((field) => {
     for (const [index, header] of headers.entries()) {
       const findBy = matchHeader(field, header);

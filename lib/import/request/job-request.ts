@@ -1,8 +1,10 @@
-import { parseId } from '@/lib/ids';
 import { normalizeCharacterEncoding } from '@/lib/import/files';
-import { findModule, OPERATIONS, type AppModule, type Operation } from '@/lib/modules';
+import { documentFileOf, findModule, OPERATIONS, type AppModule, type DocumentModule, type Operation } from '@/lib/modules';
 import { checkCallbackUrl } from './callback-url';
+import { parentPositionOf, parseChildResources, refuseLineFields, type ChildResource } from './child-resources';
 import { isObject, parseMappings, type Json, type MappingRequest } from './mappings';
+import { invalid, missing } from './request-errors';
+import { fileIdOf, fileNamesOf, moduleNameOf } from './resource-keys';
 import { ProtocolError } from '@/lib/errors';
 
 export interface CallbackSpec { url: string; method: 'post' }
@@ -19,14 +21,12 @@ export interface JobRequest {
   mappings: MappingRequest[] | null;
   callback: CallbackSpec | null;
   dryRun: boolean;
-}
-
-function missing(key: string, path = `$.${key}`): never {
-  throw new ProtocolError('MANDATORY_NOT_FOUND', `Required key ${key} is not available.`, { api_name: key, json_path: path });
-}
-
-function invalid(key: string, message: string, path = `$.${key}`): never {
-  throw new ProtocolError('INVALID_DATA', message, { api_name: key, json_path: path });
+  /** file_names of the resource: the data file of the uploaded ZIP it reads; null: the upload's only one. */
+  fileName: string | null;
+  /** The resource's place in the request's resource array (json_path of what the file shows wrong). */
+  position: number;
+  /** A parent/child job's Document_Lines and Document_Serials resources; none for a job of one file. */
+  children: ChildResource[];
 }
 
 function booleanOf(value: unknown, key: string, path: string): boolean | null {
@@ -42,37 +42,26 @@ function operationOf(body: Json): Operation {
   return operation as Operation;
 }
 
-function moduleOf(resource: Json): AppModule {
-  const raw = isObject(resource.module) ? resource.module.api_name : resource.module;
-  if (raw === undefined || raw === null || raw === '') missing('module', '$.resource[0].module');
+function moduleOf(resource: Json, position: number): AppModule {
+  const raw = moduleNameOf(resource);
+  if (raw === undefined || raw === null || raw === '') missing('module', `$.resource[${position}].module`);
   const importModule = typeof raw === 'string' ? findModule(raw) : undefined;
   if (!importModule) {
     throw new ProtocolError('MODULE_NOT_AVAILABLE', `The module '${String(raw)}' is not available for bulk write.`,
-      { api_name: 'module', json_path: '$.resource[0].module' });
+      { api_name: 'module', json_path: `$.resource[${position}].module` });
   }
   return importModule;
 }
 
-function fileIdOf(resource: Json): bigint {
-  const raw = resource.file_id;
-  if (raw === undefined || raw === null || raw === '') missing('file_id', '$.resource[0].file_id');
-  const text = String(raw);
-  const id = parseId(text);
-  if (id === null) {
-    throw new ProtocolError('INVALID_FILE_ID', `The file_id '${text}' is not valid.`, { api_name: 'file_id', json_path: '$.resource[0].file_id' });
-  }
-  return id;
-}
-
-function findByOf(resource: Json, importModule: AppModule, operation: Operation): string | null {
+function findByOf(resource: Json, importModule: AppModule, operation: Operation, position: number): string | null {
   if (operation === 'insert') return null;
   if (!importModule.operations.includes(operation)) {
     invalid('operation', `${importModule.apiName} does not support ${operation}; it supports ${importModule.operations.join(', ')}.`);
   }
   const raw = resource.find_by;
-  if (raw === undefined || raw === null || raw === '') missing('find_by', '$.resource[0].find_by');
+  if (raw === undefined || raw === null || raw === '') missing('find_by', `$.resource[${position}].find_by`);
   const findBy = importModule.findBy.find((name) => name.toLowerCase() === String(raw).toLowerCase());
-  if (!findBy) invalid('find_by', `find_by must be one of ${importModule.findBy.join(', ')} for ${importModule.apiName}.`, '$.resource[0].find_by');
+  if (!findBy) invalid('find_by', `find_by must be one of ${importModule.findBy.join(', ')} for ${importModule.apiName}.`, `$.resource[${position}].find_by`);
   return findBy;
 }
 
@@ -115,34 +104,48 @@ function callbackOf(body: Json): CallbackSpec | null {
   return { url: String(raw.url), method: 'post' };
 }
 
-function theResource(body: Json): Json {
+/** One document (or catalog) file, or a document file and its child files: at most three resources, each a 'data' object. */
+const MAX_RESOURCES = 3;
+
+function resourcesOf(body: Json): Json[] {
   const resources = body.resource;
   if (resources === undefined || resources === null) missing('resource');
   if (!Array.isArray(resources) || resources.length === 0) missing('resource');
-  if (resources.length > 1) {
-    throw new ProtocolError('LIMIT_EXCEEDED', 'A bulk write job takes exactly one resource (one file for one module).', { api_name: 'resource' });
+  if (resources.length > MAX_RESOURCES) {
+    throw new ProtocolError('LIMIT_EXCEEDED',
+      `A bulk write job takes at most ${MAX_RESOURCES} resources: a document file, its lines and their serial numbers; ${resources.length} were sent.`,
+      { api_name: 'resource', json_path: '$.resource' });
   }
-  const [resource] = resources;
-  if (!isObject(resource)) invalid('resource', 'Each resource must be an object.', '$.resource[0]');
-  if (resource.type !== undefined && resource.type !== 'data') invalid('type', "The resource type must be 'data'.", '$.resource[0].type');
-  return resource;
+  resources.forEach((resource: unknown, position) => {
+    if (!isObject(resource)) invalid('resource', 'Each resource must be an object.', `$.resource[${position}]`);
+    if (resource.type !== undefined && resource.type !== 'data') invalid('type', "The resource type must be 'data'.", `$.resource[${position}].type`);
+  });
+  return resources as Json[];
 }
 
 /** Checks the create-job body the way Zoho does, key by key, and throws the first problem found. */
 export function parseJobRequest(body: unknown): JobRequest {
   if (!isObject(body)) throw new ProtocolError('INVALID_DATA', 'The request body must be a JSON object.');
   const operation = operationOf(body);
-  const resource = theResource(body);
-  const importModule = moduleOf(resource);
-  const fileId = fileIdOf(resource);
-  const findBy = findByOf(resource, importModule, operation);
-  const ignoreEmpty = booleanOf(resource.ignore_empty, 'ignore_empty', '$.resource[0].ignore_empty')
+  const resources = resourcesOf(body);
+  const position = parentPositionOf(resources);
+  const resource = resources[position];
+  const importModule = moduleOf(resource, position);
+  const fileId = fileIdOf(resource, position);
+  const findBy = findByOf(resource, importModule, operation, position);
+  const children = parseChildResources(resources, position, importModule, operation, fileId);
+  const ignoreEmpty = booleanOf(resource.ignore_empty, 'ignore_empty', `$.resource[${position}].ignore_empty`)
     ?? booleanOf(body.ignore_empty, 'ignore_empty', '$.ignore_empty') ?? false;
+  const fileModule = children.length > 0 ? documentFileOf(importModule as DocumentModule) : importModule;
+  if (children.length > 0) refuseLineFields(resource.field_mappings, importModule as DocumentModule, position);
   return {
     operation, module: importModule, fileId, findBy, ignoreEmpty,
     characterEncoding: encodingOf(body, resource),
-    mappings: parseMappings(resource.field_mappings, importModule),
+    mappings: parseMappings(resource.field_mappings, fileModule, position),
     callback: callbackOf(body),
     dryRun: booleanOf(body.dry_run, 'dry_run', '$.dry_run') ?? false,
+    fileName: fileNamesOf(resource, position, resources.length > 1),
+    position,
+    children,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readUploadedTable } from '@/lib/import/files';
+import { readUploadedTable, readUploadedTables } from '@/lib/import/files';
 import { MODULES } from '@/lib/modules';
 import { templateFile } from './templates';
 
@@ -18,5 +18,19 @@ describe('import templates', () => {
     expect(table.rows[0].cells[table.headers.indexOf('EAN')]).toBe('8594000000013');
     expect(await templateFile('Leads.csv')).toBeNull();
     expect(await templateFile('../Items.csv')).toBeNull();
+  });
+
+  it.each(MODULES.filter((module) => module.kind === 'document').map((module) => module.apiName))('%s.zip holds the documents, lines and serials files', async (apiName) => {
+    const file = await templateFile(`${apiName}.zip`);
+    const tables = await readUploadedTables(file!.body, file!.fileName);
+    expect(tables.map((t) => [t.fileName, t.headers[0], t.rows.length])).toEqual([
+      [`${apiName}.csv`, 'Number', 1], ['Document_Lines.csv', 'Parent_Id', 1], ['Document_Serials.csv', 'Parent_Id', 2],
+    ]);
+    expect(tables[0].headers).not.toContain('Item');
+    expect(tables[1].headers).not.toContain('Serial_Numbers');
+  });
+
+  it('has no parent/child ZIP for a catalog module', async () => {
+    expect(await templateFile('Items.zip')).toBeNull();
   });
 });

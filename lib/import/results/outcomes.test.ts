@@ -14,4 +14,10 @@ describe('stored chunk outcomes', () => {
   it('come back as they were', () => {
     expect(unpackOutcomes(JSON.parse(packOutcomes(outcomes)))).toEqual(outcomes);
   });
+
+  it('keep the file of a parent/child job\'s row, and leave it out for the first file', () => {
+    const inFiles: RowOutcomeRecord[] = [{ ...outcomes[0], file: 2 }, { ...outcomes[0], rowNumber: 5 }];
+    expect(JSON.parse(packOutcomes(inFiles))).toEqual([[2, 'ADDED', '41', [], 2], [5, 'ADDED', '41']]);
+    expect(unpackOutcomes(JSON.parse(packOutcomes(inFiles)))).toEqual(inFiles);
+  });
 });

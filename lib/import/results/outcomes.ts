@@ -9,21 +9,33 @@ export interface RowOutcomeRecord {
   status: RowStatus;
   recordId: string | null;
   errors: RowError[];
+  /** Which of the job's files the row is in (a parent/child job has several); absent: the first (or only) one. */
+  file?: number;
 }
 
 /**
  * How a chunk's outcomes are stored (import_result_chunk.results; the view import_row_result of migration
- * 0005 reads the same layout): one [rowNumber, status, recordId, errors?] per row, errors left out when none.
+ * 0005 reads the same layout): one [rowNumber, status, recordId, errors?, file?] per row, errors left out when
+ * none and the file when it is the first (so a job of one file stores what it always has).
  */
-type StoredOutcome = [number, RowStatus, string | null, RowError[]?];
+type StoredOutcome = [number, RowStatus, string | null, RowError[]?, number?];
+
+/** `serial` only tells a parent/child job which row an error belongs on; it is not kept. */
+const keptErrors = (errors: RowError[]) => (errors.some((e) => e.serial !== undefined)
+  ? errors.map(({ code, column, message }) => ({ code, column, message })) : errors);
+
+function stored(o: RowOutcomeRecord): StoredOutcome {
+  if (o.file) return [o.rowNumber, o.status, o.recordId, keptErrors(o.errors), o.file];
+  return o.errors.length === 0 ? [o.rowNumber, o.status, o.recordId] : [o.rowNumber, o.status, o.recordId, keptErrors(o.errors)];
+}
 
 export function packOutcomes(outcomes: readonly RowOutcomeRecord[]): string {
-  return JSON.stringify(outcomes.map((o): StoredOutcome =>
-    (o.errors.length === 0 ? [o.rowNumber, o.status, o.recordId] : [o.rowNumber, o.status, o.recordId, o.errors])));
+  return JSON.stringify(outcomes.map(stored));
 }
 
 export function unpackOutcomes(stored: unknown): RowOutcomeRecord[] {
-  return (stored as StoredOutcome[]).map(([rowNumber, status, recordId, errors]) => ({ rowNumber, status, recordId, errors: errors ?? [] }));
+  return (stored as StoredOutcome[]).map(([rowNumber, status, recordId, errors, file]) =>
+    ({ rowNumber, status, recordId, errors: errors ?? [], ...(file ? { file } : {}) }));
 }
 
 export const skipped = (rowNumber: number, errors: RowError[]): RowOutcomeRecord => ({ rowNumber, status: 'SKIPPED', recordId: null, errors });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UploadedTable } from '@/lib/import/files';
 import { buildResultCsv } from '@/lib/import/results';
-import { ResultLines } from './result-lines';
+import { ResultFiles, ResultLines } from './result-lines';
 import type { RowOutcomeRecord } from './outcomes';
 
 const table: UploadedTable = {
@@ -37,5 +37,16 @@ describe('ResultLines', () => {
 
   it('says "not processed" for every row when no outcome was added', () => {
     expect(new ResultLines(table).csv()).toBe(buildResultCsv(table.headers, table.rows.map((row) => ({ ...row, outcome: NOT_PROCESSED }))));
+  });
+});
+
+describe('ResultFiles', () => {
+  it('gives each file of a job its own result CSV, named after it, with the outcomes of its rows', () => {
+    const lines: UploadedTable = { ...table, fileName: 'lines.csv', headers: ['Parent_Id'], rows: [{ rowNumber: 2, cells: ['R-1'] }] };
+    const files = new ResultFiles([table, lines]);
+    files.add([added(2, '10'), { ...added(2, '10'), file: 1 }]);
+    const [first, second] = files.entries();
+    expect(first.name).toBe('receipt_result.csv');
+    expect(second).toEqual({ name: 'lines_result.csv', content: buildResultCsv(['Parent_Id'], [{ rowNumber: 2, cells: ['R-1'], outcome: { status: 'ADDED', recordId: '10', errors: [] } }]) });
   });
 });

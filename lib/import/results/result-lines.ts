@@ -47,3 +47,45 @@ export class ResultLines {
     return joinResultCsv(this.table.headers, this.table.rows.map((row) => this.lines.get(row.rowNumber) ?? this.lineOf(row, null)));
   }
 }
+
+/** "receipts.csv" → "receipts_result.csv". */
+export function resultFileName(fileName: string): string {
+  return `${fileName.replace(/\.[^.]*$/, '') || 'import'}_result.csv`;
+}
+
+/**
+ * The result CSVs of a job, one per file it read (a parent/child job reads several): each outcome goes to the
+ * lines of its file. Each CSV keeps its file's own columns.
+ */
+export class ResultFiles {
+  private readonly files: ResultLines[];
+
+  constructor(private readonly tables: readonly UploadedTable[]) {
+    this.files = tables.map((table) => new ResultLines(table));
+  }
+
+  add(outcomes: readonly RowOutcomeRecord[]) {
+    if (this.files.length === 1) {
+      this.files[0].add(outcomes);
+      return;
+    }
+    const byFile = this.files.map((): RowOutcomeRecord[] => []);
+    for (const outcome of outcomes) byFile[outcome.file ?? 0]?.push(outcome);
+    byFile.forEach((fileOutcomes, file) => this.files[file].add(fileOutcomes));
+  }
+
+  writeAdded() {
+    for (const file of this.files) file.writeAdded();
+  }
+
+  /** Each file's result CSV, named after the file it reports on. */
+  entries(): { name: string; content: string }[] {
+    const taken = new Set<string>();
+    return this.files.map((file, index) => {
+      let name = resultFileName(this.tables[index].fileName);
+      if (taken.has(name)) name = name.replace(/_result\.csv$/, `_${index + 1}_result.csv`);
+      taken.add(name);
+      return { name, content: file.csv() };
+    });
+  }
+}

@@ -2,19 +2,20 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { importFile } from '@/db/schema';
-import { readUploadedTable, type UploadedTable } from '@/lib/import/files';
-import { keepRecentTable, recentTable } from './kept-table';
+import { fileBaseName, readUploadedTables, type UploadedTable } from '@/lib/import/files';
+import { keepRecentTables, recentTables } from './kept-table';
 import { decodeFromStorage, encodeForStorage } from './storage-encoding';
 import { ProtocolError } from '@/lib/errors';
 
 export interface StoredUpload {
   fileId: bigint;
   createdAt: Date;
-  table: UploadedTable;
+  /** One per data file: a parent/child job's ZIP holds several. */
+  tables: UploadedTable[];
 }
 
-/** What the import page previews and what creating a job checks the mappings against. */
-export interface UploadSummary {
+/** One data file of an upload: what the import page previews and what creating a job checks the mappings against. */
+export interface FileSummary {
   fileName: string;
   kind: 'csv' | 'xlsx';
   encoding: string | null;
@@ -23,6 +24,9 @@ export interface UploadSummary {
   rowCount: number;
   preview: string[][];
 }
+
+/** Every data file of an upload; the first one's shape also at the top, as the one file of most uploads. */
+export type UploadSummary = FileSummary & { files: FileSummary[] };
 
 const PREVIEW_ROWS = 5;
 
@@ -45,18 +49,19 @@ const shapeKey = (fileId: bigint, encoding: string | null) => `${fileId}:${encod
  */
 export async function storeUpload(db: DbOrTx, input: { bytes: Buffer; fileName: string; userId: number }): Promise<StoredUpload> {
   // The gzip of a CSV runs on the thread pool while the file is read here.
-  const [table, stored] = await Promise.all([readUploadedTable(input.bytes, input.fileName), encodeForStorage(input.bytes)]);
+  const [tables, stored] = await Promise.all([readUploadedTables(input.bytes, input.fileName), encodeForStorage(input.bytes)]);
   const [row] = await db.insert(importFile).values({
-    fileName: table.fileName,
+    // The data file's own name (Zoho's file.name); a ZIP of several files keeps the ZIP's.
+    fileName: tables.length === 1 ? tables[0].fileName : fileBaseName(input.fileName),
     content: stored.content,
     contentEncoding: stored.encoding,
     sizeBytes: input.bytes.length,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
     uploadedBy: input.userId,
   }).returning({ id: importFile.id, createdAt: importFile.createdAt });
-  remember(shapeKey(row.id, null), summaryOf(table));
-  keepRecentTable(row.id, table);
-  return { fileId: row.id, createdAt: row.createdAt, table };
+  remember(shapeKey(row.id, null), summaryOf(tables));
+  keepRecentTables(row.id, tables);
+  return { fileId: row.id, createdAt: row.createdAt, tables };
 }
 
 /** The uploaded file's bytes (as sent) and name, or INVALID_FILE_ID. */
@@ -70,15 +75,16 @@ export async function loadUpload(db: DbOrTx, fileId: bigint) {
 }
 
 /**
- * The uploaded file read as a table with the given encoding (null: detected). The table read at
- * upload is reused when this process still has it. Throws ProtocolError, or INVALID_FILE_ID.
+ * The uploaded file's data files read as tables with the given encoding (null: detected). The tables read at
+ * upload are reused when this process still has them. Throws ProtocolError, or INVALID_FILE_ID.
  */
-export async function readStoredTable(db: DbOrTx, fileId: bigint, encoding: string | null): Promise<UploadedTable> {
-  const kept = encoding === null ? recentTable(fileId) : null;
+export async function readStoredTables(db: DbOrTx, fileId: bigint, encoding: string | null): Promise<UploadedTable[]> {
+  const kept = encoding === null ? recentTables(fileId) : null;
   if (kept) return kept;
   const file = await loadUpload(db, fileId);
-  return readUploadedTable(file.content, file.fileName, { characterEncoding: encoding ?? undefined });
+  return readUploadedTables(file.content, file.fileName, { characterEncoding: encoding ?? undefined });
 }
+
 
 /**
  * A copy of the text that does not share memory with the file it was cut from: V8 keeps a cell as a
@@ -87,18 +93,23 @@ export async function readStoredTable(db: DbOrTx, fileId: bigint, encoding: stri
  */
 const detached = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
-function summaryOf(table: UploadedTable): UploadSummary {
+function fileSummaryOf(table: UploadedTable): FileSummary {
   return {
     fileName: detached(table.fileName), kind: table.kind, encoding: table.encoding, delimiter: table.delimiter, headers: table.headers.map(detached),
     rowCount: table.rows.length, preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.cells.map(detached)),
   };
 }
 
-/** Headers, row count and first rows of an uploaded file read with the given encoding (cached right after upload). */
+function summaryOf(tables: UploadedTable[]): UploadSummary {
+  const files = tables.map(fileSummaryOf);
+  return { ...files[0], files };
+}
+
+/** Headers, row count and first rows of each data file of an upload read with the given encoding (cached right after upload). */
 export async function uploadSummary(db: DbOrTx, fileId: bigint, encoding: string | null = null): Promise<UploadSummary> {
   const cached = recentShapes.get(shapeKey(fileId, encoding));
   if (cached) return cached;
-  const summary = summaryOf(await readStoredTable(db, fileId, encoding));
+  const summary = summaryOf(await readStoredTables(db, fileId, encoding));
   remember(shapeKey(fileId, encoding), summary);
   return summary;
 }

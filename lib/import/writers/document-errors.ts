@@ -29,7 +29,7 @@ function placeProblems(problems: Problem[], module: DocumentModule, doc: BuiltDo
   for (const problem of problems) {
     const { code, field: column } = toZoho(problem, module);
     const rows = (problem.serial !== undefined ? doc.serialRows[problem.line]?.get(problem.serial) : undefined) ?? doc.lineRows[problem.line] ?? doc.rows;
-    add(errors, rows, { code, column, message: problem.message });
+    add(errors, rows, { code, column, message: problem.message, ...(problem.serial === undefined ? {} : { serial: problem.serial }) });
   }
 }
 
@@ -42,7 +42,8 @@ function placeFieldErrors(module: DocumentModule, fieldErrors: Record<string, st
       const serial = serialIndex === undefined ? undefined : doc.lines?.[lineIndex]?.serials?.[Number(serialIndex)];
       const rows = (serial !== undefined ? doc.serialRows[lineIndex]?.get(serial.trim()) : undefined) ?? doc.lineRows[lineIndex] ?? allRows;
       const blank = field === 'itemId' && doc.lines?.[lineIndex]?.itemId === '';
-      add(errors, rows, { code: blank ? 'MANDATORY_NOT_FOUND' : zohoCode, column: LINE_COLUMNS[field] ?? '', message });
+      add(errors, rows, { code: blank ? 'MANDATORY_NOT_FOUND' : zohoCode, column: LINE_COLUMNS[field] ?? '', message,
+        ...(serial === undefined ? {} : { serial: serial.trim() }) });
       continue;
     }
     const column = headerColumn(module, key);
