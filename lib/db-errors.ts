@@ -22,7 +22,7 @@ export function isSerializationFailure(error: unknown): boolean {
 /*
  * Which errors mean "the database cannot be reached right now" (a restart, a failover, a dropped
  * connection) rather than "this request or job is wrong": the API answers 503, a worker waits and resumes
- * (lib/jobs/worker.ts), a batch stops trying its other records.
+ * (lib/import/jobs/worker.ts), a batch stops trying its other records.
  */
 // SQLSTATEs of a server that is going away or not there yet, and of broken connections.
 const UNAVAILABLE_SQLSTATES = new Set([

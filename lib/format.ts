@@ -1,3 +1,5 @@
+import { trimZeros } from './decimal';
+
 /**
  * Formats an exact decimal string for display without going through a float: groups thousands and
  * keeps the given number of decimals (trailing zeros beyond that are dropped, never rounded away).
@@ -17,7 +19,7 @@ export function formatDecimal(value: string | null | undefined, minFraction = 0)
  */
 export function plainDecimal(value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return /^-?\d+\.\d*$/.test(value) ? value.replace(/\.?0+$/, '') : value;
+  return /^-?\d+\.\d*$/.test(value) ? trimZeros(value) : value;
 }
 
 export const formatMoney = (value: string | null | undefined) => formatDecimal(value, 2);

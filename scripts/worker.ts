@@ -3,7 +3,7 @@
 import { createDb } from '@/db/client';
 import { ensureDatabaseUrl } from '@/db/database-url';
 import { runMigrations } from '@/db/migrate';
-import { ImportWorker } from '@/lib/jobs/worker';
+import { ImportWorker } from '@/lib/import/jobs/worker';
 
 const url = await ensureDatabaseUrl();
 await runMigrations(url);

@@ -15,7 +15,7 @@ export const CONTENT_ENCODINGS = ['identity', 'gzip'] as const;
 export const importFile = pgTable('import_file', {
   id: idPk(),
   fileName: text().notNull(),
-  /** The upload's bytes as sent (`identity`) or gzipped by the app (`gzip`: a CSV; see lib/import/stored-file.ts). */
+  /** The upload's bytes as sent (`identity`) or gzipped by the app (`gzip`: a CSV; see lib/import/upload/storage-encoding.ts). */
   content: bytea().notNull(),
   contentEncoding: text({ enum: CONTENT_ENCODINGS }).notNull().default('identity'),
   sizeBytes: integer().notNull(),
@@ -33,6 +33,10 @@ export const importJob = pgTable('import_job', {
   findBy: text(),
   ignoreEmpty: boolean().notNull().default(false),
   characterEncoding: text(),
+  /**
+   * The field_mappings in Zoho's wire shape; a job whose resources name their files (file_names: a parent/child
+   * job) keeps `{ resources: [{ module, file_name, total_count, field_mappings }] }` (lib/import/request/job-resources.ts).
+   */
   fieldMappings: jsonb().notNull(),
   dryRun: boolean().notNull().default(false),
   callbackUrl: text(),
@@ -68,7 +72,8 @@ export const importJob = pgTable('import_job', {
  * The row outcomes of one committed chunk, as one value: a chunk's outcomes are written together,
  * in the chunk's own transaction (a resumed job skips them), and read together for the result
  * file. One row per chunk instead of one per source row keeps a 25,000-row job from paying 25,000
- * index insertions. `results` holds [rowNumber, status, recordId | null, errors?] per source row.
+ * index insertions. `results` holds [rowNumber, status, recordId | null, errors?, file?] per source row;
+ * `file`, the row's file in a parent/child job, is left out for the first file (import_row_result does not read it).
  */
 export const importResultChunk = pgTable('import_result_chunk', {
   jobId: idRef().notNull().references(() => importJob.id, { onDelete: 'cascade' }),

@@ -1,4 +1,4 @@
-import { DomainError, HTTP_STATUS } from '@/lib/errors';
+import { DomainError, HTTP_STATUS, isProtocolError, type ProtocolError } from '@/lib/errors';
 import { describeOutage, isDatabaseUnavailable } from '@/lib/db-errors';
 
 /** Zoho's error envelope: {status:"error", code, message, details}. */
@@ -22,7 +22,14 @@ export function databaseUnavailable(): Response {
   return response;
 }
 
+/** A refusal in the protocol's own terms (ProtocolError, lib/errors.ts) in Zoho's envelope, with its status. */
+export function protocolErrorResponse(error: ProtocolError): Response {
+  return apiError(error.status, error.code, error.message, error.details);
+}
+
+/** Any error a handler throws as the answer: a refusal with its code, an outage as 503, anything else as 500. */
 export function apiErrorFrom(error: unknown): Response {
+  if (isProtocolError(error)) return protocolErrorResponse(error);
   if (error instanceof DomainError) {
     return apiError(HTTP_STATUS[error.code], error.code, error.message, { ...error.details, ...fieldDetails(error) });
   }

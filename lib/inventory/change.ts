@@ -8,10 +8,10 @@ import { parseOrThrow } from '@/lib/validation/zod-errors';
 import { assertCurrentVersion, nextStamp } from '@/lib/versions';
 import { replaceStockEffects, reverseStockEffects, type Moves, type StockLine } from './apply';
 import { audit } from './audit';
-import { changesStock, correctInPlace, describeChanges } from './correction';
+import { changesStock, correctInPlace, describeChanges, type PostedLine } from './correction';
 import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { assertExternalNumberFree, externalNumberKey, externalNumberRefusal } from './external-number';
-import { loadContext, type DocumentContext } from './context';
+import { loadContext, type PostingContext } from './context';
 import { isArrival, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
 import { allocateNumber } from './numbering';
@@ -46,32 +46,67 @@ async function clearStockDocument(tx: DbOrTx, row: DocRow): Promise<DatedCheck[]
  * `expectedVersion` is the version a form was loaded from: a save over a newer one is refused.
  */
 export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInput, actor: Actor, expectedVersion?: number): Promise<void> {
+  await changeDocument(db, id, actor, expectedVersion, () => input);
+}
+
+/** The document's fields a partial edit may send: the header's, and `lines` to replace every line. */
+export type DocumentPatch = Partial<Omit<DocumentInput, 'kind'>>;
+
+/**
+ * A partial edit (the importer's update): the fields in `patch` replace the document's, `lines` (when
+ * given) replace all its lines, and the rest stays as posted. The patch is laid over the document under its
+ * row lock, so no version is needed and a change saved in between is neither lost nor written back; the
+ * edit then goes through the same rules as updateDocument's.
+ */
+export async function patchDocument(db: DbOrTx, id: bigint, patch: DocumentPatch, actor: Actor): Promise<void> {
+  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  await changeDocument(db, id, actor, undefined, (row, posted) => ({ ...postedInput(row, posted), ...given }));
+}
+
+async function changeDocument(db: DbOrTx, id: bigint, actor: Actor, expectedVersion: number | undefined,
+  inputOf: (row: DocRow, posted: PostedState) => DocumentInput): Promise<void> {
   let external: Parameters<typeof assertExternalNumberFree>[1] | null = null;
   try {
     await withRetry(db, () => db.transaction(async (tx) => {
       const row = await lockDocument(tx, id);
       await assertCurrentVersion(tx, row, expectedVersion);
-      const data = parseOrThrow(documentSchema, { ...input, kind: row.kind });
+      const posted = await loadPosted(tx, row);
+      const data = parseOrThrow(documentSchema, { ...inputOf(row, posted), kind: row.kind });
       external = { kind: row.kind, partnerId: data.partnerId, externalNumber: data.externalNumber, exceptId: id };
       await assertExternalNumberFree(tx, external);
-      await editDocument(tx, row, data, actor);
+      await editDocument(tx, row, data, posted, actor);
     }));
   } catch (error) {
     throw (external && await externalNumberRefusal(db, error, external)) ?? error;
   }
 }
 
-type Posted = {
-  before: Awaited<ReturnType<typeof loadPostedLines>>; linked: DocRow | null; serialLines: StockLine[]; changes: ReturnType<typeof describeChanges>;
-};
+/** What a document moved: its lines, an invoice's goods document (locked) and the lines that carry the serials. */
+type PostedState = { before: PostedLine[]; linked: DocRow | null; serialLines: PostedLine[] };
+type Posted = PostedState & { changes: ReturnType<typeof describeChanges> };
 
-async function editDocument(tx: DbOrTx, row: DocRow, data: DocumentData, actor: Actor): Promise<void> {
+async function loadPosted(tx: DbOrTx, row: DocRow): Promise<PostedState> {
   const before = await loadPostedLines(tx, row.id);
   const linked = row.stockDocumentId ? await lockLinked(tx, row.stockDocumentId) : null;
   const serialLines = KINDS[row.kind].movesStock ? before : linked ? await loadPostedLines(tx, linked.id) : [];
-  const posted: Posted = { before, linked, serialLines, changes: describeChanges(row, data, before, serialLines) };
+  return { before, linked, serialLines };
+}
+
+/** The document as it stands, in the input's terms: what a partial edit is laid over. */
+function postedInput(row: DocRow, { before, serialLines }: PostedState): DocumentInput {
+  return {
+    kind: row.kind, date: row.date, partnerId: row.partnerId, warehouseId: row.warehouseId, destinationWarehouseId: row.destinationWarehouseId,
+    inTransit: row.inTransit, transferId: row.transferId, externalNumber: row.externalNumber, note: row.note,
+    ...(KINDS[row.kind].generates ? { createStockDocument: row.stockDocumentId !== null } : {}),
+    lines: before.map((line) => ({ itemId: line.item.id, quantity: line.quantity, unitPrice: line.unitPrice, vatRate: line.vatRate,
+      serials: serialLines.find((l) => l.line === line.line)?.serials ?? [] })),
+  };
+}
+
+async function editDocument(tx: DbOrTx, row: DocRow, data: DocumentData, state: PostedState, actor: Actor): Promise<void> {
+  const posted: Posted = { ...state, changes: describeChanges(row, data, state.before, state.serialLines) };
   const ctx = await loadContext(tx, row.kind, data);
-  if (changesStock(row, data, before, serialLines)) {
+  if (changesStock(row, data, state.before, state.serialLines)) {
     await refuseTransitRepost(tx, row);
     await repostDocument(tx, row, data, ctx, posted, actor);
   } else {
@@ -102,7 +137,7 @@ async function correctDocument(tx: DbOrTx, row: DocRow, data: DocumentData, { li
  * An edit that moves stock: what the old document (or an invoice's goods document) did is replaced by what
  * the new one does, netted per item and warehouse, and every rule must hold after.
  */
-async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: DocumentContext, posted: Posted, actor: Actor) {
+async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: PostingContext, posted: Posted, actor: Actor) {
   const { before, linked, changes } = posted;
   throwIfProblems(serialRuleProblems(data, ctx));
   const oldMover = KINDS[row.kind].movesStock ? await movesOf(tx, row, before) : linked && await movesOf(tx, linked, posted.serialLines);
@@ -148,7 +183,7 @@ async function lockLinked(tx: DbOrTx, id: bigint): Promise<DocRow> {
  * Keeps an invoice's goods document in step (its old lines are already gone): rewritten, created, or deleted
  * with the switch. Says what it now moves, for the caller to apply.
  */
-async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | null, data: DocumentData, ctx: DocumentContext, actor: Actor): Promise<Moves | null> {
+async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | null, data: DocumentData, ctx: PostingContext, actor: Actor): Promise<Moves | null> {
   const kind = KINDS[invoice.kind].generates;
   if (!kind) return null;
   if (!createsStockDocument(data)) {

@@ -7,7 +7,7 @@ import { KINDS, type DocumentKind } from './kinds';
 import type { LineItem } from './serial-rules';
 
 export type ItemInfo = LineItem & { unit: string };
-export type DocumentContext = { items: Map<bigint, ItemInfo>; warehouseCode: string; destinationCode: string | null };
+export type PostingContext = { items: Map<bigint, ItemInfo>; warehouseCode: string; destinationCode: string | null };
 
 /**
  * Loads what a document refers to and checks that it exists and fits. Items are read FOR SHARE so the
@@ -15,7 +15,7 @@ export type DocumentContext = { items: Map<bigint, ItemInfo>; warehouseCode: str
  * warehouse (both of a transfer, in id order) and the partner FOR KEY SHARE, so a delete of either waits for the posting (and then sees
  * the document) or, having won, leaves this posting a clear "does not exist" instead of a foreign-key error.
  */
-export async function loadContext(tx: DbOrTx, kind: DocumentKind, data: DocumentData): Promise<DocumentContext> {
+export async function loadContext(tx: DbOrTx, kind: DocumentKind, data: DocumentData): Promise<PostingContext> {
   const itemIds = [...new Set(data.lines.map((l) => l.itemId))].sort((a, b) => (a < b ? -1 : 1));
   const warehouseIds = [data.warehouseId, ...(data.destinationWarehouseId === null ? [] : [data.destinationWarehouseId])];
   // Sent together: postgres.js pipelines them on the transaction's connection, one wait instead of three.

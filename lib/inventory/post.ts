@@ -9,7 +9,7 @@ import { audit } from './audit';
 import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { getCompanySettings } from '@/lib/settings/company';
 import { assertExternalNumberFree, externalNumberRefusal } from './external-number';
-import { loadContext, type DocumentContext } from './context';
+import { loadContext, type PostingContext } from './context';
 import { isArrival, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertNumberedDocument } from './insert-document';
 import { throwIfProblems, type Problem } from './problems';
@@ -44,7 +44,7 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
 }
 
 /** Serial rules apply where stock moves: stock documents and invoices that create one. */
-export function serialRuleProblems(data: DocumentData, ctx: DocumentContext): Problem[] {
+export function serialRuleProblems(data: DocumentData, ctx: PostingContext): Problem[] {
   if (KINDS[data.kind].movesStock || createsStockDocument(data)) return checkLineSerials(data.lines, ctx.items);
   return data.lines.flatMap((line, index) => (line.serials.length === 0 ? [] : [{
     code: 'NOT_TRACKED' as const, line: index,
@@ -64,7 +64,7 @@ export function createsStockDocument(data: DocumentData): boolean {
 
 type Created = PostedDocument & { checks: DatedCheck[] };
 
-async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentContext, actor: Actor, sourceInvoiceId: bigint | null): Promise<Created> {
+async function createDocument(tx: DbOrTx, data: DocumentData, ctx: PostingContext, actor: Actor, sourceInvoiceId: bigint | null): Promise<Created> {
   const { id, number, lines } = await insertNumberedDocument(tx, {
     kind: data.kind, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, destinationWarehouseId: data.destinationWarehouseId,
     inTransit: data.inTransit, transferId: data.transferId, note: data.note,
@@ -101,7 +101,7 @@ async function createDocument(tx: DbOrTx, data: DocumentData, ctx: DocumentConte
  */
 export function stockDocOf(kind: DocumentKind, id: bigint, number: string,
   data: Pick<DocumentData, 'date' | 'warehouseId' | 'destinationWarehouseId' | 'inTransit' | 'transferId'>,
-  ctx: Pick<DocumentContext, 'warehouseCode' | 'destinationCode'>): StockDoc {
+  ctx: Pick<PostingContext, 'warehouseCode' | 'destinationCode'>): StockDoc {
   const here = { id, number, date: data.date, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
   if (isTransfer(kind) && data.inTransit) return { ...here, direction: 'out', destination: null, transit: { transferId: id } };
   if (isArrival(kind)) return { ...here, direction: 'in', destination: null, transit: { transferId: data.transferId! } };

@@ -1,5 +1,5 @@
 import { isArrival, isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
-import type { DocumentModule, LookupModule, ModuleField } from './types';
+import { OPERATIONS, type DocumentModule, type LookupModule, type ModuleField } from './types';
 
 const lookup = (module: LookupModule, findBy: readonly string[]) => ({ module, findBy });
 
@@ -65,8 +65,18 @@ function lineFields(kind: DocumentKind): readonly ModuleField[] {
   return KINDS[kind].priced ? LINE_FIELDS : LINE_FIELDS.filter((f) => f.key !== 'unitPrice' && f.key !== 'vatRate');
 }
 
-/** Rows with the same Number form one document in a file; it is the document's external number unless External_Number is mapped. */
+/**
+ * Rows with the same Number form one document in a file. On insert it is the document's external number unless
+ * External_Number is mapped; an update or upsert with find_by Number reads it as the document's own number.
+ */
 const NUMBER_FIELD: ModuleField = { apiName: 'Number', kind: 'text', example: 'R-1' };
+
+/**
+ * How an update or upsert finds a document: by its External_Number as an
+ * insert gives it (the External_Number column, else the file's Number), with the row's Partner when two
+ * partners' documents share it (lib/import/writers/document-targets.ts).
+ */
+const FIND_BY = ['External_Number', 'Number'] as const;
 
 type DocumentDeclaration = { apiName: string; id: string; description: string; example: Record<string, unknown> };
 
@@ -80,7 +90,7 @@ function documentModule(kind: DocumentKind, d: DocumentDeclaration): DocumentMod
   return {
     kind: 'document', documentKind: kind, apiName: d.apiName, id: d.id, label: info.plural, singular: info.label.toLowerCase(),
     description: d.description, read: info.readPermission, write: info.writePermission,
-    operations: ['insert'], findBy: [],
+    operations: OPERATIONS, findBy: FIND_BY,
     mandatory: ['Number', 'Date', 'Warehouse', ...(isTransfer(kind) ? ['Destination_Warehouse'] : []), ...(isArrival(kind) ? ['Transfer'] : []),
       'Item', 'Quantity', ...(info.partnerRequired ? ['Partner'] : [])],
     headerFields: header, lineFields: lines,

@@ -1,7 +1,8 @@
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { ITEMS, PARTNERS, WAREHOUSES } from './catalog';
 import { GOODS_ISSUES, GOODS_RECEIPTS, PURCHASE_INVOICES, SALES_INVOICES, TRANSFER_ARRIVALS, TRANSFERS } from './documents';
-import type { AppModule, DocumentModule, ModuleField } from './types';
+import type { AppModule, DocumentModule, ModuleField, Operation } from './types';
+import type { MappedModule } from './types';
 
 export * from './types';
 export { ID_FIELD, ITEMS, PARTNERS, WAREHOUSES } from './catalog';
@@ -25,7 +26,7 @@ export function findModule(apiName: string): AppModule | undefined {
   return MODULES.find((module) => module.apiName.toLowerCase() === wanted);
 }
 
-export function findField(module: AppModule, apiName: string): ModuleField | undefined {
+export function findField(module: Pick<MappedModule, 'fields'>, apiName: string): ModuleField | undefined {
   return module.fields.find((field) => field.apiName === apiName)
     ?? module.fields.find((field) => field.apiName.toLowerCase() === apiName.toLowerCase());
 }
@@ -35,8 +36,21 @@ export function mappableFields(module: AppModule): ModuleField[] {
   return module.fields.filter((field) => field.kind !== 'id');
 }
 
+/**
+ * The fields a job must map: an insert's mandatory ones; the find_by field of an update (for documents their
+ * Number, which groups a document's rows and, with no External_Number column, is its external number); an
+ * upsert both. A document update that maps any line column replaces the lines, so it needs Item and Quantity.
+ */
+export function requiredFields(module: MappedModule, operation: Operation, findBy: string | null, mapped: ReadonlySet<string>): string[] {
+  const forInsert = operation === 'update' ? [] : module.mandatory;
+  const forFind = operation === 'insert' ? [] : module.kind === 'document' ? ['Number'] : findBy ? [findBy] : [];
+  const forLines = module.kind === 'document' && module.lineFields.some((field) => mapped.has(field.apiName)) ? ['Item', 'Quantity'] : [];
+  return [...new Set([...forInsert, ...forFind, ...forLines])];
+}
+
 /** The unique fields an upsert through the records API may match on (duplicate_check_fields): find_by without id. */
 export function duplicateCheckFields(module: AppModule): string[] {
   return module.findBy.filter((key) => key !== 'id');
 }
 export { toZoho, ZOHO_CODES } from './zoho';
+export { childModulesOf, documentFileOf, documentLinesOf, DOCUMENT_SERIALS, findChildModule, isChildModuleName } from './children';

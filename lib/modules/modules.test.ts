@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findModule as findRecordModule } from '@/lib/api/records/registry';
+import { findRecordModule } from '@/lib/api/records/registry';
 import { MODULES } from './index';
 
 // One declaration per module: the records API's writable fields are the declared ones, bound to columns.

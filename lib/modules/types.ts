@@ -70,3 +70,25 @@ export interface DocumentModule extends ModuleBase {
 }
 
 export type AppModule = CatalogModule | DocumentModule;
+
+/**
+ * A child module of a parent/child bulk write job (Zoho's subform files): its rows belong to a row of its
+ * parent resource's file, named by Parent_Id. Not a module of its own in the records API: its rows become
+ * the lines and serials of the document they join (lib/modules/children.ts).
+ */
+export interface ChildModule {
+  kind: 'child';
+  apiName: 'Document_Lines' | 'Document_Serials';
+  id: string;
+  label: string;
+  description: string;
+  /** The resource whose file Parent_Id points into: the document's own file, or the lines file. */
+  parent: 'document' | 'Document_Lines';
+  /** The parent resource's field whose column Parent_Id matches when the request gives no parent_column_index. */
+  parentKey: string;
+  fields: readonly ModuleField[];
+  mandatory: readonly string[];
+}
+
+/** What a job's field_mappings can name the fields of. */
+export type MappedModule = AppModule | ChildModule;

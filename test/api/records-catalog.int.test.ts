@@ -27,7 +27,7 @@ describe('records API: items, partners, warehouses', async () => {
   it('answers 207 for mixed results, 400 when all fail, with the form\'s messages under API field names', async () => {
     const mixed = await post('/crm/v8/Items', { data: [{ Code: 'MIX-1', Name: 'ok' }, { Code: 'PHN-1', Name: 'dup' }, { Name: 'no code' }, 'oops'] });
     expect(mixed.status).toBe(207);
-    expect(mixed.json.data.map((e: { code: string }) => e.code)).toEqual(['SUCCESS', 'DUPLICATE_DATA', 'INVALID_DATA', 'INVALID_DATA']);
+    expect(mixed.json.data.map((e: { code: string }) => e.code)).toEqual(['SUCCESS', 'DUPLICATE_DATA', 'MANDATORY_NOT_FOUND', 'INVALID_DATA']);
     expect(mixed.json.data[1]).toMatchObject({ status: 'error', message: 'An item with code PHN-1 already exists.', details: { api_name: 'Code', json_path: '$.data[1].Code' } });
     expect(mixed.json.data[2]).toMatchObject({ message: 'Enter the code.', details: { api_name: 'Code' } });
     expect(mixed.json.data[3]).toMatchObject({ message: 'Each record must be a JSON object of fields.', details: { json_path: '$.data[3]' } });

@@ -2,8 +2,8 @@
 // own lib calls (as test/import does), while the other clients keep writing. Each document of the file
 // is judged on its own: its rows ADDED (acknowledged) or SKIPPED (refused, with the row's codes).
 import { sql } from 'drizzle-orm';
-import { runJob } from '@/lib/import/run/run-job';
-import { claimJob } from '@/lib/jobs/lease';
+import { runJob } from '@/lib/import/jobs/run-job';
+import { claimJob } from '@/lib/import/jobs/lease';
 import { createJob } from '@/test/import/jobs';
 import { outcomeOfError } from './doors';
 import { heldIn, type Content, type Outcome } from './history';

@@ -14,12 +14,12 @@ vi.mock('node:dns/promises', () => import('@/test/dns-stub'));
 // No public host is reachable from a test, so 127.0.0.2 (loopback, answered locally) stands in for
 // one: the guard treats it as public when a name resolves to it; every other address is judged as usual.
 const STAND_IN_PUBLIC = '127.0.0.2';
-vi.mock('@/lib/import/callback/address-guard', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/import/callback/address-guard')>();
+vi.mock('@/lib/import/request/callback-url', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/import/request/callback-url')>();
   return { ...actual, isPrivateAddress: (address: string) => address !== STAND_IN_PUBLIC && actual.isPrivateAddress(address) };
 });
 
-const { deliverCallback } = await import('@/lib/import/callback/deliver');
+const { deliverCallback } = await import('@/lib/import/jobs/callbacks/deliver');
 
 /** Every way of writing an internal address in a URL; `PORT` is replaced by a live internal server's port. */
 const HOSTILE_TARGETS = [

@@ -15,15 +15,15 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
  * HTTP server) call the real handlers with real Request objects.
  */
 export function routeFor(method: string, pathname: string): { handler: Handler; params: Record<string, string> } | null {
-  let match = pathname.match(/^\/crm\/(v\d+)\/users$/);
+  let match = pathname.match(/^\/crm\/(v\d+(?:\.\d+)?)\/users$/);
   if (match && method === 'GET') return { handler: users.GET as Handler, params: { version: match[1] } };
-  match = pathname.match(/^\/crm\/(v\d+)\/upload$/);
+  match = pathname.match(/^\/crm\/(v\d+(?:\.\d+)?)\/upload$/);
   if (match && method === 'POST') return { handler: upload.POST as Handler, params: { version: match[1] } };
-  match = pathname.match(/^\/crm\/bulk\/(v\d+)\/write$/);
+  match = pathname.match(/^\/crm\/bulk\/(v\d+(?:\.\d+)?)\/write$/);
   if (match && method === 'POST') return { handler: write.POST as Handler, params: { version: match[1] } };
-  match = pathname.match(/^\/crm\/bulk\/(v\d+)\/write\/([^/]+)$/);
+  match = pathname.match(/^\/crm\/bulk\/(v\d+(?:\.\d+)?)\/write\/([^/]+)$/);
   if (match && method === 'GET') return { handler: job.GET as Handler, params: { version: match[1], id: match[2] } };
-  match = pathname.match(/^\/crm\/bulk\/(v\d+)\/write\/([^/]+)\/result$/);
+  match = pathname.match(/^\/crm\/bulk\/(v\d+(?:\.\d+)?)\/write\/([^/]+)\/result$/);
   if (match && method === 'GET') return { handler: result.GET as Handler, params: { version: match[1], id: match[2] } };
   return null;
 }

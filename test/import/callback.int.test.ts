@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { apiKey, importFile } from '@/db/schema';
-import { forgetRecentTable } from '@/lib/import/kept-table';
+import { forgetRecentTable } from '@/lib/import/upload/kept-table';
 import { useTestDatabase } from '@/test/db';
 import { apiCaller, keyFor } from './api';
 import { drainCallbacks, drainJobs } from './drain';
@@ -43,8 +43,8 @@ describe('callbacks', async () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const finishedJobWithCallback = async (path: string) => {
-    const id = await createJob(db, principalOf(admin), itemRows(`CB${path.replace(/\W/g, '')}`, 2), { operation: 'insert', callback: { url: `${base}${path}`, method: 'post' } }, { module: 'Items' });
+  const finishedJobWithCallback = async (path: string, key: 'callback' | 'callBack' = 'callback') => {
+    const id = await createJob(db, principalOf(admin), itemRows(`CB${path.replace(/\W/g, '')}`, 2), { operation: 'insert', [key]: { url: `${base}${path}`, method: 'post' } }, { module: 'Items' });
     await drainJobs(db);
     return id;
   };
@@ -60,9 +60,17 @@ describe('callbacks', async () => {
     expect(call.headers['x-signature-256']).toBe(`sha256=${createHmac('sha256', secret).update(call.body).digest('hex')}`);
     const details = JSON.parse(call.body);
     const polled = await apiCaller(admin.key).status(String(id));
-    expect(details).toMatchObject({ id: String(id), status: 'COMPLETED', resource: [{ file: { added_count: 2, total_count: 2 } }], result: { download_url: expect.stringMatching(new RegExp(`/crm/bulk/v8/write/${id}/result$`)) } });
-    expect(Object.keys(details).sort()).toEqual(Object.keys(polled.json).sort());
+    expect(details).toMatchObject({ state: 'COMPLETED', job_id: String(id), id: String(id), status: 'COMPLETED',
+      resource: [{ file: { added_count: 2, total_count: 2 } }], result: { download_url: expect.stringMatching(new RegExp(`/crm/bulk/v8/write/${id}/result$`)) } });
+    expect(Object.keys(details).sort()).toEqual([...Object.keys(polled.json), 'state', 'job_id'].sort());
     expect(await jobState(db, id)).toMatchObject({ callbackState: 'delivered', callbackAttempts: 1, callbackLastError: null });
+  });
+
+  it('reads the article\'s callBack spelling as the callback', async () => {
+    const id = await finishedJobWithCallback('/spelled', 'callBack');
+    await drainCallbacks(db);
+    expect(received.map((r) => r.path)).toEqual(['/spelled']);
+    expect(JSON.parse(received[0].body)).toMatchObject({ state: 'COMPLETED', id: String(id), callback: { url: `${base}/spelled`, method: 'post' } });
   });
 
   it('retries failures with backoff and treats a redirect as a failure', async () => {
@@ -98,7 +106,7 @@ describe('callbacks', async () => {
     expect(await jobState(db, id)).toMatchObject({ status: 'FAILED', failureReason: expect.stringMatching(/^The file can no longer be read: /) });
     expect(received).toHaveLength(1);
     const details = JSON.parse(received[0].body);
-    expect(details).toMatchObject({ id: String(id), status: 'FAILED', failure_reason: expect.stringMatching(/only ZIP, CSV and XLSX/) });
+    expect(details).toMatchObject({ state: 'FAILED', id: String(id), status: 'FAILED', failure_reason: expect.stringMatching(/only ZIP, CSV and XLSX/) });
     expect(details.result).toBeUndefined();
   });
 

@@ -13,7 +13,7 @@ import { withCodeKey, withCodeKeys } from '@/lib/catalog/code-key';
  * one at a time, in row order, however the job is cut into chunks: rows of one chunk are batched only when no other row
  * of the chunk can change their outcome. These jobs make rows depend on earlier rows (and one on a later
  * row) and run them in one-row chunks, in two-row chunks and in a single chunk. Cut into chunks, each chunk is
- * planned while the one before it is written (lib/import/run/catalog-job-writer.ts): a row whose records that chunk
+ * planned while the one before it is written (lib/import/writers/catalog-job-writer.ts): a row whose records that chunk
  * wrote must be planned again, the others keep their plan; both happen here (the CH-20 rows fail if a stale plan is kept).
  */
 /** EAN number n: a valid GTIN-13 (the GS1 check digit completes it). */

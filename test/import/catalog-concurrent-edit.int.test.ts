@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { item, user } from '@/db/schema';
 import { updateItem } from '@/lib/catalog/items';
 import { findModule, type CatalogModule } from '@/lib/modules';
-import { planCatalogChunk } from '@/lib/import/run/catalog-chunk-plan';
-import { writeCatalogChunk } from '@/lib/import/run/catalog-writer';
-import type { CatalogContext } from '@/lib/import/run/context';
+import { planCatalogChunk } from '@/lib/import/writers/catalog-chunk-plan';
+import { writeCatalogChunk } from '@/lib/import/writers/catalog-writer';
+import type { CatalogContext } from '@/lib/import/writers/context';
 import { useTestDatabase } from '@/test/db';
 import { withCodeKeys } from '@/lib/catalog/code-key';
 
 /*
- * A chunk may be planned a chunk ahead of its transaction (lib/import/run/catalog-job-writer.ts). An item
+ * A chunk may be planned a chunk ahead of its transaction (lib/import/writers/catalog-job-writer.ts). An item
  * edited in between (a form, the API) must keep that edit where the import's row does not set the field:
  * the batched update applies only to the version it was planned from, and rows written one by one read
  * their records again.

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { partner, user } from '@/db/schema';
 import { withCodeKey } from '@/lib/catalog/code-key';
 import { findModule, type CatalogModule } from '@/lib/modules';
-import { planCatalogChunk } from '@/lib/import/run/catalog-chunk-plan';
-import { writeCatalogChunk } from '@/lib/import/run/catalog-writer';
-import type { CatalogContext } from '@/lib/import/run/context';
+import { planCatalogChunk } from '@/lib/import/writers/catalog-chunk-plan';
+import { writeCatalogChunk } from '@/lib/import/writers/catalog-writer';
+import type { CatalogContext } from '@/lib/import/writers/context';
 import { useTestDatabase } from '@/test/db';
 import { waitFor } from './wait';
 

@@ -18,10 +18,11 @@ describe('re-running a document import', async () => {
     api = apiCaller((await keyFor(db, 'admin')).key);
   });
 
-  async function run(file: Buffer, dryRun = false) {
+  async function run(file: Buffer, dryRun = false, operation = 'insert') {
     const uploaded = await api.upload(file, 'receipts.csv');
-    const created = await api.create({ operation: 'insert', ...(dryRun ? { dry_run: true } : {}), resource: [{ type: 'data', module: { api_name: 'Goods_Receipts' },
-      file_id: uploaded.json.details.file_id, field_mappings: HEADERS.map((api_name, index) => ({ api_name, index })) }] });
+    const created = await api.create({ operation, ...(dryRun ? { dry_run: true } : {}), resource: [{ type: 'data', module: { api_name: 'Goods_Receipts' },
+      file_id: uploaded.json.details.file_id, ...(operation === 'insert' ? {} : { find_by: 'External_Number' }),
+      field_mappings: HEADERS.map((api_name, index) => ({ api_name, index })) }] });
     expect(created.status).toBe(201);
     await drainJobs(db);
     return resultRows(api, created.json.details.id);
@@ -44,5 +45,10 @@ describe('re-running a document import', async () => {
     expect((await db.select().from(document).where(eq(document.externalNumber, 'UIW-R-1')))).toHaveLength(1);
     // A dry run reports what the real run would.
     expect(dry.map((r) => [r.STATUS, r.ERRORS, r.RECORD_ID])).toEqual(again.map((r) => [r.STATUS, r.ERRORS, r.RECORD_ID]));
+
+    // Run as an upsert by External_Number, the same file updates the receipts it names in place: nothing is doubled.
+    const upserted = await run(file, false, 'upsert');
+    expect(upserted.map((r) => [r.STATUS, r.RECORD_ID])).toEqual([['UPDATED', String(r1.id)], ['UPDATED', String(r1.id)], ['UPDATED', first[2].RECORD_ID]]);
+    expect((await db.select().from(document).where(eq(document.externalNumber, 'UIW-R-1')))).toHaveLength(1);
   });
 });

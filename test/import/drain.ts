@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
-import { claimJob } from '@/lib/jobs/lease';
-import { runJob } from '@/lib/import/run/run-job';
-import { deliverDueCallback } from '@/lib/jobs/callbacks';
+import { claimJob } from '@/lib/import/jobs/lease';
+import { runJob } from '@/lib/import/jobs/run-job';
+import { deliverDueCallback } from '@/lib/import/jobs/callbacks/due';
 
 /** Runs every claimable job to its end in this process, as a worker would (deterministic for tests). */
 export async function drainJobs(db: Db, options: { chunkRows?: number } = {}) {

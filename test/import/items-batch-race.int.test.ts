@@ -24,7 +24,7 @@ describe('Items import: a code taken by a concurrent writer while the chunk writ
       await reserved`insert into item (code, code_key, name) values ('RACE-2', 'race-2', 'Taken meanwhile')`;
       const draining = drainJobs(db);
       await waitFor(async () => (await other`
-        select 1 from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%insert into item%unnest%'
+        select 1 from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%insert into "item"%unnest%'
           and datname = current_database()`).length > 0, 10_000, 20);
       await reserved`commit`;
       await draining;

@@ -29,7 +29,7 @@ describe('POST /crm/bulk/vN/write validates the job like Zoho', async () => {
     ['no operation', { operation: undefined }, {}, 'MANDATORY_NOT_FOUND', /operation/],
     ['an unknown operation', { operation: 'delete' }, {}, 'INVALID_DATA', /delete/],
     ['no resource', { resource: undefined }, {}, 'MANDATORY_NOT_FOUND', /resource/],
-    ['two resources', { resource: [{}, {}] }, {}, 'LIMIT_EXCEEDED', /exactly one resource/],
+    ['two resources of no child module', { resource: [{}, {}] }, {}, 'INVALID_DATA', /one document resource and its child resources/],
     ['no module', {}, { module: undefined }, 'MANDATORY_NOT_FOUND', /module/],
     ['an unknown module', {}, { module: { api_name: 'Leads' } }, 'MODULE_NOT_AVAILABLE', /Leads/],
     ['no file_id', {}, { file_id: undefined }, 'MANDATORY_NOT_FOUND', /file_id/],
@@ -47,6 +47,9 @@ describe('POST /crm/bulk/vN/write validates the job like Zoho', async () => {
     ['a callback method other than post', { callback: { url: 'https://example.com/hook', method: 'get' } }, {}, 'INVALID_CALLBACK_METHOD', /get/],
     ['a callback that is not http(s)', { callback: { url: 'ftp://example.com/hook', method: 'post' } }, {}, 'INVALID_URL_PATTERN', /http/],
     ['a callback that is not a URL', { callback: { url: 'not a url', method: 'post' } }, {}, 'INVALID_URL_PATTERN', /not a valid URL/],
+    ['a callBack method other than post', { callBack: { url: 'https://example.com/hook', method: 'put' } }, {}, 'INVALID_CALLBACK_METHOD', /put/],
+    ['both callback and callBack', { callback: { url: 'https://example.com/a', method: 'post' }, callBack: { url: 'https://example.com/b', method: 'post' } }, {},
+      'INVALID_DATA', /once/],
     ['an unknown character encoding', { character_encoding: 'EBCDIC' }, {}, 'INVALID_DATA', /EBCDIC/],
     ['ignore_empty that is not a boolean', { ignore_empty: 'yes' }, {}, 'INVALID_DATA', /ignore_empty/],
     ['a date format on a text field', {}, { field_mappings: [{ api_name: 'Code', index: 0, format: 'dd.MM.yyyy' }, { api_name: 'Name', index: 1 }] }, 'INVALID_DATA', /date fields/],
@@ -60,9 +63,16 @@ describe('POST /crm/bulk/vN/write validates the job like Zoho', async () => {
     expect(await jobCount()).toBe(before);
   });
 
-  it('refuses update and upsert of documents, and a lookup find_by that is not unique', async () => {
+  it('refuses a document find_by other than Number or External_Number, unmapped keys and lines, and a lookup find_by that is not unique', async () => {
     const docs = { type: 'data', module: 'Goods_Receipts', file_id: docFileId };
-    expect((await api.create({ operation: 'upsert', resource: [{ ...docs, find_by: 'Number' }] })).json).toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/can only be inserted/) });
+    expect((await api.create({ operation: 'upsert', resource: [{ ...docs, find_by: 'id' }] })).json)
+      .toMatchObject({ code: 'INVALID_DATA', message: 'find_by must be one of External_Number, Number for Goods_Receipts.' });
+    const noNumber = await api.create({ operation: 'update', resource: [{ ...docs, find_by: 'External_Number', field_mappings: [{ api_name: 'Date', index: 1 }] }] });
+    expect(noNumber.json).toMatchObject({ code: 'MANDATORY_FIELDS_NOT_MAPPED', message: 'An update into Goods_Receipts needs these fields mapped: Number.' });
+    // Mapping a line column replaces the lines: they need their items and quantities.
+    const halfLines = await api.create({ operation: 'update', resource: [{ ...docs, find_by: 'Number', field_mappings: [
+      { api_name: 'Number', index: 0 }, { api_name: 'Quantity', index: 4 }] }] });
+    expect(halfLines.json).toMatchObject({ code: 'MANDATORY_FIELDS_NOT_MAPPED', message: 'An update into Goods_Receipts needs these fields mapped: Item.' });
     const badLookup = await api.create({ operation: 'insert', resource: [{ ...docs, field_mappings: [
       { api_name: 'Number', index: 0 }, { api_name: 'Date', index: 1 }, { api_name: 'Warehouse', index: 2 },
       { api_name: 'Item', index: 3, find_by: 'Name' }, { api_name: 'Quantity', index: 4 }] }] });
@@ -106,6 +116,15 @@ describe('POST /crm/bulk/vN/write validates the job like Zoho', async () => {
         file: { status: 'ADDED', name: 'items.csv', added_count: 0, skipped_count: 0, updated_count: 0, total_count: 1, processed_count: 0 },
       }],
     });
+  });
+
+  it('echoes character_encoding as requested, and reads the file with it', async () => {
+    for (const label of ['ISO-8859-1', 'latin1', 'cp1250']) {
+      const created = await api.create({ operation: 'insert', character_encoding: label,
+        resource: [{ type: 'data', module: { api_name: 'Items' }, file_id: fileId, field_mappings: [{ api_name: 'Code', index: 0 }, { api_name: 'Name', index: 1 }] }] });
+      expect(created.status, label).toBe(201);
+      expect((await api.status(created.json.details.id)).json.character_encoding).toBe(label);
+    }
   });
 
   it('lets one user have at most 20 jobs waiting or running, also when the requests arrive together', async () => {

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
 import type { Principal } from '@/lib/auth/principal';
 import { createImportJob } from '@/lib/import/jobs/create-job';
-import { parseJobRequest } from '@/lib/import/spec/job-request';
-import { storeUpload } from '@/lib/import/upload';
+import { parseJobRequest } from '@/lib/import/request/job-request';
+import { storeUpload } from '@/lib/import/upload/store';
 import { csv } from './drain';
 
 /** Uploads a CSV and creates a job through the same lib calls the routes make. */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { document, serialNumber } from '@/db/schema';
 import { postDocument } from '@/lib/inventory/post';
-import { templateFile, templateRows } from '@/lib/import/templates';
+import { templateFile, templateRows } from '@/lib/import/request/templates';
 import { TRANSFERS } from '@/lib/modules';
 import { call, keyFor as recordsKeyFor } from '@/test/api/records-client';
 import { useTestDatabase } from '@/test/db';
@@ -10,6 +10,7 @@ import { seedWorld } from '@/test/fixtures';
 import { apiCaller, keyFor, type Caller } from './api';
 import { csv, drainJobs } from './drain';
 import { resultRows } from './result-file';
+import { runDocumentFile, verdict } from './document-files';
 
 const HEADERS = ['Number', 'Date', 'Warehouse', 'Destination_Warehouse', 'Item', 'Quantity', 'Serial_Numbers'];
 const mappings = HEADERS.map((api_name, index) => ({ api_name, index }));
@@ -99,6 +100,18 @@ describe('transfer bulk write', async () => {
     expect(rows.map((r) => [r.STATUS, r.ERRORS])).toEqual([['ADDED', ''], ['SKIPPED', 'RESOURCE_NOT_FOUND-Transfer']]);
     expect((await db.select().from(serialNumber).where(eq(serialNumber.serial, 'N-2')))[0]).toMatchObject({ status: 'in_stock', warehouseId: world.shop });
     expect((await db.select().from(serialNumber).where(eq(serialNumber.serial, 'N-1')))[0]).toMatchObject({ status: 'in_transit' });
+  });
+
+  it('updates a transfer found by its Number: a note alone keeps both warehouses and its serials', async () => {
+    await postDocument(db, { kind: 'goods_receipt', date: '2026-02-01', warehouseId: world.main,
+      lines: [{ itemId: world.tracked, quantity: '1', serials: ['U-1'] }] }, world.actor);
+    const tr = await postDocument(db, { kind: 'transfer', date: '2026-02-06', warehouseId: world.main, destinationWarehouseId: world.shop,
+      lines: [{ itemId: world.tracked, quantity: '1', serials: ['U-1'] }] }, world.actor);
+    const rows = await runDocumentFile(db, api, [['Number', 'Note'], [tr.number, 'second van']], { operation: 'update', module: 'Transfers', findBy: 'Number' });
+    expect(rows.map(verdict)).toEqual([['UPDATED', '', String(tr.id)]]);
+    const [after] = await db.select().from(document).where(eq(document.id, tr.id));
+    expect(after).toMatchObject({ note: 'second van', warehouseId: world.main, destinationWarehouseId: world.shop, inTransit: false });
+    expect((await db.select().from(serialNumber).where(eq(serialNumber.serial, 'U-1')))[0].warehouseId).toBe(world.shop);
   });
 
   it('refuses a job that leaves the destination unmapped', async () => {

@@ -18,10 +18,10 @@ describe('POST /crm/vN/upload refuses bad files with Zoho codes and stores nothi
     api = apiCaller((await keyFor(db, 'admin')).key);
   });
 
-  async function refused(bytes: Buffer, name: string, code: string, message?: RegExp) {
+  async function refused(bytes: Buffer, name: string, code: string, message?: RegExp, status = 400) {
     const before = await fileCount();
     const response = await api.upload(bytes, name);
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(status);
     expect(response.json).toMatchObject({ status: 'error', code, details: expect.any(Object) });
     if (message) expect(response.json.message).toMatch(message);
     expect(await fileCount()).toBe(before);
@@ -30,12 +30,15 @@ describe('POST /crm/vN/upload refuses bad files with Zoho codes and stores nothi
   it('needs the feature: bulk-write header and a file part', async () => {
     const response = await api.upload(Buffer.from('Code,Name\nA,B\n'), 'a.csv', { 'X-CRM-ORG': '1' });
     expect(response).toMatchObject({ status: 400, json: { status: 'error', code: 'MANDATORY_NOT_FOUND', message: 'Required key feature is not available' } });
+    const other = await api.upload(Buffer.from('Code,Name\nA,B\n'), 'a.csv', { feature: 'bulk-read' });
+    expect(other).toMatchObject({ status: 400, json: { code: 'NOT_SUPPORTED_FEATURE', details: { api_name: 'feature' } } });
   });
 
+
   it('refuses a file over 25 MB', async () => {
-    await refused(Buffer.alloc(25 * 1024 * 1024 + 1, 0x61), 'big.csv', 'FILE_TOO_LARGE', /26,214,401 bytes.*at most/);
+    await refused(Buffer.alloc(25 * 1024 * 1024 + 1, 0x61), 'big.csv', 'FILE_TOO_LARGE', /26,214,401 bytes.*at most/, 413);
     // Far over the limit, the body is not even read to the end.
-    await refused(Buffer.alloc(27 * 1024 * 1024, 0x61), 'huge.csv', 'FILE_TOO_LARGE', /at most 25 MB/);
+    await refused(Buffer.alloc(27 * 1024 * 1024, 0x61), 'huge.csv', 'FILE_TOO_LARGE', /at most 25 MB/, 413);
   });
 
   it('refuses a ZIP that declares a small size but inflates past the limit', async () => {
@@ -48,10 +51,10 @@ describe('POST /crm/vN/upload refuses bad files with Zoho codes and stores nothi
     await refused(craftZip([{ name: 'secret.csv', content: Buffer.from('Code,Name\nA,B\n'), flags: 0x1 }]), 'secret.zip', 'FILE_NOT_SUPPORTED', /password-protected/);
   });
 
-  it('refuses 25,001 rows and 201 columns', async () => {
+  it('refuses 25,001 rows (LIMIT_EXCEEDED) and 201 columns (HEADER_LIMIT_EXCEEDED)', async () => {
     await refused(Buffer.from(`Code,Name\n${'A,B\n'.repeat(25_001)}`), 'rows.csv', 'LIMIT_EXCEEDED', /25,001 data rows; at most 25,000/);
     const header = Array.from({ length: 201 }, (_, i) => `C${i}`).join(',');
-    await refused(Buffer.from(`${header}\n1\n`), 'wide.csv', 'LIMIT_EXCEEDED', /201 columns; at most 200/);
+    await refused(Buffer.from(`${header}\n1\n`), 'wide.csv', 'HEADER_LIMIT_EXCEEDED', /201 columns; at most 200/);
   });
 
   it('refuses what is not ZIP, CSV or XLSX', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, like, sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
 import { document, documentSeries, importRowResult, item, serialNumber } from '@/db/schema';
-import { ImportWorker, workerOptionsFromEnv } from '@/lib/jobs/worker';
+import { ImportWorker, workerOptionsFromEnv } from '@/lib/import/jobs/worker';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { apiCaller, keyFor } from './api';

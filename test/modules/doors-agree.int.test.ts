@@ -63,4 +63,17 @@ describe('the two Zoho-compatible doors answer a broken rule alike', async () =>
     expect(imported).toMatchObject({ code: api.code, field: api.field });
     expect(imported.message).toContain(api.message.replace(/ \(and \d+ more problems?\)$/, ''));
   });
+
+  it('a header value left out: MANDATORY_NOT_FOUND on the same field through both doors', async () => {
+    const recordsAnswer = await call(recordsKey, 'POST', '/crm/v8/Goods_Receipts', { data: [{ Warehouse: { Code: 'MAIN' },
+      Lines: [{ Item: { Code: 'CABLE' }, Quantity: '1' }] }] });
+    const headers = ['Number', 'Date', 'Warehouse', 'Item', 'Quantity'];
+    const uploaded = await importer.upload(csv([headers, ['D-2', '', 'MAIN', 'CABLE', '1']]), 'doc.csv');
+    const created = await importer.create({ operation: 'insert', resource: [{ type: 'data', module: { api_name: 'Goods_Receipts' },
+      file_id: uploaded.json.details.file_id, field_mappings: headers.map((api_name, index) => ({ api_name, index })) }] });
+    await drainJobs(db);
+    const [row] = await resultRows(importer, created.json.details.id);
+    expect(recordsAnswer.json.data[0]).toMatchObject({ code: 'MANDATORY_NOT_FOUND', details: { api_name: 'Date' } });
+    expect(row.ERRORS).toBe('MANDATORY_NOT_FOUND-Date');
+  });
 });

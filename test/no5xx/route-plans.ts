@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ValueKind } from '@/lib/api/records/fields';
 import { OPS_BY_KIND, searchableNames } from '@/lib/api/records/query/compile';
-import { findModule, RECORD_MODULES } from '@/lib/api/records/registry';
+import { findRecordModule, RECORD_MODULES } from '@/lib/api/records/registry';
 import { fieldValue, hostileJson, hostileQuery, hostileText, percentEncode, poisonedText, SPECIAL_TEXTS } from './hostile';
 
 /** One fuzzed request to a route handler: the dynamic segments, the query string and, for writes, a body. */
@@ -44,7 +44,7 @@ const valueFor = (kind: ValueKind | undefined): fc.Arbitrary<string> =>
 
 /** Criteria over the module's own searchable fields with operators of their kind, sometimes anything at all. */
 function criteriaFor(moduleApi: string): fc.Arbitrary<string> {
-  const target = findModule(moduleApi);
+  const target = findRecordModule(moduleApi);
   const names = target ? [...searchableNames(target)] : [];
   const condition = (names.length ? fc.constantFrom(...names) : fc.constant(['Code', undefined] as const)).chain(([field, filter]) =>
     fc.tuple(pick([field], hostileText), pick(filter ? OPS_BY_KIND[filter.kind] : OPERATORS, pick(OPERATORS, hostileText)))

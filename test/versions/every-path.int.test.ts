@@ -3,7 +3,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { document, item, partner, user, warehouse } from '@/db/schema';
 import { withCodeKey, withCodeKeys } from '@/lib/catalog/code-key';
 import { updateItem } from '@/lib/catalog/items';
-import { insertItems, updateItems } from '@/lib/import/run/items-batch';
+import { insertItems, updateItems } from '@/lib/catalog/item-batch';
+import { itemExtras } from '@/lib/catalog/item-columns';
 import { itemSchema } from '@/lib/validation/catalog';
 import { call, keyFor } from '@/test/api/records-client';
 import { useTestDatabase } from '@/test/db';
@@ -71,11 +72,14 @@ describe('versions on every path', async () => {
 
   it('the importer\'s batch statements themselves: an update applies only to the version planned from, and raises it', async () => {
     // Called directly: in a job a statement that fails sends its rows one by one, which would hide a broken statement.
-    const inserted = await insertItems([itemSchema.parse({ code: 'V-DIRECT', name: 'Direct' })], importer.id)(db);
+    const edit = { userId: importer.id };
+    const direct = itemSchema.parse({ code: 'V-DIRECT', name: 'Direct' });
+    const inserted = await insertItems({ data: [direct], extras: [itemExtras(direct, null, edit)] })(db);
     const id = inserted.get('V-DIRECT')!;
     const data = itemSchema.parse({ code: 'V-DIRECT', name: 'Batched' });
-    expect(await updateItems([{ id, version: 2, data }], importer.id)(db)).toEqual(new Set());
-    expect(await updateItems([{ id, version: 1, data }], importer.id)(db)).toEqual(new Set([id]));
+    const readAt = (version: number) => ({ ids: [id], readVersions: [version], data: [data], extras: [itemExtras(data, { version }, edit)] });
+    expect(await updateItems(readAt(2))(db)).toEqual(new Set());
+    expect(await updateItems(readAt(1))(db)).toEqual(new Set([id]));
     const [row] = await db.select().from(item).where(eq(item.id, id));
     expect(row).toMatchObject({ name: 'Batched', version: 2, updatedBy: importer.id });
   });

@@ -1,11 +1,14 @@
-import type { jobDetails } from '@/lib/import/jobs/details';
+import type { CallbackDelivery, jobDetails } from '@/lib/import/jobs/details';
 import type { ErrorEntry } from '@/lib/import/jobs/error-report';
 
-export type JobDetails = ReturnType<typeof jobDetails>;
-export type UploadedFile = {
-  fileId: string; fileName: string; kind: 'csv' | 'xlsx'; encoding: string | null; delimiter: string | null;
+export type JobDetails = ReturnType<typeof jobDetails> & { callback_delivery: CallbackDelivery | null };
+/** One data file of an upload, as the preview shows it. */
+export type FileShape = {
+  fileName: string; kind: 'csv' | 'xlsx'; encoding: string | null; delimiter: string | null;
   headers: string[]; rowCount: number; preview: string[][];
 };
+/** An upload: its first (most often only) data file, and every data file of a parent/child ZIP. */
+export type UploadedFile = FileShape & { fileId: string; files: FileShape[] };
 export type ErrorReport = { errors: ErrorEntry[]; truncated: boolean };
 
 /** `status` is the HTTP status of a refused request; absent when the server could not be reached. */

@@ -20,6 +20,7 @@ export function ErrorTable({ errors, truncated }: { errors: ErrorEntry[]; trunca
   };
   const columns = [...new Set(errors.map((e) => e.column || '(row)'))].sort();
   const codes = [...new Set(errors.map((e) => e.code))].sort();
+  const withFiles = errors.some((e) => e.file !== undefined);
   const shown = errors.filter((e) => (!column || (e.column || '(row)') === column) && (!code || e.code === code));
   return (
     <div className="space-y-3">
@@ -43,11 +44,15 @@ export function ErrorTable({ errors, truncated }: { errors: ErrorEntry[]; trunca
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">Errors</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-            <tr><th scope="col" className="px-3 py-2">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Code</th><th scope="col">Message</th></tr>
+            <tr>
+              {withFiles && <th scope="col" className="px-3 py-2">File</th>}
+              <th scope="col" className="px-3 py-2">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Code</th><th scope="col">Message</th>
+            </tr>
           </thead>
           <tbody>
             {shown.slice(0, SHOWN).map((e, index) => (
-              <tr key={`${e.row}-${index}`} className="border-t border-slate-100 align-top">
+              <tr key={`${e.file ?? ''}-${e.row}-${index}`} className="border-t border-slate-100 align-top">
+                {withFiles && <td className="px-3 py-1.5">{e.file}</td>}
                 <td className="px-3 py-1.5 tabular-nums">{e.row}</td>
                 <td className="pr-3">{e.column || '—'}</td>
                 <td className="max-w-48 truncate pr-3 font-mono text-xs" title={e.value}>{e.value}</td>

@@ -4,22 +4,28 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/page-header';
-import { detectModule } from '@/lib/import/spec/detect-module';
+import { detectModule } from '@/lib/import/request/detect-module';
 import { findModule, MODULES } from '@/lib/modules';
 import { createJob, uploadFile, type UploadedFile } from './client-api';
 import { FileDrop } from './file-drop';
 import { JobPanel } from './job-panel';
 import { MappingForm } from './mapping-form';
 import { initialMapping, jobBody, type MappingState } from './mapping-state';
+import { ParentChildForm } from './parent-child-form';
+import { initialLayout, layoutJobBody, type LayoutState } from './parent-child-state';
 import { PreviewTable } from './preview-table';
 
-/** Upload → preview → mapping → Validate (dry run) or Run → live progress, errors and the result file. */
+/**
+ * Upload → preview → mapping (or, for a ZIP of documents with their lines, which file is which) → Validate
+ * (dry run) or Run → live progress, errors and the result file.
+ */
 export function ImportWizard() {
   const router = useRouter();
   const pathname = usePathname();
   const jobId = useSearchParams().get('job');
   const [file, setFile] = useState<UploadedFile | null>(null);
   const [mapping, setMapping] = useState<MappingState | null>(null);
+  const [layout, setLayout] = useState<LayoutState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'upload' | 'job' | null>(null);
   const [detected, setDetected] = useState<string | null>(null);
@@ -31,6 +37,13 @@ export function ImportWizard() {
     setBusy(null);
     if (!result.ok) { setFile(null); setError(result.message); return; }
     setFile(result.data);
+    if (result.data.files.length > 1) {
+      const found = initialLayout(result.data.files, layout?.moduleName ?? rememberedModule());
+      setLayout(found.state);
+      setDetected(found.detected ? `${findModule(found.state.moduleName)!.label} with their lines detected; change it below if that is wrong.` : null);
+      return;
+    }
+    setLayout(null);
     const guess = detectModule(result.data.fileName, result.data.headers);
     const moduleName = guess?.module.apiName ?? mapping?.moduleName ?? rememberedModule() ?? MODULES[0].apiName;
     setDetected(guess ? `${guess.module.label} detected from the ${guess.from}; change it below if that is wrong.` : null);
@@ -43,10 +56,11 @@ export function ImportWizard() {
   };
 
   const start = async (dryRun: boolean) => {
-    if (!file || !mapping) return;
+    const body = file && layout ? layoutJobBody(layout, file.fileId, dryRun) : file && mapping ? jobBody(mapping, file.fileId, dryRun) : null;
+    if (!body) return;
     setError(null);
     setBusy('job');
-    const result = await createJob(jobBody(mapping, file.fileId, dryRun));
+    const result = await createJob(body);
     setBusy(null);
     if (!result.ok) { setError(result.message); return; }
     router.replace(`${pathname}?job=${result.data.id}`, { scroll: false });
@@ -57,13 +71,15 @@ export function ImportWizard() {
       <Card title="1. File">
         <FileDrop onFile={upload} disabled={busy !== null} />
         {busy === 'upload' && <p className="mt-3 text-sm text-slate-600" role="status">Reading the file…</p>}
-        {file && <div className="mt-4"><PreviewTable file={file} /></div>}
+        {file && file.files.map((shape) => <div key={shape.fileName} className="mt-4"><PreviewTable file={shape} /></div>)}
       </Card>
       {error && <Alert>{error}</Alert>}
-      {file && mapping && (
+      {file && (layout || mapping) && (
         <Card title="2. Mapping">
           {detected && <p className="mb-4 text-sm text-slate-600" role="status">{detected}</p>}
-          <MappingForm state={mapping} headers={file.headers} onChange={changeMapping} />
+          {layout
+            ? <ParentChildForm state={layout} files={file.files} onChange={(next) => { if (next.moduleName !== layout.moduleName) rememberModule(next.moduleName); setLayout(next); }} />
+            : mapping && <MappingForm state={mapping} headers={file.headers} onChange={changeMapping} />}
           <div className="mt-6 flex flex-wrap gap-3">
             <Button variant="secondary" disabled={busy !== null} onClick={() => start(true)}>Validate</Button>
             <Button disabled={busy !== null} onClick={() => start(false)}>Run</Button>

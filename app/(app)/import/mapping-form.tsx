@@ -2,8 +2,8 @@
 import { Badge } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
-import { MODULES, type ModuleField } from '@/lib/modules';
-import { fieldsFor, initialMapping, moduleOf, type FieldChoice, type MappingState } from './mapping-state';
+import { MODULES, requiredFields, type ModuleField } from '@/lib/modules';
+import { fieldsFor, initialMapping, mappedFields, moduleOf, operationHint, type FieldChoice, type MappingState } from './mapping-state';
 
 type Props = { state: MappingState; headers: string[]; onChange: (state: MappingState) => void };
 
@@ -45,7 +45,7 @@ function FieldRow({ field, choice, headers, required, onChange }: {
 /** Module, operation and the column for every field (auto-matched by header, editable), with defaults. */
 export function MappingForm({ state, headers, onChange }: Props) {
   const importModule = moduleOf(state);
-  const required = new Set(state.operation === 'update' ? [state.findBy] : [...importModule.mandatory, ...(state.operation === 'upsert' ? [state.findBy] : [])]);
+  const required = new Set(requiredFields(importModule, state.operation, state.findBy, mappedFields(state)));
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-3">
@@ -54,7 +54,7 @@ export function MappingForm({ state, headers, onChange }: Props) {
             {MODULES.map((m) => <option key={m.apiName} value={m.apiName}>{m.label}</option>)}
           </Select>
         </Field>
-        <Field id="import-operation" label="Operation" hint={importModule.kind === 'document' ? 'Documents can only be inserted.' : undefined}>
+        <Field id="import-operation" label="Operation" hint={operationHint(importModule, state.operation)}>
           <Select value={state.operation} onChange={(e) => onChange({ ...state, operation: e.target.value as MappingState['operation'] })}>
             {importModule.operations.map((operation) => <option key={operation} value={operation}>{operation}</option>)}
           </Select>

@@ -1,4 +1,4 @@
-import { autoMatchColumns } from '@/lib/import/spec/auto-match';
+import { autoMatchColumns } from '@/lib/import/request/auto-match';
 import { findModule, mappableFields, type ModuleField, type AppModule, type Operation } from '@/lib/modules';
 
 export type FieldChoice = { column: string; defaultValue: string; format: string; lookupBy: string };
@@ -15,16 +15,31 @@ export function fieldsFor(state: MappingState): ModuleField[] {
   return state.operation !== 'insert' && state.findBy === 'id' && idField ? [...mappableFields(importModule), idField] : mappableFields(importModule);
 }
 
-/** Columns matched by header (case, spaces and underscores ignored); everything else starts unmapped. */
+/**
+ * Columns matched by header (case, spaces and underscores ignored; `Warehouse.id` also says how the lookup is
+ * found); everything else starts unmapped.
+ */
 export function initialMapping(moduleName: string, headers: string[], previous?: MappingState): MappingState {
   const importModule = findModule(moduleName)!;
   const matched = autoMatchColumns(importModule, headers);
   const fields = Object.fromEntries(importModule.fields.map((field) => [field.apiName, {
-    column: matched[field.apiName] === null ? '' : String(matched[field.apiName]), defaultValue: '', format: '',
-    lookupBy: field.lookup?.findBy[0] ?? '',
+    column: matched[field.apiName] ? String(matched[field.apiName]!.index) : '', defaultValue: '', format: '',
+    lookupBy: matched[field.apiName]?.findBy ?? field.lookup?.findBy[0] ?? '',
   }]));
   const operation = importModule.operations.includes(previous?.operation ?? 'insert') ? previous?.operation ?? 'insert' : 'insert';
   return { moduleName: importModule.apiName, operation, findBy: importModule.findBy[0] ?? '', ignoreEmpty: previous?.ignoreEmpty ?? false, fields };
+}
+
+/** Fields given a column or a default value. */
+export function mappedFields(state: MappingState): Set<string> {
+  return new Set(Object.entries(state.fields).filter(([, choice]) => choice.column !== '' || choice.defaultValue.trim() !== '').map(([apiName]) => apiName));
+}
+
+/** What an update of documents changes, said beside the operation (README, Import and APIs). */
+export function operationHint(importModule: AppModule, operation: Operation): string | undefined {
+  if (importModule.kind !== 'document' || operation === 'insert') return undefined;
+  return "Mapped header columns replace the document's; mapping any line column (Item, Quantity, …) replaces all its lines and serials. "
+    + "The form's edit rules apply.";
 }
 
 /** The create-job body in the Zoho bulk write format the API takes too. */

@@ -1,7 +1,7 @@
-import type { UploadedFile } from './client-api';
+import type { FileShape } from './client-api';
 
 /** The first rows of the upload, so people can check they picked the right file and columns. */
-export function PreviewTable({ file }: { file: UploadedFile }) {
+export function PreviewTable({ file }: { file: FileShape }) {
   const details = [file.kind.toUpperCase(), file.encoding, file.delimiter ? `delimiter ${file.delimiter === '\t' ? 'tab' : `"${file.delimiter}"`}` : null]
     .filter(Boolean).join(', ');
   return (
@@ -11,7 +11,7 @@ export function PreviewTable({ file }: { file: UploadedFile }) {
       </p>
       <div className="overflow-x-auto rounded-md border border-slate-200">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">First rows of the file</caption>
+          <caption className="sr-only">First rows of {file.fileName}</caption>
           <thead className="bg-slate-50 text-xs text-slate-600">
             <tr>{file.headers.map((header, index) => <th key={index} scope="col" className="px-3 py-2 font-semibold">{header}</th>)}</tr>
           </thead>

@@ -13,7 +13,7 @@ import {
 } from './handlers/writes';
 import { refusalOf, supports, type RecordModule, type WriteOperation } from './module';
 import { refuseUnknownParams } from './query/known-params';
-import { findModule } from './registry';
+import { findRecordModule } from './registry';
 import { readBodyText } from './write/body';
 import { ProtocolError } from '@/lib/errors';
 import { apiProblem, problemResponse } from './problem';
@@ -58,7 +58,7 @@ export function recordsRoute(op: ReadOp | WriteOp) {
 async function dispatch(op: ReadOp | WriteOp, request: Request, params: RecordsParams, principal: Principal, owner: string): Promise<Response> {
   const versionError = checkVersion(params.version);
   if (versionError) return versionError;
-  const target = findModule(params.module);
+  const target = findRecordModule(params.module);
   if (!target) throw apiProblem(400, 'INVALID_MODULE', 'The module name given seems to be invalid', { module: params.module });
   const db = getDb();
   const url = new URL(request.url);

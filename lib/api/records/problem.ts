@@ -1,4 +1,4 @@
-import { apiError } from '@/lib/api/responses';
+import { protocolErrorResponse } from '@/lib/api/responses';
 import { ProtocolError } from '@/lib/errors';
 
 /** A whole request refused before anything was written (a bad query, body or module), with its HTTP status. */
@@ -10,7 +10,7 @@ export const invalidQuery = (message: string, details: Record<string, unknown> =
 
 /** A refused request in Zoho's error envelope. */
 export function problemResponse(error: ProtocolError, headers?: HeadersInit): Response {
-  const response = apiError(error.status, error.code, error.message, error.details);
+  const response = protocolErrorResponse(error);
   for (const [name, value] of new Headers(headers)) response.headers.set(name, value);
   return response;
 }

@@ -14,6 +14,6 @@ export const RECORD_MODULES: readonly RecordModule[] = [
 ];
 
 /** Module names are matched like Zoho's: exactly, but a client's different letter case is forgiven. */
-export function findModule(name: string): RecordModule | undefined {
+export function findRecordModule(name: string): RecordModule | undefined {
   return RECORD_MODULES.find((m) => m.api === name) ?? RECORD_MODULES.find((m) => m.api.toLowerCase() === name.toLowerCase());
 }

@@ -18,5 +18,5 @@ export { CSV_DELIMITERS, guessCsvDelimiter, parseCsv, type CsvDelimiter, type Pa
 export { parseXlsx, parseXlsxFromZip } from './parse-xlsx';
 export { openSafeZip, type ReadEntryOptions, type SafeZip, type SafeZipEntry } from './safe-zip';
 export { detectUploadKind, isZip, type UploadKind } from './detect-format';
-export { readUploadedTable, type ReadUploadOptions, type UploadedTable } from './read-upload';
+export { fileBaseName, readUploadedTable, readUploadedTables, type ReadUploadOptions, type UploadedTable } from './read-upload';
 export type { ParsedTable, TableRow } from './table-collector';

@@ -1,4 +1,5 @@
 import { crc32, createInflateRaw } from 'node:zlib';
+import { fileTooLarge } from './errors';
 import { formatMegabytes } from './format';
 import type { Limits } from './limits';
 import { ProtocolError } from '@/lib/errors';
@@ -20,8 +21,7 @@ const DEFLATED = 8;
 /** Returns why inflating must stop at `inflated` real bytes, or null to go on. */
 function overLimit(entry: DeclaredEntry, inflated: number, alreadyInflated: number, limits: ZipLimits): ProtocolError | null {
   if (alreadyInflated + inflated > limits.maxInflatedBytes) {
-    return new ProtocolError(
-      'FILE_TOO_LARGE',
+    return fileTooLarge(
       `The archive unpacks to more than ${formatMegabytes(limits.maxInflatedBytes)}, the most we accept (passed while inflating '${entry.name}').`,
     );
   }

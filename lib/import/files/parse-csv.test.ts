@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guessCsvDelimiter, parseCsv } from './parse-csv';
 
@@ -12,6 +13,7 @@ describe('parseCsv: delimiters', () => {
     [';', 'Code;Name;Qty\nA1;Apple;3\nB2;Banana;5\n'],
     ['\t', 'Code\tName\tQty\nA1\tApple\t3\nB2\tBanana\t5\n'],
     ['|', 'Code|Name|Qty\nA1|Apple|3\nB2|Banana|5\n'],
+    [':', 'Code:Name:Qty\nA1:Apple:3\nB2:Banana:5\n'],
   ])('detects %j', (delimiter, text) => {
     const parsed = parseCsv(text);
     expect(parsed.delimiter).toBe(delimiter);
@@ -34,6 +36,20 @@ describe('parseCsv: delimiters', () => {
   it('honours and removes an Excel "sep=" line', () => {
     const parsed = parseCsv('sep=;\r\nCode;Note\r\nA;x,y\r\n');
     expect(parsed).toEqual({ headers: ['Code', 'Note'], rows: [{ rowNumber: 2, cells: ['A', 'x,y'] }], delimiter: ';' });
+  });
+
+  it('is not put off by colons in the cells (times) of a file with another delimiter', () => {
+    const header = fc.stringMatching(/^[A-Z][a-z_]{0,8}$/);
+    const cell = fc.stringMatching(/^[A-Za-z0-9 .:-]{0,12}$/).filter((c) => c.trim() === c);
+    const table = fc.integer({ min: 2, max: 5 }).chain((columns) => fc.record({
+      headers: fc.uniqueArray(header, { minLength: columns, maxLength: columns }),
+      rows: fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 8 }),
+    }));
+    fc.assert(fc.property(table, fc.constantFrom(',', ';', '\t', '|'), ({ headers, rows }, delimiter) => {
+      const text = [headers, ...rows].map((row) => row.join(delimiter)).join('\n');
+      expect(parseCsv(text).delimiter).toBe(delimiter);
+    }), { numRuns: 300 });
+    expect(parseCsv('Code,Time\nA,10:30:00\nB,11:45:10\n').delimiter).toBe(',');
   });
 
   it('falls back to a comma for a single column', () => {
@@ -109,7 +125,7 @@ describe('parseCsv: refusals', () => {
   it('refuses 201 columns and accepts 200', () => {
     const header = (count: number): string => Array.from({ length: count }, (_, i) => `c${i}`).join(',');
     expect(parseCsv(`${header(200)}\n`).headers).toHaveLength(200);
-    expectFileError(() => parseCsv(`${header(201)}\n`), 'LIMIT_EXCEEDED', 'The file has 201 columns; at most 200 are allowed.');
+    expectFileError(() => parseCsv(`${header(201)}\n`), 'HEADER_LIMIT_EXCEEDED', 'The file has 201 columns; at most 200 are allowed.');
   });
 
   it('refuses 25,001 data rows and accepts 25,000', () => {

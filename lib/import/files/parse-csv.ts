@@ -4,7 +4,8 @@ import { resolveLimits, type Limits } from './limits';
 import { TableCollector, type ParsedTable } from './table-collector';
 import { ProtocolError } from '@/lib/errors';
 
-export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
+/** Zoho's bulk write reads `,` `;` `:` and `|`; tab is what spreadsheets copy. Earlier ones win a tie. */
+export const CSV_DELIMITERS = [',', ';', '\t', '|', ':'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 export interface ParsedCsv extends ParsedTable {

@@ -74,7 +74,7 @@ describe('parseXlsx: limits', () => {
   it('refuses 201 columns', async () => {
     const header = Array.from({ length: 201 }, (_, i) => `c${i}`);
     await expect(parseXlsx(await buildXlsx([header]))).rejects.toEqual(
-      fileError('LIMIT_EXCEEDED', /column 201 \(cell GS1\); at most 200 columns are allowed/),
+      fileError('HEADER_LIMIT_EXCEEDED', /column 201 \(cell GS1\); at most 200 columns are allowed/),
     );
   });
 

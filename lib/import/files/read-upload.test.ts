@@ -4,7 +4,7 @@ import { buildXlsx } from './__fixtures__/build-xlsx';
 import { craftZip } from './__fixtures__/craft-zip';
 import { encodeWindows1250 } from './__fixtures__/encode';
 import { fileError } from './__fixtures__/expect-error';
-import { readUploadedTable } from './read-upload';
+import { readUploadedTable, readUploadedTables } from './read-upload';
 
 async function zipOf(files: Record<string, string | Buffer>): Promise<Buffer> {
   const zip = new JSZip();
@@ -151,6 +151,26 @@ describe('readUploadedTable: refusals', () => {
   it('refuses an unknown character encoding', async () => {
     await expect(readUploadedTable(Buffer.from('a\n1\n'), 'a.csv', { characterEncoding: 'klingon' })).rejects.toEqual(
       fileError('INVALID_DATA', /'klingon' is not supported/),
+    );
+  });
+});
+
+describe('readUploadedTables: the files of a parent/child job', () => {
+  it('reads every .csv and .xlsx of a ZIP, in the archive\'s order, each named as in the archive', async () => {
+    const bytes = await zipOf({ 'receipts.csv': 'Number\nR-1\n', 'data/lines.xlsx': await buildXlsx([['Parent_Id'], ['R-1']]), 'readme.txt': 'ignored' });
+    const tables = await readUploadedTables(bytes, 'upload.zip');
+    expect(tables.map((t) => [t.fileName, t.kind, t.headers, t.rows.length])).toEqual([['receipts.csv', 'csv', ['Number'], 1], ['lines.xlsx', 'xlsx', ['Parent_Id'], 1]]);
+  });
+
+  it('reads a lone CSV or workbook as one table', async () => {
+    expect(await readUploadedTables(Buffer.from('a\n1\n'), 'a.csv')).toHaveLength(1);
+    expect(await readUploadedTables(await buildXlsx([['a'], ['1']]), 'a.xlsx')).toHaveLength(1);
+  });
+
+  it('refuses two data files of one name, which file_names could not tell apart', async () => {
+    const bytes = await zipOf({ 'a/lines.csv': 'x\n1\n', 'b/lines.csv': 'y\n2\n' });
+    await expect(readUploadedTables(bytes, 'two.zip')).rejects.toEqual(
+      fileError('INVALID_FILE_FORMAT', "The ZIP archive holds 2 data files named 'lines.csv' ('a/lines.csv', 'b/lines.csv'); give each file its own name."),
     );
   });
 });

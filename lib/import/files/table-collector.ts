@@ -88,7 +88,7 @@ export class TableCollector {
     }
     if (headers.length > this.limits.maxColumns) {
       throw new ProtocolError(
-        'LIMIT_EXCEEDED',
+        'HEADER_LIMIT_EXCEEDED',
         `The file has ${plural(headers.length, 'column')}; at most ${formatCount(this.limits.maxColumns)} are allowed.`,
       );
     }

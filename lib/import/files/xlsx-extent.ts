@@ -35,7 +35,7 @@ function checkValuedCell(reference: string, row: number, column: number, limits:
   if (row > EXCEL_MAX_ROWS || column > EXCEL_MAX_COLUMNS) throw outsideExcelGrid(reference);
   if (column > limits.maxColumns) {
     throw new ProtocolError(
-      'LIMIT_EXCEEDED',
+      'HEADER_LIMIT_EXCEEDED',
       `The first sheet has a value in column ${formatCount(column)} (cell ${reference}); at most ${formatCount(limits.maxColumns)} columns are allowed.`,
     );
   }

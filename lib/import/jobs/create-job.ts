@@ -2,10 +2,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { importJob } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
-import { checkCallbackHost } from '@/lib/import/callback/resolve-host';
-import { mappingsToWire, resolveMappings } from '@/lib/import/spec/mappings';
-import type { JobRequest } from '@/lib/import/spec/job-request';
-import { uploadSummary } from '@/lib/import/upload';
+import { checkCallbackHost } from '@/lib/import/jobs/callbacks/resolve-host';
+import type { JobRequest } from '@/lib/import/request/job-request';
+import { resolveJobResources, storedMappings } from '@/lib/import/request/job-resources';
+import { uploadSummary } from '@/lib/import/upload/store';
 import { notifyWorkers } from './notify';
 import { ProtocolError } from '@/lib/errors';
 
@@ -33,12 +33,13 @@ async function assertCallbackHostReachable(url: string) {
 }
 
 /**
- * Creates a job from a checked request: the file must exist and read cleanly with the job's encoding,
- * the mappings must fit its columns. Workers are woken by NOTIFY when the insert commits.
+ * Creates a job from a checked request: the file must exist and read cleanly with the job's encoding, each
+ * resource must name a data file of it (file_names), the mappings must fit its columns. Workers are woken by
+ * NOTIFY when the insert commits.
  */
 export async function createImportJob(db: Db, request: JobRequest, principal: Principal): Promise<CreatedJob> {
-  const shape = await uploadSummary(db, request.fileId, request.characterEncoding);
-  const mappings = resolveMappings(request.mappings, shape.headers, request.module, request.operation, request.findBy);
+  const upload = await uploadSummary(db, request.fileId, request.characterEncoding);
+  const resources = resolveJobResources(request, upload.files);
   if (request.callback) await assertCallbackHostReachable(request.callback.url);
   const id = await db.transaction(async (tx) => {
     await assertUnderActiveLimit(tx, principal.userId);
@@ -49,11 +50,11 @@ export async function createImportJob(db: Db, request: JobRequest, principal: Pr
       findBy: request.findBy,
       ignoreEmpty: request.ignoreEmpty,
       characterEncoding: request.characterEncoding,
-      fieldMappings: mappingsToWire(mappings),
+      fieldMappings: storedMappings(resources),
       dryRun: request.dryRun,
       callbackUrl: request.callback?.url ?? null,
       callbackMethod: request.callback?.method ?? null,
-      totalCount: shape.rowCount,
+      totalCount: resources.reduce((rows, resource) => rows + resource.totalCount, 0),
       createdBy: principal.userId,
       apiKeyId: principal.apiKeyId ?? null,
     }).returning({ id: importJob.id });

@@ -1,3 +1,2 @@
 export { buildResultCsv, joinResultCsv, resultCsvLine, RESULT_COLUMNS, type ResultRow, type RowOutcome, type RowStatus } from './result-csv';
-export { buildResultZip } from './result-zip';
 export { formatErrorMessages, formatZohoErrors, type RowError } from './zoho-errors';

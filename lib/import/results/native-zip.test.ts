@@ -1,8 +1,8 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { readUploadedTable } from '@/lib/import/files';
+import { readUploadedTable, readUploadedTables } from '@/lib/import/files';
 import { buildResultCsv } from './result-csv';
-import { zipOneFile } from './native-zip';
+import { zipFiles, zipOneFile } from './native-zip';
 
 describe('zipOneFile', () => {
   it('round-trips a result CSV through JSZip and through our own upload reader', async () => {
@@ -22,5 +22,13 @@ describe('zipOneFile', () => {
   it('keeps the entry name a plain file name', async () => {
     expect(Object.keys((await JSZip.loadAsync(await zipOneFile('../../etc/evil.csv', 'a'))).files)).toEqual(['evil.csv']);
     expect(Object.keys((await JSZip.loadAsync(await zipOneFile('..', 'a'))).files)).toEqual(['result.csv']);
+  });
+
+  it('zips several result files, each readable on its own', async () => {
+    const bytes = await zipFiles([{ name: 'receipts_result.csv', content: 'a\r\n1\r\n' }, { name: 'lines_result.csv', content: Buffer.from('b\r\n2\r\n') }]);
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    expect(Object.keys(zip.files)).toEqual(['receipts_result.csv', 'lines_result.csv']);
+    expect(await zip.file('lines_result.csv')!.async('string')).toBe('b\r\n2\r\n');
+    expect((await readUploadedTables(bytes, 'result.zip')).map((t) => t.headers)).toEqual([['a'], ['b']]);
   });
 });

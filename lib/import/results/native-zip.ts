@@ -26,7 +26,7 @@ function localHeader(name: Buffer, crc: number, packed: number, size: number): B
   return Buffer.concat([header, name]);
 }
 
-function centralHeader(name: Buffer, crc: number, packed: number, size: number): Buffer {
+function centralHeader(name: Buffer, crc: number, packed: number, size: number, localOffset: number): Buffer {
   const header = Buffer.alloc(46);
   header.writeUInt32LE(0x02014b50, 0);
   header.writeUInt16LE(20, 4);
@@ -38,30 +38,44 @@ function centralHeader(name: Buffer, crc: number, packed: number, size: number):
   header.writeUInt32LE(packed, 20);
   header.writeUInt32LE(size, 24);
   header.writeUInt16LE(name.length, 28);
+  header.writeUInt32LE(localOffset, 42);
   return Buffer.concat([header, name]);
 }
 
-function endRecord(centralSize: number, centralOffset: number): Buffer {
+function endRecord(entries: number, centralSize: number, centralOffset: number): Buffer {
   const record = Buffer.alloc(22);
   record.writeUInt32LE(0x06054b50, 0);
-  record.writeUInt16LE(1, 8);
-  record.writeUInt16LE(1, 10);
+  record.writeUInt16LE(entries, 8);
+  record.writeUInt16LE(entries, 10);
   record.writeUInt32LE(centralSize, 12);
   record.writeUInt32LE(centralOffset, 16);
   return record;
 }
 
 /**
- * A ZIP of one file, deflated by Node's zlib. Same archive as buildResultZip (result-zip.ts) makes,
- * several times faster for a 25,000-row result (zlib runs natively, off the event loop), which counts
- * in the time from upload to COMPLETED. Results stay far below the 4 GB a ZIP without ZIP64 holds.
+ * A ZIP of the job's result files (one per file of the job), deflated by Node's zlib: several times faster
+ * than JSZip for a 25,000-row result (zlib runs natively, off the event loop), which counts in the time from
+ * upload to COMPLETED. Results stay far below the 4 GB a ZIP without ZIP64 holds.
  */
-export async function zipOneFile(fileName: string, content: string | Buffer): Promise<Buffer> {
-  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const name = Buffer.from(plainName(fileName), 'utf8');
-  const packed = await deflate(data, { level: 1 });
-  const crc = crc32(data);
-  const local = localHeader(name, crc, packed.length, data.length);
-  const central = centralHeader(name, crc, packed.length, data.length);
-  return Buffer.concat([local, packed, central, endRecord(central.length, local.length + packed.length)]);
+export async function zipFiles(files: readonly { name: string; content: string | Buffer }[]): Promise<Buffer> {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const file of files) {
+    const data = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
+    const name = Buffer.from(plainName(file.name), 'utf8');
+    const packed = await deflate(data, { level: 1 });
+    const crc = crc32(data);
+    const local = Buffer.concat([localHeader(name, crc, packed.length, data.length), packed]);
+    centrals.push(centralHeader(name, crc, packed.length, data.length, offset));
+    locals.push(local);
+    offset += local.length;
+  }
+  const central = Buffer.concat(centrals);
+  return Buffer.concat([...locals, central, endRecord(files.length, central.length, offset)]);
+}
+
+/** A ZIP of one file (the result of a job of one file). */
+export function zipOneFile(fileName: string, content: string | Buffer): Promise<Buffer> {
+  return zipFiles([{ name: fileName, content }]);
 }

@@ -6,6 +6,8 @@ export interface RowError {
   column: string;
   /** A sentence for people. */
   message: string;
+  /** The serial number the problem is about, when it is about one (a parent/child job puts it on that serial's row). */
+  serial?: string;
 }
 
 /**

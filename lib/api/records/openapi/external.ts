@@ -17,13 +17,18 @@ const jobRequest = z.object({
     type: z.literal('data'),
     module: z.union([z.object({ api_name: z.string() }), z.string()]),
     file_id: z.string(),
+    file_names: z.array(z.string()).length(1).optional()
+      .describe('The data file of the uploaded ZIP this resource reads; required when the job has several resources.'),
     find_by: z.string().optional(),
     ignore_empty: z.boolean().optional(),
     field_mappings: z.array(z.object({
       api_name: z.string(), index: z.int().min(0), find_by: z.string().optional(), format: z.string().optional(),
       default_value: z.object({ value: z.string() }).optional(),
+      parent_column_index: z.int().min(0).optional()
+        .describe("A child resource's Parent_Id: the column of its parent's file whose values it names."),
     })).optional(),
-  })).min(1),
+  })).min(1).max(3)
+    .describe('One resource; or a document module (Goods_Receipts, …) with its Document_Lines and, optionally, Document_Serials, each reading its file of one ZIP.'),
 });
 const jobStatus = z.object({
   id: z.string(), status: z.enum(['ADDED', 'IN PROGRESS', 'COMPLETED', 'FAILED']), operation: z.enum(['insert', 'update', 'upsert']),
@@ -39,9 +44,11 @@ export function externalPaths(): Record<string, PathItem> {
       description: 'Multipart form with key file (ZIP, CSV or XLSX); headers feature: bulk-write and X-CRM-ORG. Needs import.run.',
       requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
       responses: { 200: { description: 'Uploaded.', content: json(jsonSchema(success('FILE_UPLOAD_SUCCESS', z.object({ file_id: z.string(), created_time: z.string() })))) },
-        400: errorResponse('MANDATORY_NOT_FOUND, INVALID_FILE_FORMAT, FILE_TOO_LARGE.'), ...COMMON_ERRORS } } },
+        400: errorResponse('MANDATORY_NOT_FOUND (no feature header), NOT_SUPPORTED_FEATURE (a feature other than bulk-write), '
+          + 'INVALID_FILE_FORMAT, HEADER_LIMIT_EXCEEDED (more than 200 columns), LIMIT_EXCEEDED (more than 25,000 rows).'),
+        413: errorResponse('FILE_TOO_LARGE: over 25 MB, or a ZIP that unpacks past the limit.'), ...COMMON_ERRORS } } },
     '/crm/bulk/v8/write': { post: { ...tag('Bulk write'), operationId: 'Create_bulk_write_job', summary: 'Create a bulk write job',
-      description: 'Maps an uploaded file onto a module and schedules the job (up to 25,000 rows). Needs import.run.',
+      description: 'Maps an uploaded file onto a module and schedules the job (up to 25,000 rows per file); a parent/child job maps each file of one ZIP. Needs import.run.',
       requestBody: { required: true, content: json(jsonSchema(jobRequest, 'input')) },
       responses: { 201: { description: 'Job created.', content: json(jsonSchema(success('SUCCESS', z.object({ id: z.string(), created_by: userRef })))) },
         400: errorResponse('INVALID_DATA, MANDATORY_NOT_FOUND, INVALID_FILE_ID, MODULE_NOT_AVAILABLE, INVALID_FIELD_NAME, …'), ...COMMON_ERRORS } } },

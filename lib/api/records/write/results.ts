@@ -19,11 +19,14 @@ export const success = (message: string, details: Record<string, unknown>, extra
 /**
  * A refused record: the lib's message verbatim, its field errors under API names (details.api_name,
  * json_path, errors) and, for documents, every broken rule (details.problems) and the serials at fault.
+ * A refused field the record left out or blank is MANDATORY_NOT_FOUND, as the importer answers a blank cell.
  */
-export function failure(error: unknown, module: RecordModule, path: string): Entry {
+export function failure(error: unknown, module: RecordModule, path: string, record?: unknown): Entry {
   if (error instanceof ProtocolError) return { code: error.code, details: error.details, message: error.message, status: 'error' };
   if (error instanceof DomainError) {
-    return { code: ZOHO_CODES[error.code], details: domainDetails(error, module, path), message: error.message, status: 'error' };
+    const details = domainDetails(error, module, path);
+    const missing = error.code === 'INVALID_DATA' && typeof details.json_path === 'string' && isBlankAt(record, details.json_path.slice(path.length));
+    return { code: missing ? 'MANDATORY_NOT_FOUND' : ZOHO_CODES[error.code], details, message: error.message, status: 'error' };
   }
   console.error('[records api] unexpected error', error);
   return { code: 'INTERNAL_ERROR', details: {}, message: 'Something went wrong on our side; this record was not saved.', status: 'error' };
@@ -47,6 +50,16 @@ function domainDetails(error: DomainError, module: RecordModule, path: string): 
     ...error.details,
     ...(located ? { problems: located } : {}),
   };
+}
+
+/** Whether `.Lines[0].Item` (a json_path below the record) is absent, null or blank text in the record. */
+function isBlankAt(record: unknown, relativePath: string): boolean {
+  let value: unknown = record;
+  for (const step of relativePath.match(/[^.[\]]+/g) ?? []) {
+    if (typeof value !== 'object' || value === null) return false;
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 /** The line field a broken rule points at, as the importer names its column (lib/modules/zoho.ts). */

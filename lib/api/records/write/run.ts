@@ -37,7 +37,7 @@ export async function eachEntry<T>(items: T[], pathOf: (index: number) => string
       entries.push(await attempt(item, path));
     } catch (error) {
       if (!isDatabaseUnavailable(error)) {
-        entries.push(failure(error, module, path));
+        entries.push(failure(error, module, path, item));
         continue;
       }
       if (!entries.some((entry) => entry.status === 'success')) throw error;

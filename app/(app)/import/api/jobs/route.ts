@@ -3,8 +3,7 @@ import { jsonBodyRefusal } from '@/lib/api/cross-site';
 import { apiRoute } from '@/lib/api/route';
 import { apiError } from '@/lib/api/responses';
 import { createImportJob } from '@/lib/import/jobs/create-job';
-import { answeringImportErrors } from '@/lib/import/http/errors';
-import { parseJobRequest } from '@/lib/import/spec/job-request';
+import { parseJobRequest } from '@/lib/import/request/job-request';
 
 /** The import page creates jobs in the very format of the Zoho API (plus dry_run for "Validate"). */
 export const POST = apiRoute('import.run', async (request, _context, principal) => {
@@ -12,8 +11,6 @@ export const POST = apiRoute('import.run', async (request, _context, principal) 
   if (notJson) return notJson;
   const body = await request.json().catch(() => undefined);
   if (body === undefined) return apiError(400, 'INVALID_DATA', 'The request body must be JSON.');
-  return answeringImportErrors(async () => {
-    const created = await createImportJob(getDb(), parseJobRequest(body), principal);
-    return Response.json({ id: String(created.id) }, { status: 201 });
-  });
+  const created = await createImportJob(getDb(), parseJobRequest(body), principal);
+  return Response.json({ id: String(created.id) }, { status: 201 });
 });

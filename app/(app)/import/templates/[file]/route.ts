@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
 import { apiError } from '@/lib/api/responses';
-import { templateFile } from '@/lib/import/templates';
+import { templateFile } from '@/lib/import/request/templates';
 
 type Ctx = { params: Promise<{ file: string }> };
 

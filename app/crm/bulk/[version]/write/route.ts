@@ -4,8 +4,7 @@ import { apiRoute } from '@/lib/api/route';
 import { apiError } from '@/lib/api/responses';
 import { checkVersion } from '@/lib/api/version';
 import { createImportJob } from '@/lib/import/jobs/create-job';
-import { answeringImportErrors } from '@/lib/import/http/errors';
-import { parseJobRequest } from '@/lib/import/spec/job-request';
+import { parseJobRequest } from '@/lib/import/request/job-request';
 
 type Ctx = { params: Promise<{ version: string }> };
 
@@ -17,11 +16,9 @@ export const POST = apiRoute<Ctx>('import.run', async (request, { params }, prin
   if (notJson) return notJson;
   const body = await request.json().catch(() => undefined);
   if (body === undefined) return apiError(400, 'INVALID_DATA', 'The request body must be JSON.');
-  return answeringImportErrors(async () => {
-    const created = await createImportJob(getDb(), parseJobRequest(body), principal);
-    return Response.json({
-      status: 'success', code: 'SUCCESS', message: 'success',
-      details: { id: String(created.id), created_by: created.createdBy },
-    }, { status: 201 });
-  });
+  const created = await createImportJob(getDb(), parseJobRequest(body), principal);
+  return Response.json({
+    status: 'success', code: 'SUCCESS', message: 'success',
+    details: { id: String(created.id), created_by: created.createdBy },
+  }, { status: 201 });
 });

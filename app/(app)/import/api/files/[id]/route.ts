@@ -2,8 +2,7 @@ import { getDb } from '@/db/client';
 import { apiRoute } from '@/lib/api/route';
 import { apiError } from '@/lib/api/responses';
 import { parseId } from '@/lib/ids';
-import { answeringImportErrors } from '@/lib/import/http/errors';
-import { uploadSummary } from '@/lib/import/upload';
+import { uploadSummary } from '@/lib/import/upload/store';
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -12,8 +11,8 @@ type Ctx = { params: Promise<{ id: string }> };
  * (with its session) rather than a route of its own: one upload door for the page and the API, with
  * the same limits and errors.
  */
-export const GET = apiRoute<Ctx>('import.run', async (_request, { params }) => answeringImportErrors(async () => {
+export const GET = apiRoute<Ctx>('import.run', async (_request, { params }) => {
   const fileId = parseId((await params).id);
   if (fileId === null) return apiError(404, 'INVALID_FILE_ID', 'There is no such file.');
   return Response.json({ fileId: String(fileId), ...await uploadSummary(getDb(), fileId) });
-}));
+});
