@@ -1,4 +1,4 @@
-// npm run bench — prints speed figures (no pass/fail): serial postings, the agenda and the live serial check at a
+// npm run bench — prints speed figures (no pass/fail): serial postings (receipt, transfer, issue), the agenda and the live serial check at a
 // million serials, the serial form's work in the browser, the import, then
 // lists and searches at scale (BENCH_LISTS=false skips that part, which needs a production build).
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { benchSerialSearch } from '@/bench/search-bench';
 import { seedSerials } from '@/bench/seed-serials';
 import { benchCheckSerials, benchSerialEntry } from '@/bench/serials-bench';
 import { postDocument } from '@/lib/inventory/post';
+import type { DocumentInput } from '@/lib/validation/documents';
 import { main as benchImport } from './bench-import';
 import { LARGE_DEFAULTS } from './perf/large-env';
 
@@ -22,22 +23,29 @@ console.log(`[bench] seeding ${SERIALS.toLocaleString('en')} serial numbers…`)
 const seeded = await timed(() => seedSerials(db, SERIALS));
 console.log(`[bench] seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
 
-/** Receipts and issues of one line of LINE new serials, each issue taking back what its receipt brought. */
-async function postings(tag: string, runs = 5): Promise<{ receipts: number[]; issues: number[] }> {
-  const receipts: number[] = [];
-  const issues: number[] = [];
+type Postings = { receipts: number[]; transfers: number[]; issues: number[] };
+
+/**
+ * Documents of one line of LINE new serials: a receipt into warehouse 1, a transfer of them to warehouse 2, and
+ * an issue there taking them out again.
+ */
+async function postings(tag: string, runs = 5): Promise<Postings> {
+  const times: Postings = { receipts: [], transfers: [], issues: [] };
   for (let run = 0; run < runs; run++) {
     const serials = Array.from({ length: LINE }, (_, i) => `${tag}-${run}-${String(i).padStart(6, '0')}`);
     const lines = [{ itemId: '7', quantity: String(LINE), serials }];
-    receipts.push((await timed(() => postDocument(db, { kind: 'goods_receipt', date: '2026-11-22', warehouseId: '1', lines }, { userId: 1 }))).ms);
-    issues.push((await timed(() => postDocument(db, { kind: 'goods_issue', date: '2026-11-22', warehouseId: '1', lines }, { userId: 1 }))).ms);
+    const post = async (input: Omit<DocumentInput, 'date' | 'lines'>) => (await timed(() => postDocument(db, { ...input, date: '2026-11-22', lines }, { userId: 1 }))).ms;
+    times.receipts.push(await post({ kind: 'goods_receipt', warehouseId: '1' }));
+    times.transfers.push(await post({ kind: 'transfer', warehouseId: '1', destinationWarehouseId: '2' }));
+    times.issues.push(await post({ kind: 'goods_issue', warehouseId: '2' }));
   }
-  return { receipts, issues };
+  return times;
 }
 const runs = (times: number[]) => `median ${fmt(median(times))} (runs: ${times.map(fmt).join(', ')})`;
 
 const posted = await postings('NEW');
 console.log(`[bench] goods receipt, one line of ${LINE.toLocaleString('en')} new serials: ${runs(posted.receipts)} — goal < 1000 ms`);
+console.log(`[bench] transfer of ${LINE.toLocaleString('en')} serials between warehouses: ${runs(posted.transfers)} — goal < 1000 ms`);
 console.log(`[bench] goods issue of ${LINE.toLocaleString('en')} serials: ${runs(posted.issues)} — goal < 1000 ms`);
 
 // What the serial key's trigram index (the search by any part of a serial) costs postings: the same postings
@@ -52,9 +60,9 @@ const bare = await postings('ZBARE');
 const rebuilt = await timed(() => db.execute(sql.raw(indexdef)));
 await db.execute(sql`analyze serial_number`);
 const again = await postings('ZAGAIN');
-const indexed = { receipts: [...posted.receipts, ...again.receipts], issues: [...posted.issues, ...again.issues] };
-console.log(`[bench] without ${TRGM}: goods receipt ${runs(bare.receipts)}; goods issue ${runs(bare.issues)}`);
-console.log(`[bench] with it again: goods receipt ${runs(again.receipts)}; goods issue ${runs(again.issues)}`);
+const indexed = { receipts: [...posted.receipts, ...again.receipts], transfers: [...posted.transfers, ...again.transfers], issues: [...posted.issues, ...again.issues] };
+console.log(`[bench] without ${TRGM}: goods receipt ${runs(bare.receipts)}; transfer ${runs(bare.transfers)}; goods issue ${runs(bare.issues)}`);
+console.log(`[bench] with it again: goods receipt ${runs(again.receipts)}; transfer ${runs(again.transfers)}; goods issue ${runs(again.issues)}`);
 console.log(`[bench] the index costs a 10,000-serial receipt ${fmt(median(indexed.receipts) - median(bare.receipts))} and an issue `
   + `${fmt(median(indexed.issues) - median(bare.issues))} (median of the 10 runs with it − median of the 5 without)`);
 console.log(`[bench] ${TRGM} built again at the current size in ${fmt(rebuilt.ms)}`);
@@ -69,7 +77,8 @@ const searchP95 = await benchSerialSearch(db);
 await client.end();
 // The two goals of issue 15 side by side: searching by any part of a serial, and posting, at a million serials.
 console.log(`[bench] AT ${SERIALS.toLocaleString('en')} SERIALS: contains search p95 ${fmt(searchP95)} (worst door and text; goal < 100 ms)`
-  + ` | 10,000-serial goods receipt median ${fmt(median(indexed.receipts))} (goal < 1000 ms; trigram index included)`);
+  + ` | 10,000-serial goods receipt median ${fmt(median(indexed.receipts))}, transfer ${fmt(median(indexed.transfers))}`
+  + ' (goal < 1000 ms each; trigram index included)');
 
 // Issue 4's targets: 25,000-row Items upsert and 25,000-serial receipt import, upload to COMPLETED, next to COPY.
 await benchImport();

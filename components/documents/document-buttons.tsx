@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { RefusalProblem } from '@/lib/actions/result';
-import { CORRECTABLE_SHORT, isPinned, type Blocker } from '@/lib/inventory/correction-scope';
+import { correctable, isPinned, type Blocker } from '@/lib/inventory/correction-scope';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { deleteDocumentAction } from '@/app/(app)/_documents/actions';
 import { reach } from '@/lib/actions/reach';
@@ -38,7 +38,7 @@ export function DocumentButtons({ kind, id, number, canWrite, labelsHref, blocke
         {canWrite && (
           <Link href={`${info.path}/${id}/edit`} className={buttonClass('secondary')}
             aria-describedby={pinned ? PINNED_NOTE : undefined} title={pinned ? pinnedTooltip(kind, blockers) : undefined}>
-            {pinned ? `Edit (${CORRECTABLE_SHORT})` : 'Edit'}
+            {pinned ? `Edit (${correctable(kind).short})` : 'Edit'}
           </Link>
         )}
         {canWrite && (pinned
@@ -52,7 +52,7 @@ export function DocumentButtons({ kind, id, number, canWrite, labelsHref, blocke
               trigger={<Button variant="dangerOutline" disabled={remove.pending}>{remove.pending ? 'Deleting…' : 'Delete'}</Button>} />
           ))}
       </div>
-      {pinned && <PinnedActionsNote id={PINNED_NOTE} blockers={blockers} readable={readable} />}
+      {pinned && <PinnedActionsNote id={PINNED_NOTE} kind={kind} blockers={blockers} readable={readable} />}
       {remove.error && (
         <div className="max-w-xl">
           <Alert><p>{remove.error.message}</p><RefusalProblems problems={remove.error.problems} readable={readable} /></Alert>

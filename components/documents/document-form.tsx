@@ -71,12 +71,12 @@ export function DocumentForm({ kind, id, version, initial, partner, warehouses, 
       {draft.offer && <DraftBanner savedAt={draft.offer.savedAt} summary={draftSummary(draft.offer.data)} onRestore={draft.restore} onDiscard={draft.discard} />}
       <FormAlert problem={save.problem}><RefusalProblems problems={save.problem?.problems} readable={readable} /></FormAlert>
       {notice && <Alert tone="info">{notice}</Alert>}
-      {pinned && <PinnedReason id={FIXED_HEADER} subject={fixedFacts(kind)} blockers={blockers} readable={readable}
+      {pinned && <PinnedReason id={FIXED_HEADER} kind={kind} subject={fixedFacts(kind)} blockers={blockers} readable={readable}
         className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" />}
       <HeaderFields form={form} kind={kind} warehouses={warehouses} partner={partnerChoice} onPartner={setPartnerChoice}
         fixedNote={pinned ? FIXED_HEADER : null} />
       {pinned
-        ? <PinnedReason id={FIXED_LINES} subject="The lines’ items, quantities and serial numbers" blockers={blockers} readable={readable} brief />
+        ? <PinnedReason id={FIXED_LINES} kind={kind} subject="The lines’ items, quantities and serial numbers" blockers={blockers} readable={readable} brief />
         : <AddItemBar onAdd={addItem} />}
       {linesError && <p role="alert" className="text-sm text-red-700">{linesError}</p>}
       <DocumentLinesEditor form={form} kind={kind} fields={lines.fields} onRemove={removeLine} documentId={id ?? null}

@@ -6,10 +6,11 @@ import type { DocumentLineView } from '@/lib/inventory/queries/document-detail';
 /** Serials shown open under a line; longer lists fold into a disclosure. */
 const OPEN_SERIALS = 12;
 
-/** The lines of a document with exact line totals and, under each tracked line, its serial numbers. */
-export function DocumentLines({ lines, showTotals, noSerialsNote }: {
-  lines: DocumentLineView[]; showTotals: boolean; /** Under a tracked line that moved no serial numbers. */ noSerialsNote: string;
+/** The lines of a document with exact line totals and, under each tracked line, its serial numbers; a transfer's have no prices. */
+export function DocumentLines({ lines, showTotals, showPrices = true, noSerialsNote }: {
+  lines: DocumentLineView[]; showTotals: boolean; showPrices?: boolean; /** Under a tracked line that moved no serial numbers. */ noSerialsNote: string;
 }) {
+  const priceColumns = (showPrices ? 2 : 0) + (showTotals ? 3 : 0);
   return (
     <section aria-label="Lines" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <h2 className="px-4 pt-4 text-lg font-semibold sm:px-6">Lines</h2>
@@ -21,8 +22,10 @@ export function DocumentLines({ lines, showTotals, noSerialsNote }: {
               <th scope="col" className="px-3 py-2">#</th>
               <th scope="col" className="px-3 py-2">Item</th>
               <th scope="col" className="px-3 py-2 text-right">Quantity</th>
-              <th scope="col" className="px-3 py-2 text-right">Unit price</th>
-              <th scope="col" className="px-3 py-2 text-right">VAT %</th>
+              {showPrices && <>
+                <th scope="col" className="px-3 py-2 text-right">Unit price</th>
+                <th scope="col" className="px-3 py-2 text-right">VAT %</th>
+              </>}
               {showTotals && <>
                 <th scope="col" className="px-3 py-2 text-right">Net</th>
                 <th scope="col" className="px-3 py-2 text-right">VAT</th>
@@ -40,8 +43,10 @@ export function DocumentLines({ lines, showTotals, noSerialsNote }: {
                     <span className="block text-slate-600">{line.itemName}</span>
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatQuantity(line.quantity)} {line.unit}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatMoney(line.unitPrice)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatQuantity(line.vatRate)}</td>
+                  {showPrices && <>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatMoney(line.unitPrice)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatQuantity(line.vatRate)}</td>
+                  </>}
                   {showTotals && <>
                     <td className="px-3 py-2 text-right tabular-nums">{formatMoney(line.net)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatMoney(line.vat)}</td>
@@ -51,7 +56,7 @@ export function DocumentLines({ lines, showTotals, noSerialsNote }: {
                 {line.trackSerials && (
                   <tr>
                     <td />
-                    <td colSpan={showTotals ? 7 : 4} className="px-3 pb-3"><LineSerials line={line} noSerialsNote={noSerialsNote} /></td>
+                    <td colSpan={2 + priceColumns} className="px-3 pb-3"><LineSerials line={line} noSerialsNote={noSerialsNote} /></td>
                   </tr>
                 )}
               </Fragment>

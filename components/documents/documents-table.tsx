@@ -1,8 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { DataTable, type ListColumn } from '@/components/data-table/data-table';
-import { DataTableToolbar, type FilterOption } from '@/components/data-table/toolbar';
+import { DataTableToolbar, type FilterDef, type FilterOption } from '@/components/data-table/toolbar';
 import { formatMoney } from '@/lib/format';
+import { DOCUMENT_KINDS } from '@/db/schema/inventory';
 import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentRow } from '@/lib/inventory/queries/document-list';
 import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
@@ -22,12 +23,11 @@ function columnsFor(kind: DocumentKind): ListColumn<DocumentRow>[] {
     { id: 'externalNumber', accessorKey: 'externalNumber', header: 'External number', enableSorting: false,
       cell: ({ row }) => row.original.externalNumber ?? '—' },
     { id: 'date', accessorKey: 'date', header: 'Date' },
-    { id: 'partner', accessorKey: 'partnerName', header: info.partnerRole === 'supplier' ? 'Supplier' : 'Customer',
-      cell: ({ row }) => row.original.partnerName ?? '—' },
-    { id: 'warehouse', accessorKey: 'warehouseCode', header: 'Warehouse' },
+    ...placeColumns(kind),
     { id: 'lines', accessorKey: 'lineCount', header: 'Lines', enableSorting: false },
   ];
   if (isInvoice(kind)) columns.push(money('net', 'Net'), money('vat', 'VAT'), money('gross', 'Gross'));
+  if (!hasLinkedDocument(kind)) return columns;
   columns.push({
     id: 'linked', accessorKey: 'linkedNumber', header: linkedKind ? KINDS[linkedKind].label : 'Created by', enableSorting: false,
     cell: ({ row }) => {
@@ -41,6 +41,28 @@ function columnsFor(kind: DocumentKind): ListColumn<DocumentRow>[] {
   return columns;
 }
 
+/** The partner and the warehouse, or a transfer's two warehouses. */
+function placeColumns(kind: DocumentKind): ListColumn<DocumentRow>[] {
+  const role = KINDS[kind].partnerRole;
+  if (role === null) {
+    return [{ id: 'warehouse', accessorKey: 'warehouseCode', header: 'From' },
+      { id: 'destination', accessorKey: 'destinationCode', header: 'To', cell: ({ row }) => row.original.destinationCode ?? '—' }];
+  }
+  return [{ id: 'partner', accessorKey: 'partnerName', header: role === 'supplier' ? 'Supplier' : 'Customer', cell: ({ row }) => row.original.partnerName ?? '—' },
+    { id: 'warehouse', accessorKey: 'warehouseCode', header: 'Warehouse' }];
+}
+
+/** Invoices link the goods document they created, goods documents the invoice that created them; a transfer has neither. */
+function hasLinkedDocument(kind: DocumentKind): boolean {
+  return isInvoice(kind) || DOCUMENT_KINDS.some((other) => KINDS[other].generates === kind);
+}
+
+function partnerFilter(kind: DocumentKind, role: 'supplier' | 'customer', partner: PartnerChoice | null): FilterDef {
+  return { kind: 'custom', name: 'partner', label: role === 'supplier' ? 'Supplier' : 'Customer', render: ({ id, onChange }) => (
+    <PartnerCombobox id={id} kind={kind} selected={partner} clearLabel="All" onSelect={(choice) => onChange(choice?.id ?? '')} />
+  ) };
+}
+
 export function DocumentsTable({ kind, rows, total, page, perPage, sort, partner, warehouses }: {
   kind: DocumentKind; rows: DocumentRow[]; total: number; page: number; perPage: number; sort: { id: string; desc: boolean };
   partner: PartnerChoice | null; warehouses: FilterOption[];
@@ -51,10 +73,8 @@ export function DocumentsTable({ kind, rows, total, page, perPage, sort, partner
       <DataTableToolbar searchLabel="Search by number or external number" filters={[
         { kind: 'date', name: 'from', label: 'From' },
         { kind: 'date', name: 'to', label: 'To' },
-        { kind: 'custom', name: 'partner', label: info.partnerRole === 'supplier' ? 'Supplier' : 'Customer', render: ({ id, onChange }) => (
-          <PartnerCombobox id={id} kind={kind} selected={partner} clearLabel="All" onSelect={(choice) => onChange(choice?.id ?? '')} />
-        ) },
-        { kind: 'select', name: 'warehouse', label: 'Warehouse', options: warehouses },
+        ...(info.partnerRole ? [partnerFilter(kind, info.partnerRole, partner)] : []),
+        { kind: 'select', name: 'warehouse', label: info.partnerRole ? 'Warehouse' : 'Warehouse (from or to)', options: warehouses },
         { kind: 'text', name: 'item', label: 'Item code' },
         { kind: 'text', name: 'serial', label: 'Serial number', hint: SERIAL_SEARCH_HINT },
       ]} />

@@ -11,11 +11,12 @@ describe('document form logic', () => {
   it('starts a line with quantity 1 and the price of the direction', () => {
     expect(lineFor('goods_receipt', item)).toMatchObject({ quantity: '1', unitPrice: '9800', vatRate: '21', serials: [] });
     expect(lineFor('sales_invoice', item)).toMatchObject({ unitPrice: '12990' });
+    expect(lineFor('transfer', item)).toMatchObject({ unitPrice: '0', vatRate: '0' });
   });
 
   it('sends serials only where stock moves, and the invoice switch only for invoices', () => {
     const values: DocumentFormValues = {
-      kind: 'purchase_invoice', date: '2026-11-22', partnerId: '', warehouseId: '1', note: '', externalNumber: ' DL-7 ', createStockDocument: false,
+      kind: 'purchase_invoice', date: '2026-11-22', partnerId: '', warehouseId: '1', destinationWarehouseId: '2', note: '', externalNumber: ' DL-7 ', createStockDocument: false,
       lines: [{ ...lineFor('purchase_invoice', item), quantity: '2', serials: ['A', 'B'] }],
     };
     expect(carriesSerials('purchase_invoice', false)).toBe(false);
@@ -23,6 +24,9 @@ describe('document form logic', () => {
       lines: [{ itemId: '7', quantity: '2', serials: [] }] });
     expect(toDocumentInput({ ...values, createStockDocument: true }).lines[0].serials).toEqual(['A', 'B']);
     expect(toDocumentInput({ ...values, kind: 'goods_receipt' })).toMatchObject({ createStockDocument: undefined, lines: [{ serials: ['A', 'B'] }] });
+    // Only a transfer sends its destination (a form switched between kinds may still hold one).
+    expect(toDocumentInput(values).destinationWarehouseId).toBeNull();
+    expect(toDocumentInput({ ...values, kind: 'transfer' })).toMatchObject({ destinationWarehouseId: '2', lines: [{ serials: ['A', 'B'] }] });
   });
 
   it('expects a serial count only for a whole quantity', () => {

@@ -1,4 +1,4 @@
-import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
 import type { DocumentInput } from '@/lib/validation/documents';
 
@@ -9,7 +9,10 @@ export type FormLine = {
 };
 
 export type DocumentFormValues = {
-  kind: DocumentKind; date: string; partnerId: string; warehouseId: string; note: string;
+  kind: DocumentKind; date: string; partnerId: string; warehouseId: string;
+  /** A transfer's destination warehouse; blank on other kinds. */
+  destinationWarehouseId: string;
+  note: string;
   /** The partner's own number of the document (their delivery note or invoice number); blank for none. */
   externalNumber: string;
   createStockDocument: boolean; lines: FormLine[];
@@ -17,11 +20,15 @@ export type DocumentFormValues = {
 
 export type Option = { id: string; code: string; name: string };
 
-/** A new line for an item: quantity 1 and the item's price for the direction (purchase in, sale out) and VAT rate. */
+/**
+ * A new line for an item: quantity 1 and the item's price for the direction (purchase in, sale out) and VAT rate;
+ * no price on a kind without prices (a transfer).
+ */
 export function lineFor(kind: DocumentKind, item: LineItemOption): FormLine {
+  const info = KINDS[kind];
+  const [unitPrice, vatRate] = !info.priced ? ['0', '0'] : [info.direction === 'in' ? item.purchasePrice : item.salePrice, item.vatRate];
   return {
-    itemId: item.id, itemCode: item.code, itemName: item.name, unit: item.unit, trackSerials: item.trackSerials,
-    quantity: '1', unitPrice: KINDS[kind].direction === 'in' ? item.purchasePrice : item.salePrice, vatRate: item.vatRate, serials: [],
+    itemId: item.id, itemCode: item.code, itemName: item.name, unit: item.unit, trackSerials: item.trackSerials, quantity: '1', unitPrice, vatRate, serials: [],
   };
 }
 
@@ -34,7 +41,8 @@ export function carriesSerials(kind: DocumentKind, createStockDocument: boolean)
 export function toDocumentInput(values: DocumentFormValues): DocumentInput {
   const withSerials = carriesSerials(values.kind, values.createStockDocument);
   return {
-    kind: values.kind, date: values.date, partnerId: values.partnerId || null, warehouseId: values.warehouseId, note: values.note,
+    kind: values.kind, date: values.date, partnerId: values.partnerId || null, warehouseId: values.warehouseId,
+    destinationWarehouseId: isTransfer(values.kind) ? values.destinationWarehouseId || null : null, note: values.note,
     // A draft kept before the field existed has none.
     externalNumber: values.externalNumber ?? '',
     createStockDocument: KINDS[values.kind].generates ? values.createStockDocument : undefined,

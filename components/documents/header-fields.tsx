@@ -9,7 +9,8 @@ import { PartnerCombobox, type PartnerChoice } from './partner-combobox';
 type Form = UseFormReturn<DocumentFormValues>;
 
 /**
- * Date, partner, warehouse, external number, "create the goods document" for invoices, and the note.
+ * Date, partner, warehouse (a transfer: from and to warehouses, no partner), external number, "create the goods
+ * document" for invoices, and the note.
  * `fixedNote`: the id of the reason why the date, the warehouse and the switch are read-only (a pinned
  * document, correction-scope.ts); their values stay in the form as loaded, so a save keeps them.
  */
@@ -21,27 +22,23 @@ export function HeaderFields({ form, kind, warehouses, partner, onPartner, fixed
   const { errors } = form.formState;
   const { ref: partnerRef, onChange: setPartnerId, onBlur: onPartnerBlur } = useController({ control: form.control, name: 'partnerId' }).field;
   const fixed = fixedNote ?? undefined;
+  const role = info.partnerRole;
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="date" label="Date" error={errors.date?.message} describedBy={fixed}>
           <Input type="date" readOnly={fixedNote !== null} {...form.register('date')} />
         </Field>
-        <Field id="partnerId" label={info.partnerRole === 'supplier' ? 'Supplier' : 'Customer'} error={errors.partnerId?.message}>
-          <PartnerCombobox kind={kind} selected={partner} ref={partnerRef} onBlur={onPartnerBlur}
-            onSelect={(choice) => { onPartner(choice); setPartnerId(choice?.id ?? ''); }} clearLabel={info.partnerRequired ? undefined : 'None'}
-            placeholder={info.partnerRequired ? `Choose the ${info.partnerRole}` : undefined} />
-        </Field>
-        <Field id="warehouseId" label="Warehouse" error={errors.warehouseId?.message} describedBy={fixed}>
-          {fixedNote ? <FixedWarehouse form={form} warehouses={warehouses} /> : (
-            <Select {...form.register('warehouseId')}>
-              <option value="">Choose the warehouse</option>
-              {warehouses.map((w) => <option key={w.id} value={w.id}>{w.code} · {w.name}</option>)}
-            </Select>
-          )}
-        </Field>
-        <Field id="externalNumber" label="External number" error={errors.externalNumber?.message}
-          hint={info.partnerRole === 'supplier' ? 'The supplier’s own number of this paper, e.g. its delivery note.' : 'The customer’s own number of this paper, e.g. its order.'}>
+        {role && (
+          <Field id="partnerId" label={role === 'supplier' ? 'Supplier' : 'Customer'} error={errors.partnerId?.message}>
+            <PartnerCombobox kind={kind} selected={partner} ref={partnerRef} onBlur={onPartnerBlur}
+              onSelect={(choice) => { onPartner(choice); setPartnerId(choice?.id ?? ''); }} clearLabel={info.partnerRequired ? undefined : 'None'}
+              placeholder={info.partnerRequired ? `Choose the ${role}` : undefined} />
+          </Field>
+        )}
+        <WarehouseField form={form} name="warehouseId" label={role ? 'Warehouse' : 'From warehouse'} warehouses={warehouses} fixedNote={fixedNote} />
+        {!role && <WarehouseField form={form} name="destinationWarehouseId" label="To warehouse" warehouses={warehouses} fixedNote={fixedNote} />}
+        <Field id="externalNumber" label="External number" error={errors.externalNumber?.message} hint={externalNumberHint(role)}>
           <Input autoComplete="off" {...form.register('externalNumber')} />
         </Field>
       </div>
@@ -53,14 +50,36 @@ export function HeaderFields({ form, kind, warehouses, partner, onPartner, fixed
   );
 }
 
+function externalNumberHint(role: 'supplier' | 'customer' | null): string {
+  if (role === 'supplier') return 'The supplier’s own number of this paper, e.g. its delivery note.';
+  if (role === 'customer') return 'The customer’s own number of this paper, e.g. its order.';
+  return 'Your own number of this paper, e.g. its consignment note.';
+}
+
+/** A warehouse of the document (a transfer has two): a select, or read-only on a pinned document. */
+function WarehouseField({ form, name, label, warehouses, fixedNote }: {
+  form: Form; name: 'warehouseId' | 'destinationWarehouseId'; label: string; warehouses: Option[]; fixedNote: string | null;
+}) {
+  return (
+    <Field id={name} label={label} error={form.formState.errors[name]?.message} describedBy={fixedNote ?? undefined}>
+      {fixedNote ? <FixedWarehouse form={form} name={name} warehouses={warehouses} /> : (
+        <Select {...form.register(name)}>
+          <option value="">Choose the warehouse</option>
+          {warehouses.map((w) => <option key={w.id} value={w.id}>{w.code} · {w.name}</option>)}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
 /**
  * A select cannot be read-only, and a disabled one that is registered would drop its value: the fixed
  * warehouse is shown in a disabled select outside the form state, which keeps the loaded value.
  */
-function FixedWarehouse({ form, warehouses, ...control }: {
-  form: Form; warehouses: Option[]; id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string;
+function FixedWarehouse({ form, name, warehouses, ...control }: {
+  form: Form; name: 'warehouseId' | 'destinationWarehouseId'; warehouses: Option[]; id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string;
 }) {
-  const value = useWatch({ control: form.control, name: 'warehouseId' });
+  const value = useWatch({ control: form.control, name });
   return (
     <Select {...control} disabled value={value} onChange={() => undefined}>
       {warehouses.map((w) => <option key={w.id} value={w.id}>{w.code} · {w.name}</option>)}

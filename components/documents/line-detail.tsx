@@ -8,6 +8,7 @@ import { serialEntryDescription } from '@/components/serials/serial-entry-dialog
 import { reach } from '@/lib/actions/reach';
 import { formatDecimal, formatQuantity } from '@/lib/format';
 import { itemStockAction } from '@/app/(app)/_documents/actions';
+import { isTransfer, KINDS } from '@/lib/inventory/kinds';
 import { noSerialsReason, useLineSerialEntry, type LineSerialContext } from './line-serials';
 
 type StockRow = { warehouseId: string; warehouseCode: string; warehouseName: string; quantity: string };
@@ -26,7 +27,7 @@ export function LineDetail({ context, enabled, defaultOpen, onQuantityChange }: 
   const entering = !reason && !fixedNote;
   return (
     <Sheet defaultOpen={defaultOpen} initialFocus={entering ? `line-${lineNo}-detail-scan` : undefined} title={`Line ${lineNo} — ${line.itemCode} · ${line.itemName}`}
-      description={entering ? `The line’s item, prices and stock. ${serialEntryDescription(entry.direction)}` : 'The line’s item, prices and stock.'}
+      description={`${KINDS[context.kind].priced ? 'The line’s item, prices and stock.' : 'The line’s item and stock.'}${entering ? ` ${serialEntryDescription(entry.direction)}` : ''}`}
       trigger={<Button variant="ghost" aria-label={`Details of line ${lineNo}`}>Details</Button>}>
       <div className="flex flex-1 flex-col gap-5 sm:pb-4">
         <LineFacts context={context} onQuantityChange={onQuantityChange} />
@@ -70,18 +71,20 @@ function LineFacts({ context, onQuantityChange }: { context: LineSerialContext; 
           </div>
           <span>{line.unit}</span>
         </dd>
-        <dt className="text-slate-500">Unit price</dt>
-        <dd className="tabular-nums">{formatDecimal(line.unitPrice)}</dd>
-        <dt className="text-slate-500">VAT rate</dt>
-        <dd className="tabular-nums">{formatDecimal(line.vatRate)} %</dd>
+        {KINDS[context.kind].priced && <>
+          <dt className="text-slate-500">Unit price</dt>
+          <dd className="tabular-nums">{formatDecimal(line.unitPrice)}</dd>
+          <dt className="text-slate-500">VAT rate</dt>
+          <dd className="tabular-nums">{formatDecimal(line.vatRate)} %</dd>
+        </>}
       </dl>
-      <ItemStock itemId={line.itemId} unit={line.unit} warehouseId={warehouseId} />
+      <ItemStock itemId={line.itemId} unit={line.unit} warehouseId={warehouseId} transfer={isTransfer(context.kind)} />
     </div>
   );
 }
 
 /** The item's stock per warehouse, read when the view opens; the document's warehouse is marked. */
-function ItemStock({ itemId, unit, warehouseId }: { itemId: string; unit: string; warehouseId: string }) {
+function ItemStock({ itemId, unit, warehouseId, transfer }: { itemId: string; unit: string; warehouseId: string; transfer: boolean }) {
   const [stock, setStock] = useState<{ rows: StockRow[] } | { error: string } | null>(null);
   useEffect(() => {
     let current = true;
@@ -102,7 +105,7 @@ function ItemStock({ itemId, unit, warehouseId }: { itemId: string; unit: string
             {stock.rows.map((row) => (
               <li key={row.warehouseId} className={row.warehouseId === warehouseId ? 'font-semibold' : undefined}>
                 {row.warehouseCode} · {row.warehouseName}: <span className="tabular-nums">{formatQuantity(row.quantity)} {unit}</span>
-                {row.warehouseId === warehouseId && ' (this document’s warehouse)'}
+                {row.warehouseId === warehouseId && (transfer ? ' (the warehouse it leaves)' : ' (this document’s warehouse)')}
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import type { DocumentKind } from '@/lib/inventory/kinds';
+import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentFormValues } from './form-values';
 import { LineDetail } from './line-detail';
 import { LineSerials, type LineSerialContext } from './line-serials';
@@ -11,8 +11,15 @@ import { otherLinesOfLine } from './other-lines';
 
 type Form = UseFormReturn<DocumentFormValues>;
 
-/** The columns of the lines table from 640 px, and the two-column card below it (lines-editor.tsx). */
-export const LINE_GRID = 'grid grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-[minmax(10rem,1fr)_7rem_11rem_8rem_5rem_11rem] sm:items-start';
+/**
+ * The columns of the lines table from 640 px, and the two-column card below it (lines-editor.tsx); a kind
+ * without prices (a transfer) has no price and VAT columns. Whole class names, for Tailwind to find them.
+ */
+export function lineGrid(kind: DocumentKind): string {
+  return KINDS[kind].priced
+    ? 'grid grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-[minmax(10rem,1fr)_7rem_11rem_8rem_5rem_11rem] sm:items-start'
+    : 'grid grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-[minmax(10rem,1fr)_7rem_11rem_11rem] sm:items-start';
+}
 type Editable = 'quantity' | 'unitPrice' | 'vatRate';
 
 /** One line: a row of the table on a desktop, a card on a phone (lines-editor.tsx). */
@@ -33,7 +40,7 @@ export function LineRow({ form, kind, index, onRemove, documentId, serialsHere, 
   const setQuantity = (quantity: string) => form.setValue(`lines.${index}.quantity`, quantity, { shouldDirty: true });
   const itemError = form.formState.errors.lines?.[index]?.itemId?.message;
   return (
-    <li aria-label={`Line ${n}`} className={`${LINE_GRID} rounded-lg border border-slate-200 bg-white p-3 sm:rounded-none sm:border-0 sm:border-t sm:border-slate-100 sm:py-2`}>
+    <li aria-label={`Line ${n}`} className={`${lineGrid(kind)} rounded-lg border border-slate-200 bg-white p-3 sm:rounded-none sm:border-0 sm:border-t sm:border-slate-100 sm:py-2`}>
       <div className="col-span-2 min-w-0 text-sm sm:col-span-1">
         <span className="mr-1 tabular-nums text-slate-500">{n}.</span>
         <span className="font-medium">{line.itemCode}</span>
@@ -45,14 +52,14 @@ export function LineRow({ form, kind, index, onRemove, documentId, serialsHere, 
         <span className="mb-1 block text-xs font-medium text-slate-600 sm:hidden" aria-hidden="true">Serial numbers</span>
         <LineSerials context={context} enabled={serialsHere} />
       </div>
-      <LineField form={form} index={index} name="unitPrice" label="Unit price" />
-      <LineField form={form} index={index} name="vatRate" label="VAT rate" />
+      {KINDS[kind].priced && <LineField form={form} index={index} name="unitPrice" label="Unit price" />}
+      {KINDS[kind].priced && <LineField form={form} index={index} name="vatRate" label="VAT rate" />}
       <div className="col-span-2 flex justify-end gap-1 sm:col-span-1">
         <LineDetail context={context} enabled={serialsHere} defaultOpen={detailOpen} onQuantityChange={setQuantity} />
         {!fixedNote && <Button variant="ghost" aria-label={`Remove line ${n}`} onClick={() => onRemove(index)}>Remove</Button>}
       </div>
       {problems && (
-        <ul role="alert" aria-label={`Problems on line ${n}`} className="col-span-2 list-disc space-y-0.5 pl-5 text-sm text-red-700 sm:col-span-6">
+        <ul role="alert" aria-label={`Problems on line ${n}`} className="col-span-2 list-disc space-y-0.5 pl-5 text-sm text-red-700 sm:col-span-full">
           {problems.map((message) => <li key={message}>{message}</li>)}
         </ul>
       )}

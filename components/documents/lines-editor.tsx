@@ -1,8 +1,8 @@
 'use client';
 import type { FieldArrayWithId, UseFormReturn } from 'react-hook-form';
-import type { DocumentKind } from '@/lib/inventory/kinds';
+import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentFormValues } from './form-values';
-import { LINE_GRID, LineRow } from './line-row';
+import { lineGrid, LineRow } from './line-row';
 
 /**
  * Desktop: one row per line under column headings. Phone (below 640 px): one card per line, with the
@@ -23,8 +23,8 @@ export function DocumentLinesEditor({ form, kind, fields, onRemove, documentId, 
   return (
     <section aria-label="Lines" className="sm:overflow-x-auto sm:rounded-lg sm:border sm:border-slate-200 sm:bg-white">
       <div className="sm:min-w-[56rem]">
-        <div aria-hidden="true" className={`${LINE_GRID} hidden bg-slate-50 px-3 py-2 text-xs font-medium uppercase text-slate-600 sm:grid`}>
-          <span>Item</span><span>Quantity</span><span>Serial numbers</span><span>Unit price</span><span>VAT %</span><span />
+        <div aria-hidden="true" className={`${lineGrid(kind)} hidden bg-slate-50 px-3 py-2 text-xs font-medium uppercase text-slate-600 sm:grid`}>
+          <span>Item</span><span>Quantity</span><span>Serial numbers</span>{KINDS[kind].priced && <><span>Unit price</span><span>VAT %</span></>}<span />
         </div>
         <ol className="space-y-3 sm:space-y-0">
           {fields.map((field, index) => (

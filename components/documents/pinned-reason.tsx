@@ -1,4 +1,4 @@
-import { CORRECTABLE_LONG, fixedFacts, type Blocker } from '@/lib/inventory/correction-scope';
+import { correctable, fixedFacts, type Blocker } from '@/lib/inventory/correction-scope';
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { DocumentLink } from './document-link';
 
@@ -7,8 +7,8 @@ import { DocumentLink } from './document-link';
  * each linked with one serial it took, the document to change first, and what can still change.
  * `subject` names what is fixed ("The date, the warehouse, …"); controls point here with aria-describedby.
  */
-export function PinnedReason({ id, subject, blockers, readable, brief, className }: {
-  id: string; subject: string; blockers: Blocker[]; readable: readonly DocumentKind[];
+export function PinnedReason({ id, kind, subject, blockers, readable, brief, className }: {
+  id: string; kind: DocumentKind; subject: string; blockers: Blocker[]; readable: readonly DocumentKind[];
   /** Only what is fixed and by which documents, for a second place on the same page. */
   brief?: boolean; className?: string;
 }) {
@@ -17,7 +17,7 @@ export function PinnedReason({ id, subject, blockers, readable, brief, className
     <p id={id} className={className ?? 'text-sm text-amber-900'}>
       {brief ? `${subject} are fixed by later documents: ` : `${subject} are fixed: later documents moved this document’s serial numbers — `}
       <BlockerLinks blockers={blockers} readable={readable} />
-      {brief ? '.' : `. Change or delete ${them} first to change these; ${CORRECTABLE_LONG} can still be changed.`}
+      {brief ? '.' : `. Change or delete ${them} first to change these; ${correctable(kind).long} can still be changed.`}
     </p>
   );
 }
@@ -34,16 +34,16 @@ export function BlockerLinks({ blockers, readable }: { blockers: Blocker[]; read
 }
 
 /** On the detail page, under the Edit and Delete buttons (which point here): what they can do and why. */
-export function PinnedActionsNote({ id, blockers, readable }: { id: string; blockers: Blocker[]; readable: readonly DocumentKind[] }) {
+export function PinnedActionsNote({ id, kind, blockers, readable }: { id: string; kind: DocumentKind; blockers: Blocker[]; readable: readonly DocumentKind[] }) {
   return (
     <p id={id} className="max-w-xl text-sm text-amber-900">
       Later documents moved this document’s serial numbers: <BlockerLinks blockers={blockers} readable={readable} />. Until they are
-      changed or deleted, it cannot be deleted and an edit can change only {CORRECTABLE_LONG}.
+      changed or deleted, it cannot be deleted and an edit can change only {correctable(kind).long}.
     </p>
   );
 }
 
 /** The same in a tooltip (plain text). */
 export function pinnedTooltip(kind: DocumentKind, blockers: Blocker[]): string {
-  return `${fixedFacts(kind)} are fixed by ${blockers.map((b) => b.number).join(', ')}; ${CORRECTABLE_LONG} can still be changed.`;
+  return `${fixedFacts(kind)} are fixed by ${blockers.map((b) => b.number).join(', ')}; ${correctable(kind).long} can still be changed.`;
 }

@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/sales-invoices', label: 'Sales invoices', permission: 'invoices.read' },
   { href: '/goods-receipts', label: 'Goods receipts', permission: 'stockDocs.read' },
   { href: '/goods-issues', label: 'Goods issues', permission: 'stockDocs.read' },
+  { href: '/transfers', label: 'Transfers', permission: 'stockDocs.read' },
   { href: '/serial-numbers', label: 'Serial numbers', permission: 'serials.read' },
   { href: '/stock', label: 'Stock', permission: 'stock.read' },
   { href: '/partners', label: 'Partners', permission: 'partners.read' },

@@ -6,7 +6,7 @@ import { user } from './auth';
 import { item, partner, warehouse } from './catalog';
 import { createdAt, idPk, idRef, money, percent, quantity, rowVersion, updatedAt, userRef } from './columns';
 
-export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice'] as const;
+export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice', 'transfer'] as const;
 export const documentKindEnum = pgEnum('document_kind', DOCUMENT_KINDS);
 export const SERIAL_STATUSES = ['in_stock', 'issued'] as const;
 export const serialStatusEnum = pgEnum('serial_status', SERIAL_STATUSES);
@@ -18,6 +18,8 @@ export const document = pgTable('document', {
   date: date().notNull(),
   partnerId: idRef().references(() => partner.id),
   warehouseId: idRef().notNull().references(() => warehouse.id),
+  // Transfers only: the warehouse the goods move to (warehouseId is where they leave from).
+  destinationWarehouseId: idRef().references(() => warehouse.id),
   note: text().notNull().default(''),
   // The partner's own number of the document (a delivery note, an invoice) or the number an imported file gave
   // it, as entered; unique per kind and partner by its canonical key, so the same paper is not entered twice.
@@ -37,7 +39,12 @@ export const document = pgTable('document', {
   index().on(t.kind, t.date),
   index().on(t.partnerId),
   index().on(t.warehouseId),
+  index().on(t.destinationWarehouseId).where(sql`${t.destinationWarehouseId} is not null`),
   index().on(t.sourceInvoiceId),
+  // A transfer moves goods between two warehouses; no other kind has a destination. (kind::text: a check may not
+  // name the enum value the same migration adds.)
+  check('document_destination_of_transfers', sql`(${t.kind}::text = 'transfer') = (${t.destinationWarehouseId} is not null)`),
+  check('document_transfer_between_two', sql`${t.destinationWarehouseId} <> ${t.warehouseId}`),
   // A document without a partner counts as partner 0, so its external numbers are unique among themselves too.
   uniqueIndex('document_external_number').on(t.kind, sql`coalesce(${t.partnerId}, 0)`, t.externalNumberKey)
     .where(sql`${t.externalNumberKey} is not null`),
@@ -104,7 +111,12 @@ export const serialNumber = pgTable('serial_number', {
   index().on(t.status, t.warehouseId, t.receivedAt),
 ]);
 
-/** History: every receipt or issue of a serial, kept even when the serial comes back later. */
+/**
+ * History: every receipt, issue or transfer of a serial, kept even when the serial comes back later.
+ * `in` arrives in warehouse_id, `out` leaves it, `move` (a transfer) leaves warehouse_id for the document's
+ * destination warehouse: one row per serial and line, so a line's movements are its serials.
+ */
+export const MOVEMENT_DIRECTIONS = ['in', 'out', 'move'] as const;
 export const serialMovement = pgTable('serial_movement', {
   id: idPk(),
   serialId: idRef().notNull().references(() => serialNumber.id),
@@ -112,7 +124,7 @@ export const serialMovement = pgTable('serial_movement', {
   // Denormalised from the line's document for history queries; the line's foreign key already covers them,
   // and skipping two per-row checks keeps 10,000-serial postings well under a second.
   documentId: idRef().notNull(),
-  direction: text({ enum: ['in', 'out'] }).notNull(),
+  direction: text({ enum: MOVEMENT_DIRECTIONS }).notNull(),
   warehouseId: idRef().notNull(),
   at: createdAt(),
 }, (t) => [

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { document, documentLine, item, partner, serialNumber, stockLevel, warehouse } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -49,7 +49,8 @@ export async function deleteWarehouse(db: DbOrTx, id: bigint): Promise<void> {
     const [row] = await tx.select({ code: warehouse.code }).from(warehouse).where(eq(warehouse.id, id)).for('update');
     if (!row) throw new DomainError('NOT_FOUND', 'This warehouse does not exist.');
     const n = sql<number>`count(*)::int`;
-    const docs = await countOf(tx.select({ n }).from(document).where(eq(document.warehouseId, id)));
+    // A transfer uses both of its warehouses.
+    const docs = await countOf(tx.select({ n }).from(document).where(or(eq(document.warehouseId, id), eq(document.destinationWarehouseId, id))));
     const serials = await countOf(tx.select({ n }).from(serialNumber).where(eq(serialNumber.warehouseId, id)));
     const stocked = await countOf(tx.select({ n }).from(stockLevel).where(and(eq(stockLevel.warehouseId, id), gt(stockLevel.quantity, '0'))));
     const reasons = [docs && `${plural(docs, 'document')} ${use(docs)} it`, serials && `${plural(serials, 'serial number')} ${serials === 1 ? 'is' : 'are'} recorded in it`, stocked && 'it holds stock']

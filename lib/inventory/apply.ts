@@ -4,40 +4,64 @@ import type { DatedCheck } from './dated-stock';
 import type { Direction } from './kinds';
 import { throwIfProblems, type Problem } from './problems';
 import type { ItemInfo } from './context';
-import { lockDocumentSerials, unissueSerials, unreceiveSerials } from './reverse';
-import { issueSerials, receiveSerials } from './serial-moves';
+import { lockDocumentSerials, unissueSerials, unreceiveSerials, untransferSerials } from './reverse';
+import { issueSerials, receiveSerials, transferSerials } from './serial-moves';
 import { applyNetDeltas, netDeltas, type Shortfall, type StockDelta } from './stock-levels';
 
-export type StockDoc = { id: bigint; number: string; date: string; direction: Direction; warehouseId: bigint; warehouseCode: string };
+/** Where a document moves stock: its warehouse, and for a transfer (direction `move`) the destination it moves to. */
+export type StockDoc = {
+  id: bigint; number: string; date: string; direction: Direction; warehouseId: bigint; warehouseCode: string;
+  destination: { warehouseId: bigint; warehouseCode: string } | null;
+};
 export type StockLine = { line: number; lineId: bigint; item: ItemInfo; quantity: string; serials: string[] };
 /** A stock document with its lines, as an edit compares the old and the new. */
 export type Moves = { doc: StockDoc; lines: StockLine[] };
 
-const deltasOf = ({ doc, lines }: Moves): StockDelta[] => lines.map((l) => ({
-  itemId: l.item.id, itemCode: l.item.code, unit: l.item.unit, warehouseId: doc.warehouseId, warehouseCode: doc.warehouseCode,
-  quantity: l.quantity, line: l.line,
-}));
-/** What a document adds to stock (a receipt) and what it takes away (an issue). */
-const upOf = (m: Moves | null) => (m && m.doc.direction === 'in' ? deltasOf(m) : []);
-const downOf = (m: Moves | null) => (m && m.doc.direction === 'out' ? deltasOf(m) : []);
+/** One side of a document's effect on stock: a receipt is one `in`, an issue one `out`, a transfer an `out` and an `in`. */
+type Leg = { side: 'in' | 'out'; warehouseId: bigint; warehouseCode: string };
 
-/** The dated checks for the counted lines of a document that take stock away at its date (see dated-stock.ts). */
-function datedChecks({ doc, lines }: Moves, reason: DatedCheck['reason']): DatedCheck[] {
-  return lines.filter((l) => !l.item.trackSerials).map((l) => ({
-    itemId: l.item.id, itemCode: l.item.code, unit: l.item.unit, warehouseId: doc.warehouseId, warehouseCode: doc.warehouseCode,
-    from: doc.date, line: l.line, reason, document: { number: doc.number, date: doc.date },
-  }));
+function legsOf(doc: StockDoc): Leg[] {
+  const here = { warehouseId: doc.warehouseId, warehouseCode: doc.warehouseCode };
+  if (doc.direction !== 'move') return [{ side: doc.direction, ...here }];
+  return [{ side: 'out', ...here }, { side: 'in', ...doc.destination! }];
 }
 
-/** Receives or issues the serials of a document's tracked lines, one statement per line, all sent at once. */
+/** The quantities a document adds to stock (side `in`) or takes away (`out`), per line and warehouse. */
+function deltasOf(m: Moves | null, side: Leg['side']): StockDelta[] {
+  if (!m) return [];
+  return legsOf(m.doc).filter((leg) => leg.side === side).flatMap((leg) => m.lines.map((l) => ({
+    itemId: l.item.id, itemCode: l.item.code, unit: l.item.unit, warehouseId: leg.warehouseId, warehouseCode: leg.warehouseCode,
+    quantity: l.quantity, line: l.line,
+  })));
+}
+const upOf = (m: Moves | null) => deltasOf(m, 'in');
+const downOf = (m: Moves | null) => deltasOf(m, 'out');
+
+/**
+ * The dated checks for the counted lines of a document where it takes stock away at its date (see dated-stock.ts):
+ * the `out` side of what it does (an issue), or the `in` side of what it did (undone).
+ */
+function datedChecks(m: Moves | null, reason: DatedCheck['reason']): DatedCheck[] {
+  if (!m) return [];
+  const { doc, lines } = m;
+  return legsOf(doc).filter((leg) => leg.side === (reason === 'issue' ? 'out' : 'in')).flatMap((leg) => lines.filter((l) => !l.item.trackSerials).map((l) => ({
+    itemId: l.item.id, itemCode: l.item.code, unit: l.item.unit, warehouseId: leg.warehouseId, warehouseCode: leg.warehouseCode,
+    from: doc.date, line: l.line, reason, document: { number: doc.number, date: doc.date },
+  })));
+}
+
+/** Receives, issues or transfers the serials of a document's tracked lines, one statement per line, all sent at once. */
 async function moveSerials(tx: DbOrTx, { doc, lines }: Moves): Promise<Problem[]> {
   const problems = await Promise.all(lines.filter((l) => l.item.trackSerials).map((l) => {
     const serialLine = { line: l.line, lineId: l.lineId, documentId: doc.id, date: doc.date, warehouseId: doc.warehouseId,
       warehouseCode: doc.warehouseCode, itemId: l.item.id, itemCode: l.item.code, serials: l.serials };
+    if (doc.direction === 'move') return transferSerials(tx, serialLine, doc.destination!.warehouseId);
     return doc.direction === 'in' ? receiveSerials(tx, serialLine) : issueSerials(tx, serialLine);
   }));
   return problems.flat();
 }
+
+const UNMOVE = { in: unreceiveSerials, out: unissueSerials, move: untransferSerials } as const;
 
 /** Undoes what a posted document did to its serials (locked first), refusing when a later document moved one. */
 async function unmoveSerials(tx: DbOrTx, { doc, lines }: Moves): Promise<Problem[]> {
@@ -46,7 +70,7 @@ async function unmoveSerials(tx: DbOrTx, { doc, lines }: Moves): Promise<Problem
   for (const l of lines) {
     if (!l.item.trackSerials) continue;
     const posted = { line: l.line, lineId: l.lineId, itemId: l.item.id, itemCode: l.item.code };
-    problems.push(...(doc.direction === 'in' ? await unreceiveSerials(tx, doc.number, posted) : await unissueSerials(tx, doc.number, posted)));
+    problems.push(...await UNMOVE[doc.direction](tx, doc.number, posted));
   }
   return problems;
 }
@@ -58,9 +82,9 @@ const pinned = (number: string, deleted: boolean): Shortfall => (d, available) =
   + `(${available} ${d.unit} on hand, ${trimZeros(d.quantity)} ${deleted ? 'received by it' : 'fewer after the change'}).`;
 
 /**
- * Moves stock and serials for a receipt (in) or an issue (out). The statements are pipelined on the
- * transaction's connection (serial lines first, then stock levels in lock order) and the posting waits
- * once. A refusal throws, and the transaction (or the caller's savepoint) undoes what already ran.
+ * Moves stock and serials for a receipt (in), an issue (out) or a transfer (move: out of its warehouse into
+ * its destination). The statements are pipelined on the transaction's connection (serial lines first, then
+ * stock levels in lock order, both warehouses of a transfer among them) and the posting waits once. A refusal throws, and the transaction (or the caller's savepoint) undoes what already ran.
  * Returns the dated checks the caller runs once its whole operation is written.
  */
 export async function applyStockEffects(tx: DbOrTx, doc: StockDoc, lines: StockLine[]): Promise<DatedCheck[]> {
@@ -69,12 +93,12 @@ export async function applyStockEffects(tx: DbOrTx, doc: StockDoc, lines: StockL
   // A serial that is not in stock already explains the shortfall; the quantity message would only repeat it.
   throwIfProblems(serialProblems);
   throwIfProblems(stockProblems);
-  return doc.direction === 'out' ? datedChecks(moves, 'issue') : [];
+  return datedChecks(moves, 'issue');
 }
 
-/** Undoes a posted receipt or issue, refusing when later documents depend on it. Returns its dated checks. */
-export async function reverseStockEffects(tx: DbOrTx, doc: StockDoc, lines: StockLine[]): Promise<DatedCheck[]> {
-  return replaceStockEffects(tx, { doc, lines }, async () => null);
+/** Undoes a posted receipt, issue or transfer, refusing when later documents depend on it. Returns its dated checks. */
+export async function reverseStockEffects(tx: DbOrTx, posted: Moves): Promise<DatedCheck[]> {
+  return replaceStockEffects(tx, posted, async () => null);
 }
 
 /**
@@ -90,5 +114,5 @@ export async function replaceStockEffects(tx: DbOrTx, before: Moves | null, rewr
   if (after) throwIfProblems(await moveSerials(tx, after));
   const net = netDeltas([...upOf(after), ...downOf(before)], [...downOf(after), ...upOf(before)]);
   throwIfProblems(await applyNetDeltas(tx, net, before ? pinned(before.doc.number, after === null) : notEnough));
-  return [...(before?.doc.direction === 'in' ? datedChecks(before, 'undo') : []), ...(after?.doc.direction === 'out' ? datedChecks(after, 'issue') : [])];
+  return [...datedChecks(before, 'undo'), ...datedChecks(after, 'issue')];
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { document, documentLine, warehouse } from '@/db/schema';
 import { withRetry } from '@/lib/db-retry';
@@ -32,10 +32,7 @@ async function lockDocument(tx: DbOrTx, id: bigint): Promise<DocRow> {
 
 /** Undoes a stock document's effects and removes its lines (its movements go with them); gives its dated checks. */
 async function clearStockDocument(tx: DbOrTx, row: DocRow): Promise<DatedCheck[]> {
-  const [wh] = await tx.select({ code: warehouse.code }).from(warehouse).where(eq(warehouse.id, row.warehouseId));
-  const lines = await loadPostedLines(tx, row.id);
-  const checks = await reverseStockEffects(tx, { id: row.id, number: row.number, date: row.date, direction: KINDS[row.kind].direction,
-    warehouseId: row.warehouseId, warehouseCode: wh.code }, lines);
+  const checks = await reverseStockEffects(tx, await movesOf(tx, row, await loadPostedLines(tx, row.id)));
   await tx.delete(documentLine).where(eq(documentLine.documentId, row.id));
   return checks;
 }
@@ -130,8 +127,8 @@ async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: 
   const checks = await replaceStockEffects(tx, oldMover, async () => {
     await tx.delete(documentLine).where(eq(documentLine.documentId, row.id));
     if (linked) await tx.delete(documentLine).where(eq(documentLine.documentId, linked.id));
-    await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
-      ...externalFields(data), createStockDocument: createsStockDocument(data), ...nextStamp(row, actor) }).where(eq(document.id, row.id));
+    await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId,
+      destinationWarehouseId: data.destinationWarehouseId, note: data.note, ...externalFields(data), createStockDocument: createsStockDocument(data), ...nextStamp(row, actor) }).where(eq(document.id, row.id));
     lines = await insertLines(tx, row.id, data.lines, ctx.items);
     if (KINDS[row.kind].movesStock) return { doc: stockDocOf(row.kind, row.id, row.number, data, ctx), lines };
     return syncLinkedDocument(tx, row, linked, data, ctx, actor);
@@ -141,10 +138,12 @@ async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: 
     changes: { ...changes, before: before.map(lineSummary), after: snapshot(data, lines) } });
 }
 
-/** A posted document as the stock effects see it: its header and its lines with their serials. */
+/** A posted document as the stock effects see it: its header (with its warehouses' codes) and its lines with their serials. */
 async function movesOf(tx: DbOrTx, row: DocRow, lines: StockLine[]): Promise<Moves> {
-  const [wh] = await tx.select({ code: warehouse.code }).from(warehouse).where(eq(warehouse.id, row.warehouseId));
-  return { doc: { id: row.id, number: row.number, date: row.date, direction: KINDS[row.kind].direction, warehouseId: row.warehouseId, warehouseCode: wh.code }, lines };
+  const ids = [row.warehouseId, ...(row.destinationWarehouseId === null ? [] : [row.destinationWarehouseId])];
+  const codes = await tx.select({ id: warehouse.id, code: warehouse.code }).from(warehouse).where(inArray(warehouse.id, ids));
+  const codeOf = (id: bigint | null) => codes.find((w) => w.id === id)?.code ?? null;
+  return { doc: stockDocOf(row.kind, row.id, row.number, row, { warehouseCode: codeOf(row.warehouseId)!, destinationCode: codeOf(row.destinationWarehouseId) }), lines };
 }
 
 /** The header fields a correction may change, on the document and on an invoice's goods document (which has no external number). */

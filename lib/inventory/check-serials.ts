@@ -34,12 +34,14 @@ export type SerialCheckProblem = { serial: string; message: string };
 type Known = {
   serial: string; key: string; sameItem: boolean; itemCode: string; status: 'in_stock' | 'issued'; sameWarehouse: boolean;
   warehouseCode: string; receivedBy: string | null; issuedBy: string | null; receivedHere: boolean; issuedHere: boolean;
+  /** Moved out of this warehouse by the transfer being edited: back here when the edit undoes it. */
+  transferredFromHere: boolean;
 };
 
 /**
  * Live validation for the serial form, while typing: the same reasons, in the same words, as the core
  * gives when the document is saved (lib/inventory/serial-diagnosis.ts), but read-only and for a whole
- * batch in one query. Serials this document itself received or issued (when editing it) are fine.
+ * batch in one query. Serials this document itself received, issued or transferred (when editing it) are fine.
  */
 export async function checkSerials(db: DbOrTx, input: CheckSerialsInput): Promise<SerialCheckProblem[]> {
   const data = parseOrThrow(checkSerialsSchema, input);
@@ -70,7 +72,8 @@ function lookup(db: DbOrTx, keys: string[], itemId: bigint, warehouseId: bigint,
       s.warehouse_id = ${warehouseId} as "sameWarehouse", w.code as "warehouseCode",
       rd.number as "receivedBy", idoc.number as "issuedBy",
       coalesce(rd.id in (select id from excluded), false) as "receivedHere",
-      coalesce(idoc.id in (select id from excluded), false) as "issuedHere"
+      coalesce(idoc.id in (select id from excluded), false) as "issuedHere",
+      coalesce(rd.id in (select id from excluded) and rd.kind = 'transfer' and rd.warehouse_id = ${warehouseId}, false) as "transferredFromHere"
     from input
     join serial_number s on s.serial_key = input.key
     join item i on i.id = s.item_id
@@ -105,6 +108,7 @@ function receiveProblem(serial: string, found: Known[], { itemCode }: Names): st
 function issueProblem(serial: string, found: Known[], { itemCode, warehouseCode }: Names): string | null {
   const mine = found.find((k) => k.sameItem);
   const prefix = `Serial ${serial} of item ${itemCode} is not in stock in warehouse ${warehouseCode}`;
+  if (mine?.transferredFromHere) return null;
   if (mine) {
     const availableHere = mine.status === 'in_stock' || mine.issuedHere;
     if (availableHere && mine.sameWarehouse) return null;

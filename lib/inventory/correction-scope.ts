@@ -1,4 +1,4 @@
-import type { DocumentKind } from './kinds';
+import { isInvoice, isTransfer, KINDS, type DocumentKind } from './kinds';
 
 /*
  * What an edit of a pinned document (one whose stock effects later documents took, documentBlockers) may
@@ -17,12 +17,18 @@ export const CORRECTABLE_LINE = ['unitPrice', 'vatRate'] as const;
 
 /** The fixed facts of a pinned document, for the reason beside them. */
 export function fixedFacts(kind: DocumentKind): string {
-  const invoice = kind === 'purchase_invoice' || kind === 'sales_invoice';
-  return `The date, the warehouse, the lines' items, quantities and serial numbers${invoice ? ' and whether it has its goods document' : ''}`;
+  const warehouses = isTransfer(kind) ? 'both warehouses' : 'the warehouse';
+  return `The date, ${warehouses}, the lines' items, quantities and serial numbers${isInvoice(kind) ? ' and whether it has its goods document' : ''}`;
 }
 
-/** What stays editable, in a few words (the Edit button) and in full (the form). */
-export const CORRECTABLE_SHORT = 'note, partner, prices only';
-export const CORRECTABLE_LONG = 'the note, the partner, prices, VAT and the external number';
+/**
+ * What stays editable, in a few words (the Edit button) and in full (the form). A transfer has neither partner
+ * nor prices: its note and external number are what a correction leaves open.
+ */
+export function correctable(kind: DocumentKind): { short: string; long: string } {
+  return KINDS[kind].priced
+    ? { short: 'note, partner, prices only', long: 'the note, the partner, prices, VAT and the external number' }
+    : { short: 'note only', long: 'the note and the external number' };
+}
 
 export const isPinned = (blockers: Blocker[]) => blockers.length > 0;

@@ -17,7 +17,7 @@ export type PostedLine = StockLine & { unitPrice: string; vatRate: string };
 
 /*
  * Corrections by field (issue 16): an edit that leaves every fact stock and serial chronology rest on —
- * the date, the warehouse, each line's item, quantity and serials, whether an invoice has its goods
+ * the date, the warehouse (and a transfer's destination), each line's item, quantity and serials, whether an invoice has its goods
  * document — is written in place, without undoing and redoing the stock effects. So the note, the
  * partner, prices and VAT of a receipt stay correctable after a later issue took one of its serials,
  * which would refuse a full re-post. correction-scope.ts says the same in the form's words.
@@ -37,7 +37,7 @@ function sameSerials(posted: string[], wanted: string[]): boolean {
  * own for a receipt or issue, its goods document's for an invoice (none when it has no goods document).
  */
 export function changesStock(row: DocRow, data: DocumentData, posted: PostedLine[], serialLines: PostedLine[]): boolean {
-  if (row.date !== data.date || row.warehouseId !== data.warehouseId) return true;
+  if (row.date !== data.date || row.warehouseId !== data.warehouseId || row.destinationWarehouseId !== data.destinationWarehouseId) return true;
   // An invoice gaining or losing its goods document moves stock.
   if ((row.stockDocumentId !== null) !== createsStockDocument(data)) return true;
   if (posted.length !== data.lines.length) return true;
@@ -63,7 +63,8 @@ export async function correctInPlace(tx: DbOrTx, documentIds: bigint[], data: Do
 export function describeChanges(row: DocRow, data: DocumentData, posted: PostedLine[], serialLines: PostedLine[]) {
   const fields: Record<string, [unknown, unknown]> = {};
   const header: [string, unknown, unknown][] = [
-    ['date', row.date, data.date], ['partnerId', row.partnerId, data.partnerId], ['warehouseId', row.warehouseId, data.warehouseId], ['note', row.note, data.note],
+    ['date', row.date, data.date], ['partnerId', row.partnerId, data.partnerId], ['warehouseId', row.warehouseId, data.warehouseId],
+    ['destinationWarehouseId', row.destinationWarehouseId, data.destinationWarehouseId], ['note', row.note, data.note],
     ['externalNumber', row.externalNumber, data.externalNumber],
   ];
   for (const [name, before, after] of header) if (String(before) !== String(after)) fields[name] = [before, after];

@@ -4,6 +4,7 @@ import { trimZeros } from '@/lib/decimal';
 import { arrayLiteral } from '@/lib/sql-array';
 import { rows } from '@/lib/sql-rows';
 import type { Problem } from './problems';
+import { DOCUMENT_STOCK_EFFECTS } from './stock-effects';
 
 /**
  * Counted goods (items without serial numbers) may not go below zero at any date, not only today: an
@@ -12,8 +13,8 @@ import type { Problem } from './problems';
  * serial's own history is kept in date order, see serial-moves.ts.) This is ERPNext's rule for
  * back-dated entries; the README says so.
  *
- * A check is recorded where an operation takes stock away at a date (an issue line, the undoing of a
- * receipt line) and run once at the end of the operation, after every statement: an edit that undoes a
+ * A check is recorded where an operation takes stock away from a warehouse at a date (an issue line, the
+ * source of a transfer line, the undoing of a receipt line or of a transfer's arrival at its destination) and run once at the end of the operation, after every statement: an edit that undoes a
  * receipt and posts it again must not be refused for the moment in between.
  */
 export type DatedCheck = {
@@ -36,9 +37,9 @@ async function negativeDips(tx: DbOrTx, checks: DatedCheck[]): Promise<Dip[]> {
     with c as (select * from unnest(${list((c) => String(c.itemId))}::bigint[], ${list((c) => String(c.warehouseId))}::bigint[],
       ${list((c) => c.from)}::date[]) as c(item_id, warehouse_id, from_date)),
     moves as (
-      select c.item_id, c.warehouse_id, d.date as at, case when d.kind = 'goods_receipt' then l.quantity else -l.quantity end as delta
-      from c join document d on d.warehouse_id = c.warehouse_id and d.date >= c.from_date and d.kind in ('goods_receipt', 'goods_issue')
-      join document_line l on l.document_id = d.id and l.item_id = c.item_id
+      select c.item_id, c.warehouse_id, e.date as at, e.sign * l.quantity as delta
+      from c join ${DOCUMENT_STOCK_EFFECTS} e on e.warehouse_id = c.warehouse_id and e.date >= c.from_date
+      join document_line l on l.document_id = e.document_id and l.item_id = c.item_id
       union all select item_id, warehouse_id, from_date, 0 from c),
     per_day as (select item_id, warehouse_id, at, sum(delta) as delta from moves group by 1, 2, 3),
     balances as (

@@ -5,6 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rows } from '@/lib/sql-rows';
+import { DOCUMENT_STOCK_EFFECTS } from './stock-effects';
 
 /**
  * `gapless`: every series holds exactly the numbers 1 … last_number (true while nothing was deleted, as
@@ -29,20 +30,28 @@ type Invariant = { name: string; noun: string; offenders: SQL };
 const PAIR = sql.raw(`pair_item.code || ' in ' || pair_warehouse.code`);
 const PAIR_NAMES = sql.raw('left join item pair_item on pair_item.id = item_id left join warehouse pair_warehouse on pair_warehouse.id = warehouse_id');
 
+// A serial's movements with where each leaves it: `in` in its warehouse, `move` in its document's destination
+// (a transfer), `out` nowhere. held = whether it is in stock after the movement.
+const MOVEMENTS_WITH_ARRIVAL = sql.raw(`select m.id, m.serial_id, m.direction, m.warehouse_id,
+    case m.direction when 'in' then m.warehouse_id when 'move' then d.destination_warehouse_id end as arrived_in
+  from serial_movement m join document d on d.id = m.document_id`);
+
 const SERIALS_ALTERNATE: Invariant = {
-  name: 'serial movements alternate in, out, in … starting with in', noun: 'serials issued twice, received twice, or issued before any receipt',
+  // Transfers (`move`) count as staying in: they may follow an `in` or a `move`, never an `out`.
+  name: 'serial movements alternate in, out, in … starting with in',
+  noun: 'serials issued twice, received twice, transferred while out, or issued before any receipt',
   offenders: sql`select distinct serial_id::text as key, serial_id from (
       select serial_id, direction, lag(direction) over w as previous, row_number() over w as nth
       from serial_movement window w as (partition by serial_id order by id)) m
-    where (nth = 1 and direction <> 'in') or direction = previous`,
+    where (nth = 1 and direction <> 'in') or (direction = 'in' and previous in ('in', 'move')) or (direction <> 'in' and previous = 'out')`,
 };
 
 const SERIALS_LEAVE_WHERE_THEY_ARE: Invariant = {
-  name: 'serials leave from the warehouse they arrived in', noun: 'serials issued from a warehouse other than the one their last receipt brought them to',
+  name: 'serials leave from the warehouse they arrived in', noun: 'serials issued or transferred from a warehouse other than the one they last arrived in',
   offenders: sql`select distinct serial_id::text as key, serial_id from (
-      select serial_id, direction, warehouse_id, lag(direction) over w as previous, lag(warehouse_id) over w as previous_warehouse
-      from serial_movement window w as (partition by serial_id order by id)) m
-    where direction = 'out' and previous = 'in' and warehouse_id <> previous_warehouse`,
+      select serial_id, direction, warehouse_id, lag(arrived_in) over w as previous_warehouse
+      from (${MOVEMENTS_WITH_ARRIVAL}) a window w as (partition by serial_id order by id)) m
+    where direction in ('out', 'move') and previous_warehouse is not null and warehouse_id <> previous_warehouse`,
 };
 
 const MOVES_MATCH_DOCUMENTS: Invariant = {
@@ -50,15 +59,21 @@ const MOVES_MATCH_DOCUMENTS: Invariant = {
   offenders: sql`select distinct m.serial_id::text as key, m.serial_id from serial_movement m
     join document_line l on l.id = m.line_id join document d on d.id = l.document_id
     where m.document_id <> d.id or m.warehouse_id <> d.warehouse_id
-      or m.direction is distinct from (case d.kind when 'goods_receipt' then 'in' when 'goods_issue' then 'out' end)`,
+      or m.direction is distinct from (case d.kind when 'goods_receipt' then 'in' when 'goods_issue' then 'out' when 'transfer' then 'move' end)`,
 };
 
 const SERIAL_STATE_IS_LAST_MOVE: Invariant = {
   name: 'serial status and warehouse = its last movement', noun: 'serials whose state disagrees with their history (or that have none)',
   offenders: sql`select s.id::text as key, s.id as serial_id from serial_number s
-    left join lateral (select direction, warehouse_id from serial_movement m where m.serial_id = s.id order by m.id desc limit 1) last on true
-    where last.direction is null or (s.status = 'in_stock') <> (last.direction = 'in')
-      or (s.status = 'in_stock' and s.warehouse_id <> last.warehouse_id)`,
+    left join lateral (select direction, arrived_in from (${MOVEMENTS_WITH_ARRIVAL}) m where m.serial_id = s.id order by m.id desc limit 1) last on true
+    where last.direction is null or (s.status = 'in_stock') <> (last.direction <> 'out')
+      or (s.status = 'in_stock' and s.warehouse_id <> last.arrived_in)`,
+};
+
+const TRANSFERS_BETWEEN_TWO_WAREHOUSES: Invariant = {
+  name: 'transfers go from one warehouse to another', noun: 'documents whose destination warehouse is missing, the same as the source, or not a transfer\'s',
+  offenders: sql`select d.number as key, null::bigint as serial_id from document d
+    where (d.kind = 'transfer') <> (d.destination_warehouse_id is not null) or d.destination_warehouse_id = d.warehouse_id`,
 };
 
 const NO_NEGATIVE_STOCK: Invariant = {
@@ -67,11 +82,10 @@ const NO_NEGATIVE_STOCK: Invariant = {
 };
 
 const STOCK_IS_SUM_OF_DOCUMENTS: Invariant = {
-  name: 'stock = receipts − issues', noun: '(item, warehouse) pairs whose stock differs from receipts minus issues',
+  name: 'stock = receipts − issues', noun: '(item, warehouse) pairs whose stock differs from receipts minus issues, transfers out and in',
   offenders: sql`with moved as (
-      select l.item_id, d.warehouse_id, sum(case when d.kind = 'goods_receipt' then l.quantity else -l.quantity end) as q
-      from document_line l join document d on d.id = l.document_id
-      where d.kind in ('goods_receipt', 'goods_issue') group by 1, 2)
+      select l.item_id, e.warehouse_id, sum(e.sign * l.quantity) as q
+      from document_line l join ${DOCUMENT_STOCK_EFFECTS} e on e.document_id = l.document_id group by 1, 2)
     select ${PAIR} as key, null::bigint as serial_id
     from stock_level s full join moved m using (item_id, warehouse_id) ${PAIR_NAMES} where coalesce(s.quantity, 0) <> coalesce(m.q, 0)`,
 };
@@ -94,7 +108,7 @@ const TRACKED_LINES_HAVE_SERIALS: Invariant = {
   name: 'every tracked line has its serials', noun: 'tracked lines whose serial count differs from their quantity',
   offenders: sql`select d.number || ' line ' || l.line_no as key, null::bigint as serial_id
     from document_line l join document d on d.id = l.document_id join item i on i.id = l.item_id
-    where i.track_serials and d.kind in ('goods_receipt', 'goods_issue')
+    where i.track_serials and d.kind in ('goods_receipt', 'goods_issue', 'transfer')
       and (select count(*) from serial_movement m where m.line_id = l.id) <> l.quantity`,
 };
 
@@ -123,7 +137,7 @@ const NUMBERS_WITHIN_SERIES: Invariant = {
 };
 
 const ALWAYS = [SERIALS_ALTERNATE, SERIALS_LEAVE_WHERE_THEY_ARE, MOVES_MATCH_DOCUMENTS, SERIAL_STATE_IS_LAST_MOVE, NO_NEGATIVE_STOCK, STOCK_IS_SUM_OF_DOCUMENTS, TRACKED_STOCK_IS_SERIALS,
-  DOCUMENTS_HAVE_LINES, TRACKED_LINES_HAVE_SERIALS, INVOICES_HAVE_STOCK_DOCUMENTS];
+  DOCUMENTS_HAVE_LINES, TRACKED_LINES_HAVE_SERIALS, INVOICES_HAVE_STOCK_DOCUMENTS, TRANSFERS_BETWEEN_TWO_WAREHOUSES];
 
 /** Runs every invariant, one query each (the offender list is read only when there are offenders). */
 export async function checkStockInvariants(db: DbOrTx, numbering: NumberingRule): Promise<InvariantResult[]> {

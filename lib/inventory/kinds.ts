@@ -2,7 +2,8 @@ import type { DOCUMENT_KINDS } from '@/db/schema/inventory';
 import type { Permission } from '@/lib/auth/roles';
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export type Direction = 'in' | 'out';
+/** What a kind does to the stock of its warehouse: receives into it, issues from it, or moves to its destination. */
+export type Direction = 'in' | 'out' | 'move';
 
 type KindInfo = {
   prefix: string;
@@ -12,8 +13,11 @@ type KindInfo = {
   direction: Direction;
   /** Receipts and issues move stock themselves; invoices only through the document they generate. */
   movesStock: boolean;
-  partnerRole: 'supplier' | 'customer';
+  /** A transfer has no partner: its other side is the destination warehouse. */
+  partnerRole: 'supplier' | 'customer' | null;
   partnerRequired: boolean;
+  /** Whether lines carry a unit price and VAT (a transfer's lines are only goods and serials). */
+  priced: boolean;
   generates: DocumentKind | null;
   readPermission: Permission;
   writePermission: Permission;
@@ -22,21 +26,30 @@ type KindInfo = {
 export const KINDS: Record<DocumentKind, KindInfo> = {
   goods_receipt: {
     prefix: 'GR', label: 'Goods receipt', plural: 'Goods receipts', path: '/goods-receipts', direction: 'in', movesStock: true,
-    partnerRole: 'supplier', partnerRequired: false, generates: null, readPermission: 'stockDocs.read', writePermission: 'stockDocs.write',
+    partnerRole: 'supplier', partnerRequired: false, priced: true, generates: null, readPermission: 'stockDocs.read', writePermission: 'stockDocs.write',
   },
   goods_issue: {
     prefix: 'GI', label: 'Goods issue', plural: 'Goods issues', path: '/goods-issues', direction: 'out', movesStock: true,
-    partnerRole: 'customer', partnerRequired: false, generates: null, readPermission: 'stockDocs.read', writePermission: 'stockDocs.write',
+    partnerRole: 'customer', partnerRequired: false, priced: true, generates: null, readPermission: 'stockDocs.read', writePermission: 'stockDocs.write',
   },
   purchase_invoice: {
     prefix: 'PI', label: 'Purchase invoice', plural: 'Purchase invoices', path: '/purchase-invoices', direction: 'in', movesStock: false,
-    partnerRole: 'supplier', partnerRequired: true, generates: 'goods_receipt', readPermission: 'invoices.read', writePermission: 'invoices.write',
+    partnerRole: 'supplier', partnerRequired: true, priced: true, generates: 'goods_receipt', readPermission: 'invoices.read', writePermission: 'invoices.write',
   },
   sales_invoice: {
     prefix: 'SI', label: 'Sales invoice', plural: 'Sales invoices', path: '/sales-invoices', direction: 'out', movesStock: false,
-    partnerRole: 'customer', partnerRequired: true, generates: 'goods_issue', readPermission: 'invoices.read', writePermission: 'invoices.write',
+    partnerRole: 'customer', partnerRequired: true, priced: true, generates: 'goods_issue', readPermission: 'invoices.read', writePermission: 'invoices.write',
+  },
+  transfer: {
+    prefix: 'TR', label: 'Transfer', plural: 'Transfers', path: '/transfers', direction: 'move', movesStock: true,
+    partnerRole: null, partnerRequired: false, priced: false, generates: null, readPermission: 'stockDocs.read', writePermission: 'stockDocs.write',
   },
 };
+
+/** A transfer: its lines leave its warehouse for its destination warehouse. */
+export function isTransfer(kind: DocumentKind): boolean {
+  return KINDS[kind].direction === 'move';
+}
 
 export function isInvoice(kind: DocumentKind): boolean {
   return KINDS[kind].generates !== null;

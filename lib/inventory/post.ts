@@ -62,7 +62,7 @@ type Created = PostedDocument & { checks: DatedCheck[] };
 
 async function createDocument(tx: DbOrTx, data: DocumentData, ctx: PostingContext, actor: Actor, sourceInvoiceId: bigint | null): Promise<Created> {
   const { id, number, lines } = await insertNumberedDocument(tx, {
-    kind: data.kind, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
+    kind: data.kind, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, destinationWarehouseId: data.destinationWarehouseId, note: data.note,
     // The external number is the invoice's: the goods document it generates carries none of its own.
     externalNumber: sourceInvoiceId === null ? data.externalNumber : null,
     createStockDocument: createsStockDocument(data), sourceInvoiceId, createdBy: actor.userId,
@@ -90,14 +90,16 @@ async function createDocument(tx: DbOrTx, data: DocumentData, ctx: PostingContex
   return { id, number, stockDocument, checks };
 }
 
-export function stockDocOf(kind: DocumentKind, id: bigint, number: string, data: { warehouseId: bigint; date: string }, ctx: PostingContext): StockDoc {
-  return { id, number, date: data.date, direction: KINDS[kind].direction, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
+export function stockDocOf(kind: DocumentKind, id: bigint, number: string, data: Pick<DocumentData, 'date' | 'warehouseId' | 'destinationWarehouseId'>,
+  ctx: Pick<PostingContext, 'warehouseCode' | 'destinationCode'>): StockDoc {
+  const destination = data.destinationWarehouseId === null ? null : { warehouseId: data.destinationWarehouseId, warehouseCode: ctx.destinationCode! };
+  return { id, number, date: data.date, direction: KINDS[kind].direction, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode, destination };
 }
 
 /** What the audit log keeps of a document: its header and its lines (serial lists are counted, not copied). */
 export function snapshot(data: DocumentData, lines: StockLine[]) {
   return {
-    date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note,
+    date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, destinationWarehouseId: data.destinationWarehouseId, note: data.note,
     lines: lines.map((l, i) => ({ item: l.item.code, quantity: l.quantity, unitPrice: data.lines[i]?.unitPrice, serials: l.serials.length })),
   };
 }

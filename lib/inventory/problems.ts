@@ -3,7 +3,7 @@ import type { DocumentKind } from './kinds';
 
 export type SerialProblemCode =
   | 'COUNT_MISMATCH' | 'NOT_WHOLE' | 'DUPLICATE_IN_DOCUMENT' | 'ALREADY_IN_STOCK' | 'NOT_IN_STOCK'
-  | 'OTHER_ITEM' | 'NOT_TRACKED' | 'ISSUED_LATER' | 'RECEIVED_AGAIN_LATER' | 'INSUFFICIENT_STOCK' | 'OUT_OF_ORDER'
+  | 'OTHER_ITEM' | 'NOT_TRACKED' | 'ISSUED_LATER' | 'RECEIVED_AGAIN_LATER' | 'MOVED_LATER' | 'INSUFFICIENT_STOCK' | 'OUT_OF_ORDER'
   | 'STOCK_TOO_LARGE';
 
 /**
@@ -21,6 +21,7 @@ export const PROBLEM_RULES: Record<SerialProblemCode, { error: DomainErrorCode; 
   NOT_TRACKED: { error: 'INVALID_DATA', key: 'serials' },
   ISSUED_LATER: { error: 'CONFLICT', key: 'serials' },
   RECEIVED_AGAIN_LATER: { error: 'CONFLICT', key: 'serials' },
+  MOVED_LATER: { error: 'CONFLICT', key: 'serials' },
   OUT_OF_ORDER: { error: 'CONFLICT', key: 'serials' },
   INSUFFICIENT_STOCK: { error: 'CONFLICT', key: 'quantity' },
   STOCK_TOO_LARGE: { error: 'INVALID_DATA', key: 'quantity' },

@@ -18,7 +18,9 @@ export async function lockDocumentSerials(tx: DbOrTx, documentId: bigint): Promi
     where s.id in (select m.serial_id from serial_movement m where m.document_id = ${documentId}) order by s.id for update of s`);
 }
 
-type Moved = { serial: string; laterDoc: string | null; ownerId: string | null; ownerNumber: string | null; ownerKind: DocumentKind | null };
+type Moved = {
+  serial: string; laterDoc: string | null; laterKind: DocumentKind | null; ownerId: string | null; ownerNumber: string | null; ownerKind: DocumentKind | null;
+};
 
 /**
  * Serials of a line that have moved on since (their state is no longer the one this line left), with the
@@ -26,7 +28,7 @@ type Moved = { serial: string; laterDoc: string | null; ownerId: string | null; 
  */
 async function movedSince(tx: DbOrTx, lineId: bigint, stillAsLeft: ReturnType<typeof sql>) {
   return rows<Moved>(tx, sql`
-    select s.serial, later.number as "laterDoc", coalesce(inv.id, later.id)::text as "ownerId",
+    select s.serial, later.number as "laterDoc", later.kind as "laterKind", coalesce(inv.id, later.id)::text as "ownerId",
       coalesce(inv.number, later.number) as "ownerNumber", coalesce(inv.kind, later.kind) as "ownerKind"
     from serial_movement m join serial_number s on s.id = m.serial_id
     left join lateral (select d.id, d.number, d.kind, d.source_invoice_id from serial_movement n join document d on d.id = n.document_id
@@ -45,19 +47,23 @@ function pinnedBy(m: Moved): { by: string; blockedBy?: Problem['blockedBy'] } {
   return { by: `${m.laterDoc}${owner}; change or delete ${m.ownerNumber} first`, blockedBy: { id: m.ownerId, number: m.ownerNumber, kind: m.ownerKind } };
 }
 
+/** The refusals of an undo: each serial a later document moved on, saying what that document did with it. */
+function pinnedProblems(docNumber: string, line: PostedLine, moved: Moved[]): Problem[] {
+  return moved.map((m) => {
+    const { by, blockedBy } = pinnedBy(m);
+    const [code, did] = m.laterKind === 'transfer' ? ['MOVED_LATER', 'transferred'] as const
+      : m.laterKind === 'goods_issue' ? ['ISSUED_LATER', 'issued'] as const : ['RECEIVED_AGAIN_LATER', 'received again'] as const;
+    return { code, line: line.line, serial: m.serial, blockedBy, message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was ${did} later by ${by}.` };
+  });
+}
+
 /**
- * Undoes what a receipt line did to its serials, refusing when a serial has moved since (issued later).
+ * Undoes what a receipt line did to its serials, refusing when a serial has moved since (issued or transferred later).
  * A serial that came back (a return) goes back to its earlier state; a serial first received here disappears.
  */
 export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
   const moved = await movedSince(tx, line.lineId, sql`s.status = 'in_stock' and s.received_line_id = ${line.lineId}`);
-  if (moved.length > 0) {
-    return moved.map((m) => {
-      const { by, blockedBy } = pinnedBy(m);
-      return { code: 'ISSUED_LATER', line: line.line, serial: m.serial, blockedBy,
-        message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was issued later by ${by}.` };
-    });
-  }
+  if (moved.length > 0) return pinnedProblems(docNumber, line, moved);
   await tx.execute(sql`
     with mine as (select serial_id, id from serial_movement where line_id = ${line.lineId}),
     prev_out as (
@@ -67,7 +73,7 @@ export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: Post
     prev_in as (
       select distinct on (m.serial_id) m.serial_id, m.line_id, m.at
       from serial_movement m join mine on mine.serial_id = m.serial_id
-      where m.id < mine.id and m.direction = 'in' order by m.serial_id, m.id desc)
+      where m.id < mine.id and m.direction in ('in', 'move') order by m.serial_id, m.id desc)
     update serial_number s set status = 'issued', issued_line_id = po.line_id, warehouse_id = po.warehouse_id,
       received_line_id = pi.line_id, received_at = pi.at, last_moved_on = po.date
     from prev_out po join prev_in pi on pi.serial_id = po.serial_id
@@ -86,17 +92,30 @@ export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: Post
 /** Puts the serials an issue line took back in stock, unless one of them was received again since. */
 export async function unissueSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
   const moved = await movedSince(tx, line.lineId, sql`s.status = 'issued' and s.issued_line_id = ${line.lineId}`);
-  if (moved.length > 0) {
-    return moved.map((m) => {
-      const { by, blockedBy } = pinnedBy(m);
-      return { code: 'RECEIVED_AGAIN_LATER', line: line.line, serial: m.serial, blockedBy,
-        message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was received again later by ${by}.` };
-    });
-  }
+  if (moved.length > 0) return pinnedProblems(docNumber, line, moved);
   await tx.execute(sql`
     with removed as (delete from serial_movement where line_id = ${line.lineId} returning serial_id)
     update serial_number s set status = 'in_stock', issued_line_id = null,
       last_moved_on = (select d.date from document_line l join document d on d.id = l.document_id where l.id = s.received_line_id)
     from removed where s.id = removed.serial_id`);
+  return [];
+}
+
+/**
+ * Moves the serials a transfer line took back to the warehouse they left, as they arrived there (the line and
+ * time of their previous receipt or transfer, the date it carried), unless one of them moved on since.
+ */
+export async function untransferSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
+  const moved = await movedSince(tx, line.lineId, sql`s.status = 'in_stock' and s.received_line_id = ${line.lineId}`);
+  if (moved.length > 0) return pinnedProblems(docNumber, line, moved);
+  await tx.execute(sql`
+    with mine as (delete from serial_movement where line_id = ${line.lineId} returning serial_id, id, warehouse_id),
+    arrived as (
+      select distinct on (m.serial_id) m.serial_id, m.line_id, m.at, d.date
+      from serial_movement m join mine on mine.serial_id = m.serial_id join document d on d.id = m.document_id
+      where m.id < mine.id and m.direction in ('in', 'move') order by m.serial_id, m.id desc)
+    update serial_number s set warehouse_id = mine.warehouse_id, received_line_id = a.line_id, received_at = a.at, last_moved_on = a.date
+    from mine join arrived a on a.serial_id = mine.serial_id
+    where s.id = mine.serial_id`);
   return [];
 }

@@ -7,7 +7,7 @@ import type { SerialLine } from './serial-moves';
 
 type Known = {
   serial: string; key: string; itemId: string; itemCode: string; status: 'in_stock' | 'issued'; warehouseCode: string;
-  lastMovedOn: string; receivedBy: string | null; issuedBy: string | null;
+  lastMovedOn: string; receivedBy: string | null; receivedByTransfer: boolean; issuedBy: string | null;
 };
 type Refused = { serial: string; key: string };
 
@@ -15,7 +15,7 @@ type Refused = { serial: string; key: string };
 async function lookup(tx: DbOrTx, keys: string[]): Promise<Map<string, Known[]>> {
   const found = await rows<Known>(tx, sql`
     select s.serial, s.serial_key as key, s.item_id::text as "itemId", i.code as "itemCode", s.status, w.code as "warehouseCode",
-      s.last_moved_on::text as "lastMovedOn", rd.number as "receivedBy", idoc.number as "issuedBy"
+      s.last_moved_on::text as "lastMovedOn", rd.number as "receivedBy", coalesce(rd.kind = 'transfer', false) as "receivedByTransfer", idoc.number as "issuedBy"
     from serial_number s
     join item i on i.id = s.item_id
     join warehouse w on w.id = s.warehouse_id
@@ -52,7 +52,7 @@ export async function diagnoseNotReceived(tx: DbOrTx, line: SerialLine, refused:
   return refused.map((r) => notReceived(line, r, known));
 }
 
-function notIssued(line: SerialLine, { serial, key }: Refused, known: Map<string, Known[]>): Problem {
+function notIssued(line: SerialLine, { serial, key }: Refused, known: Map<string, Known[]>, verb: string): Problem {
   const rowsOfKey = known.get(key) ?? [];
   const held = rowsOfKey.find((k) => k.itemId === String(line.itemId));
   const prefix = (s: string) => `Serial ${s} of item ${line.itemCode} is not in stock in warehouse ${line.warehouseCode}`;
@@ -60,8 +60,8 @@ function notIssued(line: SerialLine, { serial, key }: Refused, known: Map<string
     return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix(named(serial, held))}: already issued by ${held.issuedBy ?? 'another document'}.` };
   }
   if (held && held.warehouseCode === line.warehouseCode && held.lastMovedOn > line.date) {
-    return { code: 'OUT_OF_ORDER', line: line.line, serial, message: `Serial ${named(serial, held)} of item ${line.itemCode} cannot be issued `
-      + `on ${line.date}: it was received on ${held.lastMovedOn} by ${held.receivedBy ?? 'another document'}.` };
+    return { code: 'OUT_OF_ORDER', line: line.line, serial, message: `Serial ${named(serial, held)} of item ${line.itemCode} cannot be ${verb} `
+      + `on ${line.date}: it was ${held.receivedByTransfer ? 'transferred there' : 'received'} on ${held.lastMovedOn} by ${held.receivedBy ?? 'another document'}.` };
   }
   if (held && held.warehouseCode === line.warehouseCode) {
     // Received by a document saved at the same moment, after this one looked: saving again will find it.
@@ -77,8 +77,11 @@ function notIssued(line: SerialLine, { serial, key }: Refused, known: Map<string
   return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix(serial)}: it was never received.` };
 }
 
-/** Why each serial could not be issued: issued already, received after this date, elsewhere, another item's, or never received. */
-export async function diagnoseNotInStock(tx: DbOrTx, line: SerialLine, refused: Refused[]): Promise<Problem[]> {
+/**
+ * Why each serial could not be issued (or transferred, `verb`): issued already, arrived after this date, elsewhere,
+ * another item's, or never received.
+ */
+export async function diagnoseNotInStock(tx: DbOrTx, line: SerialLine, refused: Refused[], verb = 'issued'): Promise<Problem[]> {
   const known = await lookup(tx, refused.map((r) => r.key));
-  return refused.map((r) => notIssued(line, r, known));
+  return refused.map((r) => notIssued(line, r, known, verb));
 }

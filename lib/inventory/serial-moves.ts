@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { arrayLiteral } from '@/lib/sql-array';
 import { rows } from '@/lib/sql-rows';
@@ -46,25 +46,39 @@ export async function receiveSerials(tx: DbOrTx, line: SerialLine): Promise<Prob
 }
 
 /**
- * Issues serials that are in stock of the item in the warehouse and were received on or before the
- * document's date. The conditional update holds every fact in its WHERE and locks the rows it changes,
- * so a double issue is impossible; a typed variant (`abc123`) issues the held serial (`ABC123`).
+ * Takes serials that are in stock of the item in the warehouse and arrived there on or before the document's
+ * date, setting `change` on each and recording a movement in `direction`. The conditional update holds every
+ * fact in its WHERE and locks the rows it changes, so a double issue (or an issue and a transfer of one serial)
+ * is impossible; a typed variant (`abc123`) takes the held serial (`ABC123`).
  */
-export async function issueSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
+async function takeSerials(tx: DbOrTx, line: SerialLine, change: SQL, direction: 'out' | 'move', verb: string): Promise<Problem[]> {
   const keys = line.serials.map(canonicalKey);
-  const issued = await rows<{ key: string }>(tx, sql`
+  const taken = await rows<{ key: string }>(tx, sql`
     with input as (select unnest(${arrayLiteral(keys)}::text[]) as key),
     updated as (
-      update serial_number s set status = 'issued', issued_line_id = ${line.lineId}, last_moved_on = ${line.date}::date
+      update serial_number s set ${change}, last_moved_on = ${line.date}::date
       from input where s.item_id = ${line.itemId} and s.serial_key = input.key
         and s.warehouse_id = ${line.warehouseId} and s.status = 'in_stock' and s.last_moved_on <= ${line.date}::date
       returning s.id, s.serial_key
     ),
     moved as (
       insert into serial_movement (serial_id, line_id, document_id, direction, warehouse_id)
-      select id, ${line.lineId}, ${line.documentId}, 'out', ${line.warehouseId} from updated
+      select id, ${line.lineId}, ${line.documentId}, ${direction}, ${line.warehouseId} from updated
     )
     select serial_key as key from updated`);
-  const refused = leftOver(line, keys, issued);
-  return refused.length === 0 ? [] : diagnoseNotInStock(tx, line, refused);
+  const refused = leftOver(line, keys, taken);
+  return refused.length === 0 ? [] : diagnoseNotInStock(tx, line, refused, verb);
+}
+
+/** Issues serials in stock in the line's warehouse (see takeSerials). */
+export function issueSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
+  return takeSerials(tx, line, sql`status = 'issued', issued_line_id = ${line.lineId}`, 'out', 'issued');
+}
+
+/**
+ * Transfers serials in stock in the line's warehouse to `destinationId`: they stay in stock, arrived there by
+ * this line (received_line_id, received_at), with one `move` movement each (see takeSerials).
+ */
+export function transferSerials(tx: DbOrTx, line: SerialLine, destinationId: bigint): Promise<Problem[]> {
+  return takeSerials(tx, line, sql`warehouse_id = ${destinationId}, received_line_id = ${line.lineId}, received_at = now()`, 'move', 'transferred');
 }

@@ -1,22 +1,36 @@
-import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { OPERATIONS, type DocumentModule, type LookupModule, type ModuleField } from './types';
 
 const lookup = (module: LookupModule, findBy: readonly string[]) => ({ module, findBy });
 
-/** A document's own fields; invoices add the switch that creates their goods document. */
+/** A transfer's other side: where its goods go. */
+const DESTINATION: ModuleField = { apiName: 'Destination_Warehouse', key: 'destinationWarehouseId', kind: 'lookup',
+  lookup: lookup('Warehouses', ['Code', 'id']), example: 'SHOP', word: true, description: 'The warehouse the goods move to; another than Warehouse.' };
+
+/** Whose number External_Number is, per kind. */
+function externalNumberField(kind: DocumentKind): ModuleField {
+  const role = KINDS[kind].partnerRole;
+  const whose = role === null
+    ? 'Your own number of the transfer (a consignment note; or the number an imported file gave it). Unique among transfers as it reads'
+    : `The ${role}'s own number of the document (or the number an imported file gave it). Unique per kind and partner as it reads`;
+  return { apiName: 'External_Number', key: 'externalNumber', kind: 'text', example: role === null ? 'CN-4711' : 'DL-4711', word: true, nullable: true,
+    description: `${whose}: the same paper entered or imported twice is refused.` };
+}
+
+/** A document's own fields: a transfer names its destination instead of a partner; invoices add the switch that creates their goods document. */
 function headerFields(kind: DocumentKind): ModuleField[] {
   const info = KINDS[kind];
+  const date: ModuleField = { apiName: 'Date', key: 'date', kind: 'date', example: '2026-01-15' };
+  const warehouse: ModuleField = { apiName: 'Warehouse', key: 'warehouseId', kind: 'lookup', lookup: lookup('Warehouses', ['Code', 'id']), example: 'MAIN',
+    word: true, description: info.partnerRole === null ? 'The warehouse the goods leave.' : 'The warehouse the goods move in or out of.' };
+  const note: ModuleField = { apiName: 'Note', key: 'note', kind: 'text', example: '', word: true };
+  if (info.partnerRole === null) return [date, warehouse, DESTINATION, externalNumberField(kind), note];
   const generated = info.generates === 'goods_receipt' ? 'goods receipt' : 'goods issue';
   return [
-    { apiName: 'Date', key: 'date', kind: 'date', example: '2026-01-15' },
+    date,
     { apiName: 'Partner', key: 'partnerId', kind: 'lookup', lookup: lookup('Partners', ['Code', 'id']), example: 'ACME', word: true,
       nullable: !info.partnerRequired, description: `The ${info.partnerRole}.` },
-    { apiName: 'Warehouse', key: 'warehouseId', kind: 'lookup', lookup: lookup('Warehouses', ['Code', 'id']), example: 'MAIN', word: true,
-      description: 'The warehouse the goods move in or out of.' },
-    { apiName: 'External_Number', key: 'externalNumber', kind: 'text', example: 'DL-4711', word: true, nullable: true,
-      description: `The ${info.partnerRole}'s own number of the document (or the number an imported file gave it). `
-        + 'Unique per kind and partner as it reads: the same paper entered or imported twice is refused.' },
-    { apiName: 'Note', key: 'note', kind: 'text', example: '', word: true },
+    warehouse, externalNumberField(kind), note,
     ...(info.generates ? [{ apiName: 'Create_Stock_Document', key: 'createStockDocument', kind: 'boolean' as const, example: 'true',
       description: `Whether saving creates the ${generated} that moves the stock and serials (true when left out).` }] : []),
   ];
@@ -32,6 +46,11 @@ export const LINE_FIELDS: readonly ModuleField[] = [
   { apiName: 'Serial_Numbers', key: 'serials', kind: 'serials', example: 'SN-0001;SN-0002',
     description: 'Serial numbers of the line, as printed; ones that read the same (case, width, look-alike letters) are one serial.' },
 ];
+
+/** The line fields of a kind: a transfer's lines carry no price or VAT. */
+function lineFields(kind: DocumentKind): readonly ModuleField[] {
+  return KINDS[kind].priced ? LINE_FIELDS : LINE_FIELDS.filter((f) => f.key !== 'unitPrice' && f.key !== 'vatRate');
+}
 
 /**
  * Rows with the same Number form one document in a file. On insert it is the document's external number unless
@@ -51,15 +70,20 @@ type DocumentDeclaration = { apiName: string; id: string; description: string; e
 function documentModule(kind: DocumentKind, d: DocumentDeclaration): DocumentModule {
   const info = KINDS[kind];
   const header = headerFields(kind);
-  const [date, partner, warehouse, external, note, ...invoice] = header;
+  const lines = lineFields(kind);
+  const named = (apiName: string) => header.filter((f) => f.apiName === apiName);
+  const lookups = header.filter((f) => f.kind === 'lookup');
+  const rest = header.filter((f) => f.kind !== 'lookup' && f.apiName !== 'Date' && f.apiName !== 'External_Number');
   return {
     kind: 'document', documentKind: kind, apiName: d.apiName, id: d.id, label: info.plural, singular: info.label.toLowerCase(),
     description: d.description, read: info.readPermission, write: info.writePermission,
-    operations: OPERATIONS, findBy: FIND_BY,
-    mandatory: ['Number', 'Date', 'Warehouse', 'Item', 'Quantity', ...(info.partnerRequired ? ['Partner'] : [])],
-    headerFields: header, lineFields: LINE_FIELDS,
+    // Transfers are inserted only for now: the importer's update path (document-targets.ts) knows one warehouse.
+    operations: isTransfer(kind) ? ['insert'] : OPERATIONS, findBy: isTransfer(kind) ? [] : FIND_BY,
+    mandatory: ['Number', 'Date', 'Warehouse', ...(isTransfer(kind) ? ['Destination_Warehouse'] : []), 'Item', 'Quantity',
+      ...(info.partnerRequired ? ['Partner'] : [])],
+    headerFields: header, lineFields: lines,
     // The flat file of one row per line, in the templates' column order.
-    fields: [NUMBER_FIELD, date, partner, warehouse, ...LINE_FIELDS, note, ...invoice, external],
+    fields: [NUMBER_FIELD, ...named('Date'), ...lookups, ...lines, ...rest, ...named('External_Number')],
     example: d.example,
   };
 }
@@ -97,5 +121,14 @@ export const SALES_INVOICES = documentModule('sales_invoice', {
   example: {
     Date: '2026-11-22', Partner: { Code: 'SHOP-7' }, Warehouse: { Code: 'MAIN' },
     Lines: [{ Item: { Code: 'PHN-100' }, Quantity: '1', Unit_Price: '249.90', VAT_Rate: '21', Serial_Numbers: ['SN-0003'] }],
+  },
+});
+
+export const TRANSFERS = documentModule('transfer', {
+  apiName: 'Transfers', id: '7100000000008',
+  description: 'Transfers: goods and serial numbers moving from one warehouse to another in one document; serials must be in stock in the source.',
+  example: {
+    Date: '2026-11-22', Warehouse: { Code: 'MAIN' }, Destination_Warehouse: { Code: 'SHOP' }, Note: 'Weekly restock',
+    Lines: [{ Item: { Code: 'PHN-100' }, Quantity: '1', Serial_Numbers: ['SN-0002'] }],
   },
 });

@@ -11,7 +11,9 @@ export { DEFAULT_SETTINGS, SETTINGS_KEY, type CompanySettings, type CompanySetti
 export async function getCompanySettings(db: DbOrTx): Promise<CompanySettings> {
   const [row] = await db.select({ value: appSetting.value }).from(appSetting).where(eq(appSetting.key, SETTINGS_KEY));
   if (!row) return DEFAULT_SETTINGS;
-  const stored = companySettingsSchema.safeParse(JSON.parse(row.value));
+  // Laid over the defaults: settings saved before a kind of document existed keep theirs, and the new kind its prefix.
+  const saved = JSON.parse(row.value) as Partial<CompanySettingsInput>;
+  const stored = companySettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...saved, prefixes: { ...DEFAULT_SETTINGS.prefixes, ...saved.prefixes } });
   return stored.success ? stored.data : DEFAULT_SETTINGS;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
 import { parseId } from '@/lib/ids';
+import { isTransfer, type DocumentKind } from '@/lib/inventory/kinds';
 import { MAX_SERIAL_LENGTH, normaliseSerial, serialTextProblem } from '@/lib/serials/parse';
 import { identifierTextProblem, trimIdentifier } from '@/lib/text/identifier-text';
 import { toScaled } from '@/lib/decimal';
@@ -21,6 +22,15 @@ const idSchema = (what: string) => z.union([z.string(), z.number(), z.bigint()])
       return z.NEVER;
     }
     return id;
+  });
+
+/** Blank means none; anything else must be an id (a union would answer zod's bare "Invalid input"). */
+const optionalIdSchema = (what: string) => z.union([z.string(), z.number(), z.bigint(), z.null()]).optional()
+  .transform((v, ctx) => {
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
+    const id = parseId(String(v).trim());
+    if (id === null) ctx.addIssue({ code: 'custom', message: `Choose the ${what}.` });
+    return id ?? z.NEVER;
   });
 
 /**
@@ -51,15 +61,10 @@ export const documentLineSchema = z.object({
 export const documentSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   date: dateSchema('Date'),
-  // Blank means none; anything else must be an id (a union would answer zod's bare "Invalid input").
-  partnerId: z.union([z.string(), z.number(), z.bigint(), z.null()]).optional()
-    .transform((v, ctx) => {
-      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
-      const id = parseId(String(v).trim());
-      if (id === null) ctx.addIssue({ code: 'custom', message: 'Choose the partner.' });
-      return id ?? z.NEVER;
-    }),
+  partnerId: optionalIdSchema('partner'),
   warehouseId: idSchema('warehouse'),
+  // Transfers only: where the goods go (warehouseId is where they leave from).
+  destinationWarehouseId: optionalIdSchema('destination warehouse'),
   externalNumber: z.string().optional().nullable().transform((v, ctx) => {
     const text = v ? trimIdentifier(v) : '';
     if (text === '') return null;
@@ -70,8 +75,23 @@ export const documentSchema = z.object({
   note: z.string().max(2000, 'The note can have at most 2,000 characters.').check(cleanText('The note')).optional().transform((v) => v ?? ''),
   createStockDocument: z.boolean().optional(),
   lines: z.array(documentLineSchema).min(1, 'Add at least one line.').max(MAX_LINES, `A document can have at most ${MAX_LINES} lines.`),
-}).superRefine((data, ctx) => checkTotals(data.lines, ctx));
+}).superRefine((data, ctx) => {
+  checkDestination(data, ctx);
+  checkTotals(data.lines, ctx);
+});
 export type DocumentInput = z.input<typeof documentSchema>;
+
+/** A transfer goes from one warehouse to another; no other kind names a destination. */
+function checkDestination(data: { kind: DocumentKind; warehouseId: bigint; destinationWarehouseId: bigint | null }, ctx: z.RefinementCtx): void {
+  const path = ['destinationWarehouseId'];
+  if (!isTransfer(data.kind)) {
+    if (data.destinationWarehouseId !== null) ctx.addIssue({ code: 'custom', path, message: 'Only a transfer has a destination warehouse.' });
+  } else if (data.destinationWarehouseId === null) {
+    ctx.addIssue({ code: 'custom', path, message: 'Choose the destination warehouse.' });
+  } else if (data.destinationWarehouseId === data.warehouseId) {
+    ctx.addIssue({ code: 'custom', path, message: 'The destination must be another warehouse than the source.' });
+  }
+}
 
 // Totals are shown, exported and summed as money (numeric(19,4)): each line's and the document's must stay below this.
 const MAX_TOTAL = 10n ** 15n;

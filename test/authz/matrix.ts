@@ -41,6 +41,10 @@ export const PAGES: Record<string, Requirement> = {
   '/goods-issues/new': 'stockDocs.write',
   '/goods-issues/[id]': 'stockDocs.read',
   '/goods-issues/[id]/edit': 'stockDocs.write',
+  '/transfers': 'stockDocs.read',
+  '/transfers/new': 'stockDocs.write',
+  '/transfers/[id]': 'stockDocs.read',
+  '/transfers/[id]/edit': 'stockDocs.write',
   '/purchase-invoices': 'invoices.read',
   '/purchase-invoices/new': 'invoices.write',
   '/purchase-invoices/[id]': 'invoices.read',
@@ -106,6 +110,7 @@ export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
   Goods_Issues: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert', 'update', 'delete'], byId: true },
   Purchase_Invoices: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
   Sales_Invoices: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
+  Transfers: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert', 'update', 'delete'], byId: true },
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
 };
@@ -120,9 +125,11 @@ export type ActionEntry = { action: string; needs: Requirement; args: unknown[] 
 const MISSING = '999999999';
 const DOCUMENT_WRITE = {
   goods_receipt: 'stockDocs.write', goods_issue: 'stockDocs.write', purchase_invoice: 'invoices.write', sales_invoice: 'invoices.write',
+  transfer: 'stockDocs.write',
 } as const satisfies Record<string, Permission>;
 const DOCUMENT_READ = {
   goods_receipt: 'stockDocs.read', goods_issue: 'stockDocs.read', purchase_invoice: 'invoices.read', sales_invoice: 'invoices.read',
+  transfer: 'stockDocs.read',
 } as const satisfies Record<string, Permission>;
 const DOCS = 'app/(app)/_documents/actions.ts';
 

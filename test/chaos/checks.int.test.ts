@@ -45,7 +45,8 @@ describe('chaos checks', async () => {
     e.issue = await writeDocument(at(1), 'api', 'post', { content: { kind: 'goods_issue', date: '2026-03-02', warehouse: 0, createStock: false, lines: [tracked(0, ['A01'])] } });
     e.invoice = await writeDocument(at(0), 'core', 'post', { content: { kind: 'purchase_invoice', date: '2026-03-02', warehouse: 1, createStock: true, lines: [tracked(1, ['B01'])] } });
     e.cables = await writeDocument(at(1), 'core', 'post', { content: receipt('2026-03-03', 0, [cable(2)]) });
-    expect(Object.values(e).map((x) => x.outcome.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    e.transfer = await writeDocument(at(0), 'api', 'post', { content: { kind: 'transfer', date: '2026-03-03', warehouse: 1, createStock: false, lines: [tracked(1, ['B01'])] } });
+    expect(Object.values(e).map((x) => x.outcome.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     expect(await failingAfter()).toEqual([]);
     expect((await checkStockInvariants(db, 'gapless')).filter((r) => r.bad > 0)).toEqual([]);
   });
@@ -71,6 +72,8 @@ describe('chaos checks', async () => {
       sql`update serial_movement set warehouse_id = ${world.warehouseIds[1]} where serial_id = ${serial('A01')} and direction = 'out'`]],
     ['(a) serial movements match their document', () => [sql`update serial_movement set document_id = ${e.cables.docId} where serial_id = ${serial('A02')}`]],
     ['(a) serial status and warehouse = its last movement', () => [sql`update serial_number set warehouse_id = ${world.warehouseIds[1]} where serial = 'A02'`]],
+    ['(a) transfers go from one warehouse to another', () => [sql`alter table document drop constraint document_destination_of_transfers`,
+      sql`update document set destination_warehouse_id = ${world.warehouseIds[1]} where id = ${e.cables.docId}`]],
     ['(a) no negative stock', () => [sql`alter table stock_level drop constraint stock_level_not_negative`,
       sql`update stock_level set quantity = -1 where item_id = ${itemId(2)} and warehouse_id = ${world.warehouseIds[0]}`]],
     ['(a) stock = receipts − issues', () => [sql`update stock_level set quantity = quantity + 1 where item_id = ${itemId(2)}`]],

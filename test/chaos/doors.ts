@@ -9,7 +9,7 @@ import { deleteDocument, updateDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
 import type { DocumentInput } from '@/lib/validation/documents';
 import { call } from '@/test/api/records-client';
-import { isInbound, isInvoice, type Content, type Outcome } from './history';
+import { heldIn, isInbound, isInvoice, type Content, type Outcome } from './history';
 import type { ItemField } from './operations';
 import { ITEM_CODES, WAREHOUSE_CODES, type World } from './world';
 
@@ -28,9 +28,11 @@ export function outcomeOfError(error: unknown): Outcome {
 }
 
 function coreInput(world: World, content: Content, marker: string): DocumentInput {
+  const transfer = content.kind === 'transfer';
   return {
     kind: content.kind, date: content.date, note: marker, warehouseId: world.warehouseIds[content.warehouse],
-    partnerId: isInbound(content.kind) ? world.supplierId : world.customerId,
+    partnerId: transfer ? null : isInbound(content.kind) ? world.supplierId : world.customerId,
+    destinationWarehouseId: transfer ? world.warehouseIds[heldIn(content)] : null,
     ...(isInvoice(content.kind) ? { createStockDocument: content.createStock } : {}),
     lines: content.lines.map((l) => ({ itemId: world.itemIds[l.item], quantity: String(l.quantity), serials: l.serials })),
   };
@@ -54,7 +56,7 @@ export async function throughCore(world: World, action: 'post' | 'edit' | 'delet
 function apiRecord(content: Content, marker: string): Record<string, unknown> {
   return {
     Date: content.date, Note: marker, Warehouse: { Code: WAREHOUSE_CODES[content.warehouse] },
-    Partner: { Code: isInbound(content.kind) ? 'SUP' : 'CUS' },
+    ...(content.kind === 'transfer' ? { Destination_Warehouse: { Code: WAREHOUSE_CODES[heldIn(content)] } } : { Partner: { Code: isInbound(content.kind) ? 'SUP' : 'CUS' } }),
     ...(isInvoice(content.kind) ? { Create_Stock_Document: content.createStock } : {}),
     Lines: content.lines.map((l) => ({ Item: { Code: ITEM_CODES[l.item] }, Quantity: String(l.quantity), Serial_Numbers: l.serials })),
   };

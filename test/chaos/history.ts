@@ -79,5 +79,7 @@ export class History {
 
 export const isInbound = (kind: DocKind) => kind === 'goods_receipt' || kind === 'purchase_invoice';
 export const isInvoice = (kind: DocKind) => kind === 'purchase_invoice' || kind === 'sales_invoice';
+/** The warehouse a document leaves its serials in: a transfer's destination (of the two, the other one), else its own. */
+export const heldIn = (content: Pick<Content, 'kind' | 'warehouse'>): 0 | 1 => (content.kind === 'transfer' ? (1 - content.warehouse) as 0 | 1 : content.warehouse);
 /** Whether the document moves serials: stock documents always, invoices when they create their stock document. */
 export const carriesSerials = (content: Pick<Content, 'kind' | 'createStock'>) => !isInvoice(content.kind) || content.createStock;

@@ -1,4 +1,4 @@
-// The bulk-write door: goods receipts in a small CSV, uploaded and run as a job through the importer's
+// The bulk-write door: goods receipts or transfers in a small CSV, uploaded and run as a job through the importer's
 // own lib calls (as test/import does), while the other clients keep writing. Each document of the file
 // is judged on its own: its rows ADDED (acknowledged) or SKIPPED (refused, with the row's codes).
 import { sql } from 'drizzle-orm';
@@ -6,18 +6,23 @@ import { runJob } from '@/lib/import/jobs/run-job';
 import { claimJob } from '@/lib/import/jobs/lease';
 import { createJob } from '@/test/import/jobs';
 import { outcomeOfError } from './doors';
-import type { Content, Outcome } from './history';
+import { heldIn, type Content, type Outcome } from './history';
+import type { ImportedKind } from './operations';
 import { ITEM_CODES, WAREHOUSE_CODES, type World } from './world';
 
-const HEADERS = ['Number', 'Date', 'Partner', 'Warehouse', 'Note', 'Item', 'Quantity', 'Serial_Numbers'];
-const MAPPINGS = HEADERS.map((api_name, index) => ({ api_name, index, ...(api_name === 'Date' ? { format: 'yyyy-MM-dd' } : {}) }));
+// The second column names the other side: the partner of a receipt, the destination of a transfer.
+const HEADERS = { goods_receipt: ['Number', 'Date', 'Partner', 'Warehouse', 'Note', 'Item', 'Quantity', 'Serial_Numbers'],
+  transfer: ['Number', 'Date', 'Destination_Warehouse', 'Warehouse', 'Note', 'Item', 'Quantity', 'Serial_Numbers'] } as const;
+const MODULES = { goods_receipt: 'Goods_Receipts', transfer: 'Transfers' } as const;
+const mappingsOf = (kind: ImportedKind) => HEADERS[kind].map((api_name, index) => ({ api_name, index, ...(api_name === 'Date' ? { format: 'yyyy-MM-dd' } : {}) }));
 
 export type ImportedDocument = { content: Content; marker: string };
 export type ImportResult = { outcome: Outcome; docId?: string; number?: string };
 
-function rowsOf(docs: ImportedDocument[]): string[][] {
-  return [HEADERS, ...docs.flatMap((doc) => doc.content.lines.map((line, l) => [
-    `CHAOS-${doc.marker}`, l === 0 ? doc.content.date : '', l === 0 ? 'SUP' : '', l === 0 ? WAREHOUSE_CODES[doc.content.warehouse] : '',
+function rowsOf(kind: ImportedKind, docs: ImportedDocument[]): string[][] {
+  const otherSide = (content: Content) => (kind === 'transfer' ? WAREHOUSE_CODES[heldIn(content)] : 'SUP');
+  return [[...HEADERS[kind]], ...docs.flatMap((doc) => doc.content.lines.map((line, l) => [
+    `CHAOS-${doc.marker}`, l === 0 ? doc.content.date : '', l === 0 ? otherSide(doc.content) : '', l === 0 ? WAREHOUSE_CODES[doc.content.warehouse] : '',
     l === 0 ? doc.marker : '', ITEM_CODES[line.item], String(line.quantity), line.serials.join(';'),
   ]))];
 }
@@ -58,11 +63,12 @@ async function withNumbers(world: World, results: ImportResult[]): Promise<Impor
   return results.map((r) => ({ ...r, number: found.find((d) => d.id === r.docId)?.number }));
 }
 
-/** Imports the documents as goods receipts in one job; one result per document, in order. */
-export async function importReceipts(world: World, client: number, docs: ImportedDocument[]): Promise<ImportResult[]> {
+/** Imports the documents (goods receipts or transfers, all of one kind) in one job; one result per document, in order. */
+export async function importDocumentsOf(world: World, client: number, docs: ImportedDocument[]): Promise<ImportResult[]> {
+  const kind = docs[0].content.kind as ImportedKind;
   try {
-    const jobId = await createJob(world.db, world.importer, rowsOf(docs), { operation: 'insert' },
-      { module: { api_name: 'Goods_Receipts' }, field_mappings: MAPPINGS });
+    const jobId = await createJob(world.db, world.importer, rowsOf(kind, docs), { operation: 'insert' },
+      { module: { api_name: MODULES[kind] }, field_mappings: mappingsOf(kind) });
     const job = await runUntilDone(world, jobId, `chaos-${client}`);
     if (job.status === 'FAILED') return docs.map(() => ({ outcome: { status: 'failed', code: 'JOB_FAILED', message: job.failureReason ?? '' } }));
     const results = await world.db.execute<RowResult>(sql`

@@ -4,13 +4,16 @@
 // serials that are in stock) while some are not, and concurrent clients often reach for the same serial.
 import fc from 'fast-check';
 
-export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice'] as const;
+export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice', 'transfer'] as const;
 export type DocKind = (typeof DOCUMENT_KINDS)[number];
 export type Door = 'core' | 'api';
 
 /** Item 0 and 1 track serials, item 2 does not; `count` is the serial count or the plain quantity. */
 export type LinePlan = { item: 0 | 1 | 2; count: number; picks: number[] };
-/** `hot`: reach for the step's hot serials (see runner.ts), where the races are. */
+/**
+ * `warehouse`: where the document receives or issues; a transfer leaves it for the other one. `hot`: reach for
+ * the step's hot serials (see runner.ts), where the races are.
+ */
 export type ContentPlan = { warehouse: 0 | 1; lines: LinePlan[]; daysBack: number; createStock: boolean; hot: boolean };
 
 export type Op =
@@ -18,7 +21,10 @@ export type Op =
   | { type: 'edit'; target: number; hot: boolean; door: Door; content: ContentPlan }
   | { type: 'delete'; target: number; hot: boolean; door: Door }
   | { type: 'itemUpdate'; item: 0 | 1 | 2 }
-  | { type: 'import'; docs: ContentPlan[] };
+  | { type: 'import'; kind: ImportedKind; docs: ContentPlan[] };
+
+/** What the bulk-write door imports: receipts, or transfers. */
+export type ImportedKind = 'goods_receipt' | 'transfer';
 
 /** Fields of the records API's Items that item updates write: client c writes only ITEM_FIELDS[c]. */
 export const ITEM_FIELDS = ['Name', 'Purchase_Price', 'Sale_Price', 'Description', 'Min_Stock'] as const;
@@ -51,7 +57,8 @@ const post = fc.record({ type: fc.constant('post' as const), kind: fc.constantFr
 const edit = fc.record({ type: fc.constant('edit' as const), target: pick, hot, door, content: contentPlan });
 const remove = fc.record({ type: fc.constant('delete' as const), target: pick, hot, door });
 const itemUpdate = fc.record({ type: fc.constant('itemUpdate' as const), item: fc.constantFrom<0 | 1 | 2>(0, 1, 2) });
-const importJob = fc.record({ type: fc.constant('import' as const), docs: fc.array(contentPlan, { minLength: 1, maxLength: 2 }) });
+const importJob = fc.record({ type: fc.constant('import' as const), kind: fc.constantFrom<ImportedKind>('goods_receipt', 'goods_receipt', 'transfer'),
+  docs: fc.array(contentPlan, { minLength: 1, maxLength: 2 }) });
 
 /** One client's operations; only clients that own an item field update items (see ITEM_FIELDS). */
 export function clientOps(client: number, steps: number): fc.Arbitrary<Op[]> {

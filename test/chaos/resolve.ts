@@ -2,13 +2,13 @@
 // before the step. Nine lines in ten take plausible serials (not in stock for a receipt, in stock in the
 // warehouse for an issue); the tenth takes any serial of the pool, which the core must refuse. A "hot"
 // issue reaches for the serials of the step's hot document, which hot edits and deletes go for too.
-import { carriesSerials, isInbound, type Content, type Line, type LiveDocument } from './history';
+import { carriesSerials, heldIn, isInbound, type Content, type Line, type LiveDocument } from './history';
 import type { ContentPlan, DocKind, LinePlan } from './operations';
 import { serialPool, type SerialState } from './world';
 
 export const FIRST_DAY = '2026-03-01';
 
-/** The step's hot document: a receipt whose serials are in stock, for issues, edits and deletes to collide on. */
+/** The step's hot document: a receipt or transfer whose serials are in stock, for issues, transfers, edits and deletes to collide on. */
 export type Focus = LiveDocument;
 
 type Resolving = { kind: DocKind; warehouse: 0 | 1; serials: SerialState[]; target?: LiveDocument; hotSerials: string[] };
@@ -51,11 +51,11 @@ function resolveLine(plan: LinePlan, createStock: boolean, r: Resolving): Line {
   return { item: plan.item, quantity: chosen.length, serials: chosen };
 }
 
-/** The document a post (or, with `target`, an edit) writes; a hot issue goes to the hot document's warehouse. */
+/** The document a post (or, with `target`, an edit) writes; a hot issue or transfer leaves from where the hot document put its serials. */
 export function resolveContent(plan: ContentPlan, kind: DocKind, step: number, serials: SerialState[], target?: LiveDocument, focus?: Focus): Content {
   const createStock = kind === 'purchase_invoice' || kind === 'sales_invoice' ? plan.createStock : false;
   const hot = plan.hot && focus !== undefined && !isInbound(kind);
-  const r: Resolving = { kind, serials, target, warehouse: hot ? focus.content.warehouse : plan.warehouse, hotSerials: hot ? serialKeys(focus.content) : [] };
+  const r: Resolving = { kind, serials, target, warehouse: hot ? heldIn(focus.content) : plan.warehouse, hotSerials: hot ? serialKeys(focus.content) : [] };
   return { kind, date: dayOf(step, plan.daysBack), warehouse: r.warehouse, createStock, lines: plan.lines.map((line) => resolveLine(line, createStock, r)) };
 }
 
@@ -69,9 +69,9 @@ export function touchedSerials(entry: { content?: Content; previous?: Content })
   return [...serialKeys(entry.content), ...serialKeys(entry.previous)];
 }
 
-/** Picks the step's hot document among live inbound documents holding a serial that is in stock. */
+/** Picks the step's hot document among live inbound documents and transfers holding a serial that is in stock. */
 export function chooseFocus(live: LiveDocument[], serials: SerialState[], random: () => number): Focus | undefined {
   const inStock = new Set(serials.filter((s) => s.status === 'in_stock').map((s) => `${s.item}:${s.serial}`));
-  const candidates = live.filter((d) => isInbound(d.kind) && serialKeys(d.content).some((key) => inStock.has(key)));
+  const candidates = live.filter((d) => (isInbound(d.kind) || d.kind === 'transfer') && serialKeys(d.content).some((key) => inStock.has(key)));
   return candidates.length ? candidates[Math.floor(random() * candidates.length)] : undefined;
 }

@@ -5,7 +5,7 @@
 // races of issue 13. Every operation is written into the History with its outcome.
 import { throughApi, throughCore, updateItemField, type DoorResult } from './doors';
 import { History, type Content, type Entry, type LiveDocument } from './history';
-import { importReceipts } from './import-door';
+import { importDocumentsOf } from './import-door';
 import { generateProgram, ITEM_FIELDS, type Op } from './operations';
 import { chooseFocus, resolveContent, type Focus } from './resolve';
 import { readSerials, type SerialState, type World } from './world';
@@ -68,7 +68,7 @@ async function runOp(s: Step, op: Op): Promise<void> {
   if (op.type === 'post') return post(s, op);
   if (op.type === 'edit' || op.type === 'delete') return change(s, op);
   if (op.type === 'itemUpdate') return void await writeItemField(s, op.item);
-  return void await importDocuments(s, op.docs.map((plan) => resolveContent(plan, 'goods_receipt', s.step, s.serials)));
+  return void await importDocuments(s, op.docs.map((plan) => resolveContent(plan, op.kind, s.step, s.serials)));
 }
 
 async function post(s: Step, op: Extract<Op, { type: 'post' }>): Promise<void> {
@@ -92,9 +92,9 @@ export async function writeItemField(w: Where & { world: World }, item: 0 | 1 | 
   return finish(w, { ...entry, value }, { outcome: await updateItemField(w.world, w.client, item, field, value) });
 }
 
-/** Imports goods receipts in one bulk-write job; one entry per document. */
+/** Imports goods receipts or transfers (all of one kind) in one bulk-write job; one entry per document. */
 export async function importDocuments(w: Where & { world: World }, contents: Content[]): Promise<Entry[]> {
   const entries = contents.map((content) => begin(w, { door: 'import', action: 'post', content }));
-  const results = await importReceipts(w.world, w.client, entries.map((e) => ({ content: e.content!, marker: e.marker })));
+  const results = await importDocumentsOf(w.world, w.client, entries.map((e) => ({ content: e.content!, marker: e.marker })));
   return entries.map((entry, i) => finish(w, entry, results[i]));
 }

@@ -58,6 +58,16 @@ describe('checkSerials: live validation for the serial form', async () => {
   });
 
   // Counted, not timed: the wall time at a million serials is a bench figure (bench/serials-bench.ts, npm run bench).
+  it('a transfer being edited may take its own serials from its source again', async () => {
+    await postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: w.main, lines: [{ itemId: w.tracked, quantity: '1', serials: ['C-MOVED'] }] }, w.actor);
+    const tr = await postDocument(db, { kind: 'transfer', date: today, warehouseId: w.main, destinationWarehouseId: w.shop,
+      lines: [{ itemId: w.tracked, quantity: '1', serials: ['C-MOVED'] }] }, w.actor);
+    expect(await check('issue', ['C-MOVED'])).toEqual([
+      { serial: 'C-MOVED', message: 'Serial C-MOVED of item ACME-1 is not in stock in warehouse MAIN: it is in warehouse SHOP.' },
+    ]);
+    expect(await check('issue', ['C-MOVED'], { excludeDocumentId: tr.id })).toEqual([]);
+  });
+
   it('checks 10,000 serials in one query, whatever their number', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) => `BULK-${i}`);
     const statements = vi.spyOn(db, 'execute');

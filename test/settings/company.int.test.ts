@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { postDocument } from '@/lib/inventory/post';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { DEFAULT_SETTINGS, getCompanySettings, saveCompanySettings } from '@/lib/settings/company';
+import { appSetting } from '@/db/schema';
+import { DEFAULT_SETTINGS, getCompanySettings, saveCompanySettings, SETTINGS_KEY } from '@/lib/settings/company';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 
@@ -26,6 +27,16 @@ describe('company settings', async () => {
     await saveCompanySettings(db, { ...(await getCompanySettings(db)), createStockDocument: false });
     expect((await postDocument(db, invoice(), w.actor)).stockDocument).toBeNull();
     expect((await postDocument(db, invoice(true), w.actor)).stockDocument).not.toBeNull();
+  });
+
+  it('keeps settings saved before a kind of document existed, giving the new kind its own prefix', async () => {
+    const before = await getCompanySettings(db);
+    const older: Partial<typeof DEFAULT_SETTINGS.prefixes> = { ...DEFAULT_SETTINGS.prefixes, goods_issue: 'OUT' };
+    delete older.transfer;
+    await db.insert(appSetting).values({ key: SETTINGS_KEY, value: JSON.stringify({ ...DEFAULT_SETTINGS, prefixes: older, digits: 6 }) })
+      .onConflictDoUpdate({ target: appSetting.key, set: { value: JSON.stringify({ ...DEFAULT_SETTINGS, prefixes: older, digits: 6 }) } });
+    expect(await getCompanySettings(db)).toMatchObject({ digits: 6, prefixes: { goods_issue: 'OUT', transfer: 'TR' } });
+    await saveCompanySettings(db, before);
   });
 
   it('refuses one prefix for two kinds, and a prefix another kind\u2019s documents carry', async () => {

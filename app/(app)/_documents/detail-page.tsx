@@ -41,7 +41,7 @@ export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind;
         <div className="lg:col-span-2"><Facts header={header} /></div>
         {isInvoice(kind) && <Totals header={header} />}
       </div>
-      <div className="mt-6"><DocumentLines lines={lines} showTotals noSerialsNote={noSerialsNote(header)} /></div>
+      <div className="mt-6"><DocumentLines lines={lines} showTotals={info.priced} showPrices={info.priced} noSerialsNote={noSerialsNote(header)} /></div>
       <div className="mt-6"><AuditLog entries={audit} /></div>
     </>
   );
@@ -79,12 +79,17 @@ function noSerialsNote(header: DocumentHeader): string {
   return `No ${goods} yet: its serial numbers are entered when it is created (Create ${goods}).`;
 }
 
+/** Who the document is with and where: the partner and the warehouse, or a transfer's two warehouses. */
+function placeFacts(header: DocumentHeader): [string, string][] {
+  const role = KINDS[header.kind].partnerRole;
+  const named = (w: { code: string; name: string }) => `${w.code} · ${w.name}`;
+  if (role === null) return [['From warehouse', named(header.warehouse)], ['To warehouse', header.destinationWarehouse ? named(header.destinationWarehouse) : '—']];
+  return [[role === 'supplier' ? 'Supplier' : 'Customer', header.partner ? formatPartner(header.partner) : '—'], ['Warehouse', named(header.warehouse)]];
+}
+
 function Facts({ header }: { header: DocumentHeader }) {
-  const info = KINDS[header.kind];
   const facts: [string, string][] = [
-    ['Number', header.number], ['External number', header.externalNumber ?? '—'], ['Date', header.date],
-    [info.partnerRole === 'supplier' ? 'Supplier' : 'Customer', header.partner ? formatPartner(header.partner) : '—'],
-    ['Warehouse', `${header.warehouse.code} · ${header.warehouse.name}`],
+    ['Number', header.number], ['External number', header.externalNumber ?? '—'], ['Date', header.date], ...placeFacts(header),
     ['Created', `${formatDateTime(header.createdAt)} by ${header.createdBy ?? 'unknown'}`],
   ];
   if (header.updatedBy) facts.push(['Last changed', `${formatDateTime(header.updatedAt)} by ${header.updatedBy}`]);

@@ -8,7 +8,7 @@ import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import type { SearchParams } from '@/lib/data-table/params';
 import { formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
-import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { isInvoice, isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { listDocuments, parseDocumentListParams } from '@/lib/inventory/queries/document-list';
 import { partnerOptionById } from '@/lib/inventory/queries/form-lookups';
 import { DocumentsTable } from '@/components/documents/documents-table';
@@ -25,9 +25,9 @@ export async function DocumentListPage({ kind, searchParams }: { kind: DocumentK
   const [{ rows, total }, partner, warehouses] = await Promise.all([
     listDocuments(db, kind, params), filteredPartner(kind, params.filters.partner), warehouseOptions(db),
   ]);
-  const description = isInvoice(kind)
-    ? `Saving an invoice can create its ${KINDS[info.generates!].label.toLowerCase()} in one go.`
-    : 'Stock and serial numbers move only through these documents.';
+  const description = isInvoice(kind) ? `Saving an invoice can create its ${KINDS[info.generates!].label.toLowerCase()} in one go.`
+    : isTransfer(kind) ? 'Goods and serial numbers moving from one warehouse to another.'
+      : 'Stock and serial numbers move only through these documents.';
   return (
     <>
       <PageHeader title={info.plural} description={description}

@@ -1,4 +1,4 @@
-import { GOODS_ISSUES, GOODS_RECEIPTS, PURCHASE_INVOICES, SALES_INVOICES } from '@/lib/modules';
+import { MODULES, type DocumentModule } from '@/lib/modules';
 import { documentRecordModule } from './modules/documents';
 import { items } from './modules/items';
 import { partners } from './modules/partners';
@@ -9,7 +9,8 @@ import type { RecordModule } from './module';
 
 /** Every module of the records API, in the order the reference lists them. */
 export const RECORD_MODULES: readonly RecordModule[] = [
-  items, partners, warehouses, ...[GOODS_RECEIPTS, GOODS_ISSUES, PURCHASE_INVOICES, SALES_INVOICES].map(documentRecordModule), serialNumbers, stock,
+  items, partners, warehouses,
+  ...MODULES.filter((module): module is DocumentModule => module.kind === 'document').map(documentRecordModule), serialNumbers, stock,
 ];
 
 /** Module names are matched like Zoho's: exactly, but a client's different letter case is forgiven. */

@@ -11,6 +11,8 @@ export type DocumentHeader = {
   id: string; kind: DocumentKind; number: string; date: string; note: string; createStockDocument: boolean; externalNumber: string | null;
   partner: { id: string; code: string; name: string } | null;
   warehouse: { id: string; code: string; name: string };
+  /** A transfer's destination. */
+  destinationWarehouse: { id: string; code: string; name: string } | null;
   stockDocument: DocRef | null; sourceInvoice: DocRef | null;
   createdBy: string | null; createdAt: Date; updatedBy: string | null; updatedAt: Date;
   /** What an edit form carries: a save over a newer version is refused. */
@@ -22,6 +24,7 @@ type HeaderRow = {
   id: string; kind: DocumentKind; number: string; date: string; note: string; createStockDocument: boolean; externalNumber: string | null;
   partnerId: string | null; partnerCode: string | null; partnerName: string | null;
   warehouseId: string; warehouseCode: string; warehouseName: string;
+  destinationId: string | null; destinationCode: string | null; destinationName: string | null;
   stockId: string | null; stockNumber: string | null; stockKind: DocumentKind | null;
   sourceId: string | null; sourceNumber: string | null; sourceKind: DocumentKind | null;
   createdBy: string | null; createdAt: Date; updatedBy: string | null; updatedAt: Date; version: number;
@@ -36,12 +39,14 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
       d.external_number as "externalNumber",
       p.id::text as "partnerId", p.code as "partnerCode", p.name as "partnerName",
       w.id::text as "warehouseId", w.code as "warehouseCode", w.name as "warehouseName",
+      dw.id::text as "destinationId", dw.code as "destinationCode", dw.name as "destinationName",
       sd.id::text as "stockId", sd.number as "stockNumber", sd.kind as "stockKind",
       si.id::text as "sourceId", si.number as "sourceNumber", si.kind as "sourceKind",
       cu.name as "createdBy", d.created_at as "createdAt", uu.name as "updatedBy", d.updated_at as "updatedAt", d.version,
       ${totals.net} as net, ${totals.vat} as vat, ${totals.gross} as gross
     from document d
     join warehouse w on w.id = d.warehouse_id
+    left join warehouse dw on dw.id = d.destination_warehouse_id
     left join partner p on p.id = d.partner_id
     left join document sd on sd.id = d.stock_document_id
     left join document si on si.id = d.source_invoice_id
@@ -54,6 +59,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
     externalNumber: row.externalNumber,
     partner: row.partnerId ? { id: row.partnerId, code: row.partnerCode!, name: row.partnerName! } : null,
     warehouse: { id: row.warehouseId, code: row.warehouseCode, name: row.warehouseName },
+    destinationWarehouse: row.destinationId ? { id: row.destinationId, code: row.destinationCode!, name: row.destinationName! } : null,
     stockDocument: row.stockId ? { id: row.stockId, number: row.stockNumber!, kind: row.stockKind! } : null,
     sourceInvoice: row.sourceId ? { id: row.sourceId, number: row.sourceNumber!, kind: row.sourceKind! } : null,
     createdBy: row.createdBy, createdAt: new Date(row.createdAt), updatedBy: row.updatedBy, updatedAt: new Date(row.updatedAt),

@@ -11,7 +11,7 @@ import { keySearch } from '@/lib/search/key-search';
 import { keyMatchSql } from '@/lib/search/key-search-sql';
 import { canonicalKey } from '@/lib/text/canonical-key';
 
-export const DOCUMENT_SORTS = ['number', 'date', 'partner', 'warehouse'] as const;
+export const DOCUMENT_SORTS = ['number', 'date', 'partner', 'warehouse', 'destination'] as const;
 export const DOCUMENT_FILTERS = ['from', 'to', 'partner', 'warehouse', 'item', 'serial'] as const;
 
 export function parseDocumentListParams(params: SearchParams) {
@@ -21,11 +21,12 @@ export type DocumentListParams = ReturnType<typeof parseDocumentListParams>;
 
 export type DocumentRow = {
   id: string; number: string; externalNumber: string | null; date: string; partnerCode: string | null; partnerName: string | null;
-  warehouseCode: string; lineCount: number; net: string; vat: string; gross: string;
+  warehouseCode: string; destinationCode: string | null; lineCount: number; net: string; vat: string; gross: string;
   linkedId: string | null; linkedNumber: string | null;
 };
 
 const linked = alias(document, 'linked');
+const destination = alias(warehouse, 'destination');
 
 /** One page of documents of a kind, filtered and sorted as the URL says, with exact totals computed in SQL. */
 export async function listDocuments(db: DbOrTx, kind: DocumentKind, params: DocumentListParams): Promise<{ rows: DocumentRow[]; total: number }> {
@@ -34,13 +35,14 @@ export async function listDocuments(db: DbOrTx, kind: DocumentKind, params: Docu
   const [rows, [{ total }]] = await Promise.all([
     db.select({
       id: sql<string>`${document.id}::text`, number: document.number, externalNumber: document.externalNumber, date: document.date,
-      partnerCode: partner.code, partnerName: partner.name, warehouseCode: warehouse.code,
+      partnerCode: partner.code, partnerName: partner.name, warehouseCode: warehouse.code, destinationCode: destination.code,
       lineCount: sql<number>`(select count(*)::int from document_line l where l.document_id = ${document.id})`,
       net: sql<string>`${totals.net}`, vat: sql<string>`${totals.vat}`, gross: sql<string>`${totals.gross}`,
       linkedId: sql<string | null>`${linked.id}::text`, linkedNumber: linked.number,
     }).from(document)
       .leftJoin(partner, eq(partner.id, document.partnerId))
       .innerJoin(warehouse, eq(warehouse.id, document.warehouseId))
+      .leftJoin(destination, eq(destination.id, document.destinationWarehouseId))
       .leftJoin(linked, sql`${linked.id} = coalesce(${document.stockDocumentId}, ${document.sourceInvoiceId})`)
       .where(where)
       .orderBy(...documentOrder(params.sort))
@@ -56,6 +58,7 @@ function documentOrder(sort: DocumentListParams['sort']): SQL[] {
     case 'number': return [dir(document.number)];
     case 'partner': return [dir(sql`${partner.name}`), dir(document.id)];
     case 'warehouse': return [dir(sql`${warehouse.code}`), dir(document.id)];
+    case 'destination': return [dir(sql`${destination.code}`), dir(document.id)];
     default: return [dir(document.date), dir(document.id)];
   }
 }
@@ -69,7 +72,7 @@ function numberSearch(q: string): SQL | undefined {
   return or(ilike(document.number, likePattern(q)), key ? like(document.externalNumberKey, likePattern(key)) : undefined);
 }
 
-/** Every filter is written so an index can serve it: (kind, date), partner, warehouse, line item, serial text. */
+/** Every filter is written so an index can serve it: (kind, date), partner, warehouse (either of a transfer's), line item, serial text. */
 function documentWhere(kind: DocumentKind, params: DocumentListParams): SQL | undefined {
   const f = params.filters;
   const conditions: (SQL | undefined)[] = [eq(document.kind, kind)];
@@ -81,7 +84,8 @@ function documentWhere(kind: DocumentKind, params: DocumentListParams): SQL | un
   const partnerId = parseIdFilter(f.partner);
   if (f.partner) conditions.push(partnerId ? eq(document.partnerId, partnerId) : sql`false`);
   const warehouseId = parseIdFilter(f.warehouse);
-  if (f.warehouse) conditions.push(warehouseId ? eq(document.warehouseId, warehouseId) : sql`false`);
+  // A transfer is listed under either of its warehouses.
+  if (f.warehouse) conditions.push(warehouseId ? or(eq(document.warehouseId, warehouseId), eq(document.destinationWarehouseId, warehouseId)) : sql`false`);
   if (f.item) {
     conditions.push(sql`${document.id} in (select l.document_id from document_line l join item i on i.id = l.item_id
       where i.code_key = ${canonicalKey(f.item)})`);

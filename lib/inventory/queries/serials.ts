@@ -136,20 +136,24 @@ export async function getSerial(db: DbOrTx, id: bigint): Promise<SerialDetail | 
 }
 
 export type SerialMove = {
-  id: string; direction: 'in' | 'out'; at: string; documentId: string; documentNumber: string; documentKind: string;
+  id: string; direction: 'in' | 'out' | 'move'; at: string; documentId: string; documentNumber: string; documentKind: string;
   documentDate: string; partnerCode: string | null; partnerName: string | null; createdBy: string | null;
   warehouseCode: string; invoiceId: string | null; invoiceNumber: string | null; invoiceKind: string | null;
+  /** Where a transfer took it; null for receipts and issues. */
+  destinationCode: string | null;
 };
 
-/** Every receipt and issue of the serial in the order they happened (serial_movement ids), returns included. */
+/** Every receipt, issue and transfer of the serial in the order they happened (serial_movement ids), returns included. */
 export async function getSerialHistory(db: DbOrTx, id: bigint): Promise<SerialMove[]> {
   const found = await rows<SerialMove>(db, sql`
     select m.id::text, m.direction, m.at, d.id::text as "documentId", d.number as "documentNumber", d.kind as "documentKind",
       d.date::text as "documentDate", p.code as "partnerCode", p.name as "partnerName", u.name as "createdBy",
-      w.code as "warehouseCode", inv.id::text as "invoiceId", inv.number as "invoiceNumber", inv.kind as "invoiceKind"
+      w.code as "warehouseCode", inv.id::text as "invoiceId", inv.number as "invoiceNumber", inv.kind as "invoiceKind",
+      dw.code as "destinationCode"
     from serial_movement m
     join document d on d.id = m.document_id
     join warehouse w on w.id = m.warehouse_id
+    left join warehouse dw on dw.id = d.destination_warehouse_id
     left join partner p on p.id = d.partner_id
     left join "user" u on u.id = d.created_by
     left join document inv on inv.id = d.source_invoice_id

@@ -2,11 +2,11 @@
 // acknowledgement check can compare the two: per item, the quantity and the sorted serial numbers.
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { isInvoice, type Content, type Line } from '../history';
+import { heldIn, isInvoice, type Content, type Line } from '../history';
 import type { World } from '../world';
 
 export type StoredDocument = {
-  id: string; kind: string; number: string; date: string; note: string; warehouseId: string;
+  id: string; kind: string; number: string; date: string; note: string; warehouseId: string; destinationWarehouseId: string | null;
   createStock: boolean; stockDocumentId: string | null; sourceInvoiceId: string | null; lines: string;
 };
 
@@ -30,7 +30,8 @@ export function expectedLines(world: World, lines: Line[], onInvoice: boolean): 
 
 export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, StoredDocument>> {
   const docs = await db.execute<Omit<StoredDocument, 'lines'>>(sql`
-    select id::text, kind, number, date::text, note, warehouse_id::text as "warehouseId", create_stock_document as "createStock",
+    select id::text, kind, number, date::text, note, warehouse_id::text as "warehouseId",
+      destination_warehouse_id::text as "destinationWarehouseId", create_stock_document as "createStock",
       stock_document_id::text as "stockDocumentId", source_invoice_id::text as "sourceInvoiceId" from document`);
   const lines = await db.execute<{ documentId: string; item: string; quantity: string; serials: string[] }>(sql`
     select l.document_id::text as "documentId", l.item_id::text as item, l.quantity::text,
@@ -44,7 +45,8 @@ export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, Store
 
 /** How a stored document differs from the content that should be there; null when it does not. */
 export function contentDifference(world: World, stored: Map<string, StoredDocument>, doc: StoredDocument, content: Content): string | null {
-  const expected = { date: content.date, warehouseId: String(world.warehouseIds[content.warehouse]), lines: expectedLines(world, content.lines, isInvoice(content.kind)) };
+  const expected = { date: content.date, warehouseId: String(world.warehouseIds[content.warehouse]),
+    destinationWarehouseId: content.kind === 'transfer' ? String(world.warehouseIds[heldIn(content)]) : null, lines: expectedLines(world, content.lines, isInvoice(content.kind)) };
   const differences = (Object.keys(expected) as (keyof typeof expected)[])
     .filter((k) => doc[k] !== expected[k]).map((k) => `${k} ${doc[k]} instead of ${expected[k]}`);
   if (isInvoice(content.kind)) {

@@ -52,7 +52,9 @@ function docLink(role: Role, kind: string | null, id: string | null, number: str
   return can(role, info.readPermission) ? <Link href={`${info.path}/${id}`}>{number}</Link> : number;
 }
 
-/** Where the serial came from and went, by whom and when: one row per movement, in order. */
+const MOVEMENT_LABELS: Record<SerialMove['direction'], string> = { in: 'Received', out: 'Issued', move: 'Transferred' };
+
+/** Where the serial came from and went, by whom and when: one row per movement, in order (a transfer from A → B). */
 function HistoryTable({ moves, role }: { moves: SerialMove[]; role: Role }) {
   if (moves.length === 0) return <p className="text-sm text-slate-500">No movements recorded.</p>;
   return (
@@ -70,11 +72,11 @@ function HistoryTable({ moves, role }: { moves: SerialMove[]; role: Role }) {
           {moves.map((m) => (
             <tr key={m.id} className="border-t border-slate-100 align-top">
               <td className="py-2 pr-3">{m.documentDate}</td>
-              <td className="py-2 pr-3">{m.direction === 'in' ? 'Received' : 'Issued'}</td>
+              <td className="py-2 pr-3">{MOVEMENT_LABELS[m.direction]}</td>
               <td className="py-2 pr-3">{docLink(role, m.documentKind, m.documentId, m.documentNumber)}</td>
               <td className="py-2 pr-3">{docLink(role, m.invoiceKind, m.invoiceId, m.invoiceNumber)}</td>
               <td className="py-2 pr-3">{m.partnerName ? `${m.partnerCode} · ${m.partnerName}` : '—'}</td>
-              <td className="py-2 pr-3">{m.warehouseCode}</td>
+              <td className="py-2 pr-3">{m.destinationCode ? `${m.warehouseCode} → ${m.destinationCode}` : m.warehouseCode}</td>
               <td className="py-2 pr-3">{m.createdBy ?? '—'}</td>
             </tr>
           ))}

@@ -3,7 +3,8 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { document, documentLine, item, partner, warehouse } from '@/db/schema';
-import { KINDS } from '@/lib/inventory/kinds';
+import { DOCUMENT_KINDS } from '@/db/schema/inventory';
+import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentModule, ModuleField } from '@/lib/modules';
 import { rows } from '@/lib/sql-rows';
 import { documentLineSchema, documentSchema } from '@/lib/validation/documents';
@@ -26,18 +27,22 @@ function lineFieldsOf(declaration: DocumentModule): SubField[] {
   const l = documentLineSchema.shape as Record<string, z.ZodType>;
   return declaration.lineFields.map((f) => ({ api: f.apiName, input: f.key!, in: f.kind === 'lookup' ? itemRef : l[f.key!], description: f.description }));
 }
-const lineOut = z.object({
-  Item: refOut, Quantity: decimalOut('Quantity'), Unit_Price: decimalOut('Unit price'), VAT_Rate: decimalOut('VAT rate'),
-  Serial_Numbers: z.array(z.string()),
-});
+/** A line in responses: the declared line fields (a transfer's carry no price or VAT). */
+function lineOutOf(declaration: DocumentModule) {
+  const shapes: Record<string, z.ZodType> = {
+    Item: refOut, Quantity: decimalOut('Quantity'), Unit_Price: decimalOut('Unit price'), VAT_Rate: decimalOut('VAT rate'), Serial_Numbers: z.array(z.string()),
+  };
+  return z.object(Object.fromEntries(declaration.lineFields.map((f) => [f.apiName, shapes[f.apiName]])));
+}
 
 /** The records API field of one declared header field, bound to its column. */
 function headerField(f: ModuleField): Field {
   const d = documentSchema.shape;
   switch (f.apiName) {
     case 'Date': return dataField('Date', document.date, 'date', { in: d.date, input: 'date', description: f.description });
-    case 'Partner': return lookupField('Partner', document.partnerId, partner, !f.nullable, f.description ?? '');
-    case 'Warehouse': return lookupField('Warehouse', document.warehouseId, warehouse, !f.nullable, f.description ?? '');
+    case 'Partner': return lookupField(f, document.partnerId, partner);
+    case 'Warehouse': return lookupField(f, document.warehouseId, warehouse);
+    case 'Destination_Warehouse': return lookupField(f, document.destinationWarehouseId, warehouse);
     case 'Note': return dataField('Note', document.note, 'text', { in: d.note, input: 'note', word: f.word, description: f.description });
     case 'External_Number': return dataField('External_Number', document.externalNumber, 'text',
       { in: d.externalNumber, input: 'externalNumber', word: f.word, nullable: true, description: f.description });
@@ -56,9 +61,8 @@ export function documentRecordModule(declaration: DocumentModule): RecordModule 
     idField(document.id),
     dataField('Number', document.number, 'text', { word: true, description: `Assigned on insert (${info.prefix}-YYYY-NNNNN); read-only.` }),
     ...declaration.headerFields.map(headerField),
-    info.generates ? linkField('Stock_Document', document.stockDocumentId, `The ${info.generates === 'goods_receipt' ? 'goods receipt' : 'goods issue'} this invoice created; null when it creates none.`)
-      : linkField('Source_Invoice', document.sourceInvoiceId, 'The invoice that created this document, which owns it; null when entered directly.'),
-    { api: 'Lines', out: z.array(lineOut), in: z.array(z.object(Object.fromEntries(lines.map((f) => [f.api, f.in])))), input: 'lines', of: lines, expand: loadLines,
+    ...linkFields(kind),
+    { api: 'Lines', out: z.array(lineOutOf(declaration)), in: z.array(z.object(Object.fromEntries(lines.map((f) => [f.api, f.in])))), input: 'lines', of: lines, expand: (db, ids) => loadLines(db, ids, info.priced),
       description: 'The lines, replaced as a whole on update.' },
     timeField('Created_Time', document.createdAt),
     timeField('Modified_Time', document.updatedAt),
@@ -72,10 +76,21 @@ export function documentRecordModule(declaration: DocumentModule): RecordModule 
   };
 }
 
-function lookupField(api: 'Partner' | 'Warehouse', fk: PgColumn, table: typeof partner | typeof warehouse, required: boolean, description: string): Field {
+/** An invoice links the goods document it created; a goods document an invoice may create links that invoice; a transfer neither. */
+function linkFields(kind: DocumentKind): Field[] {
+  const generates = KINDS[kind].generates;
+  if (generates) {
+    return [linkField('Stock_Document', document.stockDocumentId, `The ${KINDS[generates].label.toLowerCase()} this invoice created; null when it creates none.`)];
+  }
+  if (!DOCUMENT_KINDS.some((other) => KINDS[other].generates === kind)) return [];
+  return [linkField('Source_Invoice', document.sourceInvoiceId, 'The invoice that created this document, which owns it; null when entered directly.')];
+}
+
+function lookupField(f: ModuleField, fk: PgColumn, table: typeof partner | typeof warehouse): Field {
   const schema = ref('{"Code": "…"}, {"id": "…"}');
+  const required = !f.nullable;
   return {
-    api, description, out: required ? refOut : refOut.nullable(), in: required ? schema : schema.nullable().optional(), input: api === 'Partner' ? 'partnerId' : 'warehouseId',
+    api: f.apiName, description: f.description ?? '', out: required ? refOut : refOut.nullable(), in: required ? schema : schema.nullable().optional(), input: f.key,
     select: refJson(table, table.id, table.code, table.name, fk),
     subFilters: { id: column('id', fk), Code: via('text', fk, table, table.id, table.code) },
     word: true,
@@ -91,7 +106,7 @@ function linkField(api: string, fk: PgColumn, description: string): Field {
 }
 
 /** The lines of a page of documents with their serials; an invoice's serials live on the document it created. */
-async function loadLines(db: DbOrTx, ids: bigint[]): Promise<Map<string, unknown>> {
+async function loadLines(db: DbOrTx, ids: bigint[], priced: boolean): Promise<Map<string, unknown>> {
   const lines = await db.select({
     documentId: idText(documentLine.documentId), lineNo: documentLine.lineNo, Item: refJson(item, item.id, item.code, item.name, documentLine.itemId),
     Quantity: decimalText(documentLine.quantity), Unit_Price: decimalText(documentLine.unitPrice), VAT_Rate: decimalText(documentLine.vatRate),
@@ -104,5 +119,6 @@ async function loadLines(db: DbOrTx, ids: bigint[]): Promise<Map<string, unknown
   const byLine = groupBy(serials, (s) => `${s.doc}:${s.lineNo}`);
   const withSerials = lines.map(({ lineNo, ...line }) => ({ ...line, Serial_Numbers: (byLine.get(`${line.documentId}:${lineNo}`) ?? []).map((s) => s.serial) }));
   const byDocument = groupBy(withSerials, (line) => line.documentId);
-  return new Map([...byDocument].map(([id, list]) => [id, list.map(({ Item, Quantity, Unit_Price, VAT_Rate, Serial_Numbers }) => ({ Item, Quantity, Unit_Price, VAT_Rate, Serial_Numbers }))]));
+  return new Map([...byDocument].map(([id, list]) => [id, list.map(({ Item, Quantity, Unit_Price, VAT_Rate, Serial_Numbers }) =>
+    (priced ? { Item, Quantity, Unit_Price, VAT_Rate, Serial_Numbers } : { Item, Quantity, Serial_Numbers }))]));
 }

@@ -2,7 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { document, item, partner, SERIAL_STATUSES, serialMovement, serialNumber, warehouse } from '@/db/schema';
+import { document, item, MOVEMENT_DIRECTIONS, partner, SERIAL_STATUSES, serialMovement, serialNumber, warehouse } from '@/db/schema';
 import {
   column, dataField, dateOut, documentLinkJson, qualified, idField, idOut, idText, isoTime, refJson, refOut, timeOut, userJson, userOut, via, type Field,
 } from '../fields';
@@ -15,10 +15,13 @@ const refFilters = (fk: PgColumn, table: typeof item | typeof warehouse) =>
   ({ id: column('id', fk), Code: via('text', fk, table, table.id, table.code) });
 
 const movementOut = z.object({
-  Direction: z.enum(['in', 'out']).describe('in: received by the document; out: issued by it.'),
+  Direction: z.enum(MOVEMENT_DIRECTIONS).describe('in: received by the document into Warehouse; out: issued by it from Warehouse; '
+    + 'move: transferred by it from Warehouse to Destination_Warehouse.'),
   Document: z.object({ id: idOut, Number: z.string(), Kind: z.enum(MODULES.filter((m) => m.kind === 'document').map((m) => m.apiName) as [string, ...string[]]) }),
   Invoice: z.object({ id: idOut, Number: z.string() }).nullable().describe('The invoice that created the document, if any.'),
-  Date: dateOut, Partner: refOut.nullable(), Warehouse: refOut, Created_By: userOut, Time: timeOut,
+  Date: dateOut, Partner: refOut.nullable(), Warehouse: refOut,
+  Destination_Warehouse: refOut.nullable().describe('Where a transfer (move) took it; null for receipts and issues.'),
+  Created_By: userOut, Time: timeOut,
 });
 
 const fields: Field[] = [
@@ -39,7 +42,7 @@ const fields: Field[] = [
   movementTime('Created_Time', 'min', 'When it was first received (its oldest movement).'),
   movementTime('Modified_Time', 'max', 'When it last moved.'),
   { api: 'History', out: z.array(movementOut), expand: loadHistory, detailOnly: true,
-    description: 'Every receipt and issue of the serial, oldest first: where it came from, where it went, when and by whom. In lists only when asked for with fields=History.' },
+    description: 'Every receipt, issue and transfer of the serial, oldest first: where it came from, where it went, when and by whom. In lists only when asked for with fields=History.' },
 ];
 
 /** The serial table keeps no times of its own; its movements do. */
@@ -71,12 +74,14 @@ async function loadHistory(db: DbOrTx, ids: bigint[]): Promise<Map<string, unkno
     Invoice: documentLinkJson(document.sourceInvoiceId),
     Date: sql<string>`${document.date}::text`, Partner: refJson(partner, partner.id, partner.code, partner.name, document.partnerId),
     Warehouse: refJson(warehouse, warehouse.id, warehouse.code, warehouse.name, serialMovement.warehouseId),
+    Destination_Warehouse: refJson(warehouse, warehouse.id, warehouse.code, warehouse.name, document.destinationWarehouseId),
     Created_By: userJson(document.createdBy), Time: isoTime(serialMovement.at),
   }).from(serialMovement).innerJoin(document, eq(document.id, serialMovement.documentId))
     .where(inArray(serialMovement.serialId, ids)).orderBy(asc(serialMovement.serialId), asc(serialMovement.id));
   const bySerial = groupBy(moves, (m) => m.serialId);
   return new Map([...bySerial].map(([id, list]) => [id, list.map(({ documentId, number, kind, ...m }) => ({
     Direction: m.Direction, Document: { id: documentId, Number: number, Kind: documentModuleOf(kind).apiName },
-    Invoice: m.Invoice, Date: m.Date, Partner: m.Partner, Warehouse: m.Warehouse, Created_By: m.Created_By, Time: m.Time,
+    Invoice: m.Invoice, Date: m.Date, Partner: m.Partner, Warehouse: m.Warehouse, Destination_Warehouse: m.Destination_Warehouse,
+    Created_By: m.Created_By, Time: m.Time,
   }))]));
 }

@@ -4,13 +4,14 @@ import { DomainError, ProtocolError } from '@/lib/errors';
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { deleteDocument, updateDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
+import type { DocumentModule } from '@/lib/modules';
 import type { DocumentInput } from '@/lib/validation/documents';
 import { isStaleVersion } from '@/lib/versions';
 import type { Field, SubField } from '../fields';
 import type { ApiRecord, WriteContext, WriteOps } from '../module';
 import { readRecord } from '../query/read';
 import { toLibInput } from './input';
-import { ITEM_REF, PARTNER_REF, resolveRef, resolveRefs, WAREHOUSE_REF } from './lookups';
+import { ITEM_REF, PARTNER_REF, resolveRef, resolveRefs, WAREHOUSE_REF, type RefTarget } from './lookups';
 
 /**
  * Writes of a document module: the lookups become ids, the lines are renamed, and postDocument,
@@ -54,23 +55,28 @@ async function updateSentFields(id: bigint, sent: ApiRecord, ctx: WriteContext, 
   }
 }
 
+const REFS: Record<string, RefTarget> = { Partners: PARTNER_REF, Warehouses: WAREHOUSE_REF };
+
 async function documentInput(kind: DocumentKind, fields: Field[], lineFields: SubField[], record: ApiRecord, ctx: WriteContext): Promise<DocumentInput> {
   const input = toLibInput(fields, record, ctx.path);
-  // The three lookups run at once; a refusal is still reported in this order (partner, warehouse, lines).
-  const [partnerId, warehouseId, lines] = await inOrder([
-    resolveRef(ctx.db, PARTNER_REF, input.partnerId, { apiName: 'Partner', jsonPath: `${ctx.path}.Partner` }),
-    resolveRef(ctx.db, WAREHOUSE_REF, input.warehouseId, { apiName: 'Warehouse', jsonPath: `${ctx.path}.Warehouse` }),
+  const declaration = ctx.module.declaration as DocumentModule;
+  // The header's lookups (partner, warehouses) and the lines' items run at once; a refusal is still reported in this order.
+  const lookups = declaration.headerFields.filter((f) => f.kind === 'lookup');
+  const found = await inOrder<unknown>([
+    ...lookups.map((f) => resolveRef(ctx.db, REFS[f.lookup!.module], input[f.key!], { apiName: f.apiName, jsonPath: `${ctx.path}.${f.apiName}` })),
     documentLines(ctx, lineFields, input.lines),
-  ] as const);
+  ]);
+  const resolved = Object.fromEntries(lookups.map((f, i) => [f.key!, found[i]]));
+  const lines = found.at(-1);
   // A missing date goes to the lib as '' so its "Enter the date as YYYY-MM-DD." message answers.
-  return { ...input, kind, date: (input.date as string | undefined) ?? '', partnerId, warehouseId, lines } as DocumentInput;
+  return { ...input, ...resolved, kind, date: (input.date as string | undefined) ?? '', lines } as DocumentInput;
 }
 
 /** Like Promise.all, but when several fail the first in the list is the one thrown, whichever failed first in time. */
-async function inOrder<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+async function inOrder<T>(promises: Promise<T>[]): Promise<T[]> {
   const settled = await Promise.allSettled(promises);
   for (const result of settled) if (result.status === 'rejected') throw result.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
 }
 
 async function documentLines(ctx: WriteContext, lineFields: SubField[], value: unknown): Promise<DocumentInput['lines']> {

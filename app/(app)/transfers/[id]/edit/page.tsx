@@ -1,0 +1,8 @@
+import { EditDocumentPage } from '@/app/(app)/_documents/form-page';
+import type { SearchParams } from '@/lib/data-table/params';
+
+export const metadata = { title: 'Edit transfer' };
+
+export default function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  return <EditDocumentPage kind="transfer" params={params} searchParams={searchParams} />;
+}
