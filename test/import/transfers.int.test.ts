@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { document, serialNumber } from '@/db/schema';
 import { postDocument } from '@/lib/inventory/post';
-import { templateFile, templateRows } from '@/lib/import/templates';
+import { templateFile, templateRows } from '@/lib/import/request/templates';
 import { TRANSFERS } from '@/lib/modules';
 import { call, keyFor as recordsKeyFor } from '@/test/api/records-client';
 import { useTestDatabase } from '@/test/db';

@@ -5,9 +5,9 @@ import { withCodeKeys } from '@/lib/catalog/code-key';
 import { isDomainError } from '@/lib/errors';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { deleteDocument } from './change';
-import { checkStockInvariants } from './invariants';
-import { postDocument } from './post';
+import { deleteDocument } from '@/lib/inventory/change';
+import { checkStockInvariants } from '@/lib/inventory/invariants';
+import { postDocument } from '@/lib/inventory/post';
 
 const today = '2026-11-22';
 const ROUNDS = 10;

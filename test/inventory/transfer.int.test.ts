@@ -5,11 +5,11 @@ import { withCodeKeys } from '@/lib/catalog/code-key';
 import { rows } from '@/lib/sql-rows';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
-import { deleteDocument, updateDocument } from './change';
-import { documentBlockers } from './correction';
-import { checkStockInvariants } from './invariants';
-import { postDocument } from './post';
-import type { InventoryRuleError } from './problems';
+import { deleteDocument, updateDocument } from '@/lib/inventory/change';
+import { documentBlockers } from '@/lib/inventory/correction';
+import { checkStockInvariants } from '@/lib/inventory/invariants';
+import { postDocument } from '@/lib/inventory/post';
+import type { InventoryRuleError } from '@/lib/inventory/problems';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 
