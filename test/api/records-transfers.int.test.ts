@@ -57,7 +57,6 @@ describe('records API: transfers', async () => {
     expect(r.json.data.map((e: { code: string; message: string; details: { api_name?: string; json_path?: string } }) => [e.code, e.message, e.details.api_name])).toEqual([
       ['INVALID_DATA', 'Serial T-1 of item ACME-1 is not in stock in warehouse MAIN: it is in warehouse SHOP.', 'Serial_Numbers'],
       ['INVALID_DATA', 'The destination must be another warehouse than the source.', 'Destination_Warehouse'],
-      // Left out, as every mandatory field: MANDATORY_NOT_FOUND.
       ['MANDATORY_NOT_FOUND', 'Choose the destination warehouse.', 'Destination_Warehouse'],
       ['INVALID_DATA', expect.stringContaining('Unit_Price is not a field of a line'), 'Unit_Price'],
       ['INVALID_DATA', expect.stringContaining('Partner is not a field of this module'), 'Partner'],
