@@ -72,12 +72,14 @@ async function createRecords(admin: APIRequestContext): Promise<Ids> {
   const goodsIssue = await post('Goods_Issues', { ...base, Lines: [line] });
   const purchaseInvoice = await post('Purchase_Invoices', { ...base, Partner: { Code: 'SUP-ACME' }, Create_Stock_Document: false, Lines: [line] });
   const salesInvoice = await post('Sales_Invoices', { ...base, Partner: { Code: 'CUS-BETA' }, Create_Stock_Document: false, Lines: [line] });
-  const transfer = await post('Transfers', { ...base, Destination_Warehouse: { Code: 'STORE' }, Lines: [{ Item: { Code: tracked }, Quantity: 1, Serial_Numbers: [serial] }] });
+  const serialLine = { Item: { Code: tracked }, Quantity: 1, Serial_Numbers: [serial] };
+  const transfer = await post('Transfers', { ...base, Destination_Warehouse: { Code: 'STORE' }, In_Transit: true, Lines: [serialLine] });
+  const arrival = await post('Transfer_Arrivals', { Date: '2026-01-16', Transfer: { id: transfer }, Warehouse: { Code: 'STORE' }, Lines: [serialLine] });
   const serials = await (await admin.get(`/crm/v8/Serial_Numbers/search?criteria=${encodeURIComponent(`(Serial:equals:${serial})`)}`)).json();
   const partners = await (await admin.get('/crm/v8/Partners?per_page=1')).json();
   return {
     item, partner: String(partners.data[0].id), serial: String(serials.data[0].id), goods_receipt: goodsReceipt,
-    goods_issue: goodsIssue, purchase_invoice: purchaseInvoice, sales_invoice: salesInvoice, transfer,
+    goods_issue: goodsIssue, purchase_invoice: purchaseInvoice, sales_invoice: salesInvoice, transfer, transfer_arrival: arrival,
   };
 }
 

@@ -100,6 +100,46 @@ test.describe('transfers move serial numbers between warehouses', () => {
     await expect(page.getByRole('row').filter({ hasText: serials[2] })).toContainText('MAIN');
   });
 
+  test('in transit: sent now, received at the destination by scanning; what did not arrive stays listed', async ({ page }) => {
+    const sent = ['X', 'Y', 'Z'].map((s) => `${prefix}-T${s}`);
+    await signIn(page, 'warehouse');
+    await receiveSerials(page, sent);
+    await startTransfer(page);
+    await page.getByLabel(/^In transit/).check();
+    await addItem(page, 'PHN-X1', 1, '3');
+    const dialog = await typeSerials(page, 1, sent);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    const number = await saveDocument(page, 'Transfer');
+    const inTransit = page.getByRole('region', { name: 'In transit' });
+    await expect(inTransit.getByRole('list', { name: 'Serial numbers in transit' })).toContainText(sent[2]);
+    const transferPage = page.url();
+
+    await inTransit.getByRole('link', { name: 'Receive' }).click();
+    await expect(page.getByRole('heading', { name: `Receive ${number}` })).toBeVisible();
+    const scan = page.getByLabel('Scan or type a serial number');
+    for (const serial of [sent[0], sent[1], `${prefix}-A`]) {
+      await scan.fill(serial);
+      await scan.press('Enter');
+    }
+    await expect(page.getByText(`Serial ${prefix}-A is not in transit on this transfer.`)).toBeVisible();
+    await page.getByRole('button', { name: `Remove ${prefix}-A` }).click();
+    await expect(page.getByRole('list', { name: 'Not scanned yet: PHN-X1' })).toHaveText(sent[2]);
+    await page.getByRole('button', { name: 'Save arrival' }).click();
+
+    await expect(page).toHaveURL(transferPage);
+    const after = page.getByRole('region', { name: 'In transit' });
+    await expect(after.getByRole('list', { name: 'Arrivals' })).toContainText(/TA-\d{4}-\d{5}/);
+    await expect(after.getByRole('list', { name: 'Serial numbers in transit' })).toHaveText(sent[2]);
+    await expect(page.getByRole('link', { name: 'Edit (note only)' })).toBeVisible();
+
+    await page.goto(`/serial-numbers?q=${sent[2]}&all=1`);
+    await expect(page.getByRole('row').filter({ hasText: sent[2] })).toContainText('In transit');
+    await page.goto(`/serial-numbers?q=${sent[0]}`);
+    await page.getByRole('link', { name: sent[0], exact: true }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'Sent in transit' })).toContainText(number);
+    await expect(page.getByRole('row').filter({ hasText: 'Arrived' })).toContainText('STORE');
+  });
+
   test('accountants read transfers but cannot write them', async ({ page }) => {
     await signIn(page, 'accountant');
     await page.goto('/transfers');

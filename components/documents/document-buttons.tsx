@@ -7,7 +7,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { RefusalProblem } from '@/lib/actions/result';
 import { correctable, isPinned, type Blocker } from '@/lib/inventory/correction-scope';
-import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { isArrival, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { deleteDocumentAction } from '@/app/(app)/_documents/actions';
 import { reach } from '@/lib/actions/reach';
 import { PinnedActionsNote, pinnedTooltip } from './pinned-reason';
@@ -35,7 +35,8 @@ export function DocumentButtons({ kind, id, number, canWrite, labelsHref, blocke
         {canWrite && stockHref && (
           <Link href={stockHref} className={buttonClass('secondary')}>Create {KINDS[info.generates!].label.toLowerCase()}</Link>
         )}
-        {canWrite && (
+        {/* An arrival is deleted and received again from its transfer's page, not edited here. */}
+        {canWrite && !isArrival(kind) && (
           <Link href={`${info.path}/${id}/edit`} className={buttonClass('secondary')}
             aria-describedby={pinned ? PINNED_NOTE : undefined} title={pinned ? pinnedTooltip(kind, blockers) : undefined}>
             {pinned ? `Edit (${correctable(kind).short})` : 'Edit'}

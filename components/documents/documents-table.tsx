@@ -4,7 +4,7 @@ import { DataTable, type ListColumn } from '@/components/data-table/data-table';
 import { DataTableToolbar, type FilterDef, type FilterOption } from '@/components/data-table/toolbar';
 import { formatMoney } from '@/lib/format';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
-import { isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { isArrival, isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentRow } from '@/lib/inventory/queries/document-list';
 import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
 import { PartnerCombobox, type PartnerChoice } from './partner-combobox';
@@ -16,7 +16,7 @@ const money = (key: 'net' | 'vat' | 'gross', header: string): ListColumn<Documen
 
 function columnsFor(kind: DocumentKind): ListColumn<DocumentRow>[] {
   const info = KINDS[kind];
-  const linkedKind = info.generates ?? null;
+  const linkedKind = info.generates ?? (isArrival(kind) ? 'transfer' : null);
   const columns: ListColumn<DocumentRow>[] = [
     { id: 'number', accessorKey: 'number', header: 'Number',
       cell: ({ row }) => <Link href={`${info.path}/${row.original.id}`} className="font-medium">{row.original.number}</Link> },
@@ -41,9 +41,10 @@ function columnsFor(kind: DocumentKind): ListColumn<DocumentRow>[] {
   return columns;
 }
 
-/** The partner and the warehouse, or a transfer's two warehouses. */
+/** The partner and the warehouse, a transfer's two warehouses, or where an arrival arrived (its transfer is the linked column). */
 function placeColumns(kind: DocumentKind): ListColumn<DocumentRow>[] {
   const role = KINDS[kind].partnerRole;
+  if (isArrival(kind)) return [{ id: 'warehouse', accessorKey: 'warehouseCode', header: 'Arrived in' }];
   if (role === null) {
     return [{ id: 'warehouse', accessorKey: 'warehouseCode', header: 'From' },
       { id: 'destination', accessorKey: 'destinationCode', header: 'To', cell: ({ row }) => row.original.destinationCode ?? '—' }];
@@ -52,9 +53,12 @@ function placeColumns(kind: DocumentKind): ListColumn<DocumentRow>[] {
     { id: 'warehouse', accessorKey: 'warehouseCode', header: 'Warehouse' }];
 }
 
-/** Invoices link the goods document they created, goods documents the invoice that created them; a transfer has neither. */
+/**
+ * Invoices link the goods document they created, goods documents the invoice that created them, arrivals their
+ * transfer; a transfer has none.
+ */
 function hasLinkedDocument(kind: DocumentKind): boolean {
-  return isInvoice(kind) || DOCUMENT_KINDS.some((other) => KINDS[other].generates === kind);
+  return isInvoice(kind) || isArrival(kind) || DOCUMENT_KINDS.some((other) => KINDS[other].generates === kind);
 }
 
 function partnerFilter(kind: DocumentKind, role: 'supplier' | 'customer', partner: PartnerChoice | null): FilterDef {

@@ -16,7 +16,7 @@ describe('document form logic', () => {
 
   it('sends serials only where stock moves, and the invoice switch only for invoices', () => {
     const values: DocumentFormValues = {
-      kind: 'purchase_invoice', date: '2026-11-22', partnerId: '', warehouseId: '1', destinationWarehouseId: '2', note: '', externalNumber: ' DL-7 ', createStockDocument: false,
+      kind: 'purchase_invoice', date: '2026-11-22', partnerId: '', warehouseId: '1', destinationWarehouseId: '2', inTransit: true, note: '', externalNumber: ' DL-7 ', createStockDocument: false,
       lines: [{ ...lineFor('purchase_invoice', item), quantity: '2', serials: ['A', 'B'] }],
     };
     expect(carriesSerials('purchase_invoice', false)).toBe(false);
@@ -26,7 +26,8 @@ describe('document form logic', () => {
     expect(toDocumentInput({ ...values, kind: 'goods_receipt' })).toMatchObject({ createStockDocument: undefined, lines: [{ serials: ['A', 'B'] }] });
     // Only a transfer sends its destination (a form switched between kinds may still hold one).
     expect(toDocumentInput(values).destinationWarehouseId).toBeNull();
-    expect(toDocumentInput({ ...values, kind: 'transfer' })).toMatchObject({ destinationWarehouseId: '2', lines: [{ serials: ['A', 'B'] }] });
+    expect(toDocumentInput(values).inTransit).toBe(false);
+    expect(toDocumentInput({ ...values, kind: 'transfer' })).toMatchObject({ destinationWarehouseId: '2', inTransit: true, lines: [{ serials: ['A', 'B'] }] });
   });
 
   it('expects a serial count only for a whole quantity', () => {

@@ -12,6 +12,8 @@ export type DocumentFormValues = {
   kind: DocumentKind; date: string; partnerId: string; warehouseId: string;
   /** A transfer's destination warehouse; blank on other kinds. */
   destinationWarehouseId: string;
+  /** A transfer sent in transit (received at the destination later). */
+  inTransit: boolean;
   note: string;
   /** The partner's own number of the document (their delivery note or invoice number); blank for none. */
   externalNumber: string;
@@ -42,7 +44,8 @@ export function toDocumentInput(values: DocumentFormValues): DocumentInput {
   const withSerials = carriesSerials(values.kind, values.createStockDocument);
   return {
     kind: values.kind, date: values.date, partnerId: values.partnerId || null, warehouseId: values.warehouseId,
-    destinationWarehouseId: isTransfer(values.kind) ? values.destinationWarehouseId || null : null, note: values.note,
+    destinationWarehouseId: isTransfer(values.kind) ? values.destinationWarehouseId || null : null,
+    inTransit: isTransfer(values.kind) && values.inTransit === true, note: values.note,
     // A draft kept before the field existed has none.
     externalNumber: values.externalNumber ?? '',
     createStockDocument: KINDS[values.kind].generates ? values.createStockDocument : undefined,

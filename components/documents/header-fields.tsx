@@ -2,7 +2,7 @@
 import { useController, useWatch, type UseFormReturn } from 'react-hook-form';
 import { CheckboxField, Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
-import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentFormValues, Option } from './form-values';
 import { PartnerCombobox, type PartnerChoice } from './partner-combobox';
 
@@ -43,6 +43,7 @@ export function HeaderFields({ form, kind, warehouses, partner, onPartner, fixed
         </Field>
       </div>
       {info.generates && <StockSwitch form={form} kind={kind} fixedNote={fixedNote} />}
+      {isTransfer(kind) && <TransitSwitch form={form} fixedNote={fixedNote} />}
       <Field id="note" label="Note" error={errors.note?.message}>
         <Textarea rows={2} {...form.register('note')} />
       </Field>
@@ -84,6 +85,18 @@ function FixedWarehouse({ form, name, warehouses, ...control }: {
     <Select {...control} disabled value={value} onChange={() => undefined}>
       {warehouses.map((w) => <option key={w.id} value={w.id}>{w.code} · {w.name}</option>)}
     </Select>
+  );
+}
+
+/** A transfer's "In transit": the goods leave now and are received at the destination later (read-only when pinned). */
+function TransitSwitch({ form, fixedNote }: { form: Form; fixedNote: string | null }) {
+  const checked = useWatch({ control: form.control, name: 'inTransit' });
+  return (
+    <CheckboxField id="inTransit" label="In transit: receive at the destination later, scanning what arrived" error={form.formState.errors.inTransit?.message}>
+      {fixedNote
+        ? <input id="inTransit" type="checkbox" className="size-4" disabled checked={checked} onChange={() => undefined} aria-describedby={fixedNote} />
+        : <input id="inTransit" type="checkbox" className="size-4" {...form.register('inTransit')} />}
+    </CheckboxField>
   );
 }
 

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex,
+  boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { item, partner, warehouse } from './catalog';
 import { createdAt, idPk, idRef, money, percent, quantity, rowVersion, updatedAt, userRef } from './columns';
 
-export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice', 'transfer'] as const;
+export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice', 'transfer', 'transfer_arrival'] as const;
 export const documentKindEnum = pgEnum('document_kind', DOCUMENT_KINDS);
-export const SERIAL_STATUSES = ['in_stock', 'issued'] as const;
+export const SERIAL_STATUSES = ['in_stock', 'issued', 'in_transit'] as const;
 export const serialStatusEnum = pgEnum('serial_status', SERIAL_STATUSES);
 
 export const document = pgTable('document', {
@@ -20,6 +20,10 @@ export const document = pgTable('document', {
   warehouseId: idRef().notNull().references(() => warehouse.id),
   // Transfers only: the warehouse the goods move to (warehouseId is where they leave from).
   destinationWarehouseId: idRef().references(() => warehouse.id),
+  // Transfers only: dispatched now and received at the destination by transfer arrivals (its serials in transit until then).
+  inTransit: boolean().notNull().default(false),
+  // Transfer arrivals only: the in-transit transfer whose goods arrived.
+  transferId: idRef().references((): AnyPgColumn => document.id),
   note: text().notNull().default(''),
   // The partner's own number of the document (a delivery note, an invoice) or the number an imported file gave
   // it, as entered; unique per kind and partner by its canonical key, so the same paper is not entered twice.
@@ -45,6 +49,9 @@ export const document = pgTable('document', {
   // name the enum value the same migration adds.)
   check('document_destination_of_transfers', sql`(${t.kind}::text = 'transfer') = (${t.destinationWarehouseId} is not null)`),
   check('document_transfer_between_two', sql`${t.destinationWarehouseId} <> ${t.warehouseId}`),
+  check('document_in_transit_transfers', sql`not ${t.inTransit} or ${t.kind}::text = 'transfer'`),
+  check('document_arrival_of_transfer', sql`(${t.kind}::text = 'transfer_arrival') = (${t.transferId} is not null)`),
+  index().on(t.transferId).where(sql`${t.transferId} is not null`),
   // A document without a partner counts as partner 0, so its external numbers are unique among themselves too.
   uniqueIndex('document_external_number').on(t.kind, sql`coalesce(${t.partnerId}, 0)`, t.externalNumberKey)
     .where(sql`${t.externalNumberKey} is not null`),
@@ -94,7 +101,7 @@ export const serialNumber = pgTable('serial_number', {
   // No foreign key on purpose: per-row FK checks dominated a 10,000-serial posting, and the warehouse
   // always comes from the posted document, which has the foreign key.
   warehouseId: idRef().notNull(),
-  // The line that last received it and, while issued, the line that issued it.
+  // The line that last received it (or transferred it here) and, while issued or in transit, the line that took it.
   receivedLineId: idRef().notNull(),
   issuedLineId: idRef(),
   receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -48,3 +48,6 @@ const count = z.unknown().transform((v) => (typeof v === 'number' || typeof v ==
 
 /** The in-stock picker's page request; ids are read by parseId, numbers clamped by the action. */
 export const inStockPayload = object({ itemId: text, warehouseId: text, query: text, offset: count, limit: count });
+
+/** The receive form's live check of scanned serials against what a transfer has in transit. */
+export const arrivalCheckPayload = object({ transferId: text, itemId: text, serials: z.array(z.string(), { message: NOT_VALID }) });

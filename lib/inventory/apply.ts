@@ -4,14 +4,19 @@ import type { DatedCheck } from './dated-stock';
 import type { Direction } from './kinds';
 import { throwIfProblems, type Problem } from './problems';
 import type { ItemInfo } from './context';
-import { lockDocumentSerials, unissueSerials, unreceiveSerials, untransferSerials } from './reverse';
-import { issueSerials, receiveSerials, transferSerials } from './serial-moves';
+import { lockDocumentSerials, unissueSerials, unreceiveSerials, untransferSerials, type PostedLine } from './reverse';
+import { arriveSerials, dispatchSerials, issueSerials, receiveSerials, transferSerials } from './serial-moves';
 import { applyNetDeltas, netDeltas, type Shortfall, type StockDelta } from './stock-levels';
 
-/** Where a document moves stock: its warehouse, and for a transfer (direction `move`) the destination it moves to. */
+/**
+ * Where a document moves stock: its warehouse, and for a transfer (direction `move`) the destination it moves to.
+ * `transit`: the transfer in transit its serials leave with (an in-transit transfer: direction `out`) or arrive
+ * from (a transfer arrival: direction `in`).
+ */
 export type StockDoc = {
   id: bigint; number: string; date: string; direction: Direction; warehouseId: bigint; warehouseCode: string;
   destination: { warehouseId: bigint; warehouseCode: string } | null;
+  transit: { transferId: bigint } | null;
 };
 export type StockLine = { line: number; lineId: bigint; item: ItemInfo; quantity: string; serials: string[] };
 /** A stock document with its lines, as an edit compares the old and the new. */
@@ -56,21 +61,30 @@ async function moveSerials(tx: DbOrTx, { doc, lines }: Moves): Promise<Problem[]
     const serialLine = { line: l.line, lineId: l.lineId, documentId: doc.id, date: doc.date, warehouseId: doc.warehouseId,
       warehouseCode: doc.warehouseCode, itemId: l.item.id, itemCode: l.item.code, serials: l.serials };
     if (doc.direction === 'move') return transferSerials(tx, serialLine, doc.destination!.warehouseId);
+    if (doc.transit) return doc.direction === 'in' ? arriveSerials(tx, serialLine, doc.transit.transferId) : dispatchSerials(tx, serialLine);
     return doc.direction === 'in' ? receiveSerials(tx, serialLine) : issueSerials(tx, serialLine);
   }));
   return problems.flat();
 }
 
-const UNMOVE = { in: unreceiveSerials, out: unissueSerials, move: untransferSerials } as const;
+type Unmove = (tx: DbOrTx, docNumber: string, line: PostedLine) => Promise<Problem[]>;
+
+/** How a document's serial moves are undone: an arrival like a receipt (back in transit), a dispatch like an issue (back in stock). */
+function unmoveOf(doc: StockDoc): Unmove {
+  if (doc.direction === 'move') return untransferSerials;
+  if (doc.direction === 'in') return unreceiveSerials;
+  return doc.transit ? (tx, number, line) => unissueSerials(tx, number, line, 'in_transit') : unissueSerials;
+}
 
 /** Undoes what a posted document did to its serials (locked first), refusing when a later document moved one. */
 async function unmoveSerials(tx: DbOrTx, { doc, lines }: Moves): Promise<Problem[]> {
   const problems: Problem[] = [];
   if (lines.some((l) => l.item.trackSerials)) await lockDocumentSerials(tx, doc.id);
+  const unmove = unmoveOf(doc);
   for (const l of lines) {
     if (!l.item.trackSerials) continue;
     const posted = { line: l.line, lineId: l.lineId, itemId: l.item.id, itemCode: l.item.code };
-    problems.push(...await UNMOVE[doc.direction](tx, doc.number, posted));
+    problems.push(...await unmove(tx, doc.number, posted));
   }
   return problems;
 }

@@ -12,10 +12,11 @@ import { changesStock, correctInPlace, describeChanges, type PostedLine } from '
 import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { assertExternalNumberFree, externalNumberKey, externalNumberRefusal } from './external-number';
 import { loadContext, type PostingContext } from './context';
-import { KINDS, type DocumentKind } from './kinds';
+import { isArrival, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
 import { allocateNumber } from './numbering';
 import { throwIfProblems } from './problems';
+import { arrivalProblems, transferArrivals } from './transit';
 import { createsStockDocument, serialRuleProblems, snapshot, stockDocOf, type Actor } from './post';
 
 type DocRow = typeof document.$inferSelect;
@@ -94,7 +95,8 @@ async function loadPosted(tx: DbOrTx, row: DocRow): Promise<PostedState> {
 /** The document as it stands, in the input's terms: what a partial edit is laid over. */
 function postedInput(row: DocRow, { before, serialLines }: PostedState): DocumentInput {
   return {
-    kind: row.kind, date: row.date, partnerId: row.partnerId, warehouseId: row.warehouseId, externalNumber: row.externalNumber, note: row.note,
+    kind: row.kind, date: row.date, partnerId: row.partnerId, warehouseId: row.warehouseId, destinationWarehouseId: row.destinationWarehouseId,
+    inTransit: row.inTransit, transferId: row.transferId, externalNumber: row.externalNumber, note: row.note,
     ...(KINDS[row.kind].generates ? { createStockDocument: row.stockDocumentId !== null } : {}),
     lines: before.map((line) => ({ itemId: line.item.id, quantity: line.quantity, unitPrice: line.unitPrice, vatRate: line.vatRate,
       serials: serialLines.find((l) => l.line === line.line)?.serials ?? [] })),
@@ -104,8 +106,24 @@ function postedInput(row: DocRow, { before, serialLines }: PostedState): Documen
 async function editDocument(tx: DbOrTx, row: DocRow, data: DocumentData, state: PostedState, actor: Actor): Promise<void> {
   const posted: Posted = { ...state, changes: describeChanges(row, data, state.before, state.serialLines) };
   const ctx = await loadContext(tx, row.kind, data);
-  if (changesStock(row, data, state.before, state.serialLines)) await repostDocument(tx, row, data, ctx, posted, actor);
-  else await correctDocument(tx, row, data, posted, actor);
+  if (changesStock(row, data, state.before, state.serialLines)) {
+    await refuseTransitRepost(tx, row);
+    await repostDocument(tx, row, data, ctx, posted, actor);
+  } else {
+    await correctDocument(tx, row, data, posted, actor);
+  }
+}
+
+/**
+ * What in-transit transfers allow beyond corrections: a transfer whose goods arrived (in part) is pinned by its
+ * arrivals, and an arrival is not re-posted but deleted and received again (what it may take depends on the
+ * transfer's other arrivals, which only posting an arrival checks, under the transfer's lock).
+ */
+async function refuseTransitRepost(tx: DbOrTx, row: DocRow): Promise<void> {
+  if (isArrival(row.kind)) {
+    throw new DomainError('CONFLICT', `${row.number} can only be corrected (its note and external number); to change what arrived, delete it and receive again.`);
+  }
+  if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
 }
 
 /** An edit of fields no stock rests on: written in place, whatever later documents did with the stock. */
@@ -128,7 +146,7 @@ async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: 
     await tx.delete(documentLine).where(eq(documentLine.documentId, row.id));
     if (linked) await tx.delete(documentLine).where(eq(documentLine.documentId, linked.id));
     await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId,
-      destinationWarehouseId: data.destinationWarehouseId, note: data.note, ...externalFields(data), createStockDocument: createsStockDocument(data), ...nextStamp(row, actor) }).where(eq(document.id, row.id));
+      destinationWarehouseId: data.destinationWarehouseId, inTransit: data.inTransit, note: data.note, ...externalFields(data), createStockDocument: createsStockDocument(data), ...nextStamp(row, actor) }).where(eq(document.id, row.id));
     lines = await insertLines(tx, row.id, data.lines, ctx.items);
     if (KINDS[row.kind].movesStock) return { doc: stockDocOf(row.kind, row.id, row.number, data, ctx), lines };
     return syncLinkedDocument(tx, row, linked, data, ctx, actor);
@@ -194,6 +212,7 @@ async function createLinkedHeader(tx: DbOrTx, invoice: DocRow, kind: DocumentKin
 export async function deleteDocument(db: DbOrTx, id: bigint, actor: Actor): Promise<void> {
   await withRetry(db, () => db.transaction(async (tx) => {
     const row = await lockDocument(tx, id);
+    if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
     const before = await loadPostedLines(tx, id);
     const checks: DatedCheck[] = [];
     if (KINDS[row.kind].movesStock) checks.push(...await clearStockDocument(tx, row));

@@ -32,7 +32,7 @@ export type CheckSerialsInput = z.input<typeof checkSerialsSchema>;
 export type SerialCheckProblem = { serial: string; message: string };
 
 type Known = {
-  serial: string; key: string; sameItem: boolean; itemCode: string; status: 'in_stock' | 'issued'; sameWarehouse: boolean;
+  serial: string; key: string; sameItem: boolean; itemCode: string; status: 'in_stock' | 'issued' | 'in_transit'; sameWarehouse: boolean;
   warehouseCode: string; receivedBy: string | null; issuedBy: string | null; receivedHere: boolean; issuedHere: boolean;
   /** Moved out of this warehouse by the transfer being edited: back here when the edit undoes it. */
   transferredFromHere: boolean;
@@ -113,6 +113,7 @@ function issueProblem(serial: string, found: Known[], { itemCode, warehouseCode 
     const availableHere = mine.status === 'in_stock' || mine.issuedHere;
     if (availableHere && mine.sameWarehouse) return null;
     if (mine.status === 'issued' && !mine.issuedHere) return `${prefix}: already issued by ${mine.issuedBy ?? 'another document'}.`;
+    if (mine.status === 'in_transit' && !mine.issuedHere) return `${prefix}: it is in transit on ${mine.issuedBy ?? 'a transfer'}.`;
     return `${prefix}: it is in warehouse ${mine.warehouseCode}.`;
   }
   const other = found[0];

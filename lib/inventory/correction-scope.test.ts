@@ -5,11 +5,11 @@ import { correctable, CORRECTABLE_HEADER, CORRECTABLE_LINE } from './correction-
 
 type Row = Parameters<typeof changesStock>[0];
 
-const row = { date: '2026-06-01', warehouseId: 1n, destinationWarehouseId: null, stockDocumentId: 9n, partnerId: 3n, note: '', externalNumber: null } as Row;
+const row = { date: '2026-06-01', warehouseId: 1n, destinationWarehouseId: null, inTransit: false, transferId: null, stockDocumentId: 9n, partnerId: 3n, note: '', externalNumber: null } as Row;
 const item = { id: 7n, code: 'PHN', trackSerials: true, unit: 'pcs' };
 const posted: PostedLine[] = [{ line: 0, lineId: 70n, item, quantity: '2.000', unitPrice: '10.0000', vatRate: '21.00', serials: ['A', 'B'] }];
 const data: DocumentData = {
-  kind: 'purchase_invoice', date: '2026-06-01', warehouseId: 1n, destinationWarehouseId: null, partnerId: 3n, note: '', externalNumber: null, createStockDocument: true,
+  kind: 'purchase_invoice', date: '2026-06-01', warehouseId: 1n, destinationWarehouseId: null, inTransit: false, transferId: null, partnerId: 3n, note: '', externalNumber: null, createStockDocument: true,
   lines: [{ itemId: 7n, quantity: '2', unitPrice: '10', vatRate: '21', serials: ['a', 'B'] }],
 };
 const line = data.lines[0];
@@ -42,6 +42,7 @@ describe('what a pinned document may still change', () => {
     const data2: DocumentData = { ...data, kind: 'transfer', partnerId: null, createStockDocument: undefined, destinationWarehouseId: 2n };
     expect(changesStock(transfer, data2, posted, posted)).toBe(false);
     expect(changesStock(transfer, { ...data2, destinationWarehouseId: 3n }, posted, posted)).toBe(true);
+    expect(changesStock(transfer, { ...data2, inTransit: true }, posted, posted)).toBe(true);
     expect(correctable('transfer').long).toBe('the note and the external number');
   });
 });

@@ -8,6 +8,7 @@ import { canonicalKey } from '@/lib/text/canonical-key';
 import type { DocumentData } from '@/lib/validation/documents';
 import type { StockLine } from './apply';
 import type { Blocker } from './correction-scope';
+import { transferArrivals } from './transit';
 import { createsStockDocument } from './post';
 
 export type { Blocker };
@@ -38,6 +39,8 @@ function sameSerials(posted: string[], wanted: string[]): boolean {
  */
 export function changesStock(row: DocRow, data: DocumentData, posted: PostedLine[], serialLines: PostedLine[]): boolean {
   if (row.date !== data.date || row.warehouseId !== data.warehouseId || row.destinationWarehouseId !== data.destinationWarehouseId) return true;
+  // Sent directly or in transit, or arrived from another transfer: what reaches the destination, and when, differs.
+  if (row.inTransit !== data.inTransit || row.transferId !== data.transferId) return true;
   // An invoice gaining or losing its goods document moves stock.
   if ((row.stockDocumentId !== null) !== createsStockDocument(data)) return true;
   if (posted.length !== data.lines.length) return true;
@@ -64,7 +67,8 @@ export function describeChanges(row: DocRow, data: DocumentData, posted: PostedL
   const fields: Record<string, [unknown, unknown]> = {};
   const header: [string, unknown, unknown][] = [
     ['date', row.date, data.date], ['partnerId', row.partnerId, data.partnerId], ['warehouseId', row.warehouseId, data.warehouseId],
-    ['destinationWarehouseId', row.destinationWarehouseId, data.destinationWarehouseId], ['note', row.note, data.note],
+    ['destinationWarehouseId', row.destinationWarehouseId, data.destinationWarehouseId], ['inTransit', row.inTransit, data.inTransit],
+    ['note', row.note, data.note],
     ['externalNumber', row.externalNumber, data.externalNumber],
   ];
   for (const [name, before, after] of header) if (String(before) !== String(after)) fields[name] = [before, after];
@@ -88,11 +92,16 @@ export function describeChanges(row: DocRow, data: DocumentData, posted: PostedL
 }
 
 /**
- * The later documents that pin a document's stock effects: those that moved one of its serials since.
- * Read without locks, for the form and the buttons to say before a click what can change; the edit or
- * delete itself checks again under its locks.
+ * The later documents that pin a document's stock effects: those that moved one of its serials since, and the
+ * arrivals of an in-transit transfer. Read without locks, for the form and the buttons to say before a click what
+ * can change; the edit or delete itself checks again under its locks.
  */
 export async function documentBlockers(db: DbOrTx, documentId: bigint): Promise<Blocker[]> {
+  const [moved, arrivals] = await Promise.all([serialBlockers(db, documentId), transferArrivals(db, documentId)]);
+  return [...arrivals.filter((a) => !moved.some((b) => b.id === a.id)), ...moved];
+}
+
+async function serialBlockers(db: DbOrTx, documentId: bigint): Promise<Blocker[]> {
   return rows<Blocker>(db, sql`
     with mine as (
       select m.id, m.serial_id, m.direction from serial_movement m join document d on d.id = m.document_id

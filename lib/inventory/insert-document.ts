@@ -11,8 +11,8 @@ import { externalNumberKey } from './external-number';
 import { nextInSeries, numberOf } from './numbering';
 
 export type NewDocument = {
-  kind: DocumentKind; date: string; partnerId: bigint | null; warehouseId: bigint; destinationWarehouseId: bigint | null; note: string;
-  externalNumber: string | null;
+  kind: DocumentKind; date: string; partnerId: bigint | null; warehouseId: bigint; destinationWarehouseId: bigint | null;
+  inTransit: boolean; transferId: bigint | null; note: string; externalNumber: string | null;
   createStockDocument: boolean; sourceInvoiceId: bigint | null; createdBy: number;
 };
 
@@ -28,10 +28,10 @@ export async function insertNumberedDocument(tx: DbOrTx, doc: NewDocument, lines
   const [row] = await rows<{ id: string; number: string; line_ids: string[] | null }>(tx, sql`
     with n as (${nextInSeries(doc.kind, year)}),
     d as (
-      insert into document (kind, number, date, partner_id, warehouse_id, destination_warehouse_id, note, external_number, external_number_key,
-        create_stock_document, source_invoice_id, created_by)
+      insert into document (kind, number, date, partner_id, warehouse_id, destination_warehouse_id, in_transit, transfer_id, note,
+        external_number, external_number_key, create_stock_document, source_invoice_id, created_by)
       select ${doc.kind}::document_kind, ${numberOf(doc.kind, year, sql`n.last_number`)}, ${doc.date}::date, ${doc.partnerId}::bigint,
-        ${doc.warehouseId}::bigint, ${doc.destinationWarehouseId}::bigint, ${doc.note}::text, ${doc.externalNumber}::text, ${externalNumberKey(doc.externalNumber)}::text,
+        ${doc.warehouseId}::bigint, ${doc.destinationWarehouseId}::bigint, ${doc.inTransit}::boolean, ${doc.transferId}::bigint, ${doc.note}::text, ${doc.externalNumber}::text, ${externalNumberKey(doc.externalNumber)}::text,
         ${doc.createStockDocument}::boolean, ${doc.sourceInvoiceId}::bigint, ${doc.createdBy}::bigint
       from n
       returning id, number

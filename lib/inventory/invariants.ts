@@ -31,9 +31,10 @@ const PAIR = sql.raw(`pair_item.code || ' in ' || pair_warehouse.code`);
 const PAIR_NAMES = sql.raw('left join item pair_item on pair_item.id = item_id left join warehouse pair_warehouse on pair_warehouse.id = warehouse_id');
 
 // A serial's movements with where each leaves it: `in` in its warehouse, `move` in its document's destination
-// (a transfer), `out` nowhere. held = whether it is in stock after the movement.
+// (a transfer), `out` nowhere: issued, or in transit when the document is a transfer (sent in transit).
 const MOVEMENTS_WITH_ARRIVAL = sql.raw(`select m.id, m.serial_id, m.direction, m.warehouse_id,
-    case m.direction when 'in' then m.warehouse_id when 'move' then d.destination_warehouse_id end as arrived_in
+    case m.direction when 'in' then m.warehouse_id when 'move' then d.destination_warehouse_id end as arrived_in,
+    m.direction = 'out' and d.kind = 'transfer' as in_transit
   from serial_movement m join document d on d.id = m.document_id`);
 
 const SERIALS_ALTERNATE: Invariant = {
@@ -59,15 +60,29 @@ const MOVES_MATCH_DOCUMENTS: Invariant = {
   offenders: sql`select distinct m.serial_id::text as key, m.serial_id from serial_movement m
     join document_line l on l.id = m.line_id join document d on d.id = l.document_id
     where m.document_id <> d.id or m.warehouse_id <> d.warehouse_id
-      or m.direction is distinct from (case d.kind when 'goods_receipt' then 'in' when 'goods_issue' then 'out' when 'transfer' then 'move' end)`,
+      or m.direction is distinct from (case when d.kind in ('goods_receipt', 'transfer_arrival') then 'in' when d.kind = 'goods_issue' then 'out'
+        when d.kind = 'transfer' then (case when d.in_transit then 'out' else 'move' end) end)`,
 };
 
 const SERIAL_STATE_IS_LAST_MOVE: Invariant = {
   name: 'serial status and warehouse = its last movement', noun: 'serials whose state disagrees with their history (or that have none)',
   offenders: sql`select s.id::text as key, s.id as serial_id from serial_number s
-    left join lateral (select direction, arrived_in from (${MOVEMENTS_WITH_ARRIVAL}) m where m.serial_id = s.id order by m.id desc limit 1) last on true
-    where last.direction is null or (s.status = 'in_stock') <> (last.direction <> 'out')
+    left join lateral (select direction, arrived_in, in_transit from (${MOVEMENTS_WITH_ARRIVAL}) m where m.serial_id = s.id order by m.id desc limit 1) last on true
+    where last.direction is null or (s.status = 'in_stock') <> (last.direction <> 'out') or (s.status = 'in_transit') <> last.in_transit
       or (s.status = 'in_stock' and s.warehouse_id <> last.arrived_in)`,
+};
+
+const ARRIVALS_MATCH_THEIR_TRANSFER: Invariant = {
+  name: 'arrivals bring what their in-transit transfer sent, no more',
+  noun: 'transfers whose arrivals are not theirs (not in transit, another warehouse, an earlier date) or brought more of an item than they sent',
+  offenders: sql`select t.number as key, null::bigint as serial_id from document a join document t on t.id = a.transfer_id
+      where t.kind <> 'transfer' or not t.in_transit or a.warehouse_id <> t.destination_warehouse_id or a.date < t.date
+    union
+    select t.number, null from document t
+      join (select a.transfer_id, l.item_id, sum(l.quantity) as q from document a join document_line l on l.document_id = a.id
+            where a.transfer_id is not null group by 1, 2) arrived on arrived.transfer_id = t.id
+      left join (select document_id, item_id, sum(quantity) as q from document_line group by 1, 2) sent on sent.document_id = t.id and sent.item_id = arrived.item_id
+      where arrived.q > coalesce(sent.q, 0)`,
 };
 
 const TRANSFERS_BETWEEN_TWO_WAREHOUSES: Invariant = {
@@ -108,7 +123,7 @@ const TRACKED_LINES_HAVE_SERIALS: Invariant = {
   name: 'every tracked line has its serials', noun: 'tracked lines whose serial count differs from their quantity',
   offenders: sql`select d.number || ' line ' || l.line_no as key, null::bigint as serial_id
     from document_line l join document d on d.id = l.document_id join item i on i.id = l.item_id
-    where i.track_serials and d.kind in ('goods_receipt', 'goods_issue', 'transfer')
+    where i.track_serials and d.kind in ('goods_receipt', 'goods_issue', 'transfer', 'transfer_arrival')
       and (select count(*) from serial_movement m where m.line_id = l.id) <> l.quantity`,
 };
 
@@ -137,7 +152,7 @@ const NUMBERS_WITHIN_SERIES: Invariant = {
 };
 
 const ALWAYS = [SERIALS_ALTERNATE, SERIALS_LEAVE_WHERE_THEY_ARE, MOVES_MATCH_DOCUMENTS, SERIAL_STATE_IS_LAST_MOVE, NO_NEGATIVE_STOCK, STOCK_IS_SUM_OF_DOCUMENTS, TRACKED_STOCK_IS_SERIALS,
-  DOCUMENTS_HAVE_LINES, TRACKED_LINES_HAVE_SERIALS, INVOICES_HAVE_STOCK_DOCUMENTS, TRANSFERS_BETWEEN_TWO_WAREHOUSES];
+  DOCUMENTS_HAVE_LINES, TRACKED_LINES_HAVE_SERIALS, INVOICES_HAVE_STOCK_DOCUMENTS, TRANSFERS_BETWEEN_TWO_WAREHOUSES, ARRIVALS_MATCH_THEIR_TRANSFER];
 
 /** Runs every invariant, one query each (the offender list is read only when there are offenders). */
 export async function checkStockInvariants(db: DbOrTx, numbering: NumberingRule): Promise<InvariantResult[]> {

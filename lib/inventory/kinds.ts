@@ -44,7 +44,17 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
     prefix: 'TR', label: 'Transfer', plural: 'Transfers', path: '/transfers', direction: 'move', movesStock: true,
     partnerRole: null, partnerRequired: false, priced: false, generates: null, readPermission: 'stockDocs.read', writePermission: 'stockDocs.write',
   },
+  // What arrived of an in-transit transfer, received at its destination; entered from the transfer's page.
+  transfer_arrival: {
+    prefix: 'TA', label: 'Transfer arrival', plural: 'Transfer arrivals', path: '/transfer-arrivals', direction: 'in', movesStock: true,
+    partnerRole: null, partnerRequired: false, priced: false, generates: null, readPermission: 'stockDocs.read', writePermission: 'stockDocs.write',
+  },
 };
+
+/** The arrival at the destination of an in-transit transfer. */
+export function isArrival(kind: DocumentKind): boolean {
+  return kind === 'transfer_arrival';
+}
 
 /** A transfer: its lines leave its warehouse for its destination warehouse. */
 export function isTransfer(kind: DocumentKind): boolean {

@@ -10,10 +10,11 @@ import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { getCompanySettings } from '@/lib/settings/company';
 import { assertExternalNumberFree, externalNumberRefusal } from './external-number';
 import { loadContext, type PostingContext } from './context';
-import { KINDS, type DocumentKind } from './kinds';
+import { isArrival, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertNumberedDocument } from './insert-document';
 import { throwIfProblems, type Problem } from './problems';
 import { checkLineSerials } from './serial-rules';
+import { lockTransferForArrival, transitProblems } from './transit';
 
 export type Actor = { userId: number };
 export type PostedDocument = { id: bigint; number: string; stockDocument: { id: bigint; number: string } | null };
@@ -28,9 +29,12 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
   const external = { kind: data.kind, partnerId: data.partnerId, externalNumber: data.externalNumber };
   try {
     return await withRetry(db, () => db.transaction(async (tx) => {
+      // An arrival locks its transfer first, as an edit of the transfer does.
+      const transfer = isArrival(data.kind) ? await lockTransferForArrival(tx, data) : null;
       const [ctx] = await Promise.all([loadContext(tx, data.kind, data), assertExternalNumberFree(tx, external)]);
       throwIfProblems(serialRuleProblems(data, ctx));
       const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
+      if (transfer) throwIfProblems(await transitProblems(tx, transfer, posted.id));
       throwIfProblems(await datedStockProblems(tx, checks));
       return posted;
     }));
@@ -62,7 +66,8 @@ type Created = PostedDocument & { checks: DatedCheck[] };
 
 async function createDocument(tx: DbOrTx, data: DocumentData, ctx: PostingContext, actor: Actor, sourceInvoiceId: bigint | null): Promise<Created> {
   const { id, number, lines } = await insertNumberedDocument(tx, {
-    kind: data.kind, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, destinationWarehouseId: data.destinationWarehouseId, note: data.note,
+    kind: data.kind, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, destinationWarehouseId: data.destinationWarehouseId,
+    inTransit: data.inTransit, transferId: data.transferId, note: data.note,
     // The external number is the invoice's: the goods document it generates carries none of its own.
     externalNumber: sourceInvoiceId === null ? data.externalNumber : null,
     createStockDocument: createsStockDocument(data), sourceInvoiceId, createdBy: actor.userId,
@@ -90,16 +95,25 @@ async function createDocument(tx: DbOrTx, data: DocumentData, ctx: PostingContex
   return { id, number, stockDocument, checks };
 }
 
-export function stockDocOf(kind: DocumentKind, id: bigint, number: string, data: Pick<DocumentData, 'date' | 'warehouseId' | 'destinationWarehouseId'>,
+/**
+ * How a document moves stock. A transfer in transit only takes its goods out of its warehouse (its arrivals bring
+ * them in at the destination); an arrival brings in what its transfer sent.
+ */
+export function stockDocOf(kind: DocumentKind, id: bigint, number: string,
+  data: Pick<DocumentData, 'date' | 'warehouseId' | 'destinationWarehouseId' | 'inTransit' | 'transferId'>,
   ctx: Pick<PostingContext, 'warehouseCode' | 'destinationCode'>): StockDoc {
+  const here = { id, number, date: data.date, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
+  if (isTransfer(kind) && data.inTransit) return { ...here, direction: 'out', destination: null, transit: { transferId: id } };
+  if (isArrival(kind)) return { ...here, direction: 'in', destination: null, transit: { transferId: data.transferId! } };
   const destination = data.destinationWarehouseId === null ? null : { warehouseId: data.destinationWarehouseId, warehouseCode: ctx.destinationCode! };
-  return { id, number, date: data.date, direction: KINDS[kind].direction, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode, destination };
+  return { ...here, direction: KINDS[kind].direction, destination, transit: null };
 }
 
 /** What the audit log keeps of a document: its header and its lines (serial lists are counted, not copied). */
 export function snapshot(data: DocumentData, lines: StockLine[]) {
   return {
-    date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, destinationWarehouseId: data.destinationWarehouseId, note: data.note,
+    date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, destinationWarehouseId: data.destinationWarehouseId,
+    inTransit: data.inTransit, transferId: data.transferId, note: data.note,
     lines: lines.map((l, i) => ({ item: l.item.code, quantity: l.quantity, unitPrice: data.lines[i]?.unitPrice, serials: l.serials.length })),
   };
 }

@@ -4,7 +4,7 @@ import type { DocumentKind } from './kinds';
 export type SerialProblemCode =
   | 'COUNT_MISMATCH' | 'NOT_WHOLE' | 'DUPLICATE_IN_DOCUMENT' | 'ALREADY_IN_STOCK' | 'NOT_IN_STOCK'
   | 'OTHER_ITEM' | 'NOT_TRACKED' | 'ISSUED_LATER' | 'RECEIVED_AGAIN_LATER' | 'MOVED_LATER' | 'INSUFFICIENT_STOCK' | 'OUT_OF_ORDER'
-  | 'STOCK_TOO_LARGE';
+  | 'STOCK_TOO_LARGE' | 'IN_TRANSIT' | 'NOT_IN_TRANSIT' | 'TRANSIT_EXCEEDED';
 
 /**
  * What kind of refusal each rule is, and which input of the line it is about: the one table every door
@@ -25,6 +25,11 @@ export const PROBLEM_RULES: Record<SerialProblemCode, { error: DomainErrorCode; 
   OUT_OF_ORDER: { error: 'CONFLICT', key: 'serials' },
   INSUFFICIENT_STOCK: { error: 'CONFLICT', key: 'quantity' },
   STOCK_TOO_LARGE: { error: 'INVALID_DATA', key: 'quantity' },
+  // A serial on its way between warehouses cannot be received or issued until it arrives.
+  IN_TRANSIT: { error: 'CONFLICT', key: 'serials' },
+  // An arrival takes only what its transfer sent and has not arrived yet.
+  NOT_IN_TRANSIT: { error: 'INVALID_DATA', key: 'serials' },
+  TRANSIT_EXCEEDED: { error: 'CONFLICT', key: 'quantity' },
 };
 
 /**

@@ -52,14 +52,16 @@ function pinnedProblems(docNumber: string, line: PostedLine, moved: Moved[]): Pr
   return moved.map((m) => {
     const { by, blockedBy } = pinnedBy(m);
     const [code, did] = m.laterKind === 'transfer' ? ['MOVED_LATER', 'transferred'] as const
-      : m.laterKind === 'goods_issue' ? ['ISSUED_LATER', 'issued'] as const : ['RECEIVED_AGAIN_LATER', 'received again'] as const;
+      : m.laterKind === 'transfer_arrival' ? ['MOVED_LATER', 'received at its destination'] as const
+        : m.laterKind === 'goods_issue' ? ['ISSUED_LATER', 'issued'] as const : ['RECEIVED_AGAIN_LATER', 'received again'] as const;
     return { code, line: line.line, serial: m.serial, blockedBy, message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was ${did} later by ${by}.` };
   });
 }
 
 /**
- * Undoes what a receipt line did to its serials, refusing when a serial has moved since (issued or transferred later).
- * A serial that came back (a return) goes back to its earlier state; a serial first received here disappears.
+ * Undoes what a receipt line (or a transfer's arrival) did to its serials, refusing when a serial has moved since
+ * (issued or transferred later). A serial that came back (a return) goes back to its earlier state, issued or in
+ * transit on the transfer it arrived with; a serial first received here disappears.
  */
 export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
   const moved = await movedSince(tx, line.lineId, sql`s.status = 'in_stock' and s.received_line_id = ${line.lineId}`);
@@ -67,14 +69,15 @@ export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: Post
   await tx.execute(sql`
     with mine as (select serial_id, id from serial_movement where line_id = ${line.lineId}),
     prev_out as (
-      select distinct on (m.serial_id) m.serial_id, m.line_id, m.warehouse_id, d.date
+      select distinct on (m.serial_id) m.serial_id, m.line_id, m.warehouse_id, d.date, d.kind = 'transfer' as in_transit
       from serial_movement m join mine on mine.serial_id = m.serial_id join document d on d.id = m.document_id
       where m.id < mine.id and m.direction = 'out' order by m.serial_id, m.id desc),
     prev_in as (
       select distinct on (m.serial_id) m.serial_id, m.line_id, m.at
       from serial_movement m join mine on mine.serial_id = m.serial_id
       where m.id < mine.id and m.direction in ('in', 'move') order by m.serial_id, m.id desc)
-    update serial_number s set status = 'issued', issued_line_id = po.line_id, warehouse_id = po.warehouse_id,
+    update serial_number s set status = (case when po.in_transit then 'in_transit' else 'issued' end)::serial_status,
+      issued_line_id = po.line_id, warehouse_id = po.warehouse_id,
       received_line_id = pi.line_id, received_at = pi.at, last_moved_on = po.date
     from prev_out po join prev_in pi on pi.serial_id = po.serial_id
     where s.id = po.serial_id`);
@@ -89,9 +92,12 @@ export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: Post
   return [];
 }
 
-/** Puts the serials an issue line took back in stock, unless one of them was received again since. */
-export async function unissueSerials(tx: DbOrTx, docNumber: string, line: PostedLine): Promise<Problem[]> {
-  const moved = await movedSince(tx, line.lineId, sql`s.status = 'issued' and s.issued_line_id = ${line.lineId}`);
+/**
+ * Puts the serials an issue line took back in stock, unless one of them was received again since; with `left` =
+ * in_transit, the serials a transfer sent in transit, unless one of them arrived since.
+ */
+export async function unissueSerials(tx: DbOrTx, docNumber: string, line: PostedLine, left: 'issued' | 'in_transit' = 'issued'): Promise<Problem[]> {
+  const moved = await movedSince(tx, line.lineId, sql`s.status = ${left} and s.issued_line_id = ${line.lineId}`);
   if (moved.length > 0) return pinnedProblems(docNumber, line, moved);
   await tx.execute(sql`
     with removed as (delete from serial_movement where line_id = ${line.lineId} returning serial_id)

@@ -6,7 +6,7 @@ import type { Problem } from './problems';
 import type { SerialLine } from './serial-moves';
 
 type Known = {
-  serial: string; key: string; itemId: string; itemCode: string; status: 'in_stock' | 'issued'; warehouseCode: string;
+  serial: string; key: string; itemId: string; itemCode: string; status: 'in_stock' | 'issued' | 'in_transit'; warehouseCode: string;
   lastMovedOn: string; receivedBy: string | null; receivedByTransfer: boolean; issuedBy: string | null;
 };
 type Refused = { serial: string; key: string };
@@ -35,6 +35,10 @@ function named(entered: string, held: Known): string {
 
 function notReceived(line: SerialLine, { serial, key }: Refused, known: Map<string, Known[]>): Problem {
   const held = known.get(key)?.find((k) => k.itemId === String(line.itemId));
+  if (held?.status === 'in_transit') {
+    return { code: 'IN_TRANSIT', line: line.line, serial, message: `Serial ${named(serial, held)} of item ${line.itemCode} cannot be received: `
+      + `it is in transit on ${held.issuedBy ?? 'a transfer'}, and arrives with an arrival of that transfer.` };
+  }
   if (held?.status === 'issued') {
     return { code: 'OUT_OF_ORDER', line: line.line, serial, message: `Serial ${named(serial, held)} of item ${line.itemCode} cannot be received `
       + `on ${line.date}: it was issued on ${held.lastMovedOn} by ${held.issuedBy ?? 'another document'}, and its history must stay in date order.` };
@@ -58,6 +62,9 @@ function notIssued(line: SerialLine, { serial, key }: Refused, known: Map<string
   const prefix = (s: string) => `Serial ${s} of item ${line.itemCode} is not in stock in warehouse ${line.warehouseCode}`;
   if (held?.status === 'issued') {
     return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix(named(serial, held))}: already issued by ${held.issuedBy ?? 'another document'}.` };
+  }
+  if (held?.status === 'in_transit') {
+    return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix(named(serial, held))}: it is in transit on ${held.issuedBy ?? 'a transfer'}.` };
   }
   if (held && held.warehouseCode === line.warehouseCode && held.lastMovedOn > line.date) {
     return { code: 'OUT_OF_ORDER', line: line.line, serial, message: `Serial ${named(serial, held)} of item ${line.itemCode} cannot be ${verb} `
@@ -84,4 +91,27 @@ function notIssued(line: SerialLine, { serial, key }: Refused, known: Map<string
 export async function diagnoseNotInStock(tx: DbOrTx, line: SerialLine, refused: Refused[], verb = 'issued'): Promise<Problem[]> {
   const known = await lookup(tx, refused.map((r) => r.key));
   return refused.map((r) => notIssued(line, r, known, verb));
+}
+
+/** Where a serial an arrival could not take is instead of in transit on its transfer. */
+function notArrived(line: SerialLine, transfer: string, { serial, key }: Refused, known: Map<string, Known[]>): Problem {
+  const rowsOfKey = known.get(key) ?? [];
+  const held = rowsOfKey.find((k) => k.itemId === String(line.itemId));
+  const other = rowsOfKey[0];
+  if (!held && other) {
+    return { code: 'OTHER_ITEM', line: line.line, serial, message: `Serial ${named(serial, other)} belongs to item ${other.itemCode}, not ${line.itemCode}.` };
+  }
+  const where = !held ? 'it was never received'
+    : held.status === 'in_transit' ? `it is in transit on ${held.issuedBy ?? 'another transfer'}`
+      : held.status === 'issued' ? `it was issued by ${held.issuedBy ?? 'another document'}`
+        : `it is in stock in warehouse ${held.warehouseCode}${held.receivedBy ? ` (${held.receivedBy})` : ''}`;
+  return { code: 'NOT_IN_TRANSIT', line: line.line, serial,
+    message: `Serial ${held ? named(serial, held) : serial} of item ${line.itemCode} is not in transit on ${transfer}: ${where}.` };
+}
+
+/** Why each serial could not arrive: not sent by the transfer, arrived already, elsewhere, another item's, or never received. */
+export async function diagnoseNotInTransit(tx: DbOrTx, line: SerialLine, refused: Refused[], transferId: bigint): Promise<Problem[]> {
+  const [known, [transfer]] = await Promise.all([lookup(tx, refused.map((r) => r.key)),
+    rows<{ number: string }>(tx, sql`select number from document where id = ${transferId}`)]);
+  return refused.map((r) => notArrived(line, transfer?.number ?? 'the transfer', r, known));
 }

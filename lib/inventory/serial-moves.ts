@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { arrayLiteral } from '@/lib/sql-array';
 import { rows } from '@/lib/sql-rows';
 import { canonicalKey } from '@/lib/text/canonical-key';
-import { diagnoseNotInStock, diagnoseNotReceived } from './serial-diagnosis';
+import { diagnoseNotInStock, diagnoseNotInTransit, diagnoseNotReceived } from './serial-diagnosis';
 import type { Problem } from './problems';
 
 export type SerialLine = {
@@ -45,34 +45,45 @@ export async function receiveSerials(tx: DbOrTx, line: SerialLine): Promise<Prob
   return refused.length === 0 ? [] : diagnoseNotReceived(tx, line, refused);
 }
 
+type Take = {
+  /** What the taken serials become (last_moved_on always becomes the document's date). */
+  change: SQL;
+  direction: 'out' | 'move' | 'in';
+  /** Which serials of the item may be taken: by default those in stock in the line's warehouse. */
+  available?: SQL;
+  /** Why the serials the statement did not take were refused. */
+  diagnose: (refused: { serial: string; key: string }[]) => Promise<Problem[]>;
+};
+
 /**
- * Takes serials that are in stock of the item in the warehouse and arrived there on or before the document's
- * date, setting `change` on each and recording a movement in `direction`. The conditional update holds every
- * fact in its WHERE and locks the rows it changes, so a double issue (or an issue and a transfer of one serial)
- * is impossible; a typed variant (`abc123`) takes the held serial (`ABC123`).
+ * Takes the line's serials that are available (in stock in its warehouse unless `available` says otherwise) and
+ * arrived on or before the document's date, setting `change` on each and recording a movement in `direction`.
+ * The conditional update holds every fact in its WHERE and locks the rows it changes, so a double issue (or an
+ * issue and a transfer of one serial) is impossible; a typed variant (`abc123`) takes the held serial (`ABC123`).
  */
-async function takeSerials(tx: DbOrTx, line: SerialLine, change: SQL, direction: 'out' | 'move', verb: string): Promise<Problem[]> {
+async function takeSerials(tx: DbOrTx, line: SerialLine, take: Take): Promise<Problem[]> {
   const keys = line.serials.map(canonicalKey);
+  const available = take.available ?? sql`s.warehouse_id = ${line.warehouseId} and s.status = 'in_stock'`;
   const taken = await rows<{ key: string }>(tx, sql`
     with input as (select unnest(${arrayLiteral(keys)}::text[]) as key),
     updated as (
-      update serial_number s set ${change}, last_moved_on = ${line.date}::date
-      from input where s.item_id = ${line.itemId} and s.serial_key = input.key
-        and s.warehouse_id = ${line.warehouseId} and s.status = 'in_stock' and s.last_moved_on <= ${line.date}::date
+      update serial_number s set ${take.change}, last_moved_on = ${line.date}::date
+      from input where s.item_id = ${line.itemId} and s.serial_key = input.key and ${available} and s.last_moved_on <= ${line.date}::date
       returning s.id, s.serial_key
     ),
     moved as (
       insert into serial_movement (serial_id, line_id, document_id, direction, warehouse_id)
-      select id, ${line.lineId}, ${line.documentId}, ${direction}, ${line.warehouseId} from updated
+      select id, ${line.lineId}, ${line.documentId}, ${take.direction}, ${line.warehouseId} from updated
     )
     select serial_key as key from updated`);
   const refused = leftOver(line, keys, taken);
-  return refused.length === 0 ? [] : diagnoseNotInStock(tx, line, refused, verb);
+  return refused.length === 0 ? [] : take.diagnose(refused);
 }
 
 /** Issues serials in stock in the line's warehouse (see takeSerials). */
 export function issueSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
-  return takeSerials(tx, line, sql`status = 'issued', issued_line_id = ${line.lineId}`, 'out', 'issued');
+  return takeSerials(tx, line, { change: sql`status = 'issued', issued_line_id = ${line.lineId}`, direction: 'out',
+    diagnose: (refused) => diagnoseNotInStock(tx, line, refused, 'issued') });
 }
 
 /**
@@ -80,5 +91,22 @@ export function issueSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
  * this line (received_line_id, received_at), with one `move` movement each (see takeSerials).
  */
 export function transferSerials(tx: DbOrTx, line: SerialLine, destinationId: bigint): Promise<Problem[]> {
-  return takeSerials(tx, line, sql`warehouse_id = ${destinationId}, received_line_id = ${line.lineId}, received_at = now()`, 'move', 'transferred');
+  return takeSerials(tx, line, { change: sql`warehouse_id = ${destinationId}, received_line_id = ${line.lineId}, received_at = now()`, direction: 'move',
+    diagnose: (refused) => diagnoseNotInStock(tx, line, refused, 'transferred') });
+}
+
+/** Sends serials in stock in the line's warehouse in transit on the line's transfer: they leave it, in stock nowhere until they arrive. */
+export function dispatchSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
+  return takeSerials(tx, line, { change: sql`status = 'in_transit', issued_line_id = ${line.lineId}`, direction: 'out',
+    diagnose: (refused) => diagnoseNotInStock(tx, line, refused, 'transferred') });
+}
+
+/** Receives at the line's warehouse (the transfer's destination) serials in transit on `transferId`. */
+export function arriveSerials(tx: DbOrTx, line: SerialLine, transferId: bigint): Promise<Problem[]> {
+  return takeSerials(tx, line, {
+    change: sql`status = 'in_stock', warehouse_id = ${line.warehouseId}, received_line_id = ${line.lineId}, received_at = now(), issued_line_id = null`,
+    direction: 'in',
+    available: sql`s.status = 'in_transit' and s.issued_line_id in (select id from document_line where document_id = ${transferId})`,
+    diagnose: (refused) => diagnoseNotInTransit(tx, line, refused, transferId),
+  });
 }

@@ -1,4 +1,4 @@
-import { isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { isArrival, isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { OPERATIONS, type DocumentModule, type LookupModule, type ModuleField } from './types';
 
 const lookup = (module: LookupModule, findBy: readonly string[]) => ({ module, findBy });
@@ -6,12 +6,24 @@ const lookup = (module: LookupModule, findBy: readonly string[]) => ({ module, f
 /** A transfer's other side: where its goods go. */
 const DESTINATION: ModuleField = { apiName: 'Destination_Warehouse', key: 'destinationWarehouseId', kind: 'lookup',
   lookup: lookup('Warehouses', ['Code', 'id']), example: 'SHOP', word: true, description: 'The warehouse the goods move to; another than Warehouse.' };
+const IN_TRANSIT: ModuleField = { apiName: 'In_Transit', key: 'inTransit', kind: 'boolean', example: 'false',
+  description: 'true: the goods leave Warehouse now and arrive at Destination_Warehouse with Transfer_Arrivals (their serials are in transit until '
+    + 'then); false (when left out): they arrive with the transfer.' };
+/** The in-transit transfer an arrival brings goods of. */
+const TRANSFER: ModuleField = { apiName: 'Transfer', key: 'transferId', kind: 'lookup', lookup: lookup('Transfers', ['Number', 'id']),
+  example: 'TR-2026-00001', word: true, description: 'The transfer, sent in transit, whose goods arrived.' };
+
+const WAREHOUSE_ROLES = {
+  other: 'The warehouse the goods move in or out of.', transfer: 'The warehouse the goods leave.',
+  arrival: 'The warehouse the goods arrived in: the transfer\'s Destination_Warehouse.',
+};
 
 /** Whose number External_Number is, per kind. */
 function externalNumberField(kind: DocumentKind): ModuleField {
   const role = KINDS[kind].partnerRole;
+  const label = KINDS[kind].label.toLowerCase();
   const whose = role === null
-    ? 'Your own number of the transfer (a consignment note; or the number an imported file gave it). Unique among transfers as it reads'
+    ? `Your own number of the ${label} (a consignment note; or the number an imported file gave it). Unique among ${label}s as it reads`
     : `The ${role}'s own number of the document (or the number an imported file gave it). Unique per kind and partner as it reads`;
   return { apiName: 'External_Number', key: 'externalNumber', kind: 'text', example: role === null ? 'CN-4711' : 'DL-4711', word: true, nullable: true,
     description: `${whose}: the same paper entered or imported twice is refused.` };
@@ -22,9 +34,10 @@ function headerFields(kind: DocumentKind): ModuleField[] {
   const info = KINDS[kind];
   const date: ModuleField = { apiName: 'Date', key: 'date', kind: 'date', example: '2026-01-15' };
   const warehouse: ModuleField = { apiName: 'Warehouse', key: 'warehouseId', kind: 'lookup', lookup: lookup('Warehouses', ['Code', 'id']), example: 'MAIN',
-    word: true, description: info.partnerRole === null ? 'The warehouse the goods leave.' : 'The warehouse the goods move in or out of.' };
+    word: true, description: WAREHOUSE_ROLES[isArrival(kind) ? 'arrival' : isTransfer(kind) ? 'transfer' : 'other'] };
   const note: ModuleField = { apiName: 'Note', key: 'note', kind: 'text', example: '', word: true };
-  if (info.partnerRole === null) return [date, warehouse, DESTINATION, externalNumberField(kind), note];
+  if (isArrival(kind)) return [date, TRANSFER, { ...warehouse, example: 'SHOP' }, externalNumberField(kind), note];
+  if (isTransfer(kind)) return [date, warehouse, DESTINATION, externalNumberField(kind), note, IN_TRANSIT];
   const generated = info.generates === 'goods_receipt' ? 'goods receipt' : 'goods issue';
   return [
     date,
@@ -77,10 +90,9 @@ function documentModule(kind: DocumentKind, d: DocumentDeclaration): DocumentMod
   return {
     kind: 'document', documentKind: kind, apiName: d.apiName, id: d.id, label: info.plural, singular: info.label.toLowerCase(),
     description: d.description, read: info.readPermission, write: info.writePermission,
-    // Transfers are inserted only for now: the importer's update path (document-targets.ts) knows one warehouse.
-    operations: isTransfer(kind) ? ['insert'] : OPERATIONS, findBy: isTransfer(kind) ? [] : FIND_BY,
-    mandatory: ['Number', 'Date', 'Warehouse', ...(isTransfer(kind) ? ['Destination_Warehouse'] : []), 'Item', 'Quantity',
-      ...(info.partnerRequired ? ['Partner'] : [])],
+    operations: OPERATIONS, findBy: FIND_BY,
+    mandatory: ['Number', 'Date', 'Warehouse', ...(isTransfer(kind) ? ['Destination_Warehouse'] : []), ...(isArrival(kind) ? ['Transfer'] : []),
+      'Item', 'Quantity', ...(info.partnerRequired ? ['Partner'] : [])],
     headerFields: header, lineFields: lines,
     // The flat file of one row per line, in the templates' column order.
     fields: [NUMBER_FIELD, ...named('Date'), ...lookups, ...lines, ...rest, ...named('External_Number')],
@@ -129,6 +141,16 @@ export const TRANSFERS = documentModule('transfer', {
   description: 'Transfers: goods and serial numbers moving from one warehouse to another in one document; serials must be in stock in the source.',
   example: {
     Date: '2026-11-22', Warehouse: { Code: 'MAIN' }, Destination_Warehouse: { Code: 'SHOP' }, Note: 'Weekly restock',
+    Lines: [{ Item: { Code: 'PHN-100' }, Quantity: '1', Serial_Numbers: ['SN-0002'] }],
+  },
+});
+
+export const TRANSFER_ARRIVALS = documentModule('transfer_arrival', {
+  apiName: 'Transfer_Arrivals', id: '7100000000009',
+  description: 'Transfer arrivals: what arrived at the destination of a transfer sent in transit (In_Transit); '
+    + 'only goods and serials the transfer sent and that have not arrived yet. What has not arrived stays in transit.',
+  example: {
+    Date: '2026-11-24', Transfer: { Number: 'TR-2026-00001' }, Warehouse: { Code: 'SHOP' },
     Lines: [{ Item: { Code: 'PHN-100' }, Quantity: '1', Serial_Numbers: ['SN-0002'] }],
   },
 });

@@ -1,15 +1,17 @@
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { ITEMS, PARTNERS, WAREHOUSES } from './catalog';
-import { GOODS_ISSUES, GOODS_RECEIPTS, PURCHASE_INVOICES, SALES_INVOICES, TRANSFERS } from './documents';
+import { GOODS_ISSUES, GOODS_RECEIPTS, PURCHASE_INVOICES, SALES_INVOICES, TRANSFER_ARRIVALS, TRANSFERS } from './documents';
 import type { AppModule, DocumentModule, ModuleField, Operation } from './types';
 import type { MappedModule } from './types';
 
 export * from './types';
 export { ID_FIELD, ITEMS, PARTNERS, WAREHOUSES } from './catalog';
-export { GOODS_ISSUES, GOODS_RECEIPTS, LINE_FIELDS, PURCHASE_INVOICES, SALES_INVOICES, TRANSFERS } from './documents';
+export { GOODS_ISSUES, GOODS_RECEIPTS, LINE_FIELDS, PURCHASE_INVOICES, SALES_INVOICES, TRANSFER_ARRIVALS, TRANSFERS } from './documents';
 
 /** Every module the Zoho-compatible doors write, in the order the import page and the reference list them. */
-export const MODULES: readonly AppModule[] = [ITEMS, PARTNERS, WAREHOUSES, GOODS_RECEIPTS, GOODS_ISSUES, PURCHASE_INVOICES, SALES_INVOICES, TRANSFERS];
+export const MODULES: readonly AppModule[] = [
+  ITEMS, PARTNERS, WAREHOUSES, GOODS_RECEIPTS, GOODS_ISSUES, PURCHASE_INVOICES, SALES_INVOICES, TRANSFERS, TRANSFER_ARRIVALS,
+];
 
 const DOCUMENT_MODULES = MODULES.filter((module): module is DocumentModule => module.kind === 'document');
 

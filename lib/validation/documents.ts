@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
 import { parseId } from '@/lib/ids';
-import { isTransfer, type DocumentKind } from '@/lib/inventory/kinds';
+import { isArrival, isTransfer, type DocumentKind } from '@/lib/inventory/kinds';
 import { MAX_SERIAL_LENGTH, normaliseSerial, serialTextProblem } from '@/lib/serials/parse';
 import { identifierTextProblem, trimIdentifier } from '@/lib/text/identifier-text';
 import { toScaled } from '@/lib/decimal';
@@ -65,6 +65,10 @@ export const documentSchema = z.object({
   warehouseId: idSchema('warehouse'),
   // Transfers only: where the goods go (warehouseId is where they leave from).
   destinationWarehouseId: optionalIdSchema('destination warehouse'),
+  // Transfers only: dispatched now, received at the destination later by transfer arrivals.
+  inTransit: z.boolean().optional().transform((v) => v ?? false),
+  // Transfer arrivals only: the in-transit transfer whose goods arrived.
+  transferId: optionalIdSchema('transfer'),
   externalNumber: z.string().optional().nullable().transform((v, ctx) => {
     const text = v ? trimIdentifier(v) : '';
     if (text === '') return null;
@@ -76,14 +80,24 @@ export const documentSchema = z.object({
   createStockDocument: z.boolean().optional(),
   lines: z.array(documentLineSchema).min(1, 'Add at least one line.').max(MAX_LINES, `A document can have at most ${MAX_LINES} lines.`),
 }).superRefine((data, ctx) => {
-  checkDestination(data, ctx);
+  checkTransferFields(data, ctx);
   checkTotals(data.lines, ctx);
 });
 export type DocumentInput = z.input<typeof documentSchema>;
 
-/** A transfer goes from one warehouse to another; no other kind names a destination. */
-function checkDestination(data: { kind: DocumentKind; warehouseId: bigint; destinationWarehouseId: bigint | null }, ctx: z.RefinementCtx): void {
+type TransferFields = { kind: DocumentKind; warehouseId: bigint; destinationWarehouseId: bigint | null; inTransit: boolean; transferId: bigint | null };
+
+/**
+ * A transfer goes from one warehouse to another, directly or in transit; an arrival names its transfer. No other
+ * kind names a destination, goes in transit or names a transfer.
+ */
+function checkTransferFields(data: TransferFields, ctx: z.RefinementCtx): void {
   const path = ['destinationWarehouseId'];
+  if (data.inTransit && !isTransfer(data.kind)) ctx.addIssue({ code: 'custom', path: ['inTransit'], message: 'Only a transfer goes in transit.' });
+  if (isArrival(data.kind) !== (data.transferId !== null)) {
+    const message = isArrival(data.kind) ? 'Choose the transfer that arrived.' : 'Only a transfer arrival names a transfer.';
+    ctx.addIssue({ code: 'custom', path: ['transferId'], message });
+  }
   if (!isTransfer(data.kind)) {
     if (data.destinationWarehouseId !== null) ctx.addIssue({ code: 'custom', path, message: 'Only a transfer has a destination warehouse.' });
   } else if (data.destinationWarehouseId === null) {

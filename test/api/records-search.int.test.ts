@@ -86,7 +86,7 @@ describe('records API: search', async () => {
     expect((await call(admin.key, 'GET', '/crm/v8/Serial_Numbers?item=PHN-100')).json.data).toHaveLength(4);
     expect((await call(admin.key, 'GET', '/crm/v8/Serial_Numbers?status=issued')).status).toBe(204);
     const badStatus = await call(admin.key, 'GET', '/crm/v8/Serial_Numbers?status=lost');
-    expect(badStatus.json).toMatchObject({ code: 'INVALID_QUERY', message: '"lost" is not a valid value for status: use in_stock, issued.' });
+    expect(badStatus.json).toMatchObject({ code: 'INVALID_QUERY', message: '"lost" is not a valid value for status: use in_stock, issued, in_transit.' });
     const stock = await call(admin.key, 'GET', '/crm/v8/Stock?item=PHN-100&sort_by=Quantity&sort_order=desc');
     expect(stock.json.data.map((r: { Warehouse: { Code: string }; Quantity: string }) => [r.Warehouse.Code, r.Quantity])).toEqual([['MAIN', '3'], ['SHOP', '1']]);
   });

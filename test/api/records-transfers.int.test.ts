@@ -79,6 +79,39 @@ describe('records API: transfers', async () => {
     expect(serial.status).toBe('in_stock');
   });
 
+  it('sends a transfer in transit and receives what arrived with Transfer_Arrivals', async () => {
+    await post('Goods_Receipts', { Date: '2026-11-01', Warehouse: { Code: 'MAIN' }, Lines: [tracked(['IT-1', 'IT-2'])] });
+    const sent = await post('Transfers', transfer([tracked(['IT-1', 'IT-2'])], { In_Transit: true }));
+    expect(sent.status).toBe(201);
+    const tr = sent.json.data[0].details;
+    const read = (await call(admin.key, 'GET', `/crm/v8/Transfers/${tr.id}`)).json.data[0];
+    expect(read).toMatchObject({ In_Transit: true, Lines: [{ Serial_Numbers: ['IT-1', 'IT-2'] }] });
+    const inTransit = await call(admin.key, 'GET', '/crm/v8/Serial_Numbers?status=in_transit');
+    expect(inTransit.json.data.map((s: { Serial: string; Status: string }) => [s.Serial, s.Status])).toEqual([['IT-1', 'in_transit'], ['IT-2', 'in_transit']]);
+
+    const arrival = (lines: unknown[], extra: Record<string, unknown> = {}) =>
+      ({ Date: '2026-11-23', Transfer: { Number: tr.Number }, Warehouse: { Code: 'SHOP' }, Lines: lines, ...extra });
+    const refused = await post('Transfer_Arrivals', arrival([tracked(['T-4'])]), arrival([tracked(['IT-1'])], { Warehouse: { Code: 'MAIN' } }),
+      arrival([tracked(['IT-1'])], { Transfer: { Number: 'TR-1999-00001' } }));
+    expect(refused.json.data.map((e: { code: string; message: string; details: { api_name?: string } }) => [e.code, e.message, e.details.api_name])).toEqual([
+      ['INVALID_DATA', `Serial T-4 of item ACME-1 is not in transit on ${tr.Number}: it is in stock in warehouse MAIN (GR-2026-00001).`, 'Serial_Numbers'],
+      ['INVALID_DATA', `${tr.Number} goes to warehouse SHOP: its goods arrive there.`, 'Warehouse'],
+      ['RESOURCE_NOT_FOUND', 'No transfer with Number TR-1999-00001 exists.', 'Transfer'],
+    ]);
+    const arrived = await post('Transfer_Arrivals', arrival([tracked(['IT-2'])]));
+    expect(arrived.status).toBe(201);
+    expect(arrived.json.data[0].details.Number).toMatch(/^TA-2026-\d{5}$/);
+    const got = (await call(admin.key, 'GET', `/crm/v8/Transfer_Arrivals/${arrived.json.data[0].details.id}`)).json.data[0];
+    expect(got).toMatchObject({ Transfer: { id: tr.id, Number: tr.Number }, Warehouse: { Code: 'SHOP' }, Lines: [{ Serial_Numbers: ['IT-2'] }] });
+    const [serial] = await db.select().from(serialNumber).where(eq(serialNumber.serial, 'IT-2'));
+    const history = (await call(admin.key, 'GET', `/crm/v8/Serial_Numbers/${serial.id}`)).json.data[0].History;
+    expect(history.map((m: { Direction: string; Document: { Kind: string }; Warehouse: { Code: string } }) => [m.Direction, m.Document.Kind, m.Warehouse.Code])).toEqual([
+      ['in', 'Goods_Receipts', 'MAIN'], ['out', 'Transfers', 'MAIN'], ['in', 'Transfer_Arrivals', 'SHOP'],
+    ]);
+    const pinned = await call(admin.key, 'DELETE', `/crm/v8/Transfers/${tr.id}`);
+    expect(pinned.json.data[0]).toMatchObject({ code: 'CANNOT_PROCESS', message: expect.stringContaining('received its goods at the destination') });
+  });
+
   it('accountants read transfers but may not write them', async () => {
     expect((await call(accountant.key, 'GET', '/crm/v8/Transfers')).status).toBe(200);
     const refused = await call(accountant.key, 'POST', '/crm/v8/Transfers', { data: [transfer([tracked(['T-4'])])] });

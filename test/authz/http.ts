@@ -7,12 +7,14 @@ import { expectedOutcome, expectedRecordsOutcome, type Outcome } from './outcome
  */
 export const MISSING_ID = '999999999';
 
-export type Ids = Record<'item' | 'partner' | 'serial' | 'goods_receipt' | 'goods_issue' | 'purchase_invoice' | 'sales_invoice' | 'transfer', string>;
+export type Ids = Record<'item' | 'partner' | 'serial' | 'goods_receipt' | 'goods_issue' | 'purchase_invoice' | 'sales_invoice' | 'transfer'
+  | 'transfer_arrival', string>;
 
 /** The real record behind each dynamic page, so an allowed caller must see a 200 there. */
 const PAGE_IDS: Record<string, keyof Ids> = {
   '/items/': 'item', '/partners/': 'partner', '/serial-numbers/': 'serial', '/goods-receipts/': 'goods_receipt',
   '/goods-issues/': 'goods_issue', '/purchase-invoices/': 'purchase_invoice', '/sales-invoices/': 'sales_invoice', '/transfers/': 'transfer',
+  '/transfer-arrivals/': 'transfer_arrival',
 };
 
 export type PageCase = { url: string; needs: Requirement; missing: boolean };

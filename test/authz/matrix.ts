@@ -45,6 +45,9 @@ export const PAGES: Record<string, Requirement> = {
   '/transfers/new': 'stockDocs.write',
   '/transfers/[id]': 'stockDocs.read',
   '/transfers/[id]/edit': 'stockDocs.write',
+  '/transfers/[id]/receive': 'stockDocs.write',
+  '/transfer-arrivals': 'stockDocs.read',
+  '/transfer-arrivals/[id]': 'stockDocs.read',
   '/purchase-invoices': 'invoices.read',
   '/purchase-invoices/new': 'invoices.write',
   '/purchase-invoices/[id]': 'invoices.read',
@@ -111,6 +114,7 @@ export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
   Purchase_Invoices: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
   Sales_Invoices: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
   Transfers: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert', 'update', 'delete'], byId: true },
+  Transfer_Arrivals: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert', 'update', 'delete'], byId: true },
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
 };
@@ -125,11 +129,11 @@ export type ActionEntry = { action: string; needs: Requirement; args: unknown[] 
 const MISSING = '999999999';
 const DOCUMENT_WRITE = {
   goods_receipt: 'stockDocs.write', goods_issue: 'stockDocs.write', purchase_invoice: 'invoices.write', sales_invoice: 'invoices.write',
-  transfer: 'stockDocs.write',
+  transfer: 'stockDocs.write', transfer_arrival: 'stockDocs.write',
 } as const satisfies Record<string, Permission>;
 const DOCUMENT_READ = {
   goods_receipt: 'stockDocs.read', goods_issue: 'stockDocs.read', purchase_invoice: 'invoices.read', sales_invoice: 'invoices.read',
-  transfer: 'stockDocs.read',
+  transfer: 'stockDocs.read', transfer_arrival: 'stockDocs.read',
 } as const satisfies Record<string, Permission>;
 const DOCS = 'app/(app)/_documents/actions.ts';
 
@@ -160,6 +164,7 @@ export const ACTIONS: ActionEntry[] = [
   { action: `${DOCS}#checkSerialsAction`, needs: 'serials.read', args: [{}] },
   { action: `${DOCS}#loadInStockAction`, needs: 'serials.read', args: [{}] },
   { action: `${DOCS}#itemStockAction`, needs: 'stock.read', args: [MISSING] },
+  { action: 'app/(app)/transfers/actions.ts#checkArrivalSerialsAction', needs: 'serials.read', args: [{ transferId: MISSING, itemId: MISSING, serials: [] }] },
 ];
 
 /** The principals every entry is called as. API keys carry a role but are accepted by API routes only. */

@@ -29,10 +29,12 @@ export function outcomeOfError(error: unknown): Outcome {
 
 function coreInput(world: World, content: Content, marker: string): DocumentInput {
   const transfer = content.kind === 'transfer';
+  const internal = transfer || content.kind === 'transfer_arrival';
   return {
     kind: content.kind, date: content.date, note: marker, warehouseId: world.warehouseIds[content.warehouse],
-    partnerId: transfer ? null : isInbound(content.kind) ? world.supplierId : world.customerId,
-    destinationWarehouseId: transfer ? world.warehouseIds[heldIn(content)] : null,
+    partnerId: internal ? null : isInbound(content.kind) ? world.supplierId : world.customerId,
+    destinationWarehouseId: transfer ? world.warehouseIds[heldIn(content)] : null, inTransit: content.inTransit ?? false,
+    transferId: content.transferDocId ?? null,
     ...(isInvoice(content.kind) ? { createStockDocument: content.createStock } : {}),
     lines: content.lines.map((l) => ({ itemId: world.itemIds[l.item], quantity: String(l.quantity), serials: l.serials })),
   };
@@ -56,10 +58,17 @@ export async function throughCore(world: World, action: 'post' | 'edit' | 'delet
 function apiRecord(content: Content, marker: string): Record<string, unknown> {
   return {
     Date: content.date, Note: marker, Warehouse: { Code: WAREHOUSE_CODES[content.warehouse] },
-    ...(content.kind === 'transfer' ? { Destination_Warehouse: { Code: WAREHOUSE_CODES[heldIn(content)] } } : { Partner: { Code: isInbound(content.kind) ? 'SUP' : 'CUS' } }),
+    ...otherSide(content),
     ...(isInvoice(content.kind) ? { Create_Stock_Document: content.createStock } : {}),
     Lines: content.lines.map((l) => ({ Item: { Code: ITEM_CODES[l.item] }, Quantity: String(l.quantity), Serial_Numbers: l.serials })),
   };
+}
+
+/** Who or where a record names besides its warehouse: a transfer's destination, an arrival's transfer, a partner. */
+function otherSide(content: Content): Record<string, unknown> {
+  if (content.kind === 'transfer') return { Destination_Warehouse: { Code: WAREHOUSE_CODES[heldIn(content)] }, In_Transit: content.inTransit ?? false };
+  if (content.kind === 'transfer_arrival') return { Transfer: { id: content.transferDocId } };
+  return { Partner: { Code: isInbound(content.kind) ? 'SUP' : 'CUS' } };
 }
 
 type Answer = Awaited<ReturnType<typeof call>>;

@@ -8,8 +8,11 @@ export type Outcome =
   | { status: 'failed'; code: string; message: string };
 
 export type Line = { item: 0 | 1 | 2; quantity: number; serials: string[] };
-/** A document as a client meant it: the checks compare the stored document with this. */
-export type Content = { kind: DocKind; date: string; warehouse: 0 | 1; createStock: boolean; lines: Line[] };
+/**
+ * A document as a client meant it: the checks compare the stored document with this. `inTransit`: a transfer sent
+ * in transit; `transferDocId`: the transfer an arrival received goods of.
+ */
+export type Content = { kind: DocKind; date: string; warehouse: 0 | 1; createStock: boolean; lines: Line[]; inTransit?: boolean; transferDocId?: string };
 
 export type Entry = {
   seq: number;

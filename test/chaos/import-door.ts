@@ -12,7 +12,7 @@ import { ITEM_CODES, WAREHOUSE_CODES, type World } from './world';
 
 // The second column names the other side: the partner of a receipt, the destination of a transfer.
 const HEADERS = { goods_receipt: ['Number', 'Date', 'Partner', 'Warehouse', 'Note', 'Item', 'Quantity', 'Serial_Numbers'],
-  transfer: ['Number', 'Date', 'Destination_Warehouse', 'Warehouse', 'Note', 'Item', 'Quantity', 'Serial_Numbers'] } as const;
+  transfer: ['Number', 'Date', 'Destination_Warehouse', 'Warehouse', 'Note', 'Item', 'Quantity', 'Serial_Numbers', 'In_Transit'] } as const;
 const MODULES = { goods_receipt: 'Goods_Receipts', transfer: 'Transfers' } as const;
 const mappingsOf = (kind: ImportedKind) => HEADERS[kind].map((api_name, index) => ({ api_name, index, ...(api_name === 'Date' ? { format: 'yyyy-MM-dd' } : {}) }));
 
@@ -24,6 +24,7 @@ function rowsOf(kind: ImportedKind, docs: ImportedDocument[]): string[][] {
   return [[...HEADERS[kind]], ...docs.flatMap((doc) => doc.content.lines.map((line, l) => [
     `CHAOS-${doc.marker}`, l === 0 ? doc.content.date : '', l === 0 ? otherSide(doc.content) : '', l === 0 ? WAREHOUSE_CODES[doc.content.warehouse] : '',
     l === 0 ? doc.marker : '', ITEM_CODES[line.item], String(line.quantity), line.serials.join(';'),
+    ...(kind === 'transfer' ? [l === 0 ? String(doc.content.inTransit ?? false) : ''] : []),
   ]))];
 }
 

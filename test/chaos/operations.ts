@@ -4,14 +4,15 @@
 // serials that are in stock) while some are not, and concurrent clients often reach for the same serial.
 import fc from 'fast-check';
 
-export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice', 'transfer'] as const;
+export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice', 'transfer', 'transfer_arrival'] as const;
 export type DocKind = (typeof DOCUMENT_KINDS)[number];
 export type Door = 'core' | 'api';
 
 /** Item 0 and 1 track serials, item 2 does not; `count` is the serial count or the plain quantity. */
 export type LinePlan = { item: 0 | 1 | 2; count: number; picks: number[] };
 /**
- * `warehouse`: where the document receives or issues; a transfer leaves it for the other one. `hot`: reach for
+ * `warehouse`: where the document receives or issues; a transfer leaves it for the other one. `createStock`: an
+ * invoice creates its goods document; a transfer goes directly (one in four goes in transit). `hot`: reach for
  * the step's hot serials (see runner.ts), where the races are.
  */
 export type ContentPlan = { warehouse: 0 | 1; lines: LinePlan[]; daysBack: number; createStock: boolean; hot: boolean };

@@ -56,7 +56,30 @@ export function resolveContent(plan: ContentPlan, kind: DocKind, step: number, s
   const createStock = kind === 'purchase_invoice' || kind === 'sales_invoice' ? plan.createStock : false;
   const hot = plan.hot && focus !== undefined && !isInbound(kind);
   const r: Resolving = { kind, serials, target, warehouse: hot ? heldIn(focus.content) : plan.warehouse, hotSerials: hot ? serialKeys(focus.content) : [] };
-  return { kind, date: dayOf(step, plan.daysBack), warehouse: r.warehouse, createStock, lines: plan.lines.map((line) => resolveLine(line, createStock, r)) };
+  const content: Content = { kind, date: dayOf(step, plan.daysBack), warehouse: r.warehouse, createStock, lines: plan.lines.map((line) => resolveLine(line, createStock, r)) };
+  return kind === 'transfer' ? { ...content, inTransit: !plan.createStock } : content;
+}
+
+/**
+ * An arrival of a live in-transit transfer (the plan's first pick chooses which): its tracked lines take the
+ * transfer's serials still in transit (the plan's count of them; a tenth of the lines any serial the transfer
+ * sent), its counted lines the plan's count. Undefined when no transfer is in transit.
+ */
+export function resolveArrival(plan: ContentPlan, step: number, serials: SerialState[], live: LiveDocument[]): Content | undefined {
+  const sent = live.filter((d) => d.kind === 'transfer' && d.content.inTransit);
+  if (sent.length === 0) return undefined;
+  const transfer = sent[plan.lines[0].picks[0] % sent.length];
+  const inTransit = new Set(serials.filter((s) => s.status === 'in_transit').map((s) => `${s.item}:${s.serial}`));
+  const lines = transfer.content.lines.map((line, i): Line => {
+    const count = plan.lines[i % plan.lines.length].count;
+    if (line.item === 2) return { item: 2, quantity: count, serials: [] };
+    const any = plan.lines[i % plan.lines.length].picks[1] % 10 === 0;
+    const chosen = line.serials.filter((s) => any || inTransit.has(`${line.item}:${s}`)).slice(0, count);
+    return { item: line.item, quantity: chosen.length, serials: chosen };
+  }).filter((line) => line.quantity > 0);
+  if (lines.length === 0) return undefined;
+  // A third of the arrivals back-dated, some to before the transfer: the core refuses those.
+  return { kind: 'transfer_arrival', date: dayOf(step, plan.daysBack), warehouse: heldIn(transfer.content), createStock: false, lines, transferDocId: transfer.docId };
 }
 
 /** The serials a content moves, as item:serial keys (traces and checks find operations by them). */
@@ -72,6 +95,7 @@ export function touchedSerials(entry: { content?: Content; previous?: Content })
 /** Picks the step's hot document among live inbound documents and transfers holding a serial that is in stock. */
 export function chooseFocus(live: LiveDocument[], serials: SerialState[], random: () => number): Focus | undefined {
   const inStock = new Set(serials.filter((s) => s.status === 'in_stock').map((s) => `${s.item}:${s.serial}`));
-  const candidates = live.filter((d) => (isInbound(d.kind) || d.kind === 'transfer') && serialKeys(d.content).some((key) => inStock.has(key)));
+  const candidates = live.filter((d) => (isInbound(d.kind) || d.kind === 'transfer' || d.kind === 'transfer_arrival')
+    && serialKeys(d.content).some((key) => inStock.has(key)));
   return candidates.length ? candidates[Math.floor(random() * candidates.length)] : undefined;
 }

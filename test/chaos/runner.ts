@@ -7,7 +7,7 @@ import { throughApi, throughCore, updateItemField, type DoorResult } from './doo
 import { History, type Content, type Entry, type LiveDocument } from './history';
 import { importDocumentsOf } from './import-door';
 import { generateProgram, ITEM_FIELDS, type Op } from './operations';
-import { chooseFocus, resolveContent, type Focus } from './resolve';
+import { chooseFocus, resolveArrival, resolveContent, type Focus } from './resolve';
 import { readSerials, type SerialState, type World } from './world';
 
 export type RoundPlan = { round: number; seed: number; clients: number; steps: number };
@@ -72,13 +72,17 @@ async function runOp(s: Step, op: Op): Promise<void> {
 }
 
 async function post(s: Step, op: Extract<Op, { type: 'post' }>): Promise<void> {
-  await writeDocument(s, op.door, 'post', { content: resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus) });
+  const content = op.kind === 'transfer_arrival' ? resolveArrival(op.content, s.step, s.serials, s.history.liveDocuments())
+    : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus);
+  if (content) await writeDocument(s, op.door, 'post', { content });
 }
 
 async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Promise<void> {
   const target: LiveDocument | undefined = op.hot && s.focus ? s.focus : s.history.chooseTarget(op.target);
   if (!target) return;
-  const content: Content = op.type === 'edit' ? resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus) : target.content;
+  // An arrival is only corrected (its note): what it received changes by deleting it and receiving again.
+  const content: Content = op.type === 'edit' && target.kind !== 'transfer_arrival'
+    ? resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus) : target.content;
   const previous = op.type === 'edit' ? target.content : undefined;
   await writeDocument(s, op.door, op.type, { content, previous, docId: target.docId, number: target.number });
 }

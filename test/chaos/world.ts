@@ -50,10 +50,10 @@ export async function resetStock(db: Db): Promise<void> {
 }
 
 /** A serial as the runner sees it just before a step. */
-export type SerialState = { item: 0 | 1; serial: string; status: 'in_stock' | 'issued'; warehouse: 0 | 1 };
+export type SerialState = { item: 0 | 1; serial: string; status: 'in_stock' | 'issued' | 'in_transit'; warehouse: 0 | 1 };
 
 export async function readSerials(world: World): Promise<SerialState[]> {
-  const found = await world.db.execute<{ itemId: string; serial: string; status: 'in_stock' | 'issued'; warehouseId: string }>(sql`
+  const found = await world.db.execute<{ itemId: string; serial: string; status: SerialState['status']; warehouseId: string }>(sql`
     select item_id::text as "itemId", serial, status, warehouse_id::text as "warehouseId" from serial_number`);
   return found.map((s) => ({
     item: world.itemIds.findIndex((id) => String(id) === s.itemId) as 0 | 1, serial: s.serial, status: s.status,

@@ -10,6 +10,7 @@ import { seedWorld } from '@/test/fixtures';
 import { apiCaller, keyFor, type Caller } from './api';
 import { csv, drainJobs } from './drain';
 import { resultRows } from './result-file';
+import { runDocumentFile, verdict } from './document-files';
 
 const HEADERS = ['Number', 'Date', 'Warehouse', 'Destination_Warehouse', 'Item', 'Quantity', 'Serial_Numbers'];
 const mappings = HEADERS.map((api_name, index) => ({ api_name, index }));
@@ -36,7 +37,7 @@ describe('transfer bulk write', async () => {
   });
 
   it('has a template with both warehouses and no prices', async () => {
-    expect(templateRows(TRANSFERS)[0]).toEqual([...HEADERS, 'Note', 'External_Number']);
+    expect(templateRows(TRANSFERS)[0]).toEqual([...HEADERS, 'Note', 'In_Transit', 'External_Number']);
     expect((await templateFile('Transfers.csv'))?.fileName).toBe('Transfers.csv');
   });
 
@@ -78,6 +79,39 @@ describe('transfer bulk write', async () => {
     const rows = await importFile(csv([HEADERS, ['T-4', '2026-02-03', 'MAIN', 'SHOP', 'ACME-1', '1', 'M-1']]));
     expect(`${json.data[0].code}-${json.data[0].details.api_name}`).toBe(rows[0].ERRORS);
     expect(json.data[0].message).toBe(rows[0].ERROR_MESSAGE);
+  });
+
+  it('sends transfers in transit and imports their arrivals, the transfer named by its number', async () => {
+    await postDocument(db, { kind: 'goods_receipt', date: '2026-02-01', warehouseId: world.main,
+      lines: [{ itemId: world.tracked, quantity: '2', serials: ['N-1', 'N-2'] }] }, world.actor);
+    const sentRows = await importFile(csv([[...HEADERS, 'In_Transit'], ['T-9', '2026-02-04', 'MAIN', 'SHOP', 'ACME-1', '2', 'N-1;N-2', 'true']]),
+      [...mappings, { api_name: 'In_Transit', index: HEADERS.length }]);
+    expect(sentRows[0].STATUS).toBe('ADDED');
+    const [sent] = await db.select().from(document).where(eq(document.id, BigInt(sentRows[0].RECORD_ID)));
+    expect(sent.inTransit).toBe(true);
+    const headers = ['Number', 'Date', 'Transfer', 'Warehouse', 'Item', 'Quantity', 'Serial_Numbers'];
+    const uploaded = await api.upload(csv([headers, ['A-1', '2026-02-05', sent.number, 'SHOP', 'ACME-1', '1', 'N-2'],
+      ['A-2', '2026-02-05', 'TR-1999-00001', 'SHOP', 'ACME-1', '1', 'N-1']]), 'arrivals.csv');
+    const created = await api.create({ operation: 'insert', resource: [{ type: 'data', module: { api_name: 'Transfer_Arrivals' }, file_id: uploaded.json.details.file_id,
+      field_mappings: headers.map((api_name, index) => ({ api_name, index })) }] });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    await drainJobs(db);
+    const rows = await resultRows(api, created.json.details.id);
+    expect(rows.map((r) => [r.STATUS, r.ERRORS])).toEqual([['ADDED', ''], ['SKIPPED', 'RESOURCE_NOT_FOUND-Transfer']]);
+    expect((await db.select().from(serialNumber).where(eq(serialNumber.serial, 'N-2')))[0]).toMatchObject({ status: 'in_stock', warehouseId: world.shop });
+    expect((await db.select().from(serialNumber).where(eq(serialNumber.serial, 'N-1')))[0]).toMatchObject({ status: 'in_transit' });
+  });
+
+  it('updates a transfer found by its Number: a note alone keeps both warehouses and its serials', async () => {
+    await postDocument(db, { kind: 'goods_receipt', date: '2026-02-01', warehouseId: world.main,
+      lines: [{ itemId: world.tracked, quantity: '1', serials: ['U-1'] }] }, world.actor);
+    const tr = await postDocument(db, { kind: 'transfer', date: '2026-02-06', warehouseId: world.main, destinationWarehouseId: world.shop,
+      lines: [{ itemId: world.tracked, quantity: '1', serials: ['U-1'] }] }, world.actor);
+    const rows = await runDocumentFile(db, api, [['Number', 'Note'], [tr.number, 'second van']], { operation: 'update', module: 'Transfers', findBy: 'Number' });
+    expect(rows.map(verdict)).toEqual([['UPDATED', '', String(tr.id)]]);
+    const [after] = await db.select().from(document).where(eq(document.id, tr.id));
+    expect(after).toMatchObject({ note: 'second van', warehouseId: world.main, destinationWarehouseId: world.shop, inTransit: false });
+    expect((await db.select().from(serialNumber).where(eq(serialNumber.serial, 'U-1')))[0].warehouseId).toBe(world.shop);
   });
 
   it('refuses a job that leaves the destination unmapped', async () => {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { Alert } from '@/components/ui/alert';
@@ -14,6 +15,7 @@ import { AuditLog } from '@/components/documents/audit-log';
 import { DocumentButtons } from '@/components/documents/document-buttons';
 import { DocumentLines } from '@/components/documents/document-lines';
 import { readableKinds } from './readable-kinds';
+import { TransitCard } from './transit-card';
 
 /** The detail page of one kind of document; each route's [id]/page.tsx renders this with its kind. */
 export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind; params: Promise<{ id: string }> }) {
@@ -42,6 +44,7 @@ export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind;
         {isInvoice(kind) && <Totals header={header} />}
       </div>
       <div className="mt-6"><DocumentLines lines={lines} showTotals={info.priced} showPrices={info.priced} noSerialsNote={noSerialsNote(header)} /></div>
+      {header.inTransit && <div className="mt-6"><TransitCard transferId={header.id} canReceive={canWrite} readable={readableKinds(user.role)} /></div>}
       <div className="mt-6"><AuditLog entries={audit} /></div>
     </>
   );
@@ -79,16 +82,20 @@ function noSerialsNote(header: DocumentHeader): string {
   return `No ${goods} yet: its serial numbers are entered when it is created (Create ${goods}).`;
 }
 
-/** Who the document is with and where: the partner and the warehouse, or a transfer's two warehouses. */
-function placeFacts(header: DocumentHeader): [string, string][] {
+/** Who the document is with and where: the partner and the warehouse, a transfer's two warehouses, an arrival's transfer. */
+function placeFacts(header: DocumentHeader): [string, ReactNode][] {
   const role = KINDS[header.kind].partnerRole;
   const named = (w: { code: string; name: string }) => `${w.code} · ${w.name}`;
-  if (role === null) return [['From warehouse', named(header.warehouse)], ['To warehouse', header.destinationWarehouse ? named(header.destinationWarehouse) : '—']];
+  if (header.transfer) return [['Transfer', <Link key="t" href={`/transfers/${header.transfer.id}`}>{header.transfer.number}</Link>], ['Arrived in', named(header.warehouse)]];
+  if (role === null) {
+    return [['From warehouse', named(header.warehouse)], ['To warehouse', header.destinationWarehouse ? named(header.destinationWarehouse) : '—'],
+      ['Sent', header.inTransit ? 'In transit: received at the destination by arrivals' : 'Directly: arrived with the transfer']];
+  }
   return [[role === 'supplier' ? 'Supplier' : 'Customer', header.partner ? formatPartner(header.partner) : '—'], ['Warehouse', named(header.warehouse)]];
 }
 
 function Facts({ header }: { header: DocumentHeader }) {
-  const facts: [string, string][] = [
+  const facts: [string, ReactNode][] = [
     ['Number', header.number], ['External number', header.externalNumber ?? '—'], ['Date', header.date], ...placeFacts(header),
     ['Created', `${formatDateTime(header.createdAt)} by ${header.createdBy ?? 'unknown'}`],
   ];

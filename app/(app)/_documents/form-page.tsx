@@ -40,7 +40,7 @@ export async function NewDocumentPage({ kind, searchParams }: { kind: DocumentKi
       {item === 'missing' && <div className="mb-6"><Alert tone="info">The item of the link is not an active item of the price list; add the line here.</Alert></div>}
       <DocumentForm kind={kind} partner={null} warehouses={warehouses} draftOwner={String(user.userId)} readable={readableKinds(user.role)}
         openLine={item && item !== 'missing' ? 0 : undefined} initial={{
-          kind, date: todayUtc(), partnerId: '', warehouseId: warehouses[0]?.id ?? '', destinationWarehouseId: '', note: '', externalNumber: '',
+          kind, date: todayUtc(), partnerId: '', warehouseId: warehouses[0]?.id ?? '', destinationWarehouseId: '', inTransit: false, note: '', externalNumber: '',
           createStockDocument: info.generates !== null && settings.createStockDocument, lines: item && item !== 'missing' ? [lineFor(kind, item)] : [],
         }} />
     </>
@@ -92,7 +92,7 @@ export async function EditDocumentPage({ kind, params, searchParams }: {
         draftOwner={String(user.userId)} blockers={blockers} readable={readableKinds(user.role)}
         notice={stockNow ? stockNotice(header) : undefined} openLine={stockNow ? firstTracked(lines) : undefined} initial={{
         kind, date: header.date, partnerId: header.partner?.id ?? '', warehouseId: header.warehouse.id,
-        destinationWarehouseId: header.destinationWarehouse?.id ?? '', note: header.note,
+        destinationWarehouseId: header.destinationWarehouse?.id ?? '', inTransit: header.inTransit, note: header.note,
         externalNumber: header.externalNumber ?? '', createStockDocument: stockNow || header.createStockDocument, lines,
       }} />
     </>

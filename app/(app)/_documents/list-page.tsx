@@ -8,7 +8,7 @@ import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import type { SearchParams } from '@/lib/data-table/params';
 import { formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
-import { isInvoice, isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { isArrival, isInvoice, isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { listDocuments, parseDocumentListParams } from '@/lib/inventory/queries/document-list';
 import { partnerOptionById } from '@/lib/inventory/queries/form-lookups';
 import { DocumentsTable } from '@/components/documents/documents-table';
@@ -27,11 +27,12 @@ export async function DocumentListPage({ kind, searchParams }: { kind: DocumentK
   ]);
   const description = isInvoice(kind) ? `Saving an invoice can create its ${KINDS[info.generates!].label.toLowerCase()} in one go.`
     : isTransfer(kind) ? 'Goods and serial numbers moving from one warehouse to another.'
-      : 'Stock and serial numbers move only through these documents.';
+      : isArrival(kind) ? 'What arrived of transfers sent in transit; receive more from the transfer’s page.'
+        : 'Stock and serial numbers move only through these documents.';
   return (
     <>
       <PageHeader title={info.plural} description={description}
-        actions={can(user.role, info.writePermission) && (
+        actions={can(user.role, info.writePermission) && !isArrival(kind) && (
           <Link href={`${info.path}/new`} className={buttonClass()}>New {info.label.toLowerCase()}</Link>
         )} />
       <ParamProblems problems={params.problems} />

@@ -4,9 +4,10 @@ import { useCallback, useMemo, useState } from 'react';
 import { DataTable, type ListColumn } from '@/components/data-table/data-table';
 import { DataTableToolbar, type FilterOption } from '@/components/data-table/toolbar';
 import { useUrlState } from '@/components/data-table/use-url-state';
-import { Badge } from '@/components/ui/alert';
+import { SerialStatusBadge } from '@/components/serials/serial-status';
 import { Button, buttonClass } from '@/components/ui/button';
 import { formatDateTime } from '@/lib/format';
+import { KINDS } from '@/lib/inventory/kinds';
 import type { SerialRow } from '@/lib/inventory/queries/serials';
 import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
 
@@ -23,11 +24,11 @@ function columnsFor(selected: ReadonlySet<string>, toggle: (id: string) => void)
       cell: ({ row }) => <><Link href={`/items/${row.original.itemId}`}>{row.original.itemCode}</Link> <span className="text-slate-600">{row.original.itemName}</span></> },
     { id: 'warehouse', accessorKey: 'warehouseCode', header: 'Warehouse', enableSorting: false },
     { id: 'status', accessorKey: 'status', header: 'Status', enableSorting: false,
-      cell: ({ row }) => (row.original.status === 'in_stock' ? <Badge tone="green">In stock</Badge> : <Badge tone="neutral">Issued</Badge>) },
+      cell: ({ row }) => <SerialStatusBadge status={row.original.status} /> },
     { id: 'receivedAt', accessorKey: 'receivedAt', header: 'Received', cell: ({ row }) => formatDateTime(row.original.receivedAt) },
     { id: 'receivedBy', accessorKey: 'receivedBy', header: 'Received by', enableSorting: false,
       cell: ({ row }) => (row.original.receivedById
-        ? <Link href={`/goods-receipts/${row.original.receivedById}`}>{row.original.receivedBy}</Link> : '—') },
+        ? <Link href={`${KINDS[row.original.receivedByKind ?? 'goods_receipt'].path}/${row.original.receivedById}`}>{row.original.receivedBy}</Link> : '—') },
   ];
 }
 

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { item, partner, warehouse } from '@/db/schema';
+import { document, item, partner, warehouse } from '@/db/schema';
 import { parseId } from '@/lib/ids';
 import type { TableRow } from '@/lib/import/files';
 import type { LookupModule } from '@/lib/modules';
@@ -18,6 +18,8 @@ const TABLES = {
   Items: { table: item, columns: { Code: item.codeKey, EAN: item.ean, id: item.id } },
   Partners: { table: partner, columns: { Code: partner.codeKey, id: partner.id } },
   Warehouses: { table: warehouse, columns: { Code: warehouse.codeKey, id: warehouse.id } },
+  // By its number as assigned (a transfer arrival names its transfer); the core checks it is a transfer.
+  Transfers: { table: document, columns: { Number: document.number, id: document.id } },
 } as const;
 const CANONICAL: Record<string, (text: string) => string> = { Code: canonicalKey, EAN: canonicalEan, id: (text) => text };
 
@@ -48,7 +50,8 @@ export async function loadLookups(tx: DbOrTx, ctx: DocumentContext, rows: TableR
       const text = readCell(row, mapping);
       if (text !== null) keys.add(text.trim());
     }
-    lookups.set(field.apiName, await loadKeys(tx, field.lookup.module, mapping.findBy ?? 'Code', [...keys]));
+    // Without a find_by, the lookup's first key (Code; a transfer's Number).
+    lookups.set(field.apiName, await loadKeys(tx, field.lookup.module, mapping.findBy ?? field.lookup.findBy[0], [...keys]));
   }
   return lookups;
 }

@@ -49,7 +49,7 @@ function lookedUp(ctx: DocumentContext, row: TableRow, apiName: string, lookups:
   if (value === null) return null;
   const id = lookups.get(apiName)?.get(value.trim());
   if (id === undefined) {
-    const findBy = mappingFor(ctx, apiName)?.findBy ?? 'Code';
+    const findBy = mappingFor(ctx, apiName)?.findBy ?? findField(ctx.module, apiName)?.lookup?.findBy[0] ?? 'Code';
     errors.push({ code: 'RESOURCE_NOT_FOUND', column: apiName, message: `No ${apiName.toLowerCase()} has ${findBy} ${value.trim()}.` });
     return null;
   }

@@ -11,8 +11,9 @@ export type DocumentHeader = {
   id: string; kind: DocumentKind; number: string; date: string; note: string; createStockDocument: boolean; externalNumber: string | null;
   partner: { id: string; code: string; name: string } | null;
   warehouse: { id: string; code: string; name: string };
-  /** A transfer's destination. */
+  /** A transfer's destination, and whether it went in transit; the transfer an arrival brought goods of. */
   destinationWarehouse: { id: string; code: string; name: string } | null;
+  inTransit: boolean; transfer: DocRef | null;
   stockDocument: DocRef | null; sourceInvoice: DocRef | null;
   createdBy: string | null; createdAt: Date; updatedBy: string | null; updatedAt: Date;
   /** What an edit form carries: a save over a newer version is refused. */
@@ -25,6 +26,7 @@ type HeaderRow = {
   partnerId: string | null; partnerCode: string | null; partnerName: string | null;
   warehouseId: string; warehouseCode: string; warehouseName: string;
   destinationId: string | null; destinationCode: string | null; destinationName: string | null;
+  inTransit: boolean; transferId: string | null; transferNumber: string | null;
   stockId: string | null; stockNumber: string | null; stockKind: DocumentKind | null;
   sourceId: string | null; sourceNumber: string | null; sourceKind: DocumentKind | null;
   createdBy: string | null; createdAt: Date; updatedBy: string | null; updatedAt: Date; version: number;
@@ -40,6 +42,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
       p.id::text as "partnerId", p.code as "partnerCode", p.name as "partnerName",
       w.id::text as "warehouseId", w.code as "warehouseCode", w.name as "warehouseName",
       dw.id::text as "destinationId", dw.code as "destinationCode", dw.name as "destinationName",
+      d.in_transit as "inTransit", tr.id::text as "transferId", tr.number as "transferNumber",
       sd.id::text as "stockId", sd.number as "stockNumber", sd.kind as "stockKind",
       si.id::text as "sourceId", si.number as "sourceNumber", si.kind as "sourceKind",
       cu.name as "createdBy", d.created_at as "createdAt", uu.name as "updatedBy", d.updated_at as "updatedAt", d.version,
@@ -47,6 +50,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
     from document d
     join warehouse w on w.id = d.warehouse_id
     left join warehouse dw on dw.id = d.destination_warehouse_id
+    left join document tr on tr.id = d.transfer_id
     left join partner p on p.id = d.partner_id
     left join document sd on sd.id = d.stock_document_id
     left join document si on si.id = d.source_invoice_id
@@ -60,6 +64,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
     partner: row.partnerId ? { id: row.partnerId, code: row.partnerCode!, name: row.partnerName! } : null,
     warehouse: { id: row.warehouseId, code: row.warehouseCode, name: row.warehouseName },
     destinationWarehouse: row.destinationId ? { id: row.destinationId, code: row.destinationCode!, name: row.destinationName! } : null,
+    inTransit: row.inTransit, transfer: row.transferId ? { id: row.transferId, number: row.transferNumber!, kind: 'transfer' } : null,
     stockDocument: row.stockId ? { id: row.stockId, number: row.stockNumber!, kind: row.stockKind! } : null,
     sourceInvoice: row.sourceId ? { id: row.sourceId, number: row.sourceNumber!, kind: row.sourceKind! } : null,
     createdBy: row.createdBy, createdAt: new Date(row.createdAt), updatedBy: row.updatedBy, updatedAt: new Date(row.updatedAt),

@@ -43,7 +43,7 @@ export async function listDocuments(db: DbOrTx, kind: DocumentKind, params: Docu
       .leftJoin(partner, eq(partner.id, document.partnerId))
       .innerJoin(warehouse, eq(warehouse.id, document.warehouseId))
       .leftJoin(destination, eq(destination.id, document.destinationWarehouseId))
-      .leftJoin(linked, sql`${linked.id} = coalesce(${document.stockDocumentId}, ${document.sourceInvoiceId})`)
+      .leftJoin(linked, sql`${linked.id} = coalesce(${document.stockDocumentId}, ${document.sourceInvoiceId}, ${document.transferId})`)
       .where(where)
       .orderBy(...documentOrder(params.sort))
       .limit(params.perPage).offset(offsetOf(params)),

@@ -6,6 +6,10 @@ import { rows } from '@/lib/sql-rows';
 import { keySearch, type KeySearch } from '@/lib/search/key-search';
 import { keyMatchSql, keyRankSql, keyRankTiers, throughKeyIndex } from '@/lib/search/key-search-sql';
 import { canonicalKey } from '@/lib/text/canonical-key';
+import type { SERIAL_STATUSES } from '@/db/schema/inventory';
+import type { DocumentKind } from '@/lib/inventory/kinds';
+
+type SerialStatus = (typeof SERIAL_STATUSES)[number];
 import { parseDateFilter, parseIdFilter, timestampInDays } from './filters';
 
 export const SERIAL_SORTS = ['serial', 'receivedAt'] as const;
@@ -19,8 +23,10 @@ export function parseSerialListParams(params: SearchParams) {
 export type SerialListParams = ReturnType<typeof parseSerialListParams>;
 
 export type SerialRow = {
-  id: string; serial: string; status: 'in_stock' | 'issued'; itemId: string; itemCode: string; itemName: string;
+  id: string; serial: string; status: SerialStatus; itemId: string; itemCode: string; itemName: string;
   warehouseCode: string; receivedAt: string; receivedById: string | null; receivedBy: string | null;
+  /** The kind of the document that last brought it in: a receipt, a transfer or an arrival. */
+  receivedByKind: DocumentKind | null;
 };
 
 /**
@@ -44,7 +50,8 @@ export async function listSerials(db: DbOrTx, params: SerialListParams): Promise
   const [page, total] = await Promise.all([
     rows<SerialRow>(db, sql`
       select s.id::text, s.serial, s.status, i.id::text as "itemId", i.code as "itemCode", i.name as "itemName",
-        w.code as "warehouseCode", s.received_at as "receivedAt", rd.id::text as "receivedById", rd.number as "receivedBy"
+        w.code as "warehouseCode", s.received_at as "receivedAt", rd.id::text as "receivedById", rd.number as "receivedBy",
+        rd.kind as "receivedByKind"
       from (${source}) s
       join item i on i.id = s.item_id
       join warehouse w on w.id = s.warehouse_id
@@ -71,7 +78,7 @@ function pageOfSerials(params: SerialListParams, where: SQL, limit = params.perP
     return sql`select * from serial_number s where ${where} order by ${order} limit ${limit} offset ${offset}`;
   }
   // One ordered index walk per (status, warehouse), each stopping at the page's end, then merged.
-  const statuses = params.filters.all === '1' ? sql`array['in_stock', 'issued']::serial_status[]` : sql`array['in_stock']::serial_status[]`;
+  const statuses = params.filters.all === '1' ? sql`array['in_stock', 'issued', 'in_transit']::serial_status[]` : sql`array['in_stock']::serial_status[]`;
   return sql`
     select s.* from unnest(${statuses}) as st(status) cross join warehouse w
     cross join lateral (select * from serial_number s where s.status = st.status and s.warehouse_id = w.id and ${where}
@@ -123,7 +130,7 @@ function serialWhere(params: SerialListParams, itemIds: string[] | null): SQL {
 }
 
 export type SerialDetail = {
-  id: string; serial: string; status: 'in_stock' | 'issued'; receivedAt: string;
+  id: string; serial: string; status: SerialStatus; receivedAt: string;
   itemId: string; itemCode: string; itemName: string; warehouseCode: string; warehouseName: string;
 };
 

@@ -7,6 +7,7 @@ import type { World } from '../world';
 
 export type StoredDocument = {
   id: string; kind: string; number: string; date: string; note: string; warehouseId: string; destinationWarehouseId: string | null;
+  inTransit: boolean; transferId: string | null;
   createStock: boolean; stockDocumentId: string | null; sourceInvoiceId: string | null; lines: string;
 };
 
@@ -31,7 +32,8 @@ export function expectedLines(world: World, lines: Line[], onInvoice: boolean): 
 export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, StoredDocument>> {
   const docs = await db.execute<Omit<StoredDocument, 'lines'>>(sql`
     select id::text, kind, number, date::text, note, warehouse_id::text as "warehouseId",
-      destination_warehouse_id::text as "destinationWarehouseId", create_stock_document as "createStock",
+      destination_warehouse_id::text as "destinationWarehouseId", in_transit as "inTransit", transfer_id::text as "transferId",
+      create_stock_document as "createStock",
       stock_document_id::text as "stockDocumentId", source_invoice_id::text as "sourceInvoiceId" from document`);
   const lines = await db.execute<{ documentId: string; item: string; quantity: string; serials: string[] }>(sql`
     select l.document_id::text as "documentId", l.item_id::text as item, l.quantity::text,
@@ -46,7 +48,8 @@ export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, Store
 /** How a stored document differs from the content that should be there; null when it does not. */
 export function contentDifference(world: World, stored: Map<string, StoredDocument>, doc: StoredDocument, content: Content): string | null {
   const expected = { date: content.date, warehouseId: String(world.warehouseIds[content.warehouse]),
-    destinationWarehouseId: content.kind === 'transfer' ? String(world.warehouseIds[heldIn(content)]) : null, lines: expectedLines(world, content.lines, isInvoice(content.kind)) };
+    destinationWarehouseId: content.kind === 'transfer' ? String(world.warehouseIds[heldIn(content)]) : null,
+    inTransit: content.inTransit ?? false, transferId: content.transferDocId ?? null, lines: expectedLines(world, content.lines, isInvoice(content.kind)) };
   const differences = (Object.keys(expected) as (keyof typeof expected)[])
     .filter((k) => doc[k] !== expected[k]).map((k) => `${k} ${doc[k]} instead of ${expected[k]}`);
   if (isInvoice(content.kind)) {

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { Badge } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
+import { SerialStatusBadge, warehouseRole } from '@/components/serials/serial-status';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { can, type Role } from '@/lib/auth/roles';
 import { requirePagePermission } from '@/lib/auth/session';
@@ -30,8 +30,8 @@ export default async function SerialPage({ params }: { params: Promise<{ id: str
           <dt className="text-slate-500">Item</dt>
           <dd><Link href={`/items/${serial.itemId}`}>{serial.itemCode}</Link> · {serial.itemName}</dd>
           <dt className="text-slate-500">Status</dt>
-          <dd>{serial.status === 'in_stock' ? <Badge tone="green">In stock</Badge> : <Badge tone="neutral">Issued</Badge>}</dd>
-          <dt className="text-slate-500">{serial.status === 'in_stock' ? 'Warehouse' : 'Issued from'}</dt>
+          <dd><SerialStatusBadge status={serial.status} /></dd>
+          <dt className="text-slate-500">{warehouseRole(serial.status)}</dt>
           <dd>{serial.warehouseCode} · {serial.warehouseName}</dd>
           <dt className="text-slate-500">Last received</dt>
           <dd>{formatDateTime(serial.receivedAt)}</dd>
@@ -54,6 +54,13 @@ function docLink(role: Role, kind: string | null, id: string | null, number: str
 
 const MOVEMENT_LABELS: Record<SerialMove['direction'], string> = { in: 'Received', out: 'Issued', move: 'Transferred' };
 
+/** A transfer's `out` sent the serial in transit; an arrival's `in` received it at the transfer's destination. */
+function movementLabel(m: SerialMove): string {
+  if (m.documentKind === 'transfer' && m.direction === 'out') return 'Sent in transit';
+  if (m.documentKind === 'transfer_arrival') return 'Arrived';
+  return MOVEMENT_LABELS[m.direction];
+}
+
 /** Where the serial came from and went, by whom and when: one row per movement, in order (a transfer from A → B). */
 function HistoryTable({ moves, role }: { moves: SerialMove[]; role: Role }) {
   if (moves.length === 0) return <p className="text-sm text-slate-500">No movements recorded.</p>;
@@ -72,7 +79,7 @@ function HistoryTable({ moves, role }: { moves: SerialMove[]; role: Role }) {
           {moves.map((m) => (
             <tr key={m.id} className="border-t border-slate-100 align-top">
               <td className="py-2 pr-3">{m.documentDate}</td>
-              <td className="py-2 pr-3">{MOVEMENT_LABELS[m.direction]}</td>
+              <td className="py-2 pr-3">{movementLabel(m)}</td>
               <td className="py-2 pr-3">{docLink(role, m.documentKind, m.documentId, m.documentNumber)}</td>
               <td className="py-2 pr-3">{docLink(role, m.invoiceKind, m.invoiceId, m.invoiceNumber)}</td>
               <td className="py-2 pr-3">{m.partnerName ? `${m.partnerCode} · ${m.partnerName}` : '—'}</td>

@@ -43,6 +43,8 @@ function headerField(f: ModuleField): Field {
     case 'Partner': return lookupField(f, document.partnerId, partner);
     case 'Warehouse': return lookupField(f, document.warehouseId, warehouse);
     case 'Destination_Warehouse': return lookupField(f, document.destinationWarehouseId, warehouse);
+    case 'Transfer': return transferField(f);
+    case 'In_Transit': return dataField('In_Transit', document.inTransit, 'boolean', { in: d.inTransit, input: 'inTransit', description: f.description });
     case 'Note': return dataField('Note', document.note, 'text', { in: d.note, input: 'note', word: f.word, description: f.description });
     case 'External_Number': return dataField('External_Number', document.externalNumber, 'text',
       { in: d.externalNumber, input: 'externalNumber', word: f.word, nullable: true, description: f.description });
@@ -94,6 +96,15 @@ function lookupField(f: ModuleField, fk: PgColumn, table: typeof partner | typeo
     select: refJson(table, table.id, table.code, table.name, fk),
     subFilters: { id: column('id', fk), Code: via('text', fk, table, table.id, table.code) },
     word: true,
+  };
+}
+
+/** The transfer an arrival names: given and answered as {"id": …, "Number": …}. */
+function transferField(f: ModuleField): Field {
+  const transfer = z.object({ id: z.string().optional(), Number: z.string().optional() }).describe('Give one of: {"Number": "…"}, {"id": "…"}.');
+  return {
+    api: f.apiName, description: f.description, out: docRef, in: transfer, input: f.key, select: documentLinkJson(document.transferId),
+    subFilters: { id: column('id', document.transferId) },
   };
 }
 

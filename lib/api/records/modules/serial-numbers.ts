@@ -35,8 +35,8 @@ const fields: Field[] = [
     filter: { kind: 'text', canonical: canonicalKey, apply: (compare) => compare(serialNumber.serialKey) },
   },
   { api: 'Item', out: refOut, select: refJson(item, item.id, item.code, item.name, serialNumber.itemId), subFilters: refFilters(serialNumber.itemId, item) },
-  dataField('Status', serialNumber.status, 'enum', { values: SERIAL_STATUSES, description: 'in_stock, or issued (it left with a goods issue).' }),
-  { api: 'Warehouse', out: refOut, description: 'Where it is in stock, or the warehouse it was last issued from.',
+  dataField('Status', serialNumber.status, 'enum', { values: SERIAL_STATUSES, description: 'in_stock; issued (it left with a goods issue); or in_transit (sent by a transfer in transit, not arrived yet).' }),
+  { api: 'Warehouse', out: refOut, description: 'Where it is in stock, or the warehouse it was last issued (or sent in transit) from.',
     select: refJson(warehouse, warehouse.id, warehouse.code, warehouse.name, serialNumber.warehouseId), subFilters: refFilters(serialNumber.warehouseId, warehouse) },
   { api: 'Received_Time', description: 'When it was last received.', out: timeOut, select: isoTime(serialNumber.receivedAt), sort: serialNumber.receivedAt, filter: column('datetime', serialNumber.receivedAt) },
   movementTime('Created_Time', 'min', 'When it was first received (its oldest movement).'),
@@ -62,7 +62,7 @@ export const serialNumbers: RecordModule = {
   queryFilters: {
     item: { ...via('text', serialNumber.itemId, item, item.id, item.code), description: 'Only serials of the item with this code.' },
     warehouse: { ...via('text', serialNumber.warehouseId, warehouse, warehouse.id, warehouse.code), description: 'Only serials in (or last issued from) the warehouse with this code.' },
-    status: { ...column('enum', serialNumber.status, SERIAL_STATUSES), description: 'in_stock or issued.' },
+    status: { ...column('enum', serialNumber.status, SERIAL_STATUSES), description: 'in_stock, issued or in_transit.' },
   },
   writes: { refusals: Object.fromEntries((['insert', 'update', 'upsert', 'delete'] as const).map((op) =>
     [op, 'Serial numbers are read-only here: they are received and issued with goods receipts, goods issues and invoices.'])) },

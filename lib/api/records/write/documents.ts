@@ -11,7 +11,7 @@ import type { Field, SubField } from '../fields';
 import type { ApiRecord, WriteContext, WriteOps } from '../module';
 import { readRecord } from '../query/read';
 import { toLibInput } from './input';
-import { ITEM_REF, PARTNER_REF, resolveRef, resolveRefs, WAREHOUSE_REF, type RefTarget } from './lookups';
+import { ITEM_REF, PARTNER_REF, resolveRef, resolveRefs, TRANSFER_REF, WAREHOUSE_REF, type RefTarget } from './lookups';
 
 /**
  * Writes of a document module: the lookups become ids, the lines are renamed, and postDocument,
@@ -55,7 +55,7 @@ async function updateSentFields(id: bigint, sent: ApiRecord, ctx: WriteContext, 
   }
 }
 
-const REFS: Record<string, RefTarget> = { Partners: PARTNER_REF, Warehouses: WAREHOUSE_REF };
+const REFS: Record<string, RefTarget> = { Partners: PARTNER_REF, Warehouses: WAREHOUSE_REF, Transfers: TRANSFER_REF };
 
 async function documentInput(kind: DocumentKind, fields: Field[], lineFields: SubField[], record: ApiRecord, ctx: WriteContext): Promise<DocumentInput> {
   const input = toLibInput(fields, record, ctx.path);

@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { item, partner, warehouse } from '@/db/schema';
+import { document, item, partner, warehouse } from '@/db/schema';
 import { parseId } from '@/lib/ids';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { canonicalEan } from '@/lib/validation/ean';
@@ -20,6 +20,8 @@ export const ITEM_REF: RefTarget = { what: 'item', table: item, id: item.id,
   keys: { Code: codeKey(item.codeKey), EAN: { column: item.ean, canonical: canonicalEan } } };
 export const PARTNER_REF: RefTarget = { what: 'partner', table: partner, id: partner.id, keys: { Code: codeKey(partner.codeKey) } };
 export const WAREHOUSE_REF: RefTarget = { what: 'warehouse', table: warehouse, id: warehouse.id, keys: { Code: codeKey(warehouse.codeKey) } };
+/** A transfer by the number SerialStock assigned it (the core checks that the document is a transfer). */
+export const TRANSFER_REF: RefTarget = { what: 'transfer', table: document, id: document.id, keys: { Number: { column: document.number, canonical: (text) => text } } };
 
 /** The value as the lookup compares it: an id's digits, or the key field's canonical form. */
 function comparable(target: RefTarget, key: string, text: string): string {
