@@ -20,7 +20,16 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
         The server could not reach its database or hit another error. If the database is restarting this clears in a few
         seconds: try again. Nothing was saved unless you saw it confirmed.
       </p>
-      <Button className="mt-6" disabled={retrying} onClick={() => startRetry(() => { router.refresh(); reset(); })}>
+      <Button
+        className="mt-6"
+        disabled={retrying}
+        onClick={() =>
+          startRetry(() => {
+            router.refresh();
+            reset();
+          })
+        }
+      >
         {retrying ? 'Trying again…' : 'Try again'}
       </Button>
       {error.digest ? <p className="mt-4 text-xs text-slate-500">Reference for support: {error.digest}</p> : null}

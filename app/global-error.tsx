@@ -17,7 +17,9 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
             The server could not reach its database or hit another error. If the database is restarting this clears in a
             few seconds. Nothing was saved unless you saw it confirmed.
           </p>
-          <a href="" className="mt-6 inline-block">Try again</a>
+          <a href="" className="mt-6 inline-block">
+            Try again
+          </a>
           {error.digest ? <p className="mt-4 text-xs text-slate-500">Reference for support: {error.digest}</p> : null}
         </main>
       </body>

@@ -2,7 +2,10 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 
-export const metadata: Metadata = { title: { default: 'SerialStock', template: '%s · SerialStock' }, description: 'Stock tracked item by item, by serial number.' };
+export const metadata: Metadata = {
+  title: { default: 'SerialStock', template: '%s · SerialStock' },
+  description: 'Stock tracked item by item, by serial number.',
+};
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

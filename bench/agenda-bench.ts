@@ -17,6 +17,9 @@ export async function benchAgenda(db: Db): Promise<void> {
     console.log(`[bench] ${label}: median ${fmt(median(times))}, p95 ${fmt(p95(times))} — goal < 100 ms`);
   }
   const finds: number[] = [];
-  for (let i = 0; i < 30; i++) finds.push((await timed(() => findSingleSerial(db, `S${String(100_000 + i * 997).padStart(8, '0')}`))).ms);
-  console.log(`[bench] header search for one exact serial: median ${fmt(median(finds))}, p95 ${fmt(p95(finds))} — goal < 100 ms`);
+  for (let i = 0; i < 30; i++)
+    finds.push((await timed(() => findSingleSerial(db, `S${String(100_000 + i * 997).padStart(8, '0')}`))).ms);
+  console.log(
+    `[bench] header search for one exact serial: median ${fmt(median(finds))}, p95 ${fmt(p95(finds))} — goal < 100 ms`,
+  );
 }

@@ -3,7 +3,9 @@ import { createDb } from '@/db/client';
 import { createDatabaseIfMissing, ensureDatabaseUrl } from '@/db/database-url';
 import { runMigrations } from '@/db/migrate';
 
-/** A fresh, migrated database next to the app's own (never the app's data): benches may fill it with millions of rows. */
+/**
+ * A fresh, migrated database next to the app's own (never the app's data): benches may fill it with millions of rows.
+ */
 export async function freshBenchDatabase(name: string) {
   const appUrl = await ensureDatabaseUrl();
   const adminUrl = new URL(appUrl);

@@ -16,7 +16,7 @@ const RUNS = 30;
  */
 const TEXTS: [string, string][] = [
   ['last 5 digits', '54321'],
-  ['a serial\'s start, common trigrams, 1,000 match', 'S00054'],
+  ["a serial's start, common trigrams, 1,000 match", 'S00054'],
   ['4 digits, thousands match', '0012'],
   ['3 digits, most serials match', '000'],
   ['whole serial, lower case', 's00054321'],
@@ -28,10 +28,24 @@ function doors(db: Db): Door[] {
   return [
     ['agenda', (q) => listSerials(db, parseSerialListParams({ q }))],
     ['agenda, every serial ever known', (q) => listSerials(db, parseSerialListParams({ q, all: '1' }))],
-    ['Pick from stock (one item and warehouse)', (query) => serialsInStock(db, { itemId: 42n, warehouseId: 1n, query, offset: 0, limit: 50 })],
+    [
+      'Pick from stock (one item and warehouse)',
+      (query) => serialsInStock(db, { itemId: 42n, warehouseId: 1n, query, offset: 0, limit: 50 }),
+    ],
     ['header Find', (text) => findSingleSerial(db, text)],
-    ['goods receipts filtered by serial', (serial) => listDocuments(db, 'goods_receipt', parseDocumentListParams({ serial }))],
-    ['records API word', (word) => searchHandler(db, serialNumbers, new URL(`http://bench/crm/v8/Serial_Numbers/search?word=${encodeURIComponent(word)}`))],
+    [
+      'goods receipts filtered by serial',
+      (serial) => listDocuments(db, 'goods_receipt', parseDocumentListParams({ serial })),
+    ],
+    [
+      'records API word',
+      (word) =>
+        searchHandler(
+          db,
+          serialNumbers,
+          new URL(`http://bench/crm/v8/Serial_Numbers/search?word=${encodeURIComponent(word)}`),
+        ),
+    ],
   ];
 }
 
@@ -43,7 +57,9 @@ export async function benchSerialSearch(db: Db): Promise<number> {
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) times.push((await timed(() => run(text))).ms);
       worst = Math.max(worst, p95(times));
-      console.log(`[bench] contains search, ${door}, ${label} ("${text}"): median ${fmt(median(times))}, p95 ${fmt(p95(times))} — goal < 100 ms`);
+      console.log(
+        `[bench] contains search, ${door}, ${label} ("${text}"): median ${fmt(median(times))}, p95 ${fmt(p95(times))} — goal < 100 ms`,
+      );
     }
   }
   return worst;

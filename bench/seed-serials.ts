@@ -10,10 +10,15 @@ export async function seedSerials(db: Db, count: number): Promise<void> {
   // A bulk load builds its GIN indexes after the rows (as pg_restore does): a million inserts through a trigram
   // index's pending list take many times longer than one build.
   const gin = (await db.execute(sql`select indexname, indexdef from pg_indexes
-    where tablename = 'serial_number' and indexdef like '%USING gin%'`)) as unknown as { indexname: string; indexdef: string }[];
+    where tablename = 'serial_number' and indexdef like '%USING gin%'`)) as unknown as {
+    indexname: string;
+    indexdef: string;
+  }[];
   for (const { indexname } of gin) await db.execute(sql.raw(`drop index ${indexname}`));
   await db.execute(sql`insert into "user" (name, email, role) values ('Bench', 'bench@example.com', 'admin')`);
-  await db.execute(sql`insert into warehouse (code, code_key, name) values ('W1', 'w1', 'Bench one'), ('W2', 'w2', 'Bench two')`);
+  await db.execute(
+    sql`insert into warehouse (code, code_key, name) values ('W1', 'w1', 'Bench one'), ('W2', 'w2', 'Bench two')`,
+  );
   await db.execute(sql`insert into item (code, code_key, name, track_serials)
     select 'BENCH-' || g, ${asciiCodeKeySql(sql`'BENCH-' || g`)}, 'Bench item ' || g, true from generate_series(1, 100) g`);
   await db.execute(sql`insert into document (kind, number, date, warehouse_id, created_by)
@@ -31,7 +36,9 @@ export async function seedSerials(db: Db, count: number): Promise<void> {
   for (const { indexname, indexdef } of gin) {
     const started = Date.now();
     await db.execute(sql.raw(indexdef));
-    console.log(`[bench] ${indexname} built over ${count.toLocaleString('en')} serials in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[bench] ${indexname} built over ${count.toLocaleString('en')} serials in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   await db.execute(sql`analyze`);
 }

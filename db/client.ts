@@ -31,7 +31,11 @@ export const CONNECT_TIMEOUT_SECONDS = 10;
 
 export function createDb(url: string, max = Number(process.env.DB_POOL_SIZE ?? 10)): Holder {
   const sql = postgres(url, {
-    max, onnotice: () => {}, prepare: true, backoff: reconnectBackoffSeconds, connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    max,
+    onnotice: () => {},
+    prepare: true,
+    backoff: reconnectBackoffSeconds,
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
   });
   return { db: drizzle(sql, { schema, casing: 'snake_case' }), sql, url };
 }

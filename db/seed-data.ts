@@ -12,18 +12,86 @@ export const DEMO_WAREHOUSES = [
 ];
 
 export const DEMO_PARTNERS = [
-  { code: 'SUP-ACME', name: 'Acme Components s.r.o.', type: 'supplier' as const, vatId: 'CZ12345678', email: 'orders@acme.example', phone: '+420123456789', address: 'Průmyslová 12, Praha' },
-  { code: 'SUP-NORD', name: 'Nordic Devices AB', type: 'supplier' as const, vatId: 'SE556677889901', email: 'sales@nordic.example', phone: '+46812345678', address: 'Storgatan 1, Stockholm' },
-  { code: 'CUS-BETA', name: 'Beta Retail a.s.', type: 'customer' as const, vatId: 'CZ87654321', email: 'buy@beta.example', phone: '+420987654321', address: 'Náměstí 5, Brno' },
-  { code: 'CUS-GAMMA', name: 'Gamma Service GmbH', type: 'customer' as const, vatId: 'DE123456789', email: 'info@gamma.example', phone: '+4930123456', address: 'Hauptstraße 9, Berlin' },
-  { code: 'PAR-DELTA', name: 'Delta Trading', type: 'both' as const, vatId: null, email: 'delta@delta.example', phone: null, address: null },
+  {
+    code: 'SUP-ACME',
+    name: 'Acme Components s.r.o.',
+    type: 'supplier' as const,
+    vatId: 'CZ12345678',
+    email: 'orders@acme.example',
+    phone: '+420123456789',
+    address: 'Průmyslová 12, Praha',
+  },
+  {
+    code: 'SUP-NORD',
+    name: 'Nordic Devices AB',
+    type: 'supplier' as const,
+    vatId: 'SE556677889901',
+    email: 'sales@nordic.example',
+    phone: '+46812345678',
+    address: 'Storgatan 1, Stockholm',
+  },
+  {
+    code: 'CUS-BETA',
+    name: 'Beta Retail a.s.',
+    type: 'customer' as const,
+    vatId: 'CZ87654321',
+    email: 'buy@beta.example',
+    phone: '+420987654321',
+    address: 'Náměstí 5, Brno',
+  },
+  {
+    code: 'CUS-GAMMA',
+    name: 'Gamma Service GmbH',
+    type: 'customer' as const,
+    vatId: 'DE123456789',
+    email: 'info@gamma.example',
+    phone: '+4930123456',
+    address: 'Hauptstraße 9, Berlin',
+  },
+  {
+    code: 'PAR-DELTA',
+    name: 'Delta Trading',
+    type: 'both' as const,
+    vatId: null,
+    email: 'delta@delta.example',
+    phone: null,
+    address: null,
+  },
 ];
 
-type DemoItem = { code: string; name: string; unit: string; purchasePrice: string; salePrice: string; vatRate: string; ean: string | null; trackSerials: boolean; minStock: string | null };
-const tracked = (code: string, name: string, buy: string, sell: string, ean: string): DemoItem =>
-  ({ code, name, unit: 'pcs', purchasePrice: buy, salePrice: sell, vatRate: '21', ean, trackSerials: true, minStock: '2' });
-const plain = (code: string, name: string, unit: string, buy: string, sell: string, ean: string | null): DemoItem =>
-  ({ code, name, unit, purchasePrice: buy, salePrice: sell, vatRate: '21', ean, trackSerials: false, minStock: null });
+type DemoItem = {
+  code: string;
+  name: string;
+  unit: string;
+  purchasePrice: string;
+  salePrice: string;
+  vatRate: string;
+  ean: string | null;
+  trackSerials: boolean;
+  minStock: string | null;
+};
+const tracked = (code: string, name: string, buy: string, sell: string, ean: string): DemoItem => ({
+  code,
+  name,
+  unit: 'pcs',
+  purchasePrice: buy,
+  salePrice: sell,
+  vatRate: '21',
+  ean,
+  trackSerials: true,
+  minStock: '2',
+});
+const plain = (code: string, name: string, unit: string, buy: string, sell: string, ean: string | null): DemoItem => ({
+  code,
+  name,
+  unit,
+  purchasePrice: buy,
+  salePrice: sell,
+  vatRate: '21',
+  ean,
+  trackSerials: false,
+  minStock: null,
+});
 
 export const DEMO_ITEMS: DemoItem[] = [
   tracked('LAP-14', 'Laptop 14" Pro', '18500', '24990', '8590000000015'),

@@ -15,7 +15,12 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<void> {
   if (users > 0) return;
   await db.transaction(async (tx) => {
     if (opts.adminEmail && opts.adminPassword) {
-      await createUser(tx, { name: 'Administrator', email: opts.adminEmail, password: opts.adminPassword, role: 'admin' });
+      await createUser(tx, {
+        name: 'Administrator',
+        email: opts.adminEmail,
+        password: opts.adminPassword,
+        role: 'admin',
+      });
       log(`[seed] created the admin ${opts.adminEmail} (password from ADMIN_PASSWORD)`);
     } else if (opts.demo) {
       for (const demo of DEMO_USERS) await createUser(tx, demo);

@@ -35,12 +35,16 @@ test('a deactivated user can no longer sign in', async ({ page, browser }) => {
   const row = page.getByRole('group', { name: `User ${email}` });
   await row.getByRole('button', { name: `Deactivate ${email}` }).click();
   const dialog = page.getByRole('dialog', { name: `Deactivate ${email}?` });
-  await expect(dialog).toContainText('Leo Leaver is signed out at once and can no longer sign in. They have created no API keys.');
+  await expect(dialog).toContainText(
+    'Leo Leaver is signed out at once and can no longer sign in. They have created no API keys.',
+  );
   await dialog.getByRole('button', { name: 'Deactivate user' }).click();
   await expect(row.getByText('Deactivated', { exact: true })).toBeVisible();
   const other = await browser.newPage();
   await signInAs(other, email, 'leaver-password');
-  await expect(other.getByRole('alert').filter({ hasText: 'The email or password is wrong, or the account is deactivated.' })).toBeVisible();
+  await expect(
+    other.getByRole('alert').filter({ hasText: 'The email or password is wrong, or the account is deactivated.' }),
+  ).toBeVisible();
   await other.close();
 });
 
@@ -57,7 +61,10 @@ test('API keys: a valid key is accepted, a revoked or missing key gets 401', asy
   for (const scheme of ['Bearer', 'Zoho-oauthtoken']) {
     const ok = await request.get('/crm/v8/users?type=CurrentUser', { headers: { Authorization: `${scheme} ${key}` } });
     expect(ok.status()).toBe(200);
-    expect((await ok.json()).users[0]).toMatchObject({ email: 'admin@example.com', id: expect.stringMatching(/^\d+$/) });
+    expect((await ok.json()).users[0]).toMatchObject({
+      email: 'admin@example.com',
+      id: expect.stringMatching(/^\d+$/),
+    });
   }
   const missing = await request.get('/crm/v8/users?type=CurrentUser');
   expect(missing.status()).toBe(401);

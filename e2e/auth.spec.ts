@@ -6,7 +6,10 @@ test('a stranger is sent to sign in', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fitems/);
 });
 
-test('after signing in, a stranger comes back to the page asked for, and never to another site', async ({ page, baseURL }) => {
+test('after signing in, a stranger comes back to the page asked for, and never to another site', async ({
+  page,
+  baseURL,
+}) => {
   await page.goto('/items?q=Phone');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fitems%3Fq%3DPhone/);
   await page.getByLabel('Email').fill(USERS.warehouse.email);

@@ -24,7 +24,10 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
     if (key) Object.assign(keys, key);
   }
   for (const role of ROLES_UNDER_TEST) {
-    callers[`apiKey:${role}`] = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${keys[role]}` } });
+    callers[`apiKey:${role}`] = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${keys[role]}` },
+    });
   }
   callers.anonymous = await playwright.request.newContext({ baseURL });
   ids = await createRecords(callers['apiKey:admin']);
@@ -68,18 +71,50 @@ async function createRecords(admin: APIRequestContext): Promise<Ids> {
   await post('Items', { Code: plain, Name: 'Authz plain' });
   const line = { Item: { Code: plain }, Quantity: 1, Unit_Price: '10' };
   const base = { Date: '2026-01-15', Warehouse: { Code: 'MAIN' } };
-  const goodsReceipt = await post('Goods_Receipts', { ...base, Lines: [{ Item: { Code: tracked }, Quantity: 1, Serial_Numbers: [serial] }, line] });
+  const goodsReceipt = await post('Goods_Receipts', {
+    ...base,
+    Lines: [{ Item: { Code: tracked }, Quantity: 1, Serial_Numbers: [serial] }, line],
+  });
   const goodsIssue = await post('Goods_Issues', { ...base, Lines: [line] });
-  const purchaseInvoice = await post('Purchase_Invoices', { ...base, Partner: { Code: 'SUP-ACME' }, Create_Stock_Document: false, Lines: [line] });
-  const salesInvoice = await post('Sales_Invoices', { ...base, Partner: { Code: 'CUS-BETA' }, Create_Stock_Document: false, Lines: [line] });
+  const purchaseInvoice = await post('Purchase_Invoices', {
+    ...base,
+    Partner: { Code: 'SUP-ACME' },
+    Create_Stock_Document: false,
+    Lines: [line],
+  });
+  const salesInvoice = await post('Sales_Invoices', {
+    ...base,
+    Partner: { Code: 'CUS-BETA' },
+    Create_Stock_Document: false,
+    Lines: [line],
+  });
   const serialLine = { Item: { Code: tracked }, Quantity: 1, Serial_Numbers: [serial] };
-  const transfer = await post('Transfers', { ...base, Destination_Warehouse: { Code: 'STORE' }, In_Transit: true, Lines: [serialLine] });
-  const arrival = await post('Transfer_Arrivals', { Date: '2026-01-16', Transfer: { id: transfer }, Warehouse: { Code: 'STORE' }, Lines: [serialLine] });
-  const serials = await (await admin.get(`/crm/v8/Serial_Numbers/search?criteria=${encodeURIComponent(`(Serial:equals:${serial})`)}`)).json();
+  const transfer = await post('Transfers', {
+    ...base,
+    Destination_Warehouse: { Code: 'STORE' },
+    In_Transit: true,
+    Lines: [serialLine],
+  });
+  const arrival = await post('Transfer_Arrivals', {
+    Date: '2026-01-16',
+    Transfer: { id: transfer },
+    Warehouse: { Code: 'STORE' },
+    Lines: [serialLine],
+  });
+  const serials = await (
+    await admin.get(`/crm/v8/Serial_Numbers/search?criteria=${encodeURIComponent(`(Serial:equals:${serial})`)}`)
+  ).json();
   const partners = await (await admin.get('/crm/v8/Partners?per_page=1')).json();
   return {
-    item, partner: String(partners.data[0].id), serial: String(serials.data[0].id), goods_receipt: goodsReceipt,
-    goods_issue: goodsIssue, purchase_invoice: purchaseInvoice, sales_invoice: salesInvoice, transfer, transfer_arrival: arrival,
+    item,
+    partner: String(partners.data[0].id),
+    serial: String(serials.data[0].id),
+    goods_receipt: goodsReceipt,
+    goods_issue: goodsIssue,
+    purchase_invoice: purchaseInvoice,
+    sales_invoice: salesInvoice,
+    transfer,
+    transfer_arrival: arrival,
   };
 }
 
@@ -92,7 +127,10 @@ test('pages: every page answers every principal as the permission table says', a
     expected[c.url] = {};
     for (const principal of PRINCIPALS) {
       const response = await callers[principal].get(c.url, { maxRedirects: 0 });
-      actual[c.url][principal] = pageOutcome({ status: response.status(), location: response.headers().location ?? null });
+      actual[c.url][principal] = pageOutcome({
+        status: response.status(),
+        location: response.headers().location ?? null,
+      });
       expected[c.url][principal] = expectedPage(c, principal);
     }
   }
@@ -108,9 +146,14 @@ for (const { entry, cases } of routeCases()) {
       expected[c.label] = {};
       for (const principal of PRINCIPALS) {
         const response = await callers[principal].fetch(c.url, {
-          method: c.method, maxRedirects: 0, ...(c.body ? { data: c.body, headers: { 'content-type': 'application/json' } } : {}),
+          method: c.method,
+          maxRedirects: 0,
+          ...(c.body ? { data: c.body, headers: { 'content-type': 'application/json' } } : {}),
         });
-        actual[c.label][principal] = routeOutcome({ status: response.status(), location: response.headers().location ?? null });
+        actual[c.label][principal] = routeOutcome({
+          status: response.status(),
+          location: response.headers().location ?? null,
+        });
         expected[c.label][principal] = c.expected(principal);
       }
     }
@@ -118,7 +161,10 @@ for (const { entry, cases } of routeCases()) {
   });
 }
 
-test('the session cookie of a real sign-in is HttpOnly and SameSite=Lax (Secure only behind HTTPS)', async ({ page, context }) => {
+test('the session cookie of a real sign-in is HttpOnly and SameSite=Lax (Secure only behind HTTPS)', async ({
+  page,
+  context,
+}) => {
   await signIn(page, 'warehouse');
   const session = (await context.cookies()).find((c) => /better-auth\.session_token$/.test(c.name));
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -138,12 +184,20 @@ test('security headers are sent on pages, the 403 page and the API', async () =>
   for (const answer of answers) {
     const headers = answer.headers();
     const csp = headers['content-security-policy'] ?? '';
-    for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+    ]) {
       expect(csp, answer.url()).toContain(directive);
     }
     expect(csp).not.toContain("'unsafe-eval'");
     expect(headers).toMatchObject({
-      'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin', 'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'x-frame-options': 'DENY',
     });
     expect(headers['x-powered-by']).toBeUndefined();
   }

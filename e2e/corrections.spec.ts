@@ -12,7 +12,9 @@ test.describe.configure({ mode: 'serial' });
 test.describe('corrections of documents that later documents pin', () => {
   const prefix = uniqueCode('COR');
 
-  test('an accountant corrects the note, price and external number of an invoice whose serial was sold', async ({ page }) => {
+  test('an accountant corrects the note, price and external number of an invoice whose serial was sold', async ({
+    page,
+  }) => {
     await signIn(page, 'accountant');
     await startDocument(page, '/purchase-invoices', 'Supplier', 'SUP-ACME · Acme Components s.r.o.');
     await addItem(page, 'PHN-X1', 1, '2');
@@ -26,7 +28,9 @@ test.describe('corrections of documents that later documents pin', () => {
 
     await page.goto(invoiceUrl);
     const edit = page.getByRole('link', { name: 'Edit (note, partner, prices only)' });
-    await expect(edit).toHaveAccessibleDescription(new RegExp(`serial numbers: ${sale} \\(serial ${prefix}-A\\)\\. Until they are changed`));
+    await expect(edit).toHaveAccessibleDescription(
+      new RegExp(`serial numbers: ${sale} \\(serial ${prefix}-A\\)\\. Until they are changed`),
+    );
     await expect(page.getByRole('button', { name: 'Delete' })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Delete' })).toHaveAccessibleDescription(/it cannot be deleted/);
     await expect(page.getByRole('link', { name: sale })).toHaveAttribute('href', /\/sales-invoices\/\d+$/);
@@ -38,7 +42,9 @@ test.describe('corrections of documents that later documents pin', () => {
     await expect(form.getByLabel('Warehouse', { exact: true })).toBeDisabled();
     await expect(form.getByLabel('Create goods receipt')).toBeDisabled();
     await expect(form.getByLabel('Quantity, line 1', { exact: true })).not.toBeEditable();
-    await expect(form.getByLabel('Quantity, line 1', { exact: true })).toHaveAccessibleDescription(new RegExp(`fixed by later documents: ${sale}`));
+    await expect(form.getByLabel('Quantity, line 1', { exact: true })).toHaveAccessibleDescription(
+      new RegExp(`fixed by later documents: ${sale}`),
+    );
     await expect(form.getByRole('button', { name: 'Remove line 1' })).toHaveCount(0);
     await expect(form.getByLabel('Add item by code or EAN')).toHaveCount(0);
     await expect(form.getByText('2 serial numbers (fixed)')).toBeVisible();
@@ -67,7 +73,10 @@ test.describe('corrections of documents that later documents pin', () => {
     const issue = await issueSerials(page, [`${prefix}-C`]);
     await page.goto(receipt.url);
     await page.getByRole('link', { name: 'Edit (note, partner, prices only)' }).click();
-    await expect(page.getByRole('link', { name: issue.number }).first()).toHaveAttribute('href', /\/goods-issues\/\d+$/);
+    await expect(page.getByRole('link', { name: issue.number }).first()).toHaveAttribute(
+      'href',
+      /\/goods-issues\/\d+$/,
+    );
     await page.getByLabel('Note').fill('Price agreed after delivery');
     await page.getByLabel('Unit price, line 1', { exact: true }).fill('9100');
     await page.getByRole('button', { name: 'Save goods receipt' }).click();
@@ -76,7 +85,10 @@ test.describe('corrections of documents that later documents pin', () => {
     await expect(page.getByRole('region', { name: 'Details' })).toContainText('Price agreed after delivery');
   });
 
-  test('a delete refused after the page opened lists every problem with the document to change first', async ({ page, context }) => {
+  test('a delete refused after the page opened lists every problem with the document to change first', async ({
+    page,
+    context,
+  }) => {
     await signIn(page, 'warehouse');
     const receipt = await receiveSerials(page, [`${prefix}-E`, `${prefix}-F`, `${prefix}-G`]);
     const other = await context.newPage();
@@ -107,7 +119,9 @@ test.describe('corrections of documents that later documents pin', () => {
     await expect(alert).toBeVisible();
     await expect(alert.getByRole('listitem')).toHaveCount(2);
     await expect(alert.getByRole('link', { name: issue.number })).toHaveCount(2);
-    await expect(page.getByRole('alert', { name: 'Problems on line 1' })).toContainText(`${receipt.number} cannot be changed or deleted`);
+    await expect(page.getByRole('alert', { name: 'Problems on line 1' })).toContainText(
+      `${receipt.number} cannot be changed or deleted`,
+    );
   });
 
   test('the same supplier paper is refused a second time, with a link to the first', async ({ page }) => {
@@ -117,7 +131,12 @@ test.describe('corrections of documents that later documents pin', () => {
     await page.getByLabel('External number').fill(`${prefix}-dl`.toLowerCase());
     await addItem(page, 'CBL-HDMI', 1, '1');
     await page.getByRole('button', { name: 'Save goods receipt' }).click();
-    await expect(page.getByLabel('External number')).toHaveAccessibleDescription(new RegExp(`is already entered as ${first.number}`));
-    await expect(page.getByRole('alert').getByRole('link', { name: first.number })).toHaveAttribute('href', /\/goods-receipts\/\d+$/);
+    await expect(page.getByLabel('External number')).toHaveAccessibleDescription(
+      new RegExp(`is already entered as ${first.number}`),
+    );
+    await expect(page.getByRole('alert').getByRole('link', { name: first.number })).toHaveAttribute(
+      'href',
+      /\/goods-receipts\/\d+$/,
+    );
   });
 });

@@ -20,7 +20,9 @@ test.describe('documents move serial numbers', () => {
   let issueNumber = '';
   let invoiceNumber = '';
 
-  test('a goods receipt receives 5 serials typed with Enter and pasted, and the agenda lists them', async ({ page }) => {
+  test('a goods receipt receives 5 serials typed with Enter and pasted, and the agenda lists them', async ({
+    page,
+  }) => {
     await signIn(page, 'warehouse');
     await startDocument(page, '/goods-receipts', 'Supplier', 'SUP-ACME · Acme Components s.r.o.');
     await addItem(page, 'PHN-X1', 1, '5');
@@ -54,7 +56,10 @@ test.describe('documents move serial numbers', () => {
     await page.getByRole('button', { name: 'Save sales invoice' }).click();
     await expect(page.getByRole('heading', { name: /^Sales invoice SI-/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Totals' })).toContainText('25,980.00');
-    invoiceNumber = ((await page.getByRole('heading', { name: /^Sales invoice SI-/ }).textContent()) ?? '').replace('Sales invoice ', '');
+    invoiceNumber = ((await page.getByRole('heading', { name: /^Sales invoice SI-/ }).textContent()) ?? '').replace(
+      'Sales invoice ',
+      '',
+    );
     const issueLink = page.getByRole('link', { name: /^GI-\d{4}-\d{5}$/ });
     issueNumber = (await issueLink.textContent()) ?? '';
     await issueLink.click();
@@ -79,21 +84,32 @@ test.describe('documents move serial numbers', () => {
     const dialog = await typeSerials(page, 1, [`${prefix}-M1`, `${prefix}-M2`, serials[2]]);
     await expect(dialog.getByRole('status', { name: 'Serial numbers entered' })).toHaveText('3 / 5');
     // The live check names a serial that is already in stock while the user is still typing.
-    await expect(dialog.getByText(new RegExp(`Serial ${serials[2]} of item PHN-X1 is already in stock in warehouse MAIN \\(received by GR-`))).toBeVisible();
+    await expect(
+      dialog.getByText(
+        new RegExp(`Serial ${serials[2]} of item PHN-X1 is already in stock in warehouse MAIN \\(received by GR-`),
+      ),
+    ).toBeVisible();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Save goods receipt' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Item PHN-X1 needs 5 serial numbers, 3 entered.' }).first()).toBeVisible();
-    await expect(page.getByRole('alert', { name: 'Problems on line 1' })).toContainText('Item PHN-X1 needs 5 serial numbers, 3 entered.');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Item PHN-X1 needs 5 serial numbers, 3 entered.' }).first(),
+    ).toBeVisible();
+    await expect(page.getByRole('alert', { name: 'Problems on line 1' })).toContainText(
+      'Item PHN-X1 needs 5 serial numbers, 3 entered.',
+    );
     await expect(page).toHaveURL(/\/goods-receipts\/new$/);
   });
 
   test('a receipt whose serial was sold later cannot be deleted, and says so before a click', async ({ page }) => {
     await signIn(page, 'warehouse');
     await page.goto(receiptUrl);
-    // The sales invoice owns the issue: it is the document to change first (warehouse staff see its number, not a link).
+    // The sales invoice owns the issue: it is the document to change first (warehouse staff see its number, not a
+    // link).
     const remove = page.getByRole('button', { name: 'Delete' });
     await expect(remove).toBeDisabled();
-    await expect(remove).toHaveAccessibleDescription(new RegExp(`moved this document’s serial numbers: ${invoiceNumber} \\(serial ${prefix}-[AB]\\)`));
+    await expect(remove).toHaveAccessibleDescription(
+      new RegExp(`moved this document’s serial numbers: ${invoiceNumber} \\(serial ${prefix}-[AB]\\)`),
+    );
     await expect(page.getByRole('link', { name: invoiceNumber })).toHaveCount(0);
     expect(issueNumber).toMatch(/^GI-/);
   });

@@ -32,7 +32,10 @@ export async function pickPartner(page: Page, label: string, partner: string) {
 }
 
 /** Creates a user on the users page, as the signed-in admin. */
-export async function createUserAsAdmin(page: Page, user: { name: string; email: string; role: string; password: string }) {
+export async function createUserAsAdmin(
+  page: Page,
+  user: { name: string; email: string; role: string; password: string },
+) {
   await page.goto('/admin/users');
   const form = page.getByRole('form', { name: 'New user' });
   await form.getByLabel('Name').fill(user.name);

@@ -6,12 +6,16 @@ import { signIn, uniqueCode } from './helpers';
 /** Runs `csv` as Goods_Receipts.csv on the import page with `operation`; returns the result file's lines. */
 async function importReceipts(page: Page, csv: string, operation: 'insert' | 'update'): Promise<string[]> {
   await page.goto('/import');
-  await page.getByLabel('Choose a file').setInputFiles({ name: 'Goods_Receipts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByLabel('Choose a file')
+    .setInputFiles({ name: 'Goods_Receipts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByLabel('Module')).toHaveValue('Goods_Receipts');
   await page.getByLabel('Operation').selectOption(operation);
   if (operation === 'update') {
     await expect(page.getByLabel('Find existing records by')).toHaveValue('External_Number');
-    await expect(page.getByLabel('Operation')).toHaveAccessibleDescription(/mapping any line column .* replaces all its lines and serials/);
+    await expect(page.getByLabel('Operation')).toHaveAccessibleDescription(
+      /mapping any line column .* replaces all its lines and serials/,
+    );
   }
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100');
@@ -21,12 +25,18 @@ async function importReceipts(page: Page, csv: string, operation: 'insert' | 'up
   return (await zip.file(Object.keys(zip.files)[0])!.async('string')).replace(/^\uFEFF/, '').split('\r\n');
 }
 
-test('an admin re-imports a corrected goods-receipt file with operation update and sees the receipt changed', async ({ page }) => {
+test('an admin re-imports a corrected goods-receipt file with operation update and sees the receipt changed', async ({
+  page,
+}) => {
   const number = uniqueCode('DN');
   const serial = uniqueCode('UPD');
   const header = 'Number,Date,Partner,Warehouse,Item,Quantity,Unit_Price,Serial_Numbers,Note';
-  const rows = (cables: string, price: string, note: string) => [header,
-    `${number},2026-02-01,SUP-ACME,MAIN,PHN-X1,1,9800,${serial},${note}`, `${number},2026-02-01,SUP-ACME,MAIN,CBL-HDMI,${cables},${price},,${note}`].join('\r\n');
+  const rows = (cables: string, price: string, note: string) =>
+    [
+      header,
+      `${number},2026-02-01,SUP-ACME,MAIN,PHN-X1,1,9800,${serial},${note}`,
+      `${number},2026-02-01,SUP-ACME,MAIN,CBL-HDMI,${cables},${price},,${note}`,
+    ].join('\r\n');
   await signIn(page, 'admin');
 
   const first = await importReceipts(page, rows('2', '40', 'As delivered'), 'insert');

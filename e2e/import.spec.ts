@@ -15,7 +15,9 @@ test('admin imports items from a file: preview, mapping, validation, progress, e
 
   await signIn(page, 'admin');
   await page.goto('/import');
-  await page.getByLabel('Choose a file').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByLabel('Choose a file')
+    .setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByText('items.csv', { exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Import scanner' })).toBeVisible();
 
@@ -39,8 +41,14 @@ test('admin imports items from a file: preview, mapping, validation, progress, e
   await expect(page.getByTestId('count-skipped')).toHaveText('2');
 
   const errors = page.getByRole('table', { name: 'Errors' });
-  await expect(errors.getByRole('row', { name: /Sale_Price abc INVALID_DATA Sale price must be a number/ })).toBeVisible();
-  await expect(errors.getByRole('row', { name: new RegExp(`Code ${prefix}-1 DUPLICATE_DATA An item with code ${prefix}-1 already exists.`) })).toBeVisible();
+  await expect(
+    errors.getByRole('row', { name: /Sale_Price abc INVALID_DATA Sale price must be a number/ }),
+  ).toBeVisible();
+  await expect(
+    errors.getByRole('row', {
+      name: new RegExp(`Code ${prefix}-1 DUPLICATE_DATA An item with code ${prefix}-1 already exists.`),
+    }),
+  ).toBeVisible();
   await page.getByLabel('Filter by error code').selectOption('DUPLICATE_DATA');
   await expect(page).toHaveURL(/code=DUPLICATE_DATA/);
   await expect(errors.getByRole('row')).toHaveCount(2);
@@ -73,26 +81,42 @@ test('templates download and non-admins cannot import', async ({ page, browser }
   await signIn(other, 'warehouse');
   const response = await other.goto('/import');
   expect(response?.status()).toBe(403);
-  const upload = await other.request.post('/crm/v8/upload', { headers: { feature: 'bulk-write' }, multipart: { file: { name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('Code,Name\nA,B\n') } } });
+  const upload = await other.request.post('/crm/v8/upload', {
+    headers: { feature: 'bulk-write' },
+    multipart: { file: { name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('Code,Name\nA,B\n') } },
+  });
   expect(upload.status()).toBe(403);
   expect((await other.request.get('/import/templates/Items.csv')).status()).toBe(403);
   await other.close();
 });
 
-test('the job panel keeps polling through a passing outage and shows the job\'s pause note', async ({ page }) => {
+test("the job panel keeps polling through a passing outage and shows the job's pause note", async ({ page }) => {
   const prefix = uniqueCode('OUT');
   await signIn(page, 'admin');
   await page.goto('/import');
-  await page.getByLabel('Choose a file').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(`Code,Name\r\n${prefix}-1,Outage item\r\n`) });
+  await page.getByLabel('Choose a file').setInputFiles({
+    name: 'items.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`Code,Name\r\n${prefix}-1,Outage item\r\n`),
+  });
   await expect(page.getByRole('cell', { name: 'Outage item' })).toBeVisible();
 
   // The first polls meet a server whose database is away (503); later ones carry the worker's pause note.
   let refused = 0;
-  const note = 'The database connection was lost at 2026-11-22T10:00:00.000Z (connection refused); the job waited and resumed at 2026-11-22T10:00:05.000Z.';
+  const note =
+    'The database connection was lost at 2026-11-22T10:00:00.000Z (connection refused); the job waited and resumed at 2026-11-22T10:00:05.000Z.';
   await page.route(/\/import\/api\/jobs\/\d+$/, async (route) => {
     if (refused < 2) {
       refused++;
-      await route.fulfill({ status: 503, json: { status: 'error', code: 'SERVICE_UNAVAILABLE', message: 'The database is not available right now.', details: {} } });
+      await route.fulfill({
+        status: 503,
+        json: {
+          status: 'error',
+          code: 'SERVICE_UNAVAILABLE',
+          message: 'The database is not available right now.',
+          details: {},
+        },
+      });
       return;
     }
     const response = await route.fetch();
@@ -100,7 +124,9 @@ test('the job panel keeps polling through a passing outage and shows the job\'s 
   });
 
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByText(/Progress cannot be read right now \(The database is not available right now\.\); trying again/)).toBeVisible();
+  await expect(
+    page.getByText(/Progress cannot be read right now \(The database is not available right now\.\); trying again/),
+  ).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100');
   await expect(page.getByText(note)).toBeVisible();
   await expect(page.getByText(/Progress cannot be read right now/)).toHaveCount(0);

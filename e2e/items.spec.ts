@@ -72,7 +72,9 @@ test('a save that gets no answer from the server says so and keeps what was type
   await signIn(page, 'admin');
   await page.goto('/items/new');
   // Server actions are POSTs to the page itself; this one never reaches the server.
-  await page.route('**/items/new', (route) => (route.request().method() === 'POST' ? route.abort('connectionreset') : route.continue()));
+  await page.route('**/items/new', (route) =>
+    route.request().method() === 'POST' ? route.abort('connectionreset') : route.continue(),
+  );
   await page.getByLabel('Code').fill(code);
   await page.getByLabel('Name').fill('Never saved');
   await page.getByRole('button', { name: 'Save item' }).click();

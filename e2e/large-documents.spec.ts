@@ -20,7 +20,9 @@ async function receiptWithRange(page: Page, prefix: string, count: number) {
   await range.getByLabel('Digits').fill('6');
   await range.getByRole('button', { name: 'Add range' }).click();
   const total = count.toLocaleString('en');
-  await expect(dialog.getByRole('status', { name: 'Serial numbers entered' })).toHaveText(`${total} / ${total}`, { timeout: 30_000 });
+  await expect(dialog.getByRole('status', { name: 'Serial numbers entered' })).toHaveText(`${total} / ${total}`, {
+    timeout: 30_000,
+  });
   await dialog.getByRole('button', { name: 'Done' }).click();
 }
 
@@ -31,20 +33,29 @@ test.describe('documents with very many serial numbers, from the form', () => {
     const prefix = `${uniqueCode('BIG')}-`;
     await receiptWithRange(page, prefix, 50_000);
     await page.getByRole('button', { name: 'Save goods receipt' }).click();
-    await expect(page.getByRole('heading', { name: /^Goods receipt GR-\d{4}-\d{5}$/ })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('heading', { name: /^Goods receipt GR-\d{4}-\d{5}$/ })).toBeVisible({
+      timeout: 60_000,
+    });
     await page.getByText('Serial numbers (50,000)').click();
-    await expect(page.getByText(/Showing the first [\d,]+; find the others in the Serial Numbers agenda\./)).toBeVisible();
+    await expect(
+      page.getByText(/Showing the first [\d,]+; find the others in the Serial Numbers agenda\./),
+    ).toBeVisible();
     // The last serial of the range is in stock, found by its text in the agenda.
     await page.goto(`/serial-numbers?q=${encodeURIComponent(`${prefix}050000`)}`);
     await expect(page.getByRole('link', { name: `${prefix}050000`, exact: true })).toBeVisible();
   });
 
-  test('a receipt too large for one form save is refused with the reason and the way out, and nothing is saved', async ({ page }) => {
+  test('a receipt too large for one form save is refused with the reason and the way out, and nothing is saved', async ({
+    page,
+  }) => {
     const prefix = `${uniqueCode('HUGE')}-A-SERIAL-NUMBER-PREFIX-OF-FORTY-CHARS-`;
     await receiptWithRange(page, prefix, 100_000);
     await page.getByRole('button', { name: 'Save goods receipt' }).click();
-    await expect(page.getByText(/^This document is too large to save from the form: its 100,000 serial numbers make [\d.]+ MB, and one save takes at most 3\.9 MB\. Import it on the Import page/))
-      .toBeVisible();
+    await expect(
+      page.getByText(
+        /^This document is too large to save from the form: its 100,000 serial numbers make [\d.]+ MB, and one save takes at most 3\.9 MB\. Import it on the Import page/,
+      ),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/goods-receipts\/new$/);
     await page.goto(`/serial-numbers?q=${encodeURIComponent(prefix)}`);
     await expect(page.getByText('Nothing found.')).toBeVisible();

@@ -71,7 +71,9 @@ test.describe('partners are found by typing, not scrolled to', () => {
     await expect(partnerOptions(page).filter({ hasText: 'None' })).toHaveCount(0);
   });
 
-  test('a receipt list filters by supplier from the keyboard, keeps it on reload and clears it with "All"', async ({ page }) => {
+  test('a receipt list filters by supplier from the keyboard, keeps it on reload and clears it with "All"', async ({
+    page,
+  }) => {
     await signIn(page, 'warehouse');
     await page.goto('/goods-receipts/new');
     await pickPartner(page, 'Supplier', ACME);

@@ -39,7 +39,11 @@ test('the receipt journey on a 390×844 phone: line cards, the serial form at th
   await card.scrollIntoViewIfNeeded();
   const serialsButton = card.getByRole('button', { name: 'Serial numbers for line 1' });
   await expect(serialsButton).toHaveText('Serials 0 / 2');
-  for (const part of [card.getByText('PHN-X1', { exact: true }), card.getByLabel('Quantity, line 1', { exact: true }), serialsButton]) {
+  for (const part of [
+    card.getByText('PHN-X1', { exact: true }),
+    card.getByLabel('Quantity, line 1', { exact: true }),
+    serialsButton,
+  ]) {
     await expectOnScreen(part);
   }
   expect((await box(serialsButton)).height).toBeLessThanOrEqual(44); // one line
@@ -77,7 +81,9 @@ test('on a phone the list filters fold behind a button, so the list starts on th
   await expect(page.getByLabel('Search serial numbers')).toBeVisible();
   await expect(page.getByLabel('Item code')).toBeHidden();
   // The table itself scrolls sideways inside its frame; its first rows are on the first screen.
-  expect((await box(page.getByRole('table', { name: 'Serial numbers' }).getByRole('row').nth(1))).y).toBeLessThan(PHONE.height - 60);
+  expect((await box(page.getByRole('table', { name: 'Serial numbers' }).getByRole('row').nth(1))).y).toBeLessThan(
+    PHONE.height - 60,
+  );
   const filters = page.getByRole('button', { name: 'Filters' });
   await expect(filters).toHaveAttribute('aria-expanded', 'false');
   await filters.tap();

@@ -13,18 +13,25 @@ const formAlert = (page: Page) => page.getByRole('form', { name: 'Sign in' }).ge
 
 /** A page on another port of the same host (same-site, so SameSite=Lax sends the session cookie along). */
 async function attackerSite(html: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  const server = createServer((_request, response) =>
+    response.writeHead(200, { 'content-type': 'text/html' }).end(html),
+  );
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   return { url: `http://localhost:${(server.address() as AddressInfo).port}/`, server };
 }
 
 /** Warehouses with this code, read with the page's own session. */
 async function warehousesNamed(page: Page, code: string): Promise<number> {
-  const response = await page.request.get(`/crm/v8/Warehouses/search?criteria=${encodeURIComponent(`(Code:equals:${code})`)}`);
+  const response = await page.request.get(
+    `/crm/v8/Warehouses/search?criteria=${encodeURIComponent(`(Code:equals:${code})`)}`,
+  );
   return response.status() === 204 ? 0 : ((await response.json()).data as unknown[]).length;
 }
 
-test('a page on another port cannot write with the session cookie: no-cors fetch and plain form are refused', async ({ page, baseURL }) => {
+test('a page on another port cannot write with the session cookie: no-cors fetch and plain form are refused', async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, 'admin');
   const [byFetch, byForm] = [uniqueCode('EVF'), uniqueCode('EVP')];
   const target = `${baseURL}/crm/v8/Warehouses`;
@@ -102,42 +109,52 @@ test('a rotating X-Forwarded-For does not escape the per-address limit', async (
   expect(refusedAt, 'the 21st failure from one address at the latest is refused').toBeGreaterThan(0);
   // The limit is a back-off, not a lockout: the real user gets in once it has passed (and later specs can sign in).
   await page.setExtraHTTPHeaders({});
-  await expect.poll(async () => {
-    await signInAs(page, USERS.accountant.email, USERS.accountant.password);
-    return page.getByTestId('current-user').or(formAlert(page)).first().innerText();
-  }, { timeout: 60_000, intervals: [2_000] }).toBe(USERS.accountant.name);
+  await expect
+    .poll(
+      async () => {
+        await signInAs(page, USERS.accountant.email, USERS.accountant.password);
+        return page.getByTestId('current-user').or(formAlert(page)).first().innerText();
+      },
+      { timeout: 60_000, intervals: [2_000] },
+    )
+    .toBe(USERS.accountant.name);
 });
 
-test('deactivating asks first and names what goes; the owner state shows on the keys page and the key stops working',
-  async ({ page, browser, request }) => {
-    const email = `keyowner${Date.now()}@example.com`;
-    await signIn(page, 'admin');
-    await createUserAsAdmin(page, { name: 'Kim Keyholder', email, role: 'admin', password: 'keyholder-pass-1' });
-    const owner = await browser.newPage();
-    await signInAs(owner, email, 'keyholder-pass-1');
-    await expect(owner.getByTestId('current-user')).toHaveText('Kim Keyholder');
-    await owner.goto('/admin/api-keys');
-    const form = owner.getByRole('form', { name: 'New API key' });
-    await form.getByLabel('Key name').fill('Kim ERP');
-    await form.getByRole('button', { name: 'Create API key' }).click();
-    const key = await owner.getByRole('textbox', { name: 'New API key' }).inputValue();
-    await owner.close();
-    const asKey = { headers: { authorization: `Bearer ${key}` } };
-    expect((await request.get('/crm/v8/users?type=CurrentUser', asKey)).status()).toBe(200);
+test('deactivating asks first and names what goes; the owner state shows on the keys page and the key stops working', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const email = `keyowner${Date.now()}@example.com`;
+  await signIn(page, 'admin');
+  await createUserAsAdmin(page, { name: 'Kim Keyholder', email, role: 'admin', password: 'keyholder-pass-1' });
+  const owner = await browser.newPage();
+  await signInAs(owner, email, 'keyholder-pass-1');
+  await expect(owner.getByTestId('current-user')).toHaveText('Kim Keyholder');
+  await owner.goto('/admin/api-keys');
+  const form = owner.getByRole('form', { name: 'New API key' });
+  await form.getByLabel('Key name').fill('Kim ERP');
+  await form.getByRole('button', { name: 'Create API key' }).click();
+  const key = await owner.getByRole('textbox', { name: 'New API key' }).inputValue();
+  await owner.close();
+  const asKey = { headers: { authorization: `Bearer ${key}` } };
+  expect((await request.get('/crm/v8/users?type=CurrentUser', asKey)).status()).toBe(200);
 
-    // No way to lock oneself out.
-    await page.goto('/admin/users');
-    await expect(page.getByRole('group', { name: `User ${USERS.admin.email}` }).getByRole('button', { name: /^Deactivate/ })).toHaveCount(0);
-    const row = page.getByRole('group', { name: `User ${email}` });
-    await row.getByRole('button', { name: `Deactivate ${email}` }).click();
-    const dialog = page.getByRole('dialog', { name: `Deactivate ${email}?` });
-    await expect(dialog).toContainText('1 API key');
-    await dialog.getByRole('button', { name: 'Deactivate user' }).click();
-    await expect(row.getByText('Deactivated', { exact: true })).toBeVisible();
+  // No way to lock oneself out.
+  await page.goto('/admin/users');
+  await expect(
+    page.getByRole('group', { name: `User ${USERS.admin.email}` }).getByRole('button', { name: /^Deactivate/ }),
+  ).toHaveCount(0);
+  const row = page.getByRole('group', { name: `User ${email}` });
+  await row.getByRole('button', { name: `Deactivate ${email}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Deactivate ${email}?` });
+  await expect(dialog).toContainText('1 API key');
+  await dialog.getByRole('button', { name: 'Deactivate user' }).click();
+  await expect(row.getByText('Deactivated', { exact: true })).toBeVisible();
 
-    const refused = await request.get('/crm/v8/users?type=CurrentUser', asKey);
-    expect(refused.status()).toBe(401);
-    expect(await refused.json()).toMatchObject({ code: 'INVALID_TOKEN' });
-    await page.goto('/admin/api-keys?q=Kim%20ERP');
-    await expect(page.getByRole('row', { name: /Kim ERP/ })).toContainText('Owner deactivated');
-  });
+  const refused = await request.get('/crm/v8/users?type=CurrentUser', asKey);
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ code: 'INVALID_TOKEN' });
+  await page.goto('/admin/api-keys?q=Kim%20ERP');
+  await expect(page.getByRole('row', { name: /Kim ERP/ })).toContainText('Owner deactivated');
+});

@@ -7,10 +7,30 @@ import { pickPartner, signIn, uniqueCode } from './helpers';
  * document's line). What one entry point adds, the other shows; both save with the document.
  */
 const KINDS = [
-  { label: 'Goods receipt', path: '/goods-receipts', partner: ['Supplier', 'SUP-ACME · Acme Components s.r.o.'], heading: /^Goods receipt GR-/ },
-  { label: 'Goods issue', path: '/goods-issues', partner: ['Customer', 'CUS-BETA · Beta Retail a.s.'], heading: /^Goods issue GI-/ },
-  { label: 'Purchase invoice', path: '/purchase-invoices', partner: ['Supplier', 'SUP-ACME · Acme Components s.r.o.'], heading: /^Purchase invoice PI-/ },
-  { label: 'Sales invoice', path: '/sales-invoices', partner: ['Customer', 'CUS-BETA · Beta Retail a.s.'], heading: /^Sales invoice SI-/ },
+  {
+    label: 'Goods receipt',
+    path: '/goods-receipts',
+    partner: ['Supplier', 'SUP-ACME · Acme Components s.r.o.'],
+    heading: /^Goods receipt GR-/,
+  },
+  {
+    label: 'Goods issue',
+    path: '/goods-issues',
+    partner: ['Customer', 'CUS-BETA · Beta Retail a.s.'],
+    heading: /^Goods issue GI-/,
+  },
+  {
+    label: 'Purchase invoice',
+    path: '/purchase-invoices',
+    partner: ['Supplier', 'SUP-ACME · Acme Components s.r.o.'],
+    heading: /^Purchase invoice PI-/,
+  },
+  {
+    label: 'Sales invoice',
+    path: '/sales-invoices',
+    partner: ['Customer', 'CUS-BETA · Beta Retail a.s.'],
+    heading: /^Sales invoice SI-/,
+  },
 ] as const;
 
 async function scan(page: Page, serials: string[]) {
@@ -26,10 +46,17 @@ test.describe.configure({ mode: 'serial' });
 test.describe('both entry points on every document kind', () => {
   const base = uniqueCode('EP');
   // Receipts bring in what the issue of the same pair takes out.
-  const serialsOf = { 'Goods receipt': ['G1', 'G2'], 'Goods issue': ['G1', 'G2'], 'Purchase invoice': ['P1', 'P2'], 'Sales invoice': ['P1', 'P2'] };
+  const serialsOf = {
+    'Goods receipt': ['G1', 'G2'],
+    'Goods issue': ['G1', 'G2'],
+    'Purchase invoice': ['P1', 'P2'],
+    'Sales invoice': ['P1', 'P2'],
+  };
 
   for (const kind of KINDS) {
-    test(`${kind.label}: the line's Serials button and the line's detail view are one serial form`, async ({ page }) => {
+    test(`${kind.label}: the line's Serials button and the line's detail view are one serial form`, async ({
+      page,
+    }) => {
       const [first, second] = serialsOf[kind.label].map((s) => `${base}-${s}`);
       await signIn(page, 'admin');
       await page.goto(`${kind.path}/new`);
@@ -41,15 +68,20 @@ test.describe('both entry points on every document kind', () => {
 
       await page.getByRole('button', { name: 'Serial numbers for line 1' }).click();
       await scan(page, [first]);
-      await expect(page.getByRole('dialog').getByRole('status', { name: 'Serial numbers entered' })).toHaveText('1 / 2');
+      await expect(page.getByRole('dialog').getByRole('status', { name: 'Serial numbers entered' })).toHaveText(
+        '1 / 2',
+      );
       await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
 
       await page.getByRole('button', { name: 'Details of line 1' }).click();
       const detail = page.getByRole('dialog', { name: /^Line 1 — PHN-X2 · Smartphone X2 256 GB$/ });
       await expect(detail.getByLabel('Quantity', { exact: true })).toHaveValue('2');
       // What an issue can take: the receipt of the same pair brought serials into MAIN.
-      await expect(detail.getByRole('region', { name: 'Stock of the item' }))
-        .toContainText(kind.label.startsWith('Goods issue') || kind.label.startsWith('Sales') ? /MAIN · Main warehouse: \d+ pcs \(this document’s warehouse\)/ : /Stock of the item(None|MAIN)/);
+      await expect(detail.getByRole('region', { name: 'Stock of the item' })).toContainText(
+        kind.label.startsWith('Goods issue') || kind.label.startsWith('Sales')
+          ? /MAIN · Main warehouse: \d+ pcs \(this document’s warehouse\)/
+          : /Stock of the item(None|MAIN)/,
+      );
       await expect(detail.getByRole('list', { name: 'Entered serial numbers' })).toContainText(first);
       await expect(detail.getByLabel('Scan or type a serial number')).toBeFocused();
       await scan(page, [second]);
@@ -67,7 +99,9 @@ test.describe('both entry points on every document kind', () => {
   }
 });
 
-test('from the item page, "Receive serials" and "Issue serials" start a document with the item and its serial form open', async ({ page }) => {
+test('from the item page, "Receive serials" and "Issue serials" start a document with the item and its serial form open', async ({
+  page,
+}) => {
   const serials = [`${uniqueCode('ITM')}-1`, `${uniqueCode('ITM')}-2`];
   await signIn(page, 'warehouse');
   await page.goto('/items?q=TAB-10');

@@ -1,7 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { pickPartner, signIn, uniqueCode } from './helpers';
 
-/** Pastes text into a field the way a clipboard does: one paste event (the browser then inserts a single line itself). */
+/**
+ * Pastes text into a field the way a clipboard does: one paste event (the browser then inserts a single line itself).
+ */
 async function paste(field: Locator, text: string) {
   await field.evaluate((element, value) => {
     const data = new DataTransfer();
@@ -65,8 +67,9 @@ test('a repeat says it was not added again, and a serial of another line names t
   await page.getByRole('button', { name: 'Serial numbers for line 1' }).click();
   let dialog = page.getByRole('dialog');
   await scan(dialog, [serial, serial.toLowerCase()]);
-  await expect(dialog.getByRole('status').filter({ hasText: 'already entered' }))
-    .toHaveText(`${serial.toLowerCase()} looks the same as ${serial}, already entered (no. 1 in the list); it was not added again.`);
+  await expect(dialog.getByRole('status').filter({ hasText: 'already entered' })).toHaveText(
+    `${serial.toLowerCase()} looks the same as ${serial}, already entered (no. 1 in the list); it was not added again.`,
+  );
   await dialog.getByRole('button', { name: 'Done' }).click();
 
   await page.getByLabel('Add item by code or EAN').fill('PHN-X1');
@@ -74,7 +77,9 @@ test('a repeat says it was not added again, and a serial of another line names t
   await page.getByRole('button', { name: 'Serial numbers for line 2' }).click();
   dialog = page.getByRole('dialog');
   await scan(dialog, [serial]);
-  await expect(dialog.getByRole('status').filter({ hasText: 'line 1' })).toHaveText(`${serial} is already entered on line 1; it was not added here.`);
+  await expect(dialog.getByRole('status').filter({ hasText: 'line 1' })).toHaveText(
+    `${serial} is already entered on line 1; it was not added here.`,
+  );
   await expect(dialog.getByRole('status', { name: 'Serial numbers entered' })).toHaveText('0 / 1');
   // The button shows "Serials 0 / 1" on one line.
   await dialog.getByRole('button', { name: 'Done' }).click();
@@ -109,7 +114,9 @@ test('the favicon is served', async ({ page, request }) => {
   expect((await request.get('/favicon.ico')).status()).toBe(200);
 });
 
-test('searching serials finds any part: the agenda, Pick from stock, the header and the document list', async ({ page }) => {
+test('searching serials finds any part: the agenda, Pick from stock, the header and the document list', async ({
+  page,
+}) => {
   const item = uniqueCode('SRCH');
   const tail = item.slice(-5);
   await signIn(page, 'admin');
@@ -152,5 +159,7 @@ test('searching serials finds any part: the agenda, Pick from stock, the header 
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Pick from stock' }).click();
   await dialog.getByLabel('Search serials in stock').fill('0012');
-  await expect(dialog.getByRole('list', { name: 'Serial numbers in stock' }).getByRole('listitem')).toHaveText(['UIW-00012']);
+  await expect(dialog.getByRole('list', { name: 'Serial numbers in stock' }).getByRole('listitem')).toHaveText([
+    'UIW-00012',
+  ]);
 });

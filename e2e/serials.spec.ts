@@ -3,9 +3,10 @@ import { pickPartner, signIn, uniqueCode } from './helpers';
 
 /** Posts a goods document with one tracked line through the form; returns its number. */
 async function postGoodsDocument(page: Page, kind: 'receipt' | 'issue', itemCode: string, serials: string[]) {
-  const [path, partnerLabel, partner] = kind === 'receipt'
-    ? ['/goods-receipts', 'Supplier', 'SUP-ACME · Acme Components s.r.o.']
-    : ['/goods-issues', 'Customer', 'CUS-BETA · Beta Retail a.s.'];
+  const [path, partnerLabel, partner] =
+    kind === 'receipt'
+      ? ['/goods-receipts', 'Supplier', 'SUP-ACME · Acme Components s.r.o.']
+      : ['/goods-issues', 'Customer', 'CUS-BETA · Beta Retail a.s.'];
   await page.goto(`${path}/new`);
   await pickPartner(page, partnerLabel, partner);
   await page.getByLabel('Warehouse', { exact: true }).selectOption({ label: 'MAIN · Main warehouse' });
@@ -25,7 +26,9 @@ async function postGoodsDocument(page: Page, kind: 'receipt' | 'issue', itemCode
   return ((await heading.textContent()) ?? '').split(' ').pop()!;
 }
 
-test('the serial detail page shows its history, receipt and issue, linked; the header search finds it', async ({ page }) => {
+test('the serial detail page shows its history, receipt and issue, linked; the header search finds it', async ({
+  page,
+}) => {
   const base = uniqueCode('HIS');
   const serial = `${base}-X`;
   await signIn(page, 'warehouse');
@@ -75,8 +78,11 @@ test('tracking cannot be switched off while a serial of the item is in stock', a
   await page.goto(`${itemUrl}/edit`);
   await page.getByLabel('Track serial numbers').uncheck();
   await page.getByRole('button', { name: 'Save item' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: `Serial-number tracking of ${code} cannot be switched off: 1 serial number is in stock.` }))
-    .toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: `Serial-number tracking of ${code} cannot be switched off: 1 serial number is in stock.` }),
+  ).toBeVisible();
 });
 
 test('labels: pick serials in the agenda and print them with barcodes', async ({ page }) => {

@@ -1,8 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { pickPartner, signIn, uniqueCode } from './helpers';
 
-const staleAlert = (page: Page, who: string) => page.getByRole('alert')
-  .filter({ hasText: new RegExp(`Changed by ${who} at \\d{2}:\\d{2} after you opened it; reload to see the changes\\.`) });
+const staleAlert = (page: Page, who: string) =>
+  page.getByRole('alert').filter({
+    hasText: new RegExp(`Changed by ${who} at \\d{2}:\\d{2} after you opened it; reload to see the changes\\.`),
+  });
 
 /*
  * Two tabs open the same edit form. The first saves; the second, still showing what it loaded, is refused
@@ -37,7 +39,10 @@ test('an item saved in another tab: the stale tab is refused, reloads and saves'
   await expect(other.getByText('77.00')).toBeVisible();
 });
 
-test('a goods receipt changed by another user: the stale form is refused, reloads and saves', async ({ page, browser }) => {
+test('a goods receipt changed by another user: the stale form is refused, reloads and saves', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'warehouse');
   await page.goto('/goods-receipts/new');
   await pickPartner(page, 'Supplier', 'SUP-ACME · Acme Components s.r.o.');
@@ -77,7 +82,10 @@ test('a goods receipt changed by another user: the stale form is refused, reload
   }
 });
 
-test('a warehouse renamed in another tab: the stale row form is refused, reloads and saves', async ({ page, context }) => {
+test('a warehouse renamed in another tab: the stale row form is refused, reloads and saves', async ({
+  page,
+  context,
+}) => {
   const code = uniqueCode('WH');
   await signIn(page, 'admin');
   await page.goto('/warehouses');

@@ -15,7 +15,10 @@ async function setInvoiceDefault(admin: Page, createsGoods: boolean) {
  * off) gets one later from its page — the edit form opens with the switch on and the tracked line's
  * serial form, and saving creates the receipt with its serials.
  */
-test('an invoice saved without its goods receipt gets one later, with the serials of its tracked line', async ({ page, browser }) => {
+test('an invoice saved without its goods receipt gets one later, with the serials of its tracked line', async ({
+  page,
+  browser,
+}) => {
   const serials = [`${uniqueCode('SOD')}-1`, `${uniqueCode('SOD')}-2`];
   await signIn(page, 'admin');
   await setInvoiceDefault(page, false);

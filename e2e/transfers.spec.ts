@@ -55,14 +55,20 @@ test.describe('transfers move serial numbers between warehouses', () => {
     await startTransfer(page);
     await addItem(page, 'PHN-X1', 1, '1');
     const dialog = await typeSerials(page, 1, [serials[0]]);
-    await expect(dialog.getByText(`Serial ${serials[0]} of item PHN-X1 is not in stock in warehouse MAIN: it is in warehouse STORE.`)).toBeVisible();
+    await expect(
+      dialog.getByText(
+        `Serial ${serials[0]} of item PHN-X1 is not in stock in warehouse MAIN: it is in warehouse STORE.`,
+      ),
+    ).toBeVisible();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Save transfer' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'it is in warehouse STORE' }).first()).toBeVisible();
 
     await page.getByLabel('To warehouse').selectOption({ label: 'MAIN · Main warehouse' });
     await page.getByRole('button', { name: 'Save transfer' }).click();
-    await expect(page.getByLabel('To warehouse')).toHaveAccessibleDescription('The destination must be another warehouse than the source.');
+    await expect(page.getByLabel('To warehouse')).toHaveAccessibleDescription(
+      'The destination must be another warehouse than the source.',
+    );
   });
 
   test('an issue from the destination pins the transfer: note only, no delete', async ({ page }) => {
@@ -100,7 +106,9 @@ test.describe('transfers move serial numbers between warehouses', () => {
     await expect(page.getByRole('row').filter({ hasText: serials[2] })).toContainText('MAIN');
   });
 
-  test('in transit: sent now, received at the destination by scanning; what did not arrive stays listed', async ({ page }) => {
+  test('in transit: sent now, received at the destination by scanning; what did not arrive stays listed', async ({
+    page,
+  }) => {
     const sent = ['X', 'Y', 'Z'].map((s) => `${prefix}-T${s}`);
     await signIn(page, 'warehouse');
     await receiveSerials(page, sent);

@@ -17,7 +17,9 @@ async function receiptWithSerials(page: Page, serials: string[]) {
 
 const menu = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 
-test('leaving a receipt with unsaved serials asks first; Back offers the draft, which restores lines and serials', async ({ page }) => {
+test('leaving a receipt with unsaved serials asks first; Back offers the draft, which restores lines and serials', async ({
+  page,
+}) => {
   const serials = ['A', 'B', 'C'].map((s) => `${uniqueCode('UNS')}-${s}`);
   await signIn(page, 'warehouse');
   await receiptWithSerials(page, serials);
@@ -48,7 +50,10 @@ test('a draft survives a reload; Discard drops it; closing the tab asks', async 
   await receiptWithSerials(page, serials);
 
   const asked: string[] = [];
-  page.on('dialog', (dialog) => { asked.push(dialog.type()); void dialog.accept(); });
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
   await page.reload();
   const draft = page.getByRole('region', { name: 'Unsaved draft' });
   await expect(draft).toContainText('1 line, 1 serial number');

@@ -31,20 +31,33 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '57P03', // cannot_connect_now: starting up, shutting down, in recovery
   '57P05', // idle_session_timeout
   '53300', // too_many_connections: a restart or a connection storm, frees up
-  '08000', '08001', '08003', '08004', '08006', // connection_exception family
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006', // connection_exception family
 ]);
 
 // Socket errors while connecting or talking, and postgres.js's own codes for a connection that broke.
 // CONNECTION_ENDED / CONNECTION_DESTROYED are absent on purpose: they mean our own pool was closed
 // (the process is shutting down), and waiting for that to heal would wait forever.
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN',
-  'CONNECTION_CLOSED', 'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'CONNECTION_CLOSED',
+  'CONNECT_TIMEOUT',
 ]);
 
 type Coded = { code?: unknown; cause?: unknown; errors?: unknown };
 
-const isOutageCode = (code: unknown) => typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CODES.has(code));
+const isOutageCode = (code: unknown) =>
+  typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CODES.has(code));
 
 /** True when the error (or what it wraps: drizzle keeps the driver's error as `cause`) is an outage. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

@@ -6,7 +6,8 @@ import { withRetry } from './db-retry';
 const db = {} as DbOrTx;
 const outerTransaction = Object.create(PgTransaction.prototype) as DbOrTx;
 // As drizzle hands them on: the driver's error as the cause of its own.
-const pgError = (code: string) => Object.assign(new Error('query failed'), { cause: Object.assign(new Error(code), { code }) });
+const pgError = (code: string) =>
+  Object.assign(new Error('query failed'), { cause: Object.assign(new Error(code), { code }) });
 
 /** A run that fails with `errors` one after the other, then answers 'done'; counts its calls. */
 function failing(...errors: Error[]) {

@@ -18,37 +18,51 @@ const values = fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n });
 
 describe('exact decimals', () => {
   it('reads a decimal text into its scaled bigint', () => {
-    fc.assert(fc.property(values, scales, (value, scale) => {
-      expect(toScaled(reference(value, scale), scale)).toBe(value);
-    }));
+    fc.assert(
+      fc.property(values, scales, (value, scale) => {
+        expect(toScaled(reference(value, scale), scale)).toBe(value);
+      }),
+    );
   });
 
   it('prints a scaled bigint as the shortest text of the same value', () => {
-    fc.assert(fc.property(values, scales, (value, scale) => {
-      const text = fromScaled(value, scale);
-      expect(text).toBe(trimZeros(reference(value, scale)));
-      expect(text).not.toMatch(/\.\d*0$|\.$|^-0$/);
-      expect(toScaled(text, scale)).toBe(value);
-    }));
+    fc.assert(
+      fc.property(values, scales, (value, scale) => {
+        const text = fromScaled(value, scale);
+        expect(text).toBe(trimZeros(reference(value, scale)));
+        expect(text).not.toMatch(/\.\d*0$|\.$|^-0$/);
+        expect(toScaled(text, scale)).toBe(value);
+      }),
+    );
   });
 
   it('adds like bigints do', () => {
-    fc.assert(fc.property(values, values, scales, (a, b, scale) => {
-      expect(addDecimals(reference(a, scale), reference(b, scale), scale)).toBe(trimZeros(reference(a + b, scale)));
-    }));
+    fc.assert(
+      fc.property(values, values, scales, (a, b, scale) => {
+        expect(addDecimals(reference(a, scale), reference(b, scale), scale)).toBe(trimZeros(reference(a + b, scale)));
+      }),
+    );
   });
 
   it('trims trailing zeros without changing the value', () => {
-    fc.assert(fc.property(values, scales, fc.integer({ min: 0, max: 4 }), (value, scale, extra) => {
-      const padded = reference(value * 10n ** BigInt(extra), scale + extra);
-      expect(trimZeros(padded)).toBe(fromScaled(value, scale));
-    }));
+    fc.assert(
+      fc.property(values, scales, fc.integer({ min: 0, max: 4 }), (value, scale, extra) => {
+        const padded = reference(value * 10n ** BigInt(extra), scale + extra);
+        expect(trimZeros(padded)).toBe(fromScaled(value, scale));
+      }),
+    );
   });
 
   it('refuses more decimals than the scale instead of cutting them off', () => {
-    fc.assert(fc.property(values.filter((v) => v % 10n !== 0n), scales, (value, scale) => {
-      expect(() => toScaled(reference(value, scale + 1), scale)).toThrow(RangeError);
-    }));
+    fc.assert(
+      fc.property(
+        values.filter((v) => v % 10n !== 0n),
+        scales,
+        (value, scale) => {
+          expect(() => toScaled(reference(value, scale + 1), scale)).toThrow(RangeError);
+        },
+      ),
+    );
     expect(() => toScaled('1e3', 3)).toThrow(RangeError);
     expect(() => toScaled('', 3)).toThrow(RangeError);
   });

@@ -13,9 +13,10 @@ describe('decimal display', () => {
     expect(formatQuantity('2.500')).toBe('2.5');
     expect(formatDecimal(null)).toBe('—');
   });
-  it('gives form fields the number without the column\'s trailing zeros or separators', () => {
-    expect(['2.0000', '2.5000', '12345.6700', '100.000', '0.000', '-0.50', '2.05', '100', ''].map(plainDecimal))
-      .toEqual(['2', '2.5', '12345.67', '100', '0', '-0.5', '2.05', '100', '']);
+  it("gives form fields the number without the column's trailing zeros or separators", () => {
+    expect(
+      ['2.0000', '2.5000', '12345.6700', '100.000', '0.000', '-0.50', '2.05', '100', ''].map(plainDecimal),
+    ).toEqual(['2', '2.5', '12345.67', '100', '0', '-0.5', '2.05', '100', '']);
     expect(plainDecimal(null)).toBe('');
   });
 });

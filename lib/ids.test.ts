@@ -4,9 +4,11 @@ import { MAX_ID, parseId } from './ids';
 
 describe('parseId', () => {
   it('reads every bigint id, with or without leading zeros', () => {
-    fc.assert(fc.property(fc.bigInt({ min: 1n, max: MAX_ID }), (id) => {
-      expect(parseId(String(id))).toBe(id);
-    }));
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: MAX_ID }), (id) => {
+        expect(parseId(String(id))).toBe(id);
+      }),
+    );
     expect(parseId('007')).toBe(7n);
   });
 

@@ -15,7 +15,8 @@ const SOURCE = /\.(ts|tsx|mts|mjs)$/;
 
 function filesUnder(folder: string): string[] {
   const entries = readdirSync(path.join(ROOT, folder), { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && SOURCE.test(entry.name))
+  return entries
+    .filter((entry) => entry.isFile() && SOURCE.test(entry.name))
     .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
@@ -25,11 +26,14 @@ const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file) || file.inclu
 /** What a file imports, as repository paths without extension ('lib/import/files'); packages are left out. */
 function importsOf(file: string): string[] {
   const { importedFiles } = ts.preProcessFile(readFileSync(path.join(ROOT, file), 'utf8'), true, true);
-  return importedFiles.map(({ fileName }) => fileName).flatMap((spec) => {
-    if (spec.startsWith('@/')) return [spec.slice(2)];
-    if (spec.startsWith('.')) return [path.posix.normalize(path.posix.join(path.posix.dirname(file), spec))];
-    return [];
-  }).map((target) => target.replace(/\.(ts|tsx|mjs)$/, ''));
+  return importedFiles
+    .map(({ fileName }) => fileName)
+    .flatMap((spec) => {
+      if (spec.startsWith('@/')) return [spec.slice(2)];
+      if (spec.startsWith('.')) return [path.posix.normalize(path.posix.join(path.posix.dirname(file), spec))];
+      return [];
+    })
+    .map((target) => target.replace(/\.(ts|tsx|mjs)$/, ''));
 }
 
 const under = (target: string, folder: string) => target === folder || target.startsWith(`${folder}/`);
@@ -93,16 +97,16 @@ describe('the floor plan', () => {
   });
 
   it('has no import against the layers', () => {
-    const violations = FILES
-      .flatMap((file) => importsOf(file).flatMap((target) => RULES.map((rule) => rule(file, target))))
-      .filter((violation): violation is Violation => violation !== null);
+    const violations = FILES.flatMap((file) =>
+      importsOf(file).flatMap((target) => RULES.map((rule) => rule(file, target))),
+    ).filter((violation): violation is Violation => violation !== null);
     expect([...new Set(violations)]).toEqual([]);
   });
 
   it('keeps unit tests beside the code and integration tests under test/', () => {
-    const misplaced = FILES.filter((file) => (file.endsWith('.int.test.ts')
-      ? !under(file, 'test')
-      : under(file, 'test') && /\.test\.tsx?$/.test(file)));
+    const misplaced = FILES.filter((file) =>
+      file.endsWith('.int.test.ts') ? !under(file, 'test') : under(file, 'test') && /\.test\.tsx?$/.test(file),
+    );
     expect(misplaced).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@ import { arrayLiteral } from './sql-array';
 
 describe('arrayLiteral', () => {
   it('quotes every element and escapes quotes and backslashes', () => {
-    expect(arrayLiteral(['a', 'b c', 'x,y', '{z}', 'say "hi"', 'C:\\dir'])).toBe('{"a","b c","x,y","{z}","say \\"hi\\"","C:\\\\dir"}');
+    expect(arrayLiteral(['a', 'b c', 'x,y', '{z}', 'say "hi"', 'C:\\dir'])).toBe(
+      '{"a","b c","x,y","{z}","say \\"hi\\"","C:\\\\dir"}',
+    );
   });
 
   it('keeps the text NULL and the empty string apart from a null', () => {

@@ -18,8 +18,11 @@ export async function prepareDatabase(): Promise<void> {
     await sql.end();
   }
   // Bulk write jobs run in this process too (IMPORT_WORKER=false leaves them to `npm run worker`).
-  if (process.env.IMPORT_WORKER !== 'false') await (await import('@/lib/import/jobs/start-in-process')).startInProcessWorker();
+  if (process.env.IMPORT_WORKER !== 'false')
+    await (await import('@/lib/import/jobs/start-in-process')).startInProcessWorker();
   const port = process.env.PORT ?? '3000';
-  console.log(`[app] open http://localhost:${port} — demo sign-in (unless replaced): admin@example.com / admin1234, `
-    + 'accountant@example.com / accountant1234, warehouse@example.com / warehouse1234');
+  console.log(
+    `[app] open http://localhost:${port} — demo sign-in (unless replaced): admin@example.com / admin1234, ` +
+      'accountant@example.com / accountant1234, warehouse@example.com / warehouse1234',
+  );
 }

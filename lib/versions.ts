@@ -14,7 +14,11 @@ export type Edit = { userId?: number | null; version?: number };
 /** The columns every versioned row has (db/schema/columns.ts rowVersion). */
 export type VersionStamp = { version: number; updatedAt: Date; updatedBy: number | null };
 
-const versionSchema = z.number().int().min(1).max(2 ** 31 - 1);
+const versionSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);
 
 /** Marks the refusal so doors can offer to reload (the form) or merge again (the records API). */
 const STALE_VERSION = 'STALE_VERSION';
@@ -26,13 +30,23 @@ const STALE_VERSION = 'STALE_VERSION';
 export async function assertCurrentVersion(tx: DbOrTx, row: VersionStamp, expected: unknown): Promise<void> {
   if (expected === undefined || expected === null) return;
   const parsed = versionSchema.safeParse(expected);
-  if (!parsed.success) throw new DomainError('INVALID_DATA', 'The form does not say which version it was loaded from; reload it.');
+  if (!parsed.success)
+    throw new DomainError('INVALID_DATA', 'The form does not say which version it was loaded from; reload it.');
   if (parsed.data === row.version) return;
-  const [author] = row.updatedBy === null ? [] : await tx.select({ name: user.name }).from(user).where(eq(user.id, row.updatedBy));
+  const [author] =
+    row.updatedBy === null ? [] : await tx.select({ name: user.name }).from(user).where(eq(user.id, row.updatedBy));
   const changedBy = author?.name ?? null;
-  throw new DomainError('CONFLICT', staleMessage(changedBy, row.updatedAt), {}, {
-    reason: STALE_VERSION, changed_by: changedBy, changed_at: row.updatedAt.toISOString(), version: row.version,
-  });
+  throw new DomainError(
+    'CONFLICT',
+    staleMessage(changedBy, row.updatedAt),
+    {},
+    {
+      reason: STALE_VERSION,
+      changed_by: changedBy,
+      changed_at: row.updatedAt.toISOString(),
+      version: row.version,
+    },
+  );
 }
 
 /** The stamp of a save: the next version, and who made it. */

@@ -17,7 +17,9 @@ if (!counts) {
     console.error(`[audit] FAILED: the advisory service could not be asked (${why}) and AUDIT_REQUIRED=true`);
     process.exit(1);
   }
-  console.warn(`[audit] SKIPPED: the advisory service could not be asked (${why}); set AUDIT_REQUIRED=true to fail instead`);
+  console.warn(
+    `[audit] SKIPPED: the advisory service could not be asked (${why}); set AUDIT_REQUIRED=true to fail instead`,
+  );
   process.exit(0);
 }
 const summary = ['critical', 'high', 'moderate', 'low'].map((level) => `${counts[level] ?? 0} ${level}`).join(', ');

@@ -3,7 +3,8 @@
 // Options (flags or environment): --seed / CHAOS_SEED (random unless given), --rounds / CHAOS_ROUNDS,
 // --duration / CHAOS_DURATION (seconds, default 300 when no rounds are given), --clients / CHAOS_CLIENTS (6),
 // --steps / CHAOS_STEPS (30 a round), --reports / CHAOS_REPORTS (full reports printed, 5; later failing
-// rounds get one line). Its own embedded PostgreSQL: CHAOS_PG_PORT (the first free port from 54661), CHAOS_PG_DATA_DIR (./.data/chaos);
+// rounds get one line). Its own embedded PostgreSQL: CHAOS_PG_PORT (the first free port from 54661), CHAOS_PG_DATA_DIR
+// (./.data/chaos);
 // or CHAOS_DATABASE_URL, a local server's admin URL. A fresh database each run. Exits 1 when a round failed.
 import { execFileSync } from 'node:child_process';
 import { createDb } from '@/db/client';
@@ -30,17 +31,28 @@ async function adminUrl(): Promise<{ url: string; stop: () => void }> {
     return { url: process.env.CHAOS_DATABASE_URL, stop: () => {} };
   }
   // Several test servers may run on this machine: the first free port from 54661 unless one is given.
-  const port = option('pg_port') ?? Number(execFileSync(process.execPath, ['scripts/bindable-port.mjs', '54661'], { encoding: 'utf8' }).trim());
-  const server = await startEmbeddedPostgres({ dataDir: process.env.CHAOS_PG_DATA_DIR ?? './.data/chaos', port, password: 'serialstock-chaos', log: () => {} });
+  const port =
+    option('pg_port') ??
+    Number(execFileSync(process.execPath, ['scripts/bindable-port.mjs', '54661'], { encoding: 'utf8' }).trim());
+  const server = await startEmbeddedPostgres({
+    dataDir: process.env.CHAOS_PG_DATA_DIR ?? './.data/chaos',
+    port,
+    password: 'serialstock-chaos',
+    log: () => {},
+  });
   return { url: server.adminUrl('postgres'), stop: server.stop };
 }
 
 async function main(): Promise<boolean> {
   const rounds = option('rounds');
   const options: ChaosOptions = {
-    seed: option('seed', Math.floor(Math.random() * 2 ** 31))!, clients: option('clients', 6)!, steps: option('steps', 30)!,
-    rounds, durationMs: (option('duration', rounds === undefined ? 300 : undefined) ?? Infinity) * 1000,
-    fullReports: option('reports', 5), log: (line) => console.log(line),
+    seed: option('seed', Math.floor(Math.random() * 2 ** 31))!,
+    clients: option('clients', 6)!,
+    steps: option('steps', 30)!,
+    rounds,
+    durationMs: (option('duration', rounds === undefined ? 300 : undefined) ?? Infinity) * 1000,
+    fullReports: option('reports', 5),
+    log: (line) => console.log(line),
   };
   const admin = await adminUrl();
   const name = 'serialstock_chaos';
@@ -52,8 +64,10 @@ async function main(): Promise<boolean> {
   process.env.DATABASE_URL = url;
   const holder = createDb(url, options.clients * 2 + 2);
   try {
-    console.log(`[chaos] seed ${options.seed}, ${options.clients} clients, ${options.steps} steps a round, `
-      + `${rounds !== undefined ? `${rounds} rounds` : `${options.durationMs! / 1000} s`}`);
+    console.log(
+      `[chaos] seed ${options.seed}, ${options.clients} clients, ${options.steps} steps a round, ` +
+        `${rounds !== undefined ? `${rounds} rounds` : `${options.durationMs! / 1000} s`}`,
+    );
     const figures = await runChaos(await createWorld(holder.db, options.clients), options);
     console.log(summarise(figures, options).join('\n'));
     return figures.failedRounds.length === 0;

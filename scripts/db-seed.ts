@@ -7,7 +7,11 @@ import { seedDatabase } from '@/db/seed';
 const url = await ensureDatabaseUrl();
 await runMigrations(url);
 const { db, sql } = createDb(url, 2);
-await seedDatabase(db, { demo: process.env.SEED_DEMO !== 'false', adminEmail: process.env.ADMIN_EMAIL, adminPassword: process.env.ADMIN_PASSWORD });
+await seedDatabase(db, {
+  demo: process.env.SEED_DEMO !== 'false',
+  adminEmail: process.env.ADMIN_EMAIL,
+  adminPassword: process.env.ADMIN_PASSWORD,
+});
 await sql.end();
 console.log('[db] seed done');
 process.exit(0);

@@ -51,8 +51,14 @@ const EDITS = [
     from: '  function nextWrite(fn) {\n    const x = socket.write(chunk, fn)',
     to: `  function nextWrite(fn) {\n    ${MARK}\n    if (!socket) {\n      nextWriteTimer !== null && clearImmediate(nextWriteTimer)\n      chunk = nextWriteTimer = null\n      error(Errors.connection('CONNECTION_CLOSED', options))\n      query = null\n      return false\n    }\n    const x = socket.write(chunk, fn)`,
   },
-  { from: '    clearImmediate(nextWriteTimer)\n    if (socket) {', to: '    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    if (socket) {' },
-  { from: '    clearImmediate(nextWriteTimer)\n    socket.removeListener', to: '    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    socket.removeListener' },
+  {
+    from: '    clearImmediate(nextWriteTimer)\n    if (socket) {',
+    to: '    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    if (socket) {',
+  },
+  {
+    from: '    clearImmediate(nextWriteTimer)\n    socket.removeListener',
+    to: '    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    socket.removeListener',
+  },
   {
     from: "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n",
     to: "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n    query = null\n",
@@ -76,7 +82,9 @@ for (const file of ['src/connection.js', 'cjs/src/connection.js']) {
   if (missing.length === 0) continue;
   for (const { from, to } of missing) {
     if (text.split(from).length !== 2) {
-      console.error(`[patch-postgres-driver] postgres ${version}: ${file} does not have the expected code; revisit scripts/patch-postgres-driver.mjs`);
+      console.error(
+        `[patch-postgres-driver] postgres ${version}: ${file} does not have the expected code; revisit scripts/patch-postgres-driver.mjs`,
+      );
       process.exit(1);
     }
     text = text.replace(from, to);

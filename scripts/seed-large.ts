@@ -17,10 +17,13 @@ const num = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const today = new Date().toISOString().slice(0, 10);
 const start = '2024-01-01';
 const sizes: LargeSizes = {
-  items: num('LARGE_ITEMS', 10_000), partners: num('LARGE_PARTNERS', 2_000), serials: num('LARGE_SERIALS', 1_000_000),
+  items: num('LARGE_ITEMS', 10_000),
+  partners: num('LARGE_PARTNERS', 2_000),
+  serials: num('LARGE_SERIALS', 1_000_000),
   // Documents come as receipts R + issues R + invoices 2R/3 + 2R/3 = 10R/3.
   receipts: Math.round((num('LARGE_DOCUMENTS', 200_000) * 3) / 10),
-  days: Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000), start,
+  days: Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000),
+  start,
 };
 // The big tables are filled without their secondary indexes, which are rebuilt afterwards (faster than
 // maintaining them row by row); the primary keys stay.
@@ -56,21 +59,30 @@ await db.transaction(async (tx) => {
 });
 await step('vacuum analyze', () => db.execute(sql`vacuum (analyze)`));
 console.log(`[seed:large] done in ${((performance.now() - began) / 1000).toFixed(1)} s`);
-const [counts] = await db.execute(sql`select (select count(*) from item)::int as items, (select count(*) from partner)::int as partners,
+const [counts] =
+  await db.execute(sql`select (select count(*) from item)::int as items, (select count(*) from partner)::int as partners,
   (select count(*) from serial_number)::int as serials, (select count(*) from serial_number where status = 'in_stock')::int as "inStock",
   (select count(*) from document)::int as documents, (select count(*) from document_line)::int as lines,
   (select count(*) from serial_movement)::int as movements`);
-console.log(`[seed:large] ${Object.entries(counts).map(([k, v]) => `${k} ${Number(v).toLocaleString('en')}`).join(', ')}`);
+console.log(
+  `[seed:large] ${Object.entries(counts)
+    .map(([k, v]) => `${k} ${Number(v).toLocaleString('en')}`)
+    .join(', ')}`,
+);
 console.log('[seed:large] integrity:');
 const ok = printIntegrity(await checkIntegrity(url));
 await client.end();
 process.exit(ok ? 0 : 1);
 
 async function refuseOrReset(target: Db): Promise<void> {
-  const [row] = await target.execute(sql`select (select count(*) from "user")::int + (select count(*) from item)::int as n`);
+  const [row] = await target.execute(
+    sql`select (select count(*) from "user")::int + (select count(*) from item)::int as n`,
+  );
   if (Number(row.n) === 0) return;
   if (!process.argv.includes('--reset')) {
-    console.error('[seed:large] the database already holds data; rerun with --reset to empty it first (or delete the data folder).');
+    console.error(
+      '[seed:large] the database already holds data; rerun with --reset to empty it first (or delete the data folder).',
+    );
     process.exit(1);
   }
   console.log('[seed:large] --reset: emptying every table');
@@ -89,7 +101,10 @@ async function seedUsers(tx: Tx) {
 
 async function dropSecondaryIndexes(tx: Tx): Promise<string[]> {
   const found = await tx.execute(sql`select i.indexname, i.indexdef from pg_indexes i
-    where i.schemaname = 'public' and i.tablename in (${sql.join(BULK_TABLES.map((t) => sql`${t}`), sql`, `)})
+    where i.schemaname = 'public' and i.tablename in (${sql.join(
+      BULK_TABLES.map((t) => sql`${t}`),
+      sql`, `,
+    )})
       and not exists (select 1 from pg_constraint c where c.conindid = (quote_ident(i.indexname))::regclass)`);
   for (const row of found) await tx.execute(sql.raw(`drop index "${String(row.indexname)}"`));
   return found.map((row) => String(row.indexdef));

@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== type check";        npx tsc --noEmit
 echo "== lint";              npx eslint .
+echo "== format";            npx prettier --check . --log-level warn
 echo "== dependency audit";  node scripts/audit.mjs
 echo "== unit tests";        npx vitest run --project unit
 # Test servers take the first port that can be bound from their defaults on: a port held by anything else

@@ -47,5 +47,7 @@ export async function dropDatabase(adminUrl: string, name: string) {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { adminDatabaseUrl: string }
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+  }
 }

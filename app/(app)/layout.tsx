@@ -14,8 +14,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!user) return children;
   const nav = NAV_ITEMS.filter((item) => item.permission === null || can(user.role, item.permission));
   return (
-    <AppShell nav={nav} userName={user.userName} roleLabel={ROLE_LABELS[user.role]}
-      header={can(user.role, 'serials.read') ? <SerialSearch /> : undefined}>
+    <AppShell
+      nav={nav}
+      userName={user.userName}
+      roleLabel={ROLE_LABELS[user.role]}
+      header={can(user.role, 'serials.read') ? <SerialSearch /> : undefined}
+    >
       {children}
     </AppShell>
   );

@@ -17,12 +17,19 @@ export default async function DashboardPage() {
   const showStock = can(user.role, 'stock.read');
   const db = getDb();
   const [totals, days, recent, low] = await Promise.all([
-    dashboardTotals(db, kinds), movementsPerDay(db, 30), recentDocuments(db, kinds, 8), showStock ? itemsBelowMinimum(db) : [],
+    dashboardTotals(db, kinds),
+    movementsPerDay(db, 30),
+    recentDocuments(db, kinds, 8),
+    showStock ? itemsBelowMinimum(db) : [],
   ]);
   const figures: [string, string, string | null][] = [
     ['Items', totals.items.toLocaleString('en'), can(user.role, 'items.read') ? '/items' : null],
     ['Stock quantity', formatQuantity(totals.stockQuantity), showStock ? '/stock' : null],
-    ['Serials in stock', totals.serialsInStock.toLocaleString('en'), can(user.role, 'serials.read') ? '/serial-numbers' : null],
+    [
+      'Serials in stock',
+      totals.serialsInStock.toLocaleString('en'),
+      can(user.role, 'serials.read') ? '/serial-numbers' : null,
+    ],
     ['Documents this month', totals.documentsThisMonth.toLocaleString('en'), null],
   ];
   return (
@@ -38,15 +45,24 @@ export default async function DashboardPage() {
       </ul>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title="Received and issued, last 30 days"><MovementChart days={days} /></Card>
+          <Card title="Received and issued, last 30 days">
+            <MovementChart days={days} />
+          </Card>
         </div>
         <Card title="Recent documents">
-          {recent.length === 0 ? <p className="text-sm text-slate-500">No documents yet.</p> : (
+          {recent.length === 0 ? (
+            <p className="text-sm text-slate-500">No documents yet.</p>
+          ) : (
             <ul className="space-y-2 text-sm">
               {recent.map((d) => (
                 <li key={d.id}>
-                  <Link href={`${KINDS[d.kind].path}/${d.id}`} className="font-medium">{d.number}</Link>
-                  <span className="block text-slate-600">{KINDS[d.kind].label} · {d.date}{d.partnerName ? ` · ${d.partnerName}` : ''}</span>
+                  <Link href={`${KINDS[d.kind].path}/${d.id}`} className="font-medium">
+                    {d.number}
+                  </Link>
+                  <span className="block text-slate-600">
+                    {KINDS[d.kind].label} · {d.date}
+                    {d.partnerName ? ` · ${d.partnerName}` : ''}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -56,19 +72,37 @@ export default async function DashboardPage() {
       {showStock && (
         <div className="mt-6">
           <Card title="Items below minimum stock">
-            {low.length === 0 ? <p className="text-sm text-slate-500">Every item is at or above its minimum stock.</p> : (
+            {low.length === 0 ? (
+              <p className="text-sm text-slate-500">Every item is at or above its minimum stock.</p>
+            ) : (
               <div className="relative overflow-x-auto">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">Items below minimum stock</caption>
                   <thead className="text-xs uppercase text-slate-600">
-                    <tr><th scope="col" className="py-1 pr-3">Item</th><th scope="col" className="py-1 pr-3 text-right">On hand</th><th scope="col" className="py-1 text-right">Minimum</th></tr>
+                    <tr>
+                      <th scope="col" className="py-1 pr-3">
+                        Item
+                      </th>
+                      <th scope="col" className="py-1 pr-3 text-right">
+                        On hand
+                      </th>
+                      <th scope="col" className="py-1 text-right">
+                        Minimum
+                      </th>
+                    </tr>
                   </thead>
                   <tbody>
                     {low.map((i) => (
                       <tr key={i.id} className="border-t border-slate-100">
-                        <td className="py-1.5 pr-3"><Link href={`/items/${i.id}`}>{i.code}</Link> <span className="text-slate-600">{i.name}</span></td>
-                        <td className="py-1.5 pr-3 text-right tabular-nums">{formatQuantity(i.onHand)} {i.unit}</td>
-                        <td className="py-1.5 text-right tabular-nums">{formatQuantity(i.minStock)} {i.unit}</td>
+                        <td className="py-1.5 pr-3">
+                          <Link href={`/items/${i.id}`}>{i.code}</Link> <span className="text-slate-600">{i.name}</span>
+                        </td>
+                        <td className="py-1.5 pr-3 text-right tabular-nums">
+                          {formatQuantity(i.onHand)} {i.unit}
+                        </td>
+                        <td className="py-1.5 text-right tabular-nums">
+                          {formatQuantity(i.minStock)} {i.unit}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

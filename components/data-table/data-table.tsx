@@ -1,7 +1,14 @@
 'use client';
 import {
-  rowPaginationFeature, rowSortingFeature, tableFeatures, useTable,
-  type ColumnDef, type PaginationState, type RowData, type SortingState, type Updater,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type PaginationState,
+  type RowData,
+  type SortingState,
+  type Updater,
 } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { cn } from '@/components/ui/cn';
@@ -18,9 +25,26 @@ const resolve = <T,>(updater: Updater<T>, old: T): T =>
  * The one list table: the server has already paged, sorted and filtered (state read from the URL);
  * this component renders the page and writes any change back to the URL.
  */
-export function DataTable<T extends RowData>({ caption, columns, data, total, totalLabel, page, perPage, sort, getRowId }: {
-  caption: string; columns: ListColumn<T>[]; data: T[]; total: number; totalLabel?: string; page: number; perPage: number;
-  sort: { id: string; desc: boolean }; getRowId: (row: T) => string;
+export function DataTable<T extends RowData>({
+  caption,
+  columns,
+  data,
+  total,
+  totalLabel,
+  page,
+  perPage,
+  sort,
+  getRowId,
+}: {
+  caption: string;
+  columns: ListColumn<T>[];
+  data: T[];
+  total: number;
+  totalLabel?: string;
+  page: number;
+  perPage: number;
+  sort: { id: string; desc: boolean };
+  getRowId: (row: T) => string;
 }) {
   const { update, isPending } = useUrlState();
   const sorting: SortingState = useMemo(() => [sort], [sort]);
@@ -56,15 +80,24 @@ export function DataTable<T extends RowData>({ caption, columns, data, total, to
                   const sorted = header.column.getIsSorted();
                   const canSort = header.column.getCanSort();
                   return (
-                    <th key={header.id} scope="col" className="px-3 py-2 font-semibold"
-                      aria-sort={sorted ? (sorted === 'desc' ? 'descending' : 'ascending') : undefined}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="px-3 py-2 font-semibold"
+                      aria-sort={sorted ? (sorted === 'desc' ? 'descending' : 'ascending') : undefined}
+                    >
                       {canSort ? (
-                        <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
-                          onClick={() => header.column.toggleSorting(sorted === 'asc')}>
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                          onClick={() => header.column.toggleSorting(sorted === 'asc')}
+                        >
                           <table.FlexRender header={header} />
                           <span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
                         </button>
-                      ) : <table.FlexRender header={header} />}
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
                     </th>
                   );
                 })}
@@ -75,18 +108,30 @@ export function DataTable<T extends RowData>({ caption, columns, data, total, to
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-100 hover:bg-slate-50">
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2 align-top"><table.FlexRender cell={cell} /></td>
+                  <td key={cell.id} className="px-3 py-2 align-top">
+                    <table.FlexRender cell={cell} />
+                  </td>
                 ))}
               </tr>
             ))}
             {data.length === 0 && (
-              <tr><td colSpan={columns.length} className="px-3 py-8 text-center text-slate-500">Nothing found.</td></tr>
+              <tr>
+                <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-500">
+                  Nothing found.
+                </td>
+              </tr>
             )}
           </tbody>
         </table>
       </div>
-      <Pagination page={page} perPage={perPage} total={total} totalLabel={totalLabel}
-        onPage={(p) => table.setPageIndex(p - 1)} onPerPage={(n) => table.setPageSize(n)} />
+      <Pagination
+        page={page}
+        perPage={perPage}
+        total={total}
+        totalLabel={totalLabel}
+        onPage={(p) => table.setPageIndex(p - 1)}
+        onPerPage={(n) => table.setPageSize(n)}
+      />
     </div>
   );
 }

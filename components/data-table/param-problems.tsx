@@ -8,7 +8,11 @@ export function ParamProblems({ problems }: { problems: ParamProblem[] }) {
     <div className="mb-4">
       <Alert tone="info">
         <p>Part of the address was ignored:</p>
-        <ul className="list-disc pl-5">{problems.map((p) => <li key={p.param}>{p.message}</li>)}</ul>
+        <ul className="list-disc pl-5">
+          {problems.map((p) => (
+            <li key={p.param}>{p.message}</li>
+          ))}
+        </ul>
       </Alert>
     </div>
   );

@@ -41,14 +41,30 @@ export function AddItemBar({ onAdd }: { onAdd: (item: LineItemOption) => void })
     <div className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-0 flex-1 basis-64">
-          <label htmlFor="add-item-code" className="mb-1 block text-sm font-medium text-slate-700">Add item by code or EAN</label>
-          <Input id="add-item-code" value={code} onChange={(e) => setCode(e.target.value)} onKeyDown={(e) => void handleKeyDown(e)}
-            autoComplete="off" autoCapitalize="off" spellCheck={false} enterKeyHint="done" aria-describedby="add-item-status" />
+          <label htmlFor="add-item-code" className="mb-1 block text-sm font-medium text-slate-700">
+            Add item by code or EAN
+          </label>
+          <Input
+            id="add-item-code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            onKeyDown={(e) => void handleKeyDown(e)}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            enterKeyHint="done"
+            aria-describedby="add-item-status"
+          />
         </div>
         <ItemPicker onPick={pick} />
       </div>
-      <p id="add-item-status" role="status" aria-live="polite" className={`mt-2 min-h-5 text-sm ${message?.problem ? 'text-red-700' : 'text-slate-600'}`}>
-        {busy ? 'Looking up…' : message?.text ?? 'Scan or type the code, then press Enter.'}
+      <p
+        id="add-item-status"
+        role="status"
+        aria-live="polite"
+        className={`mt-2 min-h-5 text-sm ${message?.problem ? 'text-red-700' : 'text-slate-600'}`}
+      >
+        {busy ? 'Looking up…' : (message?.text ?? 'Scan or type the code, then press Enter.')}
       </p>
     </div>
   );

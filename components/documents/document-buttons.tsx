@@ -21,9 +21,24 @@ const PINNED_NOTE = 'document-pinned-note';
  * only what moves no stock and Delete is off, with the reason and links under them. An invoice without
  * its goods document offers to create it (`stockHref`).
  */
-export function DocumentButtons({ kind, id, number, canWrite, labelsHref, blockers, readable, stockHref }: {
-  kind: DocumentKind; id: string; number: string; canWrite: boolean; labelsHref: string | null;
-  blockers: Blocker[]; readable: DocumentKind[]; stockHref: string | null;
+export function DocumentButtons({
+  kind,
+  id,
+  number,
+  canWrite,
+  labelsHref,
+  blockers,
+  readable,
+  stockHref,
+}: {
+  kind: DocumentKind;
+  id: string;
+  number: string;
+  canWrite: boolean;
+  labelsHref: string | null;
+  blockers: Blocker[];
+  readable: DocumentKind[];
+  stockHref: string | null;
 }) {
   const info = KINDS[kind];
   const pinned = canWrite && isPinned(blockers);
@@ -31,32 +46,62 @@ export function DocumentButtons({ kind, id, number, canWrite, labelsHref, blocke
   return (
     <div className="flex flex-col items-stretch gap-2 sm:items-end">
       <div className="flex flex-wrap gap-2">
-        {labelsHref && <Link href={labelsHref} className={buttonClass('secondary')}>Print labels</Link>}
+        {labelsHref && (
+          <Link href={labelsHref} className={buttonClass('secondary')}>
+            Print labels
+          </Link>
+        )}
         {canWrite && stockHref && (
-          <Link href={stockHref} className={buttonClass('secondary')}>Create {KINDS[info.generates!].label.toLowerCase()}</Link>
+          <Link href={stockHref} className={buttonClass('secondary')}>
+            Create {KINDS[info.generates!].label.toLowerCase()}
+          </Link>
         )}
         {/* An arrival is deleted and received again from its transfer's page, not edited here. */}
         {canWrite && !isArrival(kind) && (
-          <Link href={`${info.path}/${id}/edit`} className={buttonClass('secondary')}
-            aria-describedby={pinned ? PINNED_NOTE : undefined} title={pinned ? pinnedTooltip(kind, blockers) : undefined}>
+          <Link
+            href={`${info.path}/${id}/edit`}
+            className={buttonClass('secondary')}
+            aria-describedby={pinned ? PINNED_NOTE : undefined}
+            title={pinned ? pinnedTooltip(kind, blockers) : undefined}
+          >
             {pinned ? `Edit (${correctable(kind).short})` : 'Edit'}
           </Link>
         )}
-        {canWrite && (pinned
-          ? <Button variant="dangerOutline" disabled aria-describedby={PINNED_NOTE} title={`Cannot be deleted: ${pinnedTooltip(kind, blockers)}`}>Delete</Button>
-          : (
-            <ConfirmDialog title={`Delete ${number}?`} confirmLabel="Delete"
-              description={info.movesStock
-                ? 'Its stock and serial movements are undone. This is refused when later documents depend on them.'
-                : 'Its lines are removed, and the goods document it created is deleted with it.'}
+        {canWrite &&
+          (pinned ? (
+            <Button
+              variant="dangerOutline"
+              disabled
+              aria-describedby={PINNED_NOTE}
+              title={`Cannot be deleted: ${pinnedTooltip(kind, blockers)}`}
+            >
+              Delete
+            </Button>
+          ) : (
+            <ConfirmDialog
+              title={`Delete ${number}?`}
+              confirmLabel="Delete"
+              description={
+                info.movesStock
+                  ? 'Its stock and serial movements are undone. This is refused when later documents depend on them.'
+                  : 'Its lines are removed, and the goods document it created is deleted with it.'
+              }
               onConfirm={remove.run}
-              trigger={<Button variant="dangerOutline" disabled={remove.pending}>{remove.pending ? 'Deleting…' : 'Delete'}</Button>} />
+              trigger={
+                <Button variant="dangerOutline" disabled={remove.pending}>
+                  {remove.pending ? 'Deleting…' : 'Delete'}
+                </Button>
+              }
+            />
           ))}
       </div>
       {pinned && <PinnedActionsNote id={PINNED_NOTE} kind={kind} blockers={blockers} readable={readable} />}
       {remove.error && (
         <div className="max-w-xl">
-          <Alert><p>{remove.error.message}</p><RefusalProblems problems={remove.error.problems} readable={readable} /></Alert>
+          <Alert>
+            <p>{remove.error.message}</p>
+            <RefusalProblems problems={remove.error.problems} readable={readable} />
+          </Alert>
         </div>
       )}
     </div>
@@ -68,15 +113,19 @@ function useDelete(kind: DocumentKind, id: string, number: string) {
   const router = useRouter();
   const [error, setError] = useState<{ message: string; problems?: RefusalProblem[] } | null>(null);
   const [pending, startTransition] = useTransition();
-  const run = () => startTransition(async () => {
-    setError(null);
-    const result = await reach(() => deleteDocumentAction(kind, id));
-    if (!result.ok) {
-      setError({ message: refusalHeadline(result.error, result.problems, `${number} not deleted`), problems: result.problems });
-      return;
-    }
-    router.push(KINDS[kind].path);
-    router.refresh();
-  });
+  const run = () =>
+    startTransition(async () => {
+      setError(null);
+      const result = await reach(() => deleteDocumentAction(kind, id));
+      if (!result.ok) {
+        setError({
+          message: refusalHeadline(result.error, result.problems, `${number} not deleted`),
+          problems: result.problems,
+        });
+        return;
+      }
+      router.push(KINDS[kind].path);
+      router.refresh();
+    });
   return { run, pending, error };
 }

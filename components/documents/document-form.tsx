@@ -27,7 +27,8 @@ import { useSaveDocument } from './use-save-document';
 const FIXED_HEADER = 'fixed-header-reason';
 const FIXED_LINES = 'fixed-lines-reason';
 
-const LEAVE_CONSEQUENCE = 'The document is not saved. This browser keeps a draft of it, which the form offers to restore when you open it again.';
+const LEAVE_CONSEQUENCE =
+  'The document is not saved. This browser keeps a draft of it, which the form offers to restore when you open it again.';
 
 /**
  * Create and edit form for every kind of document. The browser checks the shape with the shared
@@ -38,9 +39,29 @@ const LEAVE_CONSEQUENCE = 'The document is not saved. This browser keeps a draft
  * there are any, what would move stock is read-only with the reason beside it, the rest stays editable.
  * `readable`: the kinds this user may open, for the links in reasons and refusals.
  */
-export function DocumentForm({ kind, id, version, initial, partner, warehouses, draftOwner, openLine, blockers = [], readable, notice }: {
-  kind: DocumentKind; id?: string; version?: number; initial: DocumentFormValues; partner: PartnerChoice | null; warehouses: Option[];
-  draftOwner: string; openLine?: number; blockers?: Blocker[]; readable: DocumentKind[];
+export function DocumentForm({
+  kind,
+  id,
+  version,
+  initial,
+  partner,
+  warehouses,
+  draftOwner,
+  openLine,
+  blockers = [],
+  readable,
+  notice,
+}: {
+  kind: DocumentKind;
+  id?: string;
+  version?: number;
+  initial: DocumentFormValues;
+  partner: PartnerChoice | null;
+  warehouses: Option[];
+  draftOwner: string;
+  openLine?: number;
+  blockers?: Blocker[];
+  readable: DocumentKind[];
   /** A word on what this form is for, above it ("Create goods receipt" of a saved invoice). */
   notice?: string;
 }) {
@@ -52,39 +73,123 @@ export function DocumentForm({ kind, id, version, initial, partner, warehouses, 
   const { errors, isSubmitting, isDirty } = form.formState;
   const [partnerChoice, setPartnerChoice] = useState(partner);
   const guard = useLeaveGuard(isDirty, LEAVE_CONSEQUENCE);
-  const restoreDraft = useCallback(({ values, partner: chosen }: DocumentDraft) => {
-    form.reset(values, { keepDefaultValues: true });
-    setPartnerChoice(chosen);
-  }, [form]);
-  const draft = useDocumentDraft({ form, storageKey: draftKey(draftOwner, `${kind}:${id ?? 'new'}`), version: version ?? null,
-    partner: partnerChoice, onRestore: restoreDraft });
-  const save = useSaveDocument({ form, kind, id, version, onSaved: () => { draft.clear(); guard.release(); } });
+  const restoreDraft = useCallback(
+    ({ values, partner: chosen }: DocumentDraft) => {
+      form.reset(values, { keepDefaultValues: true });
+      setPartnerChoice(chosen);
+    },
+    [form],
+  );
+  const draft = useDocumentDraft({
+    form,
+    storageKey: draftKey(draftOwner, `${kind}:${id ?? 'new'}`),
+    version: version ?? null,
+    partner: partnerChoice,
+    onRestore: restoreDraft,
+  });
+  const save = useSaveDocument({
+    form,
+    kind,
+    id,
+    version,
+    onSaved: () => {
+      draft.clear();
+      guard.release();
+    },
+  });
   const { clearLineProblems } = save;
-  const removeLine = useCallback((index: number) => { lines.remove(index); clearLineProblems(); }, [lines, clearLineProblems]);
-  const addItem = useCallback((item: LineItemOption) => lines.append(lineFor(kind, item), { shouldFocus: false }), [lines, kind]);
+  const removeLine = useCallback(
+    (index: number) => {
+      lines.remove(index);
+      clearLineProblems();
+    },
+    [lines, clearLineProblems],
+  );
+  const addItem = useCallback(
+    (item: LineItemOption) => lines.append(lineFor(kind, item), { shouldFocus: false }),
+    [lines, kind],
+  );
   const linesError = errors.lines?.message ?? errors.lines?.root?.message;
   const pinned = isPinned(blockers);
 
   return (
-    <form onSubmit={save.onSubmit} noValidate className="space-y-6" aria-label={id ? `Edit ${info.label.toLowerCase()}` : `New ${info.label.toLowerCase()}`}>
+    <form
+      onSubmit={save.onSubmit}
+      noValidate
+      className="space-y-6"
+      aria-label={id ? `Edit ${info.label.toLowerCase()}` : `New ${info.label.toLowerCase()}`}
+    >
       {guard.dialog}
-      {draft.offer && <DraftBanner savedAt={draft.offer.savedAt} summary={draftSummary(draft.offer.data)} onRestore={draft.restore} onDiscard={draft.discard} />}
-      <FormAlert problem={save.problem}><RefusalProblems problems={save.problem?.problems} readable={readable} /></FormAlert>
+      {draft.offer && (
+        <DraftBanner
+          savedAt={draft.offer.savedAt}
+          summary={draftSummary(draft.offer.data)}
+          onRestore={draft.restore}
+          onDiscard={draft.discard}
+        />
+      )}
+      <FormAlert problem={save.problem}>
+        <RefusalProblems problems={save.problem?.problems} readable={readable} />
+      </FormAlert>
       {notice && <Alert tone="info">{notice}</Alert>}
-      {pinned && <PinnedReason id={FIXED_HEADER} kind={kind} subject={fixedFacts(kind)} blockers={blockers} readable={readable}
-        className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" />}
-      <HeaderFields form={form} kind={kind} warehouses={warehouses} partner={partnerChoice} onPartner={setPartnerChoice}
-        fixedNote={pinned ? FIXED_HEADER : null} />
-      {pinned
-        ? <PinnedReason id={FIXED_LINES} kind={kind} subject="The lines’ items, quantities and serial numbers" blockers={blockers} readable={readable} brief />
-        : <AddItemBar onAdd={addItem} />}
-      {linesError && <p role="alert" className="text-sm text-red-700">{linesError}</p>}
-      <DocumentLinesEditor form={form} kind={kind} fields={lines.fields} onRemove={removeLine} documentId={id ?? null}
-        serialsHere={carriesSerials(kind, createStock)} problems={save.lineProblems} openLine={openLine} fixedNote={pinned ? FIXED_LINES : null} />
+      {pinned && (
+        <PinnedReason
+          id={FIXED_HEADER}
+          kind={kind}
+          subject={fixedFacts(kind)}
+          blockers={blockers}
+          readable={readable}
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        />
+      )}
+      <HeaderFields
+        form={form}
+        kind={kind}
+        warehouses={warehouses}
+        partner={partnerChoice}
+        onPartner={setPartnerChoice}
+        fixedNote={pinned ? FIXED_HEADER : null}
+      />
+      {pinned ? (
+        <PinnedReason
+          id={FIXED_LINES}
+          kind={kind}
+          subject="The lines’ items, quantities and serial numbers"
+          blockers={blockers}
+          readable={readable}
+          brief
+        />
+      ) : (
+        <AddItemBar onAdd={addItem} />
+      )}
+      {linesError && (
+        <p role="alert" className="text-sm text-red-700">
+          {linesError}
+        </p>
+      )}
+      <DocumentLinesEditor
+        form={form}
+        kind={kind}
+        fields={lines.fields}
+        onRemove={removeLine}
+        documentId={id ?? null}
+        serialsHere={carriesSerials(kind, createStock)}
+        problems={save.lineProblems}
+        openLine={openLine}
+        fixedNote={pinned ? FIXED_LINES : null}
+      />
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : `Save ${info.label.toLowerCase()}`}</Button>
-        <Button variant="secondary" onClick={() => requestLeave(() => router.back())}>Cancel</Button>
-        {draft.notKept && <p className="text-sm text-amber-800">This form is too large to keep as a draft in the browser; save it to keep it.</p>}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : `Save ${info.label.toLowerCase()}`}
+        </Button>
+        <Button variant="secondary" onClick={() => requestLeave(() => router.back())}>
+          Cancel
+        </Button>
+        {draft.notKept && (
+          <p className="text-sm text-amber-800">
+            This form is too large to keep as a draft in the browser; save it to keep it.
+          </p>
+        )}
       </div>
     </form>
   );

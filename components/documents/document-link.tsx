@@ -9,5 +9,9 @@ export type DocumentRef = { id: string; number: string; kind: DocumentKind };
  */
 export function DocumentLink({ doc, readable }: { doc: DocumentRef; readable: readonly DocumentKind[] }) {
   if (!readable.includes(doc.kind)) return <span className="font-medium">{doc.number}</span>;
-  return <Link href={`${KINDS[doc.kind].path}/${doc.id}`} className="font-medium">{doc.number}</Link>;
+  return (
+    <Link href={`${KINDS[doc.kind].path}/${doc.id}`} className="font-medium">
+      {doc.number}
+    </Link>
+  );
 }

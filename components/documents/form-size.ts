@@ -19,7 +19,9 @@ export function tooLargeForForm(sent: unknown, values: { lines: { serials?: stri
   if (bytes <= FORM_SAVE_MAX_BYTES) return null;
   const serials = values.lines.reduce((sum, line) => sum + (line.serials?.length ?? 0), 0);
   const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
-  return `This document is too large to save from the form: its ${serials.toLocaleString('en')} serial numbers make `
-    + `${mb(bytes)} MB, and one save takes at most ${mb(FORM_SAVE_MAX_BYTES)} MB. Import it on the Import page `
-    + '(serial numbers separated by ";" in a row), or split it into several documents.';
+  return (
+    `This document is too large to save from the form: its ${serials.toLocaleString('en')} serial numbers make ` +
+    `${mb(bytes)} MB, and one save takes at most ${mb(FORM_SAVE_MAX_BYTES)} MB. Import it on the Import page ` +
+    '(serial numbers separated by ";" in a row), or split it into several documents.'
+  );
 }

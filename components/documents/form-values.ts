@@ -4,12 +4,22 @@ import type { DocumentInput } from '@/lib/validation/documents';
 
 /** A line as the form holds it: the item's facts ride along so the row can label itself. */
 export type FormLine = {
-  itemId: string; itemCode: string; itemName: string; unit: string; trackSerials: boolean;
-  quantity: string; unitPrice: string; vatRate: string; serials: string[];
+  itemId: string;
+  itemCode: string;
+  itemName: string;
+  unit: string;
+  trackSerials: boolean;
+  quantity: string;
+  unitPrice: string;
+  vatRate: string;
+  serials: string[];
 };
 
 export type DocumentFormValues = {
-  kind: DocumentKind; date: string; partnerId: string; warehouseId: string;
+  kind: DocumentKind;
+  date: string;
+  partnerId: string;
+  warehouseId: string;
   /** A transfer's destination warehouse; blank on other kinds. */
   destinationWarehouseId: string;
   /** A transfer sent in transit (received at the destination later). */
@@ -17,7 +27,8 @@ export type DocumentFormValues = {
   note: string;
   /** The partner's own number of the document (their delivery note or invoice number); blank for none. */
   externalNumber: string;
-  createStockDocument: boolean; lines: FormLine[];
+  createStockDocument: boolean;
+  lines: FormLine[];
 };
 
 export type Option = { id: string; code: string; name: string };
@@ -28,9 +39,19 @@ export type Option = { id: string; code: string; name: string };
  */
 export function lineFor(kind: DocumentKind, item: LineItemOption): FormLine {
   const info = KINDS[kind];
-  const [unitPrice, vatRate] = !info.priced ? ['0', '0'] : [info.direction === 'in' ? item.purchasePrice : item.salePrice, item.vatRate];
+  const [unitPrice, vatRate] = !info.priced
+    ? ['0', '0']
+    : [info.direction === 'in' ? item.purchasePrice : item.salePrice, item.vatRate];
   return {
-    itemId: item.id, itemCode: item.code, itemName: item.name, unit: item.unit, trackSerials: item.trackSerials, quantity: '1', unitPrice, vatRate, serials: [],
+    itemId: item.id,
+    itemCode: item.code,
+    itemName: item.name,
+    unit: item.unit,
+    trackSerials: item.trackSerials,
+    quantity: '1',
+    unitPrice,
+    vatRate,
+    serials: [],
   };
 }
 
@@ -43,14 +64,21 @@ export function carriesSerials(kind: DocumentKind, createStockDocument: boolean)
 export function toDocumentInput(values: DocumentFormValues): DocumentInput {
   const withSerials = carriesSerials(values.kind, values.createStockDocument);
   return {
-    kind: values.kind, date: values.date, partnerId: values.partnerId || null, warehouseId: values.warehouseId,
+    kind: values.kind,
+    date: values.date,
+    partnerId: values.partnerId || null,
+    warehouseId: values.warehouseId,
     destinationWarehouseId: isTransfer(values.kind) ? values.destinationWarehouseId || null : null,
-    inTransit: isTransfer(values.kind) && values.inTransit === true, note: values.note,
+    inTransit: isTransfer(values.kind) && values.inTransit === true,
+    note: values.note,
     // A draft kept before the field existed has none.
     externalNumber: values.externalNumber ?? '',
     createStockDocument: KINDS[values.kind].generates ? values.createStockDocument : undefined,
     lines: values.lines.map((l) => ({
-      itemId: l.itemId, quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate,
+      itemId: l.itemId,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      vatRate: l.vatRate,
       serials: withSerials && l.trackSerials ? l.serials : [],
     })),
   };

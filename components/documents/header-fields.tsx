@@ -14,13 +14,28 @@ type Form = UseFormReturn<DocumentFormValues>;
  * `fixedNote`: the id of the reason why the date, the warehouse and the switch are read-only (a pinned
  * document, correction-scope.ts); their values stay in the form as loaded, so a save keeps them.
  */
-export function HeaderFields({ form, kind, warehouses, partner, onPartner, fixedNote }: {
-  form: Form; kind: DocumentKind; warehouses: Option[]; partner: PartnerChoice | null;
-  onPartner: (choice: PartnerChoice | null) => void; fixedNote: string | null;
+export function HeaderFields({
+  form,
+  kind,
+  warehouses,
+  partner,
+  onPartner,
+  fixedNote,
+}: {
+  form: Form;
+  kind: DocumentKind;
+  warehouses: Option[];
+  partner: PartnerChoice | null;
+  onPartner: (choice: PartnerChoice | null) => void;
+  fixedNote: string | null;
 }) {
   const info = KINDS[kind];
   const { errors } = form.formState;
-  const { ref: partnerRef, onChange: setPartnerId, onBlur: onPartnerBlur } = useController({ control: form.control, name: 'partnerId' }).field;
+  const {
+    ref: partnerRef,
+    onChange: setPartnerId,
+    onBlur: onPartnerBlur,
+  } = useController({ control: form.control, name: 'partnerId' }).field;
   const fixed = fixedNote ?? undefined;
   const role = info.partnerRole;
   return (
@@ -31,14 +46,42 @@ export function HeaderFields({ form, kind, warehouses, partner, onPartner, fixed
         </Field>
         {role && (
           <Field id="partnerId" label={role === 'supplier' ? 'Supplier' : 'Customer'} error={errors.partnerId?.message}>
-            <PartnerCombobox kind={kind} selected={partner} ref={partnerRef} onBlur={onPartnerBlur}
-              onSelect={(choice) => { onPartner(choice); setPartnerId(choice?.id ?? ''); }} clearLabel={info.partnerRequired ? undefined : 'None'}
-              placeholder={info.partnerRequired ? `Choose the ${role}` : undefined} />
+            <PartnerCombobox
+              kind={kind}
+              selected={partner}
+              ref={partnerRef}
+              onBlur={onPartnerBlur}
+              onSelect={(choice) => {
+                onPartner(choice);
+                setPartnerId(choice?.id ?? '');
+              }}
+              clearLabel={info.partnerRequired ? undefined : 'None'}
+              placeholder={info.partnerRequired ? `Choose the ${role}` : undefined}
+            />
           </Field>
         )}
-        <WarehouseField form={form} name="warehouseId" label={role ? 'Warehouse' : 'From warehouse'} warehouses={warehouses} fixedNote={fixedNote} />
-        {!role && <WarehouseField form={form} name="destinationWarehouseId" label="To warehouse" warehouses={warehouses} fixedNote={fixedNote} />}
-        <Field id="externalNumber" label="External number" error={errors.externalNumber?.message} hint={externalNumberHint(role)}>
+        <WarehouseField
+          form={form}
+          name="warehouseId"
+          label={role ? 'Warehouse' : 'From warehouse'}
+          warehouses={warehouses}
+          fixedNote={fixedNote}
+        />
+        {!role && (
+          <WarehouseField
+            form={form}
+            name="destinationWarehouseId"
+            label="To warehouse"
+            warehouses={warehouses}
+            fixedNote={fixedNote}
+          />
+        )}
+        <Field
+          id="externalNumber"
+          label="External number"
+          error={errors.externalNumber?.message}
+          hint={externalNumberHint(role)}
+        >
           <Input autoComplete="off" {...form.register('externalNumber')} />
         </Field>
       </div>
@@ -58,15 +101,31 @@ function externalNumberHint(role: 'supplier' | 'customer' | null): string {
 }
 
 /** A warehouse of the document (a transfer has two): a select, or read-only on a pinned document. */
-function WarehouseField({ form, name, label, warehouses, fixedNote }: {
-  form: Form; name: 'warehouseId' | 'destinationWarehouseId'; label: string; warehouses: Option[]; fixedNote: string | null;
+function WarehouseField({
+  form,
+  name,
+  label,
+  warehouses,
+  fixedNote,
+}: {
+  form: Form;
+  name: 'warehouseId' | 'destinationWarehouseId';
+  label: string;
+  warehouses: Option[];
+  fixedNote: string | null;
 }) {
   return (
     <Field id={name} label={label} error={form.formState.errors[name]?.message} describedBy={fixedNote ?? undefined}>
-      {fixedNote ? <FixedWarehouse form={form} name={name} warehouses={warehouses} /> : (
+      {fixedNote ? (
+        <FixedWarehouse form={form} name={name} warehouses={warehouses} />
+      ) : (
         <Select {...form.register(name)}>
           <option value="">Choose the warehouse</option>
-          {warehouses.map((w) => <option key={w.id} value={w.id}>{w.code} · {w.name}</option>)}
+          {warehouses.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.code} · {w.name}
+            </option>
+          ))}
         </Select>
       )}
     </Field>
@@ -77,13 +136,27 @@ function WarehouseField({ form, name, label, warehouses, fixedNote }: {
  * A select cannot be read-only, and a disabled one that is registered would drop its value: the fixed
  * warehouse is shown in a disabled select outside the form state, which keeps the loaded value.
  */
-function FixedWarehouse({ form, name, warehouses, ...control }: {
-  form: Form; name: 'warehouseId' | 'destinationWarehouseId'; warehouses: Option[]; id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string;
+function FixedWarehouse({
+  form,
+  name,
+  warehouses,
+  ...control
+}: {
+  form: Form;
+  name: 'warehouseId' | 'destinationWarehouseId';
+  warehouses: Option[];
+  id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
 }) {
   const value = useWatch({ control: form.control, name });
   return (
     <Select {...control} disabled value={value} onChange={() => undefined}>
-      {warehouses.map((w) => <option key={w.id} value={w.id}>{w.code} · {w.name}</option>)}
+      {warehouses.map((w) => (
+        <option key={w.id} value={w.id}>
+          {w.code} · {w.name}
+        </option>
+      ))}
     </Select>
   );
 }
@@ -92,10 +165,24 @@ function FixedWarehouse({ form, name, warehouses, ...control }: {
 function TransitSwitch({ form, fixedNote }: { form: Form; fixedNote: string | null }) {
   const checked = useWatch({ control: form.control, name: 'inTransit' });
   return (
-    <CheckboxField id="inTransit" label="In transit: receive at the destination later, scanning what arrived" error={form.formState.errors.inTransit?.message}>
-      {fixedNote
-        ? <input id="inTransit" type="checkbox" className="size-4" disabled checked={checked} onChange={() => undefined} aria-describedby={fixedNote} />
-        : <input id="inTransit" type="checkbox" className="size-4" {...form.register('inTransit')} />}
+    <CheckboxField
+      id="inTransit"
+      label="In transit: receive at the destination later, scanning what arrived"
+      error={form.formState.errors.inTransit?.message}
+    >
+      {fixedNote ? (
+        <input
+          id="inTransit"
+          type="checkbox"
+          className="size-4"
+          disabled
+          checked={checked}
+          onChange={() => undefined}
+          aria-describedby={fixedNote}
+        />
+      ) : (
+        <input id="inTransit" type="checkbox" className="size-4" {...form.register('inTransit')} />
+      )}
     </CheckboxField>
   );
 }
@@ -107,9 +194,19 @@ function StockSwitch({ form, kind, fixedNote }: { form: Form; kind: DocumentKind
   const error = form.formState.errors.createStockDocument?.message;
   return (
     <CheckboxField id="createStockDocument" label={`Create ${KINDS[generates].label.toLowerCase()}`} error={error}>
-      {fixedNote
-        ? <input id="createStockDocument" type="checkbox" className="size-4" disabled checked={checked} onChange={() => undefined} aria-describedby={fixedNote} />
-        : <input id="createStockDocument" type="checkbox" className="size-4" {...form.register('createStockDocument')} />}
+      {fixedNote ? (
+        <input
+          id="createStockDocument"
+          type="checkbox"
+          className="size-4"
+          disabled
+          checked={checked}
+          onChange={() => undefined}
+          aria-describedby={fixedNote}
+        />
+      ) : (
+        <input id="createStockDocument" type="checkbox" className="size-4" {...form.register('createStockDocument')} />
+      )}
     </CheckboxField>
   );
 }

@@ -18,17 +18,33 @@ type StockRow = { warehouseId: string; warehouseCode: string; warehouseName: str
  * warehouse, and the line's serial numbers in THE serial form (the same SerialEntry as the line's Serials
  * button, with the same checks). The quantity can be corrected here, next to the count it must match.
  */
-export function LineDetail({ context, enabled, defaultOpen, onQuantityChange }: {
-  context: LineSerialContext; enabled: boolean; defaultOpen?: boolean; onQuantityChange: (quantity: string) => void;
+export function LineDetail({
+  context,
+  enabled,
+  defaultOpen,
+  onQuantityChange,
+}: {
+  context: LineSerialContext;
+  enabled: boolean;
+  defaultOpen?: boolean;
+  onQuantityChange: (quantity: string) => void;
 }) {
   const { line, lineNo, fixedNote } = context;
   const { entry, key } = useLineSerialEntry(context);
   const reason = noSerialsReason(line, enabled);
   const entering = !reason && !fixedNote;
   return (
-    <Sheet defaultOpen={defaultOpen} initialFocus={entering ? `line-${lineNo}-detail-scan` : undefined} title={`Line ${lineNo} — ${line.itemCode} · ${line.itemName}`}
+    <Sheet
+      defaultOpen={defaultOpen}
+      initialFocus={entering ? `line-${lineNo}-detail-scan` : undefined}
+      title={`Line ${lineNo} — ${line.itemCode} · ${line.itemName}`}
       description={`${KINDS[context.kind].priced ? 'The line’s item, prices and stock.' : 'The line’s item and stock.'}${entering ? ` ${serialEntryDescription(entry.direction)}` : ''}`}
-      trigger={<Button variant="ghost" aria-label={`Details of line ${lineNo}`}>Details</Button>}>
+      trigger={
+        <Button variant="ghost" aria-label={`Details of line ${lineNo}`}>
+          Details
+        </Button>
+      }
+    >
       <div className="flex flex-1 flex-col gap-5 sm:pb-4">
         <LineFacts context={context} onQuantityChange={onQuantityChange} />
         {reason && <p className="text-sm text-slate-600">Serial numbers: {reason}</p>}
@@ -46,37 +62,62 @@ const FIXED_SHOWN = 200;
 function FixedSerials({ lineNo, serials }: { lineNo: number; serials: string[] }) {
   return (
     <section aria-label={`Serial numbers of line ${lineNo}`} className="text-sm">
-      <h3 className="mb-1 font-medium text-slate-700">Serial numbers ({serials.length.toLocaleString('en')}, fixed by later documents)</h3>
+      <h3 className="mb-1 font-medium text-slate-700">
+        Serial numbers ({serials.length.toLocaleString('en')}, fixed by later documents)
+      </h3>
       <ul className="flex flex-wrap gap-x-3 gap-y-1 font-mono text-xs">
-        {serials.slice(0, FIXED_SHOWN).map((serial) => <li key={serial}>{serial}</li>)}
+        {serials.slice(0, FIXED_SHOWN).map((serial) => (
+          <li key={serial}>{serial}</li>
+        ))}
       </ul>
-      {serials.length > FIXED_SHOWN && <p className="mt-1 text-xs text-slate-500">and {(serials.length - FIXED_SHOWN).toLocaleString('en')} more.</p>}
+      {serials.length > FIXED_SHOWN && (
+        <p className="mt-1 text-xs text-slate-500">and {(serials.length - FIXED_SHOWN).toLocaleString('en')} more.</p>
+      )}
     </section>
   );
 }
 
-function LineFacts({ context, onQuantityChange }: { context: LineSerialContext; onQuantityChange: (quantity: string) => void }) {
+function LineFacts({
+  context,
+  onQuantityChange,
+}: {
+  context: LineSerialContext;
+  onQuantityChange: (quantity: string) => void;
+}) {
   const { line, lineNo, warehouseId, fixedNote } = context;
   const quantityId = `line-${lineNo}-detail-quantity`;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-2 text-sm">
         <dt className="text-slate-500">Item</dt>
-        <dd><span className="font-medium">{line.itemCode}</span> · {line.itemName}</dd>
-        <dt className="text-slate-500"><label htmlFor={quantityId}>Quantity</label></dt>
+        <dd>
+          <span className="font-medium">{line.itemCode}</span> · {line.itemName}
+        </dd>
+        <dt className="text-slate-500">
+          <label htmlFor={quantityId}>Quantity</label>
+        </dt>
         <dd className="flex items-center gap-2">
           <div className="w-28">
-            <Input id={quantityId} inputMode="decimal" autoComplete="off" value={line.quantity} onChange={(e) => onQuantityChange(e.target.value)}
-              readOnly={fixedNote !== null} aria-describedby={fixedNote ?? undefined} />
+            <Input
+              id={quantityId}
+              inputMode="decimal"
+              autoComplete="off"
+              value={line.quantity}
+              onChange={(e) => onQuantityChange(e.target.value)}
+              readOnly={fixedNote !== null}
+              aria-describedby={fixedNote ?? undefined}
+            />
           </div>
           <span>{line.unit}</span>
         </dd>
-        {KINDS[context.kind].priced && <>
-          <dt className="text-slate-500">Unit price</dt>
-          <dd className="tabular-nums">{formatDecimal(line.unitPrice)}</dd>
-          <dt className="text-slate-500">VAT rate</dt>
-          <dd className="tabular-nums">{formatDecimal(line.vatRate)} %</dd>
-        </>}
+        {KINDS[context.kind].priced && (
+          <>
+            <dt className="text-slate-500">Unit price</dt>
+            <dd className="tabular-nums">{formatDecimal(line.unitPrice)}</dd>
+            <dt className="text-slate-500">VAT rate</dt>
+            <dd className="tabular-nums">{formatDecimal(line.vatRate)} %</dd>
+          </>
+        )}
       </dl>
       <ItemStock itemId={line.itemId} unit={line.unit} warehouseId={warehouseId} transfer={isTransfer(context.kind)} />
     </div>
@@ -84,28 +125,54 @@ function LineFacts({ context, onQuantityChange }: { context: LineSerialContext; 
 }
 
 /** The item's stock per warehouse, read when the view opens; the document's warehouse is marked. */
-function ItemStock({ itemId, unit, warehouseId, transfer }: { itemId: string; unit: string; warehouseId: string; transfer: boolean }) {
+function ItemStock({
+  itemId,
+  unit,
+  warehouseId,
+  transfer,
+}: {
+  itemId: string;
+  unit: string;
+  warehouseId: string;
+  transfer: boolean;
+}) {
   const [stock, setStock] = useState<{ rows: StockRow[] } | { error: string } | null>(null);
   useEffect(() => {
     let current = true;
     void reach(() => itemStockAction(itemId)).then((result) => {
       if (current) setStock(result.ok ? { rows: result.data } : { error: result.error });
     });
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [itemId]);
   return (
     <section aria-label="Stock of the item" className="text-sm">
       <h3 className="mb-1 font-medium text-slate-700">Stock of the item</h3>
-      {stock === null && <p role="status" className="text-slate-500">Loading the stock…</p>}
-      {stock && 'error' in stock && <p role="alert" className="text-red-700">{stock.error}</p>}
-      {stock && 'rows' in stock && (stock.rows.length === 0
-        ? <p className="text-slate-500">None in any warehouse.</p>
-        : (
+      {stock === null && (
+        <p role="status" className="text-slate-500">
+          Loading the stock…
+        </p>
+      )}
+      {stock && 'error' in stock && (
+        <p role="alert" className="text-red-700">
+          {stock.error}
+        </p>
+      )}
+      {stock &&
+        'rows' in stock &&
+        (stock.rows.length === 0 ? (
+          <p className="text-slate-500">None in any warehouse.</p>
+        ) : (
           <ul className="space-y-0.5">
             {stock.rows.map((row) => (
               <li key={row.warehouseId} className={row.warehouseId === warehouseId ? 'font-semibold' : undefined}>
-                {row.warehouseCode} · {row.warehouseName}: <span className="tabular-nums">{formatQuantity(row.quantity)} {unit}</span>
-                {row.warehouseId === warehouseId && (transfer ? ' (the warehouse it leaves)' : ' (this document’s warehouse)')}
+                {row.warehouseCode} · {row.warehouseName}:{' '}
+                <span className="tabular-nums">
+                  {formatQuantity(row.quantity)} {unit}
+                </span>
+                {row.warehouseId === warehouseId &&
+                  (transfer ? ' (the warehouse it leaves)' : ' (this document’s warehouse)')}
               </li>
             ))}
           </ul>

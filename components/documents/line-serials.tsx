@@ -11,8 +11,13 @@ import { expectedSerialCount, type FormLine } from './form-values';
 const CHECK_BATCH = 5000;
 
 export type LineSerialContext = {
-  kind: DocumentKind; line: FormLine; lineNo: number; warehouseId: string; documentId: string | null;
-  otherLinesOf: OtherLinesOf; onChange: (serials: string[]) => void;
+  kind: DocumentKind;
+  line: FormLine;
+  lineNo: number;
+  warehouseId: string;
+  documentId: string | null;
+  otherLinesOf: OtherLinesOf;
+  onChange: (serials: string[]) => void;
   /** The serials are read-only, for the reason with this id (a pinned document), or null. */
   fixedNote: string | null;
 };
@@ -25,24 +30,48 @@ export type LineSerialContext = {
 export function useLineSerialEntry({ kind, line, warehouseId, documentId, otherLinesOf, onChange }: LineSerialContext) {
   const direction = KINDS[kind].direction === 'in' ? 'receive' : 'issue';
   const { itemId } = line;
-  const checkSerials = useMemo(() => (warehouseId ? async (serials: string[]) => {
-    const problems: { serial: string; message: string }[] = [];
-    // A pasted container list can be huge; the server checks it a batch at a time, one query per batch.
-    for (let start = 0; start < serials.length; start += CHECK_BATCH) {
-      const result = await checkSerialsAction({ itemId, warehouseId, direction, serials: serials.slice(start, start + CHECK_BATCH), excludeDocumentId: documentId });
-      if (!result.ok) throw new Error(result.error);
-      problems.push(...result.data);
-    }
-    return problems;
-  } : undefined), [itemId, warehouseId, direction, documentId]);
-  const loadInStock = useMemo(() => (warehouseId && direction === 'issue' ? async (query: string, offset: number, limit: number) => {
-    const result = await loadInStockAction({ itemId, warehouseId, query, offset, limit });
-    if (!result.ok) throw new Error(result.error);
-    return result.data;
-  } : undefined), [itemId, warehouseId, direction]);
+  const checkSerials = useMemo(
+    () =>
+      warehouseId
+        ? async (serials: string[]) => {
+            const problems: { serial: string; message: string }[] = [];
+            // A pasted container list can be huge; the server checks it a batch at a time, one query per batch.
+            for (let start = 0; start < serials.length; start += CHECK_BATCH) {
+              const result = await checkSerialsAction({
+                itemId,
+                warehouseId,
+                direction,
+                serials: serials.slice(start, start + CHECK_BATCH),
+                excludeDocumentId: documentId,
+              });
+              if (!result.ok) throw new Error(result.error);
+              problems.push(...result.data);
+            }
+            return problems;
+          }
+        : undefined,
+    [itemId, warehouseId, direction, documentId],
+  );
+  const loadInStock = useMemo(
+    () =>
+      warehouseId && direction === 'issue'
+        ? async (query: string, offset: number, limit: number) => {
+            const result = await loadInStockAction({ itemId, warehouseId, query, offset, limit });
+            if (!result.ok) throw new Error(result.error);
+            return result.data;
+          }
+        : undefined,
+    [itemId, warehouseId, direction],
+  );
   const entry: SerialEntryProps = {
-    direction, itemLabel: `${line.itemCode} · ${line.itemName}`, expectedCount: expectedSerialCount(line.quantity),
-    value: line.serials, onChange, checkSerials, loadInStock, otherLinesOf,
+    direction,
+    itemLabel: `${line.itemCode} · ${line.itemName}`,
+    expectedCount: expectedSerialCount(line.quantity),
+    value: line.serials,
+    onChange,
+    checkSerials,
+    loadInStock,
+    otherLinesOf,
   };
   return { entry, key: `${itemId}:${warehouseId}` };
 }
@@ -60,7 +89,8 @@ export function noSerialsReason(line: FormLine, enabled: boolean): string | null
 export function LineSerials({ context, enabled }: { context: LineSerialContext; enabled: boolean }) {
   const { entry, key } = useLineSerialEntry(context);
   const reason = noSerialsReason(context.line, enabled);
-  if (reason) return <span className={context.line.trackSerials ? 'text-xs text-slate-500' : 'text-slate-400'}>{reason}</span>;
+  if (reason)
+    return <span className={context.line.trackSerials ? 'text-xs text-slate-500' : 'text-slate-400'}>{reason}</span>;
   if (context.fixedNote) {
     const count = context.line.serials.length;
     return (
@@ -70,6 +100,11 @@ export function LineSerials({ context, enabled }: { context: LineSerialContext; 
     );
   }
   return (
-    <SerialEntryDialog key={key} triggerLabel={`Serial numbers for line ${context.lineNo}`} idPrefix={`line-${context.lineNo}-serials`} {...entry} />
+    <SerialEntryDialog
+      key={key}
+      triggerLabel={`Serial numbers for line ${context.lineNo}`}
+      idPrefix={`line-${context.lineNo}-serials`}
+      {...entry}
+    />
   );
 }

@@ -21,8 +21,12 @@ export function MovementChart({ days }: { days: DailyMovement[] }) {
   const last = days[days.length - 1]?.day ?? '';
   return (
     <figure className="relative">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" role="img"
-        aria-label={`Bar chart of quantities received and issued per day from ${first} to ${last}. The exact numbers are in the table that follows.`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="h-auto w-full"
+        role="img"
+        aria-label={`Bar chart of quantities received and issued per day from ${first} to ${last}. The exact numbers are in the table that follows.`}
+      >
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} stroke="#cbd5e1" />
         {days.map((d, i) => {
           const x = PAD.left + i * slot;
@@ -33,18 +37,40 @@ export function MovementChart({ days }: { days: DailyMovement[] }) {
             </g>
           );
         })}
-        <text x={PAD.left} y={HEIGHT - 6} fontSize="11" fill="#475569">{first}</text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 6} fontSize="11" fill="#475569" textAnchor="end">{last}</text>
+        <text x={PAD.left} y={HEIGHT - 6} fontSize="11" fill="#475569">
+          {first}
+        </text>
+        <text x={WIDTH - PAD.right} y={HEIGHT - 6} fontSize="11" fill="#475569" textAnchor="end">
+          {last}
+        </text>
       </svg>
       <figcaption className="mt-2 flex gap-4 text-xs text-slate-600" aria-hidden="true">
-        <span><span className="mr-1 inline-block size-3 bg-blue-700 align-middle" />Received</span>
-        <span><span className="mr-1 inline-block size-3 bg-amber-500 align-middle" />Issued</span>
+        <span>
+          <span className="mr-1 inline-block size-3 bg-blue-700 align-middle" />
+          Received
+        </span>
+        <span>
+          <span className="mr-1 inline-block size-3 bg-amber-500 align-middle" />
+          Issued
+        </span>
       </figcaption>
       <table className="sr-only">
         <caption>Quantities received and issued per day</caption>
-        <thead><tr><th scope="col">Day</th><th scope="col">Received</th><th scope="col">Issued</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Received</th>
+            <th scope="col">Issued</th>
+          </tr>
+        </thead>
         <tbody>
-          {days.map((d) => <tr key={d.day}><th scope="row">{d.day}</th><td>{formatQuantity(d.received)}</td><td>{formatQuantity(d.issued)}</td></tr>)}
+          {days.map((d) => (
+            <tr key={d.day}>
+              <th scope="row">{d.day}</th>
+              <td>{formatQuantity(d.received)}</td>
+              <td>{formatQuantity(d.issued)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </figure>

@@ -3,7 +3,15 @@ import type { FormLine } from './form-values';
 import { otherLinesOfLine } from './other-lines';
 
 const line = (itemId: string, serials: string[]): FormLine => ({
-  itemId, itemCode: `I-${itemId}`, itemName: 'Item', unit: 'pcs', trackSerials: true, quantity: String(serials.length), unitPrice: '1', vatRate: '21', serials,
+  itemId,
+  itemCode: `I-${itemId}`,
+  itemName: 'Item',
+  unit: 'pcs',
+  trackSerials: true,
+  quantity: String(serials.length),
+  unitPrice: '1',
+  vatRate: '21',
+  serials,
 });
 
 describe('otherLinesOfLine', () => {

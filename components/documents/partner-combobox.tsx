@@ -21,10 +21,17 @@ function statusOf(answer: SearchAnswer<PartnerOption> | null): string {
 }
 
 type Props = {
-  id?: string; kind: DocumentKind; selected: PartnerChoice | null; onSelect: (choice: PartnerChoice | null) => void;
+  id?: string;
+  kind: DocumentKind;
+  selected: PartnerChoice | null;
+  onSelect: (choice: PartnerChoice | null) => void;
   /** The choice that clears the partner ("All", "None"); left out where a partner is required. */
-  clearLabel?: string; placeholder?: string; onBlur?: () => void; ref?: Ref<HTMLInputElement>;
-  'aria-invalid'?: boolean; 'aria-describedby'?: string;
+  clearLabel?: string;
+  placeholder?: string;
+  onBlur?: () => void;
+  ref?: Ref<HTMLInputElement>;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
 };
 
 /**
@@ -32,7 +39,17 @@ type Props = {
  * so a page never has to ship thousands of partners as options. Only a pick changes the value; leaving
  * the box or Escape puts the chosen partner's label back.
  */
-export function PartnerCombobox({ id, kind, selected, onSelect, clearLabel, placeholder, onBlur, ref, ...aria }: Props) {
+export function PartnerCombobox({
+  id,
+  kind,
+  selected,
+  onSelect,
+  clearLabel,
+  placeholder,
+  onBlur,
+  ref,
+  ...aria
+}: Props) {
   const [chosen, setChosen] = useState(selected);
   // A new partner from outside (Back to a differently filtered list) replaces the one shown.
   const [outside, setOutside] = useState(selected);
@@ -47,7 +64,10 @@ export function PartnerCombobox({ id, kind, selected, onSelect, clearLabel, plac
   const search = useCallback((query: string) => reach(() => searchPartnersAction(kind, query)), [kind]);
   const answer = useLatestSearch(open, text, search);
   const current = answer?.text === text ? answer : null; // never offer what an older search found
-  const options: (PartnerChoice | null)[] = [...(clearLabel !== undefined && text === '' ? [null] : []), ...(current?.data ?? []).map((p) => ({ id: p.id, label: formatPartner(p) }))];
+  const options: (PartnerChoice | null)[] = [
+    ...(clearLabel !== undefined && text === '' ? [null] : []),
+    ...(current?.data ?? []).map((p) => ({ id: p.id, label: formatPartner(p) })),
+  ];
   const highlighted = active < options.length ? active : -1;
   const ownId = useId();
   const inputId = id ?? ownId;
@@ -58,7 +78,11 @@ export function PartnerCombobox({ id, kind, selected, onSelect, clearLabel, plac
     if (highlighted >= 0) document.getElementById(`${listId}-${highlighted}`)?.scrollIntoView({ block: 'nearest' });
   }, [highlighted, listId]);
 
-  const close = () => { setOpen(false); setQuery(null); setActive(-1); };
+  const close = () => {
+    setOpen(false);
+    setQuery(null);
+    setActive(-1);
+  };
   const pick = (choice: PartnerChoice | null) => {
     close();
     setChosen(choice);
@@ -80,22 +104,64 @@ export function PartnerCombobox({ id, kind, selected, onSelect, clearLabel, plac
 
   return (
     <div className="relative min-w-56">
-      <Input ref={ref} id={inputId} role="combobox" autoComplete="off" aria-autocomplete="list" aria-expanded={open}
-        aria-controls={listId} aria-activedescendant={highlighted >= 0 ? optionId(highlighted) : undefined}
-        placeholder={placeholder ?? clearLabel} value={query ?? chosen?.label ?? ''} {...aria}
-        onChange={(e) => { setQuery(e.target.value); setOpen(true); setActive(-1); }}
-        onClick={(e) => { if (!open) { setOpen(true); e.currentTarget.select(); } }}
-        onKeyDown={onKeyDown} onBlur={() => { close(); onBlur?.(); }} />
+      <Input
+        ref={ref}
+        id={inputId}
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={highlighted >= 0 ? optionId(highlighted) : undefined}
+        placeholder={placeholder ?? clearLabel}
+        value={query ?? chosen?.label ?? ''}
+        {...aria}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onClick={(e) => {
+          if (!open) {
+            setOpen(true);
+            e.currentTarget.select();
+          }
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => {
+          close();
+          onBlur?.();
+        }}
+      />
       {/* The status stays in the page while closed, so screen readers hear every later change. */}
-      <div className={open ? 'absolute z-30 mt-1 w-full rounded-md border border-slate-200 bg-white shadow-lg' : 'sr-only'}>
-        <p role="status" aria-live="polite" className="px-3 py-1.5 text-xs text-slate-600">{open ? statusOf(current) : ''}</p>
-        <ul role="listbox" id={listId} aria-label="Matching partners" hidden={!open} className="max-h-72 overflow-y-auto pb-1">
+      <div
+        className={open ? 'absolute z-30 mt-1 w-full rounded-md border border-slate-200 bg-white shadow-lg' : 'sr-only'}
+      >
+        <p role="status" aria-live="polite" className="px-3 py-1.5 text-xs text-slate-600">
+          {open ? statusOf(current) : ''}
+        </p>
+        <ul
+          role="listbox"
+          id={listId}
+          aria-label="Matching partners"
+          hidden={!open}
+          className="max-h-72 overflow-y-auto pb-1"
+        >
           {options.map((choice, index) => (
-            <li key={choice?.id ?? ''} id={optionId(index)} role="option" aria-selected={index === highlighted}
+            <li
+              key={choice?.id ?? ''}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === highlighted}
               // Pressing the mouse would blur the box and close the list before the click lands.
-              onMouseDown={(e) => e.preventDefault()} onClick={() => pick(choice)}
-              className={cn('cursor-pointer px-3 py-2 text-sm hover:bg-slate-50', index === highlighted && 'bg-blue-50 text-blue-900',
-                (choice?.id ?? null) === (chosen?.id ?? null) && 'font-medium')}>
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(choice)}
+              className={cn(
+                'cursor-pointer px-3 py-2 text-sm hover:bg-slate-50',
+                index === highlighted && 'bg-blue-50 text-blue-900',
+                (choice?.id ?? null) === (chosen?.id ?? null) && 'font-medium',
+              )}
+            >
               {choice?.label ?? clearLabel}
             </li>
           ))}

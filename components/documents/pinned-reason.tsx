@@ -7,17 +7,34 @@ import { DocumentLink } from './document-link';
  * each linked with one serial it took, the document to change first, and what can still change.
  * `subject` names what is fixed ("The date, the warehouse, …"); controls point here with aria-describedby.
  */
-export function PinnedReason({ id, kind, subject, blockers, readable, brief, className }: {
-  id: string; kind: DocumentKind; subject: string; blockers: Blocker[]; readable: readonly DocumentKind[];
+export function PinnedReason({
+  id,
+  kind,
+  subject,
+  blockers,
+  readable,
+  brief,
+  className,
+}: {
+  id: string;
+  kind: DocumentKind;
+  subject: string;
+  blockers: Blocker[];
+  readable: readonly DocumentKind[];
   /** Only what is fixed and by which documents, for a second place on the same page. */
-  brief?: boolean; className?: string;
+  brief?: boolean;
+  className?: string;
 }) {
   const them = blockers.length === 1 ? 'it' : 'them';
   return (
     <p id={id} className={className ?? 'text-sm text-amber-900'}>
-      {brief ? `${subject} are fixed by later documents: ` : `${subject} are fixed: later documents moved this document’s serial numbers — `}
+      {brief
+        ? `${subject} are fixed by later documents: `
+        : `${subject} are fixed: later documents moved this document’s serial numbers — `}
       <BlockerLinks blockers={blockers} readable={readable} />
-      {brief ? '.' : `. Change or delete ${them} first to change these; ${correctable(kind).long} can still be changed.`}
+      {brief
+        ? '.'
+        : `. Change or delete ${them} first to change these; ${correctable(kind).long} can still be changed.`}
     </p>
   );
 }
@@ -34,11 +51,21 @@ export function BlockerLinks({ blockers, readable }: { blockers: Blocker[]; read
 }
 
 /** On the detail page, under the Edit and Delete buttons (which point here): what they can do and why. */
-export function PinnedActionsNote({ id, kind, blockers, readable }: { id: string; kind: DocumentKind; blockers: Blocker[]; readable: readonly DocumentKind[] }) {
+export function PinnedActionsNote({
+  id,
+  kind,
+  blockers,
+  readable,
+}: {
+  id: string;
+  kind: DocumentKind;
+  blockers: Blocker[];
+  readable: readonly DocumentKind[];
+}) {
   return (
     <p id={id} className="max-w-xl text-sm text-amber-900">
-      Later documents moved this document’s serial numbers: <BlockerLinks blockers={blockers} readable={readable} />. Until they are
-      changed or deleted, it cannot be deleted and an edit can change only {correctable(kind).long}.
+      Later documents moved this document’s serial numbers: <BlockerLinks blockers={blockers} readable={readable} />.
+      Until they are changed or deleted, it cannot be deleted and an edit can change only {correctable(kind).long}.
     </p>
   );
 }

@@ -14,9 +14,20 @@ export function refusalHeadline(message: string, problems: RefusalProblem[] | un
  * Every problem of a refusal under its headline (refusalHeadline), each with a link to the document to
  * change first where the core names one. A single problem is the headline itself: only its link is added.
  */
-export function RefusalProblems({ problems, readable }: { problems: RefusalProblem[] | undefined; readable: readonly DocumentKind[] }) {
+export function RefusalProblems({
+  problems,
+  readable,
+}: {
+  problems: RefusalProblem[] | undefined;
+  readable: readonly DocumentKind[];
+}) {
   if (!problems || problems.length === 0) return null;
-  if (problems.length === 1) return <p className="mt-1 empty:hidden"><ProblemLink problem={problems[0]} readable={readable} /></p>;
+  if (problems.length === 1)
+    return (
+      <p className="mt-1 empty:hidden">
+        <ProblemLink problem={problems[0]} readable={readable} />
+      </p>
+    );
   const open = problems.slice(0, OPEN_PROBLEMS);
   const folded = problems.slice(OPEN_PROBLEMS);
   return (
@@ -32,11 +43,21 @@ export function RefusalProblems({ problems, readable }: { problems: RefusalProbl
   );
 }
 
-function ProblemItems({ problems, readable, label }: { problems: RefusalProblem[]; readable: readonly DocumentKind[]; label: string }) {
+function ProblemItems({
+  problems,
+  readable,
+  label,
+}: {
+  problems: RefusalProblem[];
+  readable: readonly DocumentKind[];
+  label: string;
+}) {
   return (
     <ul aria-label={label} className="mt-1 list-disc space-y-1 pl-5">
       {problems.map((problem, index) => (
-        <li key={index}>{problem.message} <ProblemLink problem={problem} readable={readable} /></li>
+        <li key={index}>
+          {problem.message} <ProblemLink problem={problem} readable={readable} />
+        </li>
       ))}
     </ul>
   );
@@ -45,5 +66,9 @@ function ProblemItems({ problems, readable, label }: { problems: RefusalProblem[
 /** The message names the document already; the link is for those who may open it. */
 function ProblemLink({ problem, readable }: { problem: RefusalProblem; readable: readonly DocumentKind[] }) {
   if (!problem.document || !readable.includes(problem.document.kind)) return null;
-  return <span>(open <DocumentLink doc={problem.document} readable={readable} />)</span>;
+  return (
+    <span>
+      (open <DocumentLink doc={problem.document} readable={readable} />)
+    </span>
+  );
 }

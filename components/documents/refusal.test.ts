@@ -10,12 +10,29 @@ const si = { id: '12', number: 'SI-2026-00002', kind: 'sales_invoice' as const }
 describe('a refusal reaches the browser with every problem', () => {
   it('keeps each problem of a rule refusal with the document to change first', () => {
     const error = new InventoryRuleError([
-      { code: 'ISSUED_LATER', line: 0, serial: 'A', message: 'GR-1 cannot be changed or deleted: serial A was issued later by GI-1 of SI-2026-00002; change or delete SI-2026-00002 first.', blockedBy: si },
-      { code: 'ISSUED_LATER', line: 0, serial: 'B', message: 'GR-1 cannot be changed or deleted: serial B …', blockedBy: si },
+      {
+        code: 'ISSUED_LATER',
+        line: 0,
+        serial: 'A',
+        message:
+          'GR-1 cannot be changed or deleted: serial A was issued later by GI-1 of SI-2026-00002; change or delete SI-2026-00002 first.',
+        blockedBy: si,
+      },
+      {
+        code: 'ISSUED_LATER',
+        line: 0,
+        serial: 'B',
+        message: 'GR-1 cannot be changed or deleted: serial B …',
+        blockedBy: si,
+      },
       { code: 'INSUFFICIENT_STOCK', line: 1, message: 'GR-1 cannot be changed or deleted: stock of CBL …' },
     ]);
     const failure = failureOf(withLineProblems(error));
-    expect(failure).toMatchObject({ ok: false, code: 'CONFLICT', error: expect.stringContaining('(and 2 more problems)') });
+    expect(failure).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      error: expect.stringContaining('(and 2 more problems)'),
+    });
     if (failure.ok) throw new Error('refused');
     expect(failure.problems).toEqual([
       { message: error.problems[0].message, line: 0, document: si },
@@ -27,8 +44,12 @@ describe('a refusal reaches the browser with every problem', () => {
 
   it('points a duplicate external number to the document holding it, and leaves other refusals alone', () => {
     const existing = { id: '5', number: 'GR-2026-00001', kind: 'goods_receipt' as const };
-    const duplicate = failureOf(new DomainError('DUPLICATE_DATA', 'Goods receipt DL-1 is already entered as GR-2026-00001.', {}, { existing }));
-    expect(duplicate).toMatchObject({ problems: [{ message: 'Goods receipt DL-1 is already entered as GR-2026-00001.', document: existing }] });
+    const duplicate = failureOf(
+      new DomainError('DUPLICATE_DATA', 'Goods receipt DL-1 is already entered as GR-2026-00001.', {}, { existing }),
+    );
+    expect(duplicate).toMatchObject({
+      problems: [{ message: 'Goods receipt DL-1 is already entered as GR-2026-00001.', document: existing }],
+    });
     const plain = failureOf(new DomainError('NOT_FOUND', 'Gone.'));
     expect(plain).not.toHaveProperty('problems');
     if (!plain.ok) expect(refusalHeadline(plain.error, undefined, 'x')).toBe('Gone.');

@@ -2,7 +2,9 @@ import type { DocumentInput } from '@/lib/validation/documents';
 
 type Line = DocumentInput['lines'][number];
 /** A document as the form's save action carries it: each line's serials as one newline-separated string. */
-export type WireDocument = Omit<DocumentInput, 'lines'> & { lines: (Omit<Line, 'serials'> & { serials?: string | string[] })[] };
+export type WireDocument = Omit<DocumentInput, 'lines'> & {
+  lines: (Omit<Line, 'serials'> & { serials?: string | string[] })[];
+};
 
 /*
  * Why not the array itself: React decodes a server action's arguments with a budget per array that counts the
@@ -19,8 +21,11 @@ export function fromWire(wire: WireDocument): DocumentInput {
   const lines = Array.isArray(wire?.lines) ? wire.lines : [];
   return {
     ...wire,
-    lines: lines.map((line) => (typeof line?.serials === 'string'
-      ? { ...line, serials: line.serials === '' ? [] : line.serials.split('\n') }
-      : line) as Line),
+    lines: lines.map(
+      (line) =>
+        (typeof line?.serials === 'string'
+          ? { ...line, serials: line.serials === '' ? [] : line.serials.split('\n') }
+          : line) as Line,
+    ),
   } as DocumentInput;
 }

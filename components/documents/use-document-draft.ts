@@ -16,8 +16,17 @@ const SAVE_DELAY_MS = 500;
  * version it started from; once someone else saved the document, it is dropped rather than laid over
  * their change.
  */
-export function useDocumentDraft({ form, storageKey, version, partner, onRestore }: {
-  form: UseFormReturn<DocumentFormValues>; storageKey: string; version: number | null; partner: PartnerChoice | null;
+export function useDocumentDraft({
+  form,
+  storageKey,
+  version,
+  partner,
+  onRestore,
+}: {
+  form: UseFormReturn<DocumentFormValues>;
+  storageKey: string;
+  version: number | null;
+  partner: PartnerChoice | null;
   onRestore: (draft: DocumentDraft) => void;
 }) {
   const [offer, setOffer] = useState<StoredDraft<DocumentDraft> | null>(null);
@@ -26,7 +35,9 @@ export function useDocumentDraft({ form, storageKey, version, partner, onRestore
   const stopped = useRef(false);
   const latestPartner = useRef(partner);
   const [initialJson] = useState(() => JSON.stringify(form.getValues()));
-  useEffect(() => { latestPartner.current = partner; }, [partner]);
+  useEffect(() => {
+    latestPartner.current = partner;
+  }, [partner]);
 
   useEffect(() => {
     const found = readDraft<DocumentDraft>(storageKey);
@@ -82,7 +93,10 @@ function useAfterChanges(form: UseFormReturn<DocumentFormValues>, run: () => voi
     };
     const subscription = form.watch(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => { timer = undefined; run(); }, SAVE_DELAY_MS);
+      timer = setTimeout(() => {
+        timer = undefined;
+        run();
+      }, SAVE_DELAY_MS);
     });
     window.addEventListener('pagehide', flush);
     return () => {

@@ -12,7 +12,11 @@ export type SearchAnswer<T> = { text: string; data: T[]; error: string | null };
  * to an older search never overwrites a newer one. `search` must keep its identity between renders
  * (a module function, or useCallback): a new one starts a new search.
  */
-export function useLatestSearch<T>(enabled: boolean, text: string, search: (text: string) => Promise<ActionResult<T[]>>): SearchAnswer<T> | null {
+export function useLatestSearch<T>(
+  enabled: boolean,
+  text: string,
+  search: (text: string) => Promise<ActionResult<T[]>>,
+): SearchAnswer<T> | null {
   const [answer, setAnswer] = useState<SearchAnswer<T> | null>(null);
   const latest = useRef(0);
   useEffect(() => {

@@ -21,8 +21,18 @@ export type SaveProblem = FormProblem & { problems?: RefusalProblem[] };
  * The save of a document form: the core's answer lands at the top, on the fields and on the lines it
  * names; a saved document opens its page (after `onSaved`, which lets go of the draft and the guard).
  */
-export function useSaveDocument({ form, kind, id, version, onSaved }: {
-  form: UseFormReturn<DocumentFormValues>; kind: DocumentKind; id?: string; version?: number; onSaved: () => void;
+export function useSaveDocument({
+  form,
+  kind,
+  id,
+  version,
+  onSaved,
+}: {
+  form: UseFormReturn<DocumentFormValues>;
+  kind: DocumentKind;
+  id?: string;
+  version?: number;
+  onSaved: () => void;
 }) {
   const info = KINDS[kind];
   const router = useRouter();
@@ -30,7 +40,11 @@ export function useSaveDocument({ form, kind, id, version, onSaved }: {
   const [lineProblems, setLineProblems] = useState<Record<number, string[]>>({});
 
   const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
-    setProblem({ message: refusalHeadline(result.error, result.problems, `${info.label} not saved`), reload: result.reload, problems: result.problems });
+    setProblem({
+      message: refusalHeadline(result.error, result.problems, `${info.label} not saved`),
+      reload: result.reload,
+      problems: result.problems,
+    });
     const problems: Record<number, string[]> = {};
     for (const [field, message] of Object.entries(result.fieldErrors)) {
       const match = PROBLEMS_KEY.exec(field);
@@ -40,21 +54,28 @@ export function useSaveDocument({ form, kind, id, version, onSaved }: {
     setLineProblems(problems);
   };
 
-  const onSubmit = form.handleSubmit(async () => {
-    setProblem(null);
-    setLineProblems({});
-    const values = toDocumentInput(form.getValues());
-    const wire = toWire(values);
-    const tooLarge = tooLargeForForm(wire, values);
-    if (tooLarge) return setProblem({ message: tooLarge });
-    // No answer (connection lost, server restarting): the save may or may not have happened.
-    const result = await reach(() => saveDocumentAction(kind, { id, version, values: wire }), 'The server did not answer, so it is not '
-      + `known whether the document was saved. Check the ${info.label.toLowerCase()} list before saving again.`);
-    if (!result.ok) return showFailure(result);
-    onSaved();
-    router.push(`${info.path}/${result.data.id}`);
-    router.refresh();
-  }, (invalid: FieldErrors<DocumentFormValues>) => setProblem({ message: firstMessage(invalid) ?? 'Check the highlighted fields.' }));
+  const onSubmit = form.handleSubmit(
+    async () => {
+      setProblem(null);
+      setLineProblems({});
+      const values = toDocumentInput(form.getValues());
+      const wire = toWire(values);
+      const tooLarge = tooLargeForForm(wire, values);
+      if (tooLarge) return setProblem({ message: tooLarge });
+      // No answer (connection lost, server restarting): the save may or may not have happened.
+      const result = await reach(
+        () => saveDocumentAction(kind, { id, version, values: wire }),
+        'The server did not answer, so it is not ' +
+          `known whether the document was saved. Check the ${info.label.toLowerCase()} list before saving again.`,
+      );
+      if (!result.ok) return showFailure(result);
+      onSaved();
+      router.push(`${info.path}/${result.data.id}`);
+      router.refresh();
+    },
+    (invalid: FieldErrors<DocumentFormValues>) =>
+      setProblem({ message: firstMessage(invalid) ?? 'Check the highlighted fields.' }),
+  );
 
   // Problems are tied to line positions, which shift when a line goes: they are cleared until the next save.
   const clearLineProblems = useCallback(() => setLineProblems({}), []);
@@ -69,7 +90,11 @@ function firstMessage(errors: FieldErrors<DocumentFormValues>): string | null {
     if (!next || typeof next !== 'object') continue;
     const message = (next as { message?: unknown }).message;
     if (typeof message === 'string' && message) return message;
-    queue.push(...Object.entries(next).filter(([key]) => key !== 'ref').map(([, value]) => value));
+    queue.push(
+      ...Object.entries(next)
+        .filter(([key]) => key !== 'ref')
+        .map(([, value]) => value),
+    );
   }
   return null;
 }

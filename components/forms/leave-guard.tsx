@@ -16,7 +16,10 @@ type Pending = { leave: () => void; consequence?: string };
  */
 const active = new Set<Guard>();
 
-/** Runs `leave` at once when no form has unsaved changes; otherwise the form asks first (saying `consequence`, if given). */
+/**
+ * Runs `leave` at once when no form has unsaved changes; otherwise the form asks first (saying `consequence`, if
+ * given).
+ */
 export function requestLeave(leave: () => void, consequence?: string): void {
   const [guard] = active;
   if (guard) guard.ask(leave, consequence);
@@ -25,7 +28,8 @@ export function requestLeave(leave: () => void, consequence?: string): void {
 
 /** The in-app address of a plain left click on a same-site link that goes to another page, else null. */
 function guardedHref(event: MouseEvent): string | null {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return null;
   const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;
   if (!(anchor instanceof HTMLAnchorElement) || anchor.hasAttribute('download')) return null;
   if (anchor.target && anchor.target !== '_self') return null;
@@ -77,21 +81,49 @@ export function useLeaveGuard(dirty: boolean, consequence: string): { dialog: Re
     setReleased(true);
     go?.();
   };
-  const dialog = <LeaveDialog open={pending !== null} consequence={pending?.consequence ?? consequence} onStay={() => setPending(null)} onLeave={leave} />;
+  const dialog = (
+    <LeaveDialog
+      open={pending !== null}
+      consequence={pending?.consequence ?? consequence}
+      onStay={() => setPending(null)}
+      onLeave={leave}
+    />
+  );
   return { dialog, release };
 }
 
-function LeaveDialog({ open, consequence, onStay, onLeave }: { open: boolean; consequence: string; onStay: () => void; onLeave: () => void }) {
+function LeaveDialog({
+  open,
+  consequence,
+  onStay,
+  onLeave,
+}: {
+  open: boolean;
+  consequence: string;
+  onStay: () => void;
+  onLeave: () => void;
+}) {
   return (
-    <AlertDialog.Root open={open} onOpenChange={(next) => { if (!next) onStay(); }}>
+    <AlertDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) onStay();
+      }}
+    >
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
         <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
           <AlertDialog.Title className="text-lg font-semibold">Leave without saving?</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm text-slate-600">{consequence}</AlertDialog.Description>
           <div className="mt-6 flex flex-wrap justify-end gap-2">
-            <AlertDialog.Cancel asChild><Button variant="secondary">Stay on this page</Button></AlertDialog.Cancel>
-            <AlertDialog.Action asChild><Button variant="danger" onClick={onLeave}>Leave without saving</Button></AlertDialog.Action>
+            <AlertDialog.Cancel asChild>
+              <Button variant="secondary">Stay on this page</Button>
+            </AlertDialog.Cancel>
+            <AlertDialog.Action asChild>
+              <Button variant="danger" onClick={onLeave}>
+                Leave without saving
+              </Button>
+            </AlertDialog.Action>
           </div>
         </AlertDialog.Content>
       </AlertDialog.Portal>

@@ -6,8 +6,18 @@ import { cn } from '@/components/ui/cn';
 import type { NavItem } from './nav-items';
 import { SignOutButton } from './sign-out-button';
 
-export function AppShell({ nav, userName, roleLabel, header, children }: {
-  nav: NavItem[]; userName: string; roleLabel: string; header?: ReactNode; children: ReactNode;
+export function AppShell({
+  nav,
+  userName,
+  roleLabel,
+  header,
+  children,
+}: {
+  nav: NavItem[];
+  userName: string;
+  roleLabel: string;
+  header?: ReactNode;
+  children: ReactNode;
 }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
@@ -15,19 +25,39 @@ export function AppShell({ nav, userName, roleLabel, header, children }: {
   return (
     <div className="min-h-screen lg:flex">
       <header className="no-print flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 lg:hidden">
-        <Link href="/" className="font-semibold text-slate-900">SerialStock</Link>
-        <button type="button" className="rounded-md border border-slate-300 px-3 py-2 text-sm" aria-expanded={open}
-          aria-controls="main-navigation" onClick={() => setOpen(!open)}>Menu</button>
+        <Link href="/" className="font-semibold text-slate-900">
+          SerialStock
+        </Link>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+          aria-expanded={open}
+          aria-controls="main-navigation"
+          onClick={() => setOpen(!open)}
+        >
+          Menu
+        </button>
       </header>
-      <aside className={cn('no-print border-r border-slate-200 bg-white lg:block lg:w-60 lg:shrink-0', open ? 'block' : 'hidden')}>
+      <aside
+        className={cn(
+          'no-print border-r border-slate-200 bg-white lg:block lg:w-60 lg:shrink-0',
+          open ? 'block' : 'hidden',
+        )}
+      >
         <div className="hidden px-5 py-4 text-lg font-semibold lg:block">SerialStock</div>
         <nav id="main-navigation" aria-label="Main">
           <ul className="space-y-0.5 px-2 pb-4">
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} onClick={() => setOpen(false)} aria-current={isActive(item.href) ? 'page' : undefined}
-                  className={cn('block rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 hover:no-underline',
-                    isActive(item.href) && 'bg-blue-50 font-semibold text-blue-800')}>
+                <Link
+                  href={item.href}
+                  onClick={() => setOpen(false)}
+                  aria-current={isActive(item.href) ? 'page' : undefined}
+                  className={cn(
+                    'block rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 hover:no-underline',
+                    isActive(item.href) && 'bg-blue-50 font-semibold text-blue-800',
+                  )}
+                >
                   {item.label}
                 </Link>
               </li>
@@ -35,7 +65,9 @@ export function AppShell({ nav, userName, roleLabel, header, children }: {
           </ul>
         </nav>
         <div className="border-t border-slate-200 px-4 py-3 text-sm">
-          <p className="font-medium" data-testid="current-user">{userName}</p>
+          <p className="font-medium" data-testid="current-user">
+            {userName}
+          </p>
           <p className="text-slate-500">{roleLabel}</p>
           <SignOutButton />
         </div>

@@ -15,7 +15,17 @@ export function SignOutButton() {
     router.refresh();
   };
   return (
-    <Button variant="secondary" className="mt-2 w-full" onClick={() => requestLeave(() => void signOut(),
-      'Signing out discards the changes on this page, and the drafts this browser keeps.')}>Sign out</Button>
+    <Button
+      variant="secondary"
+      className="mt-2 w-full"
+      onClick={() =>
+        requestLeave(
+          () => void signOut(),
+          'Signing out discards the changes on this page, and the drafts this browser keeps.',
+        )
+      }
+    >
+      Sign out
+    </Button>
   );
 }

@@ -8,7 +8,10 @@ type CameraComponent = typeof import('./camera-scanner').CameraScanner;
  * The "Scan with camera" button. The scanner (and through it the barcode decoder) is imported on the
  * first click, so pages that never use the camera never download it.
  */
-export function CameraLauncher({ onDetected, onLoadFailed }: {
+export function CameraLauncher({
+  onDetected,
+  onLoadFailed,
+}: {
   onDetected: (codes: string[]) => void;
   onLoadFailed: (message: string) => void;
 }) {
@@ -32,13 +35,23 @@ export function CameraLauncher({ onDetected, onLoadFailed }: {
   const loading = camera !== null && Scanner === null;
   return (
     <>
-      <button ref={button} type="button" className={buttonClass('secondary', 'shrink-0 whitespace-nowrap')} onClick={() => void open()}
-        aria-busy={loading}>
+      <button
+        ref={button}
+        type="button"
+        className={buttonClass('secondary', 'shrink-0 whitespace-nowrap')}
+        onClick={() => void open()}
+        aria-busy={loading}
+      >
         Scan with camera
       </button>
-      {/* Beside the scan box there is no room for a sentence: the status is for screen readers, the button shows it is busy. */}
-      <span role="status" className="sr-only">{loading ? 'Loading the camera scanner…' : ''}</span>
-      {Scanner && <Scanner onClose={() => setCamera(null)} onDetected={onDetected} returnFocus={() => button.current?.focus()} />}
+      {/* Beside the scan box there is no room for a sentence: the status is for screen readers,
+          the button shows it is busy. */}
+      <span role="status" className="sr-only">
+        {loading ? 'Loading the camera scanner…' : ''}
+      </span>
+      {Scanner && (
+        <Scanner onClose={() => setCamera(null)} onDetected={onDetected} returnFocus={() => button.current?.focus()} />
+      )}
     </>
   );
 }

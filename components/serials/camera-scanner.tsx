@@ -46,7 +46,10 @@ function stopTracks(stream: MediaStream): void {
  * Runs the camera while mounted: opens the back camera, loads a detector, and reads frames a few
  * times a second. Each code is reported once per opening, however long it stays in view.
  */
-function useCameraScan(onDetected: (codes: string[]) => void): { video: RefObject<HTMLVideoElement | null>; state: CameraState } {
+function useCameraScan(onDetected: (codes: string[]) => void): {
+  video: RefObject<HTMLVideoElement | null>;
+  state: CameraState;
+} {
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<CameraState>({ phase: 'starting' });
   const report = useEffectEvent(onDetected);
@@ -75,7 +78,8 @@ function useCameraScan(onDetected: (codes: string[]) => void): { video: RefObjec
           const fresh = [...new Set(found)].filter((code) => code && !seen.has(code));
           if (fresh.length > 0) {
             fresh.forEach((code) => seen.add(code));
-            // One report per frame: two separate reports would each start from the same list and the first would be lost.
+            // One report per frame: two separate reports would each start from the same list and the first would be
+            // lost.
             report(fresh);
             navigator.vibrate?.(60);
             setState({ phase: 'scanning', lastCode: fresh[fresh.length - 1], count: seen.size });
@@ -88,7 +92,9 @@ function useCameraScan(onDetected: (codes: string[]) => void): { video: RefObjec
       void scanFrame();
     }
 
-    start().catch((error: unknown) => { if (!stopped) setState({ phase: 'failed', message: cameraErrorMessage(error) }); });
+    start().catch((error: unknown) => {
+      if (!stopped) setState({ phase: 'failed', message: cameraErrorMessage(error) });
+    });
     return () => {
       stopped = true;
       clearTimeout(timer);
@@ -103,13 +109,22 @@ function CameraView({ onDetected }: { onDetected: (codes: string[]) => void }) {
   const { video, state } = useCameraScan(onDetected);
   return (
     <div className="space-y-3">
-      <video ref={video} muted playsInline aria-label="Camera view" className="aspect-video w-full rounded-md bg-slate-900 object-cover" />
-      {state.phase === 'failed' ? <Alert>{state.message}</Alert> : (
+      <video
+        ref={video}
+        muted
+        playsInline
+        aria-label="Camera view"
+        className="aspect-video w-full rounded-md bg-slate-900 object-cover"
+      />
+      {state.phase === 'failed' ? (
+        <Alert>{state.message}</Alert>
+      ) : (
         <p role="status" aria-live="polite" className="text-sm text-slate-700">
           {state.phase === 'starting' && 'Starting the camera…'}
-          {state.phase === 'scanning' && (state.lastCode === null
-            ? 'Point the camera at a barcode.'
-            : `Scanned ${state.lastCode} (${state.count} this time).`)}
+          {state.phase === 'scanning' &&
+            (state.lastCode === null
+              ? 'Point the camera at a barcode.'
+              : `Scanned ${state.lastCode} (${state.count} this time).`)}
         </p>
       )}
     </div>
@@ -117,25 +132,41 @@ function CameraView({ onDetected }: { onDetected: (codes: string[]) => void }) {
 }
 
 /** A dialog with the back camera; loaded with a dynamic import only when the user asks for it. */
-export function CameraScanner({ onClose, onDetected, returnFocus }: {
+export function CameraScanner({
+  onClose,
+  onDetected,
+  returnFocus,
+}: {
   onClose: () => void;
   onDetected: (codes: string[]) => void;
   /** The dialog has no Radix trigger to return focus to, so the opener says where focus goes back. */
   returnFocus: () => void;
 }) {
   return (
-    <Dialog.Root open onOpenChange={(open) => { if (!open) onClose(); }}>
+    <Dialog.Root
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+    >
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/60" />
-        <Dialog.Content onCloseAutoFocus={(event) => { event.preventDefault(); returnFocus(); }}
-          className="fixed left-1/2 top-1/2 z-50 w-[min(96vw,36rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-4 shadow-xl sm:p-6">
+        <Dialog.Content
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            returnFocus();
+          }}
+          className="fixed left-1/2 top-1/2 z-50 w-[min(96vw,36rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-4 shadow-xl sm:p-6"
+        >
           <Dialog.Title className="text-lg font-semibold">Scan with camera</Dialog.Title>
           <Dialog.Description className="mb-3 mt-1 text-sm text-slate-600">
             Each barcode the camera reads is added once. Close when you are done.
           </Dialog.Description>
           <CameraView onDetected={onDetected} />
           <div className="mt-4 flex justify-end">
-            <Dialog.Close asChild><Button variant="secondary">Close</Button></Dialog.Close>
+            <Dialog.Close asChild>
+              <Button variant="secondary">Close</Button>
+            </Dialog.Close>
           </div>
         </Dialog.Content>
       </Dialog.Portal>

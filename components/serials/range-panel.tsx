@@ -24,15 +24,25 @@ function preview({ prefix, start, count, digits }: RangeDraft): string | null {
   const [first, howMany, padTo] = [wholeNumber(start), wholeNumber(count), wholeNumber(digits)];
   if ([first, howMany, padTo].some(Number.isNaN) || howMany < 1) return null;
   const format = (n: number) => `${prefix}${String(n).padStart(padTo, '0')}`;
-  return howMany === 1 ? `Adds ${format(first)}.` : `Adds ${format(first)} … ${format(first + howMany - 1)} (${howMany.toLocaleString('en')}).`;
+  return howMany === 1
+    ? `Adds ${format(first)}.`
+    : `Adds ${format(first)} … ${format(first + howMany - 1)} (${howMany.toLocaleString('en')}).`;
 }
 
 /**
  * The panel of the "Generate range" disclosure: prefix, start, count and digits, previewed before
  * anything is added. It mounts when opened, so the pre-fill reflects the serials entered by then.
  */
-export function RangePanel({ id, existing, expectedCount, onAddRange }: {
-  id: string; existing: string[]; expectedCount: number | null; onAddRange: (serials: string[]) => void;
+export function RangePanel({
+  id,
+  existing,
+  expectedCount,
+  onAddRange,
+}: {
+  id: string;
+  existing: string[];
+  expectedCount: number | null;
+  onAddRange: (serials: string[]) => void;
 }) {
   const [draft, setDraft] = useState<RangeDraft>(() => initialDraft(existing, expectedCount));
   const [error, setError] = useState<string | undefined>();
@@ -46,7 +56,10 @@ export function RangePanel({ id, existing, expectedCount, onAddRange }: {
     try {
       if (draft.count.trim() === '') throw new Error('Enter how many serial numbers to generate.');
       const serials = generateSerialRange({
-        prefix: draft.prefix, start: wholeNumber(draft.start), count: wholeNumber(draft.count), padTo: wholeNumber(draft.digits),
+        prefix: draft.prefix,
+        start: wholeNumber(draft.start),
+        count: wholeNumber(draft.count),
+        padTo: wholeNumber(draft.digits),
       });
       setError(undefined);
       onAddRange(serials);
@@ -65,23 +78,49 @@ export function RangePanel({ id, existing, expectedCount, onAddRange }: {
 
   const summary = preview(draft);
   return (
-    <div id={id} role="group" aria-label="Generate range" onKeyDown={addOnEnter}
-      className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <div
+      id={id}
+      role="group"
+      aria-label="Generate range"
+      onKeyDown={addOnEnter}
+      className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+    >
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Field id={`${id}-prefix`} label="Prefix">
-          <Input value={draft.prefix} onChange={(e) => changePrefix(e.target.value)} autoComplete="off" className="font-mono" />
+          <Input
+            value={draft.prefix}
+            onChange={(e) => changePrefix(e.target.value)}
+            autoComplete="off"
+            className="font-mono"
+          />
         </Field>
         <Field id={`${id}-start`} label="Start number">
-          <Input inputMode="numeric" value={draft.start} onChange={(e) => setDraft({ ...draft, start: e.target.value })} />
+          <Input
+            inputMode="numeric"
+            value={draft.start}
+            onChange={(e) => setDraft({ ...draft, start: e.target.value })}
+          />
         </Field>
         <Field id={`${id}-count`} label="Count">
-          <Input inputMode="numeric" value={draft.count} onChange={(e) => setDraft({ ...draft, count: e.target.value })} />
+          <Input
+            inputMode="numeric"
+            value={draft.count}
+            onChange={(e) => setDraft({ ...draft, count: e.target.value })}
+          />
         </Field>
         <Field id={`${id}-digits`} label="Digits">
-          <Input inputMode="numeric" value={draft.digits} onChange={(e) => setDraft({ ...draft, digits: e.target.value })} />
+          <Input
+            inputMode="numeric"
+            value={draft.digits}
+            onChange={(e) => setDraft({ ...draft, digits: e.target.value })}
+          />
         </Field>
       </div>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={addRange}>Add range</Button>
         {summary && <span className="font-mono text-sm text-slate-600">{summary}</span>}

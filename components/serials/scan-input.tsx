@@ -20,7 +20,10 @@ function useScanBox({ onSubmitText, onPasteList, onAddRange }: ScanHandlers) {
   // Set by the paste event, read by the change it causes: a ref, because both can run before React re-renders.
   const pasted = useRef(false);
   const [offer, setOffer] = useState<RangeOffer | null>(null);
-  const clear = () => { setDraft(''); setOffer(null); };
+  const clear = () => {
+    setDraft('');
+    setOffer(null);
+  };
   return {
     draft,
     offer: offer && offer.text === draft ? offer : null,
@@ -61,38 +64,74 @@ function useScanBox({ onSubmitText, onPasteList, onAddRange }: ScanHandlers) {
  * first, and a line that reads as a range (SN-0001-SN-0050) offers the range instead of doing it.
  * `children` sit beside the box (the camera button), so both are in reach of the thumb on a phone.
  */
-export function ScanInput({ id, hintId, children, ...handlers }: ScanHandlers & { id: string; hintId: string; children?: ReactNode }) {
+export function ScanInput({
+  id,
+  hintId,
+  children,
+  ...handlers
+}: ScanHandlers & { id: string; hintId: string; children?: ReactNode }) {
   const box = useScanBox(handlers);
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">Scan or type a serial number</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        Scan or type a serial number
+      </label>
       <div className="flex gap-2">
-        <Input id={id} value={box.draft} onChange={(event) => box.onChange(event.target.value)} onKeyDown={box.onKeyDown}
-          onPaste={box.onPaste} aria-describedby={hintId} autoComplete="off" autoCapitalize="off" autoCorrect="off"
-          spellCheck={false} enterKeyHint="done" className="min-w-0 flex-1 font-mono" />
+        <Input
+          id={id}
+          value={box.draft}
+          onChange={(event) => box.onChange(event.target.value)}
+          onKeyDown={box.onKeyDown}
+          onPaste={box.onPaste}
+          aria-describedby={hintId}
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          enterKeyHint="done"
+          className="min-w-0 flex-1 font-mono"
+        />
         {children}
       </div>
       <p id={hintId} className="text-xs text-slate-500">
-        Press Enter after each one: what is scanned or typed is added as one serial number, exactly as it reads.
-        Paste a list to add each line. Ranges come from Generate range.
+        Press Enter after each one: what is scanned or typed is added as one serial number, exactly as it reads. Paste a
+        list to add each line. Ranges come from Generate range.
       </p>
       {box.offer && <RangeOfferBar offer={box.offer} onAccept={box.addRange} onDecline={box.declineOffer} />}
     </div>
   );
 }
 
-function RangeOfferBar({ offer, onAccept, onDecline }: {
-  offer: RangeOffer; onAccept: (range: RangeShorthand) => void; onDecline: () => void;
+function RangeOfferBar({
+  offer,
+  onAccept,
+  onDecline,
+}: {
+  offer: RangeOffer;
+  onAccept: (range: RangeShorthand) => void;
+  onDecline: () => void;
 }) {
   const { range } = offer;
   const count = range.count.toLocaleString('en');
   return (
-    <div role="group" aria-label="Pasted range" className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+    <div
+      role="group"
+      aria-label="Pasted range"
+      className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm"
+    >
       <p className="min-w-0 flex-1">
-        Add as a range of {count}? <span className="font-mono">{range.first} … {range.last}</span>. Enter adds it as one serial number.
+        Add as a range of {count}?{' '}
+        <span className="font-mono">
+          {range.first} … {range.last}
+        </span>
+        . Enter adds it as one serial number.
       </p>
-      <Button variant="secondary" className="min-h-8 py-1" onClick={() => onAccept(range)}>Add range of {count}</Button>
-      <Button variant="ghost" className="min-h-8 py-1" onClick={onDecline}>Not a range</Button>
+      <Button variant="secondary" className="min-h-8 py-1" onClick={() => onAccept(range)}>
+        Add range of {count}
+      </Button>
+      <Button variant="ghost" className="min-h-8 py-1" onClick={onDecline}>
+        Not a range
+      </Button>
     </div>
   );
 }

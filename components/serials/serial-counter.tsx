@@ -26,16 +26,35 @@ function hint(state: CountState, count: number, expected: number | null, itemLab
  * "3 / 5" as a polite live region, so a scanner user hears the count after each scan. The colour is
  * backed by a sentence (the description) because colour alone tells nothing to everyone.
  */
-export function SerialCounter({ id, count, expected, itemLabel }: {
-  id: string; count: number; expected: number | null; itemLabel: string;
+export function SerialCounter({
+  id,
+  count,
+  expected,
+  itemLabel,
+}: {
+  id: string;
+  count: number;
+  expected: number | null;
+  itemLabel: string;
 }) {
   const state = countState(count, expected);
-  const text = expected === null ? `${count.toLocaleString('en')} entered` : `${count.toLocaleString('en')} / ${expected.toLocaleString('en')}`;
+  const text =
+    expected === null
+      ? `${count.toLocaleString('en')} entered`
+      : `${count.toLocaleString('en')} / ${expected.toLocaleString('en')}`;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <span id={`${id}-label`} className="text-sm font-medium text-slate-700">Serial numbers entered</span>
-      <span role="status" aria-live="polite" aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint`}
-        data-state={state} className={cn('rounded-full px-2.5 py-0.5 text-sm font-semibold tabular-nums', TONE[state])}>
+      <span id={`${id}-label`} className="text-sm font-medium text-slate-700">
+        Serial numbers entered
+      </span>
+      <span
+        role="status"
+        aria-live="polite"
+        aria-labelledby={`${id}-label`}
+        aria-describedby={`${id}-hint`}
+        data-state={state}
+        className={cn('rounded-full px-2.5 py-0.5 text-sm font-semibold tabular-nums', TONE[state])}
+      >
         {text}
       </span>
       <span id={`${id}-hint`} className={cn('text-xs', state === 'over' ? 'text-red-700' : 'text-slate-500')}>

@@ -11,7 +11,9 @@ export type SerialEntryDialogProps = SerialEntryProps & {
 };
 
 function countText(count: number, expected: number | null): string {
-  return expected === null ? `${count.toLocaleString('en')}` : `${count.toLocaleString('en')} / ${expected.toLocaleString('en')}`;
+  return expected === null
+    ? `${count.toLocaleString('en')}`
+    : `${count.toLocaleString('en')} / ${expected.toLocaleString('en')}`;
 }
 
 /** What the serial form is for, under its title: the same words from every entry point. */
@@ -28,12 +30,20 @@ export function serialEntryDescription(direction: SerialEntryProps['direction'])
 export function SerialEntryDialog({ triggerLabel, onDone, ...entry }: SerialEntryDialogProps) {
   const complete = entry.expectedCount !== null && entry.value.length === entry.expectedCount;
   return (
-    <Sheet title={`Serial numbers — ${entry.itemLabel}`} description={serialEntryDescription(entry.direction)} onDone={onDone}
-      trigger={(
-        <Button variant="secondary" aria-label={triggerLabel} className={complete ? 'whitespace-nowrap border-green-400' : 'whitespace-nowrap'}>
+    <Sheet
+      title={`Serial numbers — ${entry.itemLabel}`}
+      description={serialEntryDescription(entry.direction)}
+      onDone={onDone}
+      trigger={
+        <Button
+          variant="secondary"
+          aria-label={triggerLabel}
+          className={complete ? 'whitespace-nowrap border-green-400' : 'whitespace-nowrap'}
+        >
           Serials <span className="tabular-nums">{countText(entry.value.length, entry.expectedCount)}</span>
         </Button>
-      )}>
+      }
+    >
       <SerialEntry {...entry} />
     </Sheet>
   );

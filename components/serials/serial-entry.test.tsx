@@ -7,22 +7,35 @@ import { SerialEntryDialog } from './serial-entry-dialog';
 // Server rendering only (no DOM library is installed): checks structure and labels; behaviour is left to Playwright.
 function render(overrides: Partial<SerialEntryProps> = {}): string {
   return renderToStaticMarkup(
-    <SerialEntry direction="receive" itemLabel="ACME-1 · Acme widget" expectedCount={5} value={['SN-1', 'SN-2', 'SN-3']}
-      onChange={() => {}} idPrefix="t" {...overrides} />,
+    <SerialEntry
+      direction="receive"
+      itemLabel="ACME-1 · Acme widget"
+      expectedCount={5}
+      value={['SN-1', 'SN-2', 'SN-3']}
+      onChange={() => {}}
+      idPrefix="t"
+      {...overrides}
+    />,
   );
 }
 
 describe('SerialEntry markup', () => {
   it('labels the scan input', () => {
     const html = render();
-    expect(html).toContain('<label for="t-scan" class="block text-sm font-medium text-slate-700">Scan or type a serial number</label>');
+    expect(html).toContain(
+      '<label for="t-scan" class="block text-sm font-medium text-slate-700">Scan or type a serial number</label>',
+    );
     expect(html).toMatch(/<input[^>]*id="t-scan"/);
   });
 
   it('shows the count against the quantity in a named live region', () => {
     const html = render();
-    expect(html).toContain('<span id="t-count-label" class="text-sm font-medium text-slate-700">Serial numbers entered</span>');
-    expect(html).toMatch(/role="status" aria-live="polite" aria-labelledby="t-count-label"[^>]*data-state="under"[^>]*>3 \/ 5</);
+    expect(html).toContain(
+      '<span id="t-count-label" class="text-sm font-medium text-slate-700">Serial numbers entered</span>',
+    );
+    expect(html).toMatch(
+      /role="status" aria-live="polite" aria-labelledby="t-count-label"[^>]*data-state="under"[^>]*>3 \/ 5</,
+    );
     expect(render({ value: ['A', 'B', 'C', 'D', 'E'] })).toContain('data-state="complete"');
     expect(render({ value: ['A', 'B', 'C', 'D', 'E', 'F'] })).toContain('data-state="over"');
     expect(render({ expectedCount: null })).toMatch(/>3 entered</);
@@ -45,12 +58,16 @@ describe('SerialEntry markup', () => {
 
   it('names the other lines of the document that hold a serial of this line', () => {
     const html = render({ value: ['SN-1', 'SN-2'], otherLinesOf: (key) => (key === 'sn-2' ? [1, 3] : []) });
-    expect(html).toContain('SN-2 is also entered on lines 1 and 3: a serial goes on one line only; remove it here or there.');
+    expect(html).toContain(
+      'SN-2 is also entered on lines 1 and 3: a serial goes on one line only; remove it here or there.',
+    );
   });
 
   it('keeps the camera button beside the scan box and says a scan is one serial', () => {
     const html = render();
-    expect(html).toMatch(/<div class="flex gap-2"><input[^>]*id="t-scan"[^>]*\/><button[^>]*>Scan with camera<\/button>/);
+    expect(html).toMatch(
+      /<div class="flex gap-2"><input[^>]*id="t-scan"[^>]*\/><button[^>]*>Scan with camera<\/button>/,
+    );
     expect(html).toContain('what is scanned or typed is added as one serial number, exactly as it reads.');
   });
 
@@ -64,8 +81,14 @@ describe('SerialEntry markup', () => {
 describe('SerialEntryDialog markup', () => {
   it('names its trigger as asked', () => {
     const html = renderToStaticMarkup(
-      <SerialEntryDialog triggerLabel="Serial numbers for line 1" direction="receive" itemLabel="ACME-1" expectedCount={2}
-        value={['SN-1']} onChange={() => {}} />,
+      <SerialEntryDialog
+        triggerLabel="Serial numbers for line 1"
+        direction="receive"
+        itemLabel="ACME-1"
+        expectedCount={2}
+        value={['SN-1']}
+        onChange={() => {}}
+      />,
     );
     expect(html).toMatch(/<button[^>]*class="[^"]*whitespace-nowrap[^"]*"[^>]*aria-label="Serial numbers for line 1"/);
     expect(html).toContain('1 / 2');

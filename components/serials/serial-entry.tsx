@@ -49,36 +49,73 @@ export function SerialEntry(props: SerialEntryProps) {
   const actions = useSerialActions(value, onChange, otherLinesOf);
   const { problems: serverProblems, checkFailed } = useSerialCheck(value, checkSerials);
   const present = useMemo(() => new Set(value), [value]);
-  const problems = useMemo(() => collectProblems(value, otherLinesOf, serverProblems), [value, otherLinesOf, serverProblems]);
+  const problems = useMemo(
+    () => collectProblems(value, otherLinesOf, serverProblems),
+    [value, otherLinesOf, serverProblems],
+  );
   const canPick = direction === 'issue' && loadInStock !== undefined;
 
   return (
     <div role="group" aria-label={`Serial numbers of ${itemLabel}`} className="flex flex-col gap-4 max-sm:flex-1">
       <p className="text-sm text-slate-600">
-        {direction === 'receive' ? 'Receiving' : 'Issuing'} <span className="font-medium text-slate-900">{itemLabel}</span>
+        {direction === 'receive' ? 'Receiving' : 'Issuing'}{' '}
+        <span className="font-medium text-slate-900">{itemLabel}</span>
       </p>
       <SerialCounter id={`${ids}-count`} count={value.length} expected={expectedCount} itemLabel={itemLabel} />
       <div className="space-y-2 bg-white max-sm:sticky max-sm:bottom-0 max-sm:order-last max-sm:mt-auto max-sm:-mx-1 max-sm:border-t max-sm:border-slate-200 max-sm:px-1 max-sm:py-2">
-        <ScanInput id={`${ids}-scan`} hintId={`${ids}-scan-hint`} onSubmitText={actions.submitText} onPasteList={actions.add}
-          onAddRange={actions.addRange}>
+        <ScanInput
+          id={`${ids}-scan`}
+          hintId={`${ids}-scan-hint`}
+          onSubmitText={actions.submitText}
+          onPasteList={actions.add}
+          onAddRange={actions.addRange}
+        >
           <CameraLauncher onDetected={actions.add} onLoadFailed={actions.reportProblem} />
         </ScanInput>
         <FeedbackLine feedback={actions.feedback} canUndo={actions.canUndo} onUndo={actions.undo} />
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" className={DISCLOSURE} aria-expanded={rangeOpen} aria-controls={`${ids}-range`}
-          onClick={() => setRangeOpen(!rangeOpen)}>Generate range</Button>
+        <Button
+          variant="secondary"
+          className={DISCLOSURE}
+          aria-expanded={rangeOpen}
+          aria-controls={`${ids}-range`}
+          onClick={() => setRangeOpen(!rangeOpen)}
+        >
+          Generate range
+        </Button>
         {canPick && (
-          <Button variant="secondary" className={DISCLOSURE} aria-expanded={stockOpen} aria-controls={`${ids}-stock`}
-            onClick={() => setStockOpen(!stockOpen)}>Pick from stock</Button>
+          <Button
+            variant="secondary"
+            className={DISCLOSURE}
+            aria-expanded={stockOpen}
+            aria-controls={`${ids}-stock`}
+            onClick={() => setStockOpen(!stockOpen)}
+          >
+            Pick from stock
+          </Button>
         )}
       </div>
-      {rangeOpen && <RangePanel id={`${ids}-range`} existing={value} expectedCount={expectedCount} onAddRange={actions.add} />}
+      {rangeOpen && (
+        <RangePanel id={`${ids}-range`} existing={value} expectedCount={expectedCount} onAddRange={actions.add} />
+      )}
       {stockOpen && canPick && (
-        <StockPicker idPrefix={ids} loadInStock={loadInStock} selected={present} onAdd={(serial) => actions.add([serial])} onRemove={actions.remove} />
+        <StockPicker
+          idPrefix={ids}
+          loadInStock={loadInStock}
+          selected={present}
+          onAdd={(serial) => actions.add([serial])}
+          onRemove={actions.remove}
+        />
       )}
       <ProblemSummary count={problems.size} checkFailed={checkFailed} />
-      <SerialList idPrefix={ids} serials={value} problems={problems} onRemoveAt={actions.removeAt} onClearAll={actions.clearAll} />
+      <SerialList
+        idPrefix={ids}
+        serials={value}
+        problems={problems}
+        onRemoveAt={actions.removeAt}
+        onClearAll={actions.clearAll}
+      />
     </div>
   );
 }
@@ -86,13 +123,29 @@ export function SerialEntry(props: SerialEntryProps) {
 // An open disclosure looks pressed, not only announced as expanded.
 const DISCLOSURE = 'aria-expanded:bg-slate-100 aria-expanded:border-slate-400';
 
-function FeedbackLine({ feedback, canUndo, onUndo }: { feedback: Feedback | null; canUndo: boolean; onUndo: () => void }) {
+function FeedbackLine({
+  feedback,
+  canUndo,
+  onUndo,
+}: {
+  feedback: Feedback | null;
+  canUndo: boolean;
+  onUndo: () => void;
+}) {
   return (
     <div className="flex min-h-6 flex-wrap items-center gap-2">
-      <p role="status" aria-live="polite" className={cn('text-sm', feedback?.isProblem ? 'font-medium text-red-700' : 'text-slate-700')}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={cn('text-sm', feedback?.isProblem ? 'font-medium text-red-700' : 'text-slate-700')}
+      >
         {feedback?.text}
       </p>
-      {canUndo && <Button variant="ghost" className="min-h-8 py-1" onClick={onUndo}>Undo</Button>}
+      {canUndo && (
+        <Button variant="ghost" className="min-h-8 py-1" onClick={onUndo}>
+          Undo
+        </Button>
+      )}
     </div>
   );
 }
@@ -102,12 +155,14 @@ function ProblemSummary({ count, checkFailed }: { count: number; checkFailed: bo
     <>
       {count > 0 && (
         <p role="alert" className="text-sm font-medium text-red-700">
-          {count === 1 ? '1 serial number has a problem' : `${count.toLocaleString('en')} serial numbers have problems`}; see the list below.
+          {count === 1 ? '1 serial number has a problem' : `${count.toLocaleString('en')} serial numbers have problems`}
+          ; see the list below.
         </p>
       )}
       {checkFailed && (
         <p className="text-sm text-amber-800">
-          The serial numbers could not be checked with the server yet; they are checked again on the next change and when the document is saved.
+          The serial numbers could not be checked with the server yet; they are checked again on the next change and
+          when the document is saved.
         </p>
       )}
     </>

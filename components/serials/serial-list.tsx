@@ -8,7 +8,12 @@ export const SERIAL_PAGE_SIZE = 200;
 
 type Entry = { serial: string; index: number };
 
-function visibleEntries(serials: string[], problems: ReadonlyMap<string, string[]>, filter: string, problemsOnly: boolean): Entry[] {
+function visibleEntries(
+  serials: string[],
+  problems: ReadonlyMap<string, string[]>,
+  filter: string,
+  problemsOnly: boolean,
+): Entry[] {
   const needle = filter.trim().toLowerCase();
   const entries: Entry[] = [];
   serials.forEach((serial, index) => {
@@ -20,7 +25,13 @@ function visibleEntries(serials: string[], problems: ReadonlyMap<string, string[
 }
 
 /** The entered serials, one page at a time (the last page first, where new scans appear), with their problems. */
-export const SerialList = memo(function SerialList({ idPrefix, serials, problems, onRemoveAt, onClearAll }: {
+export const SerialList = memo(function SerialList({
+  idPrefix,
+  serials,
+  problems,
+  onRemoveAt,
+  onClearAll,
+}: {
   idPrefix: string;
   serials: string[];
   problems: ReadonlyMap<string, string[]>;
@@ -31,7 +42,10 @@ export const SerialList = memo(function SerialList({ idPrefix, serials, problems
   const [problemsOnly, setProblemsOnly] = useState(false);
   // null follows the last page, so the newest scans stay in view while scanning.
   const [chosenPage, setChosenPage] = useState<number | null>(null);
-  const entries = useMemo(() => visibleEntries(serials, problems, filter, problemsOnly), [serials, problems, filter, problemsOnly]);
+  const entries = useMemo(
+    () => visibleEntries(serials, problems, filter, problemsOnly),
+    [serials, problems, filter, problemsOnly],
+  );
 
   const pageCount = Math.max(1, Math.ceil(entries.length / SERIAL_PAGE_SIZE));
   const page = chosenPage === null ? pageCount - 1 : Math.min(chosenPage, pageCount - 1);
@@ -43,23 +57,53 @@ export const SerialList = memo(function SerialList({ idPrefix, serials, problems
     <div className="space-y-2">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1">
-          <label htmlFor={`${idPrefix}-find`} className="mb-1 block text-xs font-medium text-slate-600">Find in entered serials</label>
-          <Input id={`${idPrefix}-find`} type="search" value={filter} autoComplete="off"
-            onChange={(e) => { setFilter(e.target.value); setChosenPage(null); }}
-            onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
+          <label htmlFor={`${idPrefix}-find`} className="mb-1 block text-xs font-medium text-slate-600">
+            Find in entered serials
+          </label>
+          <Input
+            id={`${idPrefix}-find`}
+            type="search"
+            value={filter}
+            autoComplete="off"
+            onChange={(e) => {
+              setFilter(e.target.value);
+              setChosenPage(null);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') e.preventDefault();
+            }}
+          />
         </div>
         {problems.size > 0 && (
           <label className="flex min-h-10 items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" className="size-4" checked={problemsOnly}
-              onChange={(e) => { setProblemsOnly(e.target.checked); setChosenPage(null); }} />
+            <input
+              type="checkbox"
+              className="size-4"
+              checked={problemsOnly}
+              onChange={(e) => {
+                setProblemsOnly(e.target.checked);
+                setChosenPage(null);
+              }}
+            />
             Only serials with problems
           </label>
         )}
-        <Button variant="secondary" onClick={onClearAll}>Clear all</Button>
+        <Button variant="secondary" onClick={onClearAll}>
+          Clear all
+        </Button>
       </div>
-      <ol aria-label="Entered serial numbers" className="max-h-96 overflow-y-auto rounded-md border border-slate-200 bg-white">
+      <ol
+        aria-label="Entered serial numbers"
+        className="max-h-96 overflow-y-auto rounded-md border border-slate-200 bg-white"
+      >
         {shown.map(({ serial, index }) => (
-          <SerialRow key={index} serial={serial} position={index + 1} problems={problems.get(serial)} onRemove={() => onRemoveAt(index)} />
+          <SerialRow
+            key={index}
+            serial={serial}
+            position={index + 1}
+            problems={problems.get(serial)}
+            onRemove={() => onRemoveAt(index)}
+          />
         ))}
         {shown.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">No entered serial matches.</li>}
       </ol>
@@ -68,35 +112,79 @@ export const SerialList = memo(function SerialList({ idPrefix, serials, problems
   );
 });
 
-function SerialRow({ serial, position, problems, onRemove }: {
-  serial: string; position: number; problems: string[] | undefined; onRemove: () => void;
+function SerialRow({
+  serial,
+  position,
+  problems,
+  onRemove,
+}: {
+  serial: string;
+  position: number;
+  problems: string[] | undefined;
+  onRemove: () => void;
 }) {
   return (
-    <li className="flex items-start gap-3 border-b border-slate-100 px-3 py-1.5 last:border-b-0" data-invalid={problems ? true : undefined}>
-      <span className="w-14 shrink-0 pt-1 text-right text-xs tabular-nums text-slate-400" aria-hidden="true">{position}</span>
+    <li
+      className="flex items-start gap-3 border-b border-slate-100 px-3 py-1.5 last:border-b-0"
+      data-invalid={problems ? true : undefined}
+    >
+      <span className="w-14 shrink-0 pt-1 text-right text-xs tabular-nums text-slate-400" aria-hidden="true">
+        {position}
+      </span>
       <div className="min-w-0 flex-1 pt-0.5">
         <span className="break-all font-mono text-sm text-slate-900">{serial}</span>
-        {problems?.map((message) => <p key={message} className="text-xs text-red-700">{message}</p>)}
+        {problems?.map((message) => (
+          <p key={message} className="text-xs text-red-700">
+            {message}
+          </p>
+        ))}
       </div>
-      <button type="button" aria-label={`Remove ${serial}`} onClick={onRemove}
-        className="rounded px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-blue-600">
+      <button
+        type="button"
+        aria-label={`Remove ${serial}`}
+        onClick={onRemove}
+        className="rounded px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
         ✕
       </button>
     </li>
   );
 }
 
-function PageControls({ page, pageCount, total, onGoTo }: { page: number; pageCount: number; total: number; onGoTo: (page: number) => void }) {
+function PageControls({
+  page,
+  pageCount,
+  total,
+  onGoTo,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  onGoTo: (page: number) => void;
+}) {
   if (pageCount <= 1) return null;
   const first = page * SERIAL_PAGE_SIZE + 1;
   const last = Math.min(total, (page + 1) * SERIAL_PAGE_SIZE);
   return (
-    <nav aria-label="Pages of entered serial numbers" className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-      <Button variant="secondary" onClick={() => onGoTo(0)} disabled={page === 0}>First page</Button>
-      <Button variant="secondary" onClick={() => onGoTo(page - 1)} disabled={page === 0}>Previous page</Button>
-      <span>{first.toLocaleString('en')}–{last.toLocaleString('en')} of {total.toLocaleString('en')}</span>
-      <Button variant="secondary" onClick={() => onGoTo(page + 1)} disabled={page >= pageCount - 1}>Next page</Button>
-      <Button variant="secondary" onClick={() => onGoTo(pageCount - 1)} disabled={page >= pageCount - 1}>Last page</Button>
+    <nav
+      aria-label="Pages of entered serial numbers"
+      className="flex flex-wrap items-center gap-2 text-sm text-slate-600"
+    >
+      <Button variant="secondary" onClick={() => onGoTo(0)} disabled={page === 0}>
+        First page
+      </Button>
+      <Button variant="secondary" onClick={() => onGoTo(page - 1)} disabled={page === 0}>
+        Previous page
+      </Button>
+      <span>
+        {first.toLocaleString('en')}–{last.toLocaleString('en')} of {total.toLocaleString('en')}
+      </span>
+      <Button variant="secondary" onClick={() => onGoTo(page + 1)} disabled={page >= pageCount - 1}>
+        Next page
+      </Button>
+      <Button variant="secondary" onClick={() => onGoTo(pageCount - 1)} disabled={page >= pageCount - 1}>
+        Last page
+      </Button>
     </nav>
   );
 }

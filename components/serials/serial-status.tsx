@@ -4,7 +4,9 @@ import type { SERIAL_STATUSES } from '@/db/schema/inventory';
 export type SerialStatus = (typeof SERIAL_STATUSES)[number];
 
 const BADGES: Record<SerialStatus, { tone: 'green' | 'neutral' | 'amber'; label: string }> = {
-  in_stock: { tone: 'green', label: 'In stock' }, issued: { tone: 'neutral', label: 'Issued' }, in_transit: { tone: 'amber', label: 'In transit' },
+  in_stock: { tone: 'green', label: 'In stock' },
+  issued: { tone: 'neutral', label: 'Issued' },
+  in_transit: { tone: 'amber', label: 'In transit' },
 };
 
 /** A serial's status as the agenda and its page show it. */

@@ -4,7 +4,11 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
 
-export type LoadInStock = (query: string, offset: number, limit: number) => Promise<{ serials: string[]; total: number }>;
+export type LoadInStock = (
+  query: string,
+  offset: number,
+  limit: number,
+) => Promise<{ serials: string[]; total: number }>;
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
@@ -23,7 +27,9 @@ function useStockSearch(loadInStock: LoadInStock, query: string) {
   // Callers often pass an inline function; reading it through a ref keeps the search from restarting
   // (and dropping the pages loaded so far) each time the parent re-renders.
   const loadRef = useRef(loadInStock);
-  useEffect(() => { loadRef.current = loadInStock; }, [loadInStock]);
+  useEffect(() => {
+    loadRef.current = loadInStock;
+  }, [loadInStock]);
 
   const load = useCallback(async (forQuery: string, offset: number) => {
     const request = ++latestRequest.current;
@@ -53,8 +59,16 @@ function useStockSearch(loadInStock: LoadInStock, query: string) {
   return { page, loading, error, loadMore };
 }
 
-/** Issue direction: check boxes over the serials of the item still in the warehouse. Checking adds, unchecking removes. */
-export function StockPicker({ idPrefix, loadInStock, selected, onAdd, onRemove }: {
+/**
+ * Issue direction: check boxes over the serials of the item still in the warehouse. Checking adds, unchecking removes.
+ */
+export function StockPicker({
+  idPrefix,
+  loadInStock,
+  selected,
+  onAdd,
+  onRemove,
+}: {
   idPrefix: string;
   loadInStock: LoadInStock;
   selected: ReadonlySet<string>;
@@ -69,29 +83,69 @@ export function StockPicker({ idPrefix, loadInStock, selected, onAdd, onRemove }
 
   let status = 'Loading serial numbers in stock…';
   if (page) {
-    status = page.total === 0
-      ? (page.query ? `No serial numbers in stock match “${page.query}”.` : 'No serial numbers of this item are in stock here.')
-      : `Showing ${page.serials.length.toLocaleString('en')} of ${page.total.toLocaleString('en')} in stock.`;
+    status =
+      page.total === 0
+        ? page.query
+          ? `No serial numbers in stock match “${page.query}”.`
+          : 'No serial numbers of this item are in stock here.'
+        : `Showing ${page.serials.length.toLocaleString('en')} of ${page.total.toLocaleString('en')} in stock.`;
   }
 
   return (
-    <div id={`${idPrefix}-stock`} role="group" aria-label="Pick from stock" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
-      <label htmlFor={searchId} className="block text-sm font-medium text-slate-700">Search serials in stock</label>
-      <Input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby={`${hintId} ${statusId}`}
-        onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} autoComplete="off" />
-      <p id={hintId} className="text-xs text-slate-500">{SERIAL_SEARCH_HINT}</p>
-      <p id={statusId} role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+    <div
+      id={`${idPrefix}-stock`}
+      role="group"
+      aria-label="Pick from stock"
+      className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3"
+    >
+      <label htmlFor={searchId} className="block text-sm font-medium text-slate-700">
+        Search serials in stock
+      </label>
+      <Input
+        id={searchId}
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        aria-describedby={`${hintId} ${statusId}`}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault();
+        }}
+        autoComplete="off"
+      />
+      <p id={hintId} className="text-xs text-slate-500">
+        {SERIAL_SEARCH_HINT}
+      </p>
+      <p id={statusId} role="status" aria-live="polite" className="text-xs text-slate-600">
+        {status}
+      </p>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
       {page && page.serials.length > 0 && (
-        <ul aria-label="Serial numbers in stock" className="max-h-64 overflow-y-auto rounded border border-slate-200 bg-white">
+        <ul
+          aria-label="Serial numbers in stock"
+          className="max-h-64 overflow-y-auto rounded border border-slate-200 bg-white"
+        >
           {page.serials.map((serial, index) => {
             const boxId = `${idPrefix}-stock-${index}`;
             const checked = selected.has(serial);
             return (
-              <li key={serial} className="flex items-center gap-2 border-b border-slate-100 px-3 py-1.5 last:border-b-0">
-                <input id={boxId} type="checkbox" checked={checked} className="size-4"
-                  onChange={() => (checked ? onRemove(serial) : onAdd(serial))} />
-                <label htmlFor={boxId} className="font-mono text-sm">{serial}</label>
+              <li
+                key={serial}
+                className="flex items-center gap-2 border-b border-slate-100 px-3 py-1.5 last:border-b-0"
+              >
+                <input
+                  id={boxId}
+                  type="checkbox"
+                  checked={checked}
+                  className="size-4"
+                  onChange={() => (checked ? onRemove(serial) : onAdd(serial))}
+                />
+                <label htmlFor={boxId} className="font-mono text-sm">
+                  {serial}
+                </label>
               </li>
             );
           })}

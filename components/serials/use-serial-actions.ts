@@ -17,12 +17,15 @@ export function useSerialActions(value: string[], onChange: (serials: string[]) 
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [undoTo, setUndoTo] = useState<string[] | null>(null);
 
-  const add = useCallback((incoming: string[]) => {
-    const result = addSerials(value, incoming, otherLinesOf);
-    if (result.next !== value) onChange(result.next);
-    setUndoTo(result.added.length > 1 ? value : null);
-    setFeedback(describeAddResult(result));
-  }, [value, onChange, otherLinesOf]);
+  const add = useCallback(
+    (incoming: string[]) => {
+      const result = addSerials(value, incoming, otherLinesOf);
+      if (result.next !== value) onChange(result.next);
+      setUndoTo(result.added.length > 1 ? value : null);
+      setFeedback(describeAddResult(result));
+    },
+    [value, onChange, otherLinesOf],
+  );
 
   /**
    * Enter in the scan box: what arrives is one serial, always, exactly as scanned or typed. A scanner
@@ -31,28 +34,37 @@ export function useSerialActions(value: string[], onChange: (serials: string[]) 
   const submitText = useCallback((text: string) => add([text]), [add]);
 
   /** A range the user chose to add (the pasted-range offer); false when it cannot be generated. */
-  const addRange = useCallback((range: RangeShorthand): boolean => {
-    try {
-      add(generateSerialRange(range));
-      return true;
-    } catch (problem) {
-      setFeedback({ text: errorText(problem), isProblem: true });
-      return false;
-    }
-  }, [add]);
+  const addRange = useCallback(
+    (range: RangeShorthand): boolean => {
+      try {
+        add(generateSerialRange(range));
+        return true;
+      } catch (problem) {
+        setFeedback({ text: errorText(problem), isProblem: true });
+        return false;
+      }
+    },
+    [add],
+  );
 
-  const removeAt = useCallback((index: number) => {
-    const serial = value[index];
-    onChange(removeSerialAt(value, index));
-    setUndoTo(null);
-    setFeedback({ text: `Removed ${serial}.`, isProblem: false });
-  }, [value, onChange]);
+  const removeAt = useCallback(
+    (index: number) => {
+      const serial = value[index];
+      onChange(removeSerialAt(value, index));
+      setUndoTo(null);
+      setFeedback({ text: `Removed ${serial}.`, isProblem: false });
+    },
+    [value, onChange],
+  );
 
-  const remove = useCallback((serial: string) => {
-    onChange(removeSerials(value, new Set([serial])));
-    setUndoTo(null);
-    setFeedback({ text: `Removed ${serial}.`, isProblem: false });
-  }, [value, onChange]);
+  const remove = useCallback(
+    (serial: string) => {
+      onChange(removeSerials(value, new Set([serial])));
+      setUndoTo(null);
+      setFeedback({ text: `Removed ${serial}.`, isProblem: false });
+    },
+    [value, onChange],
+  );
 
   const clearAll = useCallback(() => {
     onChange([]);
@@ -69,5 +81,16 @@ export function useSerialActions(value: string[], onChange: (serials: string[]) 
 
   const reportProblem = useCallback((text: string) => setFeedback({ text, isProblem: true }), []);
 
-  return { feedback, canUndo: undoTo !== null, add, submitText, addRange, removeAt, remove, clearAll, undo, reportProblem };
+  return {
+    feedback,
+    canUndo: undoTo !== null,
+    add,
+    submitText,
+    addRange,
+    removeAt,
+    remove,
+    clearAll,
+    undo,
+    reportProblem,
+  };
 }

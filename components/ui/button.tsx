@@ -16,11 +16,16 @@ export function buttonClass(variant: ButtonVariant = 'primary', className?: stri
   return cn(
     'inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium',
     'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed',
-    VARIANTS[variant], className,
+    VARIANTS[variant],
+    className,
   );
 }
 
-export function Button({ variant = 'primary', className, type = 'button', ...props }:
-  ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+export function Button({
+  variant = 'primary',
+  className,
+  type = 'button',
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
 }

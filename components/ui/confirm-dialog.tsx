@@ -4,8 +4,18 @@ import type { ReactNode } from 'react';
 import { Button } from './button';
 
 /** A confirmation step for destructive actions, on Radix Dialog for focus trapping and Escape. */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, onConfirm }: {
-  trigger: ReactNode; title: string; description: string; confirmLabel: string; onConfirm: () => void;
+export function ConfirmDialog({
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+}: {
+  trigger: ReactNode;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  onConfirm: () => void;
 }) {
   return (
     <Dialog.Root>
@@ -16,8 +26,14 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, onCon
           <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-slate-600">{description}</Dialog.Description>
           <div className="mt-6 flex justify-end gap-2">
-            <Dialog.Close asChild><Button variant="secondary">Cancel</Button></Dialog.Close>
-            <Dialog.Close asChild><Button variant="danger" onClick={onConfirm}>{confirmLabel}</Button></Dialog.Close>
+            <Dialog.Close asChild>
+              <Button variant="secondary">Cancel</Button>
+            </Dialog.Close>
+            <Dialog.Close asChild>
+              <Button variant="danger" onClick={onConfirm}>
+                {confirmLabel}
+              </Button>
+            </Dialog.Close>
           </div>
         </Dialog.Content>
       </Dialog.Portal>

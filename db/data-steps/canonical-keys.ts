@@ -14,7 +14,13 @@ const TARGETS: Target[] = [
   { table: 'item', source: 'code', key: 'code_key', scope: null, noun: 'item codes' },
   { table: 'partner', source: 'code', key: 'code_key', scope: null, noun: 'partner codes' },
   { table: 'warehouse', source: 'code', key: 'code_key', scope: null, noun: 'warehouse codes' },
-  { table: 'serial_number', source: 'serial', key: 'serial_key', scope: 'item_id', noun: 'serial numbers (of one item)' },
+  {
+    table: 'serial_number',
+    source: 'serial',
+    key: 'serial_key',
+    scope: 'item_id',
+    noun: 'serial numbers (of one item)',
+  },
 ];
 const BATCH = 50_000;
 export const COLLISION_QUERY = 'select * from canonical_key_collision order by table_name, scope_id, key';
@@ -31,7 +37,10 @@ async function pending(sql: postgres.Sql, t: Target): Promise<boolean> {
 async function stageKeys(tx: postgres.TransactionSql, t: Target): Promise<void> {
   await tx`create temp table staged_key (id bigint primary key, key text not null) on commit drop`;
   for (let after = 0n; ;) {
-    const rows = await tx.unsafe(`select id, ${t.source} as text from ${t.table} where id > $1 order by id limit ${BATCH}`, [String(after)]);
+    const rows = await tx.unsafe(
+      `select id, ${t.source} as text from ${t.table} where id > $1 order by id limit ${BATCH}`,
+      [String(after)],
+    );
     if (rows.length === 0) return;
     await tx`insert into staged_key (id, key) select * from unnest(${rows.map((r) => String(r.id))}::bigint[], ${rows.map((r) => canonicalKey(r.text))}::text[])`;
     after = BigInt(rows[rows.length - 1].id);
@@ -51,7 +60,8 @@ async function fill(sql: postgres.Sql, t: Target): Promise<number> {
     if (found.length > 0) {
       await tx`create table if not exists canonical_key_collision (table_name text not null, scope_id bigint, key text not null, texts text[] not null)`;
       await tx`delete from canonical_key_collision where table_name = ${t.table}`;
-      for (const c of found) await tx`insert into canonical_key_collision values (${t.table}, ${c.scope_id}, ${c.key}, ${c.texts})`;
+      for (const c of found)
+        await tx`insert into canonical_key_collision values (${t.table}, ${c.scope_id}, ${c.key}, ${c.texts})`;
       return found.length;
     }
     await tx.unsafe(`update ${t.table} t set ${t.key} = k.key from staged_key k where k.id = t.id`);
@@ -61,16 +71,20 @@ async function fill(sql: postgres.Sql, t: Target): Promise<number> {
   });
 }
 
-/** Runs after the migrations, under their advisory lock. Throws CanonicalKeyCollision, changing nothing, on collisions. */
+/**
+ * Runs after the migrations, under their advisory lock. Throws CanonicalKeyCollision, changing nothing, on collisions.
+ */
 export async function fillCanonicalKeys(sql: postgres.Sql): Promise<void> {
   for (const t of TARGETS) {
     if (!(await pending(sql, t))) continue;
     const found = await fill(sql, t);
     if (found > 0) {
       const [example] = await sql`select texts from canonical_key_collision where table_name = ${t.table} limit 1`;
-      throw new CanonicalKeyCollision(`The upgrade stopped: ${found} group${found === 1 ? '' : 's'} of ${t.noun} read the same `
-        + `(e.g. ${example.texts.map((s: string) => JSON.stringify(s)).join(' and ')}) and would become one. Nothing was merged. `
-        + `Rename or remove one of each group, then start again. List them all with: ${COLLISION_QUERY};`);
+      throw new CanonicalKeyCollision(
+        `The upgrade stopped: ${found} group${found === 1 ? '' : 's'} of ${t.noun} read the same ` +
+          `(e.g. ${example.texts.map((s: string) => JSON.stringify(s)).join(' and ')}) and would become one. Nothing was merged. ` +
+          `Rename or remove one of each group, then start again. List them all with: ${COLLISION_QUERY};`,
+      );
     }
   }
 }

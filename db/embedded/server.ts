@@ -50,7 +50,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
 export async function stopEmbeddedPostgres(requestedDataDir: string): Promise<void> {
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? await postgresOsUser() : null;
-  const ctx: Ctx = { bins: await resolveBinaries(asRoot), owner, dataDir: await prepareDataDir(requestedDataDir, owner), port: 0, log: () => {} };
+  const ctx: Ctx = {
+    bins: await resolveBinaries(asRoot),
+    owner,
+    dataDir: await prepareDataDir(requestedDataDir, owner),
+    port: 0,
+    log: () => {},
+  };
   stopSync(ctx);
   rmSync(`${ctx.dataDir}.owner`, { force: true });
 }
@@ -62,8 +68,13 @@ async function initCluster(ctx: Ctx, password: string): Promise<void> {
   if (ctx.owner) await fs.chown(pwFile, ctx.owner.uid, ctx.owner.gid);
   try {
     await run(ctx, ctx.bins.initdb, [
-      `--pgdata=${ctx.dataDir}`, '--username=postgres', `--pwfile=${pwFile}`,
-      '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync',
+      `--pgdata=${ctx.dataDir}`,
+      '--username=postgres',
+      `--pwfile=${pwFile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
     ]);
   } finally {
     await fs.rm(pwFile, { force: true });
@@ -72,8 +83,12 @@ async function initCluster(ctx: Ctx, password: string): Promise<void> {
 
 async function startServer(ctx: Ctx): Promise<void> {
   const options = [
-    `-p ${ctx.port}`, '-c listen_addresses=127.0.0.1', "-c unix_socket_directories=''",
-    '-c max_connections=200', '-c shared_buffers=256MB', '-c fsync=on',
+    `-p ${ctx.port}`,
+    '-c listen_addresses=127.0.0.1',
+    "-c unix_socket_directories=''",
+    '-c max_connections=200',
+    '-c shared_buffers=256MB',
+    '-c fsync=on',
   ].join(' ');
   await pgCtl(ctx, ['start', '-w', '-t', '120', '-l', path.join(ctx.dataDir, 'server.log'), '-o', options]);
   ctx.log(`[db] embedded PostgreSQL listening on 127.0.0.1:${ctx.port} (data: ${ctx.dataDir})`);
@@ -81,7 +96,10 @@ async function startServer(ctx: Ctx): Promise<void> {
 
 /** The port of a live server on this data folder, or null when none runs. */
 async function runningServerPort(ctx: Ctx): Promise<number | null> {
-  const alive = await pgCtl(ctx, ['status']).then(() => true, () => false);
+  const alive = await pgCtl(ctx, ['status']).then(
+    () => true,
+    () => false,
+  );
   if (!alive) return null;
   const pidFile = readFileSync(path.join(ctx.dataDir, 'postmaster.pid'), 'utf8').split('\n');
   return Number(pidFile[3]);
@@ -106,7 +124,10 @@ function isAlive(pid: number): boolean {
 
 function stopSync(ctx: Ctx): void {
   try {
-    execFileSync(ctx.bins.pgCtl, ['stop', '-D', ctx.dataDir, '-m', 'fast', '-w'], { ...spawnIds(ctx), stdio: 'ignore' });
+    execFileSync(ctx.bins.pgCtl, ['stop', '-D', ctx.dataDir, '-m', 'fast', '-w'], {
+      ...spawnIds(ctx),
+      stdio: 'ignore',
+    });
   } catch {
     // Already stopped: nothing to do.
   }

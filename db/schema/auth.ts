@@ -17,32 +17,44 @@ export const user = pgTable('user', {
   updatedAt: updatedAt(),
 });
 
-export const session = pgTable('session', {
-  id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-  expiresAt: timestamp({ withTimezone: true }).notNull(),
-  token: text().notNull().unique(),
-  ipAddress: text(),
-  userAgent: text(),
-  userId: userRef().notNull().references(() => user.id, { onDelete: 'cascade' }),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [index().on(t.userId)]);
+export const session = pgTable(
+  'session',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    token: text().notNull().unique(),
+    ipAddress: text(),
+    userAgent: text(),
+    userId: userRef()
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index().on(t.userId)],
+);
 
-export const account = pgTable('account', {
-  id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-  accountId: text().notNull(),
-  providerId: text().notNull(),
-  userId: userRef().notNull().references(() => user.id, { onDelete: 'cascade' }),
-  accessToken: text(),
-  refreshToken: text(),
-  idToken: text(),
-  accessTokenExpiresAt: timestamp({ withTimezone: true }),
-  refreshTokenExpiresAt: timestamp({ withTimezone: true }),
-  scope: text(),
-  password: text(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [index().on(t.userId)]);
+export const account = pgTable(
+  'account',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    accountId: text().notNull(),
+    providerId: text().notNull(),
+    userId: userRef()
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    accessToken: text(),
+    refreshToken: text(),
+    idToken: text(),
+    accessTokenExpiresAt: timestamp({ withTimezone: true }),
+    refreshTokenExpiresAt: timestamp({ withTimezone: true }),
+    scope: text(),
+    password: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index().on(t.userId)],
+);
 
 export const verification = pgTable('verification', {
   id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),

@@ -12,7 +12,11 @@ export const quantity = () => numeric({ precision: 18, scale: 3 });
 export const percent = () => numeric({ precision: 5, scale: 2 });
 
 export const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
-export const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow().$onUpdate(() => new Date());
+export const updatedAt = () =>
+  timestamp({ withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
 
 /**
  * A row's edit count, raised by every update on every path. A form carries the version it was loaded

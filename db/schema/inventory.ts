@@ -1,122 +1,185 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { item, partner, warehouse } from './catalog';
 import { createdAt, idPk, idRef, money, percent, quantity, rowVersion, updatedAt, userRef } from './columns';
 
-export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice', 'transfer', 'transfer_arrival'] as const;
+export const DOCUMENT_KINDS = [
+  'goods_receipt',
+  'goods_issue',
+  'purchase_invoice',
+  'sales_invoice',
+  'transfer',
+  'transfer_arrival',
+] as const;
 export const documentKindEnum = pgEnum('document_kind', DOCUMENT_KINDS);
 export const SERIAL_STATUSES = ['in_stock', 'issued', 'in_transit'] as const;
 export const serialStatusEnum = pgEnum('serial_status', SERIAL_STATUSES);
 
-export const document = pgTable('document', {
-  id: idPk(),
-  kind: documentKindEnum().notNull(),
-  number: text().notNull(),
-  date: date().notNull(),
-  partnerId: idRef().references(() => partner.id),
-  warehouseId: idRef().notNull().references(() => warehouse.id),
-  // Transfers only: the warehouse the goods move to (warehouseId is where they leave from).
-  destinationWarehouseId: idRef().references(() => warehouse.id),
-  // Transfers only: dispatched now and received at the destination by transfer arrivals (its serials in transit until then).
-  inTransit: boolean().notNull().default(false),
-  // Transfer arrivals only: the in-transit transfer whose goods arrived.
-  transferId: idRef().references((): AnyPgColumn => document.id),
-  note: text().notNull().default(''),
-  // The partner's own number of the document (a delivery note, an invoice) or the number an imported file gave
-  // it, as entered; unique per kind and partner by its canonical key, so the same paper is not entered twice.
-  externalNumber: text(),
-  externalNumberKey: text(),
-  // Invoices only: whether saving creates the matching receipt/issue, and which one it created.
-  createStockDocument: boolean().notNull().default(false),
-  stockDocumentId: idRef(),
-  sourceInvoiceId: idRef(),
-  createdBy: userRef().notNull().references(() => user.id),
-  updatedBy: userRef().references(() => user.id),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-  version: rowVersion(),
-}, (t) => [
-  uniqueIndex().on(t.number),
-  index().on(t.kind, t.date),
-  index().on(t.partnerId),
-  index().on(t.warehouseId),
-  index().on(t.destinationWarehouseId).where(sql`${t.destinationWarehouseId} is not null`),
-  index().on(t.sourceInvoiceId),
-  // A transfer moves goods between two warehouses; no other kind has a destination. (kind::text: a check may not
-  // name the enum value the same migration adds.)
-  check('document_destination_of_transfers', sql`(${t.kind}::text = 'transfer') = (${t.destinationWarehouseId} is not null)`),
-  check('document_transfer_between_two', sql`${t.destinationWarehouseId} <> ${t.warehouseId}`),
-  check('document_in_transit_transfers', sql`not ${t.inTransit} or ${t.kind}::text = 'transfer'`),
-  check('document_arrival_of_transfer', sql`(${t.kind}::text = 'transfer_arrival') = (${t.transferId} is not null)`),
-  index().on(t.transferId).where(sql`${t.transferId} is not null`),
-  // A document without a partner counts as partner 0, so its external numbers are unique among themselves too.
-  uniqueIndex('document_external_number').on(t.kind, sql`coalesce(${t.partnerId}, 0)`, t.externalNumberKey)
-    .where(sql`${t.externalNumberKey} is not null`),
-]);
+export const document = pgTable(
+  'document',
+  {
+    id: idPk(),
+    kind: documentKindEnum().notNull(),
+    number: text().notNull(),
+    date: date().notNull(),
+    partnerId: idRef().references(() => partner.id),
+    warehouseId: idRef()
+      .notNull()
+      .references(() => warehouse.id),
+    // Transfers only: the warehouse the goods move to (warehouseId is where they leave from).
+    destinationWarehouseId: idRef().references(() => warehouse.id),
+    // Transfers only: dispatched now and received at the destination by transfer arrivals (its serials in transit until
+    // then).
+    inTransit: boolean().notNull().default(false),
+    // Transfer arrivals only: the in-transit transfer whose goods arrived.
+    transferId: idRef().references((): AnyPgColumn => document.id),
+    note: text().notNull().default(''),
+    // The partner's own number of the document (a delivery note, an invoice) or the number an imported file gave
+    // it, as entered; unique per kind and partner by its canonical key, so the same paper is not entered twice.
+    externalNumber: text(),
+    externalNumberKey: text(),
+    // Invoices only: whether saving creates the matching receipt/issue, and which one it created.
+    createStockDocument: boolean().notNull().default(false),
+    stockDocumentId: idRef(),
+    sourceInvoiceId: idRef(),
+    createdBy: userRef()
+      .notNull()
+      .references(() => user.id),
+    updatedBy: userRef().references(() => user.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [
+    uniqueIndex().on(t.number),
+    index().on(t.kind, t.date),
+    index().on(t.partnerId),
+    index().on(t.warehouseId),
+    index()
+      .on(t.destinationWarehouseId)
+      .where(sql`${t.destinationWarehouseId} is not null`),
+    index().on(t.sourceInvoiceId),
+    // A transfer moves goods between two warehouses; no other kind has a destination. (kind::text: a check may not
+    // name the enum value the same migration adds.)
+    check(
+      'document_destination_of_transfers',
+      sql`(${t.kind}::text = 'transfer') = (${t.destinationWarehouseId} is not null)`,
+    ),
+    check('document_transfer_between_two', sql`${t.destinationWarehouseId} <> ${t.warehouseId}`),
+    check('document_in_transit_transfers', sql`not ${t.inTransit} or ${t.kind}::text = 'transfer'`),
+    check('document_arrival_of_transfer', sql`(${t.kind}::text = 'transfer_arrival') = (${t.transferId} is not null)`),
+    index()
+      .on(t.transferId)
+      .where(sql`${t.transferId} is not null`),
+    // A document without a partner counts as partner 0, so its external numbers are unique among themselves too.
+    uniqueIndex('document_external_number')
+      .on(t.kind, sql`coalesce(${t.partnerId}, 0)`, t.externalNumberKey)
+      .where(sql`${t.externalNumberKey} is not null`),
+  ],
+);
 
-export const documentLine = pgTable('document_line', {
-  id: idPk(),
-  documentId: idRef().notNull().references(() => document.id, { onDelete: 'cascade' }),
-  lineNo: integer().notNull(),
-  itemId: idRef().notNull().references(() => item.id),
-  quantity: quantity().notNull(),
-  unitPrice: money().notNull().default('0'),
-  vatRate: percent().notNull().default('0'),
-}, (t) => [
-  index().on(t.documentId),
-  index().on(t.itemId),
-  check('document_line_quantity_positive', sql`${t.quantity} > 0`),
-]);
+export const documentLine = pgTable(
+  'document_line',
+  {
+    id: idPk(),
+    documentId: idRef()
+      .notNull()
+      .references(() => document.id, { onDelete: 'cascade' }),
+    lineNo: integer().notNull(),
+    itemId: idRef()
+      .notNull()
+      .references(() => item.id),
+    quantity: quantity().notNull(),
+    unitPrice: money().notNull().default('0'),
+    vatRate: percent().notNull().default('0'),
+  },
+  (t) => [
+    index().on(t.documentId),
+    index().on(t.itemId),
+    check('document_line_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
 
 /** Per-kind, per-year numbering: the row lock on the counter serialises number allocation. */
-export const documentSeries = pgTable('document_series', {
-  kind: documentKindEnum().notNull(),
-  year: integer().notNull(),
-  lastNumber: integer().notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.kind, t.year] })]);
+export const documentSeries = pgTable(
+  'document_series',
+  {
+    kind: documentKindEnum().notNull(),
+    year: integer().notNull(),
+    lastNumber: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.year] })],
+);
 
 /** On-hand quantity; the check constraint is the last line of defence against negative stock. */
-export const stockLevel = pgTable('stock_level', {
-  itemId: idRef().notNull().references(() => item.id),
-  warehouseId: idRef().notNull().references(() => warehouse.id),
-  quantity: quantity().notNull().default('0'),
-}, (t) => [
-  primaryKey({ columns: [t.itemId, t.warehouseId] }),
-  index().on(t.warehouseId),
-  check('stock_level_not_negative', sql`${t.quantity} >= 0`),
-]);
+export const stockLevel = pgTable(
+  'stock_level',
+  {
+    itemId: idRef()
+      .notNull()
+      .references(() => item.id),
+    warehouseId: idRef()
+      .notNull()
+      .references(() => warehouse.id),
+    quantity: quantity().notNull().default('0'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.warehouseId] }),
+    index().on(t.warehouseId),
+    check('stock_level_not_negative', sql`${t.quantity} >= 0`),
+  ],
+);
 
 /** One row per (item, serial text) ever known; its state is where it is now. */
-export const serialNumber = pgTable('serial_number', {
-  id: idPk(),
-  itemId: idRef().notNull().references(() => item.id),
-  // As entered (trimmed), for display and labels; uniqueness and every lookup go by serialKey.
-  serial: text().notNull(),
-  // lib/text/canonical-key.ts: what a person reads as the same serial has the same key.
-  serialKey: text().notNull(),
-  status: serialStatusEnum().notNull(),
-  // No foreign key on purpose: per-row FK checks dominated a 10,000-serial posting, and the warehouse
-  // always comes from the posted document, which has the foreign key.
-  warehouseId: idRef().notNull(),
-  // The line that last received it (or transferred it here) and, while issued or in transit, the line that took it.
-  receivedLineId: idRef().notNull(),
-  issuedLineId: idRef(),
-  receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  // The document date of its latest movement: a new movement may not be dated before it (chronology).
-  lastMovedOn: date().notNull(),
-}, (t) => [
-  uniqueIndex().on(t.itemId, t.serialKey),
-  index('serial_number_in_stock').on(t.itemId, t.warehouseId).where(sql`${t.status} = 'in_stock'`),
-  // Exact and prefix lookups and the agenda's serial order: a pattern-ops btree serves =, LIKE 'x%' and ~<~.
-  index('serial_number_key_prefix').using('btree', sql`${t.serialKey} text_pattern_ops`),
-  // Search by any part of the serial (people read the last digits off a label): LIKE '%x%' on the key.
-  // What it costs postings is measured by `npm run bench` (docs/quality.md, Serial search).
-  index('serial_number_key_trgm').using('gin', sql`${t.serialKey} gin_trgm_ops`),
-  index().on(t.status, t.warehouseId, t.receivedAt),
-]);
+export const serialNumber = pgTable(
+  'serial_number',
+  {
+    id: idPk(),
+    itemId: idRef()
+      .notNull()
+      .references(() => item.id),
+    // As entered (trimmed), for display and labels; uniqueness and every lookup go by serialKey.
+    serial: text().notNull(),
+    // lib/text/canonical-key.ts: what a person reads as the same serial has the same key.
+    serialKey: text().notNull(),
+    status: serialStatusEnum().notNull(),
+    // No foreign key on purpose: per-row FK checks dominated a 10,000-serial posting, and the warehouse
+    // always comes from the posted document, which has the foreign key.
+    warehouseId: idRef().notNull(),
+    // The line that last received it (or transferred it here) and, while issued or in transit, the line that took it.
+    receivedLineId: idRef().notNull(),
+    issuedLineId: idRef(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // The document date of its latest movement: a new movement may not be dated before it (chronology).
+    lastMovedOn: date().notNull(),
+  },
+  (t) => [
+    uniqueIndex().on(t.itemId, t.serialKey),
+    index('serial_number_in_stock')
+      .on(t.itemId, t.warehouseId)
+      .where(sql`${t.status} = 'in_stock'`),
+    // Exact and prefix lookups and the agenda's serial order: a pattern-ops btree serves =, LIKE 'x%' and ~<~.
+    index('serial_number_key_prefix').using('btree', sql`${t.serialKey} text_pattern_ops`),
+    // Search by any part of the serial (people read the last digits off a label): LIKE '%x%' on the key.
+    // What it costs postings is measured by `npm run bench` (docs/quality.md, Serial search).
+    index('serial_number_key_trgm').using('gin', sql`${t.serialKey} gin_trgm_ops`),
+    index().on(t.status, t.warehouseId, t.receivedAt),
+  ],
+);
 
 /**
  * History: every receipt, issue or transfer of a serial, kept even when the serial comes back later.
@@ -124,28 +187,36 @@ export const serialNumber = pgTable('serial_number', {
  * destination warehouse: one row per serial and line, so a line's movements are its serials.
  */
 export const MOVEMENT_DIRECTIONS = ['in', 'out', 'move'] as const;
-export const serialMovement = pgTable('serial_movement', {
-  id: idPk(),
-  serialId: idRef().notNull().references(() => serialNumber.id),
-  lineId: idRef().notNull().references(() => documentLine.id, { onDelete: 'cascade' }),
-  // Denormalised from the line's document for history queries; the line's foreign key already covers them,
-  // and skipping two per-row checks keeps 10,000-serial postings well under a second.
-  documentId: idRef().notNull(),
-  direction: text({ enum: MOVEMENT_DIRECTIONS }).notNull(),
-  warehouseId: idRef().notNull(),
-  at: createdAt(),
-}, (t) => [
-  uniqueIndex().on(t.lineId, t.serialId),
-  index().on(t.serialId, t.id),
-  index().on(t.documentId),
-]);
+export const serialMovement = pgTable(
+  'serial_movement',
+  {
+    id: idPk(),
+    serialId: idRef()
+      .notNull()
+      .references(() => serialNumber.id),
+    lineId: idRef()
+      .notNull()
+      .references(() => documentLine.id, { onDelete: 'cascade' }),
+    // Denormalised from the line's document for history queries; the line's foreign key already covers them,
+    // and skipping two per-row checks keeps 10,000-serial postings well under a second.
+    documentId: idRef().notNull(),
+    direction: text({ enum: MOVEMENT_DIRECTIONS }).notNull(),
+    warehouseId: idRef().notNull(),
+    at: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.lineId, t.serialId), index().on(t.serialId, t.id), index().on(t.documentId)],
+);
 
-export const auditLog = pgTable('audit_log', {
-  id: idPk(),
-  entity: text().notNull(),
-  entityId: idRef().notNull(),
-  action: text({ enum: ['create', 'update', 'delete'] }).notNull(),
-  userId: userRef().references(() => user.id),
-  changes: text().notNull().default('{}'),
-  at: createdAt(),
-}, (t) => [index().on(t.entity, t.entityId)]);
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: idPk(),
+    entity: text().notNull(),
+    entityId: idRef().notNull(),
+    action: text({ enum: ['create', 'update', 'delete'] }).notNull(),
+    userId: userRef().references(() => user.id),
+    changes: text().notNull().default('{}'),
+    at: createdAt(),
+  },
+  (t) => [index().on(t.entity, t.entityId)],
+);

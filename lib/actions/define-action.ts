@@ -13,12 +13,16 @@ import { failureOf, type ActionResult } from './result';
  * text rule over every string in it, then the envelope's shape when the action declares one), run (the
  * lib function parses the values with the shared zod schema), and return a result the form can show.
  */
-export function defineAction<I, O>(permission: Permission, run: (input: I, user: Principal) => Promise<O>, payload?: z.ZodType) {
+export function defineAction<I, O>(
+  permission: Permission,
+  run: (input: I, user: Principal) => Promise<O>,
+  payload?: z.ZodType,
+) {
   return async (input: I): Promise<ActionResult<O>> => {
     try {
       const user = await requireActionPermission(permission);
       refuseBrokenText(input);
-      const parsed = payload ? parseOrThrow(payload, input) as I : input;
+      const parsed = payload ? (parseOrThrow(payload, input) as I) : input;
       return { ok: true, data: await run(parsed, user) };
     } catch (error) {
       return failureOf(error);

@@ -13,7 +13,10 @@ const values = z.record(z.string(), z.unknown(), { message: NOT_VALID });
 
 /** { id } of a record to delete or revoke, as text; parseId then reads it (no such id: not found). */
 export const idPayload = object({
-  id: z.union([z.string(), z.number()], { message: NOT_VALID }).optional().transform((id) => (id === undefined ? undefined : String(id))),
+  id: z
+    .union([z.string(), z.number()], { message: NOT_VALID })
+    .optional()
+    .transform((id) => (id === undefined ? undefined : String(id))),
 });
 
 /**
@@ -23,7 +26,12 @@ export const idPayload = object({
  */
 export const savePayload = object({
   id: z.string({ message: NOT_VALID }).optional(),
-  version: z.number({ message: NOT_VALID }).int(NOT_VALID).min(1, NOT_VALID).max(2 ** 31 - 1, NOT_VALID).optional(),
+  version: z
+    .number({ message: NOT_VALID })
+    .int(NOT_VALID)
+    .min(1, NOT_VALID)
+    .max(2 ** 31 - 1, NOT_VALID)
+    .optional(),
   values,
 });
 
@@ -31,8 +39,11 @@ export const savePayload = object({
 export const valuesPayload = values;
 
 /** A user row's id: users have integer ids that fit a JavaScript number (lib/users). */
-const userId = z.number({ message: 'This user does not exist.' }).int('This user does not exist.')
-  .min(1, 'This user does not exist.').max(Number.MAX_SAFE_INTEGER, 'This user does not exist.');
+const userId = z
+  .number({ message: 'This user does not exist.' })
+  .int('This user does not exist.')
+  .min(1, 'This user does not exist.')
+  .max(Number.MAX_SAFE_INTEGER, 'This user does not exist.');
 
 export const userRolePayload = object({ id: userId, role: z.unknown() });
 export const userActivePayload = object({ id: userId, active: z.unknown() });
@@ -41,7 +52,10 @@ export const userPasswordPayload = object({ id: userId, password: z.unknown() })
 /** Free text of a picker or search box; anything else is searched for as nothing. */
 export const searchTextPayload = z.unknown().transform((v) => (typeof v === 'string' ? v : ''));
 
-const text = z.union([z.string(), z.number()], { message: NOT_VALID }).optional().transform((v) => (v === undefined ? '' : String(v)));
+const text = z
+  .union([z.string(), z.number()], { message: NOT_VALID })
+  .optional()
+  .transform((v) => (v === undefined ? '' : String(v)));
 
 // Not Number(v) on anything: an object without a prototype has no primitive value and would throw.
 const count = z.unknown().transform((v) => (typeof v === 'number' || typeof v === 'string' ? Number(v) : Number.NaN));
@@ -50,4 +64,8 @@ const count = z.unknown().transform((v) => (typeof v === 'number' || typeof v ==
 export const inStockPayload = object({ itemId: text, warehouseId: text, query: text, offset: count, limit: count });
 
 /** The receive form's live check of scanned serials against what a transfer has in transit. */
-export const arrivalCheckPayload = object({ transferId: text, itemId: text, serials: z.array(z.string(), { message: NOT_VALID }) });
+export const arrivalCheckPayload = object({
+  transferId: text,
+  itemId: text,
+  serials: z.array(z.string(), { message: NOT_VALID }),
+});

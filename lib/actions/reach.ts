@@ -1,7 +1,8 @@
 import type { ActionResult } from './result';
 
-export const NO_ANSWER = 'The server did not answer (connection lost or server restarting). '
-  + 'Check the connection; if you were saving, check whether the change was made before trying again.';
+export const NO_ANSWER =
+  'The server did not answer (connection lost or server restarting). ' +
+  'Check the connection; if you were saving, check whether the change was made before trying again.';
 
 /**
  * Calls a server action from the browser. A failed request (no network, a server restarting, a body the

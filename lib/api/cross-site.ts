@@ -39,9 +39,12 @@ export function isOwnOrigin(origin: string, host: string | null): boolean {
 }
 
 function refuse(seen: string): Response {
-  return apiError(403, 'CROSS_SITE_REQUEST',
+  return apiError(
+    403,
+    'CROSS_SITE_REQUEST',
     'Refused: this write came from another site. The session cookie works only from the pages of this app; other systems use an API key.',
-    { seen: seen.slice(0, 200) });
+    { seen: seen.slice(0, 200) },
+  );
 }
 
 /**
@@ -53,5 +56,7 @@ export function jsonBodyRefusal(request: Request, principal: Principal): Respons
   if (principal.kind !== 'user') return null;
   const type = request.headers.get('content-type');
   if (type?.split(';')[0].trim().toLowerCase() === 'application/json') return null;
-  return apiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with Content-Type: application/json.', { content_type: type?.slice(0, 100) ?? null });
+  return apiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with Content-Type: application/json.', {
+    content_type: type?.slice(0, 100) ?? null,
+  });
 }

@@ -25,26 +25,49 @@ export const IDEMPOTENCY_ABANDONED_AFTER = '2 minutes';
  * A 5xx answer is not stored: nothing was written, so a retry may run again. A claim that is never
  * answered (the process died mid-request) is taken over after IDEMPOTENCY_ABANDONED_AFTER.
  */
-export async function withIdempotency(db: DbOrTx, request: Request, owner: string, bodyText: string, run: () => Promise<Response>): Promise<Response> {
+export async function withIdempotency(
+  db: DbOrTx,
+  request: Request,
+  owner: string,
+  bodyText: string,
+  run: () => Promise<Response>,
+): Promise<Response> {
   const key = request.headers.get('idempotency-key');
   if (key === null) return run();
   if (!KEY_PATTERN.test(key)) {
-    return apiError(400, 'INVALID_DATA', 'The Idempotency-Key header must be 1 to 255 visible ASCII characters; a UUID is ideal.', { header: 'Idempotency-Key' });
+    return apiError(
+      400,
+      'INVALID_DATA',
+      'The Idempotency-Key header must be 1 to 255 visible ASCII characters; a UUID is ideal.',
+      { header: 'Idempotency-Key' },
+    );
   }
   const hash = requestHash(request, bodyText);
   const deadline = Date.now() + IDEMPOTENCY_WAIT_MS;
   for (let delay = 25; ; delay = Math.min(delay * 2, 400)) {
     if (await claim(db, owner, key, hash)) return runAndStore(db, owner, key, run);
-    const [row] = await db.select().from(idempotencyKey).where(and(eq(idempotencyKey.owner, owner), eq(idempotencyKey.key, key)));
+    const [row] = await db
+      .select()
+      .from(idempotencyKey)
+      .where(and(eq(idempotencyKey.owner, owner), eq(idempotencyKey.key, key)));
     if (!row) continue; // the first request failed and let the key go: claim it now
-    if (row.statusCode === null && await releaseIfAbandoned(db, owner, key)) continue;
+    if (row.statusCode === null && (await releaseIfAbandoned(db, owner, key))) continue;
     if (row.requestHash !== hash) {
-      return apiError(422, 'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key was already used for a different request (another URL or body). Use a new key for a new request.', { header: 'Idempotency-Key' });
+      return apiError(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used for a different request (another URL or body). Use a new key for a new request.',
+        { header: 'Idempotency-Key' },
+      );
     }
     if (row.statusCode !== null) return replay(row.statusCode, row.responseBody ?? '');
     if (Date.now() > deadline) {
-      return apiError(409, 'REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is in progress; retry once it has finished.', { header: 'Idempotency-Key' });
+      return apiError(
+        409,
+        'REQUEST_IN_PROGRESS',
+        'A request with this Idempotency-Key is in progress; retry once it has finished.',
+        { header: 'Idempotency-Key' },
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
@@ -57,8 +80,15 @@ function requestHash(request: Request, body: string): string {
 
 /** Deletes the key's claim if nobody answered it within IDEMPOTENCY_ABANDONED_AFTER; true when it did. */
 async function releaseIfAbandoned(db: DbOrTx, owner: string, key: string): Promise<boolean> {
-  const released = await db.delete(idempotencyKey).where(and(eq(idempotencyKey.owner, owner), eq(idempotencyKey.key, key),
-    sql`${idempotencyKey.statusCode} is null and ${idempotencyKey.createdAt} < now() - ${IDEMPOTENCY_ABANDONED_AFTER}::interval`))
+  const released = await db
+    .delete(idempotencyKey)
+    .where(
+      and(
+        eq(idempotencyKey.owner, owner),
+        eq(idempotencyKey.key, key),
+        sql`${idempotencyKey.statusCode} is null and ${idempotencyKey.createdAt} < now() - ${IDEMPOTENCY_ABANDONED_AFTER}::interval`,
+      ),
+    )
     .returning({ key: idempotencyKey.key });
   return released.length > 0;
 }
@@ -66,7 +96,11 @@ async function releaseIfAbandoned(db: DbOrTx, owner: string, key: string): Promi
 /** Inserts the key's row unless it exists; expired keys are cleared first so they can be used again. */
 async function claim(db: DbOrTx, owner: string, key: string, hash: string): Promise<boolean> {
   await db.delete(idempotencyKey).where(sql`${idempotencyKey.createdAt} < now() - ${IDEMPOTENCY_KEEP}::interval`);
-  const inserted = await db.insert(idempotencyKey).values({ owner, key, requestHash: hash }).onConflictDoNothing().returning({ key: idempotencyKey.key });
+  const inserted = await db
+    .insert(idempotencyKey)
+    .values({ owner, key, requestHash: hash })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKey.key });
   return inserted.length === 1;
 }
 
@@ -84,7 +118,10 @@ async function runAndStore(db: DbOrTx, owner: string, key: string, run: () => Pr
     return response;
   }
   try {
-    await db.update(idempotencyKey).set({ statusCode: response.status, responseBody: await response.clone().text() }).where(where);
+    await db
+      .update(idempotencyKey)
+      .set({ statusCode: response.status, responseBody: await response.clone().text() })
+      .where(where);
   } catch (error) {
     // The writes are done and the answer says what happened to each record: the caller gets it even if the
     // database went away just now. The unanswered claim is taken over by a retry once it is abandoned.
@@ -94,5 +131,8 @@ async function runAndStore(db: DbOrTx, owner: string, key: string, run: () => Pr
 }
 
 function replay(status: number, body: string): Response {
-  return new Response(body === '' ? null : body, { status, headers: { 'content-type': 'application/json', 'Idempotent-Replayed': 'true' } });
+  return new Response(body === '' ? null : body, {
+    status,
+    headers: { 'content-type': 'application/json', 'Idempotent-Replayed': 'true' },
+  });
 }

@@ -26,19 +26,30 @@ export function rateOwner(principal: Principal): string {
  * kept per bucket and reset in place, so the table does not grow with traffic.
  */
 export async function takeRateLimit(db: DbOrTx, bucket: string, limit = recordsRateLimit()): Promise<RateDecision> {
-  const [row] = await rows<{ count: number; retryAfter: number }>(db, sql`
+  const [row] = await rows<{ count: number; retryAfter: number }>(
+    db,
+    sql`
     insert into rate_window (bucket, window_start, count) values (${bucket}, date_trunc('minute', now()), 1)
     on conflict (bucket) do update set
       count = case when rate_window.window_start >= excluded.window_start then rate_window.count + 1 else 1 end,
       window_start = greatest(rate_window.window_start, excluded.window_start)
-    returning count, greatest(1, ceil(extract(epoch from (window_start + interval '1 minute' - now()))))::int as "retryAfter"`);
-  return { allowed: row.count <= limit, limit, remaining: Math.max(0, limit - row.count), retryAfterSeconds: row.retryAfter };
+    returning count, greatest(1, ceil(extract(epoch from (window_start + interval '1 minute' - now()))))::int as "retryAfter"`,
+  );
+  return {
+    allowed: row.count <= limit,
+    limit,
+    remaining: Math.max(0, limit - row.count),
+    retryAfterSeconds: row.retryAfter,
+  };
 }
 
 export function rateLimitedResponse(decision: RateDecision): Response {
-  const response = apiError(429, 'TOO_MANY_REQUESTS',
+  const response = apiError(
+    429,
+    'TOO_MANY_REQUESTS',
     `Too many requests: this key may make ${decision.limit} requests per minute. Try again in ${decision.retryAfterSeconds} seconds.`,
-    { limit: decision.limit, retry_after: decision.retryAfterSeconds });
+    { limit: decision.limit, retry_after: decision.retryAfterSeconds },
+  );
   response.headers.set('Retry-After', String(decision.retryAfterSeconds));
   return withRateHeaders(response, decision);
 }

@@ -19,28 +19,39 @@ describe('the request guard on a real HTTP server', () => {
     uninstall();
   });
 
-  const send = (method: string, path: string, headers: Record<string, string> = {}) => new Promise<{ status: number; allow?: string; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => { body += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode!, allow: res.headers.allow, body }));
+  const send = (method: string, path: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; allow?: string; body: string }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode!, allow: res.headers.allow, body }));
+      });
+      req.on('error', reject);
+      req.end();
     });
-    req.on('error', reject);
-    req.end();
-  });
 
-  it('answers TRACE with 405 and the route\'s Allow list before the app sees it', async () => {
-    expect(await send('TRACE', '/crm/v8/Goods_Receipts/search')).toMatchObject({ status: 405, allow: 'GET, HEAD, OPTIONS' });
-    expect(await send('PATCH', '/crm/v8/Items?x=1')).toMatchObject({ status: 405, allow: 'DELETE, GET, HEAD, OPTIONS, POST, PUT' });
+  it("answers TRACE with 405 and the route's Allow list before the app sees it", async () => {
+    expect(await send('TRACE', '/crm/v8/Goods_Receipts/search')).toMatchObject({
+      status: 405,
+      allow: 'GET, HEAD, OPTIONS',
+    });
+    expect(await send('PATCH', '/crm/v8/Items?x=1')).toMatchObject({
+      status: 405,
+      allow: 'DELETE, GET, HEAD, OPTIONS, POST, PUT',
+    });
     expect(JSON.parse((await send('TRACE', '/stock/export')).body)).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
     expect(await send('TRACE', '/items')).toMatchObject({ status: 405, allow: 'GET, HEAD, POST' });
   });
 
-  it('answers a server action from another origin with 403 instead of Next.js\'s 500; its own origin reaches the app', async () => {
+  it("answers a server action from another origin with 403 instead of Next.js's 500; its own origin reaches the app", async () => {
     const foreign = await send('POST', '/items', { 'next-action': 'abc', origin: 'http://evil.example' });
     expect(foreign.status).toBe(403);
     expect(JSON.parse(foreign.body)).toMatchObject({ code: 'CROSS_SITE_REQUEST' });
-    expect((await send('POST', '/items', { 'next-action': 'abc', origin: `http://127.0.0.1:${port}` })).body).toBe('reached the app');
+    expect((await send('POST', '/items', { 'next-action': 'abc', origin: `http://127.0.0.1:${port}` })).body).toBe(
+      'reached the app',
+    );
   });
 
   it('answers a path that is not percent-encoded UTF-8 with 400', async () => {

@@ -37,25 +37,52 @@ export function refuse(request: http.IncomingMessage, response: http.ServerRespo
   const method = request.method ?? 'GET';
   const path = rawPathOf(request.url);
   if (!decodes(path)) {
-    answer(request, response, 400, {}, 'INVALID_URL_PATTERN', 'The address is not valid: its percent-encoded characters are not UTF-8.');
+    answer(
+      request,
+      response,
+      400,
+      {},
+      'INVALID_URL_PATTERN',
+      'The address is not valid: its percent-encoded characters are not UTF-8.',
+    );
     return true;
   }
   const origin = request.headers.origin;
-  if (method === 'POST' && request.headers['next-action'] !== undefined && origin !== undefined && !isOwnOrigin(origin, request.headers.host ?? null)) {
-    answer(request, response, 403, {}, 'CROSS_SITE_REQUEST', 'Refused: this form was sent from another site.', { seen: `Origin: ${origin.slice(0, 200)}` });
+  if (
+    method === 'POST' &&
+    request.headers['next-action'] !== undefined &&
+    origin !== undefined &&
+    !isOwnOrigin(origin, request.headers.host ?? null)
+  ) {
+    answer(request, response, 403, {}, 'CROSS_SITE_REQUEST', 'Refused: this form was sent from another site.', {
+      seen: `Origin: ${origin.slice(0, 200)}`,
+    });
     return true;
   }
   const allow = refusedMethod(method, path);
   if (!allow) return false;
-  answer(request, response, 405, { allow }, 'METHOD_NOT_ALLOWED', `${method} is not allowed here; use ${allow}.`, { allow });
+  answer(request, response, 405, { allow }, 'METHOD_NOT_ALLOWED', `${method} is not allowed here; use ${allow}.`, {
+    allow,
+  });
   return true;
 }
 
-function answer(request: http.IncomingMessage, response: http.ServerResponse, status: number, headers: Record<string, string>,
-  code: string, message: string, details: Record<string, unknown> = {}): void {
+function answer(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): void {
   request.resume();
   const body = JSON.stringify({ status: 'error', code, message, details });
-  response.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  response.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
   response.end(body);
 }
 

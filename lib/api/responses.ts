@@ -15,9 +15,12 @@ export const DATABASE_UNAVAILABLE_CODE = 'SERVICE_UNAVAILABLE';
 
 /** 503 + Retry-After: the database could not be reached, so nothing of this request was applied. */
 export function databaseUnavailable(): Response {
-  const response = apiError(503, DATABASE_UNAVAILABLE_CODE,
+  const response = apiError(
+    503,
+    DATABASE_UNAVAILABLE_CODE,
     `The database is unavailable right now (restarting or unreachable). Nothing was applied; retry in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
-    { retry_after: DATABASE_RETRY_AFTER_SECONDS });
+    { retry_after: DATABASE_RETRY_AFTER_SECONDS },
+  );
   response.headers.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
   return response;
 }

@@ -7,5 +7,9 @@ export const API_VERSIONS = ['v2', 'v2.1', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8'] a
 export function checkVersion(version: string): Response | null {
   return (API_VERSIONS as readonly string[]).includes(version)
     ? null
-    : apiError(404, 'INVALID_URL_PATTERN', `The API version '${version}' is not supported; use one of ${API_VERSIONS.join(', ')}.`);
+    : apiError(
+        404,
+        'INVALID_URL_PATTERN',
+        `The API version '${version}' is not supported; use one of ${API_VERSIONS.join(', ')}.`,
+      );
 }

@@ -16,20 +16,26 @@ export function hashApiKey(key: string): string {
 /** Creates a key and returns it in clear text: the only time it is ever visible. */
 export async function createApiKey(db: DbOrTx, input: { name: string; role: Role; createdBy: number }) {
   const secret = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
-  const [row] = await db.insert(apiKey).values({
-    name: input.name,
-    role: input.role,
-    keyHash: hashApiKey(secret),
-    keyPrefix: secret.slice(0, KEY_PREFIX.length + 6),
-    signingSecret: randomBytes(32).toString('hex'),
-    createdBy: input.createdBy,
-  }).returning({ id: apiKey.id });
+  const [row] = await db
+    .insert(apiKey)
+    .values({
+      name: input.name,
+      role: input.role,
+      keyHash: hashApiKey(secret),
+      keyPrefix: secret.slice(0, KEY_PREFIX.length + 6),
+      signingSecret: randomBytes(32).toString('hex'),
+      createdBy: input.createdBy,
+    })
+    .returning({ id: apiKey.id });
   return { id: row.id, key: secret };
 }
 
 export async function revokeApiKey(db: DbOrTx, id: bigint): Promise<void> {
-  const rows = await db.update(apiKey).set({ revokedAt: new Date() })
-    .where(and(eq(apiKey.id, id), isNull(apiKey.revokedAt))).returning({ id: apiKey.id });
+  const rows = await db
+    .update(apiKey)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKey.id, id), isNull(apiKey.revokedAt)))
+    .returning({ id: apiKey.id });
   if (rows.length === 0) throw new DomainError('NOT_FOUND', 'This API key does not exist or is already revoked.');
 }
 
@@ -40,17 +46,31 @@ export async function revokeApiKey(db: DbOrTx, id: bigint): Promise<void> {
  * Records the last use.
  */
 export async function principalForApiKey(db: DbOrTx, presented: string): Promise<Principal | null> {
-  const [row] = await db.select({
-    id: apiKey.id, role: apiKey.role, userId: user.id, userName: user.name, email: user.email,
-    lastUsedAt: apiKey.lastUsedAt,
-  }).from(apiKey).innerJoin(user, eq(user.id, apiKey.createdBy))
+  const [row] = await db
+    .select({
+      id: apiKey.id,
+      role: apiKey.role,
+      userId: user.id,
+      userName: user.name,
+      email: user.email,
+      lastUsedAt: apiKey.lastUsedAt,
+    })
+    .from(apiKey)
+    .innerJoin(user, eq(user.id, apiKey.createdBy))
     .where(and(eq(apiKey.keyHash, hashApiKey(presented)), isNull(apiKey.revokedAt), eq(user.active, true)));
   if (!row) return null;
   // Writing on every call would serialise busy clients on one row; a minute's precision is plenty.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiKey).set({ lastUsedAt: new Date() }).where(eq(apiKey.id, row.id));
   }
-  return { kind: 'apiKey', apiKeyId: row.id, role: row.role, userId: row.userId, userName: row.userName, email: row.email };
+  return {
+    kind: 'apiKey',
+    apiKeyId: row.id,
+    role: row.role,
+    userId: row.userId,
+    userName: row.userName,
+    email: row.email,
+  };
 }
 
 /** Reads `Authorization: Bearer <key>` or Zoho's `Authorization: Zoho-oauthtoken <key>`. */

@@ -31,7 +31,9 @@ function createAuth(secret: string) {
         create: {
           // A deactivated user keeps their row (history names them) but can no longer start a session.
           before: async (session) => {
-            const [row] = await db.select({ active: schema.user.active }).from(schema.user)
+            const [row] = await db
+              .select({ active: schema.user.active })
+              .from(schema.user)
               .where(eq(schema.user.id, Number(session.userId)));
             return row?.active ? undefined : false;
           },
@@ -66,7 +68,9 @@ export function getAuth(): Promise<Auth> {
 async function loadSecret(): Promise<string> {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
   const db = getDb();
-  await db.insert(schema.appSetting).values({ key: 'auth_secret', value: randomBytes(32).toString('hex') })
+  await db
+    .insert(schema.appSetting)
+    .values({ key: 'auth_secret', value: randomBytes(32).toString('hex') })
     .onConflictDoNothing();
   const [row] = await db.select().from(schema.appSetting).where(eq(schema.appSetting.key, 'auth_secret'));
   return row.value;

@@ -9,8 +9,19 @@ describe('safeReturnPath', () => {
   ])('keeps a path on this site: %s', (next, expected) => expect(safeReturnPath(next)).toBe(expected));
 
   it.each([
-    undefined, null, '', 'items', 'https://evil.example/', '//evil.example/', '/\\evil.example', '/\\/evil.example',
-    '/\t/evil.example', '/\n/evil.example', '\\\\evil.example', 'javascript:alert(1)', '/%2F%2Fevil.example',
+    undefined,
+    null,
+    '',
+    'items',
+    'https://evil.example/',
+    '//evil.example/',
+    '/\\evil.example',
+    '/\\/evil.example',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '\\\\evil.example',
+    'javascript:alert(1)',
+    '/%2F%2Fevil.example',
   ])('sends anything else to the dashboard: %j', (next) => {
     const path = safeReturnPath(next);
     expect(new URL(path, 'https://stock.example').host).toBe('stock.example');

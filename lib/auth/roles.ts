@@ -4,9 +4,23 @@ export { ROLES };
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
-  'items.read', 'items.write', 'warehouses.read', 'warehouses.write', 'partners.read', 'partners.write',
-  'stock.read', 'stockDocs.read', 'stockDocs.write', 'serials.read', 'serials.write',
-  'invoices.read', 'invoices.write', 'import.run', 'users.manage', 'apiKeys.manage', 'settings.manage',
+  'items.read',
+  'items.write',
+  'warehouses.read',
+  'warehouses.write',
+  'partners.read',
+  'partners.write',
+  'stock.read',
+  'stockDocs.read',
+  'stockDocs.write',
+  'serials.read',
+  'serials.write',
+  'invoices.read',
+  'invoices.write',
+  'import.run',
+  'users.manage',
+  'apiKeys.manage',
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -14,12 +28,25 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   warehouse: [
-    'items.read', 'warehouses.read', 'partners.read', 'stock.read',
-    'stockDocs.read', 'stockDocs.write', 'serials.read', 'serials.write',
+    'items.read',
+    'warehouses.read',
+    'partners.read',
+    'stock.read',
+    'stockDocs.read',
+    'stockDocs.write',
+    'serials.read',
+    'serials.write',
   ],
   accountant: [
-    'items.read', 'warehouses.read', 'partners.read', 'partners.write', 'stock.read',
-    'stockDocs.read', 'serials.read', 'invoices.read', 'invoices.write',
+    'items.read',
+    'warehouses.read',
+    'partners.read',
+    'partners.write',
+    'stock.read',
+    'stockDocs.read',
+    'serials.read',
+    'invoices.read',
+    'invoices.write',
   ],
 };
 

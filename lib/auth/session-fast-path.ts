@@ -14,7 +14,10 @@ export type SessionUser = { id: number; name: string; email: string; role: strin
  * and about 2 ms of CPU per request, a noticeable share of a page under load; docs/quality.md).
  * The cookie is read exactly as better-call reads it: first cookie of that name, `<token>.<base64 HMAC-SHA256>`.
  */
-export async function readFreshSession(auth: Auth, cookieHeader: string | null): Promise<SessionUser | null | 'ask-better-auth'> {
+export async function readFreshSession(
+  auth: Auth,
+  cookieHeader: string | null,
+): Promise<SessionUser | null | 'ask-better-auth'> {
   const context = await auth.$context;
   const value = cookieHeader ? cookieValue(cookieHeader, context.authCookies.sessionToken.name) : null;
   if (!value) return null;
@@ -38,9 +41,20 @@ function sessionByToken() {
 }
 function buildQuery(db: ReturnType<typeof getDb>) {
   const { session, user } = schema;
-  return db.select({ id: user.id, name: user.name, email: user.email, role: user.role, active: user.active, expiresAt: session.expiresAt })
-    .from(session).innerJoin(user, eq(user.id, session.userId))
-    .where(eq(session.token, sql.placeholder('token'))).limit(1).prepare('session_by_token');
+  return db
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      active: user.active,
+      expiresAt: session.expiresAt,
+    })
+    .from(session)
+    .innerJoin(user, eq(user.id, session.userId))
+    .where(eq(session.token, sql.placeholder('token')))
+    .limit(1)
+    .prepare('session_by_token');
 }
 
 /** The first cookie of that name, unquoted and URI-decoded (better-call's parseCookies). */

@@ -14,7 +14,7 @@ export async function sessionPrincipal(requestHeaders: Headers): Promise<Princip
   const auth = await getAuth();
   const fast = await readFreshSession(auth, requestHeaders.get('cookie'));
   const user: { id: string | number; name: string; email: string; role?: unknown; active?: unknown } | null =
-    fast === 'ask-better-auth' ? (await auth.api.getSession({ headers: requestHeaders }))?.user ?? null : fast;
+    fast === 'ask-better-auth' ? ((await auth.api.getSession({ headers: requestHeaders }))?.user ?? null) : fast;
   if (!user || user.active === false || !isRole(user.role)) return null;
   return { kind: 'user', userId: Number(user.id), userName: user.name, email: user.email, role: user.role };
 }

@@ -11,7 +11,8 @@ import { sessionPrincipal } from './session-principal';
 /** The signed-in user of this request, or null. Deactivated users count as signed out. */
 export const getCurrentUser = cache(async (): Promise<Principal | null> =>
   // Reading headers first marks every page behind sign-in as dynamic: no prerendering at build time.
-  sessionPrincipal(await headers()));
+  sessionPrincipal(await headers()),
+);
 
 /**
  * For pages: sends strangers to sign in (and back to `from` afterwards) and shows the 403 page to users

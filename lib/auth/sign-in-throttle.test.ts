@@ -13,7 +13,9 @@ describe('sign-in back-off', () => {
   });
 
   it('then doubles the wait from 30 seconds per failure, up to 15 minutes', () => {
-    expect([5, 6, 7, 8, 9, 10, 11, 20].map((n) => waitSeconds(after(n), account, at(0)))).toEqual([30, 60, 120, 240, 480, 900, 900, 900]);
+    expect([5, 6, 7, 8, 9, 10, 11, 20].map((n) => waitSeconds(after(n), account, at(0)))).toEqual([
+      30, 60, 120, 240, 480, 900, 900, 900,
+    ]);
   });
 
   it('counts the wait from the last failure', () => {

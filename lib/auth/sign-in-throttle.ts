@@ -41,8 +41,11 @@ export type Attempt = { buckets: Bucket[]; at: Date; before: Map<string, BucketS
  * can make it wait. Every other attempt counts for the account and for its address.
  */
 function bucketsOf({ email, address, device }: AttemptKey): Bucket[] {
-  const owner: Bucket = device ? { key: `device:${device}`, kind: 'device', email } : { key: `account:${email}`, kind: 'account', email };
-  const buckets = address && !device ? [owner, { key: `address:${address}`, kind: 'address' as const, email: null }] : [owner];
+  const owner: Bucket = device
+    ? { key: `device:${device}`, kind: 'device', email }
+    : { key: `account:${email}`, kind: 'account', email };
+  const buckets =
+    address && !device ? [owner, { key: `address:${address}`, kind: 'address' as const, email: null }] : [owner];
   // One global lock order, so two attempts sharing buckets cannot deadlock.
   return buckets.sort((a, b) => (a.key < b.key ? -1 : 1));
 }
@@ -55,10 +58,21 @@ function bucketsOf({ email, address, device }: AttemptKey): Bucket[] {
 export async function takeSignInAttempt(db: Db, key: AttemptKey, at = new Date()): Promise<Attempt> {
   const buckets = bucketsOf(key);
   return db.transaction(async (tx) => {
-    await tx.insert(signInThrottle).values(buckets.map((b) => ({ bucket: b.key, email: b.email, failures: 0, lastFailureAt: at })))
+    await tx
+      .insert(signInThrottle)
+      .values(buckets.map((b) => ({ bucket: b.key, email: b.email, failures: 0, lastFailureAt: at })))
       .onConflictDoNothing();
-    const rows = await tx.select().from(signInThrottle).where(inArray(signInThrottle.bucket, buckets.map((b) => b.key)))
-      .orderBy(asc(signInThrottle.bucket)).for('update');
+    const rows = await tx
+      .select()
+      .from(signInThrottle)
+      .where(
+        inArray(
+          signInThrottle.bucket,
+          buckets.map((b) => b.key),
+        ),
+      )
+      .orderBy(asc(signInThrottle.bucket))
+      .for('update');
     const before = new Map(rows.map((r) => [r.bucket, { failures: r.failures, lastFailureAt: r.lastFailureAt }]));
     const waits = buckets.map((b) => ({ kind: b.kind, wait: waitSeconds(before.get(b.key), POLICIES[b.kind], at) }));
     const longest = waits.reduce((a, b) => (b.wait > a.wait ? b : a));
@@ -66,7 +80,9 @@ export async function takeSignInAttempt(db: Db, key: AttemptKey, at = new Date()
     for (const b of buckets) {
       const state = before.get(b.key)!;
       const forgotten = (at.getTime() - state.lastFailureAt.getTime()) / 1000 >= POLICIES[b.kind].forgetAfter;
-      await tx.update(signInThrottle).set({ failures: forgotten ? 1 : state.failures + 1, lastFailureAt: at })
+      await tx
+        .update(signInThrottle)
+        .set({ failures: forgotten ? 1 : state.failures + 1, lastFailureAt: at })
         .where(eq(signInThrottle.bucket, b.key));
     }
     return { buckets, at, before };
@@ -84,11 +100,14 @@ export async function signInSucceeded(db: Db, attempt: Attempt): Promise<void> {
       continue;
     }
     const before = attempt.before.get(b.key)!;
-    await db.update(signInThrottle).set({
-      failures: sql`greatest(${signInThrottle.failures} - 1, 0)`,
-      lastFailureAt: sql`case when ${signInThrottle.lastFailureAt} = ${attempt.at.toISOString()}::timestamptz
+    await db
+      .update(signInThrottle)
+      .set({
+        failures: sql`greatest(${signInThrottle.failures} - 1, 0)`,
+        lastFailureAt: sql`case when ${signInThrottle.lastFailureAt} = ${attempt.at.toISOString()}::timestamptz
         then ${before.lastFailureAt.toISOString()}::timestamptz else ${signInThrottle.lastFailureAt} end`,
-    }).where(eq(signInThrottle.bucket, b.key));
+      })
+      .where(eq(signInThrottle.bucket, b.key));
   }
 }
 
@@ -99,7 +118,10 @@ export async function clearAccountThrottle(db: DbOrTx, email: string): Promise<v
 
 function refusal(kind: Kind, seconds: number): DomainError {
   const wait = seconds === 1 ? '1 second' : seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-  return new DomainError('RATE_LIMITED', kind === 'address'
-    ? `Too many failed sign-ins from your network address. Try again in ${wait}.`
-    : `Too many failed sign-ins for this account. Try again in ${wait}, or ask an admin to reset your password.`);
+  return new DomainError(
+    'RATE_LIMITED',
+    kind === 'address'
+      ? `Too many failed sign-ins from your network address. Try again in ${wait}.`
+      : `Too many failed sign-ins for this account. Try again in ${wait}, or ask an admin to reset your password.`,
+  );
 }

@@ -21,7 +21,11 @@ export async function signInThrottled(email: string, password: string, requestHe
     warnedUnknownAddress = true;
     console.warn('[sign-in] the client address is unknown (peer stamping is off): throttling per account only');
   }
-  const attempt = await takeSignInAttempt(db, { email, address, device: knownDevice(requestHeaders.get('cookie'), email, secret) });
+  const attempt = await takeSignInAttempt(db, {
+    email,
+    address,
+    device: knownDevice(requestHeaders.get('cookie'), email, secret),
+  });
   try {
     await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
   } catch {

@@ -17,10 +17,15 @@ export function withCodeKey<const T extends { code: string }>(data: T): T & { co
  */
 export async function duplicateCodeError(db: DbOrTx, entity: keyof typeof TABLES, code: string): Promise<DomainError> {
   const table = TABLES[entity];
-  const [held] = await db.select({ code: table.code }).from(table).where(eq(table.codeKey, canonicalKey(code))).limit(1);
-  const message = held && held.code !== code
-    ? `Code ${code} looks the same as ${held.code}, the code of an existing ${entity}.`
-    : `A${entity === 'item' ? 'n' : ''} ${entity} with code ${code} already exists.`;
+  const [held] = await db
+    .select({ code: table.code })
+    .from(table)
+    .where(eq(table.codeKey, canonicalKey(code)))
+    .limit(1);
+  const message =
+    held && held.code !== code
+      ? `Code ${code} looks the same as ${held.code}, the code of an existing ${entity}.`
+      : `A${entity === 'item' ? 'n' : ''} ${entity} with code ${code} already exists.`;
   return new DomainError('DUPLICATE_DATA', message, { code: message });
 }
 

@@ -21,11 +21,22 @@ export async function deleteItem(db: DbOrTx, id: bigint): Promise<void> {
     const n = sql<number>`count(*)::int`;
     const lines = await countOf(tx.select({ n }).from(documentLine).where(eq(documentLine.itemId, id)));
     const serials = await countOf(tx.select({ n }).from(serialNumber).where(eq(serialNumber.itemId, id)));
-    const stocked = await countOf(tx.select({ n }).from(stockLevel).where(and(eq(stockLevel.itemId, id), gt(stockLevel.quantity, '0'))));
-    const reasons = [lines && `${plural(lines, 'document line')} ${use(lines)} it`, serials && `it has ${plural(serials, 'serial number')}`, stocked && 'it is in stock']
-      .filter(Boolean);
+    const stocked = await countOf(
+      tx
+        .select({ n })
+        .from(stockLevel)
+        .where(and(eq(stockLevel.itemId, id), gt(stockLevel.quantity, '0'))),
+    );
+    const reasons = [
+      lines && `${plural(lines, 'document line')} ${use(lines)} it`,
+      serials && `it has ${plural(serials, 'serial number')}`,
+      stocked && 'it is in stock',
+    ].filter(Boolean);
     if (reasons.length) {
-      throw new DomainError('CONFLICT', `Item ${row.code} cannot be deleted: ${reasons.join(', ')}. Set it inactive instead.`);
+      throw new DomainError(
+        'CONFLICT',
+        `Item ${row.code} cannot be deleted: ${reasons.join(', ')}. Set it inactive instead.`,
+      );
     }
     await tx.delete(stockLevel).where(eq(stockLevel.itemId, id));
     await tx.delete(item).where(eq(item.id, id));
@@ -37,8 +48,17 @@ export async function deletePartner(db: DbOrTx, id: bigint): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select({ code: partner.code }).from(partner).where(eq(partner.id, id)).for('update');
     if (!row) throw new DomainError('NOT_FOUND', 'This partner does not exist.');
-    const docs = await countOf(tx.select({ n: sql<number>`count(*)::int` }).from(document).where(eq(document.partnerId, id)));
-    if (docs) throw new DomainError('CONFLICT', `Partner ${row.code} cannot be deleted: ${plural(docs, 'document')} ${docs === 1 ? 'names' : 'name'} it.`);
+    const docs = await countOf(
+      tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(document)
+        .where(eq(document.partnerId, id)),
+    );
+    if (docs)
+      throw new DomainError(
+        'CONFLICT',
+        `Partner ${row.code} cannot be deleted: ${plural(docs, 'document')} ${docs === 1 ? 'names' : 'name'} it.`,
+      );
     await tx.delete(partner).where(eq(partner.id, id));
   });
 }
@@ -50,12 +70,26 @@ export async function deleteWarehouse(db: DbOrTx, id: bigint): Promise<void> {
     if (!row) throw new DomainError('NOT_FOUND', 'This warehouse does not exist.');
     const n = sql<number>`count(*)::int`;
     // A transfer uses both of its warehouses.
-    const docs = await countOf(tx.select({ n }).from(document).where(or(eq(document.warehouseId, id), eq(document.destinationWarehouseId, id))));
+    const docs = await countOf(
+      tx
+        .select({ n })
+        .from(document)
+        .where(or(eq(document.warehouseId, id), eq(document.destinationWarehouseId, id))),
+    );
     const serials = await countOf(tx.select({ n }).from(serialNumber).where(eq(serialNumber.warehouseId, id)));
-    const stocked = await countOf(tx.select({ n }).from(stockLevel).where(and(eq(stockLevel.warehouseId, id), gt(stockLevel.quantity, '0'))));
-    const reasons = [docs && `${plural(docs, 'document')} ${use(docs)} it`, serials && `${plural(serials, 'serial number')} ${serials === 1 ? 'is' : 'are'} recorded in it`, stocked && 'it holds stock']
-      .filter(Boolean);
-    if (reasons.length) throw new DomainError('CONFLICT', `Warehouse ${row.code} cannot be deleted: ${reasons.join(', ')}.`);
+    const stocked = await countOf(
+      tx
+        .select({ n })
+        .from(stockLevel)
+        .where(and(eq(stockLevel.warehouseId, id), gt(stockLevel.quantity, '0'))),
+    );
+    const reasons = [
+      docs && `${plural(docs, 'document')} ${use(docs)} it`,
+      serials && `${plural(serials, 'serial number')} ${serials === 1 ? 'is' : 'are'} recorded in it`,
+      stocked && 'it holds stock',
+    ].filter(Boolean);
+    if (reasons.length)
+      throw new DomainError('CONFLICT', `Warehouse ${row.code} cannot be deleted: ${reasons.join(', ')}.`);
     await tx.delete(stockLevel).where(eq(stockLevel.warehouseId, id));
     await tx.delete(warehouse).where(eq(warehouse.id, id));
   });

@@ -7,7 +7,12 @@ import { duplicateCodeError } from './code-key';
  * savepoint of its own, so that after a unique violation `db` can still look up which record holds the
  * code for the user's message (duplicateCodeError).
  */
-export async function refusingDuplicateCode<T>(db: DbOrTx, entity: 'partner' | 'warehouse', code: string, write: (sp: DbOrTx) => Promise<T>): Promise<T> {
+export async function refusingDuplicateCode<T>(
+  db: DbOrTx,
+  entity: 'partner' | 'warehouse',
+  code: string,
+  write: (sp: DbOrTx) => Promise<T>,
+): Promise<T> {
   try {
     return await db.transaction(write);
   } catch (error) {

@@ -4,7 +4,13 @@ import { item } from '@/db/schema';
 import { arrayLiteral } from '@/lib/sql-array';
 import type { ItemData } from '@/lib/validation/catalog';
 import {
-  columnName, columnType, FIELD_KEYS, onUpdateKeys, onUpdateValue, type ItemExtras, type ItemKey,
+  columnName,
+  columnType,
+  FIELD_KEYS,
+  onUpdateKeys,
+  onUpdateValue,
+  type ItemExtras,
+  type ItemKey,
 } from './item-columns';
 
 /*
@@ -33,10 +39,14 @@ export type UpdateRows = BatchRows & { ids: bigint[]; readVersions: number[] };
  */
 function arraysOf({ data, extras }: BatchRows, keys: readonly ItemKey[]): SQL {
   // arrayLiteral writes each value as text (numbers included); only null is SQL NULL.
-  const column = (key: ItemKey) => (key in extras[0]
-    ? extras.map((row) => row[key as keyof ItemExtras] ?? null)
-    : data.map((row) => row[key as keyof ItemData] ?? null)) as (string | boolean | null)[];
-  return sql.join(keys.map((key) => sql`${arrayLiteral(column(key))}::${columnType(key)}[]`), sql`, `);
+  const column = (key: ItemKey) =>
+    (key in extras[0]
+      ? extras.map((row) => row[key as keyof ItemExtras] ?? null)
+      : data.map((row) => row[key as keyof ItemData] ?? null)) as (string | boolean | null)[];
+  return sql.join(
+    keys.map((key) => sql`${arrayLiteral(column(key))}::${columnType(key)}[]`),
+    sql`, `,
+  );
 }
 
 const keysOf = (rows: BatchRows) => [...FIELD_KEYS, ...Object.keys(rows.extras[0])] as ItemKey[];
@@ -70,14 +80,22 @@ export function updateItems(rows: UpdateRows): BatchRun<Set<bigint>> {
   const keys = keysOf(rows);
   const ids = arrayLiteral(rows.ids.map(String));
   const readVersions = arrayLiteral(rows.readVersions.map(String));
-  const set = sql.join([
-    ...keys.map((key) => sql`${columnName(key)} = v.${sql.identifier(key)}`),
-    ...onUpdateKeys.filter((key) => !keys.includes(key)).map((key) => sql`${columnName(key)} = ${onUpdateValue(key)}`),
-  ], sql`, `);
+  const set = sql.join(
+    [
+      ...keys.map((key) => sql`${columnName(key)} = v.${sql.identifier(key)}`),
+      ...onUpdateKeys
+        .filter((key) => !keys.includes(key))
+        .map((key) => sql`${columnName(key)} = ${onUpdateValue(key)}`),
+    ],
+    sql`, `,
+  );
   // `item.id = any(ids)` beside the join lets the planner use the primary key instead of reading the whole table.
   const statement = sql`update ${item} set ${set}
     from unnest(${ids}::bigint[], ${readVersions}::integer[], ${arraysOf(rows, keys)})
-      as v(id, read_version, ${sql.join(keys.map((key) => sql.identifier(key)), sql`, `)})
+      as v(id, read_version, ${sql.join(
+        keys.map((key) => sql.identifier(key)),
+        sql`, `,
+      )})
     where ${item.id} = v.id and ${item.id} = any(${ids}::bigint[]) and ${item.version} = v.read_version
     returning ${item.id}`;
   return async (tx) => {

@@ -54,8 +54,12 @@ export const onUpdateValue = (key: ItemKey): SQL =>
   sql`${sql.param(COLUMNS[key].onUpdateFn!(), COLUMNS[key])}::${columnType(key)}`;
 
 const STORED_KEYS: ItemKey[] = ['id', 'version', 'codeKey', ...FIELD_KEYS];
-const STORED_SELECTION = sql.join(STORED_KEYS.map((key) =>
-  (key === 'id' ? sql`${columnName(key)}::text as "id"` : sql`${columnName(key)} as ${sql.identifier(key)}`)), sql`, `);
+const STORED_SELECTION = sql.join(
+  STORED_KEYS.map((key) =>
+    key === 'id' ? sql`${columnName(key)}::text as "id"` : sql`${columnName(key)} as ${sql.identifier(key)}`,
+  ),
+  sql`, `,
+);
 
 /**
  * The stored items `where` selects, as writes read them. Straight from the driver, not through the query
@@ -64,7 +68,8 @@ const STORED_SELECTION = sql.join(STORED_KEYS.map((key) =>
  */
 export async function storedItems(db: DbOrTx, where: SQL): Promise<StoredItem[]> {
   const rows = await db.execute<Omit<StoredItem, 'id'> & { id: string | bigint }>(
-    sql`select ${STORED_SELECTION} from ${item} where ${where}`);
+    sql`select ${STORED_SELECTION} from ${item} where ${where}`,
+  );
   for (const row of rows) row.id = BigInt(row.id);
   return rows as unknown as StoredItem[];
 }

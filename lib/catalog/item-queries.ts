@@ -8,27 +8,51 @@ export const ITEM_SORTS = ['code', 'name', 'salePrice', 'purchasePrice', 'trackS
 export const ITEM_FILTERS = ['tracking', 'active'] as const;
 
 export function parseItemListParams(params: SearchParams) {
-  return parseListParams(params, { sortable: ITEM_SORTS, defaultSort: { id: 'code', desc: false }, filters: ITEM_FILTERS });
+  return parseListParams(params, {
+    sortable: ITEM_SORTS,
+    defaultSort: { id: 'code', desc: false },
+    filters: ITEM_FILTERS,
+  });
 }
 export type ItemListParams = ReturnType<typeof parseItemListParams>;
 
 export type ItemRow = {
-  id: string; code: string; name: string; unit: string; salePrice: string; purchasePrice: string;
-  vatRate: string; ean: string | null; trackSerials: boolean; active: boolean;
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  salePrice: string;
+  purchasePrice: string;
+  vatRate: string;
+  ean: string | null;
+  trackSerials: boolean;
+  active: boolean;
 };
 
 const itemColumns = {
-  id: sql<string>`${item.id}::text`, code: item.code, name: item.name, unit: item.unit, salePrice: item.salePrice,
-  purchasePrice: item.purchasePrice, vatRate: item.vatRate, ean: item.ean, trackSerials: item.trackSerials, active: item.active,
+  id: sql<string>`${item.id}::text`,
+  code: item.code,
+  name: item.name,
+  unit: item.unit,
+  salePrice: item.salePrice,
+  purchasePrice: item.purchasePrice,
+  vatRate: item.vatRate,
+  ean: item.ean,
+  trackSerials: item.trackSerials,
+  active: item.active,
 };
 
 export async function listItems(db: DbOrTx, params: ItemListParams): Promise<{ rows: ItemRow[]; total: number }> {
   const where = itemWhere(params);
   const order = item[params.sort.id];
   const [rows, [{ total }]] = await Promise.all([
-    db.select(itemColumns).from(item).where(where)
+    db
+      .select(itemColumns)
+      .from(item)
+      .where(where)
       .orderBy(params.sort.desc ? desc(order) : asc(order), asc(item.id))
-      .limit(params.perPage).offset(offsetOf(params)),
+      .limit(params.perPage)
+      .offset(offsetOf(params)),
     db.select({ total: count() }).from(item).where(where),
   ]);
   return { rows, total };
@@ -46,24 +70,44 @@ function itemWhere(params: ItemListParams): SQL | undefined {
 }
 
 export async function getItem(db: DbOrTx, id: bigint) {
-  const [row] = await db.select({ ...itemColumns, description: item.description, minStock: item.minStock, version: item.version })
-    .from(item).where(eq(item.id, id));
+  const [row] = await db
+    .select({ ...itemColumns, description: item.description, minStock: item.minStock, version: item.version })
+    .from(item)
+    .where(eq(item.id, id));
   return row ?? null;
 }
 
 export async function getItemStock(db: DbOrTx, id: bigint) {
-  return db.select({ warehouseId: sql<string>`${warehouse.id}::text`, warehouseCode: warehouse.code, warehouseName: warehouse.name, quantity: stockLevel.quantity })
-    .from(stockLevel).innerJoin(warehouse, eq(warehouse.id, stockLevel.warehouseId))
-    .where(eq(stockLevel.itemId, id)).orderBy(asc(warehouse.code));
+  return db
+    .select({
+      warehouseId: sql<string>`${warehouse.id}::text`,
+      warehouseCode: warehouse.code,
+      warehouseName: warehouse.name,
+      quantity: stockLevel.quantity,
+    })
+    .from(stockLevel)
+    .innerJoin(warehouse, eq(warehouse.id, stockLevel.warehouseId))
+    .where(eq(stockLevel.itemId, id))
+    .orderBy(asc(warehouse.code));
 }
 
 /** The first serials in stock of an item (the detail page links to the full agenda). */
 export async function getItemSerialsInStock(db: DbOrTx, id: bigint, limit = 200) {
-  const rows = await db.select({ id: sql<string>`${serialNumber.id}::text`, serial: serialNumber.serial, warehouseCode: warehouse.code, receivedAt: serialNumber.receivedAt })
-    .from(serialNumber).innerJoin(warehouse, eq(warehouse.id, serialNumber.warehouseId))
+  const rows = await db
+    .select({
+      id: sql<string>`${serialNumber.id}::text`,
+      serial: serialNumber.serial,
+      warehouseCode: warehouse.code,
+      receivedAt: serialNumber.receivedAt,
+    })
+    .from(serialNumber)
+    .innerJoin(warehouse, eq(warehouse.id, serialNumber.warehouseId))
     .where(and(eq(serialNumber.itemId, id), eq(serialNumber.status, 'in_stock')))
-    .orderBy(asc(serialNumber.serial)).limit(limit);
-  const [{ total }] = await db.select({ total: count() }).from(serialNumber)
+    .orderBy(asc(serialNumber.serial))
+    .limit(limit);
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(serialNumber)
     .where(and(eq(serialNumber.itemId, id), eq(serialNumber.status, 'in_stock')));
   return { rows, total };
 }

@@ -108,21 +108,29 @@ export async function refusalOf(db: DbOrTx, error: unknown, data: ItemData): Pro
 
 async function assertTrackingSwitchAllowed(tx: DbOrTx, current: ItemRow, turnOn: boolean) {
   if (!turnOn) {
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(serialNumber)
+    const [{ n }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(serialNumber)
       .where(and(eq(serialNumber.itemId, current.id), eq(serialNumber.status, 'in_stock')));
     if (n > 0) {
-      throw new DomainError('CONFLICT',
+      throw new DomainError(
+        'CONFLICT',
         `Serial-number tracking of ${current.code} cannot be switched off: ${n} serial number${n === 1 ? ' is' : 's are'} in stock.`,
-        { trackSerials: 'Issue the serial numbers in stock first.' });
+        { trackSerials: 'Issue the serial numbers in stock first.' },
+      );
     }
     return;
   }
-  const [{ onHand }] = await tx.select({ onHand: sum(stockLevel.quantity) }).from(stockLevel)
+  const [{ onHand }] = await tx
+    .select({ onHand: sum(stockLevel.quantity) })
+    .from(stockLevel)
     .where(and(eq(stockLevel.itemId, current.id), gt(stockLevel.quantity, '0')));
   // Only positive quantities are summed: any sum at all is stock without serials.
   if (onHand !== null) {
-    throw new DomainError('CONFLICT',
+    throw new DomainError(
+      'CONFLICT',
       `Serial-number tracking of ${current.code} cannot be switched on: ${trimZeros(onHand)} ${current.unit} are in stock without serial numbers.`,
-      { trackSerials: 'Issue the stock without serial numbers first.' });
+      { trackSerials: 'Issue the stock without serial numbers first.' },
+    );
   }
 }

@@ -20,7 +20,10 @@ import type { ItemOutcome, ItemWriteRow } from './item-writer';
 /** One row; a refusal is its outcome, anything else (a lost connection, a bug) is thrown. */
 export async function writeOneItem(tx: DbOrTx, row: ItemWriteRow, edit: Edit): Promise<ItemOutcome> {
   try {
-    const written = row.id === null ? await insertOne(tx, row.values as ItemInput, edit) : await updateOne(tx, row.id, row.values, edit);
+    const written =
+      row.id === null
+        ? await insertOne(tx, row.values as ItemInput, edit)
+        : await updateOne(tx, row.id, row.values, edit);
     return { ok: true, ...written, via: 'one by one' };
   } catch (error) {
     if (isDomainError(error) || pgErrorOf(error)) return { ok: false, error, via: 'one by one' };
@@ -28,8 +31,10 @@ export async function writeOneItem(tx: DbOrTx, row: ItemWriteRow, edit: Edit): P
   }
 }
 
-const rowsOf = (data: ItemData, stored: ItemRow | null, edit: Edit): BatchRows =>
-  ({ data: [data], extras: [itemExtras(data, stored, edit)] });
+const rowsOf = (data: ItemData, stored: ItemRow | null, edit: Edit): BatchRows => ({
+  data: [data],
+  extras: [itemExtras(data, stored, edit)],
+});
 
 async function insertOne(db: DbOrTx, input: ItemInput, edit: Edit) {
   const data = parseOrThrow(itemSchema, input);
@@ -50,7 +55,11 @@ async function updateOne(db: DbOrTx, id: bigint, changes: Partial<ItemInput>, ed
     if (!current) throw new DomainError('NOT_FOUND', 'This item does not exist.');
     const data = mergeOverStored(itemSchema, current, changes);
     await checkItemRules(tx, { stored: current, data, edit });
-    await refusingUnique(tx, data, updateItems({ ...rowsOf(data, current, edit), ids: [id], readVersions: [current.version] }));
+    await refusingUnique(
+      tx,
+      data,
+      updateItems({ ...rowsOf(data, current, edit), ids: [id], readVersions: [current.version] }),
+    );
     return { id, added: false, data };
   });
 }

@@ -83,10 +83,21 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The rows each batch statement writes, and their values column by column. */
 function splitRows(
-  rows: readonly ItemWriteRow[], data: (ItemData | null)[], extras: (ItemExtras | null)[], oneByOne: Set<number>, edit: Edit,
+  rows: readonly ItemWriteRow[],
+  data: (ItemData | null)[],
+  extras: (ItemExtras | null)[],
+  oneByOne: Set<number>,
+  edit: Edit,
 ) {
   const plan: Plan = {
-    rows, data, edit, inserts: [], codes: [], updates: [], insert: async () => new Map(), update: async () => new Set(),
+    rows,
+    data,
+    edit,
+    inserts: [],
+    codes: [],
+    updates: [],
+    insert: async () => new Map(),
+    update: async () => new Set(),
   };
   const inserts: BatchRows = { data: [], extras: [] };
   const updates: UpdateRows = { data: [], extras: [], ids: [], readVersions: [] };
@@ -121,14 +132,20 @@ function parsedData(row: ItemWriteRow): ItemData | null {
  * whose outcome then depends on which is written first.
  */
 function rowsOneByOne(
-  rows: readonly ItemWriteRow[], data: (ItemData | null)[], extras: (ItemExtras | null)[], edit: Edit,
+  rows: readonly ItemWriteRow[],
+  data: (ItemData | null)[],
+  extras: (ItemExtras | null)[],
+  edit: Edit,
 ): Set<number> {
   // An item not read has stored values unknown here, which another row might take: every row goes one by one.
   if (rows.some((row) => row.id !== null && !row.read)) return new Set(rows.keys());
   const oneByOne = new Set<number>();
   const firstExtras = extras.find((e) => e !== null) ?? {};
-  const spaces = ['id', ...uniqueKeys()]
-    .map((key) => ({ key, inExtras: key in firstExtras, holders: new Map<unknown, number>() }));
+  const spaces = ['id', ...uniqueKeys()].map((key) => ({
+    key,
+    inExtras: key in firstExtras,
+    holders: new Map<unknown, number>(),
+  }));
   // One pass: the first row holding a value is remembered; another row holding it sends both one by one.
   const hold = (holders: Map<unknown, number>, value: unknown, row: number) => {
     const holder = holders.get(value);
@@ -163,7 +180,13 @@ async function inSavepoint<T>(tx: DbOrTx, run: BatchRun<T>, onSent?: () => void)
 
 async function writePlanned(tx: DbOrTx, plan: Plan, onSent?: () => void): Promise<ItemOutcome[]> {
   const outcomes: (ItemOutcome | undefined)[] = new Array(plan.rows.length);
-  const batched = (index: number, id: bigint, added: boolean): ItemOutcome => ({ ok: true, id, added, data: plan.data[index]!, via: 'batch' });
+  const batched = (index: number, id: bigint, added: boolean): ItemOutcome => ({
+    ok: true,
+    id,
+    added,
+    data: plan.data[index]!,
+    via: 'batch',
+  });
   if (plan.inserts.length) {
     const ids = await inSavepoint(tx, plan.insert, onSent);
     plan.inserts.forEach((index, i) => {

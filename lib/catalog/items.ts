@@ -17,7 +17,12 @@ export async function createItem(db: DbOrTx, input: ItemInput, edit: Edit = {}):
  * Changes the fields in `changes` (a form sends them all, the records API and imports only theirs), laid
  * over the item as it is under its lock, and answers the item as written.
  */
-export async function updateItem(db: DbOrTx, id: bigint, changes: Partial<ItemInput>, edit: Edit = {}): Promise<ItemData> {
+export async function updateItem(
+  db: DbOrTx,
+  id: bigint,
+  changes: Partial<ItemInput>,
+  edit: Edit = {},
+): Promise<ItemData> {
   return settled(await writeItems(db, [{ id, values: changes }], edit)).data;
 }
 

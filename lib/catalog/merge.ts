@@ -7,7 +7,11 @@ import { parseOrThrow } from '@/lib/validation/zod-errors';
  * the copy a form, an API request or an import row read earlier. The schema's keys are the row's
  * column names, so the stored input is the row itself, restricted to them.
  */
-export function mergeOverStored<S extends z.ZodObject>(schema: S, row: Record<string, unknown>, changes: Record<string, unknown>): z.output<S> {
+export function mergeOverStored<S extends z.ZodObject>(
+  schema: S,
+  row: Record<string, unknown>,
+  changes: Record<string, unknown>,
+): z.output<S> {
   const stored = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, row[key]]));
   return parseOrThrow(schema, { ...stored, ...changes });
 }

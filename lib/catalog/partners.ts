@@ -14,19 +14,38 @@ type PartnerData = z.output<typeof partnerSchema>;
 
 export async function createPartner(db: DbOrTx, input: PartnerInput, edit: Edit = {}): Promise<bigint> {
   const data = parseOrThrow(partnerSchema, input);
-  return refusingDuplicateCode(db, 'partner', data.code, async (sp) =>
-    (await sp.insert(partner).values({ ...withCodeKey(data), updatedBy: edit.userId ?? null }).returning({ id: partner.id }))[0].id);
+  return refusingDuplicateCode(
+    db,
+    'partner',
+    data.code,
+    async (sp) =>
+      (
+        await sp
+          .insert(partner)
+          .values({ ...withCodeKey(data), updatedBy: edit.userId ?? null })
+          .returning({ id: partner.id })
+      )[0].id,
+  );
 }
 
 /** Changes the fields in `changes`, laid over the partner as it is under its row lock (see updateItem). */
-export async function updatePartner(db: DbOrTx, id: bigint, changes: Partial<PartnerInput>, edit: Edit = {}): Promise<PartnerData> {
+export async function updatePartner(
+  db: DbOrTx,
+  id: bigint,
+  changes: Partial<PartnerInput>,
+  edit: Edit = {},
+): Promise<PartnerData> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(partner).where(eq(partner.id, id)).for('update');
     if (!current) throw new DomainError('NOT_FOUND', 'This partner does not exist.');
     await assertCurrentVersion(tx, current, edit.version);
     const data = mergeOverStored(partnerSchema, current, changes);
     await refusingDuplicateCode(tx, 'partner', data.code, (sp) =>
-      sp.update(partner).set({ ...withCodeKey(data), ...nextStamp(current, edit) }).where(eq(partner.id, id)));
+      sp
+        .update(partner)
+        .set({ ...withCodeKey(data), ...nextStamp(current, edit) })
+        .where(eq(partner.id, id)),
+    );
     return data;
   });
 }

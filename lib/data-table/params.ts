@@ -32,9 +32,19 @@ export function parseListParams<S extends string, F extends string = never>(
   config: { sortable: readonly S[]; defaultSort: { id: S; desc: boolean }; filters?: readonly F[] },
 ): ListParams<S, F> {
   const problems: ParamProblem[] = [];
-  const page = z.coerce.number().int().min(1).max(1_000_000).catch(1).parse(first(params.page) ?? 1);
-  const perPage = z.coerce.number().int().refine((n) => (PER_PAGE_OPTIONS as readonly number[]).includes(n))
-    .catch(25).parse(first(params.perPage) ?? 25);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .catch(1)
+    .parse(first(params.page) ?? 1);
+  const perPage = z.coerce
+    .number()
+    .int()
+    .refine((n) => (PER_PAGE_OPTIONS as readonly number[]).includes(n))
+    .catch(25)
+    .parse(first(params.perPage) ?? 25);
   const [sortId, direction] = (first(params.sort) ?? '').split('.');
   const sort = (config.sortable as readonly string[]).includes(sortId)
     ? { id: sortId as S, desc: direction === 'desc' }

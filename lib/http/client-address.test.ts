@@ -45,8 +45,13 @@ describe('the client address', () => {
   });
 
   it.each([
-    ['::ffff:10.1.2.3', '10.1.2.3'], ['[::1]:443', '::1'], ['10.1.2.3:8080', '10.1.2.3'], [' 2001:DB8::1 ', '2001:db8::1'],
-    ['', null], ['unknown', null], ['10.1.2', null],
+    ['::ffff:10.1.2.3', '10.1.2.3'],
+    ['[::1]:443', '::1'],
+    ['10.1.2.3:8080', '10.1.2.3'],
+    [' 2001:DB8::1 ', '2001:db8::1'],
+    ['', null],
+    ['unknown', null],
+    ['10.1.2', null],
   ])('normalises %j to %j', (raw, expected) => {
     expect(normaliseAddress(raw)).toBe(expected);
   });

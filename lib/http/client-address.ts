@@ -16,13 +16,16 @@ export function parseTrustProxy(raw: string | undefined): ProxyTrust {
   if (text === '' || text === 'false' || text === '0') return null;
   if (/^\d+$/.test(text)) return { hops: Number(text) };
   if (text === 'true') {
-    throw new Error('TRUST_PROXY=true would believe any X-Forwarded-For a client sends; give the number of proxies or their addresses');
+    throw new Error(
+      'TRUST_PROXY=true would believe any X-Forwarded-For a client sends; give the number of proxies or their addresses',
+    );
   }
   const proxies = new BlockList();
   for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
     const [address, prefix] = entry.split('/');
     const family = isIP(address);
-    if (!family || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) throw new Error(`TRUST_PROXY: ${entry} is not an IP address or network`);
+    if (!family || (prefix !== undefined && !/^\d{1,3}$/.test(prefix)))
+      throw new Error(`TRUST_PROXY: ${entry} is not an IP address or network`);
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (prefix === undefined) proxies.addAddress(address, type);
     else proxies.addSubnet(address, Number(prefix), type);
@@ -45,7 +48,10 @@ function isTrusted(address: string, proxies: BlockList): boolean {
 }
 
 /** The client address by the rules above, or null when the socket address is unknown (see peer-address.ts). */
-export function clientAddress(headers: Headers, trust: ProxyTrust = parseTrustProxy(process.env.TRUST_PROXY)): string | null {
+export function clientAddress(
+  headers: Headers,
+  trust: ProxyTrust = parseTrustProxy(process.env.TRUST_PROXY),
+): string | null {
   const peer = peerAddress(headers);
   const socket = peer === null ? null : normaliseAddress(peer);
   if (socket === null) return null;

@@ -14,7 +14,8 @@ function configured(name: 'PUBLIC_URL' | 'BETTER_AUTH_URL'): URL | null {
   } catch {
     throw new Error(`${name}=${raw} is not a URL; set it to the address people open, e.g. https://stock.example.com`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http or https URL, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`${name} must be an http or https URL, not ${url.protocol}`);
   return url;
 }
 

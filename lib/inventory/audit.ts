@@ -2,7 +2,12 @@ import type { DbOrTx } from '@/db/client';
 import { auditLog } from '@/db/schema';
 
 /** Keeps who did what to a document; `changes` holds the before/after snapshot as JSON. */
-export async function audit(tx: DbOrTx, entry: { entityId: bigint; action: 'create' | 'update' | 'delete'; userId: number; changes: unknown }) {
+export async function audit(
+  tx: DbOrTx,
+  entry: { entityId: bigint; action: 'create' | 'update' | 'delete'; userId: number; changes: unknown },
+) {
   const changes = JSON.stringify(entry.changes, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
-  await tx.insert(auditLog).values({ entity: 'document', entityId: entry.entityId, action: entry.action, userId: entry.userId, changes });
+  await tx
+    .insert(auditLog)
+    .values({ entity: 'document', entityId: entry.entityId, action: entry.action, userId: entry.userId, changes });
 }

@@ -25,8 +25,14 @@ async function lockDocument(tx: DbOrTx, id: bigint): Promise<DocRow> {
   const [row] = await tx.select().from(document).where(eq(document.id, id)).for('update');
   if (!row) throw new DomainError('NOT_FOUND', 'This document does not exist.');
   if (row.sourceInvoiceId !== null) {
-    const [invoice] = await tx.select({ number: document.number }).from(document).where(eq(document.id, row.sourceInvoiceId));
-    throw new DomainError('CONFLICT', `${row.number} was created by ${invoice?.number ?? 'an invoice'}; change or delete the invoice instead.`);
+    const [invoice] = await tx
+      .select({ number: document.number })
+      .from(document)
+      .where(eq(document.id, row.sourceInvoiceId));
+    throw new DomainError(
+      'CONFLICT',
+      `${row.number} was created by ${invoice?.number ?? 'an invoice'}; change or delete the invoice instead.`,
+    );
   }
   return row;
 }
@@ -45,7 +51,13 @@ async function clearStockDocument(tx: DbOrTx, row: DocRow): Promise<DatedCheck[]
  * rule (a serial issued later blocks changing the receipt that brought it).
  * `expectedVersion` is the version a form was loaded from: a save over a newer one is refused.
  */
-export async function updateDocument(db: DbOrTx, id: bigint, input: DocumentInput, actor: Actor, expectedVersion?: number): Promise<void> {
+export async function updateDocument(
+  db: DbOrTx,
+  id: bigint,
+  input: DocumentInput,
+  actor: Actor,
+  expectedVersion?: number,
+): Promise<void> {
   await changeDocument(db, id, actor, expectedVersion, () => input);
 }
 
@@ -63,21 +75,28 @@ export async function patchDocument(db: DbOrTx, id: bigint, patch: DocumentPatch
   await changeDocument(db, id, actor, undefined, (row, posted) => ({ ...postedInput(row, posted), ...given }));
 }
 
-async function changeDocument(db: DbOrTx, id: bigint, actor: Actor, expectedVersion: number | undefined,
-  inputOf: (row: DocRow, posted: PostedState) => DocumentInput): Promise<void> {
+async function changeDocument(
+  db: DbOrTx,
+  id: bigint,
+  actor: Actor,
+  expectedVersion: number | undefined,
+  inputOf: (row: DocRow, posted: PostedState) => DocumentInput,
+): Promise<void> {
   let external: Parameters<typeof assertExternalNumberFree>[1] | null = null;
   try {
-    await withRetry(db, () => db.transaction(async (tx) => {
-      const row = await lockDocument(tx, id);
-      await assertCurrentVersion(tx, row, expectedVersion);
-      const posted = await loadPosted(tx, row);
-      const data = parseOrThrow(documentSchema, { ...inputOf(row, posted), kind: row.kind });
-      external = { kind: row.kind, partnerId: data.partnerId, externalNumber: data.externalNumber, exceptId: id };
-      await assertExternalNumberFree(tx, external);
-      await editDocument(tx, row, data, posted, actor);
-    }));
+    await withRetry(db, () =>
+      db.transaction(async (tx) => {
+        const row = await lockDocument(tx, id);
+        await assertCurrentVersion(tx, row, expectedVersion);
+        const posted = await loadPosted(tx, row);
+        const data = parseOrThrow(documentSchema, { ...inputOf(row, posted), kind: row.kind });
+        external = { kind: row.kind, partnerId: data.partnerId, externalNumber: data.externalNumber, exceptId: id };
+        await assertExternalNumberFree(tx, external);
+        await editDocument(tx, row, data, posted, actor);
+      }),
+    );
   } catch (error) {
-    throw (external && await externalNumberRefusal(db, error, external)) ?? error;
+    throw (external && (await externalNumberRefusal(db, error, external))) ?? error;
   }
 }
 
@@ -95,15 +114,33 @@ async function loadPosted(tx: DbOrTx, row: DocRow): Promise<PostedState> {
 /** The document as it stands, in the input's terms: what a partial edit is laid over. */
 function postedInput(row: DocRow, { before, serialLines }: PostedState): DocumentInput {
   return {
-    kind: row.kind, date: row.date, partnerId: row.partnerId, warehouseId: row.warehouseId, destinationWarehouseId: row.destinationWarehouseId,
-    inTransit: row.inTransit, transferId: row.transferId, externalNumber: row.externalNumber, note: row.note,
+    kind: row.kind,
+    date: row.date,
+    partnerId: row.partnerId,
+    warehouseId: row.warehouseId,
+    destinationWarehouseId: row.destinationWarehouseId,
+    inTransit: row.inTransit,
+    transferId: row.transferId,
+    externalNumber: row.externalNumber,
+    note: row.note,
     ...(KINDS[row.kind].generates ? { createStockDocument: row.stockDocumentId !== null } : {}),
-    lines: before.map((line) => ({ itemId: line.item.id, quantity: line.quantity, unitPrice: line.unitPrice, vatRate: line.vatRate,
-      serials: serialLines.find((l) => l.line === line.line)?.serials ?? [] })),
+    lines: before.map((line) => ({
+      itemId: line.item.id,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      vatRate: line.vatRate,
+      serials: serialLines.find((l) => l.line === line.line)?.serials ?? [],
+    })),
   };
 }
 
-async function editDocument(tx: DbOrTx, row: DocRow, data: DocumentData, state: PostedState, actor: Actor): Promise<void> {
+async function editDocument(
+  tx: DbOrTx,
+  row: DocRow,
+  data: DocumentData,
+  state: PostedState,
+  actor: Actor,
+): Promise<void> {
   const posted: Posted = { ...state, changes: describeChanges(row, data, state.before, state.serialLines) };
   const ctx = await loadContext(tx, row.kind, data);
   if (changesStock(row, data, state.before, state.serialLines)) {
@@ -121,7 +158,10 @@ async function editDocument(tx: DbOrTx, row: DocRow, data: DocumentData, state: 
  */
 async function refuseTransitRepost(tx: DbOrTx, row: DocRow): Promise<void> {
   if (isArrival(row.kind)) {
-    throw new DomainError('CONFLICT', `${row.number} can only be corrected (its note and external number); to change what arrived, delete it and receive again.`);
+    throw new DomainError(
+      'CONFLICT',
+      `${row.number} can only be corrected (its note and external number); to change what arrived, delete it and receive again.`,
+    );
   }
   if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
 }
@@ -130,49 +170,104 @@ async function refuseTransitRepost(tx: DbOrTx, row: DocRow): Promise<void> {
 async function correctDocument(tx: DbOrTx, row: DocRow, data: DocumentData, { linked, changes }: Posted, actor: Actor) {
   await correctHeader(tx, [row, ...(linked ? [linked] : [])], data, actor);
   await correctInPlace(tx, [row.id, ...(linked ? [linked.id] : [])], data);
-  await audit(tx, { entityId: row.id, action: 'update', userId: actor.userId, changes: { correction: true, ...changes } });
+  await audit(tx, {
+    entityId: row.id,
+    action: 'update',
+    userId: actor.userId,
+    changes: { correction: true, ...changes },
+  });
 }
 
 /**
  * An edit that moves stock: what the old document (or an invoice's goods document) did is replaced by what
  * the new one does, netted per item and warehouse, and every rule must hold after.
  */
-async function repostDocument(tx: DbOrTx, row: DocRow, data: DocumentData, ctx: PostingContext, posted: Posted, actor: Actor) {
+async function repostDocument(
+  tx: DbOrTx,
+  row: DocRow,
+  data: DocumentData,
+  ctx: PostingContext,
+  posted: Posted,
+  actor: Actor,
+) {
   const { before, linked, changes } = posted;
   throwIfProblems(serialRuleProblems(data, ctx));
-  const oldMover = KINDS[row.kind].movesStock ? await movesOf(tx, row, before) : linked && await movesOf(tx, linked, posted.serialLines);
+  const oldMover = KINDS[row.kind].movesStock
+    ? await movesOf(tx, row, before)
+    : linked && (await movesOf(tx, linked, posted.serialLines));
   let lines: StockLine[] = [];
   const checks = await replaceStockEffects(tx, oldMover, async () => {
     await tx.delete(documentLine).where(eq(documentLine.documentId, row.id));
     if (linked) await tx.delete(documentLine).where(eq(documentLine.documentId, linked.id));
-    await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId,
-      destinationWarehouseId: data.destinationWarehouseId, inTransit: data.inTransit, note: data.note, ...externalFields(data), createStockDocument: createsStockDocument(data), ...nextStamp(row, actor) }).where(eq(document.id, row.id));
+    await tx
+      .update(document)
+      .set({
+        date: data.date,
+        partnerId: data.partnerId,
+        warehouseId: data.warehouseId,
+        destinationWarehouseId: data.destinationWarehouseId,
+        inTransit: data.inTransit,
+        note: data.note,
+        ...externalFields(data),
+        createStockDocument: createsStockDocument(data),
+        ...nextStamp(row, actor),
+      })
+      .where(eq(document.id, row.id));
     lines = await insertLines(tx, row.id, data.lines, ctx.items);
     if (KINDS[row.kind].movesStock) return { doc: stockDocOf(row.kind, row.id, row.number, data, ctx), lines };
     return syncLinkedDocument(tx, row, linked, data, ctx, actor);
   });
   throwIfProblems(await datedStockProblems(tx, checks));
-  await audit(tx, { entityId: row.id, action: 'update', userId: actor.userId,
-    changes: { ...changes, before: before.map(lineSummary), after: snapshot(data, lines) } });
+  await audit(tx, {
+    entityId: row.id,
+    action: 'update',
+    userId: actor.userId,
+    changes: { ...changes, before: before.map(lineSummary), after: snapshot(data, lines) },
+  });
 }
 
-/** A posted document as the stock effects see it: its header (with its warehouses' codes) and its lines with their serials. */
+/**
+ * A posted document as the stock effects see it: its header (with its warehouses' codes) and its lines with their
+ * serials.
+ */
 async function movesOf(tx: DbOrTx, row: DocRow, lines: StockLine[]): Promise<Moves> {
   const ids = [row.warehouseId, ...(row.destinationWarehouseId === null ? [] : [row.destinationWarehouseId])];
-  const codes = await tx.select({ id: warehouse.id, code: warehouse.code }).from(warehouse).where(inArray(warehouse.id, ids));
+  const codes = await tx
+    .select({ id: warehouse.id, code: warehouse.code })
+    .from(warehouse)
+    .where(inArray(warehouse.id, ids));
   const codeOf = (id: bigint | null) => codes.find((w) => w.id === id)?.code ?? null;
-  return { doc: stockDocOf(row.kind, row.id, row.number, row, { warehouseCode: codeOf(row.warehouseId)!, destinationCode: codeOf(row.destinationWarehouseId) }), lines };
+  return {
+    doc: stockDocOf(row.kind, row.id, row.number, row, {
+      warehouseCode: codeOf(row.warehouseId)!,
+      destinationCode: codeOf(row.destinationWarehouseId),
+    }),
+    lines,
+  };
 }
 
-/** The header fields a correction may change, on the document and on an invoice's goods document (which has no external number). */
+/**
+ * The header fields a correction may change, on the document and on an invoice's goods document (which has no external
+ * number).
+ */
 async function correctHeader(tx: DbOrTx, rows: DocRow[], data: DocumentData, actor: Actor) {
   for (const [index, target] of rows.entries()) {
-    await tx.update(document).set({ partnerId: data.partnerId, note: data.note, ...(index === 0 ? externalFields(data) : {}), ...nextStamp(target, actor) })
+    await tx
+      .update(document)
+      .set({
+        partnerId: data.partnerId,
+        note: data.note,
+        ...(index === 0 ? externalFields(data) : {}),
+        ...nextStamp(target, actor),
+      })
       .where(eq(document.id, target.id));
   }
 }
 
-const externalFields = (data: DocumentData) => ({ externalNumber: data.externalNumber, externalNumberKey: externalNumberKey(data.externalNumber) });
+const externalFields = (data: DocumentData) => ({
+  externalNumber: data.externalNumber,
+  externalNumberKey: externalNumberKey(data.externalNumber),
+});
 
 async function lockLinked(tx: DbOrTx, id: bigint): Promise<DocRow> {
   const [row] = await tx.select().from(document).where(eq(document.id, id)).for('update');
@@ -183,7 +278,14 @@ async function lockLinked(tx: DbOrTx, id: bigint): Promise<DocRow> {
  * Keeps an invoice's goods document in step (its old lines are already gone): rewritten, created, or deleted
  * with the switch. Says what it now moves, for the caller to apply.
  */
-async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | null, data: DocumentData, ctx: PostingContext, actor: Actor): Promise<Moves | null> {
+async function syncLinkedDocument(
+  tx: DbOrTx,
+  invoice: DocRow,
+  linked: DocRow | null,
+  data: DocumentData,
+  ctx: PostingContext,
+  actor: Actor,
+): Promise<Moves | null> {
   const kind = KINDS[invoice.kind].generates;
   if (!kind) return null;
   if (!createsStockDocument(data)) {
@@ -193,8 +295,16 @@ async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | 
     }
     return null;
   }
-  const target = linked ?? await createLinkedHeader(tx, invoice, kind, data, actor);
-  await tx.update(document).set({ date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, note: data.note, ...nextStamp(target, actor) })
+  const target = linked ?? (await createLinkedHeader(tx, invoice, kind, data, actor));
+  await tx
+    .update(document)
+    .set({
+      date: data.date,
+      partnerId: data.partnerId,
+      warehouseId: data.warehouseId,
+      note: data.note,
+      ...nextStamp(target, actor),
+    })
     .where(eq(document.id, target.id));
   const lines = await insertLines(tx, target.id, data.lines, ctx.items);
   return { doc: stockDocOf(kind, target.id, target.number, data, ctx), lines };
@@ -202,30 +312,48 @@ async function syncLinkedDocument(tx: DbOrTx, invoice: DocRow, linked: DocRow | 
 
 async function createLinkedHeader(tx: DbOrTx, invoice: DocRow, kind: DocumentKind, data: DocumentData, actor: Actor) {
   const number = await allocateNumber(tx, kind, data.date);
-  const [row] = await tx.insert(document).values({ kind, number, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId,
-    note: data.note, sourceInvoiceId: invoice.id, createdBy: actor.userId }).returning();
+  const [row] = await tx
+    .insert(document)
+    .values({
+      kind,
+      number,
+      date: data.date,
+      partnerId: data.partnerId,
+      warehouseId: data.warehouseId,
+      note: data.note,
+      sourceInvoiceId: invoice.id,
+      createdBy: actor.userId,
+    })
+    .returning();
   await tx.update(document).set({ stockDocumentId: row.id }).where(eq(document.id, invoice.id));
   return row;
 }
 
 /** Deletes a document (and an invoice's goods document) when no later document depends on it. */
 export async function deleteDocument(db: DbOrTx, id: bigint, actor: Actor): Promise<void> {
-  await withRetry(db, () => db.transaction(async (tx) => {
-    const row = await lockDocument(tx, id);
-    if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
-    const before = await loadPostedLines(tx, id);
-    const checks: DatedCheck[] = [];
-    if (KINDS[row.kind].movesStock) checks.push(...await clearStockDocument(tx, row));
-    if (row.stockDocumentId) {
-      const linked = await lockLinked(tx, row.stockDocumentId);
-      checks.push(...await clearStockDocument(tx, linked));
-      await tx.update(document).set({ stockDocumentId: null }).where(eq(document.id, id));
-      await tx.delete(document).where(eq(document.id, linked.id));
-    }
-    await tx.delete(document).where(eq(document.id, id));
-    throwIfProblems(await datedStockProblems(tx, checks));
-    await audit(tx, { entityId: id, action: 'delete', userId: actor.userId, changes: { number: row.number, before: before.map(lineSummary) } });
-  }));
+  await withRetry(db, () =>
+    db.transaction(async (tx) => {
+      const row = await lockDocument(tx, id);
+      if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
+      const before = await loadPostedLines(tx, id);
+      const checks: DatedCheck[] = [];
+      if (KINDS[row.kind].movesStock) checks.push(...(await clearStockDocument(tx, row)));
+      if (row.stockDocumentId) {
+        const linked = await lockLinked(tx, row.stockDocumentId);
+        checks.push(...(await clearStockDocument(tx, linked)));
+        await tx.update(document).set({ stockDocumentId: null }).where(eq(document.id, id));
+        await tx.delete(document).where(eq(document.id, linked.id));
+      }
+      await tx.delete(document).where(eq(document.id, id));
+      throwIfProblems(await datedStockProblems(tx, checks));
+      await audit(tx, {
+        entityId: id,
+        action: 'delete',
+        userId: actor.userId,
+        changes: { number: row.number, before: before.map(lineSummary) },
+      });
+    }),
+  );
 }
 
 function lineSummary(l: Awaited<ReturnType<typeof loadPostedLines>>[number]) {

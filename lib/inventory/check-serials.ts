@@ -25,15 +25,29 @@ export const checkSerialsSchema = z.object({
   itemId: idText,
   warehouseId: idText,
   direction: z.enum(['receive', 'issue']),
-  serials: z.array(z.string().max(MAX_SERIAL_LENGTH)).max(MAX_CHECKED_SERIALS, `At most ${MAX_CHECKED_SERIALS.toLocaleString('en')} serial numbers can be checked at once.`),
+  serials: z
+    .array(z.string().max(MAX_SERIAL_LENGTH))
+    .max(
+      MAX_CHECKED_SERIALS,
+      `At most ${MAX_CHECKED_SERIALS.toLocaleString('en')} serial numbers can be checked at once.`,
+    ),
   excludeDocumentId: z.union([idText, z.null()]).optional(),
 });
 export type CheckSerialsInput = z.input<typeof checkSerialsSchema>;
 export type SerialCheckProblem = { serial: string; message: string };
 
 type Known = {
-  serial: string; key: string; sameItem: boolean; itemCode: string; status: 'in_stock' | 'issued' | 'in_transit'; sameWarehouse: boolean;
-  warehouseCode: string; receivedBy: string | null; issuedBy: string | null; receivedHere: boolean; issuedHere: boolean;
+  serial: string;
+  key: string;
+  sameItem: boolean;
+  itemCode: string;
+  status: 'in_stock' | 'issued' | 'in_transit';
+  sameWarehouse: boolean;
+  warehouseCode: string;
+  receivedBy: string | null;
+  issuedBy: string | null;
+  receivedHere: boolean;
+  issuedHere: boolean;
   /** Moved out of this warehouse by the transfer being edited: back here when the edit undoes it. */
   transferredFromHere: boolean;
 };
@@ -46,24 +60,32 @@ type Known = {
 export async function checkSerials(db: DbOrTx, input: CheckSerialsInput): Promise<SerialCheckProblem[]> {
   const data = parseOrThrow(checkSerialsSchema, input);
   const serials = [...new Set(data.serials.map(normaliseSerial).filter((s) => s.length > 0))];
-  const [context] = await rows<{ itemCode: string | null; warehouseCode: string | null }>(db, sql`
-    select (select code from item where id = ${data.itemId}) as "itemCode", (select code from warehouse where id = ${data.warehouseId}) as "warehouseCode"`);
+  const [context] = await rows<{ itemCode: string | null; warehouseCode: string | null }>(
+    db,
+    sql`
+    select (select code from item where id = ${data.itemId}) as "itemCode", (select code from warehouse where id = ${data.warehouseId}) as "warehouseCode"`,
+  );
   if (!context.itemCode) throw new DomainError('NOT_FOUND', 'This item does not exist.');
   if (!context.warehouseCode) throw new DomainError('NOT_FOUND', 'This warehouse does not exist.');
   if (serials.length === 0) return [];
   const keys = serials.map(canonicalKey);
-  const known = groupByKey(await lookup(db, [...new Set(keys)], data.itemId, data.warehouseId, data.excludeDocumentId ?? null));
+  const known = groupByKey(
+    await lookup(db, [...new Set(keys)], data.itemId, data.warehouseId, data.excludeDocumentId ?? null),
+  );
   const names = { itemCode: context.itemCode, warehouseCode: context.warehouseCode };
   return serials.flatMap((serial, index) => {
     const found = known.get(keys[index]) ?? [];
-    const message = data.direction === 'receive' ? receiveProblem(serial, found, names) : issueProblem(serial, found, names);
+    const message =
+      data.direction === 'receive' ? receiveProblem(serial, found, names) : issueProblem(serial, found, names);
     return message ? [{ serial, message }] : [];
   });
 }
 
 /** Everything known about these serial keys, for any item, in one query over the btree on the key. */
 function lookup(db: DbOrTx, keys: string[], itemId: bigint, warehouseId: bigint, excludeDocumentId: bigint | null) {
-  return rows<Known>(db, sql`
+  return rows<Known>(
+    db,
+    sql`
     with input as (select unnest(${arrayLiteral(keys)}::text[]) as key),
     excluded as (
       select id from document where id = ${excludeDocumentId}
@@ -79,7 +101,8 @@ function lookup(db: DbOrTx, keys: string[], itemId: bigint, warehouseId: bigint,
     join item i on i.id = s.item_id
     join warehouse w on w.id = s.warehouse_id
     left join document_line rl on rl.id = s.received_line_id left join document rd on rd.id = rl.document_id
-    left join document_line il on il.id = s.issued_line_id left join document idoc on idoc.id = il.document_id`);
+    left join document_line il on il.id = s.issued_line_id left join document idoc on idoc.id = il.document_id`,
+  );
 }
 
 /** A map, not a scan per serial: 10,000 serials against 10,000 rows must stay linear. */
@@ -112,8 +135,10 @@ function issueProblem(serial: string, found: Known[], { itemCode, warehouseCode 
   if (mine) {
     const availableHere = mine.status === 'in_stock' || mine.issuedHere;
     if (availableHere && mine.sameWarehouse) return null;
-    if (mine.status === 'issued' && !mine.issuedHere) return `${prefix}: already issued by ${mine.issuedBy ?? 'another document'}.`;
-    if (mine.status === 'in_transit' && !mine.issuedHere) return `${prefix}: it is in transit on ${mine.issuedBy ?? 'a transfer'}.`;
+    if (mine.status === 'issued' && !mine.issuedHere)
+      return `${prefix}: already issued by ${mine.issuedBy ?? 'another document'}.`;
+    if (mine.status === 'in_transit' && !mine.issuedHere)
+      return `${prefix}: it is in transit on ${mine.issuedBy ?? 'a transfer'}.`;
     return `${prefix}: it is in warehouse ${mine.warehouseCode}.`;
   }
   const other = found[0];

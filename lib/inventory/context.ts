@@ -12,17 +12,30 @@ export type PostingContext = { items: Map<bigint, ItemInfo>; warehouseCode: stri
 /**
  * Loads what a document refers to and checks that it exists and fits. Items are read FOR SHARE so the
  * tracking switch of an item cannot flip while a document with that item is being posted; the
- * warehouse (both of a transfer, in id order) and the partner FOR KEY SHARE, so a delete of either waits for the posting (and then sees
+ * warehouse (both of a transfer, in id order) and the partner FOR KEY SHARE, so a delete of either waits for the
+ * posting (and then sees
  * the document) or, having won, leaves this posting a clear "does not exist" instead of a foreign-key error.
  */
 export async function loadContext(tx: DbOrTx, kind: DocumentKind, data: DocumentData): Promise<PostingContext> {
   const itemIds = [...new Set(data.lines.map((l) => l.itemId))].sort((a, b) => (a < b ? -1 : 1));
-  const warehouseIds = [data.warehouseId, ...(data.destinationWarehouseId === null ? [] : [data.destinationWarehouseId])];
+  const warehouseIds = [
+    data.warehouseId,
+    ...(data.destinationWarehouseId === null ? [] : [data.destinationWarehouseId]),
+  ];
   // Sent together: postgres.js pipelines them on the transaction's connection, one wait instead of three.
   const [found, warehouses, partnerError] = await Promise.all([
-    tx.select({ id: item.id, code: item.code, trackSerials: item.trackSerials, unit: item.unit })
-      .from(item).where(inArray(item.id, itemIds)).orderBy(item.id).for('share'),
-    tx.select({ id: warehouse.id, code: warehouse.code }).from(warehouse).where(inArray(warehouse.id, warehouseIds)).orderBy(warehouse.id).for('key share'),
+    tx
+      .select({ id: item.id, code: item.code, trackSerials: item.trackSerials, unit: item.unit })
+      .from(item)
+      .where(inArray(item.id, itemIds))
+      .orderBy(item.id)
+      .for('share'),
+    tx
+      .select({ id: warehouse.id, code: warehouse.code })
+      .from(warehouse)
+      .where(inArray(warehouse.id, warehouseIds))
+      .orderBy(warehouse.id)
+      .for('key share'),
     checkPartner(tx, kind, data.partnerId),
   ]);
   const codeOf = (id: bigint | null) => warehouses.find((w) => w.id === id)?.code ?? null;
@@ -33,7 +46,8 @@ export async function loadContext(tx: DbOrTx, kind: DocumentKind, data: Document
     if (!items.has(line.itemId)) fieldErrors[`lines.${index}.itemId`] = `Line ${index + 1}: this item does not exist.`;
   });
   if (!warehouseCode) fieldErrors.warehouseId = 'This warehouse does not exist.';
-  if (data.destinationWarehouseId !== null && !destinationCode) fieldErrors.destinationWarehouseId = 'This warehouse does not exist.';
+  if (data.destinationWarehouseId !== null && !destinationCode)
+    fieldErrors.destinationWarehouseId = 'This warehouse does not exist.';
   if (partnerError) fieldErrors.partnerId = partnerError;
   const messages = Object.values(fieldErrors);
   if (messages.length > 0) throw new DomainError('INVALID_DATA', messages[0], fieldErrors);
@@ -44,7 +58,11 @@ async function checkPartner(tx: DbOrTx, kind: DocumentKind, partnerId: bigint | 
   const role = KINDS[kind].partnerRole;
   if (partnerId === null) return KINDS[kind].partnerRequired ? `Choose the ${role}.` : null;
   if (role === null) return `A ${KINDS[kind].label.toLowerCase()} has no partner.`;
-  const [row] = await tx.select({ code: partner.code, type: partner.type }).from(partner).where(sql`${partner.id} = ${partnerId}`).for('key share');
+  const [row] = await tx
+    .select({ code: partner.code, type: partner.type })
+    .from(partner)
+    .where(sql`${partner.id} = ${partnerId}`)
+    .for('key share');
   if (!row) return 'This partner does not exist.';
   if (row.type !== 'both' && row.type !== role) return `Partner ${row.code} is a ${row.type}, not a ${role}.`;
   return null;

@@ -18,7 +18,8 @@ export type PostedLine = StockLine & { unitPrice: string; vatRate: string };
 
 /*
  * Corrections by field (issue 16): an edit that leaves every fact stock and serial chronology rest on —
- * the date, the warehouse (and a transfer's destination), each line's item, quantity and serials, whether an invoice has its goods
+ * the date, the warehouse (and a transfer's destination), each line's item, quantity and serials, whether an invoice
+ * has its goods
  * document — is written in place, without undoing and redoing the stock effects. So the note, the
  * partner, prices and VAT of a receipt stay correctable after a later issue took one of its serials,
  * which would refuse a full re-post. correction-scope.ts says the same in the form's words.
@@ -37,8 +38,18 @@ function sameSerials(posted: string[], wanted: string[]): boolean {
  * Whether the edit changes a stock fact. `serialLines` are the lines that carry the serials: the document's
  * own for a receipt or issue, its goods document's for an invoice (none when it has no goods document).
  */
-export function changesStock(row: DocRow, data: DocumentData, posted: PostedLine[], serialLines: PostedLine[]): boolean {
-  if (row.date !== data.date || row.warehouseId !== data.warehouseId || row.destinationWarehouseId !== data.destinationWarehouseId) return true;
+export function changesStock(
+  row: DocRow,
+  data: DocumentData,
+  posted: PostedLine[],
+  serialLines: PostedLine[],
+): boolean {
+  if (
+    row.date !== data.date ||
+    row.warehouseId !== data.warehouseId ||
+    row.destinationWarehouseId !== data.destinationWarehouseId
+  )
+    return true;
   // Sent directly or in transit, or arrived from another transfer: what reaches the destination, and when, differs.
   if (row.inTransit !== data.inTransit || row.transferId !== data.transferId) return true;
   // An invoice gaining or losing its goods document moves stock.
@@ -47,13 +58,18 @@ export function changesStock(row: DocRow, data: DocumentData, posted: PostedLine
   return data.lines.some((line, i) => {
     const before = posted[i];
     const serials = serialLines.find((l) => l.line === before.line)?.serials ?? [];
-    return before.item.id !== line.itemId || !sameDecimal(before.quantity, line.quantity) || !sameSerials(serials, line.serials);
+    return (
+      before.item.id !== line.itemId ||
+      !sameDecimal(before.quantity, line.quantity) ||
+      !sameSerials(serials, line.serials)
+    );
   });
 }
 
 /** The header and line fields an in-place correction writes, on the document and on an invoice's goods document. */
 export async function correctInPlace(tx: DbOrTx, documentIds: bigint[], data: DocumentData): Promise<void> {
-  const column = (pick: (line: DocumentData['lines'][number], index: number) => string) => arrayLiteral(data.lines.map(pick));
+  const column = (pick: (line: DocumentData['lines'][number], index: number) => string) =>
+    arrayLiteral(data.lines.map(pick));
   await tx.execute(sql`
     update document_line l set unit_price = v.unit_price, vat_rate = v.vat_rate
     from unnest(${column((_, i) => String(i + 1))}::int[], ${column((l) => l.unitPrice)}::numeric[], ${column((l) => l.vatRate ?? '0')}::numeric[])
@@ -66,8 +82,11 @@ export async function correctInPlace(tx: DbOrTx, documentIds: bigint[], data: Do
 export function describeChanges(row: DocRow, data: DocumentData, posted: PostedLine[], serialLines: PostedLine[]) {
   const fields: Record<string, [unknown, unknown]> = {};
   const header: [string, unknown, unknown][] = [
-    ['date', row.date, data.date], ['partnerId', row.partnerId, data.partnerId], ['warehouseId', row.warehouseId, data.warehouseId],
-    ['destinationWarehouseId', row.destinationWarehouseId, data.destinationWarehouseId], ['inTransit', row.inTransit, data.inTransit],
+    ['date', row.date, data.date],
+    ['partnerId', row.partnerId, data.partnerId],
+    ['warehouseId', row.warehouseId, data.warehouseId],
+    ['destinationWarehouseId', row.destinationWarehouseId, data.destinationWarehouseId],
+    ['inTransit', row.inTransit, data.inTransit],
     ['note', row.note, data.note],
     ['externalNumber', row.externalNumber, data.externalNumber],
   ];
@@ -75,9 +94,12 @@ export function describeChanges(row: DocRow, data: DocumentData, posted: PostedL
   data.lines.forEach((line, i) => {
     const before = posted[i];
     if (!before) return;
-    if (!sameDecimal(before.unitPrice, line.unitPrice)) fields[`lines.${i + 1}.unitPrice`] = [before.unitPrice, line.unitPrice];
-    if (!sameDecimal(before.vatRate, line.vatRate ?? '0')) fields[`lines.${i + 1}.vatRate`] = [before.vatRate, line.vatRate ?? '0'];
-    if (!sameDecimal(before.quantity, line.quantity)) fields[`lines.${i + 1}.quantity`] = [before.quantity, line.quantity];
+    if (!sameDecimal(before.unitPrice, line.unitPrice))
+      fields[`lines.${i + 1}.unitPrice`] = [before.unitPrice, line.unitPrice];
+    if (!sameDecimal(before.vatRate, line.vatRate ?? '0'))
+      fields[`lines.${i + 1}.vatRate`] = [before.vatRate, line.vatRate ?? '0'];
+    if (!sameDecimal(before.quantity, line.quantity))
+      fields[`lines.${i + 1}.quantity`] = [before.quantity, line.quantity];
   });
   const removedKeys = new Set(data.lines.flatMap((l) => l.serials).map(canonicalKey));
   const postedSerials = serialLines.flatMap((l) => l.serials);
@@ -102,7 +124,9 @@ export async function documentBlockers(db: DbOrTx, documentId: bigint): Promise<
 }
 
 async function serialBlockers(db: DbOrTx, documentId: bigint): Promise<Blocker[]> {
-  return rows<Blocker>(db, sql`
+  return rows<Blocker>(
+    db,
+    sql`
     with mine as (
       select m.id, m.serial_id, m.direction from serial_movement m join document d on d.id = m.document_id
       where d.id = ${documentId} or d.id = (select stock_document_id from document where id = ${documentId}))
@@ -114,5 +138,6 @@ async function serialBlockers(db: DbOrTx, documentId: bigint): Promise<Blocker[]
                   order by later.id limit 1) next on true
     join document later_doc on later_doc.id = next.document_id
     left join document inv on inv.id = later_doc.source_invoice_id
-    order by later_doc.id`);
+    order by later_doc.id`,
+  );
 }

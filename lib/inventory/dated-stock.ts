@@ -14,12 +14,19 @@ import { DOCUMENT_STOCK_EFFECTS } from './stock-effects';
  * back-dated entries; the README says so.
  *
  * A check is recorded where an operation takes stock away from a warehouse at a date (an issue line, the
- * source of a transfer line, the undoing of a receipt line or of a transfer's arrival at its destination) and run once at the end of the operation, after every statement: an edit that undoes a
+ * source of a transfer line, the undoing of a receipt line or of a transfer's arrival at its destination) and run once
+ * at the end of the operation, after every statement: an edit that undoes a
  * receipt and posts it again must not be refused for the moment in between.
  */
 export type DatedCheck = {
-  itemId: bigint; itemCode: string; unit: string; warehouseId: bigint; warehouseCode: string;
-  from: string; line: number; reason: 'issue' | 'undo';
+  itemId: bigint;
+  itemCode: string;
+  unit: string;
+  warehouseId: bigint;
+  warehouseCode: string;
+  from: string;
+  line: number;
+  reason: 'issue' | 'undo';
   /** The document the operation is about, named in the message. */
   document: { number: string; date: string };
 };
@@ -33,7 +40,9 @@ type Dip = { itemId: string; warehouseId: string; at: string; balance: string };
  */
 async function negativeDips(tx: DbOrTx, checks: DatedCheck[]): Promise<Dip[]> {
   const list = (pick: (c: DatedCheck) => string) => arrayLiteral(checks.map(pick));
-  return rows<Dip>(tx, sql`
+  return rows<Dip>(
+    tx,
+    sql`
     with c as (select * from unnest(${list((c) => String(c.itemId))}::bigint[], ${list((c) => String(c.warehouseId))}::bigint[],
       ${list((c) => c.from)}::date[]) as c(item_id, warehouse_id, from_date)),
     moves as (
@@ -47,7 +56,8 @@ async function negativeDips(tx: DbOrTx, checks: DatedCheck[]): Promise<Dip[]> {
         coalesce(sl.quantity, 0) - (sum(p.delta) over (partition by p.item_id, p.warehouse_id order by p.at desc) - p.delta) as balance
       from per_day p left join stock_level sl on sl.item_id = p.item_id and sl.warehouse_id = p.warehouse_id)
     select distinct on (item_id, warehouse_id) item_id::text as "itemId", warehouse_id::text as "warehouseId", at::text as at, balance::text as balance
-    from balances where balance < 0 order by item_id, warehouse_id, balance, at`);
+    from balances where balance < 0 order by item_id, warehouse_id, balance, at`,
+  );
 }
 
 function describe(check: DatedCheck, dip: Dip): string {

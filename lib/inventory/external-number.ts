@@ -17,17 +17,31 @@ export const externalNumberKey = (text: string | null) => (text === null ? null 
 type Wanted = { kind: DocumentKind; partnerId: bigint | null; externalNumber: string | null; exceptId?: bigint };
 
 async function heldBy(db: DbOrTx, w: Wanted) {
-  const [held] = await db.select({ id: document.id, number: document.number, partnerCode: partner.code }).from(document)
+  const [held] = await db
+    .select({ id: document.id, number: document.number, partnerCode: partner.code })
+    .from(document)
     .leftJoin(partner, eq(partner.id, document.partnerId))
-    .where(and(eq(document.kind, w.kind), sql`coalesce(${document.partnerId}, 0) = coalesce(${w.partnerId}::bigint, 0)`,
-      eq(document.externalNumberKey, externalNumberKey(w.externalNumber)!), w.exceptId ? ne(document.id, w.exceptId) : undefined)).limit(1);
+    .where(
+      and(
+        eq(document.kind, w.kind),
+        sql`coalesce(${document.partnerId}, 0) = coalesce(${w.partnerId}::bigint, 0)`,
+        eq(document.externalNumberKey, externalNumberKey(w.externalNumber)!),
+        w.exceptId ? ne(document.id, w.exceptId) : undefined,
+      ),
+    )
+    .limit(1);
   return held;
 }
 
 function duplicate(w: Wanted, held: { id: bigint; number: string; partnerCode: string | null }): DomainError {
   const from = held.partnerCode ? ` from ${held.partnerCode}` : '';
   const message = `${KINDS[w.kind].label} ${w.externalNumber}${from} is already entered as ${held.number}.`;
-  return new DomainError('DUPLICATE_DATA', message, { externalNumber: message }, { existing: { id: String(held.id), number: held.number, kind: w.kind } });
+  return new DomainError(
+    'DUPLICATE_DATA',
+    message,
+    { externalNumber: message },
+    { existing: { id: String(held.id), number: held.number, kind: w.kind } },
+  );
 }
 
 /** Refuses the external number when another document of the kind and partner holds it. */

@@ -6,7 +6,13 @@ import { externalNumberKey } from './external-number';
 import type { DocumentKind } from './kinds';
 
 /** A document a bulk update names: enough to choose among several and to say which in a message. */
-export type FoundDocument = { id: bigint; number: string; partnerId: bigint | null; partnerCode: string | null; externalNumberKey: string | null };
+export type FoundDocument = {
+  id: bigint;
+  number: string;
+  partnerId: bigint | null;
+  partnerCode: string | null;
+  externalNumberKey: string | null;
+};
 
 /** How a document is named from outside: its own number, or its external number (unique per partner, as it reads). */
 export type DocumentKey = 'number' | 'externalNumber';
@@ -14,7 +20,9 @@ export type DocumentKey = 'number' | 'externalNumber';
 /** A document number as it is matched: the prefixes are upper case, so `gr-2026-00042` names GR-2026-00042. */
 export const numberKey = (text: string) => text.trim().toUpperCase();
 
-/** An external number as it is matched: trimmed as the document schema trims it, then as it reads (its canonical key). */
+/**
+ * An external number as it is matched: trimmed as the document schema trims it, then as it reads (its canonical key).
+ */
 export const externalKeyOf = (text: string) => externalNumberKey(trimIdentifier(text))!;
 
 /**
@@ -22,12 +30,31 @@ export const externalKeyOf = (text: string) => externalNumberKey(trimIdentifier(
  * transaction: what a bulk update found by a key is what it changes, and no edit can move the key in between.
  * By external number every partner's document with it is returned; the caller chooses by partner.
  */
-export async function lockDocumentsByKey(tx: DbOrTx, kind: DocumentKind, by: DocumentKey, texts: string[]): Promise<FoundDocument[]> {
+export async function lockDocumentsByKey(
+  tx: DbOrTx,
+  kind: DocumentKind,
+  by: DocumentKey,
+  texts: string[],
+): Promise<FoundDocument[]> {
   if (texts.length === 0) return [];
-  const match = by === 'number'
-    ? or(inArray(document.number, [...new Set(texts.map((text) => text.trim()))]), inArray(document.number, [...new Set(texts.map(numberKey))]))
-    : inArray(document.externalNumberKey, [...new Set(texts.map(externalKeyOf))]);
-  return tx.select({ id: document.id, number: document.number, partnerId: document.partnerId, partnerCode: partner.code, externalNumberKey: document.externalNumberKey })
-    .from(document).leftJoin(partner, eq(partner.id, document.partnerId))
-    .where(and(eq(document.kind, kind), match)).orderBy(asc(document.id)).for('update', { of: document });
+  const match =
+    by === 'number'
+      ? or(
+          inArray(document.number, [...new Set(texts.map((text) => text.trim()))]),
+          inArray(document.number, [...new Set(texts.map(numberKey))]),
+        )
+      : inArray(document.externalNumberKey, [...new Set(texts.map(externalKeyOf))]);
+  return tx
+    .select({
+      id: document.id,
+      number: document.number,
+      partnerId: document.partnerId,
+      partnerCode: partner.code,
+      externalNumberKey: document.externalNumberKey,
+    })
+    .from(document)
+    .leftJoin(partner, eq(partner.id, document.partnerId))
+    .where(and(eq(document.kind, kind), match))
+    .orderBy(asc(document.id))
+    .for('update', { of: document });
 }

@@ -11,9 +11,18 @@ import { externalNumberKey } from './external-number';
 import { nextInSeries, numberOf } from './numbering';
 
 export type NewDocument = {
-  kind: DocumentKind; date: string; partnerId: bigint | null; warehouseId: bigint; destinationWarehouseId: bigint | null;
-  inTransit: boolean; transferId: bigint | null; note: string; externalNumber: string | null;
-  createStockDocument: boolean; sourceInvoiceId: bigint | null; createdBy: number;
+  kind: DocumentKind;
+  date: string;
+  partnerId: bigint | null;
+  warehouseId: bigint;
+  destinationWarehouseId: bigint | null;
+  inTransit: boolean;
+  transferId: bigint | null;
+  note: string;
+  externalNumber: string | null;
+  createStockDocument: boolean;
+  sourceInvoiceId: bigint | null;
+  createdBy: number;
 };
 
 /**
@@ -21,11 +30,17 @@ export type NewDocument = {
  * database once here instead of three times (number, document, lines), and every wait counts when
  * many users post at once. Lines keep their order (line_no) and each is paired with its new id.
  */
-export async function insertNumberedDocument(tx: DbOrTx, doc: NewDocument, lines: DocumentLineData[], items: Map<bigint, ItemInfo>)
-  : Promise<{ id: bigint; number: string; lines: StockLine[] }> {
+export async function insertNumberedDocument(
+  tx: DbOrTx,
+  doc: NewDocument,
+  lines: DocumentLineData[],
+  items: Map<bigint, ItemInfo>,
+): Promise<{ id: bigint; number: string; lines: StockLine[] }> {
   const year = Number(doc.date.slice(0, 4));
   const column = (pick: (line: DocumentLineData, index: number) => string) => arrayLiteral(lines.map(pick));
-  const [row] = await rows<{ id: string; number: string; line_ids: string[] | null }>(tx, sql`
+  const [row] = await rows<{ id: string; number: string; line_ids: string[] | null }>(
+    tx,
+    sql`
     with n as (${nextInSeries(doc.kind, year)}),
     d as (
       insert into document (kind, number, date, partner_id, warehouse_id, destination_warehouse_id, in_transit, transfer_id, note,
@@ -44,6 +59,11 @@ export async function insertNumberedDocument(tx: DbOrTx, doc: NewDocument, lines
         as v(line_no, item_id, quantity, unit_price, vat_rate)
       returning id, line_no
     )
-    select d.id::text as id, d.number, (select json_agg(l.id::text order by l.line_no) from l) as line_ids from d`);
-  return { id: BigInt(row.id), number: row.number, lines: stockLinesOf(lines, (row.line_ids ?? []).map(BigInt), items) };
+    select d.id::text as id, d.number, (select json_agg(l.id::text order by l.line_no) from l) as line_ids from d`,
+  );
+  return {
+    id: BigInt(row.id),
+    number: row.number,
+    lines: stockLinesOf(lines, (row.line_ids ?? []).map(BigInt), items),
+  };
 }

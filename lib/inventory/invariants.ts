@@ -28,7 +28,9 @@ type Invariant = { name: string; noun: string; offenders: SQL };
 // Each query lists offenders as (key text, serial_id bigint or null); counting them gives the check.
 // An (item, warehouse) pair is named by its codes: "ACME-1 in MAIN".
 const PAIR = sql.raw(`pair_item.code || ' in ' || pair_warehouse.code`);
-const PAIR_NAMES = sql.raw('left join item pair_item on pair_item.id = item_id left join warehouse pair_warehouse on pair_warehouse.id = warehouse_id');
+const PAIR_NAMES = sql.raw(
+  'left join item pair_item on pair_item.id = item_id left join warehouse pair_warehouse on pair_warehouse.id = warehouse_id',
+);
 
 // A serial's movements with where each leaves it: `in` in its warehouse, `move` in its document's destination
 // (a transfer), `out` nowhere: issued, or in transit when the document is a transfer (sent in transit).
@@ -48,7 +50,8 @@ const SERIALS_ALTERNATE: Invariant = {
 };
 
 const SERIALS_LEAVE_WHERE_THEY_ARE: Invariant = {
-  name: 'serials leave from the warehouse they arrived in', noun: 'serials issued or transferred from a warehouse other than the one they last arrived in',
+  name: 'serials leave from the warehouse they arrived in',
+  noun: 'serials issued or transferred from a warehouse other than the one they last arrived in',
   offenders: sql`select distinct serial_id::text as key, serial_id from (
       select serial_id, direction, warehouse_id, lag(arrived_in) over w as previous_warehouse
       from (${MOVEMENTS_WITH_ARRIVAL}) a window w as (partition by serial_id order by id)) m
@@ -56,7 +59,8 @@ const SERIALS_LEAVE_WHERE_THEY_ARE: Invariant = {
 };
 
 const MOVES_MATCH_DOCUMENTS: Invariant = {
-  name: 'serial movements match their document', noun: 'movements whose document, warehouse or direction differs from their line\'s stock document',
+  name: 'serial movements match their document',
+  noun: "movements whose document, warehouse or direction differs from their line's stock document",
   offenders: sql`select distinct m.serial_id::text as key, m.serial_id from serial_movement m
     join document_line l on l.id = m.line_id join document d on d.id = l.document_id
     where m.document_id <> d.id or m.warehouse_id <> d.warehouse_id
@@ -65,7 +69,8 @@ const MOVES_MATCH_DOCUMENTS: Invariant = {
 };
 
 const SERIAL_STATE_IS_LAST_MOVE: Invariant = {
-  name: 'serial status and warehouse = its last movement', noun: 'serials whose state disagrees with their history (or that have none)',
+  name: 'serial status and warehouse = its last movement',
+  noun: 'serials whose state disagrees with their history (or that have none)',
   offenders: sql`select s.id::text as key, s.id as serial_id from serial_number s
     left join lateral (select direction, arrived_in, in_transit from (${MOVEMENTS_WITH_ARRIVAL}) m where m.serial_id = s.id order by m.id desc limit 1) last on true
     where last.direction is null or (s.status = 'in_stock') <> (last.direction <> 'out') or (s.status = 'in_transit') <> last.in_transit
@@ -86,18 +91,21 @@ const ARRIVALS_MATCH_THEIR_TRANSFER: Invariant = {
 };
 
 const TRANSFERS_BETWEEN_TWO_WAREHOUSES: Invariant = {
-  name: 'transfers go from one warehouse to another', noun: 'documents whose destination warehouse is missing, the same as the source, or not a transfer\'s',
+  name: 'transfers go from one warehouse to another',
+  noun: "documents whose destination warehouse is missing, the same as the source, or not a transfer's",
   offenders: sql`select d.number as key, null::bigint as serial_id from document d
     where (d.kind = 'transfer') <> (d.destination_warehouse_id is not null) or d.destination_warehouse_id = d.warehouse_id`,
 };
 
 const NO_NEGATIVE_STOCK: Invariant = {
-  name: 'no negative stock', noun: 'negative stock levels',
+  name: 'no negative stock',
+  noun: 'negative stock levels',
   offenders: sql`select ${PAIR} as key, null::bigint as serial_id from stock_level s ${PAIR_NAMES} where s.quantity < 0`,
 };
 
 const STOCK_IS_SUM_OF_DOCUMENTS: Invariant = {
-  name: 'stock = receipts − issues', noun: '(item, warehouse) pairs whose stock differs from receipts minus issues, transfers out and in',
+  name: 'stock = receipts − issues',
+  noun: '(item, warehouse) pairs whose stock differs from receipts minus issues, transfers out and in',
   offenders: sql`with moved as (
       select l.item_id, e.warehouse_id, sum(e.sign * l.quantity) as q
       from document_line l join ${DOCUMENT_STOCK_EFFECTS} e on e.document_id = l.document_id group by 1, 2)
@@ -106,7 +114,8 @@ const STOCK_IS_SUM_OF_DOCUMENTS: Invariant = {
 };
 
 const TRACKED_STOCK_IS_SERIALS: Invariant = {
-  name: 'tracked stock = serials in stock', noun: 'tracked (item, warehouse) pairs whose stock differs from the serials in stock',
+  name: 'tracked stock = serials in stock',
+  noun: 'tracked (item, warehouse) pairs whose stock differs from the serials in stock',
   offenders: sql`with serials as (select item_id, warehouse_id, count(*) as q from serial_number where status = 'in_stock' group by 1, 2),
     levels as (select s.item_id, s.warehouse_id, s.quantity from stock_level s join item i on i.id = s.item_id and i.track_serials)
     select ${PAIR} as key, null::bigint as serial_id
@@ -114,13 +123,15 @@ const TRACKED_STOCK_IS_SERIALS: Invariant = {
 };
 
 const DOCUMENTS_HAVE_LINES: Invariant = {
-  name: 'every document has its lines', noun: 'documents without lines',
+  name: 'every document has its lines',
+  noun: 'documents without lines',
   offenders: sql`select d.number as key, null::bigint as serial_id from document d
     where not exists (select 1 from document_line l where l.document_id = d.id)`,
 };
 
 const TRACKED_LINES_HAVE_SERIALS: Invariant = {
-  name: 'every tracked line has its serials', noun: 'tracked lines whose serial count differs from their quantity',
+  name: 'every tracked line has its serials',
+  noun: 'tracked lines whose serial count differs from their quantity',
   offenders: sql`select d.number || ' line ' || l.line_no as key, null::bigint as serial_id
     from document_line l join document d on d.id = l.document_id join item i on i.id = l.item_id
     where i.track_serials and d.kind in ('goods_receipt', 'goods_issue', 'transfer', 'transfer_arrival')
@@ -128,7 +139,8 @@ const TRACKED_LINES_HAVE_SERIALS: Invariant = {
 };
 
 const INVOICES_HAVE_STOCK_DOCUMENTS: Invariant = {
-  name: 'every invoice has its stock document', noun: 'invoices without their (complete) goods document',
+  name: 'every invoice has its stock document',
+  noun: 'invoices without their (complete) goods document',
   offenders: sql`select inv.number as key, null::bigint as serial_id from document inv
     where inv.kind in ('purchase_invoice', 'sales_invoice') and inv.create_stock_document
       and not exists (select 1 from document g where g.id = inv.stock_document_id and g.source_invoice_id = inv.id
@@ -136,7 +148,8 @@ const INVOICES_HAVE_STOCK_DOCUMENTS: Invariant = {
 };
 
 const GAPLESS_NUMBERS: Invariant = {
-  name: 'document series hold 1 … last_number', noun: 'document series whose numbers are not 1 … last_number',
+  name: 'document series hold 1 … last_number',
+  noun: 'document series whose numbers are not 1 … last_number',
   offenders: sql`select coalesce(ds.kind, d.kind) || ' ' || coalesce(ds.year, d.year) as key, null::bigint as serial_id
     from document_series ds
     full join (select kind, split_part(number, '-', 2)::int as year, count(*) as n, max(split_part(number, '-', 3)::int) as top
@@ -145,22 +158,40 @@ const GAPLESS_NUMBERS: Invariant = {
 };
 
 const NUMBERS_WITHIN_SERIES: Invariant = {
-  name: 'document numbers lie within their series', noun: 'documents numbered beyond their series counter',
+  name: 'document numbers lie within their series',
+  noun: 'documents numbered beyond their series counter',
   offenders: sql`select d.number as key, null::bigint as serial_id from document d
     left join document_series ds on ds.kind = d.kind and ds.year = split_part(d.number, '-', 2)::int
     where ds.last_number is null or split_part(d.number, '-', 3)::int > ds.last_number`,
 };
 
-const ALWAYS = [SERIALS_ALTERNATE, SERIALS_LEAVE_WHERE_THEY_ARE, MOVES_MATCH_DOCUMENTS, SERIAL_STATE_IS_LAST_MOVE, NO_NEGATIVE_STOCK, STOCK_IS_SUM_OF_DOCUMENTS, TRACKED_STOCK_IS_SERIALS,
-  DOCUMENTS_HAVE_LINES, TRACKED_LINES_HAVE_SERIALS, INVOICES_HAVE_STOCK_DOCUMENTS, TRANSFERS_BETWEEN_TWO_WAREHOUSES, ARRIVALS_MATCH_THEIR_TRANSFER];
+const ALWAYS = [
+  SERIALS_ALTERNATE,
+  SERIALS_LEAVE_WHERE_THEY_ARE,
+  MOVES_MATCH_DOCUMENTS,
+  SERIAL_STATE_IS_LAST_MOVE,
+  NO_NEGATIVE_STOCK,
+  STOCK_IS_SUM_OF_DOCUMENTS,
+  TRACKED_STOCK_IS_SERIALS,
+  DOCUMENTS_HAVE_LINES,
+  TRACKED_LINES_HAVE_SERIALS,
+  INVOICES_HAVE_STOCK_DOCUMENTS,
+  TRANSFERS_BETWEEN_TWO_WAREHOUSES,
+  ARRIVALS_MATCH_THEIR_TRANSFER,
+];
 
 /** Runs every invariant, one query each (the offender list is read only when there are offenders). */
 export async function checkStockInvariants(db: DbOrTx, numbering: NumberingRule): Promise<InvariantResult[]> {
   const results: InvariantResult[] = [];
   for (const invariant of [...ALWAYS, numbering === 'gapless' ? GAPLESS_NUMBERS : NUMBERS_WITHIN_SERIES]) {
     const [{ bad }] = await rows<{ bad: number }>(db, sql`select count(*)::int as bad from (${invariant.offenders}) o`);
-    const examples = bad === 0 ? [] : await rows<{ key: string; serialId: string | null }>(db,
-      sql`select key, serial_id::text as "serialId" from (${invariant.offenders}) o order by key limit 20`);
+    const examples =
+      bad === 0
+        ? []
+        : await rows<{ key: string; serialId: string | null }>(
+            db,
+            sql`select key, serial_id::text as "serialId" from (${invariant.offenders}) o order by key limit 20`,
+          );
     results.push({ name: invariant.name, noun: invariant.noun, bad: Number(bad), examples });
   }
   return results;

@@ -20,7 +20,8 @@ export function nextInSeries(kind: DocumentKind, year: number): SQL {
  * read in the same statement, and never cut.
  */
 export function numberOf(kind: DocumentKind, year: number, n: SQL): SQL {
-  const setting = (path: string) => sql`(select value::jsonb #>> ${`{${path}}`} from app_setting where key = ${SETTINGS_KEY})`;
+  const setting = (path: string) =>
+    sql`(select value::jsonb #>> ${`{${path}}`} from app_setting where key = ${SETTINGS_KEY})`;
   return sql`coalesce(${setting(`prefixes,${kind}`)}, ${KINDS[kind].prefix}) || ${`-${year}-`}::text
     || lpad(${n}::text, greatest(coalesce(${setting('digits')}::int, 5), length(${n}::text)), '0')`;
 }
@@ -28,7 +29,10 @@ export function numberOf(kind: DocumentKind, year: number, n: SQL): SQL {
 /** Allocates the next number of a series on its own (a document inserted with insertNumberedDocument gets it there). */
 export async function allocateNumber(tx: DbOrTx, kind: DocumentKind, date: string): Promise<string> {
   const year = Number(date.slice(0, 4));
-  const [row] = await rows<{ number: string }>(tx, sql`
-    with n as (${nextInSeries(kind, year)}) select ${numberOf(kind, year, sql`n.last_number`)} as number from n`);
+  const [row] = await rows<{ number: string }>(
+    tx,
+    sql`
+    with n as (${nextInSeries(kind, year)}) select ${numberOf(kind, year, sql`n.last_number`)} as number from n`,
+  );
   return row.number;
 }

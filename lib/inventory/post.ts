@@ -28,28 +28,37 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
   const data = await withCompanyDefault(db, parseOrThrow(documentSchema, input));
   const external = { kind: data.kind, partnerId: data.partnerId, externalNumber: data.externalNumber };
   try {
-    return await withRetry(db, () => db.transaction(async (tx) => {
-      // An arrival locks its transfer first, as an edit of the transfer does.
-      const transfer = isArrival(data.kind) ? await lockTransferForArrival(tx, data) : null;
-      const [ctx] = await Promise.all([loadContext(tx, data.kind, data), assertExternalNumberFree(tx, external)]);
-      throwIfProblems(serialRuleProblems(data, ctx));
-      const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
-      if (transfer) throwIfProblems(await transitProblems(tx, transfer, posted.id));
-      throwIfProblems(await datedStockProblems(tx, checks));
-      return posted;
-    }));
+    return await withRetry(db, () =>
+      db.transaction(async (tx) => {
+        // An arrival locks its transfer first, as an edit of the transfer does.
+        const transfer = isArrival(data.kind) ? await lockTransferForArrival(tx, data) : null;
+        const [ctx] = await Promise.all([loadContext(tx, data.kind, data), assertExternalNumberFree(tx, external)]);
+        throwIfProblems(serialRuleProblems(data, ctx));
+        const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
+        if (transfer) throwIfProblems(await transitProblems(tx, transfer, posted.id));
+        throwIfProblems(await datedStockProblems(tx, checks));
+        return posted;
+      }),
+    );
   } catch (error) {
-    throw await externalNumberRefusal(db, error, external) ?? error;
+    throw (await externalNumberRefusal(db, error, external)) ?? error;
   }
 }
 
 /** Serial rules apply where stock moves: stock documents and invoices that create one. */
 export function serialRuleProblems(data: DocumentData, ctx: PostingContext): Problem[] {
   if (KINDS[data.kind].movesStock || createsStockDocument(data)) return checkLineSerials(data.lines, ctx.items);
-  return data.lines.flatMap((line, index) => (line.serials.length === 0 ? [] : [{
-    code: 'NOT_TRACKED' as const, line: index,
-    message: `Line ${index + 1}: this invoice does not create a stock document, so serial numbers belong on the goods document itself.`,
-  }]));
+  return data.lines.flatMap((line, index) =>
+    line.serials.length === 0
+      ? []
+      : [
+          {
+            code: 'NOT_TRACKED' as const,
+            line: index,
+            message: `Line ${index + 1}: this invoice does not create a stock document, so serial numbers belong on the goods document itself.`,
+          },
+        ],
+  );
 }
 
 /** An invoice that does not say whether to create its goods document follows the company's setting. */
@@ -64,17 +73,41 @@ export function createsStockDocument(data: DocumentData): boolean {
 
 type Created = PostedDocument & { checks: DatedCheck[] };
 
-async function createDocument(tx: DbOrTx, data: DocumentData, ctx: PostingContext, actor: Actor, sourceInvoiceId: bigint | null): Promise<Created> {
-  const { id, number, lines } = await insertNumberedDocument(tx, {
-    kind: data.kind, date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, destinationWarehouseId: data.destinationWarehouseId,
-    inTransit: data.inTransit, transferId: data.transferId, note: data.note,
-    // The external number is the invoice's: the goods document it generates carries none of its own.
-    externalNumber: sourceInvoiceId === null ? data.externalNumber : null,
-    createStockDocument: createsStockDocument(data), sourceInvoiceId, createdBy: actor.userId,
-  }, data.lines, ctx.items);
+async function createDocument(
+  tx: DbOrTx,
+  data: DocumentData,
+  ctx: PostingContext,
+  actor: Actor,
+  sourceInvoiceId: bigint | null,
+): Promise<Created> {
+  const { id, number, lines } = await insertNumberedDocument(
+    tx,
+    {
+      kind: data.kind,
+      date: data.date,
+      partnerId: data.partnerId,
+      warehouseId: data.warehouseId,
+      destinationWarehouseId: data.destinationWarehouseId,
+      inTransit: data.inTransit,
+      transferId: data.transferId,
+      note: data.note,
+      // The external number is the invoice's: the goods document it generates carries none of its own.
+      externalNumber: sourceInvoiceId === null ? data.externalNumber : null,
+      createStockDocument: createsStockDocument(data),
+      sourceInvoiceId,
+      createdBy: actor.userId,
+    },
+    data.lines,
+    ctx.items,
+  );
   // The audit entry goes out with the stock statements (postgres.js pipelines them): one wait less per
   // posting. A refused posting rolls the whole transaction back, the audit entry with it.
-  const audited = audit(tx, { entityId: id, action: 'create', userId: actor.userId, changes: { after: snapshot(data, lines) } });
+  const audited = audit(tx, {
+    entityId: id,
+    action: 'create',
+    userId: actor.userId,
+    changes: { after: snapshot(data, lines) },
+  });
   let stockDocument: PostedDocument['stockDocument'] = null;
   let checks: DatedCheck[] = [];
   try {
@@ -99,21 +132,40 @@ async function createDocument(tx: DbOrTx, data: DocumentData, ctx: PostingContex
  * How a document moves stock. A transfer in transit only takes its goods out of its warehouse (its arrivals bring
  * them in at the destination); an arrival brings in what its transfer sent.
  */
-export function stockDocOf(kind: DocumentKind, id: bigint, number: string,
+export function stockDocOf(
+  kind: DocumentKind,
+  id: bigint,
+  number: string,
   data: Pick<DocumentData, 'date' | 'warehouseId' | 'destinationWarehouseId' | 'inTransit' | 'transferId'>,
-  ctx: Pick<PostingContext, 'warehouseCode' | 'destinationCode'>): StockDoc {
+  ctx: Pick<PostingContext, 'warehouseCode' | 'destinationCode'>,
+): StockDoc {
   const here = { id, number, date: data.date, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
-  if (isTransfer(kind) && data.inTransit) return { ...here, direction: 'out', destination: null, transit: { transferId: id } };
-  if (isArrival(kind)) return { ...here, direction: 'in', destination: null, transit: { transferId: data.transferId! } };
-  const destination = data.destinationWarehouseId === null ? null : { warehouseId: data.destinationWarehouseId, warehouseCode: ctx.destinationCode! };
+  if (isTransfer(kind) && data.inTransit)
+    return { ...here, direction: 'out', destination: null, transit: { transferId: id } };
+  if (isArrival(kind))
+    return { ...here, direction: 'in', destination: null, transit: { transferId: data.transferId! } };
+  const destination =
+    data.destinationWarehouseId === null
+      ? null
+      : { warehouseId: data.destinationWarehouseId, warehouseCode: ctx.destinationCode! };
   return { ...here, direction: KINDS[kind].direction, destination, transit: null };
 }
 
 /** What the audit log keeps of a document: its header and its lines (serial lists are counted, not copied). */
 export function snapshot(data: DocumentData, lines: StockLine[]) {
   return {
-    date: data.date, partnerId: data.partnerId, warehouseId: data.warehouseId, destinationWarehouseId: data.destinationWarehouseId,
-    inTransit: data.inTransit, transferId: data.transferId, note: data.note,
-    lines: lines.map((l, i) => ({ item: l.item.code, quantity: l.quantity, unitPrice: data.lines[i]?.unitPrice, serials: l.serials.length })),
+    date: data.date,
+    partnerId: data.partnerId,
+    warehouseId: data.warehouseId,
+    destinationWarehouseId: data.destinationWarehouseId,
+    inTransit: data.inTransit,
+    transferId: data.transferId,
+    note: data.note,
+    lines: lines.map((l, i) => ({
+      item: l.item.code,
+      quantity: l.quantity,
+      unitPrice: data.lines[i]?.unitPrice,
+      serials: l.serials.length,
+    })),
   };
 }

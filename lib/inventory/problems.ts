@@ -2,9 +2,22 @@ import { DomainError, type DomainErrorCode } from '@/lib/errors';
 import type { DocumentKind } from './kinds';
 
 export type SerialProblemCode =
-  | 'COUNT_MISMATCH' | 'NOT_WHOLE' | 'DUPLICATE_IN_DOCUMENT' | 'ALREADY_IN_STOCK' | 'NOT_IN_STOCK'
-  | 'OTHER_ITEM' | 'NOT_TRACKED' | 'ISSUED_LATER' | 'RECEIVED_AGAIN_LATER' | 'MOVED_LATER' | 'INSUFFICIENT_STOCK' | 'OUT_OF_ORDER'
-  | 'STOCK_TOO_LARGE' | 'IN_TRANSIT' | 'NOT_IN_TRANSIT' | 'TRANSIT_EXCEEDED';
+  | 'COUNT_MISMATCH'
+  | 'NOT_WHOLE'
+  | 'DUPLICATE_IN_DOCUMENT'
+  | 'ALREADY_IN_STOCK'
+  | 'NOT_IN_STOCK'
+  | 'OTHER_ITEM'
+  | 'NOT_TRACKED'
+  | 'ISSUED_LATER'
+  | 'RECEIVED_AGAIN_LATER'
+  | 'MOVED_LATER'
+  | 'INSUFFICIENT_STOCK'
+  | 'OUT_OF_ORDER'
+  | 'STOCK_TOO_LARGE'
+  | 'IN_TRANSIT'
+  | 'NOT_IN_TRANSIT'
+  | 'TRANSIT_EXCEEDED';
 
 /**
  * What kind of refusal each rule is, and which input of the line it is about: the one table every door
@@ -38,7 +51,10 @@ export const PROBLEM_RULES: Record<SerialProblemCode, { error: DomainErrorCode; 
  * invoice, for a goods document an invoice owns), so every door can link it.
  */
 export type Problem = {
-  code: SerialProblemCode; line: number; serial?: string; message: string;
+  code: SerialProblemCode;
+  line: number;
+  serial?: string;
+  message: string;
   blockedBy?: { id: string; number: string; kind: DocumentKind };
 };
 
@@ -48,12 +64,20 @@ export type Problem = {
  */
 export class InventoryRuleError extends DomainError {
   constructor(public readonly problems: Problem[]) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    super(PROBLEM_RULES[problems[0].code].error,
-      `${problems[0].message}${more}`, {}, {
+    const more =
+      problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    super(
+      PROBLEM_RULES[problems[0].code].error,
+      `${problems[0].message}${more}`,
+      {},
+      {
         problems: problems.slice(0, 1000),
-        serials: problems.filter((p) => p.serial !== undefined).slice(0, 1000).map((p) => p.serial),
-      });
+        serials: problems
+          .filter((p) => p.serial !== undefined)
+          .slice(0, 1000)
+          .map((p) => p.serial),
+      },
+    );
     this.name = 'InventoryRuleError';
   }
 }

@@ -19,7 +19,12 @@ export async function lockDocumentSerials(tx: DbOrTx, documentId: bigint): Promi
 }
 
 type Moved = {
-  serial: string; laterDoc: string | null; laterKind: DocumentKind | null; ownerId: string | null; ownerNumber: string | null; ownerKind: DocumentKind | null;
+  serial: string;
+  laterDoc: string | null;
+  laterKind: DocumentKind | null;
+  ownerId: string | null;
+  ownerNumber: string | null;
+  ownerKind: DocumentKind | null;
 };
 
 /**
@@ -27,14 +32,17 @@ type Moved = {
  * next document and the one to change first: that document, or the invoice that owns it.
  */
 async function movedSince(tx: DbOrTx, lineId: bigint, stillAsLeft: ReturnType<typeof sql>) {
-  return rows<Moved>(tx, sql`
+  return rows<Moved>(
+    tx,
+    sql`
     select s.serial, later.number as "laterDoc", later.kind as "laterKind", coalesce(inv.id, later.id)::text as "ownerId",
       coalesce(inv.number, later.number) as "ownerNumber", coalesce(inv.kind, later.kind) as "ownerKind"
     from serial_movement m join serial_number s on s.id = m.serial_id
     left join lateral (select d.id, d.number, d.kind, d.source_invoice_id from serial_movement n join document d on d.id = n.document_id
                        where n.serial_id = s.id and n.id > m.id order by n.id limit 1) later on true
     left join document inv on inv.id = later.source_invoice_id
-    where m.line_id = ${lineId} and not (${stillAsLeft})`);
+    where m.line_id = ${lineId} and not (${stillAsLeft})`,
+  );
 }
 
 /**
@@ -44,17 +52,31 @@ async function movedSince(tx: DbOrTx, lineId: bigint, stillAsLeft: ReturnType<ty
 function pinnedBy(m: Moved): { by: string; blockedBy?: Problem['blockedBy'] } {
   if (!m.ownerId || !m.ownerNumber || !m.ownerKind) return { by: m.laterDoc ?? 'another document' };
   const owner = m.ownerNumber === m.laterDoc ? '' : ` of ${m.ownerNumber}`;
-  return { by: `${m.laterDoc}${owner}; change or delete ${m.ownerNumber} first`, blockedBy: { id: m.ownerId, number: m.ownerNumber, kind: m.ownerKind } };
+  return {
+    by: `${m.laterDoc}${owner}; change or delete ${m.ownerNumber} first`,
+    blockedBy: { id: m.ownerId, number: m.ownerNumber, kind: m.ownerKind },
+  };
 }
 
 /** The refusals of an undo: each serial a later document moved on, saying what that document did with it. */
 function pinnedProblems(docNumber: string, line: PostedLine, moved: Moved[]): Problem[] {
   return moved.map((m) => {
     const { by, blockedBy } = pinnedBy(m);
-    const [code, did] = m.laterKind === 'transfer' ? ['MOVED_LATER', 'transferred'] as const
-      : m.laterKind === 'transfer_arrival' ? ['MOVED_LATER', 'received at its destination'] as const
-        : m.laterKind === 'goods_issue' ? ['ISSUED_LATER', 'issued'] as const : ['RECEIVED_AGAIN_LATER', 'received again'] as const;
-    return { code, line: line.line, serial: m.serial, blockedBy, message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was ${did} later by ${by}.` };
+    const [code, did] =
+      m.laterKind === 'transfer'
+        ? (['MOVED_LATER', 'transferred'] as const)
+        : m.laterKind === 'transfer_arrival'
+          ? (['MOVED_LATER', 'received at its destination'] as const)
+          : m.laterKind === 'goods_issue'
+            ? (['ISSUED_LATER', 'issued'] as const)
+            : (['RECEIVED_AGAIN_LATER', 'received again'] as const);
+    return {
+      code,
+      line: line.line,
+      serial: m.serial,
+      blockedBy,
+      message: `${docNumber} cannot be changed or deleted: serial ${m.serial} was ${did} later by ${by}.`,
+    };
   });
 }
 
@@ -82,12 +104,17 @@ export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: Post
     from prev_out po join prev_in pi on pi.serial_id = po.serial_id
     where s.id = po.serial_id`);
   // Serials this line brought in for the first time go away; the movement rows must go first (foreign key).
-  const firstSeenHere = await rows<{ id: bigint }>(tx, sql`
+  const firstSeenHere = await rows<{ id: bigint }>(
+    tx,
+    sql`
     select m.serial_id as id from serial_movement m where m.line_id = ${line.lineId}
-      and not exists (select 1 from serial_movement o where o.serial_id = m.serial_id and o.line_id <> ${line.lineId})`);
+      and not exists (select 1 from serial_movement o where o.serial_id = m.serial_id and o.line_id <> ${line.lineId})`,
+  );
   await tx.execute(sql`delete from serial_movement where line_id = ${line.lineId}`);
   if (firstSeenHere.length > 0) {
-    await tx.execute(sql`delete from serial_number where id in (select (value)::bigint from jsonb_array_elements_text(${jsonList(firstSeenHere.map((r) => String(r.id)))}::jsonb))`);
+    await tx.execute(
+      sql`delete from serial_number where id in (select (value)::bigint from jsonb_array_elements_text(${jsonList(firstSeenHere.map((r) => String(r.id)))}::jsonb))`,
+    );
   }
   return [];
 }
@@ -96,7 +123,12 @@ export async function unreceiveSerials(tx: DbOrTx, docNumber: string, line: Post
  * Puts the serials an issue line took back in stock, unless one of them was received again since; with `left` =
  * in_transit, the serials a transfer sent in transit, unless one of them arrived since.
  */
-export async function unissueSerials(tx: DbOrTx, docNumber: string, line: PostedLine, left: 'issued' | 'in_transit' = 'issued'): Promise<Problem[]> {
+export async function unissueSerials(
+  tx: DbOrTx,
+  docNumber: string,
+  line: PostedLine,
+  left: 'issued' | 'in_transit' = 'issued',
+): Promise<Problem[]> {
   const moved = await movedSince(tx, line.lineId, sql`s.status = ${left} and s.issued_line_id = ${line.lineId}`);
   if (moved.length > 0) return pinnedProblems(docNumber, line, moved);
   await tx.execute(sql`

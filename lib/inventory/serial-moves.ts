@@ -7,8 +7,15 @@ import { diagnoseNotInStock, diagnoseNotInTransit, diagnoseNotReceived } from '.
 import type { Problem } from './problems';
 
 export type SerialLine = {
-  line: number; lineId: bigint; documentId: bigint; date: string; warehouseId: bigint; warehouseCode: string;
-  itemId: bigint; itemCode: string; serials: string[];
+  line: number;
+  lineId: bigint;
+  documentId: bigint;
+  date: string;
+  warehouseId: bigint;
+  warehouseCode: string;
+  itemId: bigint;
+  itemCode: string;
+  serials: string[];
 };
 
 /** The serials of a line that the statement did not move, as entered, for the diagnosis. */
@@ -26,7 +33,9 @@ function leftOver(line: SerialLine, keys: string[], moved: { key: string }[]): {
  */
 export async function receiveSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
   const keys = line.serials.map(canonicalKey);
-  const received = await rows<{ key: string }>(tx, sql`
+  const received = await rows<{ key: string }>(
+    tx,
+    sql`
     with input as (select * from unnest(${arrayLiteral(line.serials)}::text[], ${arrayLiteral(keys)}::text[]) as i(serial, key)),
     upserted as (
       insert into serial_number (item_id, serial, serial_key, status, warehouse_id, received_line_id, received_at, last_moved_on)
@@ -40,7 +49,8 @@ export async function receiveSerials(tx: DbOrTx, line: SerialLine): Promise<Prob
       insert into serial_movement (serial_id, line_id, document_id, direction, warehouse_id)
       select id, ${line.lineId}, ${line.documentId}, 'in', ${line.warehouseId} from upserted
     )
-    select serial_key as key from upserted`);
+    select serial_key as key from upserted`,
+  );
   const refused = leftOver(line, keys, received);
   return refused.length === 0 ? [] : diagnoseNotReceived(tx, line, refused);
 }
@@ -64,7 +74,9 @@ type Take = {
 async function takeSerials(tx: DbOrTx, line: SerialLine, take: Take): Promise<Problem[]> {
   const keys = line.serials.map(canonicalKey);
   const available = take.available ?? sql`s.warehouse_id = ${line.warehouseId} and s.status = 'in_stock'`;
-  const taken = await rows<{ key: string }>(tx, sql`
+  const taken = await rows<{ key: string }>(
+    tx,
+    sql`
     with input as (select unnest(${arrayLiteral(keys)}::text[]) as key),
     updated as (
       update serial_number s set ${take.change}, last_moved_on = ${line.date}::date
@@ -75,15 +87,19 @@ async function takeSerials(tx: DbOrTx, line: SerialLine, take: Take): Promise<Pr
       insert into serial_movement (serial_id, line_id, document_id, direction, warehouse_id)
       select id, ${line.lineId}, ${line.documentId}, ${take.direction}, ${line.warehouseId} from updated
     )
-    select serial_key as key from updated`);
+    select serial_key as key from updated`,
+  );
   const refused = leftOver(line, keys, taken);
   return refused.length === 0 ? [] : take.diagnose(refused);
 }
 
 /** Issues serials in stock in the line's warehouse (see takeSerials). */
 export function issueSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
-  return takeSerials(tx, line, { change: sql`status = 'issued', issued_line_id = ${line.lineId}`, direction: 'out',
-    diagnose: (refused) => diagnoseNotInStock(tx, line, refused, 'issued') });
+  return takeSerials(tx, line, {
+    change: sql`status = 'issued', issued_line_id = ${line.lineId}`,
+    direction: 'out',
+    diagnose: (refused) => diagnoseNotInStock(tx, line, refused, 'issued'),
+  });
 }
 
 /**
@@ -91,14 +107,23 @@ export function issueSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
  * this line (received_line_id, received_at), with one `move` movement each (see takeSerials).
  */
 export function transferSerials(tx: DbOrTx, line: SerialLine, destinationId: bigint): Promise<Problem[]> {
-  return takeSerials(tx, line, { change: sql`warehouse_id = ${destinationId}, received_line_id = ${line.lineId}, received_at = now()`, direction: 'move',
-    diagnose: (refused) => diagnoseNotInStock(tx, line, refused, 'transferred') });
+  return takeSerials(tx, line, {
+    change: sql`warehouse_id = ${destinationId}, received_line_id = ${line.lineId}, received_at = now()`,
+    direction: 'move',
+    diagnose: (refused) => diagnoseNotInStock(tx, line, refused, 'transferred'),
+  });
 }
 
-/** Sends serials in stock in the line's warehouse in transit on the line's transfer: they leave it, in stock nowhere until they arrive. */
+/**
+ * Sends serials in stock in the line's warehouse in transit on the line's transfer: they leave it, in stock nowhere
+ * until they arrive.
+ */
 export function dispatchSerials(tx: DbOrTx, line: SerialLine): Promise<Problem[]> {
-  return takeSerials(tx, line, { change: sql`status = 'in_transit', issued_line_id = ${line.lineId}`, direction: 'out',
-    diagnose: (refused) => diagnoseNotInStock(tx, line, refused, 'transferred') });
+  return takeSerials(tx, line, {
+    change: sql`status = 'in_transit', issued_line_id = ${line.lineId}`,
+    direction: 'out',
+    diagnose: (refused) => diagnoseNotInStock(tx, line, refused, 'transferred'),
+  });
 }
 
 /** Receives at the line's warehouse (the transfer's destination) serials in transit on `transferId`. */

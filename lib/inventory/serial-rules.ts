@@ -17,16 +17,28 @@ export function checkLineSerials(lines: DocumentLineData[], items: Map<bigint, L
     if (!item) return;
     if (!item.trackSerials) {
       if (line.serials.length > 0) {
-        problems.push({ code: 'NOT_TRACKED', line: index, message: `Item ${item.code} does not track serial numbers; remove the serial numbers from line ${index + 1}.` });
+        problems.push({
+          code: 'NOT_TRACKED',
+          line: index,
+          message: `Item ${item.code} does not track serial numbers; remove the serial numbers from line ${index + 1}.`,
+        });
       }
       return;
     }
     if (!/^\d+$/.test(line.quantity)) {
-      problems.push({ code: 'NOT_WHOLE', line: index, message: `Item ${item.code}: serial-tracked quantity must be a whole number.` });
+      problems.push({
+        code: 'NOT_WHOLE',
+        line: index,
+        message: `Item ${item.code}: serial-tracked quantity must be a whole number.`,
+      });
       return;
     }
     if (BigInt(line.quantity) !== BigInt(line.serials.length)) {
-      problems.push({ code: 'COUNT_MISMATCH', line: index, message: `Item ${item.code} needs ${line.quantity} serial numbers, ${line.serials.length} entered.` });
+      problems.push({
+        code: 'COUNT_MISMATCH',
+        line: index,
+        message: `Item ${item.code} needs ${line.quantity} serial numbers, ${line.serials.length} entered.`,
+      });
     }
     const seen = seenPerItem.get(item.id) ?? new Map<string, { serial: string; line: number }>();
     seenPerItem.set(item.id, seen);
@@ -36,7 +48,12 @@ export function checkLineSerials(lines: DocumentLineData[], items: Map<bigint, L
       const first = seen.get(key);
       if (first && !reported.has(key)) {
         reported.add(key);
-        problems.push({ code: 'DUPLICATE_IN_DOCUMENT', line: index, serial, message: duplicateMessage(serial, first, index) });
+        problems.push({
+          code: 'DUPLICATE_IN_DOCUMENT',
+          line: index,
+          serial,
+          message: duplicateMessage(serial, first, index),
+        });
       }
       if (!first) seen.set(key, { serial, line: index });
     }

@@ -5,21 +5,33 @@ import { rows } from '@/lib/sql-rows';
 import { QUANTITY_SCALE } from '@/lib/validation/decimal';
 import type { Problem } from './problems';
 
-export type StockDelta = { itemId: bigint; itemCode: string; unit: string; warehouseId: bigint; warehouseCode: string; quantity: string; line: number };
+export type StockDelta = {
+  itemId: bigint;
+  itemCode: string;
+  unit: string;
+  warehouseId: bigint;
+  warehouseCode: string;
+  quantity: string;
+  line: number;
+};
 /** A change of one item × warehouse: `quantity` is its size, `sign` whether stock goes up (+1) or down (-1). */
 export type NetDelta = StockDelta & { sign: 1 | -1 };
 export type Shortfall = (d: StockDelta, available: string) => string;
 
 const scaled = (quantity: string) => toScaled(quantity, QUANTITY_SCALE);
 const keyOf = (d: StockDelta) => `${d.itemId}:${d.warehouseId}`;
-const byLockOrder = (a: StockDelta, b: StockDelta) => (a.itemId === b.itemId ? Number(a.warehouseId - b.warehouseId) : a.itemId < b.itemId ? -1 : 1);
+const byLockOrder = (a: StockDelta, b: StockDelta) =>
+  a.itemId === b.itemId ? Number(a.warehouseId - b.warehouseId) : a.itemId < b.itemId ? -1 : 1;
 
 /** Sums the lines per item and warehouse, in a fixed order so concurrent postings lock rows alike. */
 export function groupDeltas(deltas: StockDelta[]): StockDelta[] {
   const byKey = new Map<string, StockDelta>();
   for (const d of deltas) {
     const prev = byKey.get(keyOf(d));
-    byKey.set(keyOf(d), prev ? { ...prev, quantity: addDecimals(prev.quantity, d.quantity, QUANTITY_SCALE) } : { ...d });
+    byKey.set(
+      keyOf(d),
+      prev ? { ...prev, quantity: addDecimals(prev.quantity, d.quantity, QUANTITY_SCALE) } : { ...d },
+    );
   }
   return [...byKey.values()].sort(byLockOrder);
 }
@@ -36,9 +48,14 @@ export function netDeltas(up: StockDelta[], down: StockDelta[]): NetDelta[] {
   };
   for (const d of up) add(d, 1n);
   for (const d of down) add(d, -1n);
-  return [...net.values()].filter(({ amount }) => amount !== 0n).map(({ delta, amount }): NetDelta => ({
-    ...delta, sign: amount > 0n ? 1 : -1, quantity: fromScaled(amount > 0n ? amount : -amount, QUANTITY_SCALE),
-  })).sort(byLockOrder);
+  return [...net.values()]
+    .filter(({ amount }) => amount !== 0n)
+    .map(({ delta, amount }): NetDelta => ({
+      ...delta,
+      sign: amount > 0n ? 1 : -1,
+      quantity: fromScaled(amount > 0n ? amount : -amount, QUANTITY_SCALE),
+    }))
+    .sort(byLockOrder);
 }
 
 // stock_level.quantity is numeric(18,3): a sum beyond this is refused, never a database error.
@@ -51,18 +68,24 @@ function tooLarge(d: StockDelta): string {
 /** One item × warehouse up, unless the sum would not fit the column; an empty answer means refused. */
 function increase(tx: DbOrTx, d: StockDelta) {
   if (scaled(d.quantity) > scaled(MAX_STOCK)) return Promise.resolve([]);
-  return rows<{ one: number }>(tx, sql`
+  return rows<{ one: number }>(
+    tx,
+    sql`
     insert into stock_level (item_id, warehouse_id, quantity) values (${d.itemId}, ${d.warehouseId}, ${d.quantity})
     on conflict (item_id, warehouse_id) do update set quantity = stock_level.quantity + excluded.quantity
     where stock_level.quantity <= ${MAX_STOCK}::numeric - excluded.quantity
-    returning 1 as one`);
+    returning 1 as one`,
+  );
 }
 
 /** One item × warehouse down, only where enough is on hand (the fact is in the WHERE); an empty answer means short. */
 function decrease(tx: DbOrTx, d: StockDelta) {
-  return rows<{ one: number }>(tx, sql`
+  return rows<{ one: number }>(
+    tx,
+    sql`
     update stock_level set quantity = quantity - ${d.quantity}
-    where item_id = ${d.itemId} and warehouse_id = ${d.warehouseId} and quantity >= ${d.quantity} returning 1 as one`);
+    where item_id = ${d.itemId} and warehouse_id = ${d.warehouseId} and quantity >= ${d.quantity} returning 1 as one`,
+  );
 }
 
 /*
@@ -75,9 +98,22 @@ export async function applyNetDeltas(tx: DbOrTx, net: NetDelta[], shortfall: Sho
   const written = await Promise.all(net.map((d) => (d.sign > 0 ? increase(tx, d) : decrease(tx, d))));
   const refused = net.filter((_, i) => written[i].length === 0);
   const short = refused.filter((d) => d.sign < 0);
-  const current = await Promise.all(short.map((d) => rows<{ quantity: string }>(tx, sql`
-    select quantity::text from stock_level where item_id = ${d.itemId} and warehouse_id = ${d.warehouseId}`)));
-  return refused.map((d) => (d.sign > 0
-    ? { code: 'STOCK_TOO_LARGE' as const, line: d.line, message: tooLarge(d) }
-    : { code: 'INSUFFICIENT_STOCK' as const, line: d.line, message: shortfall(d, trimZeros(current[short.indexOf(d)][0]?.quantity ?? '0')) }));
+  const current = await Promise.all(
+    short.map((d) =>
+      rows<{ quantity: string }>(
+        tx,
+        sql`
+    select quantity::text from stock_level where item_id = ${d.itemId} and warehouse_id = ${d.warehouseId}`,
+      ),
+    ),
+  );
+  return refused.map((d) =>
+    d.sign > 0
+      ? { code: 'STOCK_TOO_LARGE' as const, line: d.line, message: tooLarge(d) }
+      : {
+          code: 'INSUFFICIENT_STOCK' as const,
+          line: d.line,
+          message: shortfall(d, trimZeros(current[short.indexOf(d)][0]?.quantity ?? '0')),
+        },
+  );
 }

@@ -8,15 +8,27 @@ import { SYMBOLOGIES, type Symbology } from './symbologies';
 
 // Node has neither ImageData nor DOMRectReadOnly; the decoder only needs their shape.
 class NodeImageData {
-  constructor(readonly data: Uint8ClampedArray, readonly width: number, readonly height: number) {}
+  constructor(
+    readonly data: Uint8ClampedArray,
+    readonly width: number,
+    readonly height: number,
+  ) {}
 }
 class NodeRect {
-  constructor(readonly x: number, readonly y: number, readonly width: number, readonly height: number) {}
+  constructor(
+    readonly x: number,
+    readonly y: number,
+    readonly width: number,
+    readonly height: number,
+  ) {}
 }
 
 /** Paints the SVG's rectangles (all our paths are) on white, `scale` pixels per viewBox unit. */
 function rasterize(svg: string, scale: number): ImageData {
-  const [, , columns, rows] = svg.match(/viewBox="([^"]+)"/)![1].split(' ').map(Number);
+  const [, , columns, rows] = svg
+    .match(/viewBox="([^"]+)"/)![1]
+    .split(' ')
+    .map(Number);
   const width = Math.ceil(columns * scale);
   const data = new Uint8ClampedArray(width * Math.ceil(rows * scale) * 4).fill(255);
   for (const [, x, y, w, h] of svg.matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-?[\d.]+z/g)) {
@@ -31,7 +43,10 @@ function rasterize(svg: string, scale: number): ImageData {
 }
 
 const FORMATS: Record<Symbology, string> = {
-  code128: 'code_128', 'gs1-128': 'code_128', qrcode: 'qr_code', datamatrix: 'data_matrix',
+  code128: 'code_128',
+  'gs1-128': 'code_128',
+  qrcode: 'qr_code',
+  datamatrix: 'data_matrix',
 };
 
 async function scan(svg: string, symbology: Symbology): Promise<string[]> {
@@ -62,7 +77,10 @@ describe('barcodeSvg scans back with the camera scanner we ship (the self-hosted
   });
 
   const matrixCases = [
-    ['qrcode', 'SN-0001'], ['qrcode', 'Kůň-ÄÖ-Ж-1'], ['datamatrix', 'SN-0001'], ['datamatrix', 'Kůň-ÄÖ-Ж-1'],
+    ['qrcode', 'SN-0001'],
+    ['qrcode', 'Kůň-ÄÖ-Ж-1'],
+    ['datamatrix', 'SN-0001'],
+    ['datamatrix', 'Kůň-ÄÖ-Ж-1'],
   ] as const;
   it.each(matrixCases)('%s: %s, any Unicode text as UTF-8', async (symbology, text) => {
     expect(await scan(barcodeSvg(text, symbology, { height: 96 }), symbology)).toEqual([text]);

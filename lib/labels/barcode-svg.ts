@@ -25,8 +25,10 @@ function assertPrintableAscii(text: string): void {
   const at = text.search(/[^\x20-\x7e]/);
   if (at >= 0) {
     const character = JSON.stringify(text[at]);
-    throw new Error(`Code 128 labels take printable ASCII only; character ${character} at position ${at + 1}`
-      + ` of "${text}" cannot be encoded.`);
+    throw new Error(
+      `Code 128 labels take printable ASCII only; character ${character} at position ${at + 1}` +
+        ` of "${text}" cannot be encoded.`,
+    );
   }
 }
 
@@ -41,8 +43,8 @@ function symbolText(text: string, symbology: Symbology): string {
 
 function gs1Refusal(text: string, cause?: unknown): Error {
   return new Error(
-    'GS1-128 labels take serials of at most 20 characters: letters A-Z and a-z, digits and'
-      + ` ! " % & ' * + , - . / : ; < = > ? _; "${text}" cannot be encoded.`,
+    'GS1-128 labels take serials of at most 20 characters: letters A-Z and a-z, digits and' +
+      ` ! " % & ' * + , - . / : ; < = > ? _; "${text}" cannot be encoded.`,
     { cause },
   );
 }
@@ -62,9 +64,11 @@ function escapeXml(text: string): string {
 
 function svg(text: string, width: number, height: number, viewBox: string, path: string): string {
   const label = escapeXml(text);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${viewBox}"`
-    + ` role="img" aria-label="Barcode ${label}" shape-rendering="crispEdges">`
-    + `<title>${label}</title><rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="${path}"/></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${viewBox}"` +
+    ` role="img" aria-label="Barcode ${label}" shape-rendering="crispEdges">` +
+    `<title>${label}</title><rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
+  );
 }
 
 /** Bars in pixels: even entries of `sbs` are bars, odd ones spaces. */
@@ -99,7 +103,10 @@ function matrixSvg(text: string, { pixs, pixx, pixy }: Modules, quietZone: numbe
 /** A standalone SVG: black on white with the symbology's quiet zones, named "Barcode <text>" for screen readers. */
 export function barcodeSvg(text: string, symbology: Symbology = DEFAULT_SYMBOLOGY, size: BarcodeSize = {}): string {
   const { height = 60, moduleWidth = 2 } = size;
-  for (const [name, value] of [['height', height], ['module width', moduleWidth]] as const) {
+  for (const [name, value] of [
+    ['height', height],
+    ['module width', moduleWidth],
+  ] as const) {
     if (!(Number.isFinite(value) && value > 0)) throw new Error(`The barcode ${name} must be a positive number.`);
   }
   const { kind, quietZone } = SYMBOLOGIES[symbology];

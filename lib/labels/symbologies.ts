@@ -17,8 +17,10 @@ export type Symbology = keyof typeof SYMBOLOGIES;
 /** Code 128 is what the camera scanner and most handheld scanners read out of the box. */
 export const DEFAULT_SYMBOLOGY: Symbology = 'code128';
 
-export const SYMBOLOGY_OPTIONS = Object.entries(SYMBOLOGIES)
-  .map(([value, { name }]) => ({ value: value as Symbology, name }));
+export const SYMBOLOGY_OPTIONS = Object.entries(SYMBOLOGIES).map(([value, { name }]) => ({
+  value: value as Symbology,
+  name,
+}));
 
 /** The `?symbology=` search parameter; anything unknown is the default. */
 export function parseSymbology(value: string | undefined): Symbology {

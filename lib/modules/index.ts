@@ -1,16 +1,39 @@
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { ITEMS, PARTNERS, WAREHOUSES } from './catalog';
-import { GOODS_ISSUES, GOODS_RECEIPTS, PURCHASE_INVOICES, SALES_INVOICES, TRANSFER_ARRIVALS, TRANSFERS } from './documents';
+import {
+  GOODS_ISSUES,
+  GOODS_RECEIPTS,
+  PURCHASE_INVOICES,
+  SALES_INVOICES,
+  TRANSFER_ARRIVALS,
+  TRANSFERS,
+} from './documents';
 import type { AppModule, DocumentModule, ModuleField, Operation } from './types';
 import type { MappedModule } from './types';
 
 export * from './types';
 export { ID_FIELD, ITEMS, PARTNERS, WAREHOUSES } from './catalog';
-export { GOODS_ISSUES, GOODS_RECEIPTS, LINE_FIELDS, PURCHASE_INVOICES, SALES_INVOICES, TRANSFER_ARRIVALS, TRANSFERS } from './documents';
+export {
+  GOODS_ISSUES,
+  GOODS_RECEIPTS,
+  LINE_FIELDS,
+  PURCHASE_INVOICES,
+  SALES_INVOICES,
+  TRANSFER_ARRIVALS,
+  TRANSFERS,
+} from './documents';
 
 /** Every module the Zoho-compatible doors write, in the order the import page and the reference list them. */
 export const MODULES: readonly AppModule[] = [
-  ITEMS, PARTNERS, WAREHOUSES, GOODS_RECEIPTS, GOODS_ISSUES, PURCHASE_INVOICES, SALES_INVOICES, TRANSFERS, TRANSFER_ARRIVALS,
+  ITEMS,
+  PARTNERS,
+  WAREHOUSES,
+  GOODS_RECEIPTS,
+  GOODS_ISSUES,
+  PURCHASE_INVOICES,
+  SALES_INVOICES,
+  TRANSFERS,
+  TRANSFER_ARRIVALS,
 ];
 
 const DOCUMENT_MODULES = MODULES.filter((module): module is DocumentModule => module.kind === 'document');
@@ -27,8 +50,10 @@ export function findModule(apiName: string): AppModule | undefined {
 }
 
 export function findField(module: Pick<MappedModule, 'fields'>, apiName: string): ModuleField | undefined {
-  return module.fields.find((field) => field.apiName === apiName)
-    ?? module.fields.find((field) => field.apiName.toLowerCase() === apiName.toLowerCase());
+  return (
+    module.fields.find((field) => field.apiName === apiName) ??
+    module.fields.find((field) => field.apiName.toLowerCase() === apiName.toLowerCase())
+  );
 }
 
 /** The fields people map from a file (the record id only serves as a find_by key). */
@@ -41,10 +66,18 @@ export function mappableFields(module: AppModule): ModuleField[] {
  * Number, which groups a document's rows and, with no External_Number column, is its external number); an
  * upsert both. A document update that maps any line column replaces the lines, so it needs Item and Quantity.
  */
-export function requiredFields(module: MappedModule, operation: Operation, findBy: string | null, mapped: ReadonlySet<string>): string[] {
+export function requiredFields(
+  module: MappedModule,
+  operation: Operation,
+  findBy: string | null,
+  mapped: ReadonlySet<string>,
+): string[] {
   const forInsert = operation === 'update' ? [] : module.mandatory;
   const forFind = operation === 'insert' ? [] : module.kind === 'document' ? ['Number'] : findBy ? [findBy] : [];
-  const forLines = module.kind === 'document' && module.lineFields.some((field) => mapped.has(field.apiName)) ? ['Item', 'Quantity'] : [];
+  const forLines =
+    module.kind === 'document' && module.lineFields.some((field) => mapped.has(field.apiName))
+      ? ['Item', 'Quantity']
+      : [];
   return [...new Set([...forInsert, ...forFind, ...forLines])];
 }
 
@@ -53,4 +86,11 @@ export function duplicateCheckFields(module: AppModule): string[] {
   return module.findBy.filter((key) => key !== 'id');
 }
 export { toZoho, ZOHO_CODES } from './zoho';
-export { childModulesOf, documentFileOf, documentLinesOf, DOCUMENT_SERIALS, findChildModule, isChildModuleName } from './children';
+export {
+  childModulesOf,
+  documentFileOf,
+  documentLinesOf,
+  DOCUMENT_SERIALS,
+  findChildModule,
+  isChildModuleName,
+} from './children';

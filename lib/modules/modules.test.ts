@@ -8,7 +8,8 @@ describe('the records API reads the module catalogue', () => {
     const records = findRecordModule(apiName)!;
     expect(records.description).toBe(module.description);
     const writable = records.fields.filter((field) => field.input).map((field) => [field.api, field.input]);
-    const declared = module.kind === 'catalog' ? module.fields : [...module.headerFields, { apiName: 'Lines', key: 'lines' }];
+    const declared =
+      module.kind === 'catalog' ? module.fields : [...module.headerFields, { apiName: 'Lines', key: 'lines' }];
     expect(writable).toEqual(declared.filter((field) => field.key).map((field) => [field.apiName, field.key]));
     if (module.kind === 'document') {
       const lines = records.fields.find((field) => field.api === 'Lines')!.of!.map((sub) => [sub.api, sub.input]);

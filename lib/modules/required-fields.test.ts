@@ -16,6 +16,10 @@ describe('requiredFields', () => {
   });
 
   it('asks a document update that maps a line column for the lines\u2019 items and quantities, since the lines are replaced', () => {
-    expect(requiredFields(GOODS_RECEIPTS, 'update', 'Number', mapped('Number', 'Unit_Price'))).toEqual(['Number', 'Item', 'Quantity']);
+    expect(requiredFields(GOODS_RECEIPTS, 'update', 'Number', mapped('Number', 'Unit_Price'))).toEqual([
+      'Number',
+      'Item',
+      'Quantity',
+    ]);
   });
 });

@@ -18,5 +18,6 @@ export function keySearch(text: string): KeySearch | null {
 }
 
 /** What a serial search box says about itself, next to the box. */
-export const SERIAL_SEARCH_HINT = 'Any part of the serial number: 3 letters or digits or more (shorter text finds serials starting '
-  + 'with it). Exact and starting matches come first.';
+export const SERIAL_SEARCH_HINT =
+  'Any part of the serial number: 3 letters or digits or more (shorter text finds serials starting ' +
+  'with it). Exact and starting matches come first.';

@@ -14,7 +14,17 @@ type DetectorConstructor = {
 
 /** Code 128 is what our labels print; the others are what suppliers put on boxes. */
 export const SCAN_FORMATS = [
-  'code_128', 'code_39', 'code_93', 'codabar', 'ean_13', 'ean_8', 'upc_a', 'upc_e', 'itf', 'qr_code', 'data_matrix',
+  'code_128',
+  'code_39',
+  'code_93',
+  'codabar',
+  'ean_13',
+  'ean_8',
+  'upc_a',
+  'upc_e',
+  'itf',
+  'qr_code',
+  'data_matrix',
 ] as const;
 
 /** Where lib/serials/copy-wasm.mjs puts the .wasm; the version folder keeps JS and .wasm in step. */
@@ -39,7 +49,8 @@ async function polyfillDetector(): Promise<CodeDetector> {
   const { BarcodeDetector, prepareZXingModule, ZXING_WASM_VERSION } = await import('barcode-detector/ponyfill');
   prepareZXingModule({
     overrides: {
-      locateFile: (file: string, prefix: string) => (file.endsWith('.wasm') ? zxingWasmUrl(ZXING_WASM_VERSION) : prefix + file),
+      locateFile: (file: string, prefix: string) =>
+        file.endsWith('.wasm') ? zxingWasmUrl(ZXING_WASM_VERSION) : prefix + file,
     },
   });
   return new BarcodeDetector({ formats: [...SCAN_FORMATS] });

@@ -2,7 +2,9 @@ import { canonicalKey } from '@/lib/text/canonical-key';
 import { normaliseSerial, serialTextProblem } from './parse';
 
 export type RejectedSerial = { serial: string; message: string };
-/** A serial that reads as one already entered: `existing` is the text held, `position` its place in the list (from 1). */
+/**
+ * A serial that reads as one already entered: `existing` is the text held, `position` its place in the list (from 1).
+ */
 export type RepeatedSerial = { serial: string; existing: string; position: number };
 /** A serial that reads as one entered on other lines of the document for the same item (line numbers from 1). */
 export type SerialOnOtherLines = { serial: string; lines: number[] };
@@ -22,8 +24,15 @@ export type AddSerialsResult = {
 
 const noOtherLines: OtherLinesOf = () => [];
 
-/** Appends the new serials in O(current + incoming), skipping repeats, serials of other lines and texts that cannot be stored. */
-export function addSerials(current: string[], incoming: string[], otherLinesOf: OtherLinesOf = noOtherLines): AddSerialsResult {
+/**
+ * Appends the new serials in O(current + incoming), skipping repeats, serials of other lines and texts that cannot be
+ * stored.
+ */
+export function addSerials(
+  current: string[],
+  incoming: string[],
+  otherLinesOf: OtherLinesOf = noOtherLines,
+): AddSerialsResult {
   const present = new Map<string, number>();
   current.forEach((serial, index) => {
     const key = canonicalKey(serial);
@@ -80,7 +89,8 @@ function describeAdded(added: string[]): string {
 /** A scanner user looks up only after a beep: the sentence says what was entered, where, and that nothing was added. */
 function describeRepeats(repeats: RepeatedSerial[]): string | null {
   if (repeats.length === 0) return null;
-  if (repeats.length > 1) return `${listSome(repeats.map((r) => r.serial))} are already entered; they were not added again.`;
+  if (repeats.length > 1)
+    return `${listSome(repeats.map((r) => r.serial))} are already entered; they were not added again.`;
   const [{ serial, existing, position }] = repeats;
   const where = `no. ${position.toLocaleString('en')} in the list`;
   return serial === existing
@@ -90,15 +100,20 @@ function describeRepeats(repeats: RepeatedSerial[]): string | null {
 
 function describeOtherLines(found: SerialOnOtherLines[]): string | null {
   if (found.length === 0) return null;
-  if (found.length > 1) return `${listSome(found.map((f) => f.serial))} are already entered on other lines; they were not added here.`;
+  if (found.length > 1)
+    return `${listSome(found.map((f) => f.serial))} are already entered on other lines; they were not added here.`;
   return `${found[0].serial} is already entered on ${linesText(found[0].lines)}; it was not added here.`;
 }
 
 /** One sentence per outcome, for the live region the scanner user hears or glances at. */
-export function describeAddResult({ added, alreadyEntered, onOtherLines, rejected }: AddSerialsResult): { text: string; isProblem: boolean } {
+export function describeAddResult({ added, alreadyEntered, onOtherLines, rejected }: AddSerialsResult): {
+  text: string;
+  isProblem: boolean;
+} {
   const sentences: string[] = [];
   if (added.length > 0) sentences.push(describeAdded(added));
-  for (const sentence of [describeRepeats(alreadyEntered), describeOtherLines(onOtherLines)]) if (sentence) sentences.push(sentence);
+  for (const sentence of [describeRepeats(alreadyEntered), describeOtherLines(onOtherLines)])
+    if (sentence) sentences.push(sentence);
   for (const { message } of rejected.slice(0, 3)) sentences.push(message);
   if (rejected.length > 3) sentences.push(`${rejected.length - 3} more could not be added.`);
   if (sentences.length === 0) sentences.push('Nothing to add.');

@@ -1,8 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import {
-  MAX_SERIAL_LENGTH, expandShorthand, findDuplicates, generateSerialRange, normaliseSerial, parseRangeShorthand, serialPrefix,
-  serialTextProblem, splitSerialList, suggestNextNumber,
+  MAX_SERIAL_LENGTH,
+  expandShorthand,
+  findDuplicates,
+  generateSerialRange,
+  normaliseSerial,
+  parseRangeShorthand,
+  serialPrefix,
+  serialTextProblem,
+  splitSerialList,
+  suggestNextNumber,
 } from './parse';
 
 // Counted, not timed: findDuplicates must take one canonical key per serial. Its wall time at 10,000 serials
@@ -17,12 +25,21 @@ describe('splitSerialList', () => {
     expect(splitSerialList('SN-1\nSN-2\r\nSN-3\tSN-4\n\n  \n')).toEqual(['SN-1', 'SN-2', 'SN-3', 'SN-4']);
   });
   it('keeps commas and semicolons, which can be part of a serial, and never expands a line that reads as a range', () => {
-    expect(splitSerialList('LOT 7, BOX 2\nA;B\nUIW-K12-345\nSN-0001-SN-0050')).toEqual(['LOT 7, BOX 2', 'A;B', 'UIW-K12-345', 'SN-0001-SN-0050']);
+    expect(splitSerialList('LOT 7, BOX 2\nA;B\nUIW-K12-345\nSN-0001-SN-0050')).toEqual([
+      'LOT 7, BOX 2',
+      'A;B',
+      'UIW-K12-345',
+      'SN-0001-SN-0050',
+    ]);
   });
   it('keeps MAC addresses, IMEIs, leading zeros, case and inner spaces exactly', () => {
-    expect(splitSerialList(' 00:1A:2B:3C:4D:5E \n356938035643809\n0007\nab-Cd\nLOT 7 X')).toEqual(
-      ['00:1A:2B:3C:4D:5E', '356938035643809', '0007', 'ab-Cd', 'LOT 7 X'],
-    );
+    expect(splitSerialList(' 00:1A:2B:3C:4D:5E \n356938035643809\n0007\nab-Cd\nLOT 7 X')).toEqual([
+      '00:1A:2B:3C:4D:5E',
+      '356938035643809',
+      '0007',
+      'ab-Cd',
+      'LOT 7 X',
+    ]);
   });
   it('returns nothing for blank text', () => {
     expect(splitSerialList(' \n\r\t ')).toEqual([]);
@@ -35,7 +52,11 @@ describe('generateSerialRange', () => {
     expect(serials).toHaveLength(50);
     expect(serials[0]).toBe('SN-0001');
     expect(serials[49]).toBe('SN-0050');
-    expect(generateSerialRange({ prefix: '', start: 98, count: 3, padTo: 2, suffix: '/B' })).toEqual(['98/B', '99/B', '100/B']);
+    expect(generateSerialRange({ prefix: '', start: 98, count: 3, padTo: 2, suffix: '/B' })).toEqual([
+      '98/B',
+      '99/B',
+      '100/B',
+    ]);
   });
   it('refuses a count below 1 or above 100000 and a negative start', () => {
     expect(() => generateSerialRange({ prefix: 'SN-', start: 1, count: 0, padTo: 4 })).toThrow(/at least 1/);
@@ -48,7 +69,9 @@ describe('generateSerialRange', () => {
     expect(serials[99_999]).toBe('X099999');
   });
   it('refuses serials longer than the maximum length', () => {
-    expect(() => generateSerialRange({ prefix: 'P'.repeat(MAX_SERIAL_LENGTH), start: 1, count: 1, padTo: 1 })).toThrow(/at most 100 characters/);
+    expect(() => generateSerialRange({ prefix: 'P'.repeat(MAX_SERIAL_LENGTH), start: 1, count: 1, padTo: 1 })).toThrow(
+      /at most 100 characters/,
+    );
   });
 });
 
@@ -66,7 +89,17 @@ describe('expandShorthand', () => {
     expect(expandShorthand('SN-0998-SN-1001')).toEqual(['SN-0998', 'SN-0999', 'SN-1000', 'SN-1001']);
   });
   it('returns null for texts that are serials, not ranges', () => {
-    for (const text of ['SN-7', '00:1A:2B:3C:4D:5E', '356938035643809', '2024-0001', '5-5', 'SN-0008-XY-0012', '10+0', 'ABC', '']) {
+    for (const text of [
+      'SN-7',
+      '00:1A:2B:3C:4D:5E',
+      '356938035643809',
+      '2024-0001',
+      '5-5',
+      'SN-0008-XY-0012',
+      '10+0',
+      'ABC',
+      '',
+    ]) {
       expect(expandShorthand(text), text).toBeNull();
     }
   });
@@ -81,7 +114,14 @@ describe('expandShorthand', () => {
 
 describe('parseRangeShorthand', () => {
   it('says what a range-looking text would add, without generating it', () => {
-    expect(parseRangeShorthand('UIW-K12-345')).toEqual({ prefix: 'UIW-K', start: 12, count: 334, padTo: 2, first: 'UIW-K12', last: 'UIW-K345' });
+    expect(parseRangeShorthand('UIW-K12-345')).toEqual({
+      prefix: 'UIW-K',
+      start: 12,
+      count: 334,
+      padTo: 2,
+      first: 'UIW-K12',
+      last: 'UIW-K345',
+    });
     expect(parseRangeShorthand('SN-0001-SN-0050')).toMatchObject({ count: 50, first: 'SN-0001', last: 'SN-0050' });
     expect(parseRangeShorthand('1+5000000')).toMatchObject({ count: 5_000_000, last: '5000000' });
     expect(parseRangeShorthand('SN-7')).toBeNull();
@@ -91,7 +131,10 @@ describe('parseRangeShorthand', () => {
 
 describe('suggestNextNumber', () => {
   it('continues after the highest serial with the prefix, keeping its digit count', () => {
-    expect(suggestNextNumber(['SN-0003', 'SN-0010', 'SN-0007', 'XY-9999', 'SN-12A'], 'SN-')).toEqual({ start: 11, padTo: 4 });
+    expect(suggestNextNumber(['SN-0003', 'SN-0010', 'SN-0007', 'XY-9999', 'SN-12A'], 'SN-')).toEqual({
+      start: 11,
+      padTo: 4,
+    });
     expect(suggestNextNumber(['A7', 'A12'], 'A')).toEqual({ start: 13, padTo: 2 });
   });
   it('starts at 1 with 4 digits when nothing matches', () => {
@@ -106,8 +149,14 @@ describe('suggestNextNumber', () => {
 describe('findDuplicates', () => {
   it('finds repeats by what they read as: exact, other case, full width, look-alike letters', () => {
     expect([...findDuplicates(['SN-1', 'SN-2', 'SN-1', 'SN-2', 'SN-3']).keys()]).toEqual(['SN-1', 'SN-2']);
-    expect(findDuplicates(['SN-7', 'sn-7', 'ＳＮ-７', 'SN-7\u200b', '\u0405N-7'])).toEqual(new Map([
-      ['sn-7', 'SN-7'], ['ＳＮ-７', 'SN-7'], ['SN-7\u200b', 'SN-7'], ['\u0405N-7', 'SN-7']]));
+    expect(findDuplicates(['SN-7', 'sn-7', 'ＳＮ-７', 'SN-7\u200b', '\u0405N-7'])).toEqual(
+      new Map([
+        ['sn-7', 'SN-7'],
+        ['ＳＮ-７', 'SN-7'],
+        ['SN-7\u200b', 'SN-7'],
+        ['\u0405N-7', 'SN-7'],
+      ]),
+    );
     expect(findDuplicates([]).size).toBe(0);
   });
   it('handles 10,000 serials in linear time: one key per serial', () => {

@@ -32,7 +32,10 @@ export function serialTextProblem(serial: string): string | null {
  * semicolons stay, because they can be.
  */
 export function splitSerialList(text: string): string[] {
-  return text.split(/[\r\n\t\v\f\u0085\u2028\u2029]+/).map(normaliseSerial).filter((serial) => serial.length > 0);
+  return text
+    .split(/[\r\n\t\v\f\u0085\u2028\u2029]+/)
+    .map(normaliseSerial)
+    .filter((serial) => serial.length > 0);
 }
 
 export type SerialRangeOptions = { prefix: string; start: number; count: number; padTo: number; suffix?: string };
@@ -46,17 +49,23 @@ export function generateSerialRange({ prefix, start, count, padTo, suffix = '' }
   }
   const longest = serials[count - 1];
   if (longest.length > MAX_SERIAL_LENGTH) {
-    throw new Error(`Serial numbers can have at most ${MAX_SERIAL_LENGTH} characters; this range makes ${longest.length}.`);
+    throw new Error(
+      `Serial numbers can have at most ${MAX_SERIAL_LENGTH} characters; this range makes ${longest.length}.`,
+    );
   }
   return serials;
 }
 
 function assertRangeOptions(start: number, count: number, padTo: number): void {
-  if (!Number.isInteger(count) || count < 1) throw new Error('The count of a range must be a whole number of at least 1.');
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error('The count of a range must be a whole number of at least 1.');
   if (count > MAX_RANGE_COUNT) {
-    throw new Error(`A range can hold at most ${MAX_RANGE_COUNT.toLocaleString('en')} serial numbers; ${count.toLocaleString('en')} were asked for.`);
+    throw new Error(
+      `A range can hold at most ${MAX_RANGE_COUNT.toLocaleString('en')} serial numbers; ${count.toLocaleString('en')} were asked for.`,
+    );
   }
-  if (!Number.isInteger(start) || start < 0) throw new Error('The start number of a range must be a whole number, 0 or more.');
+  if (!Number.isInteger(start) || start < 0)
+    throw new Error('The start number of a range must be a whole number, 0 or more.');
   if (!Number.isSafeInteger(start + count - 1)) throw new Error('The start number of the range is too large.');
   if (!Number.isInteger(padTo) || padTo < 0 || padTo > MAX_SERIAL_LENGTH) {
     throw new Error(`Digits must be a whole number from 0 to ${MAX_SERIAL_LENGTH}.`);
@@ -68,7 +77,9 @@ const DASH_RANGE = /^(.*?)(\d+)\s*-\s*(?:\1)?(\d+)$/;
 // `10+3`, `SN-0010+3`: start plus count.
 const PLUS_RANGE = /^(.*?)(\d+)\s*\+\s*(\d+)$/;
 
-/** A text that reads as a range, with what it would add; `count` may exceed MAX_RANGE_COUNT (generating then refuses). */
+/**
+ * A text that reads as a range, with what it would add; `count` may exceed MAX_RANGE_COUNT (generating then refuses).
+ */
 export type RangeShorthand = SerialRangeOptions & { first: string; last: string };
 
 function shorthand(prefix: string, startDigits: string, count: number): RangeShorthand {
@@ -105,7 +116,9 @@ export function parseRangeShorthand(text: string): RangeShorthand | null {
   return null;
 }
 
-/** The serials of a range shorthand, or null when the text is not one. Throws when the range is over MAX_RANGE_COUNT. */
+/**
+ * The serials of a range shorthand, or null when the text is not one. Throws when the range is over MAX_RANGE_COUNT.
+ */
 export function expandShorthand(text: string): string[] | null {
   const range = parseRangeShorthand(text);
   return range && generateSerialRange(range);

@@ -24,12 +24,23 @@ describe('neutraliseFormula', () => {
     expect(neutraliseFormula(cell)).toBe(expected);
   });
 
-  it.each(['-5', '-12.50', '+7', '-0,75', '-.5', '-1e3', '', 'plain', '5-3', 'a=b', "'=already", 'Nut; bolt', 'two\nlines'])(
-    'leaves %j alone',
-    (cell) => {
-      expect(neutraliseFormula(cell)).toBe(cell);
-    },
-  );
+  it.each([
+    '-5',
+    '-12.50',
+    '+7',
+    '-0,75',
+    '-.5',
+    '-1e3',
+    '',
+    'plain',
+    '5-3',
+    'a=b',
+    "'=already",
+    'Nut; bolt',
+    'two\nlines',
+  ])('leaves %j alone', (cell) => {
+    expect(neutraliseFormula(cell)).toBe(cell);
+  });
 
   it('guards signed numbers too at the start of a line', () => {
     expect(neutraliseFormula('-5', true)).toBe("'-5");

@@ -33,5 +33,7 @@ function opensFormula(text: string, inside: boolean): boolean {
  */
 export function neutraliseFormula(cell: string, lineStart = false): string {
   const start = opensFormula(cell, false) || (lineStart && /^[+-]/.test(cell.trimStart())) ? `'${cell}` : cell;
-  return start.replace(CELL_START_INSIDE, (all, mark: string, rest: string) => (opensFormula(rest, true) ? `${mark}'${rest}` : all));
+  return start.replace(CELL_START_INSIDE, (all, mark: string, rest: string) =>
+    opensFormula(rest, true) ? `${mark}'${rest}` : all,
+  );
 }

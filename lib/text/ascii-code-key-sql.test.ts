@@ -7,8 +7,11 @@ const translated = (text: string) => text.toLowerCase().replace(/[ilo]/g, (c) =>
 
 describe('asciiCodeKeySql', () => {
   it('equals canonicalKey for texts of ASCII letters, digits and dashes', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[A-Za-z0-9-]{1,16}$/), (text) => {
-      expect(translated(text)).toBe(canonicalKey(text));
-    }), { numRuns: 5000, seed: 39 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9-]{1,16}$/), (text) => {
+        expect(translated(text)).toBe(canonicalKey(text));
+      }),
+      { numRuns: 5000, seed: 39 },
+    );
   });
 });

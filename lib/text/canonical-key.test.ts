@@ -7,13 +7,28 @@ const FULL_WIDTH = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode
 describe('canonicalKey', () => {
   it('makes what a person reads as ABC123 one key', () => {
     const key = canonicalKey('ABC123');
-    for (const variant of ['abc123', 'ＡＢＣ１２３', 'ABC123\u200b', '\u200bABC123', 'AB\u200dC123', '\u0410BC123', 'ABC12\u0417', 'Abc123']) {
+    for (const variant of [
+      'abc123',
+      'ＡＢＣ１２３',
+      'ABC123\u200b',
+      '\u200bABC123',
+      'AB\u200dC123',
+      '\u0410BC123',
+      'ABC12\u0417',
+      'Abc123',
+    ]) {
       expect(canonicalKey(variant), JSON.stringify(variant)).toBe(key);
     }
   });
 
   it('keeps serials that read differently apart', () => {
-    for (const [a, b] of [['ABC123', 'ABC124'], ['SN-1', 'SN1'], ['A', 'B'], ['00:1A:2B', '00:1A:2C'], ['É1', 'F1']]) {
+    for (const [a, b] of [
+      ['ABC123', 'ABC124'],
+      ['SN-1', 'SN1'],
+      ['A', 'B'],
+      ['00:1A:2B', '00:1A:2C'],
+      ['É1', 'F1'],
+    ]) {
       expect(canonicalKey(a)).not.toBe(canonicalKey(b));
     }
   });
@@ -24,16 +39,22 @@ describe('canonicalKey', () => {
   });
 
   it('is idempotent, case-insensitive and width-insensitive for any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (text) => {
-      const key = canonicalKey(text);
-      expect(canonicalKey(key)).toBe(key);
-      expect(canonicalKey(text.toUpperCase())).toBe(key);
-      expect(canonicalKey(text.toLowerCase())).toBe(key);
-    }), { numRuns: 2000, seed: 13 });
-    fc.assert(fc.property(fc.stringMatching(/^[!-~]{1,20}$/), (ascii) => {
-      expect(canonicalKey(FULL_WIDTH(ascii))).toBe(canonicalKey(ascii));
-      expect(canonicalKey(`\ufeff${ascii}\u200b`)).toBe(canonicalKey(ascii));
-    }), { numRuns: 2000, seed: 13 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (text) => {
+        const key = canonicalKey(text);
+        expect(canonicalKey(key)).toBe(key);
+        expect(canonicalKey(text.toUpperCase())).toBe(key);
+        expect(canonicalKey(text.toLowerCase())).toBe(key);
+      }),
+      { numRuns: 2000, seed: 13 },
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[!-~]{1,20}$/), (ascii) => {
+        expect(canonicalKey(FULL_WIDTH(ascii))).toBe(canonicalKey(ascii));
+        expect(canonicalKey(`\ufeff${ascii}\u200b`)).toBe(canonicalKey(ascii));
+      }),
+      { numRuns: 2000, seed: 13 },
+    );
   });
 
   it('keeps digits as digits, so keys sort like the serials they stand for', () => {
@@ -43,9 +64,12 @@ describe('canonicalKey', () => {
   });
 
   it('the ASCII fast path agrees with the general path', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[ -~]{0,20}$/), (ascii) => {
-      // A trailing ignorable forces the general path without changing the key.
-      expect(canonicalKey(ascii)).toBe(canonicalKey(`${ascii}\u200b`));
-    }), { numRuns: 3000, seed: 7 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ -~]{0,20}$/), (ascii) => {
+        // A trailing ignorable forces the general path without changing the key.
+        expect(canonicalKey(ascii)).toBe(canonicalKey(`${ascii}\u200b`));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });

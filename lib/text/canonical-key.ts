@@ -47,7 +47,8 @@ export function canonicalKey(text: string): string {
 
 function skeletonKey(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return asciiKey(text);
-  // Each round is lower case ∘ skeleton ∘ upper case ∘ NFKC (as the ASCII path does); its fixed point is the key, so the key of a key is itself.
+  // Each round is lower case ∘ skeleton ∘ upper case ∘ NFKC (as the ASCII path does); its fixed point is the key, so
+  // the key of a key is itself.
   let current = text.replace(IGNORABLE, '');
   for (let round = 0; round < 8; round++) {
     const next = skeleton(current.normalize('NFKC').replace(IGNORABLE, '').toUpperCase()).toLowerCase();

@@ -11,7 +11,8 @@ import { identifierTextProblem, trimIdentifier } from './identifier-text';
  */
 const stored = (text: string) => trimIdentifier(text);
 const sameOrRefused = (base: string, variant: string) =>
-  identifierTextProblem('Serial number', stored(variant)) !== null || canonicalKey(stored(variant)) === canonicalKey(stored(base));
+  identifierTextProblem('Serial number', stored(variant)) !== null ||
+  canonicalKey(stored(variant)) === canonicalKey(stored(base));
 
 describe('identifiers that only look different (hostile findings)', () => {
   it.each([

@@ -49,7 +49,10 @@ export function identifierTextProblem(label: string, text: string): string | nul
     position++;
     const name = describe(ch);
     if (name) {
-      const shown = [...text].map((c) => (describe(c) ? '�' : c)).join('').slice(0, 40);
+      const shown = [...text]
+        .map((c) => (describe(c) ? '�' : c))
+        .join('')
+        .slice(0, 40);
       return `${label} "${shown}" has ${name} (${hex(ch)}) at position ${position}; remove it.`;
     }
   }

@@ -8,7 +8,11 @@ import { isRole, type Role } from '@/lib/auth/roles';
 export const USER_SORTS = ['name', 'email', 'role', 'createdAt'] as const;
 
 export function parseUserListParams(params: SearchParams) {
-  return parseListParams(params, { sortable: USER_SORTS, defaultSort: { id: 'name', desc: false }, filters: ['role', 'status'] as const });
+  return parseListParams(params, {
+    sortable: USER_SORTS,
+    defaultSort: { id: 'name', desc: false },
+    filters: ['role', 'status'] as const,
+  });
 }
 
 /** `activeKeys`: unrevoked API keys the user created, which stop working while the user is deactivated. */
@@ -18,7 +22,10 @@ export type UserRowView = { id: number; name: string; email: string; role: Role;
 // mean the key's own id here.
 const activeKeysOf = sql<number>`(select count(*)::int from "api_key" k where k."created_by" = "user"."id" and k."revoked_at" is null)`;
 
-export async function listUsersPage(db: DbOrTx, params: ReturnType<typeof parseUserListParams>): Promise<{ rows: UserRowView[]; total: number }> {
+export async function listUsersPage(
+  db: DbOrTx,
+  params: ReturnType<typeof parseUserListParams>,
+): Promise<{ rows: UserRowView[]; total: number }> {
   const conditions: (SQL | undefined)[] = [];
   if (params.q) conditions.push(or(ilike(user.name, likePattern(params.q)), ilike(user.email, likePattern(params.q))));
   if (isRole(params.filters.role)) conditions.push(eq(user.role, params.filters.role));
@@ -26,8 +33,20 @@ export async function listUsersPage(db: DbOrTx, params: ReturnType<typeof parseU
   const where = and(...conditions);
   const order = user[params.sort.id];
   const [rows, [{ total }]] = await Promise.all([
-    db.select({ id: user.id, name: user.name, email: user.email, role: user.role, active: user.active, activeKeys: activeKeysOf }).from(user).where(where)
-      .orderBy(params.sort.desc ? desc(order) : asc(order), asc(user.id)).limit(params.perPage).offset(offsetOf(params)),
+    db
+      .select({
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        active: user.active,
+        activeKeys: activeKeysOf,
+      })
+      .from(user)
+      .where(where)
+      .orderBy(params.sort.desc ? desc(order) : asc(order), asc(user.id))
+      .limit(params.perPage)
+      .offset(offsetOf(params)),
     db.select({ total: count() }).from(user).where(where),
   ]);
   return { rows, total };
@@ -36,16 +55,31 @@ export async function listUsersPage(db: DbOrTx, params: ReturnType<typeof parseU
 export const API_KEY_SORTS = ['name', 'role', 'createdAt', 'lastUsedAt'] as const;
 
 export function parseApiKeyListParams(params: SearchParams) {
-  return parseListParams(params, { sortable: API_KEY_SORTS, defaultSort: { id: 'createdAt', desc: true }, filters: ['status'] as const });
+  return parseListParams(params, {
+    sortable: API_KEY_SORTS,
+    defaultSort: { id: 'createdAt', desc: true },
+    filters: ['status'] as const,
+  });
 }
 
 /** `ownerActive`: a key works only while the user who created it is active (lib/auth/api-keys.ts). */
 export type ApiKeyRowView = {
-  id: string; name: string; role: Role; keyPrefix: string; signingSecret: string; createdAt: string;
-  lastUsedAt: string | null; revokedAt: string | null; createdByName: string; ownerActive: boolean;
+  id: string;
+  name: string;
+  role: Role;
+  keyPrefix: string;
+  signingSecret: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdByName: string;
+  ownerActive: boolean;
 };
 
-export async function listApiKeysPage(db: DbOrTx, params: ReturnType<typeof parseApiKeyListParams>): Promise<{ rows: ApiKeyRowView[]; total: number }> {
+export async function listApiKeysPage(
+  db: DbOrTx,
+  params: ReturnType<typeof parseApiKeyListParams>,
+): Promise<{ rows: ApiKeyRowView[]; total: number }> {
   const conditions: (SQL | undefined)[] = [];
   if (params.q) conditions.push(ilike(apiKey.name, likePattern(params.q)));
   if (params.filters.status === 'active') conditions.push(isNull(apiKey.revokedAt));
@@ -53,15 +87,35 @@ export async function listApiKeysPage(db: DbOrTx, params: ReturnType<typeof pars
   const where = and(...conditions);
   const order = apiKey[params.sort.id];
   const [rows, [{ total }]] = await Promise.all([
-    db.select({ id: apiKey.id, name: apiKey.name, role: apiKey.role, keyPrefix: apiKey.keyPrefix, signingSecret: apiKey.signingSecret,
-      createdAt: apiKey.createdAt, lastUsedAt: apiKey.lastUsedAt, revokedAt: apiKey.revokedAt, createdByName: user.name, ownerActive: user.active })
-      .from(apiKey).innerJoin(user, eq(user.id, apiKey.createdBy)).where(where)
-      .orderBy(params.sort.desc ? desc(order) : asc(order), desc(apiKey.id)).limit(params.perPage).offset(offsetOf(params)),
+    db
+      .select({
+        id: apiKey.id,
+        name: apiKey.name,
+        role: apiKey.role,
+        keyPrefix: apiKey.keyPrefix,
+        signingSecret: apiKey.signingSecret,
+        createdAt: apiKey.createdAt,
+        lastUsedAt: apiKey.lastUsedAt,
+        revokedAt: apiKey.revokedAt,
+        createdByName: user.name,
+        ownerActive: user.active,
+      })
+      .from(apiKey)
+      .innerJoin(user, eq(user.id, apiKey.createdBy))
+      .where(where)
+      .orderBy(params.sort.desc ? desc(order) : asc(order), desc(apiKey.id))
+      .limit(params.perPage)
+      .offset(offsetOf(params)),
     db.select({ total: count() }).from(apiKey).where(where),
   ]);
   return {
     total,
-    rows: rows.map((r) => ({ ...r, id: r.id.toString(), createdAt: r.createdAt.toISOString(),
-      lastUsedAt: r.lastUsedAt?.toISOString() ?? null, revokedAt: r.revokedAt?.toISOString() ?? null })),
+    rows: rows.map((r) => ({
+      ...r,
+      id: r.id.toString(),
+      createdAt: r.createdAt.toISOString(),
+      lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+      revokedAt: r.revokedAt?.toISOString() ?? null,
+    })),
   };
 }

@@ -3,7 +3,8 @@ import { dateProblem, dateSchema, dateTimeProblem } from './date';
 
 describe('the date rule', () => {
   it('takes real dates of 1900 to 2999', () => {
-    for (const date of ['1900-01-01', '2024-02-29', '2026-12-31', '2999-12-31']) expect(dateProblem(date), date).toBeNull();
+    for (const date of ['1900-01-01', '2024-02-29', '2026-12-31', '2999-12-31'])
+      expect(dateProblem(date), date).toBeNull();
   });
 
   it('refuses impossible dates and years outside 1900–2999, naming the field', () => {
@@ -27,7 +28,11 @@ describe('the date rule', () => {
 
   it('is one schema whose first message names the problem', () => {
     expect(dateSchema().safeParse('2026-02-28').success).toBe(true);
-    expect(dateSchema().safeParse('2026-02-30').error?.issues.map((i) => i.message)).toEqual(['Date 2026-02-30 does not exist.']);
+    expect(
+      dateSchema()
+        .safeParse('2026-02-30')
+        .error?.issues.map((i) => i.message),
+    ).toEqual(['Date 2026-02-30 does not exist.']);
     expect(dateSchema().safeParse('nope').error?.issues[0].message).toBe('Enter the date as YYYY-MM-DD.');
     expect(dateSchema().safeParse(null).error?.issues[0].message).toBe('Enter the date as YYYY-MM-DD.');
   });
@@ -35,7 +40,12 @@ describe('the date rule', () => {
 
 describe('the date-time rule', () => {
   it('takes dates and real times with an offset', () => {
-    for (const text of ['2026-11-22', '2026-11-22T10:00Z', '2026-11-22T10:00:59+01:00', '2026-11-22T23:59:59.123456789-12:00']) {
+    for (const text of [
+      '2026-11-22',
+      '2026-11-22T10:00Z',
+      '2026-11-22T10:00:59+01:00',
+      '2026-11-22T23:59:59.123456789-12:00',
+    ]) {
       expect(dateTimeProblem(text, 'Created_Time'), text).toBeNull();
     }
   });

@@ -15,7 +15,8 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const shapeMessage = (label: string) => (label === 'Date' ? 'Enter the date as YYYY-MM-DD.' : `${label} must be a date written YYYY-MM-DD.`);
+const shapeMessage = (label: string) =>
+  label === 'Date' ? 'Enter the date as YYYY-MM-DD.' : `${label} must be a date written YYYY-MM-DD.`;
 
 /** Why `label` cannot take this text as a date, or null when it is a real date of 1900–2999. */
 export function dateProblem(text: string, label = 'Date'): string | null {
@@ -31,10 +32,13 @@ export function dateProblem(text: string, label = 'Date'): string | null {
 export function dateSchema(label = 'Date') {
   const shape = shapeMessage(label);
   // The regex keeps the pattern in the generated OpenAPI document; the refinement adds what a regex cannot say.
-  return z.string({ message: shape }).regex(DATE, shape).superRefine((text, ctx) => {
-    const problem = DATE.test(text) ? dateProblem(text, label) : null;
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  return z
+    .string({ message: shape })
+    .regex(DATE, shape)
+    .superRefine((text, ctx) => {
+      const problem = DATE.test(text) ? dateProblem(text, label) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 }
 
 // Date, then optionally a time of hours and minutes, seconds, a fraction of up to nine digits, and an offset.

@@ -8,8 +8,12 @@ describe('exact decimal parsing', () => {
     expect(moneySchema('Price').parse(0)).toBe('0');
   });
   it('refuses words, too many digits and negatives with a message naming the field', () => {
-    expect(moneySchema('Sale price').safeParse('abc').error?.issues[0].message).toBe('Sale price must be a number such as 12.50.');
-    expect(moneySchema('Price').safeParse('1.12345').error?.issues[0].message).toMatch(/at most 15 digits before and 4 after/);
+    expect(moneySchema('Sale price').safeParse('abc').error?.issues[0].message).toBe(
+      'Sale price must be a number such as 12.50.',
+    );
+    expect(moneySchema('Price').safeParse('1.12345').error?.issues[0].message).toMatch(
+      /at most 15 digits before and 4 after/,
+    );
     expect(moneySchema('Price').safeParse('-1').error?.issues[0].message).toBe('Price cannot be negative.');
   });
   it('requires a positive quantity', () => {

@@ -13,8 +13,8 @@ export const MAX_LINES = 500;
 export const MAX_SERIALS_PER_LINE = 100_000;
 export { MAX_SERIAL_LENGTH };
 
-const idSchema = (what: string) => z.union([z.string(), z.number(), z.bigint()])
-  .transform((v, ctx) => {
+const idSchema = (what: string) =>
+  z.union([z.string(), z.number(), z.bigint()]).transform((v, ctx) => {
     // parseId also refuses 19-digit numbers beyond bigint, which the database would answer with an error.
     const id = parseId(String(v).trim());
     if (id === null) {
@@ -25,20 +25,24 @@ const idSchema = (what: string) => z.union([z.string(), z.number(), z.bigint()])
   });
 
 /** Blank means none; anything else must be an id (a union would answer zod's bare "Invalid input"). */
-const optionalIdSchema = (what: string) => z.union([z.string(), z.number(), z.bigint(), z.null()]).optional()
-  .transform((v, ctx) => {
-    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
-    const id = parseId(String(v).trim());
-    if (id === null) ctx.addIssue({ code: 'custom', message: `Choose the ${what}.` });
-    return id ?? z.NEVER;
-  });
+const optionalIdSchema = (what: string) =>
+  z
+    .union([z.string(), z.number(), z.bigint(), z.null()])
+    .optional()
+    .transform((v, ctx) => {
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
+      const id = parseId(String(v).trim());
+      if (id === null) ctx.addIssue({ code: 'custom', message: `Choose the ${what}.` });
+      return id ?? z.NEVER;
+    });
 
 /**
  * A line's serials as every door takes them: trimmed (whitespace and invisible marks at the ends), blanks
  * dropped, and each one refused with its position named when it holds a line break, a control character,
  * NUL or a text-direction control (issues keep the index of the serial as sent, for the importer's rows).
  */
-export const serialListSchema = z.array(z.string())
+export const serialListSchema = z
+  .array(z.string())
   .max(MAX_SERIALS_PER_LINE, `A line can have at most ${MAX_SERIALS_PER_LINE.toLocaleString('en')} serial numbers.`)
   .superRefine((list, ctx) => {
     list.forEach((raw, index) => {
@@ -52,40 +56,68 @@ export const serialListSchema = z.array(z.string())
 export const documentLineSchema = z.object({
   itemId: idSchema('item'),
   quantity: quantitySchema('Quantity'),
-  unitPrice: moneySchema('Unit price').optional().transform((v) => v ?? '0'),
+  unitPrice: moneySchema('Unit price')
+    .optional()
+    .transform((v) => v ?? '0'),
   vatRate: vatRateSchema.optional(),
   serials: serialListSchema.optional().transform((v) => v ?? []),
 });
 
 /** One schema for a stock document or invoice: the form, the API and the importer all parse with it. */
-export const documentSchema = z.object({
-  kind: z.enum(DOCUMENT_KINDS),
-  date: dateSchema('Date'),
-  partnerId: optionalIdSchema('partner'),
-  warehouseId: idSchema('warehouse'),
-  // Transfers only: where the goods go (warehouseId is where they leave from).
-  destinationWarehouseId: optionalIdSchema('destination warehouse'),
-  // Transfers only: dispatched now, received at the destination later by transfer arrivals.
-  inTransit: z.boolean().optional().transform((v) => v ?? false),
-  // Transfer arrivals only: the in-transit transfer whose goods arrived.
-  transferId: optionalIdSchema('transfer'),
-  externalNumber: z.string().optional().nullable().transform((v, ctx) => {
-    const text = v ? trimIdentifier(v) : '';
-    if (text === '') return null;
-    const problem = text.length > 64 ? 'The external number can have at most 64 characters.' : identifierTextProblem('The external number', text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    return text;
-  }),
-  note: z.string().max(2000, 'The note can have at most 2,000 characters.').check(cleanText('The note')).optional().transform((v) => v ?? ''),
-  createStockDocument: z.boolean().optional(),
-  lines: z.array(documentLineSchema).min(1, 'Add at least one line.').max(MAX_LINES, `A document can have at most ${MAX_LINES} lines.`),
-}).superRefine((data, ctx) => {
-  checkTransferFields(data, ctx);
-  checkTotals(data.lines, ctx);
-});
+export const documentSchema = z
+  .object({
+    kind: z.enum(DOCUMENT_KINDS),
+    date: dateSchema('Date'),
+    partnerId: optionalIdSchema('partner'),
+    warehouseId: idSchema('warehouse'),
+    // Transfers only: where the goods go (warehouseId is where they leave from).
+    destinationWarehouseId: optionalIdSchema('destination warehouse'),
+    // Transfers only: dispatched now, received at the destination later by transfer arrivals.
+    inTransit: z
+      .boolean()
+      .optional()
+      .transform((v) => v ?? false),
+    // Transfer arrivals only: the in-transit transfer whose goods arrived.
+    transferId: optionalIdSchema('transfer'),
+    externalNumber: z
+      .string()
+      .optional()
+      .nullable()
+      .transform((v, ctx) => {
+        const text = v ? trimIdentifier(v) : '';
+        if (text === '') return null;
+        const problem =
+          text.length > 64
+            ? 'The external number can have at most 64 characters.'
+            : identifierTextProblem('The external number', text);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        return text;
+      }),
+    note: z
+      .string()
+      .max(2000, 'The note can have at most 2,000 characters.')
+      .check(cleanText('The note'))
+      .optional()
+      .transform((v) => v ?? ''),
+    createStockDocument: z.boolean().optional(),
+    lines: z
+      .array(documentLineSchema)
+      .min(1, 'Add at least one line.')
+      .max(MAX_LINES, `A document can have at most ${MAX_LINES} lines.`),
+  })
+  .superRefine((data, ctx) => {
+    checkTransferFields(data, ctx);
+    checkTotals(data.lines, ctx);
+  });
 export type DocumentInput = z.input<typeof documentSchema>;
 
-type TransferFields = { kind: DocumentKind; warehouseId: bigint; destinationWarehouseId: bigint | null; inTransit: boolean; transferId: bigint | null };
+type TransferFields = {
+  kind: DocumentKind;
+  warehouseId: bigint;
+  destinationWarehouseId: bigint | null;
+  inTransit: boolean;
+  transferId: bigint | null;
+};
 
 /**
  * A transfer goes from one warehouse to another, directly or in transit; an arrival names its transfer. No other
@@ -93,13 +125,17 @@ type TransferFields = { kind: DocumentKind; warehouseId: bigint; destinationWare
  */
 function checkTransferFields(data: TransferFields, ctx: z.RefinementCtx): void {
   const path = ['destinationWarehouseId'];
-  if (data.inTransit && !isTransfer(data.kind)) ctx.addIssue({ code: 'custom', path: ['inTransit'], message: 'Only a transfer goes in transit.' });
+  if (data.inTransit && !isTransfer(data.kind))
+    ctx.addIssue({ code: 'custom', path: ['inTransit'], message: 'Only a transfer goes in transit.' });
   if (isArrival(data.kind) !== (data.transferId !== null)) {
-    const message = isArrival(data.kind) ? 'Choose the transfer that arrived.' : 'Only a transfer arrival names a transfer.';
+    const message = isArrival(data.kind)
+      ? 'Choose the transfer that arrived.'
+      : 'Only a transfer arrival names a transfer.';
     ctx.addIssue({ code: 'custom', path: ['transferId'], message });
   }
   if (!isTransfer(data.kind)) {
-    if (data.destinationWarehouseId !== null) ctx.addIssue({ code: 'custom', path, message: 'Only a transfer has a destination warehouse.' });
+    if (data.destinationWarehouseId !== null)
+      ctx.addIssue({ code: 'custom', path, message: 'Only a transfer has a destination warehouse.' });
   } else if (data.destinationWarehouseId === null) {
     ctx.addIssue({ code: 'custom', path, message: 'Choose the destination warehouse.' });
   } else if (data.destinationWarehouseId === data.warehouseId) {
@@ -111,24 +147,38 @@ function checkTransferFields(data: TransferFields, ctx: z.RefinementCtx): void {
 const MAX_TOTAL = 10n ** 15n;
 const MONEY_LIMIT = '999,999,999,999,999';
 
-/** Quantity × unit price × (1 + VAT/100) of a line, exact, in units of 10^-11 (3 + 4 decimals, and 10,000 for 1 + VAT/100). */
+/**
+ * Quantity × unit price × (1 + VAT/100) of a line, exact, in units of 10^-11 (3 + 4 decimals, and 10,000 for 1 +
+ * VAT/100).
+ */
 function grossOf(line: { quantity: string; unitPrice: string; vatRate?: string }): bigint {
   return toScaled(line.quantity, 3) * toScaled(line.unitPrice, 4) * (10_000n + toScaled(line.vatRate ?? '0', 2));
 }
 
 /** Refuses lines and documents whose totals money cannot hold, naming the line, before anything is written. */
-export function checkTotals(lines: { quantity: string; unitPrice: string; vatRate?: string }[], ctx: z.RefinementCtx): void {
+export function checkTotals(
+  lines: { quantity: string; unitPrice: string; vatRate?: string }[],
+  ctx: z.RefinementCtx,
+): void {
   const limit = MAX_TOTAL * 10n ** 11n;
   let total = 0n;
   lines.forEach((line, index) => {
     const gross = grossOf(line);
     total += gross;
     if (gross >= limit) {
-      ctx.addIssue({ code: 'custom', path: ['lines', index, 'unitPrice'], message: `Line ${index + 1}: quantity × unit price with VAT comes to more than ${MONEY_LIMIT}, the most a total can be.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lines', index, 'unitPrice'],
+        message: `Line ${index + 1}: quantity × unit price with VAT comes to more than ${MONEY_LIMIT}, the most a total can be.`,
+      });
     }
   });
   if (total >= limit && !lines.some((line) => grossOf(line) >= limit)) {
-    ctx.addIssue({ code: 'custom', path: ['lines'], message: `The document's total with VAT comes to more than ${MONEY_LIMIT}, the most a total can be.` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lines'],
+      message: `The document's total with VAT comes to more than ${MONEY_LIMIT}, the most a total can be.`,
+    });
   }
 }
 export type DocumentData = z.output<typeof documentSchema>;

@@ -14,7 +14,9 @@ describe('EAN', () => {
   });
 
   it('names a wrong check digit and the right one', () => {
-    expect(parse('4006381333932').error?.issues[0].message).toBe('EAN 4006381333932 has a wrong check digit: the last digit should be 1.');
+    expect(parse('4006381333932').error?.issues[0].message).toBe(
+      'EAN 4006381333932 has a wrong check digit: the last digit should be 1.',
+    );
   });
 
   it('refuses a wrong length or letters', () => {

@@ -4,7 +4,8 @@ import { cleanText, findTextProblem, textProblem } from './text';
 
 describe('the text rule', () => {
   it('takes ordinary text in any script, emoji and line breaks', () => {
-    for (const text of ['ACME-1', 'Žluťoučký kůň', '日本語', '😀 box', 'two\nlines\r\nand\ta tab', '']) expect(textProblem(text, 'Name'), text).toBeNull();
+    for (const text of ['ACME-1', 'Žluťoučký kůň', '日本語', '😀 box', 'two\nlines\r\nand\ta tab', ''])
+      expect(textProblem(text, 'Name'), text).toBeNull();
   });
 
   it('refuses NUL and the other control characters, naming the field and the position', () => {
@@ -28,7 +29,10 @@ describe('the text rule', () => {
 
   it('finds the first bad string inside a JSON value, keys included, and stops at absurd depth', () => {
     const label = (path: (string | number)[]) => path.join('.') || 'the body';
-    expect(findTextProblem({ a: ['ok', { b: 'x\u0000' }] }, label)).toEqual({ path: ['a', 1, 'b'], message: expect.stringMatching(/^a\.1\.b contains/) });
+    expect(findTextProblem({ a: ['ok', { b: 'x\u0000' }] }, label)).toEqual({
+      path: ['a', 1, 'b'],
+      message: expect.stringMatching(/^a\.1\.b contains/),
+    });
     expect(findTextProblem({ 'k\u0001': 1 }, label)?.message).toMatch(/^A field name in the body contains/);
     expect(findTextProblem({ n: 1, t: true, z: null, s: 'fine' }, label)).toBeNull();
     let deep: unknown = 'x';

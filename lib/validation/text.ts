@@ -16,9 +16,11 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
 /** Why `label` cannot take this text, or null when it can. */
 export function textProblem(text: string, label: string): string | null {
   const control = CONTROL.exec(text);
-  if (control) return `${label} contains a control character (${codePoint(control[0])}) at position ${control.index + 1}; remove it.`;
+  if (control)
+    return `${label} contains a control character (${codePoint(control[0])}) at position ${control.index + 1}; remove it.`;
   const lone = LONE_SURROGATE.exec(text);
-  if (lone) return `${label} contains a broken character (an unpaired UTF-16 surrogate, ${codePoint(lone[0])}) at position ${lone.index + 1}.`;
+  if (lone)
+    return `${label} contains a broken character (an unpaired UTF-16 surrogate, ${codePoint(lone[0])}) at position ${lone.index + 1}.`;
   return null;
 }
 
@@ -37,7 +39,12 @@ export type TextProblemAt = { path: (string | number)[]; message: string };
  * rule, with its path; object keys count too. Depth is bounded so a hostile, deeply nested body cannot
  * exhaust the stack; what lies deeper is refused as well, since no input of ours nests that far.
  */
-export function findTextProblem(value: unknown, label: (path: (string | number)[]) => string, path: (string | number)[] = [], depth = 0): TextProblemAt | null {
+export function findTextProblem(
+  value: unknown,
+  label: (path: (string | number)[]) => string,
+  path: (string | number)[] = [],
+  depth = 0,
+): TextProblemAt | null {
   if (depth > 32) return { path, message: `${label(path)} is nested too deeply.` };
   if (typeof value === 'string') {
     const message = textProblem(value, label(path));

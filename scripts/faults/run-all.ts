@@ -8,9 +8,14 @@ const SCENARIOS = ['kill-app', 'restart-postgres', 'two-workers'];
 const results = SCENARIOS.map((name) => {
   console.log(`\n===== ${name} =====`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', `scripts/faults/${name}.ts`], { stdio: 'inherit' });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=react-server', `scripts/faults/${name}.ts`],
+    { stdio: 'inherit' },
+  );
   return { name, ok: run.status === 0, seconds: (Date.now() - started) / 1000 };
 });
 console.log('\n===== faults =====');
-for (const result of results) console.log(`  ${result.ok ? 'PASS' : 'FAIL'}  ${result.name} (${result.seconds.toFixed(0)} s)`);
+for (const result of results)
+  console.log(`  ${result.ok ? 'PASS' : 'FAIL'}  ${result.name} (${result.seconds.toFixed(0)} s)`);
 process.exitCode = results.every((result) => result.ok) ? 0 : 1;

@@ -28,12 +28,19 @@ export type Rng = ReturnType<typeof seededRandom>;
 export const BOUNDARY = '----serialstock-fuzz-7d1c';
 
 /** A multipart/form-data body with one part per entry, exactly as a browser would write it. */
-export function multipart(parts: { name: string; fileName?: string; content: Buffer | string }[], boundary = BOUNDARY): Buffer {
+export function multipart(
+  parts: { name: string; fileName?: string; content: Buffer | string }[],
+  boundary = BOUNDARY,
+): Buffer {
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const disposition = `form-data; name="${part.name}"${part.fileName === undefined ? '' : `; filename="${part.fileName}"`}`;
     const type = part.fileName === undefined ? '' : 'Content-Type: application/octet-stream\r\n';
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`), Buffer.from(part.content), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`),
+      Buffer.from(part.content),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return Buffer.concat(chunks);
@@ -41,7 +48,8 @@ export function multipart(parts: { name: string; fileName?: string; content: Buf
 
 export const multipartType = (boundary = BOUNDARY) => `multipart/form-data; boundary=${boundary}`;
 
-export const itemsCsv = (rows = 3) => Buffer.from(['Code,Name', ...Array.from({ length: rows }, (_, i) => `FZ-${i},Fuzz ${i}`)].join('\r\n'));
+export const itemsCsv = (rows = 3) =>
+  Buffer.from(['Code,Name', ...Array.from({ length: rows }, (_, i) => `FZ-${i},Fuzz ${i}`)].join('\r\n'));
 
 export const zipOf = (name: string, content: Buffer) => craftZip([{ name, content }]);
 
@@ -53,7 +61,9 @@ function cached(key: string, build: () => Buffer): Buffer {
 
 /** The classic: megabytes of one byte, deflated to kilobytes (ratio ~1000). */
 export const zeroBomb = (megabytes: number, declaredSize?: number) =>
-  cached(`zero:${megabytes}:${declaredSize}`, () => craftZip([{ name: 'bomb.csv', content: Buffer.alloc(megabytes * 1024 * 1024, 0x41), declaredSize }]));
+  cached(`zero:${megabytes}:${declaredSize}`, () =>
+    craftZip([{ name: 'bomb.csv', content: Buffer.alloc(megabytes * 1024 * 1024, 0x41), declaredSize }]),
+  );
 
 /**
  * A bomb that stays under the ratio limit (random digits keep it near 30:1) and just under the 40 MB
@@ -61,27 +71,31 @@ export const zeroBomb = (megabytes: number, declaredSize?: number) =>
  * the end. What a careful attacker sends once the obvious bombs are refused: the most memory one
  * upload may cost.
  */
-export const quietBomb = (rng: Rng) => cached('quiet', () => {
-  const lines = ['Code,Name'];
-  for (let i = 0; i < 25_000; i++) {
-    let cell = '';
-    for (let j = 0; j < 23; j++) cell += `${'x'.repeat(60)}${String(rng.int(0, 9999)).padStart(4, '0')}`;
-    lines.push(`Q${i},${cell}`);
-  }
-  const text = Buffer.from(lines.join('\n'));
-  return craftZip([{ name: 'quiet.csv', content: text, packed: deflateRawSync(text, { level: 1 }) }]);
-});
+export const quietBomb = (rng: Rng) =>
+  cached('quiet', () => {
+    const lines = ['Code,Name'];
+    for (let i = 0; i < 25_000; i++) {
+      let cell = '';
+      for (let j = 0; j < 23; j++) cell += `${'x'.repeat(60)}${String(rng.int(0, 9999)).padStart(4, '0')}`;
+      lines.push(`Q${i},${cell}`);
+    }
+    const text = Buffer.from(lines.join('\n'));
+    return craftZip([{ name: 'quiet.csv', content: text, packed: deflateRawSync(text, { level: 1 }) }]);
+  });
 
 /** A ZIP holding a ZIP holding a ZIP …, the innermost a small bomb. */
-export const nestedBomb = (depth: number) => cached(`nested:${depth}`, () => {
-  let inner = zeroBomb(8);
-  for (let level = 0; level < depth; level++) inner = craftZip([{ name: `level${level}.zip`, content: inner }]);
-  return inner;
-});
+export const nestedBomb = (depth: number) =>
+  cached(`nested:${depth}`, () => {
+    let inner = zeroBomb(8);
+    for (let level = 0; level < depth; level++) inner = craftZip([{ name: `level${level}.zip`, content: inner }]);
+    return inner;
+  });
 
 /** Many entries (more than any real upload has), each a tiny CSV. */
-export const manyEntries = (count: number) => cached(`many:${count}`, () =>
-  craftZip(Array.from({ length: count }, (_, i) => ({ name: `part${i}.txt`, content: Buffer.from('a,b\n') }))));
+export const manyEntries = (count: number) =>
+  cached(`many:${count}`, () =>
+    craftZip(Array.from({ length: count }, (_, i) => ({ name: `part${i}.txt`, content: Buffer.from('a,b\n') }))),
+  );
 
 let sheetBombBuilt: Promise<Buffer> | null = null;
 /** A real workbook whose sheet part is 40 MB of spaces (ratio ~1000). */
@@ -95,17 +109,24 @@ export function sheetBomb(): Promise<Buffer> {
 }
 
 let quietSheetBuilt: Promise<Buffer> | null = null;
-/** The quiet bomb as a workbook: a ~23 MB sheet of inline strings (just under a workbook's share), packed at about 30:1. */
+/**
+ * The quiet bomb as a workbook: a ~23 MB sheet of inline strings (just under a workbook's share), packed at about 30:1.
+ */
 export function quietSheetBomb(rng: Rng): Promise<Buffer> {
   quietSheetBuilt ??= (async () => {
     const rows: string[] = [];
     for (let r = 1; r <= 25_000; r++) {
       let cell = '';
       for (let j = 0; j < 13; j++) cell += `${'y'.repeat(60)}${String(rng.int(0, 9999)).padStart(4, '0')}`;
-      rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Q${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>${cell}</t></is></c></row>`);
+      rows.push(
+        `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Q${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>${cell}</t></is></c></row>`,
+      );
     }
     const zip = await JSZip.loadAsync(await buildXlsx([['Code']]));
-    zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`);
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`,
+    );
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
   })();
   return quietSheetBuilt;

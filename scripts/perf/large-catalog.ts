@@ -3,39 +3,129 @@ import type { Db, Tx } from '@/db/client';
 import { asciiCodeKeySql } from '@/lib/text/ascii-code-key-sql';
 
 /** Sizes of the large data set; the environment can shrink them for a quick trial run of the seed. */
-export type LargeSizes = { items: number; partners: number; serials: number; receipts: number; days: number; start: string };
+export type LargeSizes = {
+  items: number;
+  partners: number;
+  serials: number;
+  receipts: number;
+  days: number;
+  start: string;
+};
 
 export const WAREHOUSES = [
-  { code: 'MAIN', name: 'Main warehouse' }, { code: 'STORE', name: 'Store front' }, { code: 'EAST', name: 'East distribution centre' },
+  { code: 'MAIN', name: 'Main warehouse' },
+  { code: 'STORE', name: 'Store front' },
+  { code: 'EAST', name: 'East distribution centre' },
 ];
 
 // Categories whose goods carry a serial number, then bulk goods counted by quantity.
 const TRACKED = [
-  ['LAP', 'Laptop'], ['PHN', 'Smartphone'], ['TAB', 'Tablet'], ['MON', 'Monitor'], ['RTR', 'Wi-Fi router'],
-  ['SWI', 'Network switch'], ['CAM', 'IP camera'], ['PRN', 'Laser printer'], ['HDP', 'Headphones'], ['WAT', 'Smartwatch'],
-  ['DOC', 'Docking station'], ['PRJ', 'Projector'], ['NAS', 'NAS storage'], ['UPS', 'UPS'], ['SRV', 'Rack server'],
+  ['LAP', 'Laptop'],
+  ['PHN', 'Smartphone'],
+  ['TAB', 'Tablet'],
+  ['MON', 'Monitor'],
+  ['RTR', 'Wi-Fi router'],
+  ['SWI', 'Network switch'],
+  ['CAM', 'IP camera'],
+  ['PRN', 'Laser printer'],
+  ['HDP', 'Headphones'],
+  ['WAT', 'Smartwatch'],
+  ['DOC', 'Docking station'],
+  ['PRJ', 'Projector'],
+  ['NAS', 'NAS storage'],
+  ['UPS', 'UPS'],
+  ['SRV', 'Rack server'],
 ];
 const PLAIN = [
-  ['CBL', 'HDMI cable'], ['USB', 'USB-C cable'], ['NET', 'Patch cable Cat6'], ['MOU', 'Wireless mouse'], ['KBD', 'Keyboard'],
-  ['PAP', 'Copy paper A4'], ['TON', 'Toner'], ['BAG', 'Laptop bag'], ['SSD', 'SSD'], ['RAM', 'RAM module'],
-  ['ADP', 'Power adapter'], ['LBL', 'Label roll'], ['SCR', 'Screen protector'], ['BAT', 'AA batteries'], ['FAN', 'Case fan'],
+  ['CBL', 'HDMI cable'],
+  ['USB', 'USB-C cable'],
+  ['NET', 'Patch cable Cat6'],
+  ['MOU', 'Wireless mouse'],
+  ['KBD', 'Keyboard'],
+  ['PAP', 'Copy paper A4'],
+  ['TON', 'Toner'],
+  ['BAG', 'Laptop bag'],
+  ['SSD', 'SSD'],
+  ['RAM', 'RAM module'],
+  ['ADP', 'Power adapter'],
+  ['LBL', 'Label roll'],
+  ['SCR', 'Screen protector'],
+  ['BAT', 'AA batteries'],
+  ['FAN', 'Case fan'],
 ];
-const BRANDS = ['Acme', 'Nordic', 'Orion', 'Vertex', 'Lumen', 'Kestrel', 'Atlas', 'Zephyr', 'Quanta', 'Helix', 'Corvus', 'Pioneer'];
+const BRANDS = [
+  'Acme',
+  'Nordic',
+  'Orion',
+  'Vertex',
+  'Lumen',
+  'Kestrel',
+  'Atlas',
+  'Zephyr',
+  'Quanta',
+  'Helix',
+  'Corvus',
+  'Pioneer',
+];
 const SPECS = ['Pro', 'Air', 'Max', 'Lite', 'Plus', 'Mini', 'Ultra', 'Eco', 'S', 'X'];
-const COMPANY = ['Acme', 'Nordic', 'Beta', 'Gamma', 'Delta', 'Orion', 'Vertex', 'Lumen', 'Kestrel', 'Atlas',
-  'Zephyr', 'Quanta', 'Helix', 'Corvus', 'Pioneer', 'Summit', 'Harbor', 'Falcon', 'Cedar', 'Granite'];
-const TRADE = ['Components', 'Devices', 'Retail', 'Service', 'Trading', 'Systems', 'Electronics', 'Distribution', 'Solutions', 'Office'];
+const COMPANY = [
+  'Acme',
+  'Nordic',
+  'Beta',
+  'Gamma',
+  'Delta',
+  'Orion',
+  'Vertex',
+  'Lumen',
+  'Kestrel',
+  'Atlas',
+  'Zephyr',
+  'Quanta',
+  'Helix',
+  'Corvus',
+  'Pioneer',
+  'Summit',
+  'Harbor',
+  'Falcon',
+  'Cedar',
+  'Granite',
+];
+const TRADE = [
+  'Components',
+  'Devices',
+  'Retail',
+  'Service',
+  'Trading',
+  'Systems',
+  'Electronics',
+  'Distribution',
+  'Solutions',
+  'Office',
+];
 const FORM = ['s.r.o.', 'a.s.', 'GmbH', 'AB', 'Ltd', 'SA', 'Kft.', 'Sp. z o.o.'];
-const CITY = ['Praha', 'Brno', 'Ostrava', 'Berlin', 'Wien', 'Stockholm', 'Warszawa', 'Bratislava', 'Budapest', 'München'];
+const CITY = [
+  'Praha',
+  'Brno',
+  'Ostrava',
+  'Berlin',
+  'Wien',
+  'Stockholm',
+  'Warszawa',
+  'Bratislava',
+  'Budapest',
+  'München',
+];
 
-const textArray = (values: string[]) => sql`${sql.raw(`array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`)}`;
+const textArray = (values: string[]) =>
+  sql`${sql.raw(`array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`)}`;
 
 /** Warehouses 1–3, partners, and items (30 % serial-tracked) with realistic names, prices and valid EAN-13 codes. */
 export async function seedCatalog(tx: Db | Tx, sizes: LargeSizes): Promise<void> {
   const warehouses = await tx.execute(sql`insert into warehouse (code, code_key, name)
     select code, ${asciiCodeKeySql(sql.raw('code'))}, name from jsonb_to_recordset(${JSON.stringify(WAREHOUSES)}::jsonb) as w(code text, name text) returning id`);
   // The document plan addresses warehouses as 1 + r % 3: it needs exactly these ids.
-  if (warehouses.map((w) => Number(w.id)).join() !== '1,2,3') throw new Error('seed:large needs an empty database (warehouse ids 1–3)');
+  if (warehouses.map((w) => Number(w.id)).join() !== '1,2,3')
+    throw new Error('seed:large needs an empty database (warehouse ids 1–3)');
 
   // 40 % suppliers, 50 % customers, 10 % both.
   await tx.execute(sql`insert into partner (code, code_key, name, type, vat_id, email, phone, address)

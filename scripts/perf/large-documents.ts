@@ -18,8 +18,10 @@ const h = (expr: string) => sql.raw(`(hashint4(${expr})::bigint + 2147483648)`);
  */
 export async function seedDocuments(tx: Db | Tx, sizes: LargeSizes, users: Users, step: Step): Promise<void> {
   const R = sizes.receipts;
-  if (sizes.serials < 2 * R) throw new Error('LARGE_SERIALS must be at least 2 × the receipts (every tracked line needs a serial)');
-  const [counts] = await tx.execute(sql`select (select count(*) from tracked_item)::int as nt, (select count(*) from plain_item)::int as np,
+  if (sizes.serials < 2 * R)
+    throw new Error('LARGE_SERIALS must be at least 2 × the receipts (every tracked line needs a serial)');
+  const [counts] =
+    await tx.execute(sql`select (select count(*) from tracked_item)::int as nt, (select count(*) from plain_item)::int as np,
     (select count(*) from supplier)::int as ns, (select count(*) from customer)::int as nc`);
   const { nt, np, ns, nc } = counts as Record<string, number>;
 
@@ -61,7 +63,8 @@ export async function seedDocuments(tx: Db | Tx, sizes: LargeSizes, users: Users
     for (const t of ['slot', 'splan', 'rline', 'iline']) await tx.execute(sql.raw(`analyze ${t}`));
   });
 
-  await step('documents', () => tx.execute(sql`
+  await step('documents', () =>
+    tx.execute(sql`
     with d as (
       select 4 * r - 3 as id, 'purchase_invoice' as kind, day, at0, supplier as partner_id, wh, true as csd, 4 * r - 2 as stock_id, null::bigint as source_id, ${users.accountant}::int as by from slot where has_pi
       union all select 4 * r - 2, 'goods_receipt', day, at0 + interval '1 minute', case when has_pi or r % 5 <> 0 then supplier end, wh, false, null, case when has_pi then 4 * r - 3 end,
@@ -76,17 +79,21 @@ export async function seedDocuments(tx: Db | Tx, sizes: LargeSizes, users: Users
       (case kind when 'goods_receipt' then 'GR' when 'goods_issue' then 'GI' when 'purchase_invoice' then 'PI' else 'SI' end) || '-' || extract(year from day)::int
         || '-' || lpad((row_number() over (partition by kind, extract(year from day) order by id))::text, 5, '0'),
       day, partner_id, wh, case when id % 9 = 0 then 'Order ' || (100000 + id) else '' end, csd, stock_id, source_id, by, at0, at0
-    from d`));
+    from d`),
+  );
 
-  await step('document lines', () => tx.execute(sql`
+  await step('document lines', () =>
+    tx.execute(sql`
     insert into document_line (id, document_id, line_no, item_id, quantity, unit_price, vat_rate) overriding system value
     select (4 * r - 2) * 16 + line_no, 4 * r - 2, line_no, item_id, qty, price, vat from rline
     union all select (4 * r - 3) * 16 + line_no, 4 * r - 3, line_no, item_id, qty, price, vat from rline join slot using (r) where has_pi
     union all select (4 * i) * 16 + line_no, 4 * i, line_no, item_id, qty, price, vat from iline
-    union all select (4 * i - 1) * 16 + line_no, 4 * i - 1, line_no, item_id, qty, price, vat from iline join slot on slot.r = iline.i where has_si`));
+    union all select (4 * i - 1) * 16 + line_no, 4 * i - 1, line_no, item_id, qty, price, vat from iline join slot on slot.r = iline.i where has_si`),
+  );
 
   // Serial text: two letters of the category and a scrambled (bijective) 32-bit number, e.g. LA9E3779B1.
-  await step('serial numbers', () => tx.execute(sql`
+  await step('serial numbers', () =>
+    tx.execute(sql`
     insert into serial_number (id, item_id, serial, serial_key, status, warehouse_id, received_line_id, issued_line_id, received_at, last_moved_on)
     overriding system value
     select s, item_id, serial, ${asciiCodeKeySql(sql.raw('serial'))}, status, wh, received_line_id, issued_line_id, received_at, last_moved_on from (
@@ -96,7 +103,8 @@ export async function seedDocuments(tx: Db | Tx, sizes: LargeSizes, users: Users
         coalesce(isl.day, sl.day) as last_moved_on
       from splan sp join slot sl on sl.r = sp.r join rline rl on rl.r = sp.r and rl.line_no = sp.line_no join item it on it.id = rl.item_id
       left join iline il on sp.issued and il.i = sp.i and il.src_r = sp.r and il.src_line = sp.line_no
-      left join slot isl on sp.issued and isl.r = sp.i) x`));
+      left join slot isl on sp.issued and isl.r = sp.i) x`),
+  );
 
   await step('serial movements', async () => {
     await tx.execute(sql`insert into serial_movement (id, serial_id, line_id, document_id, direction, warehouse_id, at) overriding system value
@@ -116,7 +124,9 @@ export async function seedDocuments(tx: Db | Tx, sizes: LargeSizes, users: Users
       select 'document', id, 'create', created_by, json_build_object('after', json_build_object('date', date::text, 'partnerId', partner_id::text,
         'warehouseId', warehouse_id::text, 'note', note, 'lines', '[]'::json))::text, created_at from document`);
     for (const table of ['document', 'document_line', 'serial_number', 'serial_movement']) {
-      await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`));
+      await tx.execute(
+        sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`),
+      );
     }
   });
 }

@@ -1,7 +1,9 @@
 import type { Request as CannonRequest } from 'autocannon';
 import type postgres from 'postgres';
 
-/** What one traffic class saw: its own latencies (autocannon has no p95) and every answer sorted into outcome buckets. */
+/**
+ * What one traffic class saw: its own latencies (autocannon has no p95) and every answer sorted into outcome buckets.
+ */
 export class Tally {
   latencies: number[] = [];
   ok = 0;
@@ -21,8 +23,15 @@ export class Tally {
 
 type Ctx = Record<string, unknown>;
 export type Fixtures = {
-  cookies: string[]; postKeys: string[]; importKeys: string[]; readUrls: string[];
-  tracked: string[]; plain: string[]; suppliers: string[]; customers: string[]; existingCodes: string[];
+  cookies: string[];
+  postKeys: string[];
+  importKeys: string[];
+  readUrls: string[];
+  tracked: string[];
+  plain: string[];
+  suppliers: string[];
+  customers: string[];
+  existingCodes: string[];
 };
 const WAREHOUSES = ['MAIN', 'STORE', 'EAST'];
 // A refused posting that names a broken business rule (serial not in stock, not enough stock) is expected.
@@ -30,61 +39,95 @@ const BUSINESS_CODES = new Set(['CANNOT_PROCESS', 'INVALID_DATA']);
 const pickOf = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
 let roundRobin = 0;
 const next = <T>(list: T[]) => list[roundRobin++ % list.length];
-const started = (context: Ctx) => { context.started = performance.now(); };
+const started = (context: Ctx) => {
+  context.started = performance.now();
+};
 
 /** autocannon types the per-connection context as `object`; ours is a plain record. */
 type Step = Omit<CannonRequest, 'setupRequest' | 'onResponse'> & {
   setupRequest: (req: CannonRequest, context: Ctx) => CannonRequest | undefined;
   onResponse: (status: number, body: string, context: Ctx) => void;
 };
-const steps = (list: Step[]): CannonRequest[] => list.map((s) => ({
-  ...s,
-  // A falsy request makes autocannon start the connection's sequence over (used when an upload failed).
-  setupRequest: (req, context) => s.setupRequest(req, context as Ctx) as CannonRequest,
-  onResponse: (status, body, context) => s.onResponse(status, body, context as Ctx),
-}));
+const steps = (list: Step[]): CannonRequest[] =>
+  list.map((s) => ({
+    ...s,
+    // A falsy request makes autocannon start the connection's sequence over (used when an upload failed).
+    setupRequest: (req, context) => s.setupRequest(req, context as Ctx) as CannonRequest,
+    onResponse: (status, body, context) => s.onResponse(status, body, context as Ctx),
+  }));
 
 /** Sample ids and codes from the data, so the readers open real detail pages and the writers post real items. */
-export async function loadFixtures(db: postgres.Sql, base: Pick<Fixtures, 'cookies' | 'postKeys' | 'importKeys'>): Promise<Fixtures> {
+export async function loadFixtures(
+  db: postgres.Sql,
+  base: Pick<Fixtures, 'cookies' | 'postKeys' | 'importKeys'>,
+): Promise<Fixtures> {
   const list = async (query: string) => (await db.unsafe(query)).map((r) => String(r.v));
-  const ids = (table: string, where = 'true') => list(`select id::text as v from ${table} where ${where} order by random() limit 50`);
+  const ids = (table: string, where = 'true') =>
+    list(`select id::text as v from ${table} where ${where} order by random() limit 50`);
   const [items, receipts, issues, invoices, serials, prefixes] = await Promise.all([
-    ids('item'), ids('document', `kind = 'goods_receipt'`), ids('document', `kind = 'goods_issue'`),
-    ids('document', `kind = 'sales_invoice'`), ids('serial_number'),
+    ids('item'),
+    ids('document', `kind = 'goods_receipt'`),
+    ids('document', `kind = 'goods_issue'`),
+    ids('document', `kind = 'sales_invoice'`),
+    ids('serial_number'),
     list(`select left(serial, 4) as v from serial_number where status = 'in_stock' order by random() limit 20`),
   ]);
-  const pages = ['/', '/items', '/partners', '/goods-receipts', '/goods-issues', '/purchase-invoices', '/sales-invoices', '/serial-numbers', '/stock'];
+  const pages = [
+    '/',
+    '/items',
+    '/partners',
+    '/goods-receipts',
+    '/goods-issues',
+    '/purchase-invoices',
+    '/sales-invoices',
+    '/serial-numbers',
+    '/stock',
+  ];
   const readUrls = [
-    ...pages, ...pages,
-    ...items.map((id) => `/items/${id}`), ...receipts.map((id) => `/goods-receipts/${id}`), ...issues.map((id) => `/goods-issues/${id}`),
-    ...invoices.map((id) => `/sales-invoices/${id}`), ...serials.map((id) => `/serial-numbers/${id}`),
-    ...prefixes.map((p) => `/serial-numbers?q=${p}`), '/items?q=Laptop', '/stock?q=Monitor', '/goods-receipts?sort=number.desc',
+    ...pages,
+    ...pages,
+    ...items.map((id) => `/items/${id}`),
+    ...receipts.map((id) => `/goods-receipts/${id}`),
+    ...issues.map((id) => `/goods-issues/${id}`),
+    ...invoices.map((id) => `/sales-invoices/${id}`),
+    ...serials.map((id) => `/serial-numbers/${id}`),
+    ...prefixes.map((p) => `/serial-numbers?q=${p}`),
+    '/items?q=Laptop',
+    '/stock?q=Monitor',
+    '/goods-receipts?sort=number.desc',
   ];
   return {
-    ...base, readUrls,
+    ...base,
+    readUrls,
     tracked: await list(`select code as v from item where track_serials and active order by random() limit 100`),
     plain: await list(`select i.code as v from item i where not i.track_serials and i.active
       and (select min(quantity) from stock_level sl where sl.item_id = i.id) > 50 and (select count(*) from stock_level sl where sl.item_id = i.id) = 3
       order by random() limit 100`),
-    suppliers: await list(`select code as v from partner where type in ('supplier', 'both') order by random() limit 50`),
-    customers: await list(`select code as v from partner where type in ('customer', 'both') order by random() limit 50`),
+    suppliers: await list(
+      `select code as v from partner where type in ('supplier', 'both') order by random() limit 50`,
+    ),
+    customers: await list(
+      `select code as v from partner where type in ('customer', 'both') order by random() limit 50`,
+    ),
     existingCodes: await list(`select code as v from item where not track_serials order by random() limit 200`),
   };
 }
 
 /** 70 %: list and detail pages of signed-in users (sessions spread over the connections). */
 export function readRequests(f: Fixtures, tally: Tally): CannonRequest[] {
-  return steps([{
-    method: 'GET',
-    setupRequest: (req, context: Ctx) => {
-      started(context);
-      return { ...req, path: pickOf(f.readUrls), headers: { cookie: next(f.cookies) } };
+  return steps([
+    {
+      method: 'GET',
+      setupRequest: (req, context: Ctx) => {
+        started(context);
+        return { ...req, path: pickOf(f.readUrls), headers: { cookie: next(f.cookies) } };
+      },
+      onResponse: (status, body, context: Ctx) => {
+        tally.record(context.started as number, status === 200 ? 'ok' : `HTTP ${status}`);
+        if (status !== 200) tally.sample(`${status} ${body}`);
+      },
     },
-    onResponse: (status, body, context: Ctx) => {
-      tally.record(context.started as number, status === 200 ? 'ok' : `HTTP ${status}`);
-      if (status !== 200) tally.sample(`${status} ${body}`);
-    },
-  }]);
+  ]);
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -100,49 +143,75 @@ const issued: { warehouse: string; item: string; serial: string }[] = [];
 export function postingRequests(f: Fixtures, tally: Tally, runId: string): CannonRequest[] {
   const json = (key: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${key}` });
   let cycle = 0;
-  return steps([{
-    method: 'POST', path: '/crm/v8/Goods_Receipts',
-    setupRequest: (req, context: Ctx) => {
-      const warehouse = pickOf(WAREHOUSES);
-      const item = pickOf(f.tracked);
-      const serials = Array.from({ length: 1 + Math.floor(Math.random() * 5) }, () => `LD${runId}${(++serialCounter).toString(36).toUpperCase().padStart(6, '0')}`);
-      context.received = { warehouse, item, serials };
-      const record = { Date: today(), Warehouse: { Code: warehouse }, Partner: { Code: pickOf(f.suppliers) }, Note: 'load test',
-        Lines: [{ Item: { Code: item }, Quantity: String(serials.length), Unit_Price: '100', Serial_Numbers: serials },
-          { Item: { Code: pickOf(f.plain) }, Quantity: '5', Unit_Price: '10' }] };
-      started(context);
-      return { ...req, headers: json(next(f.postKeys)), body: JSON.stringify({ data: [record] }) };
+  return steps([
+    {
+      method: 'POST',
+      path: '/crm/v8/Goods_Receipts',
+      setupRequest: (req, context: Ctx) => {
+        const warehouse = pickOf(WAREHOUSES);
+        const item = pickOf(f.tracked);
+        const serials = Array.from(
+          { length: 1 + Math.floor(Math.random() * 5) },
+          () => `LD${runId}${(++serialCounter).toString(36).toUpperCase().padStart(6, '0')}`,
+        );
+        context.received = { warehouse, item, serials };
+        const record = {
+          Date: today(),
+          Warehouse: { Code: warehouse },
+          Partner: { Code: pickOf(f.suppliers) },
+          Note: 'load test',
+          Lines: [
+            { Item: { Code: item }, Quantity: String(serials.length), Unit_Price: '100', Serial_Numbers: serials },
+            { Item: { Code: pickOf(f.plain) }, Quantity: '5', Unit_Price: '10' },
+          ],
+        };
+        started(context);
+        return { ...req, headers: json(next(f.postKeys)), body: JSON.stringify({ data: [record] }) };
+      },
+      onResponse: (status, body, context: Ctx) => {
+        const outcome = postingOutcome(status, body, false);
+        tally.record(context.started as number, outcome);
+        if (outcome !== 'ok') return tally.sample(`receipt ${status} ${body}`);
+        const r = context.received as { warehouse: string; item: string; serials: string[] };
+        pool.push(...r.serials.map((serial) => ({ warehouse: r.warehouse, item: r.item, serial })));
+      },
     },
-    onResponse: (status, body, context: Ctx) => {
-      const outcome = postingOutcome(status, body, false);
-      tally.record(context.started as number, outcome);
-      if (outcome !== 'ok') return tally.sample(`receipt ${status} ${body}`);
-      const r = context.received as { warehouse: string; item: string; serials: string[] };
-      pool.push(...r.serials.map((serial) => ({ warehouse: r.warehouse, item: r.item, serial })));
+    {
+      method: 'POST',
+      path: '/crm/v8/Goods_Issues',
+      setupRequest: (req, context: Ctx) => {
+        const mode = ++cycle % 6 === 0 ? 'conflict' : cycle % 6 === 3 ? 'race' : 'own';
+        const chosen = chooseSerials(mode, context.received as { warehouse: string; item: string; serials: string[] });
+        context.mode = chosen.mode;
+        const record = {
+          Date: today(),
+          Warehouse: { Code: chosen.warehouse },
+          Partner: { Code: pickOf(f.customers) },
+          Lines: [
+            {
+              Item: { Code: chosen.item },
+              Quantity: String(chosen.serials.length),
+              Unit_Price: '150',
+              Serial_Numbers: chosen.serials,
+            },
+            { Item: { Code: pickOf(f.plain) }, Quantity: '1', Unit_Price: '20' },
+          ],
+        };
+        context.issuing = chosen;
+        started(context);
+        return { ...req, headers: json(next(f.postKeys)), body: JSON.stringify({ data: [record] }) };
+      },
+      onResponse: (status, body, context: Ctx) => {
+        // Any issue may be refused: its own serials can lose a race to another connection's issue.
+        const outcome = postingOutcome(status, body, true);
+        tally.record(context.started as number, outcome);
+        if (outcome === 'ok') {
+          const c = context.issuing as { warehouse: string; item: string; serials: string[] };
+          issued.push(...c.serials.map((serial) => ({ warehouse: c.warehouse, item: c.item, serial })));
+        } else if (outcome !== 'refused') tally.sample(`issue(${String(context.mode)}) ${status} ${body}`);
+      },
     },
-  }, {
-    method: 'POST', path: '/crm/v8/Goods_Issues',
-    setupRequest: (req, context: Ctx) => {
-      const mode = ++cycle % 6 === 0 ? 'conflict' : cycle % 6 === 3 ? 'race' : 'own';
-      const chosen = chooseSerials(mode, context.received as { warehouse: string; item: string; serials: string[] });
-      context.mode = chosen.mode;
-      const record = { Date: today(), Warehouse: { Code: chosen.warehouse }, Partner: { Code: pickOf(f.customers) },
-        Lines: [{ Item: { Code: chosen.item }, Quantity: String(chosen.serials.length), Unit_Price: '150', Serial_Numbers: chosen.serials },
-          { Item: { Code: pickOf(f.plain) }, Quantity: '1', Unit_Price: '20' }] };
-      context.issuing = chosen;
-      started(context);
-      return { ...req, headers: json(next(f.postKeys)), body: JSON.stringify({ data: [record] }) };
-    },
-    onResponse: (status, body, context: Ctx) => {
-      // Any issue may be refused: its own serials can lose a race to another connection's issue.
-      const outcome = postingOutcome(status, body, true);
-      tally.record(context.started as number, outcome);
-      if (outcome === 'ok') {
-        const c = context.issuing as { warehouse: string; item: string; serials: string[] };
-        issued.push(...c.serials.map((serial) => ({ warehouse: c.warehouse, item: c.item, serial })));
-      } else if (outcome !== 'refused') tally.sample(`issue(${String(context.mode)}) ${status} ${body}`);
-    },
-  }]);
+  ]);
 }
 
 function chooseSerials(mode: string, received: { warehouse: string; item: string; serials: string[] } | undefined) {
@@ -186,36 +255,62 @@ let batch = 0;
 
 export function importRequests(f: Fixtures, tally: Tally, runId: string): CannonRequest[] {
   const boundary = 'serialstockLoadBoundary';
-  return steps([{
-    method: 'POST', path: '/crm/v8/upload',
-    setupRequest: (req, context: Ctx) => {
-      const n = ++batch;
-      const rows = Array.from({ length: 20 }, (_, i) => (i < 10
-        ? `LOAD-${runId}-${n}-${i},Load item ${n}/${i},pcs,${10 + i}.50,${20 + i}.90,21`
-        : `${pickOf(f.existingCodes)},Repriced item ${n}/${i},pcs,${30 + i}.00,${45 + i}.00,21`));
-      const csv = ['Code,Name,Unit,Purchase_Price,Sale_Price,VAT_Rate', ...rows].join('\r\n');
-      const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="prices-${n}.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
-      started(context);
-      return { ...req, body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, feature: 'bulk-write', authorization: `Bearer ${next(f.importKeys)}` } };
+  return steps([
+    {
+      method: 'POST',
+      path: '/crm/v8/upload',
+      setupRequest: (req, context: Ctx) => {
+        const n = ++batch;
+        const rows = Array.from({ length: 20 }, (_, i) =>
+          i < 10
+            ? `LOAD-${runId}-${n}-${i},Load item ${n}/${i},pcs,${10 + i}.50,${20 + i}.90,21`
+            : `${pickOf(f.existingCodes)},Repriced item ${n}/${i},pcs,${30 + i}.00,${45 + i}.00,21`,
+        );
+        const csv = ['Code,Name,Unit,Purchase_Price,Sale_Price,VAT_Rate', ...rows].join('\r\n');
+        const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="prices-${n}.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+        started(context);
+        return {
+          ...req,
+          body,
+          headers: {
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            feature: 'bulk-write',
+            authorization: `Bearer ${next(f.importKeys)}`,
+          },
+        };
+      },
+      onResponse: (status, body, context: Ctx) => {
+        tally.record(context.started as number, status === 200 ? 'ok' : `upload HTTP ${status}`);
+        if (status === 200) context.fileId = (JSON.parse(body) as { details: { file_id: string } }).details.file_id;
+        else tally.sample(`upload ${status} ${body}`);
+      },
     },
-    onResponse: (status, body, context: Ctx) => {
-      tally.record(context.started as number, status === 200 ? 'ok' : `upload HTTP ${status}`);
-      if (status === 200) context.fileId = (JSON.parse(body) as { details: { file_id: string } }).details.file_id;
-      else tally.sample(`upload ${status} ${body}`);
+    {
+      method: 'POST',
+      path: '/crm/bulk/v8/write',
+      setupRequest: (req, context: Ctx) => {
+        if (!context.fileId) return undefined;
+        started(context);
+        const job = {
+          operation: 'upsert',
+          resource: [{ type: 'data', module: { api_name: 'Items' }, file_id: context.fileId, find_by: 'Code' }],
+        };
+        return {
+          ...req,
+          body: JSON.stringify(job),
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${next(f.importKeys)}` },
+        };
+      },
+      onResponse: (status, body, context: Ctx) => {
+        // LIMIT_EXCEEDED is the importer's deliberate back-pressure (too many of this user's jobs still waiting): a
+        // refusal, not a fault.
+        const backPressure = status === 400 && body.includes('"LIMIT_EXCEEDED"');
+        tally.record(
+          context.started as number,
+          status === 201 ? 'ok' : backPressure ? 'refused' : `job HTTP ${status}`,
+        );
+        if (status !== 201) tally.sample(`job ${status} ${body}`);
+      },
     },
-  }, {
-    method: 'POST', path: '/crm/bulk/v8/write',
-    setupRequest: (req, context: Ctx) => {
-      if (!context.fileId) return undefined;
-      started(context);
-      const job = { operation: 'upsert', resource: [{ type: 'data', module: { api_name: 'Items' }, file_id: context.fileId, find_by: 'Code' }] };
-      return { ...req, body: JSON.stringify(job), headers: { 'content-type': 'application/json', authorization: `Bearer ${next(f.importKeys)}` } };
-    },
-    onResponse: (status, body, context: Ctx) => {
-      // LIMIT_EXCEEDED is the importer's deliberate back-pressure (too many of this user's jobs still waiting): a refusal, not a fault.
-      const backPressure = status === 400 && body.includes('"LIMIT_EXCEEDED"');
-      tally.record(context.started as number, status === 201 ? 'ok' : backPressure ? 'refused' : `job HTTP ${status}`);
-      if (status !== 201) tally.sample(`job ${status} ${body}`);
-    },
-  }]);
+  ]);
 }

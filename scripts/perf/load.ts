@@ -9,7 +9,17 @@ import type postgres from 'postgres';
 import { checkIntegrity } from './integrity';
 import { importRequests, loadFixtures, postingRequests, readRequests, Tally, type Fixtures } from './load-traffic';
 import {
-  apiKey, assertSignedIn, describeData, ensureProductionBuild, machineLoad, openDb, percentile, perfEnv, sessionCookie, startApp, startWorker,
+  apiKey,
+  assertSignedIn,
+  describeData,
+  ensureProductionBuild,
+  machineLoad,
+  openDb,
+  percentile,
+  perfEnv,
+  sessionCookie,
+  startApp,
+  startWorker,
 } from './server';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -25,11 +35,15 @@ const runId = randomBytes(3).toString('hex').toUpperCase();
 
 const env = perfEnv();
 ensureProductionBuild();
-// The records API's limiter still counts every request (one upsert each); only its ceiling is raised so it measures capacity, not the limit.
+// The records API's limiter still counts every request (one upsert each); only its ceiling is raised so it measures
+// capacity, not the limit.
 // LOAD_WORKER=separate: the deployment guide's shape, imports in a worker process of their own
 // (`npm run worker`) and the web process with IMPORT_WORKER=false; the default runs them in the web process.
 const separateWorker = process.env.LOAD_WORKER === 'separate';
-const app = await startApp(env, { RECORDS_RATE_LIMIT: '1000000', ...(separateWorker ? { IMPORT_WORKER: 'false' } : {}) });
+const app = await startApp(env, {
+  RECORDS_RATE_LIMIT: '1000000',
+  ...(separateWorker ? { IMPORT_WORKER: 'false' } : {}),
+});
 const worker = separateWorker ? await startWorker(env) : null;
 const db = openDb(env);
 let failed = true;
@@ -37,23 +51,47 @@ try {
   const fixtures = await prepare(db);
   console.log(`[perf] ${await describeData(db)}`);
   await warmUp(fixtures);
-  console.log(`[load] import jobs run ${separateWorker ? 'in a separate worker process (LOAD_WORKER=separate)' : 'in the web process'}`);
-  console.log(`[load] ${USERS} connections (${split.reads} reading pages, ${split.postings} posting receipts and issues, ${split.imports} importing)`
-    + ` for ${SECONDS} s${RATE ? ` at ${RATE} requests/s per connection` : ', each sending its next request as soon as the last one is answered'}; ${machineLoad()}`);
+  console.log(
+    `[load] import jobs run ${separateWorker ? 'in a separate worker process (LOAD_WORKER=separate)' : 'in the web process'}`,
+  );
+  console.log(
+    `[load] ${USERS} connections (${split.reads} reading pages, ${split.postings} posting receipts and issues, ${split.imports} importing)` +
+      ` for ${SECONDS} s${RATE ? ` at ${RATE} requests/s per connection` : ', each sending its next request as soon as the last one is answered'}; ${machineLoad()}`,
+  );
   const classes = [
     { name: 'reads', connections: split.reads, tally: new Tally(), build: readRequests },
-    { name: 'postings', connections: split.postings, tally: new Tally(), build: (f: Fixtures, t: Tally) => postingRequests(f, t, runId) },
-    { name: 'imports', connections: split.imports, tally: new Tally(), build: (f: Fixtures, t: Tally) => importRequests(f, t, runId) },
+    {
+      name: 'postings',
+      connections: split.postings,
+      tally: new Tally(),
+      build: (f: Fixtures, t: Tally) => postingRequests(f, t, runId),
+    },
+    {
+      name: 'imports',
+      connections: split.imports,
+      tally: new Tally(),
+      build: (f: Fixtures, t: Tally) => importRequests(f, t, runId),
+    },
   ];
   const began = Date.now();
-  const progress = setInterval(() => console.log(`[load] ${Math.round((Date.now() - began) / 1000)} s: `
-    + classes.map((c) => `${c.name} ${c.tally.latencies.length}`).join(', ')), 10_000);
+  const progress = setInterval(
+    () =>
+      console.log(
+        `[load] ${Math.round((Date.now() - began) / 1000)} s: ` +
+          classes.map((c) => `${c.name} ${c.tally.latencies.length}`).join(', '),
+      ),
+    10_000,
+  );
   const results = await Promise.all(classes.map((c) => run(c.connections, () => c.build(fixtures, c.tally))));
   clearInterval(progress);
   console.log(`[load] ${machineLoad()}`);
   console.log('[load] traffic done; waiting for the import jobs to finish…');
   const jobs = await waitForJobs(db, new Date(began));
-  failed = !report(classes.map((c, i) => ({ ...c, result: results[i] })), jobs, await checkIntegrity(env.databaseUrl));
+  failed = !report(
+    classes.map((c, i) => ({ ...c, result: results[i] })),
+    jobs,
+    await checkIntegrity(env.databaseUrl),
+  );
 } catch (error) {
   console.error('[load] failed:', error);
 } finally {
@@ -71,13 +109,19 @@ async function prepare(sql: postgres.Sql): Promise<Fixtures> {
     on conflict (email) do nothing`;
   const cookies = await Promise.all(emails.map((email) => sessionCookie(sql, email)));
   await assertSignedIn(env.baseUrl, cookies[0]);
-  const postKeys = await Promise.all(Array.from({ length: split.postings }, (_, i) => apiKey(sql, `load poster ${i + 1}`, 'warehouse')));
-  // Each importer is its own client (user): the per-user cap on waiting jobs applies to each separately, as in real use.
+  const postKeys = await Promise.all(
+    Array.from({ length: split.postings }, (_, i) => apiKey(sql, `load poster ${i + 1}`, 'warehouse')),
+  );
+  // Each importer is its own client (user): the per-user cap on waiting jobs applies to each separately, as in real
+  // use.
   await sql`insert into "user" (name, email, role, email_verified)
     select 'Load importer ' || n, 'load-importer-' || n || '@example.com', 'admin', true from generate_series(1, ${split.imports}::int) n
     on conflict (email) do nothing`;
-  const importKeys = await Promise.all(Array.from({ length: split.imports }, (_, i) =>
-    apiKey(sql, `load importer ${i + 1}`, 'admin', `load-importer-${i + 1}@example.com`)));
+  const importKeys = await Promise.all(
+    Array.from({ length: split.imports }, (_, i) =>
+      apiKey(sql, `load importer ${i + 1}`, 'admin', `load-importer-${i + 1}@example.com`),
+    ),
+  );
   return loadFixtures(sql, { cookies, postKeys, importKeys });
 }
 
@@ -93,7 +137,12 @@ function cannon(connections: number, requests: CannonRequest[], paced: boolean):
   return autocannon({
     // Paced runs: autocannon's coordinated-omission correction (1 ms expected interval) would fill its histogram
     // with synthetic low values; our own per-request times are the figures that count anyway.
-    url: env.baseUrl, connections, duration: SECONDS, requests, timeout: 10, ...(paced ? { connectionRate: RATE, ignoreCoordinatedOmission: true } : {}),
+    url: env.baseUrl,
+    connections,
+    duration: SECONDS,
+    requests,
+    timeout: 10,
+    ...(paced ? { connectionRate: RATE, ignoreCoordinatedOmission: true } : {}),
   });
 }
 
@@ -103,12 +152,17 @@ function cannon(connections: number, requests: CannonRequest[], paced: boolean):
  * connections together and paces each from its start, so one instance for all would send every user's
  * request in the same instant, once a second. Each user's `build` gets its own request sequence.
  */
-async function run(connections: number, build: () => CannonRequest[]): Promise<Pick<Result, 'errors' | 'timeouts'> & { latency?: Result['latency'] }> {
+async function run(
+  connections: number,
+  build: () => CannonRequest[],
+): Promise<Pick<Result, 'errors' | 'timeouts'> & { latency?: Result['latency'] }> {
   if (!RATE) return cannon(connections, build(), false);
-  const users = await Promise.all(Array.from({ length: connections }, async () => {
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * (1000 / RATE)));
-    return cannon(1, build(), true);
-  }));
+  const users = await Promise.all(
+    Array.from({ length: connections }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * (1000 / RATE)));
+      return cannon(1, build(), true);
+    }),
+  );
   return { errors: users.reduce((n, u) => n + u.errors, 0), timeouts: users.reduce((n, u) => n + u.timeouts, 0) };
 }
 
@@ -120,31 +174,56 @@ async function waitForJobs(sql: postgres.Sql, since: Date) {
       count(*) filter (where status = 'COMPLETED')::int as completed, count(*) filter (where status = 'FAILED')::int as failed,
       coalesce(sum(skipped_count), 0)::int as skipped
       from import_job where created_at >= ${since}`;
-    if (row.pending === 0 || Date.now() > deadline) return row as { pending: number; completed: number; failed: number; skipped: number };
+    if (row.pending === 0 || Date.now() > deadline)
+      return row as { pending: number; completed: number; failed: number; skipped: number };
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 
 type ClassResult = { name: string; tally: Tally; result: Awaited<ReturnType<typeof run>> };
 
-function report(classes: ClassResult[], jobs: { pending: number; completed: number; failed: number; skipped: number }, integrity: { label: string; bad: number }[]): boolean {
+function report(
+  classes: ClassResult[],
+  jobs: { pending: number; completed: number; failed: number; skipped: number },
+  integrity: { label: string; bad: number }[],
+): boolean {
   const ms = (v: number) => `${v.toFixed(0)} ms`;
   for (const { name, tally, result } of classes) {
     const errs = [...tally.unexpected].map(([k, v]) => `${k} ×${v}`).join(', ') || 'none';
-    console.log(`[load] ${name}: ${tally.latencies.length} answers (${(tally.latencies.length / SECONDS).toFixed(1)}/s), ${tally.ok} ok, ${tally.refused} business refusals,`
-      + ` unexpected: ${errs}; socket errors ${result.errors}, timeouts ${result.timeouts}`);
-    console.log(`[load]   latency p50 ${ms(percentile(tally.latencies, 50))}, p95 ${ms(percentile(tally.latencies, 95))}, p99 ${ms(percentile(tally.latencies, 99))},`
-      + ` max ${ms(Math.max(...tally.latencies))}`
-      + (result.latency ? ` (autocannon: p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms)` : ''));
+    console.log(
+      `[load] ${name}: ${tally.latencies.length} answers (${(tally.latencies.length / SECONDS).toFixed(1)}/s), ${tally.ok} ok, ${tally.refused} business refusals,` +
+        ` unexpected: ${errs}; socket errors ${result.errors}, timeouts ${result.timeouts}`,
+    );
+    console.log(
+      `[load]   latency p50 ${ms(percentile(tally.latencies, 50))}, p95 ${ms(percentile(tally.latencies, 95))}, p99 ${ms(percentile(tally.latencies, 99))},` +
+        ` max ${ms(Math.max(...tally.latencies))}` +
+        (result.latency
+          ? ` (autocannon: p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms)`
+          : ''),
+    );
     for (const s of tally.samples) console.log(`[load]   e.g. ${s}`);
   }
-  console.log(`[load] import jobs: ${jobs.completed} completed, ${jobs.failed} failed, ${jobs.pending} still pending; rows skipped ${jobs.skipped}`);
+  console.log(
+    `[load] import jobs: ${jobs.completed} completed, ${jobs.failed} failed, ${jobs.pending} still pending; rows skipped ${jobs.skipped}`,
+  );
   const byName = Object.fromEntries(classes.map((c) => [c.name, c]));
-  const unexpected = classes.reduce((n, c) => n + [...c.tally.unexpected.values()].reduce((a, b) => a + b, 0) + c.result.errors + c.result.timeouts, 0);
+  const unexpected = classes.reduce(
+    (n, c) => n + [...c.tally.unexpected.values()].reduce((a, b) => a + b, 0) + c.result.errors + c.result.timeouts,
+    0,
+  );
   const criteria: [string, boolean][] = [
-    [`no errors other than business refusals (5xx, other 4xx, timeouts, socket errors, failed jobs): ${unexpected + jobs.failed + jobs.pending}`, unexpected + jobs.failed + jobs.pending === 0],
-    [`reads p95 < 500 ms: ${ms(percentile(byName.reads.tally.latencies, 95))}`, percentile(byName.reads.tally.latencies, 95) < 500],
-    [`postings p95 < 1000 ms: ${ms(percentile(byName.postings.tally.latencies, 95))}`, percentile(byName.postings.tally.latencies, 95) < 1000],
+    [
+      `no errors other than business refusals (5xx, other 4xx, timeouts, socket errors, failed jobs): ${unexpected + jobs.failed + jobs.pending}`,
+      unexpected + jobs.failed + jobs.pending === 0,
+    ],
+    [
+      `reads p95 < 500 ms: ${ms(percentile(byName.reads.tally.latencies, 95))}`,
+      percentile(byName.reads.tally.latencies, 95) < 500,
+    ],
+    [
+      `postings p95 < 1000 ms: ${ms(percentile(byName.postings.tally.latencies, 95))}`,
+      percentile(byName.postings.tally.latencies, 95) < 1000,
+    ],
     ...integrity.map((c): [string, boolean] => [`${c.label}: ${c.bad}`, c.bad === 0]),
   ];
   for (const [label, ok] of criteria) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);

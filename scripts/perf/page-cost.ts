@@ -17,18 +17,37 @@ const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 /** utime + stime of a process in ms. */
 function cpuMs(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
   } catch {
     return 0;
   }
 }
 function children(pid: number): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((p) => {
-    try { return Number(readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]) === pid; } catch { return false; }
-  });
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((p) => {
+      try {
+        return (
+          Number(
+            readFileSync(`/proc/${p}/stat`, 'utf8')
+              .replace(/^.*\) /, '')
+              .split(' ')[1],
+          ) === pid
+        );
+      } catch {
+        return false;
+      }
+    });
 }
-const appPid = Number(execFileSync('bash', ['-c', `ss -ltnpH 'sport = :${env.appPort}' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2`]).toString().trim());
+const appPid = Number(
+  execFileSync('bash', ['-c', `ss -ltnpH 'sport = :${env.appPort}' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2`])
+    .toString()
+    .trim(),
+);
 const postmaster = Number(readFileSync(`${env.pgDataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
 const pgCpu = () => children(postmaster).reduce((sum, p) => sum + cpuMs(p), cpuMs(postmaster));
 
@@ -40,26 +59,56 @@ try {
     await one(`select id::text from document where kind = 'goods_receipt' order by id desc limit 1 offset 100`),
     await one(`select id::text from document where kind = 'sales_invoice' order by id desc limit 1 offset 100`),
     await one(`select id::text from item order by id limit 1 offset 1000`),
-    await one(`select id::text from serial_number order by id limit 1 offset 1000`)];
-  const pages = process.env.PAGES?.split(',') ?? ['/', '/items', '/goods-receipts', '/sales-invoices', '/serial-numbers', '/stock',
-    `/items/${item}`, `/goods-receipts/${receipt}`, `/sales-invoices/${invoice}`, `/serial-numbers/${serial}`, '/serial-numbers?q=LA9E', '!/sign-in'];
+    await one(`select id::text from serial_number order by id limit 1 offset 1000`),
+  ];
+  const pages = process.env.PAGES?.split(',') ?? [
+    '/',
+    '/items',
+    '/goods-receipts',
+    '/sales-invoices',
+    '/serial-numbers',
+    '/stock',
+    `/items/${item}`,
+    `/goods-receipts/${receipt}`,
+    `/sales-invoices/${invoice}`,
+    `/serial-numbers/${serial}`,
+    '/serial-numbers?q=LA9E',
+    '!/sign-in',
+  ];
   console.log(`app pid ${appPid}, postmaster ${postmaster}; ${REQUESTS} requests per page, ${CONCURRENCY} at a time`);
-  console.log('page'.padEnd(34) + 'app CPU ms/req'.padStart(16) + 'pg CPU ms/req'.padStart(15) + 'wall ms/req'.padStart(13) + 'KB'.padStart(7));
+  console.log(
+    'page'.padEnd(34) +
+      'app CPU ms/req'.padStart(16) +
+      'pg CPU ms/req'.padStart(15) +
+      'wall ms/req'.padStart(13) +
+      'KB'.padStart(7),
+  );
   for (const entry of pages) {
     // A leading ! sends the request without the session cookie (a stranger's page, e.g. !/sign-in).
     const page = entry.replace(/^!/, '');
     // No Accept-Encoding, like the load test's autocannon: the server does not compress.
-    const headers: Record<string, string> = { 'accept-encoding': 'identity', ...(entry.startsWith('!') ? {} : { cookie }) };
+    const headers: Record<string, string> = {
+      'accept-encoding': 'identity',
+      ...(entry.startsWith('!') ? {} : { cookie }),
+    };
     for (let i = 0; i < 5; i++) await fetch(env.baseUrl + page, { headers }).then((r) => r.arrayBuffer());
     const [a0, p0, t0] = [cpuMs(appPid), pgCpu(), performance.now()];
     let bytes = 0;
     let left = REQUESTS;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (left-- > 0) bytes = (await fetch(env.baseUrl + page, { headers }).then((r) => r.arrayBuffer())).byteLength;
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (left-- > 0)
+          bytes = (await fetch(env.baseUrl + page, { headers }).then((r) => r.arrayBuffer())).byteLength;
+      }),
+    );
     const [a1, p1, t1] = [cpuMs(appPid), pgCpu(), performance.now()];
-    console.log(entry.padEnd(34) + ((a1 - a0) / REQUESTS).toFixed(1).padStart(16) + ((p1 - p0) / REQUESTS).toFixed(1).padStart(15)
-      + ((t1 - t0) / REQUESTS).toFixed(1).padStart(13) + (bytes / 1024).toFixed(0).padStart(7));
+    console.log(
+      entry.padEnd(34) +
+        ((a1 - a0) / REQUESTS).toFixed(1).padStart(16) +
+        ((p1 - p0) / REQUESTS).toFixed(1).padStart(15) +
+        ((t1 - t0) / REQUESTS).toFixed(1).padStart(13) +
+        (bytes / 1024).toFixed(0).padStart(7),
+    );
   }
 } finally {
   await db.end();

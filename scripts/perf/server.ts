@@ -8,7 +8,9 @@ import { LARGE_DEFAULTS } from './large-env';
 
 export type PerfEnv = { appPort: number; baseUrl: string; databaseUrl: string; pgDataDir: string; pgPort: number };
 
-/** Our own ports and data folder (never the app's or the test servers' defaults), overridable by the usual variables. */
+/**
+ * Our own ports and data folder (never the app's or the test servers' defaults), overridable by the usual variables.
+ */
 export function perfEnv(): PerfEnv {
   const appPort = Number(process.env.PORT ?? LARGE_DEFAULTS.appPort);
   const pgPort = Number(process.env.PG_PORT ?? LARGE_DEFAULTS.pgPort);
@@ -34,14 +36,25 @@ export type RunningApp = { stop: () => Promise<void> };
  */
 export async function startApp(env: PerfEnv, extra: Record<string, string> = {}): Promise<RunningApp> {
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', PORT: String(env.appPort), PG_PORT: String(env.pgPort), PG_DATA_DIR: env.pgDataDir,
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(env.appPort),
+    PG_PORT: String(env.pgPort),
+    PG_DATA_DIR: env.pgDataDir,
     ...extra,
   };
   // PERF_CPU_PROF=<folder>: run `next start` directly under node --cpu-prof (not allowed in NODE_OPTIONS);
   // the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profileDir = process.env.PERF_CPU_PROF ? path.resolve(process.env.PERF_CPU_PROF) : null;
   const args = profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(env.appPort)]
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${profileDir}`,
+        'node_modules/next/dist/bin/next',
+        'start',
+        '-p',
+        String(env.appPort),
+      ]
     : ['scripts/start.mjs'];
   const logFile = `${env.pgDataDir}-app.log`;
   mkdirSync(path.dirname(logFile), { recursive: true });
@@ -60,7 +73,8 @@ export async function startWorker(env: PerfEnv): Promise<RunningApp> {
   const logFile = `${env.pgDataDir}-worker.log`;
   const out = openSync(logFile, 'a');
   const child = spawn('node', ['--import', 'tsx', 'scripts/worker.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: env.databaseUrl }, stdio: ['ignore', out, out],
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: env.databaseUrl },
+    stdio: ['ignore', out, out],
   });
   console.log(`[perf] started a separate import worker (pid ${child.pid}); its log: ${logFile}`);
   return { stop: () => stopChild(child) };
@@ -68,18 +82,25 @@ export async function startWorker(env: PerfEnv): Promise<RunningApp> {
 
 /** What the app is serving: the figures mean little on the few rows of the demo data, so say which data set it is. */
 export async function describeData(db: postgres.Sql): Promise<string> {
-  const [row] = await db`select (select count(*) from item)::int as items, (select count(*) from serial_number)::int as serials,
+  const [row] =
+    await db`select (select count(*) from item)::int as items, (select count(*) from serial_number)::int as serials,
     (select count(*) from document)::int as documents`;
   const large = row.serials >= 100_000;
-  return `${large ? 'large data set' : 'SMALL data set (run npm run seed:large for the real figures)'}: `
-    + `${row.items.toLocaleString('en')} items, ${row.serials.toLocaleString('en')} serials, ${row.documents.toLocaleString('en')} documents`;
+  return (
+    `${large ? 'large data set' : 'SMALL data set (run npm run seed:large for the real figures)'}: ` +
+    `${row.items.toLocaleString('en')} items, ${row.serials.toLocaleString('en')} serials, ${row.documents.toLocaleString('en')} documents`
+  );
 }
 
 async function waitUntilUp(baseUrl: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} before answering (see its log)`);
-    const ok = await fetch(`${baseUrl}/sign-in`).then((r) => r.status === 200, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`the app exited with code ${child.exitCode} before answering (see its log)`);
+    const ok = await fetch(`${baseUrl}/sign-in`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -109,7 +130,7 @@ export function openDb(env: PerfEnv) {
  * (BETTER_AUTH_SECRET, else app_setting 'auth_secret', created here exactly as the app would if missing).
  */
 export async function sessionCookie(db: postgres.Sql, email: string): Promise<string> {
-  const secret = process.env.BETTER_AUTH_SECRET ?? await appSecret(db);
+  const secret = process.env.BETTER_AUTH_SECRET ?? (await appSecret(db));
   const [user] = await db`select id from "user" where email = ${email} and active`;
   if (!user) throw new Error(`no active user ${email}`);
   const token = randomBytes(24).toString('base64url');
@@ -125,8 +146,15 @@ async function appSecret(db: postgres.Sql): Promise<string> {
   return row.value as string;
 }
 
-/** An API key as lib/auth/api-keys.ts createApiKey makes one (that module is server-only): only its SHA-256 is stored. */
-export async function apiKey(db: postgres.Sql, name: string, role: 'admin' | 'warehouse' | 'accountant', createdByEmail = 'admin@example.com'): Promise<string> {
+/**
+ * An API key as lib/auth/api-keys.ts createApiKey makes one (that module is server-only): only its SHA-256 is stored.
+ */
+export async function apiKey(
+  db: postgres.Sql,
+  name: string,
+  role: 'admin' | 'warehouse' | 'accountant',
+  createdByEmail = 'admin@example.com',
+): Promise<string> {
   const key = `ssk_${randomBytes(24).toString('base64url')}`;
   await db`insert into api_key (name, role, key_hash, key_prefix, signing_secret, created_by)
     select ${name}, ${role}, ${createHash('sha256').update(key).digest('hex')}, ${key.slice(0, 10)}, ${randomBytes(32).toString('hex')}, id
@@ -137,7 +165,10 @@ export async function apiKey(db: postgres.Sql, name: string, role: 'admin' | 'wa
 /** Fails loudly when the cookie would not sign in: a protected page must answer 200, not a redirect to /sign-in. */
 export async function assertSignedIn(baseUrl: string, cookie: string): Promise<void> {
   const response = await fetch(`${baseUrl}/`, { headers: { cookie }, redirect: 'manual' });
-  if (response.status !== 200) throw new Error(`the session cookie does not sign in: GET / answered ${response.status} ${response.headers.get('location') ?? ''}`);
+  if (response.status !== 200)
+    throw new Error(
+      `the session cookie does not sign in: GET / answered ${response.status} ${response.headers.get('location') ?? ''}`,
+    );
 }
 
 export function percentile(values: number[], p: number): number {

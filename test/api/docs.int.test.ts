@@ -5,7 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 // the address shown is the configured one, whatever a request says (forged here to prove it).
 const checked: string[] = [];
 process.env.PUBLIC_URL = 'https://stock.example:8443';
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'evil.example', 'x-forwarded-proto': 'javascript' }) }));
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ host: 'evil.example', 'x-forwarded-proto': 'javascript' }),
+}));
 vi.mock('@/lib/auth/session', () => ({
   requirePagePermission: async (permission: string) => {
     checked.push(permission);
@@ -19,7 +21,10 @@ describe('GET /api/openapi.json', () => {
     const response = GET();
     expect(response.status).toBe(200);
     const doc = await response.json();
-    expect(doc).toMatchObject({ openapi: expect.stringMatching(/^3\.1\./), servers: [{ url: 'https://stock.example:8443' }] });
+    expect(doc).toMatchObject({
+      openapi: expect.stringMatching(/^3\.1\./),
+      servers: [{ url: 'https://stock.example:8443' }],
+    });
     expect(Object.keys(doc.paths)).toContain('/crm/v8/Goods_Receipts/{id}');
   });
 });

@@ -8,7 +8,9 @@ const KNOWN_LIST = new Set(['page', 'per_page', 'sort_by', 'sort_order', 'fields
 describe('records API: ids, unknown query parameters and version segments', async () => {
   const { db } = await useTestDatabase();
   const admin = await keyFor(db, 'admin');
-  const created = await call(admin.key, 'POST', '/crm/v8/Warehouses', { data: ['QA', 'QB', 'QC'].map((Code) => ({ Code, Name: `Store ${Code}` })) });
+  const created = await call(admin.key, 'POST', '/crm/v8/Warehouses', {
+    data: ['QA', 'QB', 'QC'].map((Code) => ({ Code, Name: `Store ${Code}` })),
+  });
   const ids: string[] = created.json.data.map((e: { details: { id: string } }) => e.details.id);
 
   it('GET with ids answers exactly those records, in any order, ignoring ids that do not exist', async () => {
@@ -33,14 +35,21 @@ describe('records API: ids, unknown query parameters and version segments', asyn
   });
 
   it('refuses any unknown query parameter with its name, on reads and writes, and writes nothing', async () => {
-    const names = fc.string({ minLength: 1, maxLength: 12 }).filter((n) => !KNOWN_LIST.has(n) && n.trim() === n && n.length > 0);
-    await fc.assert(fc.asyncProperty(names, async (name) => {
-      const q = `${encodeURIComponent(name)}=1`;
-      const list = await call(admin.key, 'GET', `/crm/v8/Warehouses?${q}`);
-      expect(list).toMatchObject({ status: 400, json: { code: 'INVALID_QUERY', details: { param: name } } });
-      const insert = await call(admin.key, 'POST', `/crm/v8/Warehouses?${q}`, { data: [{ Code: 'NEVER', Name: 'never' }] });
-      expect(insert).toMatchObject({ status: 400, json: { code: 'INVALID_QUERY', details: { param: name } } });
-    }), { numRuns: 25 });
+    const names = fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((n) => !KNOWN_LIST.has(n) && n.trim() === n && n.length > 0);
+    await fc.assert(
+      fc.asyncProperty(names, async (name) => {
+        const q = `${encodeURIComponent(name)}=1`;
+        const list = await call(admin.key, 'GET', `/crm/v8/Warehouses?${q}`);
+        expect(list).toMatchObject({ status: 400, json: { code: 'INVALID_QUERY', details: { param: name } } });
+        const insert = await call(admin.key, 'POST', `/crm/v8/Warehouses?${q}`, {
+          data: [{ Code: 'NEVER', Name: 'never' }],
+        });
+        expect(insert).toMatchObject({ status: 400, json: { code: 'INVALID_QUERY', details: { param: name } } });
+      }),
+      { numRuns: 25 },
+    );
     const typo = await call(admin.key, 'GET', '/crm/v8/Warehouses?per_pgae=1');
     expect(typo.json.message).toContain('"per_pgae"');
     const zoho = await call(admin.key, 'GET', '/crm/v8/Warehouses?cvid=5');

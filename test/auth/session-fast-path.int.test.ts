@@ -20,7 +20,10 @@ describe('session fast path', async () => {
   async function signIn(): Promise<{ cookie: string; token: string }> {
     const auth = await getAuth();
     const response = await auth.api.signInEmail({ body: { email, password: 'fast-password-1' }, asResponse: true });
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('better-auth.session_token='))!.split(';')[0];
+    const cookie = response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('better-auth.session_token='))!
+      .split(';')[0];
     return { cookie, token: decodeURIComponent(cookie.split('=')[1]).split('.')[0] };
   }
   const setExpiry = (token: string, interval: string) =>
@@ -76,7 +79,9 @@ describe('session fast path', async () => {
   });
 
   it('parses and verifies cookies the way better-call does', () => {
-    expect(cookieValue('a=1; better-auth.session_token="x%2Ey"; better-auth.session_token=z', 'better-auth.session_token')).toBe('x.y');
+    expect(
+      cookieValue('a=1; better-auth.session_token="x%2Ey"; better-auth.session_token=z', 'better-auth.session_token'),
+    ).toBe('x.y');
     expect(cookieValue('a=1', 'better-auth.session_token')).toBeNull();
     expect(verifiedToken('no-signature', 'secret')).toBeNull();
     expect(verifiedToken('.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', 'secret')).toBeNull();

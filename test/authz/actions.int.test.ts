@@ -20,7 +20,7 @@ type ActionFn = (...args: unknown[]) => Promise<unknown>;
 
 async function load(entry: ActionEntry): Promise<ActionFn> {
   const [file, name] = entry.action.split('#');
-  const mod = await import(/* @vite-ignore */ path.join(root, file)) as Record<string, ActionFn>;
+  const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, ActionFn>;
   return mod[name];
 }
 
@@ -43,7 +43,8 @@ describe('authorization matrix: server actions', async () => {
   });
 
   it.each(ACTIONS.map((entry) => [`${entry.action}(${JSON.stringify(entry.args).slice(1, -1)})`, entry] as const))(
-    '%s answers every principal as the permission table says', async (_label, entry) => {
+    '%s answers every principal as the permission table says',
+    async (_label, entry) => {
       const action = await load(entry);
       const signsOut = entry.action.endsWith('#signOutAction');
       const actual: Record<string, string> = {};
@@ -54,7 +55,8 @@ describe('authorization matrix: server actions', async () => {
         actual[principal] = outcomeOf(await action(...structuredClone(entry.args)));
       }
       expect(actual).toEqual(expected);
-    });
+    },
+  );
 
   /** Signing out ends the session it is called with, so it gets a session of its own. */
   async function headersOf(principal: PrincipalName, fresh: boolean): Promise<Headers> {

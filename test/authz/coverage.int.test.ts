@@ -4,7 +4,16 @@ import { DOCUMENT_KINDS } from '@/db/schema/inventory';
 import { hasRecordUrl, supports } from '@/lib/api/records/module';
 import { RECORD_MODULES } from '@/lib/api/records/registry';
 import { ACTIONS, PAGES, RECORDS_MODULES, ROUTES } from './matrix';
-import { HTTP_METHODS, hasInlineServerAction, isServerActionFile, pageFiles, ROOT, routeFiles, sourceFiles, urlPattern } from './inventory';
+import {
+  HTTP_METHODS,
+  hasInlineServerAction,
+  isServerActionFile,
+  pageFiles,
+  ROOT,
+  routeFiles,
+  sourceFiles,
+  urlPattern,
+} from './inventory';
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 const load = (file: string) => import(/* @vite-ignore */ path.join(ROOT, file)) as Promise<Record<string, unknown>>;
@@ -22,14 +31,17 @@ describe('authorization matrix: every door has an entry', () => {
     const found: string[] = [];
     for (const file of routeFiles()) {
       const exports = await load(file);
-      for (const method of HTTP_METHODS) if (typeof exports[method] === 'function') found.push(`${method} ${urlPattern(file)}`);
+      for (const method of HTTP_METHODS)
+        if (typeof exports[method] === 'function') found.push(`${method} ${urlPattern(file)}`);
     }
     expect(sorted(Object.keys(ROUTES))).toEqual(sorted(found));
   });
 
   it('lists every exported server action, and the files holding them are all top-level "use server" files', async () => {
     const files = sourceFiles();
-    expect(files.filter(hasInlineServerAction), 'inline "use server" actions: move them to an actions.ts file').toEqual([]);
+    expect(files.filter(hasInlineServerAction), 'inline "use server" actions: move them to an actions.ts file').toEqual(
+      [],
+    );
     const found: string[] = [];
     for (const file of files.filter(isServerActionFile)) {
       const exports = await load(file);
@@ -49,10 +61,17 @@ describe('authorization matrix: every door has an entry', () => {
   });
 
   it('lists every records API module with the permissions and operations it has', () => {
-    const actual = Object.fromEntries(RECORD_MODULES.map((m) => [m.api, {
-      read: m.read, write: m.write ?? null, writes: (['insert', 'update', 'upsert', 'delete'] as const).filter((op) => supports(m, op)),
-      byId: hasRecordUrl(m),
-    }]));
+    const actual = Object.fromEntries(
+      RECORD_MODULES.map((m) => [
+        m.api,
+        {
+          read: m.read,
+          write: m.write ?? null,
+          writes: (['insert', 'update', 'upsert', 'delete'] as const).filter((op) => supports(m, op)),
+          byId: hasRecordUrl(m),
+        },
+      ]),
+    );
     expect(actual).toEqual(RECORDS_MODULES);
   });
 });

@@ -7,13 +7,29 @@ import { expectedOutcome, expectedRecordsOutcome, type Outcome } from './outcome
  */
 export const MISSING_ID = '999999999';
 
-export type Ids = Record<'item' | 'partner' | 'serial' | 'goods_receipt' | 'goods_issue' | 'purchase_invoice' | 'sales_invoice' | 'transfer'
-  | 'transfer_arrival', string>;
+export type Ids = Record<
+  | 'item'
+  | 'partner'
+  | 'serial'
+  | 'goods_receipt'
+  | 'goods_issue'
+  | 'purchase_invoice'
+  | 'sales_invoice'
+  | 'transfer'
+  | 'transfer_arrival',
+  string
+>;
 
 /** The real record behind each dynamic page, so an allowed caller must see a 200 there. */
 const PAGE_IDS: Record<string, keyof Ids> = {
-  '/items/': 'item', '/partners/': 'partner', '/serial-numbers/': 'serial', '/goods-receipts/': 'goods_receipt',
-  '/goods-issues/': 'goods_issue', '/purchase-invoices/': 'purchase_invoice', '/sales-invoices/': 'sales_invoice', '/transfers/': 'transfer',
+  '/items/': 'item',
+  '/partners/': 'partner',
+  '/serial-numbers/': 'serial',
+  '/goods-receipts/': 'goods_receipt',
+  '/goods-issues/': 'goods_issue',
+  '/purchase-invoices/': 'purchase_invoice',
+  '/sales-invoices/': 'sales_invoice',
+  '/transfers/': 'transfer',
   '/transfer-arrivals/': 'transfer_arrival',
 };
 
@@ -58,25 +74,41 @@ export function pageOutcome({ status, location }: Answer): string {
 
 /** A route handler answer: 401 or a sign-in redirect, 403, 405; anything else below 500 was let through. */
 export function routeOutcome({ status, location }: Answer): Outcome | `status ${number}` {
-  if (status === 401 || (status >= 300 && status < 400 && new URL(location ?? '', 'http://x').pathname === '/sign-in')) return 'unauthenticated';
+  if (status === 401 || (status >= 300 && status < 400 && new URL(location ?? '', 'http://x').pathname === '/sign-in'))
+    return 'unauthenticated';
   if (status === 403) return 'forbidden';
   if (status === 405) return 'unsupported';
   return status < 500 ? 'allowed' : `status ${status}`;
 }
 
-export type RouteCase = { label: string; method: string; url: string; body?: string; expected: (p: PrincipalName) => Outcome };
+export type RouteCase = {
+  label: string;
+  method: string;
+  url: string;
+  body?: string;
+  expected: (p: PrincipalName) => Outcome;
+};
 
-/** Harmless requests: writes carry an empty body or a missing id, so an allowed caller is answered 4xx, never changes anything. */
+/**
+ * Harmless requests: writes carry an empty body or a missing id, so an allowed caller is answered 4xx, never changes
+ * anything.
+ */
 const QUERY: Record<string, string> = {
-  'GET /serial-numbers/find': '?q=no-such-serial', 'DELETE /crm/[version]/[module]': `?ids=${MISSING_ID}`,
-  'GET /crm/[version]/[module]/search': '?word=nothing', 'GET /crm/[version]/users': '?type=CurrentUser',
+  'GET /serial-numbers/find': '?q=no-such-serial',
+  'DELETE /crm/[version]/[module]': `?ids=${MISSING_ID}`,
+  'GET /crm/[version]/[module]/search': '?word=nothing',
+  'GET /crm/[version]/users': '?type=CurrentUser',
 };
 
 export function routeCases(): { entry: string; cases: RouteCase[] }[] {
   return Object.entries(ROUTES).map(([entry, route]) => {
     const [method, pattern] = entry.split(' ');
-    const concrete = (module?: string) => pattern.replace('[version]', 'v8').replace('[id]', MISSING_ID)
-      .replace('[file]', 'Items.csv').replace('[module]', module ?? '') + (QUERY[entry] ?? '');
+    const concrete = (module?: string) =>
+      pattern
+        .replace('[version]', 'v8')
+        .replace('[id]', MISSING_ID)
+        .replace('[file]', 'Items.csv')
+        .replace('[module]', module ?? '') + (QUERY[entry] ?? '');
     const body = method === 'POST' || method === 'PUT' ? '{}' : undefined;
     const needs = route.needs;
     if (needs !== null && typeof needs === 'object') {
@@ -84,10 +116,25 @@ export function routeCases(): { entry: string; cases: RouteCase[] }[] {
       return {
         entry,
         cases: Object.keys(RECORDS_MODULES).map((module) => ({
-          label: module, method, url: concrete(module), body, expected: (p: PrincipalName) => expectedRecordsOutcome(module, op, p),
+          label: module,
+          method,
+          url: concrete(module),
+          body,
+          expected: (p: PrincipalName) => expectedRecordsOutcome(module, op, p),
         })),
       };
     }
-    return { entry, cases: [{ label: concrete(), method, url: concrete(), body, expected: (p: PrincipalName) => expectedOutcome(needs, p, route.auth) }] };
+    return {
+      entry,
+      cases: [
+        {
+          label: concrete(),
+          method,
+          url: concrete(),
+          body,
+          expected: (p: PrincipalName) => expectedOutcome(needs, p, route.auth),
+        },
+      ],
+    };
   });
 }

@@ -14,7 +14,11 @@ function walk(dir: string): string[] {
 
 /** `app/(app)/items/[id]/page.tsx` → `/items/[id]`: route groups and private folders leave no trace in the URL. */
 export function urlPattern(file: string): string {
-  const segments = path.posix.dirname(file).split('/').slice(1).filter((s) => !/^\(.*\)$/.test(s));
+  const segments = path.posix
+    .dirname(file)
+    .split('/')
+    .slice(1)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return `/${segments.join('/')}`;
 }
 

@@ -107,14 +107,49 @@ export type RecordsModuleEntry = {
 /** Modules of the records API (/crm/{version}/{module}). */
 export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
   Items: { read: 'items.read', write: 'items.write', writes: ['insert', 'update', 'upsert', 'delete'], byId: true },
-  Partners: { read: 'partners.read', write: 'partners.write', writes: ['insert', 'update', 'upsert', 'delete'], byId: true },
-  Warehouses: { read: 'warehouses.read', write: 'warehouses.write', writes: ['insert', 'update', 'upsert', 'delete'], byId: true },
-  Goods_Receipts: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert', 'update', 'delete'], byId: true },
-  Goods_Issues: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert', 'update', 'delete'], byId: true },
-  Purchase_Invoices: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
-  Sales_Invoices: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
+  Partners: {
+    read: 'partners.read',
+    write: 'partners.write',
+    writes: ['insert', 'update', 'upsert', 'delete'],
+    byId: true,
+  },
+  Warehouses: {
+    read: 'warehouses.read',
+    write: 'warehouses.write',
+    writes: ['insert', 'update', 'upsert', 'delete'],
+    byId: true,
+  },
+  Goods_Receipts: {
+    read: 'stockDocs.read',
+    write: 'stockDocs.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
+  Goods_Issues: {
+    read: 'stockDocs.read',
+    write: 'stockDocs.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
+  Purchase_Invoices: {
+    read: 'invoices.read',
+    write: 'invoices.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
+  Sales_Invoices: {
+    read: 'invoices.read',
+    write: 'invoices.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
   Transfers: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert', 'update', 'delete'], byId: true },
-  Transfer_Arrivals: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert', 'update', 'delete'], byId: true },
+  Transfer_Arrivals: {
+    read: 'stockDocs.read',
+    write: 'stockDocs.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
 };
@@ -128,48 +163,91 @@ export type ActionEntry = { action: string; needs: Requirement; args: unknown[] 
 
 const MISSING = '999999999';
 const DOCUMENT_WRITE = {
-  goods_receipt: 'stockDocs.write', goods_issue: 'stockDocs.write', purchase_invoice: 'invoices.write', sales_invoice: 'invoices.write',
-  transfer: 'stockDocs.write', transfer_arrival: 'stockDocs.write',
+  goods_receipt: 'stockDocs.write',
+  goods_issue: 'stockDocs.write',
+  purchase_invoice: 'invoices.write',
+  sales_invoice: 'invoices.write',
+  transfer: 'stockDocs.write',
+  transfer_arrival: 'stockDocs.write',
 } as const satisfies Record<string, Permission>;
 const DOCUMENT_READ = {
-  goods_receipt: 'stockDocs.read', goods_issue: 'stockDocs.read', purchase_invoice: 'invoices.read', sales_invoice: 'invoices.read',
-  transfer: 'stockDocs.read', transfer_arrival: 'stockDocs.read',
+  goods_receipt: 'stockDocs.read',
+  goods_issue: 'stockDocs.read',
+  purchase_invoice: 'invoices.read',
+  sales_invoice: 'invoices.read',
+  transfer: 'stockDocs.read',
+  transfer_arrival: 'stockDocs.read',
 } as const satisfies Record<string, Permission>;
 const DOCS = 'app/(app)/_documents/actions.ts';
 
 export const ACTIONS: ActionEntry[] = [
   { action: 'app/sign-in/actions.ts#signInAction', needs: 'public', args: [{ email: '', password: '' }] },
   { action: 'app/sign-in/actions.ts#signOutAction', needs: 'public', args: [] },
-  { action: 'app/(app)/admin/api-keys/actions.ts#createApiKeyAction', needs: 'apiKeys.manage', args: [{ name: '', role: 'nobody' }] },
-  { action: 'app/(app)/admin/api-keys/actions.ts#revokeApiKeyAction', needs: 'apiKeys.manage', args: [{ id: MISSING }] },
+  {
+    action: 'app/(app)/admin/api-keys/actions.ts#createApiKeyAction',
+    needs: 'apiKeys.manage',
+    args: [{ name: '', role: 'nobody' }],
+  },
+  {
+    action: 'app/(app)/admin/api-keys/actions.ts#revokeApiKeyAction',
+    needs: 'apiKeys.manage',
+    args: [{ id: MISSING }],
+  },
   { action: 'app/(app)/admin/users/actions.ts#createUserAction', needs: 'users.manage', args: [{}] },
   { action: 'app/(app)/admin/settings/actions.ts#saveSettingsAction', needs: 'settings.manage', args: [{}] },
-  { action: 'app/(app)/admin/users/actions.ts#changeRoleAction', needs: 'users.manage', args: [{ id: Number(MISSING), role: 'nobody' }] },
-  { action: 'app/(app)/admin/users/actions.ts#setActiveAction', needs: 'users.manage', args: [{ id: Number(MISSING), active: true }] },
-  { action: 'app/(app)/admin/users/actions.ts#resetPasswordAction', needs: 'users.manage', args: [{ id: Number(MISSING), password: '' }] },
+  {
+    action: 'app/(app)/admin/users/actions.ts#changeRoleAction',
+    needs: 'users.manage',
+    args: [{ id: Number(MISSING), role: 'nobody' }],
+  },
+  {
+    action: 'app/(app)/admin/users/actions.ts#setActiveAction',
+    needs: 'users.manage',
+    args: [{ id: Number(MISSING), active: true }],
+  },
+  {
+    action: 'app/(app)/admin/users/actions.ts#resetPasswordAction',
+    needs: 'users.manage',
+    args: [{ id: Number(MISSING), password: '' }],
+  },
   { action: 'app/(app)/items/actions.ts#createItemAction', needs: 'items.write', args: [{}] },
   { action: 'app/(app)/items/actions.ts#updateItemAction', needs: 'items.write', args: [{ id: MISSING, values: {} }] },
   { action: 'app/(app)/items/actions.ts#deleteItemAction', needs: 'items.write', args: [{ id: MISSING }] },
   { action: 'app/(app)/partners/actions.ts#savePartnerAction', needs: 'partners.write', args: [{ values: {} }] },
   { action: 'app/(app)/partners/actions.ts#deletePartnerAction', needs: 'partners.write', args: [{ id: MISSING }] },
   { action: 'app/(app)/warehouses/actions.ts#saveWarehouseAction', needs: 'warehouses.write', args: [{ values: {} }] },
-  { action: 'app/(app)/warehouses/actions.ts#deleteWarehouseAction', needs: 'warehouses.write', args: [{ id: MISSING }] },
+  {
+    action: 'app/(app)/warehouses/actions.ts#deleteWarehouseAction',
+    needs: 'warehouses.write',
+    args: [{ id: MISSING }],
+  },
   ...Object.entries(DOCUMENT_WRITE).flatMap(([kind, needs]) => [
     { action: `${DOCS}#saveDocumentAction`, needs, args: [kind, { values: {} }] },
     { action: `${DOCS}#deleteDocumentAction`, needs, args: [kind, MISSING] },
   ]),
-  ...Object.entries(DOCUMENT_READ).map(([kind, needs]) => ({ action: `${DOCS}#searchPartnersAction`, needs, args: [kind, 'zzz-nothing'] })),
+  ...Object.entries(DOCUMENT_READ).map(([kind, needs]) => ({
+    action: `${DOCS}#searchPartnersAction`,
+    needs,
+    args: [kind, 'zzz-nothing'],
+  })),
   { action: `${DOCS}#findLineItemAction`, needs: 'items.read', args: [''] },
   { action: `${DOCS}#searchLineItemsAction`, needs: 'items.read', args: ['zzz-nothing'] },
   { action: `${DOCS}#checkSerialsAction`, needs: 'serials.read', args: [{}] },
   { action: `${DOCS}#loadInStockAction`, needs: 'serials.read', args: [{}] },
   { action: `${DOCS}#itemStockAction`, needs: 'stock.read', args: [MISSING] },
-  { action: 'app/(app)/transfers/actions.ts#checkArrivalSerialsAction', needs: 'serials.read', args: [{ transferId: MISSING, itemId: MISSING, serials: [] }] },
+  {
+    action: 'app/(app)/transfers/actions.ts#checkArrivalSerialsAction',
+    needs: 'serials.read',
+    args: [{ transferId: MISSING, itemId: MISSING, serials: [] }],
+  },
 ];
 
 /** The principals every entry is called as. API keys carry a role but are accepted by API routes only. */
 export const ROLES_UNDER_TEST = ['warehouse', 'accountant', 'admin'] as const;
-export type PrincipalName = 'anonymous' | `session:${(typeof ROLES_UNDER_TEST)[number]}` | `apiKey:${(typeof ROLES_UNDER_TEST)[number]}`;
+export type PrincipalName =
+  'anonymous' | `session:${(typeof ROLES_UNDER_TEST)[number]}` | `apiKey:${(typeof ROLES_UNDER_TEST)[number]}`;
 export const PRINCIPALS: PrincipalName[] = [
-  'anonymous', ...ROLES_UNDER_TEST.map((r) => `session:${r}` as const), ...ROLES_UNDER_TEST.map((r) => `apiKey:${r}` as const),
+  'anonymous',
+  ...ROLES_UNDER_TEST.map((r) => `session:${r}` as const),
+  ...ROLES_UNDER_TEST.map((r) => `apiKey:${r}` as const),
 ];

@@ -1,5 +1,11 @@
 import { can } from '@/lib/auth/roles';
-import { RECORDS_MODULES, type PrincipalName, type RecordsOperation, type Requirement, type RouteEntry } from './matrix';
+import {
+  RECORDS_MODULES,
+  type PrincipalName,
+  type RecordsOperation,
+  type Requirement,
+  type RouteEntry,
+} from './matrix';
 
 /**
  * What the permission table says a call must get: let through, refused for want of a sign-in, refused
@@ -8,11 +14,15 @@ import { RECORDS_MODULES, type PrincipalName, type RecordsOperation, type Requir
 export type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'unsupported';
 
 export function roleOf(principal: PrincipalName) {
-  return principal === 'anonymous' ? null : principal.split(':')[1] as 'admin' | 'accountant' | 'warehouse';
+  return principal === 'anonymous' ? null : (principal.split(':')[1] as 'admin' | 'accountant' | 'warehouse');
 }
 
 /** `accepts`: which credentials the door reads at all (pages and actions: the session cookie only). */
-export function expectedOutcome(needs: Requirement, principal: PrincipalName, accepts: RouteEntry['auth'] = 'session'): Outcome {
+export function expectedOutcome(
+  needs: Requirement,
+  principal: PrincipalName,
+  accepts: RouteEntry['auth'] = 'session',
+): Outcome {
   if (needs === 'public') return 'allowed';
   const role = roleOf(principal);
   if (!role) return 'unauthenticated';

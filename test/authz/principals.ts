@@ -15,7 +15,10 @@ export async function sessionCookie(email: string, password = PASSWORD): Promise
   const auth = await getAuth();
   const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
   if (!response.ok) throw new Error(`sign-in of ${email} failed with ${response.status}`);
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 export type Credentials = { email: string; userId: number; cookie: string; apiKey: string };
@@ -36,5 +39,7 @@ export async function createPrincipals(db: Db): Promise<Record<Role, Credentials
 export function headersFor(principal: PrincipalName, credentials: Record<Role, Credentials>): Headers {
   if (principal === 'anonymous') return new Headers();
   const [kind, role] = principal.split(':') as ['session' | 'apiKey', Role];
-  return new Headers(kind === 'session' ? { cookie: credentials[role].cookie } : { authorization: `Bearer ${credentials[role].apiKey}` });
+  return new Headers(
+    kind === 'session' ? { cookie: credentials[role].cookie } : { authorization: `Bearer ${credentials[role].apiKey}` },
+  );
 }

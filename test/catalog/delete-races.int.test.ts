@@ -29,21 +29,58 @@ describe('deleting what a document is being posted to', async () => {
     const outcomes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const id = await createWarehouse(db, { code: `DEL-W${round}`, name: 'Doomed' });
-      outcomes.push(await race(() => deleteWarehouse(pool.db, id), () => postDocument(pool.db, { kind: 'goods_receipt', date: '2026-05-01',
-        warehouseId: id, lines: [{ itemId: w.plain, quantity: '1' }] }, w.actor)));
+      outcomes.push(
+        await race(
+          () => deleteWarehouse(pool.db, id),
+          () =>
+            postDocument(
+              pool.db,
+              {
+                kind: 'goods_receipt',
+                date: '2026-05-01',
+                warehouseId: id,
+                lines: [{ itemId: w.plain, quantity: '1' }],
+              },
+              w.actor,
+            ),
+        ),
+      );
     }
-    expect(outcomes.filter((o) => o !== 'fulfilled/rejected' && o !== 'rejected/fulfilled'), outcomes.join(' ')).toEqual([]);
+    expect(
+      outcomes.filter((o) => o !== 'fulfilled/rejected' && o !== 'rejected/fulfilled'),
+      outcomes.join(' '),
+    ).toEqual([]);
   });
 
   it('a partner', async () => {
     const outcomes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const id = await createPartner(db, { code: `DEL-P${round}`, name: 'Doomed', type: 'supplier' });
-      outcomes.push(await race(() => deletePartner(pool.db, id), () => postDocument(pool.db, { kind: 'goods_receipt', date: '2026-05-01',
-        warehouseId: w.main, partnerId: id, lines: [{ itemId: w.plain, quantity: '1' }] }, w.actor)));
+      outcomes.push(
+        await race(
+          () => deletePartner(pool.db, id),
+          () =>
+            postDocument(
+              pool.db,
+              {
+                kind: 'goods_receipt',
+                date: '2026-05-01',
+                warehouseId: w.main,
+                partnerId: id,
+                lines: [{ itemId: w.plain, quantity: '1' }],
+              },
+              w.actor,
+            ),
+        ),
+      );
     }
-    expect(outcomes.filter((o) => o !== 'fulfilled/rejected' && o !== 'rejected/fulfilled'), outcomes.join(' ')).toEqual([]);
+    expect(
+      outcomes.filter((o) => o !== 'fulfilled/rejected' && o !== 'rejected/fulfilled'),
+      outcomes.join(' '),
+    ).toEqual([]);
   });
 
-  it('closes its pool', async () => { await pool.sql.end(); });
+  it('closes its pool', async () => {
+    await pool.sql.end();
+  });
 });

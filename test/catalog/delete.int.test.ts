@@ -9,13 +9,26 @@ import { deleteItem, deletePartner, deleteWarehouse } from '@/lib/catalog/delete
 describe('deleting catalog records', async () => {
   const { db } = await useTestDatabase();
   const w = await seedWorld(db);
-  await postDocument(db, { kind: 'goods_receipt', date: '2026-11-22', warehouseId: w.main, partnerId: w.supplier,
-    lines: [{ itemId: w.tracked, quantity: '2', serials: ['A', 'B'] }] }, w.actor);
+  await postDocument(
+    db,
+    {
+      kind: 'goods_receipt',
+      date: '2026-11-22',
+      warehouseId: w.main,
+      partnerId: w.supplier,
+      lines: [{ itemId: w.tracked, quantity: '2', serials: ['A', 'B'] }],
+    },
+    w.actor,
+  );
 
   it('refuses records that history refers to, naming why', async () => {
-    await expect(deleteItem(db, w.tracked)).rejects.toThrow('Item ACME-1 cannot be deleted: 1 document line uses it, it has 2 serial numbers, it is in stock. Set it inactive instead.');
+    await expect(deleteItem(db, w.tracked)).rejects.toThrow(
+      'Item ACME-1 cannot be deleted: 1 document line uses it, it has 2 serial numbers, it is in stock. Set it inactive instead.',
+    );
     await expect(deletePartner(db, w.supplier)).rejects.toThrow('Partner SUP cannot be deleted: 1 document names it.');
-    await expect(deleteWarehouse(db, w.main)).rejects.toThrow('Warehouse MAIN cannot be deleted: 1 document uses it, 2 serial numbers are recorded in it, it holds stock.');
+    await expect(deleteWarehouse(db, w.main)).rejects.toThrow(
+      'Warehouse MAIN cannot be deleted: 1 document uses it, 2 serial numbers are recorded in it, it holds stock.',
+    );
   });
 
   it('deletes unused records and reports missing ones', async () => {

@@ -12,7 +12,10 @@ describe('items', async () => {
   const { db } = await useTestDatabase();
   let warehouseId: bigint;
   beforeAll(async () => {
-    [{ id: warehouseId }] = await db.insert(warehouse).values(withCodeKey({ code: 'W1', name: 'Main' })).returning({ id: warehouse.id });
+    [{ id: warehouseId }] = await db
+      .insert(warehouse)
+      .values(withCodeKey({ code: 'W1', name: 'Main' }))
+      .returning({ id: warehouse.id });
   });
 
   it('stores prices as exact decimals and defaults the rest', async () => {
@@ -27,7 +30,8 @@ describe('items', async () => {
   it('refuses a duplicate code and a duplicate EAN with a message on the field', async () => {
     await createItem(db, { ...base, code: 'DUP-1', ean: '8590000000008' });
     await expect(createItem(db, { ...base, code: 'DUP-1' })).rejects.toMatchObject({
-      code: 'DUPLICATE_DATA', fieldErrors: { code: 'An item with code DUP-1 already exists.' },
+      code: 'DUPLICATE_DATA',
+      fieldErrors: { code: 'An item with code DUP-1 already exists.' },
     });
     await expect(createItem(db, { ...base, code: 'DUP-2', ean: '8590000000008' })).rejects.toMatchObject({
       fieldErrors: { ean: 'EAN 8590000000008 is already used by another item.' },
@@ -38,7 +42,9 @@ describe('items', async () => {
     const error = await createItem(db, { code: 'bad code', name: '', salePrice: '-3', ean: '123' }).catch((e) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.fieldErrors).toMatchObject({
-      code: 'Code cannot contain spaces.', name: 'Enter the name.', salePrice: 'Sale price cannot be negative.',
+      code: 'Code cannot contain spaces.',
+      name: 'Enter the name.',
+      salePrice: 'Sale price cannot be negative.',
       ean: 'EAN must have 8, 12, 13 or 14 digits.',
     });
     expect(await db.select().from(item).where(eq(item.code, 'bad code'))).toHaveLength(0);
@@ -46,9 +52,18 @@ describe('items', async () => {
 
   it('refuses switching tracking off while serials are in stock', async () => {
     const id = await createItem(db, { ...base, code: 'TRK-1', trackSerials: true });
-    await db.insert(serialNumber).values({ itemId: id, serial: 'SN-1', serialKey: 'sn-1', lastMovedOn: '2026-01-01', status: 'in_stock', warehouseId, receivedLineId: 1n });
-    await expect(updateItem(db, id, { ...base, code: 'TRK-1', trackSerials: false }))
-      .rejects.toThrow('Serial-number tracking of TRK-1 cannot be switched off: 1 serial number is in stock.');
+    await db.insert(serialNumber).values({
+      itemId: id,
+      serial: 'SN-1',
+      serialKey: 'sn-1',
+      lastMovedOn: '2026-01-01',
+      status: 'in_stock',
+      warehouseId,
+      receivedLineId: 1n,
+    });
+    await expect(updateItem(db, id, { ...base, code: 'TRK-1', trackSerials: false })).rejects.toThrow(
+      'Serial-number tracking of TRK-1 cannot be switched off: 1 serial number is in stock.',
+    );
     await db.update(serialNumber).set({ status: 'issued' }).where(eq(serialNumber.itemId, id));
     await updateItem(db, id, { ...base, code: 'TRK-1', trackSerials: false });
     expect((await db.select().from(item).where(eq(item.id, id)))[0].trackSerials).toBe(false);
@@ -57,8 +72,9 @@ describe('items', async () => {
   it('refuses switching tracking on while the item has stock without serials', async () => {
     const id = await createItem(db, { ...base, code: 'TRK-2', unit: 'pcs' });
     await db.insert(stockLevel).values({ itemId: id, warehouseId, quantity: '12' });
-    await expect(updateItem(db, id, { ...base, code: 'TRK-2', trackSerials: true }))
-      .rejects.toThrow('Serial-number tracking of TRK-2 cannot be switched on: 12 pcs are in stock without serial numbers.');
+    await expect(updateItem(db, id, { ...base, code: 'TRK-2', trackSerials: true })).rejects.toThrow(
+      'Serial-number tracking of TRK-2 cannot be switched on: 12 pcs are in stock without serial numbers.',
+    );
     await db.update(stockLevel).set({ quantity: '0' }).where(eq(stockLevel.itemId, id));
     await updateItem(db, id, { ...base, code: 'TRK-2', trackSerials: true });
     expect((await db.select().from(item).where(eq(item.id, id)))[0].trackSerials).toBe(true);

@@ -6,7 +6,12 @@ import { useTestDatabase } from '@/test/db';
 import { runChaos, summarise } from './chaos';
 import { createWorld } from './world';
 
-const options = { seed: Number(process.env.CHAOS_SEED ?? 20261122), clients: 6, steps: 30, rounds: Number(process.env.CHAOS_ROUNDS ?? 4) };
+const options = {
+  seed: Number(process.env.CHAOS_SEED ?? 20261122),
+  clients: 6,
+  steps: 30,
+  rounds: Number(process.env.CHAOS_ROUNDS ?? 4),
+};
 
 describe('chaos: concurrent clients over a small pool of serials', async () => {
   const { db } = await useTestDatabase();
@@ -22,10 +27,17 @@ describe('chaos: concurrent clients over a small pool of serials', async () => {
       const total = totals.get(action) ?? { ok: 0, refused: 0 };
       totals.set(action, { ok: total.ok + counts.ok, refused: total.refused + counts.refused });
     }
-    for (const action of ['post', 'edit', 'delete', 'itemUpdate']) expect(totals.get(action)?.ok, action).toBeGreaterThan(0);
+    for (const action of ['post', 'edit', 'delete', 'itemUpdate'])
+      expect(totals.get(action)?.ok, action).toBeGreaterThan(0);
     for (const action of ['post', 'edit', 'delete']) expect(totals.get(action)?.refused, action).toBeGreaterThan(0);
     // The failing rounds' headers as the diff, the first two full reports (violations and traces) as the message.
-    const reports = figures.failedRounds.slice(0, 2).map((round) => round.report.join('\n')).join('\n\n');
-    expect(figures.failedRounds.map((round) => round.report[0]), reports).toEqual([]);
+    const reports = figures.failedRounds
+      .slice(0, 2)
+      .map((round) => round.report.join('\n'))
+      .join('\n\n');
+    expect(
+      figures.failedRounds.map((round) => round.report[0]),
+      reports,
+    ).toEqual([]);
   });
 });

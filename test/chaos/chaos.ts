@@ -45,7 +45,8 @@ function tally(figures: ChaosFigures, entries: Entry[]): void {
     const counts = figures.byKind.get(kind) ?? { ok: 0, refused: 0, failed: 0 };
     counts[e.outcome.status]++;
     figures.byKind.set(kind, counts);
-    if (e.outcome.status === 'refused') figures.refusalCodes.set(e.outcome.code, (figures.refusalCodes.get(e.outcome.code) ?? 0) + 1);
+    if (e.outcome.status === 'refused')
+      figures.refusalCodes.set(e.outcome.code, (figures.refusalCodes.get(e.outcome.code) ?? 0) + 1);
   }
   figures.operations += entries.length;
 }
@@ -53,10 +54,20 @@ function tally(figures: ChaosFigures, entries: Entry[]): void {
 export async function runChaos(world: World, options: ChaosOptions): Promise<ChaosFigures> {
   const log = options.log ?? (() => {});
   const started = Date.now();
-  const figures: ChaosFigures = { rounds: 0, operations: 0, byKind: new Map(), refusalCodes: new Map(), checksRun: 0, checksFailed: 0,
-    failedRounds: [], failuresByCheck: new Map(), durationMs: 0 };
-  const more = (round: number) => (options.rounds === undefined || round < options.rounds)
-    && (options.durationMs === undefined || Date.now() - started < options.durationMs);
+  const figures: ChaosFigures = {
+    rounds: 0,
+    operations: 0,
+    byKind: new Map(),
+    refusalCodes: new Map(),
+    checksRun: 0,
+    checksFailed: 0,
+    failedRounds: [],
+    failuresByCheck: new Map(),
+    durationMs: 0,
+  };
+  const more = (round: number) =>
+    (options.rounds === undefined || round < options.rounds) &&
+    (options.durationMs === undefined || Date.now() - started < options.durationMs);
   for (let round = 0; more(round); round++) {
     const seed = roundSeed(options.seed, round);
     await resetStock(world.db);
@@ -68,12 +79,16 @@ export async function runChaos(world: World, options: ChaosOptions): Promise<Cha
     figures.rounds++;
     figures.checksRun += results.length;
     figures.checksFailed += failing.length;
-    for (const check of failing) figures.failuresByCheck.set(check.name, (figures.failuresByCheck.get(check.name) ?? 0) + 1);
+    for (const check of failing)
+      figures.failuresByCheck.set(check.name, (figures.failuresByCheck.get(check.name) ?? 0) + 1);
     if (failing.length > 0) {
       const report = reportRound(round, seed, results, history.entries);
       figures.failedRounds.push({ round, seed, failing, report });
       if (figures.failedRounds.length <= (options.fullReports ?? Infinity)) report.forEach((line) => log(line));
-      else log(`round ${round} (seed ${seed}): FAILED ${failing.map((c) => `${c.name} (${c.violations.length})`).join(', ')}`);
+      else
+        log(
+          `round ${round} (seed ${seed}): FAILED ${failing.map((c) => `${c.name} (${c.violations.length})`).join(', ')}`,
+        );
     } else {
       log(`round ${round} (seed ${seed}): ${history.entries.length} operations, all ${results.length} checks held`);
     }
@@ -84,18 +99,28 @@ export async function runChaos(world: World, options: ChaosOptions): Promise<Cha
 
 /** The figures of a run, as printable lines. */
 export function summarise(figures: ChaosFigures, options: Pick<ChaosOptions, 'seed' | 'clients' | 'steps'>): string[] {
-  const lines = [`chaos: seed ${options.seed}, ${options.clients} clients, ${options.steps} steps a round: ${figures.rounds} rounds, `
-    + `${figures.operations} operations in ${(figures.durationMs / 1000).toFixed(1)} s`];
+  const lines = [
+    `chaos: seed ${options.seed}, ${options.clients} clients, ${options.steps} steps a round: ${figures.rounds} rounds, ` +
+      `${figures.operations} operations in ${(figures.durationMs / 1000).toFixed(1)} s`,
+  ];
   lines.push('  operation                                   ok  refused  failed');
   for (const [kind, c] of [...figures.byKind].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`  ${kind.padEnd(40)} ${String(c.ok).padStart(5)} ${String(c.refused).padStart(8)} ${String(c.failed).padStart(7)}`);
+    lines.push(
+      `  ${kind.padEnd(40)} ${String(c.ok).padStart(5)} ${String(c.refused).padStart(8)} ${String(c.failed).padStart(7)}`,
+    );
   }
-  const codes = [...figures.refusalCodes].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([code, n]) => `${n}× ${code}`);
+  const codes = [...figures.refusalCodes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([code, n]) => `${n}× ${code}`);
   lines.push(`  refusals: ${codes.join(', ')}`);
-  lines.push(`  invariant checks: ${figures.checksRun} run, ${figures.checksRun - figures.checksFailed} held, ${figures.checksFailed} failed`
-    + ` (${figures.failedRounds.length} of ${figures.rounds} rounds failed)`);
+  lines.push(
+    `  invariant checks: ${figures.checksRun} run, ${figures.checksRun - figures.checksFailed} held, ${figures.checksFailed} failed` +
+      ` (${figures.failedRounds.length} of ${figures.rounds} rounds failed)`,
+  );
   for (const [name, n] of figures.failuresByCheck) lines.push(`    ${n}× ${name}`);
   const seeds = figures.failedRounds.slice(0, 10).map((r) => r.seed);
-  if (seeds.length) lines.push(`  failing round seeds: ${seeds.join(', ')}${figures.failedRounds.length > 10 ? ' …' : ''}`);
+  if (seeds.length)
+    lines.push(`  failing round seeds: ${seeds.join(', ')}${figures.failedRounds.length > 10 ? ' …' : ''}`);
   return lines;
 }

@@ -10,7 +10,13 @@ import { History, type Content, type Entry } from './history';
 import { importDocuments, writeDocument, writeItemField } from './runner';
 import { createWorld, type World } from './world';
 
-const receipt = (date: string, warehouse: 0 | 1, lines: Content['lines']): Content => ({ kind: 'goods_receipt', date, warehouse, createStock: false, lines });
+const receipt = (date: string, warehouse: 0 | 1, lines: Content['lines']): Content => ({
+  kind: 'goods_receipt',
+  date,
+  warehouse,
+  createStock: false,
+  lines,
+});
 const tracked = (item: 0 | 1, serials: string[]) => ({ item, quantity: serials.length, serials });
 const cable = (quantity: number) => ({ item: 2 as const, quantity, serials: [] });
 
@@ -30,74 +36,183 @@ describe('chaos checks', async () => {
   /** Names of the checks that fail on the current state after `corrupt` ran (rolled back afterwards). */
   async function failingAfter(...corrupt: SQL[]): Promise<string[]> {
     let failing: string[] = [];
-    await db.transaction(async (tx) => {
-      for (const statement of corrupt) await tx.execute(statement);
-      failing = (await runChecks(tx, world, history.entries, itemsBefore, 2)).filter((r) => r.violations.length > 0).map((r) => r.name);
-      tx.rollback();
-    }).catch((error) => {
-      if (!(error instanceof TransactionRollbackError)) throw error;
-    });
+    await db
+      .transaction(async (tx) => {
+        for (const statement of corrupt) await tx.execute(statement);
+        failing = (await runChecks(tx, world, history.entries, itemsBefore, 2))
+          .filter((r) => r.violations.length > 0)
+          .map((r) => r.name);
+        tx.rollback();
+      })
+      .catch((error) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
     return failing;
   }
 
   it('a history without deletes passes every check, gapless numbering included', async () => {
-    e.receipt = await writeDocument(at(0), 'core', 'post', { content: receipt('2026-03-01', 0, [tracked(0, ['A01', 'A02']), cable(3)]) });
-    e.issue = await writeDocument(at(1), 'api', 'post', { content: { kind: 'goods_issue', date: '2026-03-02', warehouse: 0, createStock: false, lines: [tracked(0, ['A01'])] } });
-    e.invoice = await writeDocument(at(0), 'core', 'post', { content: { kind: 'purchase_invoice', date: '2026-03-02', warehouse: 1, createStock: true, lines: [tracked(1, ['B01'])] } });
+    e.receipt = await writeDocument(at(0), 'core', 'post', {
+      content: receipt('2026-03-01', 0, [tracked(0, ['A01', 'A02']), cable(3)]),
+    });
+    e.issue = await writeDocument(at(1), 'api', 'post', {
+      content: {
+        kind: 'goods_issue',
+        date: '2026-03-02',
+        warehouse: 0,
+        createStock: false,
+        lines: [tracked(0, ['A01'])],
+      },
+    });
+    e.invoice = await writeDocument(at(0), 'core', 'post', {
+      content: {
+        kind: 'purchase_invoice',
+        date: '2026-03-02',
+        warehouse: 1,
+        createStock: true,
+        lines: [tracked(1, ['B01'])],
+      },
+    });
     e.cables = await writeDocument(at(1), 'core', 'post', { content: receipt('2026-03-03', 0, [cable(2)]) });
-    e.transfer = await writeDocument(at(0), 'api', 'post', { content: { kind: 'transfer', date: '2026-03-03', warehouse: 1, createStock: false, lines: [tracked(1, ['B01'])] } });
+    e.transfer = await writeDocument(at(0), 'api', 'post', {
+      content: { kind: 'transfer', date: '2026-03-03', warehouse: 1, createStock: false, lines: [tracked(1, ['B01'])] },
+    });
     expect(Object.values(e).map((x) => x.outcome.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     expect(await failingAfter()).toEqual([]);
     expect((await checkStockInvariants(db, 'gapless')).filter((r) => r.bad > 0)).toEqual([]);
   });
 
   it('with deletes, refusals, an import and item updates every chaos check still holds; gapless numbering reports the gap', async () => {
-    e.deleted = await writeDocument(at(0), 'core', 'post', { content: receipt('2026-03-04', 1, [tracked(0, ['A03'])]) });
+    e.deleted = await writeDocument(at(0), 'core', 'post', {
+      content: receipt('2026-03-04', 1, [tracked(0, ['A03'])]),
+    });
     e.deletion = await writeDocument(at(1), 'api', 'delete', { content: e.deleted.content!, docId: e.deleted.docId });
-    e.refused = await writeDocument(at(0), 'core', 'post', { content: { kind: 'goods_issue', date: '2026-03-05', warehouse: 0, createStock: false, lines: [tracked(0, ['A05'])] } });
+    e.refused = await writeDocument(at(0), 'core', 'post', {
+      content: {
+        kind: 'goods_issue',
+        date: '2026-03-05',
+        warehouse: 0,
+        createStock: false,
+        lines: [tracked(0, ['A05'])],
+      },
+    });
     [e.imported] = await importDocuments(at(1), [receipt('2026-03-05', 0, [tracked(1, ['B02'])])]);
     e.name = await writeItemField(at(0), 0);
     e.price = await writeItemField(at(1), 0);
-    expect([e.deletion, e.refused, e.imported, e.name, e.price].map((x) => x.outcome.status)).toEqual(['ok', 'refused', 'ok', 'ok', 'ok']);
+    expect([e.deletion, e.refused, e.imported, e.name, e.price].map((x) => x.outcome.status)).toEqual([
+      'ok',
+      'refused',
+      'ok',
+      'ok',
+      'ok',
+    ]);
     expect(await failingAfter()).toEqual([]);
     const gapless = (await checkStockInvariants(db, 'gapless')).filter((r) => r.bad > 0);
-    expect(gapless.map((r) => [r.name, r.examples[0].key])).toEqual([['document series hold 1 … last_number', 'goods_receipt 2026']]);
+    expect(gapless.map((r) => [r.name, r.examples[0].key])).toEqual([
+      ['document series hold 1 … last_number', 'goods_receipt 2026'],
+    ]);
   });
 
   const serial = (text: string) => sql`(select id from serial_number where serial = ${text})`;
   const itemId = (i: number) => world.itemIds[i];
   const cases: [string, () => SQL[]][] = [
-    ['(a) serial movements alternate in, out, in … starting with in', () => [sql`delete from serial_movement where serial_id = ${serial('A01')} and direction = 'in'`]],
-    ['(a) serials leave from the warehouse they arrived in', () => [
-      sql`update serial_movement set warehouse_id = ${world.warehouseIds[1]} where serial_id = ${serial('A01')} and direction = 'out'`]],
-    ['(a) serial movements match their document', () => [sql`update serial_movement set document_id = ${e.cables.docId} where serial_id = ${serial('A02')}`]],
-    ['(a) serial status and warehouse = its last movement', () => [sql`update serial_number set warehouse_id = ${world.warehouseIds[1]} where serial = 'A02'`]],
-    ['(a) transfers go from one warehouse to another', () => [sql`alter table document drop constraint document_destination_of_transfers`,
-      sql`update document set destination_warehouse_id = ${world.warehouseIds[1]} where id = ${e.cables.docId}`]],
-    ['(a) no negative stock', () => [sql`alter table stock_level drop constraint stock_level_not_negative`,
-      sql`update stock_level set quantity = -1 where item_id = ${itemId(2)} and warehouse_id = ${world.warehouseIds[0]}`]],
-    ['(a) stock = receipts − issues', () => [sql`update stock_level set quantity = quantity + 1 where item_id = ${itemId(2)}`]],
-    ['(a) tracked stock = serials in stock', () => [sql`update serial_number set status = 'issued' where serial = 'A02'`]],
+    [
+      '(a) serial movements alternate in, out, in … starting with in',
+      () => [sql`delete from serial_movement where serial_id = ${serial('A01')} and direction = 'in'`],
+    ],
+    [
+      '(a) serials leave from the warehouse they arrived in',
+      () => [
+        sql`update serial_movement set warehouse_id = ${world.warehouseIds[1]} where serial_id = ${serial('A01')} and direction = 'out'`,
+      ],
+    ],
+    [
+      '(a) serial movements match their document',
+      () => [sql`update serial_movement set document_id = ${e.cables.docId} where serial_id = ${serial('A02')}`],
+    ],
+    [
+      '(a) serial status and warehouse = its last movement',
+      () => [sql`update serial_number set warehouse_id = ${world.warehouseIds[1]} where serial = 'A02'`],
+    ],
+    [
+      '(a) transfers go from one warehouse to another',
+      () => [
+        sql`alter table document drop constraint document_destination_of_transfers`,
+        sql`update document set destination_warehouse_id = ${world.warehouseIds[1]} where id = ${e.cables.docId}`,
+      ],
+    ],
+    [
+      '(a) no negative stock',
+      () => [
+        sql`alter table stock_level drop constraint stock_level_not_negative`,
+        sql`update stock_level set quantity = -1 where item_id = ${itemId(2)} and warehouse_id = ${world.warehouseIds[0]}`,
+      ],
+    ],
+    [
+      '(a) stock = receipts − issues',
+      () => [sql`update stock_level set quantity = quantity + 1 where item_id = ${itemId(2)}`],
+    ],
+    [
+      '(a) tracked stock = serials in stock',
+      () => [sql`update serial_number set status = 'issued' where serial = 'A02'`],
+    ],
     ['(a) every document has its lines', () => [sql`delete from document_line where document_id = ${e.cables.docId}`]],
-    ['(a) every tracked line has its serials', () => [sql`update document_line set quantity = 3 where document_id = ${e.receipt.docId} and item_id = ${itemId(0)}`]],
-    ['(a) every invoice has its stock document', () => [sql`update document set stock_document_id = null where id = ${e.invoice.docId}`]],
-    ['(a) document numbers lie within their series', () => [sql`update document set number = 'GR-2026-00999' where id = ${e.cables.docId}`]],
-    ['(b) document dates never decrease along a serial\'s movements', () => [sql`update document set date = '2026-02-01' where id = ${e.issue.docId}`]],
-    ['(c) acknowledged document writes are there, acknowledged deletes stay done', () => [sql`delete from document where id = ${e.cables.docId}`]],
-    ['(c) acknowledged document writes are there, acknowledged deletes stay done', () => [sql`update document_line set quantity = 5 where document_id = ${e.cables.docId}`]],
-    ['(c) acknowledged document writes are there, acknowledged deletes stay done', () => [sql`
+    [
+      '(a) every tracked line has its serials',
+      () => [
+        sql`update document_line set quantity = 3 where document_id = ${e.receipt.docId} and item_id = ${itemId(0)}`,
+      ],
+    ],
+    [
+      '(a) every invoice has its stock document',
+      () => [sql`update document set stock_document_id = null where id = ${e.invoice.docId}`],
+    ],
+    [
+      '(a) document numbers lie within their series',
+      () => [sql`update document set number = 'GR-2026-00999' where id = ${e.cables.docId}`],
+    ],
+    [
+      "(b) document dates never decrease along a serial's movements",
+      () => [sql`update document set date = '2026-02-01' where id = ${e.issue.docId}`],
+    ],
+    [
+      '(c) acknowledged document writes are there, acknowledged deletes stay done',
+      () => [sql`delete from document where id = ${e.cables.docId}`],
+    ],
+    [
+      '(c) acknowledged document writes are there, acknowledged deletes stay done',
+      () => [sql`update document_line set quantity = 5 where document_id = ${e.cables.docId}`],
+    ],
+    [
+      '(c) acknowledged document writes are there, acknowledged deletes stay done',
+      () => [
+        sql`
       insert into document (id, kind, number, date, warehouse_id, note, created_by) overriding system value
-      values (${e.deleted.docId}, 'goods_receipt', ${e.deleted.number}, '2026-03-04', ${world.warehouseIds[1]}, ${e.deleted.marker}, ${world.actor.userId})`]],
-    ['(c) refused writes left nothing', () => [sql`update document set note = ${e.refused.marker} where id = ${e.cables.docId}`]],
-    ['(c) item fields end with their owner\'s last acknowledged value (no lost update)', () => [sql`update item set purchase_price = 1 where id = ${itemId(0)}`]],
+      values (${e.deleted.docId}, 'goods_receipt', ${e.deleted.number}, '2026-03-04', ${world.warehouseIds[1]}, ${e.deleted.marker}, ${world.actor.userId})`,
+      ],
+    ],
+    [
+      '(c) refused writes left nothing',
+      () => [sql`update document set note = ${e.refused.marker} where id = ${e.cables.docId}`],
+    ],
+    [
+      "(c) item fields end with their owner's last acknowledged value (no lost update)",
+      () => [sql`update item set purchase_price = 1 where id = ${itemId(0)}`],
+    ],
   ];
 
-  it.each(cases.map(([name, corrupt], index) => [`${index + 1}. ${name}`, name, corrupt] as const))('%s fails on a corrupted row', async (_, name, corrupt) => {
-    expect(await failingAfter(...corrupt())).toContain(name);
-  });
+  it.each(cases.map(([name, corrupt], index) => [`${index + 1}. ${name}`, name, corrupt] as const))(
+    '%s fails on a corrupted row',
+    async (_, name, corrupt) => {
+      expect(await failingAfter(...corrupt())).toContain(name);
+    },
+  );
 
   it('(d) fails on an answer that was a raw error', () => {
-    const raw: Entry = { ...e.refused, seq: 99, outcome: { status: 'failed', code: '23503', message: 'violates foreign key constraint' } };
+    const raw: Entry = {
+      ...e.refused,
+      seq: 99,
+      outcome: { status: 'failed', code: '23503', message: 'violates foreign key constraint' },
+    };
     expect(answerCheck(history.entries).violations).toEqual([]);
     expect(answerCheck([...history.entries, raw]).violations.map((v) => v.seqs)).toEqual([[99]]);
   });

@@ -31,23 +31,36 @@ function coreInput(world: World, content: Content, marker: string): DocumentInpu
   const transfer = content.kind === 'transfer';
   const internal = transfer || content.kind === 'transfer_arrival';
   return {
-    kind: content.kind, date: content.date, note: marker, warehouseId: world.warehouseIds[content.warehouse],
+    kind: content.kind,
+    date: content.date,
+    note: marker,
+    warehouseId: world.warehouseIds[content.warehouse],
     partnerId: internal ? null : isInbound(content.kind) ? world.supplierId : world.customerId,
-    destinationWarehouseId: transfer ? world.warehouseIds[heldIn(content)] : null, inTransit: content.inTransit ?? false,
+    destinationWarehouseId: transfer ? world.warehouseIds[heldIn(content)] : null,
+    inTransit: content.inTransit ?? false,
     transferId: content.transferDocId ?? null,
     ...(isInvoice(content.kind) ? { createStockDocument: content.createStock } : {}),
-    lines: content.lines.map((l) => ({ itemId: world.itemIds[l.item], quantity: String(l.quantity), serials: l.serials })),
+    lines: content.lines.map((l) => ({
+      itemId: world.itemIds[l.item],
+      quantity: String(l.quantity),
+      serials: l.serials,
+    })),
   };
 }
 
 /** Posts, edits or deletes a document through lib/inventory. */
-export async function throughCore(world: World, action: 'post' | 'edit' | 'delete', doc: { content?: Content; docId?: string; marker: string }): Promise<DoorResult> {
+export async function throughCore(
+  world: World,
+  action: 'post' | 'edit' | 'delete',
+  doc: { content?: Content; docId?: string; marker: string },
+): Promise<DoorResult> {
   try {
     if (action === 'post') {
       const posted = await postDocument(world.db, coreInput(world, doc.content!, doc.marker), world.actor);
       return { outcome: OK, docId: String(posted.id), number: posted.number };
     }
-    if (action === 'edit') await updateDocument(world.db, BigInt(doc.docId!), coreInput(world, doc.content!, doc.marker), world.actor);
+    if (action === 'edit')
+      await updateDocument(world.db, BigInt(doc.docId!), coreInput(world, doc.content!, doc.marker), world.actor);
     else await deleteDocument(world.db, BigInt(doc.docId!), world.actor);
     return { outcome: OK, docId: doc.docId };
   } catch (error) {
@@ -57,16 +70,26 @@ export async function throughCore(world: World, action: 'post' | 'edit' | 'delet
 
 function apiRecord(content: Content, marker: string): Record<string, unknown> {
   return {
-    Date: content.date, Note: marker, Warehouse: { Code: WAREHOUSE_CODES[content.warehouse] },
+    Date: content.date,
+    Note: marker,
+    Warehouse: { Code: WAREHOUSE_CODES[content.warehouse] },
     ...otherSide(content),
     ...(isInvoice(content.kind) ? { Create_Stock_Document: content.createStock } : {}),
-    Lines: content.lines.map((l) => ({ Item: { Code: ITEM_CODES[l.item] }, Quantity: String(l.quantity), Serial_Numbers: l.serials })),
+    Lines: content.lines.map((l) => ({
+      Item: { Code: ITEM_CODES[l.item] },
+      Quantity: String(l.quantity),
+      Serial_Numbers: l.serials,
+    })),
   };
 }
 
 /** Who or where a record names besides its warehouse: a transfer's destination, an arrival's transfer, a partner. */
 function otherSide(content: Content): Record<string, unknown> {
-  if (content.kind === 'transfer') return { Destination_Warehouse: { Code: WAREHOUSE_CODES[heldIn(content)] }, In_Transit: content.inTransit ?? false };
+  if (content.kind === 'transfer')
+    return {
+      Destination_Warehouse: { Code: WAREHOUSE_CODES[heldIn(content)] },
+      In_Transit: content.inTransit ?? false,
+    };
   if (content.kind === 'transfer_arrival') return { Transfer: { id: content.transferDocId } };
   return { Partner: { Code: isInbound(content.kind) ? 'SUP' : 'CUS' } };
 }
@@ -77,7 +100,11 @@ type Answer = Awaited<ReturnType<typeof call>>;
 export function outcomeOfAnswer(answer: Answer): Outcome {
   const entry = answer.json?.data?.[0];
   if (answer.status >= 500 || !entry) {
-    return { status: 'failed', code: `HTTP ${answer.status} ${answer.json?.code ?? ''}`.trim(), message: answer.json?.message ?? answer.text.slice(0, 200) };
+    return {
+      status: 'failed',
+      code: `HTTP ${answer.status} ${answer.json?.code ?? ''}`.trim(),
+      message: answer.json?.message ?? answer.text.slice(0, 200),
+    };
   }
   if (entry.status === 'success') return OK;
   if (entry.code === 'INTERNAL_ERROR') return { status: 'failed', code: 'INTERNAL_ERROR', message: entry.message };
@@ -91,25 +118,46 @@ async function send(key: string, method: string, path: string, body?: unknown): 
   try {
     return { answer: await call(key, method, path, body) };
   } catch (error) {
-    return { failure: { status: 'failed', code: 'THROWN', message: error instanceof Error ? error.message : String(error) } };
+    return {
+      failure: { status: 'failed', code: 'THROWN', message: error instanceof Error ? error.message : String(error) },
+    };
   }
 }
 
 /** Posts, edits or deletes a document through the records API (POST, PUT /{id}, DELETE /{id}). */
-export async function throughApi(world: World, client: number, action: 'post' | 'edit' | 'delete',
-  doc: { kind: Content['kind']; content?: Content; docId?: string; marker: string }): Promise<DoorResult> {
+export async function throughApi(
+  world: World,
+  client: number,
+  action: 'post' | 'edit' | 'delete',
+  doc: { kind: Content['kind']; content?: Content; docId?: string; marker: string },
+): Promise<DoorResult> {
   const moduleName = documentModuleOf(doc.kind).apiName;
   const key = world.apiKeys[client];
-  const sent = action === 'post' ? await send(key, 'POST', `/crm/v8/${moduleName}`, { data: [apiRecord(doc.content!, doc.marker)] })
-    : action === 'edit' ? await send(key, 'PUT', `/crm/v8/${moduleName}/${doc.docId}`, { data: [apiRecord(doc.content!, doc.marker)] })
-      : await send(key, 'DELETE', `/crm/v8/${moduleName}/${doc.docId}`);
+  const sent =
+    action === 'post'
+      ? await send(key, 'POST', `/crm/v8/${moduleName}`, { data: [apiRecord(doc.content!, doc.marker)] })
+      : action === 'edit'
+        ? await send(key, 'PUT', `/crm/v8/${moduleName}/${doc.docId}`, { data: [apiRecord(doc.content!, doc.marker)] })
+        : await send(key, 'DELETE', `/crm/v8/${moduleName}/${doc.docId}`);
   if ('failure' in sent) return { outcome: sent.failure, docId: doc.docId };
   const details = sent.answer.json?.data?.[0]?.details;
-  return { outcome: outcomeOfAnswer(sent.answer), docId: action === 'post' ? details?.id : doc.docId, number: details?.Number };
+  return {
+    outcome: outcomeOfAnswer(sent.answer),
+    docId: action === 'post' ? details?.id : doc.docId,
+    number: details?.Number,
+  };
 }
 
 /** Zoho's partial update: PUT /Items with the id and one field; the API keeps the fields not sent. */
-export async function updateItemField(world: World, client: number, item: number, field: ItemField, value: string): Promise<Outcome> {
-  const sent = await send(world.apiKeys[client], 'PUT', '/crm/v8/Items', { data: [{ id: String(world.itemIds[item]), [field]: value }] });
+export async function updateItemField(
+  world: World,
+  client: number,
+  item: number,
+  field: ItemField,
+  value: string,
+): Promise<Outcome> {
+  const sent = await send(world.apiKeys[client], 'PUT', '/crm/v8/Items', {
+    data: [{ id: String(world.itemIds[item]), [field]: value }],
+  });
   return 'failure' in sent ? sent.failure : outcomeOfAnswer(sent.answer);
 }

@@ -12,7 +12,15 @@ export type Line = { item: 0 | 1 | 2; quantity: number; serials: string[] };
  * A document as a client meant it: the checks compare the stored document with this. `inTransit`: a transfer sent
  * in transit; `transferDocId`: the transfer an arrival received goods of.
  */
-export type Content = { kind: DocKind; date: string; warehouse: 0 | 1; createStock: boolean; lines: Line[]; inTransit?: boolean; transferDocId?: string };
+export type Content = {
+  kind: DocKind;
+  date: string;
+  warehouse: 0 | 1;
+  createStock: boolean;
+  lines: Line[];
+  inTransit?: boolean;
+  transferDocId?: string;
+};
 
 export type Entry = {
   seq: number;
@@ -61,8 +69,13 @@ export class History {
     if (entry.outcome.status !== 'ok' || !entry.docId) return;
     if (entry.action === 'delete') this.live.delete(entry.docId);
     else if (entry.content) {
-      this.live.set(entry.docId, { docId: entry.docId, number: entry.number ?? this.live.get(entry.docId)?.number ?? '?',
-        kind: entry.content.kind, content: entry.content, since: this.live.get(entry.docId)?.since ?? entry.seq });
+      this.live.set(entry.docId, {
+        docId: entry.docId,
+        number: entry.number ?? this.live.get(entry.docId)?.number ?? '?',
+        kind: entry.content.kind,
+        content: entry.content,
+        since: this.live.get(entry.docId)?.since ?? entry.seq,
+      });
     }
   }
 
@@ -82,7 +95,11 @@ export class History {
 
 export const isInbound = (kind: DocKind) => kind === 'goods_receipt' || kind === 'purchase_invoice';
 export const isInvoice = (kind: DocKind) => kind === 'purchase_invoice' || kind === 'sales_invoice';
-/** The warehouse a document leaves its serials in: a transfer's destination (of the two, the other one), else its own. */
-export const heldIn = (content: Pick<Content, 'kind' | 'warehouse'>): 0 | 1 => (content.kind === 'transfer' ? (1 - content.warehouse) as 0 | 1 : content.warehouse);
+/**
+ * The warehouse a document leaves its serials in: a transfer's destination (of the two, the other one), else its own.
+ */
+export const heldIn = (content: Pick<Content, 'kind' | 'warehouse'>): 0 | 1 =>
+  content.kind === 'transfer' ? ((1 - content.warehouse) as 0 | 1) : content.warehouse;
 /** Whether the document moves serials: stock documents always, invoices when they create their stock document. */
-export const carriesSerials = (content: Pick<Content, 'kind' | 'createStock'>) => !isInvoice(content.kind) || content.createStock;
+export const carriesSerials = (content: Pick<Content, 'kind' | 'createStock'>) =>
+  !isInvoice(content.kind) || content.createStock;

@@ -4,7 +4,14 @@
 // serials that are in stock) while some are not, and concurrent clients often reach for the same serial.
 import fc from 'fast-check';
 
-export const DOCUMENT_KINDS = ['goods_receipt', 'goods_issue', 'purchase_invoice', 'sales_invoice', 'transfer', 'transfer_arrival'] as const;
+export const DOCUMENT_KINDS = [
+  'goods_receipt',
+  'goods_issue',
+  'purchase_invoice',
+  'sales_invoice',
+  'transfer',
+  'transfer_arrival',
+] as const;
 export type DocKind = (typeof DOCUMENT_KINDS)[number];
 export type Door = 'core' | 'api';
 
@@ -46,25 +53,42 @@ const linePlan: fc.Arbitrary<LinePlan> = fc.record({
 const contentPlan: fc.Arbitrary<ContentPlan> = fc.record({
   warehouse: fc.constantFrom<0 | 1>(0, 1),
   lines: fc.array(linePlan, { minLength: 1, maxLength: 2 }),
-  daysBack: fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 40 }) }),
+  daysBack: fc.oneof(
+    { weight: 2, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 40 }) },
+  ),
   createStock: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   hot,
 });
 
 // About a third of document writes go through the records API, the rest straight to lib/inventory.
-const door = fc.oneof({ weight: 2, arbitrary: fc.constant<Door>('core') }, { weight: 1, arbitrary: fc.constant<Door>('api') });
+const door = fc.oneof(
+  { weight: 2, arbitrary: fc.constant<Door>('core') },
+  { weight: 1, arbitrary: fc.constant<Door>('api') },
+);
 
-const post = fc.record({ type: fc.constant('post' as const), kind: fc.constantFrom<DocKind>(...DOCUMENT_KINDS, 'goods_receipt', 'goods_issue'), door, content: contentPlan });
+const post = fc.record({
+  type: fc.constant('post' as const),
+  kind: fc.constantFrom<DocKind>(...DOCUMENT_KINDS, 'goods_receipt', 'goods_issue'),
+  door,
+  content: contentPlan,
+});
 const edit = fc.record({ type: fc.constant('edit' as const), target: pick, hot, door, content: contentPlan });
 const remove = fc.record({ type: fc.constant('delete' as const), target: pick, hot, door });
 const itemUpdate = fc.record({ type: fc.constant('itemUpdate' as const), item: fc.constantFrom<0 | 1 | 2>(0, 1, 2) });
-const importJob = fc.record({ type: fc.constant('import' as const), kind: fc.constantFrom<ImportedKind>('goods_receipt', 'goods_receipt', 'transfer'),
-  docs: fc.array(contentPlan, { minLength: 1, maxLength: 2 }) });
+const importJob = fc.record({
+  type: fc.constant('import' as const),
+  kind: fc.constantFrom<ImportedKind>('goods_receipt', 'goods_receipt', 'transfer'),
+  docs: fc.array(contentPlan, { minLength: 1, maxLength: 2 }),
+});
 
 /** One client's operations; only clients that own an item field update items (see ITEM_FIELDS). */
 export function clientOps(client: number, steps: number): fc.Arbitrary<Op[]> {
   const choices: fc.WeightedArbitrary<Op>[] = [
-    { weight: 9, arbitrary: post }, { weight: 3, arbitrary: edit }, { weight: 3, arbitrary: remove }, { weight: 1, arbitrary: importJob },
+    { weight: 9, arbitrary: post },
+    { weight: 3, arbitrary: edit },
+    { weight: 3, arbitrary: remove },
+    { weight: 1, arbitrary: importJob },
   ];
   if (client < ITEM_FIELDS.length) choices.push({ weight: 2, arbitrary: itemUpdate });
   return fc.array(fc.oneof(...choices), { minLength: steps, maxLength: steps });

@@ -8,10 +8,19 @@ import { serialPool, type SerialState } from './world';
 
 export const FIRST_DAY = '2026-03-01';
 
-/** The step's hot document: a receipt or transfer whose serials are in stock, for issues, transfers, edits and deletes to collide on. */
+/**
+ * The step's hot document: a receipt or transfer whose serials are in stock, for issues, transfers, edits and deletes
+ * to collide on.
+ */
 export type Focus = LiveDocument;
 
-type Resolving = { kind: DocKind; warehouse: 0 | 1; serials: SerialState[]; target?: LiveDocument; hotSerials: string[] };
+type Resolving = {
+  kind: DocKind;
+  warehouse: 0 | 1;
+  serials: SerialState[];
+  target?: LiveDocument;
+  hotSerials: string[];
+};
 
 /** The day a step plays on: one day per step, so "today" moves on and back-dated documents reach into the past. */
 export function dayOf(step: number, daysBack = 0): string {
@@ -20,7 +29,8 @@ export function dayOf(step: number, daysBack = 0): string {
   return date.toISOString().slice(0, 10);
 }
 
-const serialsOf = (doc: LiveDocument | undefined, item: number) => doc?.content.lines.filter((l) => l.item === item).flatMap((l) => l.serials) ?? [];
+const serialsOf = (doc: LiveDocument | undefined, item: number) =>
+  doc?.content.lines.filter((l) => l.item === item).flatMap((l) => l.serials) ?? [];
 
 function plausibleSerials(item: 0 | 1, r: Resolving): string[] {
   const state = new Map(r.serials.filter((s) => s.item === item).map((s) => [s.serial, s]));
@@ -37,7 +47,8 @@ function chooseSerials(plan: LinePlan & { item: 0 | 1 }, preferred: string[], ca
   const anySerial = plan.picks[0] % 10 === 0;
   const left = anySerial ? serialPool(plan.item) : candidates.filter((s) => !preferred.includes(s));
   const chosen = anySerial ? [] : preferred.filter((s) => candidates.includes(s)).slice(0, plan.count);
-  for (let k = 0; chosen.length < plan.count && left.length > 0; k++) chosen.push(left.splice(plan.picks[k % 2] % left.length, 1)[0]);
+  for (let k = 0; chosen.length < plan.count && left.length > 0; k++)
+    chosen.push(left.splice(plan.picks[k % 2] % left.length, 1)[0]);
   // Too few plausible serials left: the rest comes from the whole pool (and is likely refused).
   const rest = serialPool(plan.item).filter((s) => !chosen.includes(s));
   while (chosen.length < plan.count) chosen.push(rest.shift()!);
@@ -45,18 +56,41 @@ function chooseSerials(plan: LinePlan & { item: 0 | 1 }, preferred: string[], ca
 }
 
 function resolveLine(plan: LinePlan, createStock: boolean, r: Resolving): Line {
-  if (plan.item === 2 || !carriesSerials({ kind: r.kind, createStock })) return { item: plan.item, quantity: plan.count, serials: [] };
+  if (plan.item === 2 || !carriesSerials({ kind: r.kind, createStock }))
+    return { item: plan.item, quantity: plan.count, serials: [] };
   const preferred = r.hotSerials.filter((key) => key.startsWith(`${plan.item}:`)).map((key) => key.slice(2));
   const chosen = chooseSerials({ ...plan, item: plan.item }, preferred, plausibleSerials(plan.item, r));
   return { item: plan.item, quantity: chosen.length, serials: chosen };
 }
 
-/** The document a post (or, with `target`, an edit) writes; a hot issue or transfer leaves from where the hot document put its serials. */
-export function resolveContent(plan: ContentPlan, kind: DocKind, step: number, serials: SerialState[], target?: LiveDocument, focus?: Focus): Content {
+/**
+ * The document a post (or, with `target`, an edit) writes; a hot issue or transfer leaves from where the hot document
+ * put its serials.
+ */
+export function resolveContent(
+  plan: ContentPlan,
+  kind: DocKind,
+  step: number,
+  serials: SerialState[],
+  target?: LiveDocument,
+  focus?: Focus,
+): Content {
   const createStock = kind === 'purchase_invoice' || kind === 'sales_invoice' ? plan.createStock : false;
   const hot = plan.hot && focus !== undefined && !isInbound(kind);
-  const r: Resolving = { kind, serials, target, warehouse: hot ? heldIn(focus.content) : plan.warehouse, hotSerials: hot ? serialKeys(focus.content) : [] };
-  const content: Content = { kind, date: dayOf(step, plan.daysBack), warehouse: r.warehouse, createStock, lines: plan.lines.map((line) => resolveLine(line, createStock, r)) };
+  const r: Resolving = {
+    kind,
+    serials,
+    target,
+    warehouse: hot ? heldIn(focus.content) : plan.warehouse,
+    hotSerials: hot ? serialKeys(focus.content) : [],
+  };
+  const content: Content = {
+    kind,
+    date: dayOf(step, plan.daysBack),
+    warehouse: r.warehouse,
+    createStock,
+    lines: plan.lines.map((line) => resolveLine(line, createStock, r)),
+  };
   return kind === 'transfer' ? { ...content, inTransit: !plan.createStock } : content;
 }
 
@@ -65,21 +99,35 @@ export function resolveContent(plan: ContentPlan, kind: DocKind, step: number, s
  * transfer's serials still in transit (the plan's count of them; a tenth of the lines any serial the transfer
  * sent), its counted lines the plan's count. Undefined when no transfer is in transit.
  */
-export function resolveArrival(plan: ContentPlan, step: number, serials: SerialState[], live: LiveDocument[]): Content | undefined {
+export function resolveArrival(
+  plan: ContentPlan,
+  step: number,
+  serials: SerialState[],
+  live: LiveDocument[],
+): Content | undefined {
   const sent = live.filter((d) => d.kind === 'transfer' && d.content.inTransit);
   if (sent.length === 0) return undefined;
   const transfer = sent[plan.lines[0].picks[0] % sent.length];
   const inTransit = new Set(serials.filter((s) => s.status === 'in_transit').map((s) => `${s.item}:${s.serial}`));
-  const lines = transfer.content.lines.map((line, i): Line => {
-    const count = plan.lines[i % plan.lines.length].count;
-    if (line.item === 2) return { item: 2, quantity: count, serials: [] };
-    const any = plan.lines[i % plan.lines.length].picks[1] % 10 === 0;
-    const chosen = line.serials.filter((s) => any || inTransit.has(`${line.item}:${s}`)).slice(0, count);
-    return { item: line.item, quantity: chosen.length, serials: chosen };
-  }).filter((line) => line.quantity > 0);
+  const lines = transfer.content.lines
+    .map((line, i): Line => {
+      const count = plan.lines[i % plan.lines.length].count;
+      if (line.item === 2) return { item: 2, quantity: count, serials: [] };
+      const any = plan.lines[i % plan.lines.length].picks[1] % 10 === 0;
+      const chosen = line.serials.filter((s) => any || inTransit.has(`${line.item}:${s}`)).slice(0, count);
+      return { item: line.item, quantity: chosen.length, serials: chosen };
+    })
+    .filter((line) => line.quantity > 0);
   if (lines.length === 0) return undefined;
   // A third of the arrivals back-dated, some to before the transfer: the core refuses those.
-  return { kind: 'transfer_arrival', date: dayOf(step, plan.daysBack), warehouse: heldIn(transfer.content), createStock: false, lines, transferDocId: transfer.docId };
+  return {
+    kind: 'transfer_arrival',
+    date: dayOf(step, plan.daysBack),
+    warehouse: heldIn(transfer.content),
+    createStock: false,
+    lines,
+    transferDocId: transfer.docId,
+  };
 }
 
 /** The serials a content moves, as item:serial keys (traces and checks find operations by them). */
@@ -95,7 +143,10 @@ export function touchedSerials(entry: { content?: Content; previous?: Content })
 /** Picks the step's hot document among live inbound documents and transfers holding a serial that is in stock. */
 export function chooseFocus(live: LiveDocument[], serials: SerialState[], random: () => number): Focus | undefined {
   const inStock = new Set(serials.filter((s) => s.status === 'in_stock').map((s) => `${s.item}:${s.serial}`));
-  const candidates = live.filter((d) => (isInbound(d.kind) || d.kind === 'transfer' || d.kind === 'transfer_arrival')
-    && serialKeys(d.content).some((key) => inStock.has(key)));
+  const candidates = live.filter(
+    (d) =>
+      (isInbound(d.kind) || d.kind === 'transfer' || d.kind === 'transfer_arrival') &&
+      serialKeys(d.content).some((key) => inStock.has(key)),
+  );
   return candidates.length ? candidates[Math.floor(random() * candidates.length)] : undefined;
 }

@@ -33,10 +33,12 @@ export async function runRound(world: World, plan: RoundPlan): Promise<History> 
     const serials = await readSerials(world);
     const focus = chooseFocus(history.liveDocuments(), serials, random);
     const delays = program.map(() => Math.floor(random() * 4));
-    await Promise.all(program.map(async (ops, client) => {
-      if (delays[client] > 0) await new Promise((resolve) => setTimeout(resolve, delays[client]));
-      await runOp({ world, history, client, step, serials, focus }, ops[step]);
-    }));
+    await Promise.all(
+      program.map(async (ops, client) => {
+        if (delays[client] > 0) await new Promise((resolve) => setTimeout(resolve, delays[client]));
+        await runOp({ world, history, client, step, serials, focus }, ops[step]);
+      }),
+    );
   }
   return history;
 }
@@ -46,34 +48,62 @@ type Where = { history: History; client: number; step: number };
 /** Opens a history entry: its sequence number, marker and start on the logical clock. */
 export function begin(w: Where, fields: Partial<Entry> & Pick<Entry, 'door' | 'action'>): Entry {
   const seq = w.history.nextSeq();
-  return { seq, client: w.client, step: w.step, marker: `r${w.history.round}#${seq}`, start: w.history.tick(), end: 0, outcome: { status: 'ok' }, ...fields };
+  return {
+    seq,
+    client: w.client,
+    step: w.step,
+    marker: `r${w.history.round}#${seq}`,
+    start: w.history.tick(),
+    end: 0,
+    outcome: { status: 'ok' },
+    ...fields,
+  };
 }
 
 /** Closes and records an entry with its answer. */
 export function finish(w: Where, entry: Entry, result: Pick<DoorResult, 'outcome'> & Partial<DoorResult>): Entry {
-  const done = { ...entry, end: w.history.tick(), outcome: result.outcome, docId: result.docId ?? entry.docId, number: result.number ?? entry.number };
+  const done = {
+    ...entry,
+    end: w.history.tick(),
+    outcome: result.outcome,
+    docId: result.docId ?? entry.docId,
+    number: result.number ?? entry.number,
+  };
   w.history.record(done);
   return done;
 }
 
 /** Runs one document write through a door and records it (the runner's steps and the checks' tests use it). */
-export async function writeDocument(w: Where & { world: World }, door: 'core' | 'api', action: 'post' | 'edit' | 'delete',
-  doc: { content: Content; previous?: Content; docId?: string; number?: string }): Promise<Entry> {
+export async function writeDocument(
+  w: Where & { world: World },
+  door: 'core' | 'api',
+  action: 'post' | 'edit' | 'delete',
+  doc: { content: Content; previous?: Content; docId?: string; number?: string },
+): Promise<Entry> {
   const entry = begin(w, { door, action, ...doc });
   const args = { kind: doc.content.kind, content: doc.content, docId: doc.docId, marker: entry.marker };
-  return finish(w, entry, door === 'core' ? await throughCore(w.world, action, args) : await throughApi(w.world, w.client, action, args));
+  return finish(
+    w,
+    entry,
+    door === 'core' ? await throughCore(w.world, action, args) : await throughApi(w.world, w.client, action, args),
+  );
 }
 
 async function runOp(s: Step, op: Op): Promise<void> {
   if (op.type === 'post') return post(s, op);
   if (op.type === 'edit' || op.type === 'delete') return change(s, op);
-  if (op.type === 'itemUpdate') return void await writeItemField(s, op.item);
-  return void await importDocuments(s, op.docs.map((plan) => resolveContent(plan, op.kind, s.step, s.serials)));
+  if (op.type === 'itemUpdate') return void (await writeItemField(s, op.item));
+  return void (await importDocuments(
+    s,
+    op.docs.map((plan) => resolveContent(plan, op.kind, s.step, s.serials)),
+  ));
 }
 
 async function post(s: Step, op: Extract<Op, { type: 'post' }>): Promise<void> {
-  const content = op.kind === 'transfer_arrival' ? resolveArrival(op.content, s.step, s.serials, s.history.liveDocuments())
-    : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus);
+  const content =
+    op.kind === 'transfer_arrival'
+      ? resolveArrival(op.content, s.step, s.serials, s.history.liveDocuments())
+      : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus);
   if (content) await writeDocument(s, op.door, 'post', { content });
 }
 
@@ -81,8 +111,10 @@ async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Pr
   const target: LiveDocument | undefined = op.hot && s.focus ? s.focus : s.history.chooseTarget(op.target);
   if (!target) return;
   // An arrival is only corrected (its note): what it received changes by deleting it and receiving again.
-  const content: Content = op.type === 'edit' && target.kind !== 'transfer_arrival'
-    ? resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus) : target.content;
+  const content: Content =
+    op.type === 'edit' && target.kind !== 'transfer_arrival'
+      ? resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus)
+      : target.content;
   const previous = op.type === 'edit' ? target.content : undefined;
   await writeDocument(s, op.door, op.type, { content, previous, docId: target.docId, number: target.number });
 }
@@ -92,13 +124,20 @@ export async function writeItemField(w: Where & { world: World }, item: 0 | 1 | 
   const field = ITEM_FIELDS[w.client];
   const entry = begin(w, { door: 'api', action: 'itemUpdate', item, field });
   // Values unique per operation, so the stored value names the write it came from.
-  const value = field === 'Name' || field === 'Description' ? `${field} ${entry.marker}` : `${w.history.round * 10_000 + entry.seq}.25`;
+  const value =
+    field === 'Name' || field === 'Description'
+      ? `${field} ${entry.marker}`
+      : `${w.history.round * 10_000 + entry.seq}.25`;
   return finish(w, { ...entry, value }, { outcome: await updateItemField(w.world, w.client, item, field, value) });
 }
 
 /** Imports goods receipts or transfers (all of one kind) in one bulk-write job; one entry per document. */
 export async function importDocuments(w: Where & { world: World }, contents: Content[]): Promise<Entry[]> {
   const entries = contents.map((content) => begin(w, { door: 'import', action: 'post', content }));
-  const results = await importDocumentsOf(w.world, w.client, entries.map((e) => ({ content: e.content!, marker: e.marker })));
+  const results = await importDocumentsOf(
+    w.world,
+    w.client,
+    entries.map((e) => ({ content: e.content!, marker: e.marker })),
+  );
   return entries.map((entry, i) => finish(w, entry, results[i]));
 }

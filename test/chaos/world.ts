@@ -26,7 +26,10 @@ export type World = {
 
 /** The pool of serial texts of a tracked item: A01 … A08 for ACME-1, B01 … B08 for ACME-2. */
 export function serialPool(item: 0 | 1): string[] {
-  return Array.from({ length: SERIALS_PER_ITEM }, (_, i) => `${SERIAL_PREFIXES[item]}${String(i + 1).padStart(2, '0')}`);
+  return Array.from(
+    { length: SERIALS_PER_ITEM },
+    (_, i) => `${SERIAL_PREFIXES[item]}${String(i + 1).padStart(2, '0')}`,
+  );
 }
 
 /** Creates the catalog once (the fixtures' items, warehouses and partners) and a key per client. */
@@ -38,8 +41,14 @@ export async function createWorld(db: Db, clients: number): Promise<World> {
   // A long run sends far more than a real client would; the records API's per-key limit is not under test.
   process.env.RECORDS_RATE_LIMIT = '100000000';
   return {
-    db, actor: w.actor, itemIds: [w.tracked, w.other, w.plain], warehouseIds: [w.main, w.shop],
-    supplierId: w.supplier, customerId: w.customer, apiKeys, importer: principalOf(importerKey),
+    db,
+    actor: w.actor,
+    itemIds: [w.tracked, w.other, w.plain],
+    warehouseIds: [w.main, w.shop],
+    supplierId: w.supplier,
+    customerId: w.customer,
+    apiKeys,
+    importer: principalOf(importerKey),
   };
 }
 
@@ -50,13 +59,25 @@ export async function resetStock(db: Db): Promise<void> {
 }
 
 /** A serial as the runner sees it just before a step. */
-export type SerialState = { item: 0 | 1; serial: string; status: 'in_stock' | 'issued' | 'in_transit'; warehouse: 0 | 1 };
+export type SerialState = {
+  item: 0 | 1;
+  serial: string;
+  status: 'in_stock' | 'issued' | 'in_transit';
+  warehouse: 0 | 1;
+};
 
 export async function readSerials(world: World): Promise<SerialState[]> {
-  const found = await world.db.execute<{ itemId: string; serial: string; status: SerialState['status']; warehouseId: string }>(sql`
+  const found = await world.db.execute<{
+    itemId: string;
+    serial: string;
+    status: SerialState['status'];
+    warehouseId: string;
+  }>(sql`
     select item_id::text as "itemId", serial, status, warehouse_id::text as "warehouseId" from serial_number`);
   return found.map((s) => ({
-    item: world.itemIds.findIndex((id) => String(id) === s.itemId) as 0 | 1, serial: s.serial, status: s.status,
+    item: world.itemIds.findIndex((id) => String(id) === s.itemId) as 0 | 1,
+    serial: s.serial,
+    status: s.status,
     warehouse: world.warehouseIds.findIndex((id) => String(id) === s.warehouseId) as 0 | 1,
   }));
 }

@@ -10,10 +10,12 @@ import { migrationsUpTo } from '@/test/migrations-up-to';
 async function olderDatabaseWithLookAlikes(sql: postgres.Sql) {
   const [u] = await sql`insert into "user" (name, email, role) values ('Old', 'old@example.com', 'admin') returning id`;
   const [w] = await sql`insert into warehouse (code, name) values ('MAIN', 'Main') returning id`;
-  const [a, b] = await sql`insert into item (code, name, track_serials) values ('ACME', 'Acme', true), ('OTHER', 'Other', true) returning id`;
+  const [a, b] =
+    await sql`insert into item (code, name, track_serials) values ('ACME', 'Acme', true), ('OTHER', 'Other', true) returning id`;
   const [d] = await sql`insert into document (kind, number, date, warehouse_id, created_by)
     values ('goods_receipt', 'GR-2026-00001', '2026-03-04', ${w.id}, ${u.id}) returning id`;
-  const [l] = await sql`insert into document_line (document_id, line_no, item_id, quantity) values (${d.id}, 1, ${a.id}, 3) returning id`;
+  const [l] =
+    await sql`insert into document_line (document_id, line_no, item_id, quantity) values (${d.id}, 1, ${a.id}, 3) returning id`;
   const serials = await sql`insert into serial_number (item_id, serial, status, warehouse_id, received_line_id)
     values (${a.id}, 'ABC123', 'in_stock', ${w.id}, ${l.id}), (${a.id}, 'abc123', 'in_stock', ${w.id}, ${l.id}),
            (${b.id}, 'ABC123', 'in_stock', ${w.id}, ${l.id}) returning id`;
@@ -32,17 +34,25 @@ describe('upgrading to canonical keys', () => {
       await runMigrations(url, older);
       const world = await olderDatabaseWithLookAlikes(sql);
 
-      await expect(runMigrations(url)).rejects.toThrow(/1 group of serial numbers \(of one item\) read the same \(e\.g\. "ABC123" and "abc123"\)/);
+      await expect(runMigrations(url)).rejects.toThrow(
+        /1 group of serial numbers \(of one item\) read the same \(e\.g\. "ABC123" and "abc123"\)/,
+      );
       const listed = await sql.unsafe(COLLISION_QUERY);
-      expect(listed.map((r) => ({ ...r }))).toEqual([{ table_name: 'serial_number', scope_id: world.item, key: 'abc123', texts: ['ABC123', 'abc123'] }]);
+      expect(listed.map((r) => ({ ...r }))).toEqual([
+        { table_name: 'serial_number', scope_id: world.item, key: 'abc123', texts: ['ABC123', 'abc123'] },
+      ]);
       expect((await sql`select count(*)::int as n from serial_number where serial_key is not null`)[0].n).toBe(0);
 
       await sql`update serial_number set serial = 'ABC123-B' where id = ${world.lookAlike}`;
       await runMigrations(url);
       const rows = await sql`select serial, serial_key, last_moved_on::text from serial_number order by id`;
       expect(rows.map((r) => [r.serial, r.serial_key, r.last_moved_on])).toEqual([
-        ['ABC123', 'abc123', '2026-03-04'], ['ABC123-B', 'abc123-b', '2026-03-04'], ['ABC123', 'abc123', '2026-03-04']]);
-      const [col] = await sql`select is_nullable from information_schema.columns where table_name = 'serial_number' and column_name = 'serial_key'`;
+        ['ABC123', 'abc123', '2026-03-04'],
+        ['ABC123-B', 'abc123-b', '2026-03-04'],
+        ['ABC123', 'abc123', '2026-03-04'],
+      ]);
+      const [col] =
+        await sql`select is_nullable from information_schema.columns where table_name = 'serial_number' and column_name = 'serial_key'`;
       expect(col.is_nullable).toBe('NO');
       expect((await sql`select to_regclass('canonical_key_collision') as t`)[0].t).toBeNull();
       const [codes] = await sql`select code_key from item where code = 'ACME'`;

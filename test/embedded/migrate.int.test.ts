@@ -9,7 +9,8 @@ describe('migrations', () => {
     await Promise.all([runMigrations(url), runMigrations(url), runMigrations(url)]);
     const sql = postgres(url, { max: 1 });
     const applied = await sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    const tables = await sql`select count(*)::int as n from information_schema.tables where table_name in ('item', 'serial_number', 'import_job')`;
+    const tables =
+      await sql`select count(*)::int as n from information_schema.tables where table_name in ('item', 'serial_number', 'import_job')`;
     await sql.end();
     await drop();
     expect(applied[0].n).toBeGreaterThanOrEqual(3);

@@ -13,9 +13,14 @@ function startInChild(): Promise<number> {
   const script = `import { startEmbeddedPostgres } from './db/embedded/server.ts';
     await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, password: 'pw', log: () => {} });
     console.log('READY'); setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => { if (String(chunk).includes('READY')) resolve(child.pid!); });
+    child.stdout.on('data', (chunk) => {
+      if (String(chunk).includes('READY')) resolve(child.pid!);
+    });
     child.on('exit', (code) => reject(new Error(`child exited with ${code}`)));
   });
 }

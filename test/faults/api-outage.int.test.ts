@@ -9,7 +9,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function expectUnavailable(response: { status: number; json: unknown; headers?: Headers }) {
   expect(response.status).toBe(503);
   expect(response.json).toMatchObject({
-    status: 'error', code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/database is unavailable/), details: { retry_after: 5 },
+    status: 'error',
+    code: 'SERVICE_UNAVAILABLE',
+    message: expect.stringMatching(/database is unavailable/),
+    details: { retry_after: 5 },
   });
   if (response.headers) expect(response.headers.get('retry-after')).toBe('5');
 }
@@ -21,12 +24,14 @@ describe('the APIs while the database is unreachable', async () => {
   // The route handlers' getDb() talks through the relay from here on.
   process.env.DATABASE_URL = withPort(url, proxy.port);
 
-  it('answers 503 + Retry-After in Zoho\'s error shape on the records, bulk write and upload routes, then recovers', async () => {
+  it("answers 503 + Retry-After in Zoho's error shape on the records, bulk write and upload routes, then recovers", async () => {
     expect((await call(admin.key, 'GET', '/crm/v8/Items')).status).toBe(204); // no items yet
     await proxy.cut();
     try {
       expectUnavailable(await call(admin.key, 'GET', '/crm/v8/Items'));
-      expectUnavailable(await call(admin.key, 'POST', '/crm/v8/Items', { data: [{ Code: 'OUT-1', Name: 'during the outage' }] }));
+      expectUnavailable(
+        await call(admin.key, 'POST', '/crm/v8/Items', { data: [{ Code: 'OUT-1', Name: 'during the outage' }] }),
+      );
       expectUnavailable(await call(admin.key, 'DELETE', '/crm/v8/Items?ids=1,2'));
       const bulk = apiCaller(admin.key);
       expectUnavailable(await bulk.create({ operation: 'insert', resource: [] }));
@@ -36,7 +41,9 @@ describe('the APIs while the database is unreachable', async () => {
       await proxy.restore();
     }
     // Back: the same requests are answered (within a bounded wait: the pool reconnects on its own).
-    let after = await call(admin.key, 'POST', '/crm/v8/Items', { data: [{ Code: 'BACK-1', Name: 'after the outage' }] });
+    let after = await call(admin.key, 'POST', '/crm/v8/Items', {
+      data: [{ Code: 'BACK-1', Name: 'after the outage' }],
+    });
     for (let tries = 0; after.status === 503 && tries < 40; tries++) {
       await sleep(100);
       after = await call(admin.key, 'POST', '/crm/v8/Items', { data: [{ Code: 'BACK-1', Name: 'after the outage' }] });

@@ -50,43 +50,66 @@ describe('the database goes away under a worker', async () => {
     expect(['57P01', 'CONNECTION_CLOSED', 'ECONNRESET']).toContain((cut as { cause: { code: string } }).cause.code);
 
     const syntax = await db.execute(sql`selec 1`).catch((error: unknown) => error);
-    const division = await db.execute(sql`select 1 from (values (1)) v(x) where 1 / 0 = 1`).catch((error: unknown) => error);
+    const division = await db
+      .execute(sql`select 1 from (values (1)) v(x) where 1 / 0 = 1`)
+      .catch((error: unknown) => error);
     await relayed.sql.end({ timeout: 0 });
     const ownPoolClosed = await relayed.db.execute(sql`select 1`).catch((error: unknown) => error);
     await victim.end({ timeout: 0 });
 
     expect([refusal, await sleeping, cut].map((error) => isDatabaseUnavailable(error))).toEqual([true, true, true]);
-    expect([syntax, division, ownPoolClosed, new Error('plain'), null].map((error) => isDatabaseUnavailable(error))).toEqual([false, false, false, false, false]);
+    expect(
+      [syntax, division, ownPoolClosed, new Error('plain'), null].map((error) => isDatabaseUnavailable(error)),
+    ).toEqual([false, false, false, false, false]);
     expect(ownPoolClosed).toMatchObject({ cause: { code: 'CONNECTION_ENDED' } });
   });
 
   it('pauses a job while the database is away, never marks it FAILED, resumes and applies every row once', async () => {
     const admin = await keyFor(db, 'admin');
     const api = apiCaller(admin.key);
-    const id = await createJob(db, principalOf(admin), itemRows('OUT', ROWS), { operation: 'insert' }, { module: 'Items' });
+    const id = await createJob(
+      db,
+      principalOf(admin),
+      itemRows('OUT', ROWS),
+      { operation: 'insert' },
+      { module: 'Items' },
+    );
     const worker = startWorkerProcess(withPort(url, proxy.port), { IMPORT_CHUNK_DELAY_MS: '80' });
-    await waitFor(async () => ((await jobState(db, id)).processedCount >= 300 || undefined), 30_000, 10);
+    await waitFor(async () => (await jobState(db, id)).processedCount >= 300 || undefined, 30_000, 10);
 
     await proxy.cut();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const during = await jobState(db, id);
     expect(during.status).toBe('IN PROGRESS');
     expect(during.processedCount).toBeLessThan(ROWS);
-    expect(worker.log.some((line) => line.includes(`job ${id}: waiting for the database (connection lost at `))).toBe(true);
+    expect(worker.log.some((line) => line.includes(`job ${id}: waiting for the database (connection lost at `))).toBe(
+      true,
+    );
     await proxy.restore();
 
     // Once back, the job reports the pause while it runs on, and again when it is done.
-    const paused = await waitFor(async () => {
-      const { json } = await api.status(String(id));
-      return json.status === 'IN PROGRESS' && json.message ? json : undefined;
-    }, 30_000, 10);
-    expect(paused.message).toMatch(/^The database connection was lost at \S+ \([A-Z0-9_]+: [^)]*\); the job waited and resumed at \S+\.$/);
+    const paused = await waitFor(
+      async () => {
+        const { json } = await api.status(String(id));
+        return json.status === 'IN PROGRESS' && json.message ? json : undefined;
+      },
+      30_000,
+      10,
+    );
+    expect(paused.message).toMatch(
+      /^The database connection was lost at \S+ \([A-Z0-9_]+: [^)]*\); the job waited and resumed at \S+\.$/,
+    );
     const done = await waitForStatus(db, id, 'COMPLETED', 60_000);
     expect(done).toMatchObject({ addedCount: ROWS, processedCount: ROWS, skippedCount: 0, totalCount: ROWS });
-    const [{ n, distinct }] = await db.select({ n: sql<number>`count(*)::int`, distinct: sql<number>`count(distinct row_number)::int` })
-      .from(importRowResult).where(eq(importRowResult.jobId, id));
+    const [{ n, distinct }] = await db
+      .select({ n: sql<number>`count(*)::int`, distinct: sql<number>`count(distinct row_number)::int` })
+      .from(importRowResult)
+      .where(eq(importRowResult.jobId, id));
     expect([n, distinct]).toEqual([ROWS, ROWS]);
-    const [{ items }] = await db.select({ items: sql<number>`count(*)::int` }).from(item).where(like(item.code, 'OUT-%'));
+    const [{ items }] = await db
+      .select({ items: sql<number>`count(*)::int` })
+      .from(item)
+      .where(like(item.code, 'OUT-%'));
     expect(items).toBe(ROWS);
     expect((await api.status(String(id))).json).toMatchObject({ status: 'COMPLETED', message: paused.message });
     expect(worker.child.exitCode).toBeNull();
@@ -99,11 +122,24 @@ describe('the database goes away under a worker', async () => {
   // porsager/postgres#1208; repaired by scripts/patch-postgres-driver.mjs) and so never exited.
   it('a worker stopped while the database is away leaves the job IN PROGRESS for the next one', async () => {
     const admin = await keyFor(db, 'admin');
-    const id = await createJob(db, principalOf(admin), itemRows('STP', 800), { operation: 'insert' }, { module: 'Items' });
-    const first = startWorkerProcess(withPort(url, proxy.port), { IMPORT_CHUNK_DELAY_MS: '80', IMPORT_STALE_MS: '1000' });
-    await waitFor(async () => ((await jobState(db, id)).processedCount >= 200 || undefined), 30_000, 10);
+    const id = await createJob(
+      db,
+      principalOf(admin),
+      itemRows('STP', 800),
+      { operation: 'insert' },
+      { module: 'Items' },
+    );
+    const first = startWorkerProcess(withPort(url, proxy.port), {
+      IMPORT_CHUNK_DELAY_MS: '80',
+      IMPORT_STALE_MS: '1000',
+    });
+    await waitFor(async () => (await jobState(db, id)).processedCount >= 200 || undefined, 30_000, 10);
     await proxy.cut();
-    await waitFor(async () => first.log.some((line) => line.includes('waiting for the database')) || undefined, 10_000, 20);
+    await waitFor(
+      async () => first.log.some((line) => line.includes('waiting for the database')) || undefined,
+      10_000,
+      20,
+    );
     first.child.kill('SIGTERM');
     expect(await first.exitedWithin(15_000), first.log.join('\n')).toBe(0);
     expect(first.log.join('\n')).toMatch(/stopping while the database is away/);
@@ -111,8 +147,15 @@ describe('the database goes away under a worker', async () => {
     await proxy.restore();
 
     startWorkerProcess(url, { IMPORT_STALE_MS: '1000' });
-    expect(await waitForStatus(db, id, 'COMPLETED', 60_000)).toMatchObject({ addedCount: 800, processedCount: 800, skippedCount: 0 });
-    const [{ items }] = await db.select({ items: sql<number>`count(*)::int` }).from(item).where(like(item.code, 'STP-%'));
+    expect(await waitForStatus(db, id, 'COMPLETED', 60_000)).toMatchObject({
+      addedCount: 800,
+      processedCount: 800,
+      skippedCount: 0,
+    });
+    const [{ items }] = await db
+      .select({ items: sql<number>`count(*)::int` })
+      .from(item)
+      .where(like(item.code, 'STP-%'));
     expect(items).toBe(800);
   }, 180_000); // bounded waits of 30 s + 10 s + 15 s + 60 s
 });

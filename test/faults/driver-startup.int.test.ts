@@ -25,8 +25,11 @@ async function relayCuttingFirstTypeFetch(db: Db, target: { host: string; port: 
       if (cuts === 0 && data.includes('typcategory')) {
         cuts++;
         // drizzle runs a query when it is awaited or given a handler, never on its own.
-        db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where client_port = ${upstream.localPort!}`)
-          .catch((error: unknown) => { client.destroy(new Error(`could not end the backend: ${String(error)}`)); });
+        db.execute(
+          sql`select pg_terminate_backend(pid) from pg_stat_activity where client_port = ${upstream.localPort!}`,
+        ).catch((error: unknown) => {
+          client.destroy(new Error(`could not end the backend: ${String(error)}`));
+        });
         return;
       }
       upstream.write(data);
@@ -38,8 +41,13 @@ async function relayCuttingFirstTypeFetch(db: Db, target: { host: string; port: 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    get cuts() { return cuts; },
-    close: () => { for (const socket of sockets) socket.destroy(); return new Promise((resolve) => server.close(resolve)); },
+    get cuts() {
+      return cuts;
+    },
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(resolve));
+    },
   };
 }
 
@@ -67,11 +75,17 @@ describe('a connection cut while postgres.js starts it up', async () => {
     const relayed = new URL(url);
     relayed.port = String(relay.port);
     const child = spawn(process.execPath, ['--input-type=module', '-e', CLIENT], {
-      cwd: process.cwd(), env: { ...process.env, URL: relayed.toString() }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: process.cwd(),
+      env: { ...process.env, URL: relayed.toString() },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     const stuck = setTimeout(() => child.kill('SIGKILL'), 20_000);
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     clearTimeout(stuck);

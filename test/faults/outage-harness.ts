@@ -17,7 +17,10 @@ export function withPort(url: string, port: number): string {
 export async function outageHarness(db: Db, url: string) {
   const target = new URL(url);
   const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) }, async (ports) => {
-    if (ports.length) await db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where client_port = any(${`{${ports.join(',')}}`}::int[])`);
+    if (ports.length)
+      await db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity where client_port = any(${`{${ports.join(',')}}`}::int[])`,
+      );
   });
   const cleanups: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
@@ -29,7 +32,14 @@ export async function outageHarness(db: Db, url: string) {
   function startWorkerProcess(workerUrl: string, env: Record<string, string> = {}) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
       cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: workerUrl, NODE_ENV: 'test', IMPORT_CHUNK_ROWS: '100', IMPORT_POLL_MS: '50', ...env },
+      env: {
+        ...process.env,
+        DATABASE_URL: workerUrl,
+        NODE_ENV: 'test',
+        IMPORT_CHUNK_ROWS: '100',
+        IMPORT_POLL_MS: '50',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log: string[] = [];
@@ -37,9 +47,15 @@ export async function outageHarness(db: Db, url: string) {
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    /** The exit code, or 'still running' after `ms`: a worker that cannot stop fails the test at once, not at its timeout. */
-    const exitedWithin = (ms: number) => Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms))]);
-    cleanups.push(async () => { if (child.exitCode === null) child.kill('SIGKILL'); });
+    /**
+     * The exit code, or 'still running' after `ms`: a worker that cannot stop fails the test at once, not at its
+     * timeout.
+     */
+    const exitedWithin = (ms: number) =>
+      Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms))]);
+    cleanups.push(async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
     return { child, log, exited, exitedWithin };
   }
 

@@ -12,7 +12,13 @@ async function msUntilAnswer(run: () => Promise<unknown>, limitMs: number): Prom
   const start = Date.now();
   while (Date.now() - start < limitMs) {
     const left = limitMs - (Date.now() - start);
-    const answered = await Promise.race([run().then(() => true, () => false), sleep(left).then(() => false)]);
+    const answered = await Promise.race([
+      run().then(
+        () => true,
+        () => false,
+      ),
+      sleep(left).then(() => false),
+    ]);
     if (answered) return Date.now() - start;
     await sleep(20);
   }
@@ -23,16 +29,23 @@ describe('the app pool after the database was away', async () => {
   const { db, url } = await useTestDatabase();
   const { proxy } = await outageHarness(db, url);
 
-  it('answers again within a few seconds of the database\'s return, with transactions cut mid-way and traffic refused meanwhile', async () => {
+  it("answers again within a few seconds of the database's return, with transactions cut mid-way and traffic refused meanwhile", async () => {
     const pool = createDb(withPort(url, proxy.port), 4);
     try {
       await Promise.all([1, 2, 3, 4].map(() => pool.db.execute(sql`select 1`)));
       // Transactions open when the server goes away: their ROLLBACK is sent on a dead connection
       // (porsager/postgres#1208), which must neither crash the process nor leave the connection mute.
-      const cutTransactions = [1, 2].map(() => pool.db.transaction(async (tx) => {
-        await tx.execute(sql`select 1`);
-        await tx.execute(sql`select pg_sleep(5)`);
-      }).then(() => null, (error: unknown) => error));
+      const cutTransactions = [1, 2].map(() =>
+        pool.db
+          .transaction(async (tx) => {
+            await tx.execute(sql`select 1`);
+            await tx.execute(sql`select pg_sleep(5)`);
+          })
+          .then(
+            () => null,
+            (error: unknown) => error,
+          ),
+      );
       await sleep(150);
       await proxy.cut();
       expect((await Promise.all(cutTransactions)).map((error) => isDatabaseUnavailable(error))).toEqual([true, true]);
@@ -42,7 +55,13 @@ describe('the app pool after the database was away', async () => {
       const outageEnds = Date.now() + 3_000;
       let refused = 0;
       while (Date.now() < outageEnds) {
-        const error = await Promise.race([pool.db.execute(sql`select 1`).then(() => null, (e: unknown) => e), sleep(1_000).then(() => 'slow')]);
+        const error = await Promise.race([
+          pool.db.execute(sql`select 1`).then(
+            () => null,
+            (e: unknown) => e,
+          ),
+          sleep(1_000).then(() => 'slow'),
+        ]);
         if (error !== 'slow') {
           expect(isDatabaseUnavailable(error)).toBe(true);
           refused++;
@@ -53,15 +72,24 @@ describe('the app pool after the database was away', async () => {
 
       await proxy.restore();
       const ms = await msUntilAnswer(() => pool.db.execute(sql`select 1`), 4_000);
-      console.log(`[pool-reconnect] first answer ${ms} ms after the database came back (${refused} refused requests during the outage)`);
+      console.log(
+        `[pool-reconnect] first answer ${ms} ms after the database came back (${refused} refused requests during the outage)`,
+      );
       expect(ms).not.toBeNull();
       // Every connection of the pool works again (none left mute by a cut transaction).
-      const all = await msUntilAnswer(() => Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => pool.db.execute(sql`select pg_sleep(0.05)`))), 4_000);
+      const all = await msUntilAnswer(
+        () => Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => pool.db.execute(sql`select pg_sleep(0.05)`))),
+        4_000,
+      );
       expect(all).not.toBeNull();
-      await pool.db.transaction(async (tx) => { await tx.execute(sql`select 1`); });
+      await pool.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1`);
+      });
       // A clean end (no timeout) completes: no connection still holds the query the cut rejected (it
       // did before the driver repair, so a stopping worker never exited).
-      expect(await Promise.race([pool.sql.end().then(() => 'ended'), sleep(5_000).then(() => 'still waiting')])).toBe('ended');
+      expect(await Promise.race([pool.sql.end().then(() => 'ended'), sleep(5_000).then(() => 'still waiting')])).toBe(
+        'ended',
+      );
     } finally {
       await pool.sql.end({ timeout: 1 });
     }

@@ -16,35 +16,43 @@ export async function startTcpProxy(target: { host: string; port: number }, kill
   let server: net.Server;
   let port = 0;
 
-  const listen = () => new Promise<void>((resolve) => {
-    server = net.createServer((client) => {
-      const upstream = net.connect(target.port, target.host);
-      upstreams.add(upstream);
-      clients.add(client);
-      client.on('close', () => clients.delete(client));
-      // Relay the server's last words (the 57P01 error) before ending the client side.
-      upstream.on('close', () => { upstreams.delete(upstream); client.end(); });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-      client.on('close', () => upstream.destroy());
-      client.pipe(upstream);
-      upstream.pipe(client);
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(target.port, target.host);
+        upstreams.add(upstream);
+        clients.add(client);
+        client.on('close', () => clients.delete(client));
+        // Relay the server's last words (the 57P01 error) before ending the client side.
+        upstream.on('close', () => {
+          upstreams.delete(upstream);
+          client.end();
+        });
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+        client.on('close', () => upstream.destroy());
+        client.pipe(upstream);
+        upstream.pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server.address() as AddressInfo).port;
+        resolve();
+      });
     });
-    server.listen(port, '127.0.0.1', () => {
-      port = (server.address() as AddressInfo).port;
-      resolve();
-    });
-  });
   await listen();
 
   return {
-    get port() { return port; },
+    get port() {
+      return port;
+    },
     /** Refuses new connections and has the server end every relayed one. */
     async cut() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await killBackends([...upstreams].map((socket) => socket.localPort).filter((p): p is number => p !== undefined));
       // A connection caught mid-handshake has no backend to end yet: it is dropped after a moment.
-      const late = setTimeout(() => { for (const socket of [...clients, ...upstreams]) socket.destroy(); }, 500);
+      const late = setTimeout(() => {
+        for (const socket of [...clients, ...upstreams]) socket.destroy();
+      }, 500);
       await closed;
       clearTimeout(late);
     },

@@ -14,7 +14,10 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
  * The bulk write routes behind one dispatcher, routed as Next.js routes them: tests (and the SDK test's
  * HTTP server) call the real handlers with real Request objects.
  */
-export function routeFor(method: string, pathname: string): { handler: Handler; params: Record<string, string> } | null {
+export function routeFor(
+  method: string,
+  pathname: string,
+): { handler: Handler; params: Record<string, string> } | null {
   let match = pathname.match(/^\/crm\/(v\d+(?:\.\d+)?)\/users$/);
   if (match && method === 'GET') return { handler: users.GET as Handler, params: { version: match[1] } };
   match = pathname.match(/^\/crm\/(v\d+(?:\.\d+)?)\/upload$/);
@@ -30,7 +33,11 @@ export function routeFor(method: string, pathname: string): { handler: Handler; 
 
 export async function dispatch(request: Request): Promise<Response> {
   const route = routeFor(request.method, new URL(request.url).pathname);
-  if (!route) return Response.json({ status: 'error', code: 'INVALID_URL_PATTERN', message: 'no such route', details: {} }, { status: 404 });
+  if (!route)
+    return Response.json(
+      { status: 'error', code: 'INVALID_URL_PATTERN', message: 'no such route', details: {} },
+      { status: 404 },
+    );
   return route.handler(request, { params: Promise.resolve(route.params) });
 }
 
@@ -41,15 +48,29 @@ export function apiCaller(key: string, base = 'http://localhost') {
   const auth = { authorization: `Zoho-oauthtoken ${key}` };
   const json = async (response: Response) => ({ status: response.status, json: await response.json() });
   return {
-    async upload(bytes: Buffer, fileName: string, headers: Record<string, string> = { feature: 'bulk-write', 'X-CRM-ORG': '1' }) {
+    async upload(
+      bytes: Buffer,
+      fileName: string,
+      headers: Record<string, string> = { feature: 'bulk-write', 'X-CRM-ORG': '1' },
+    ) {
       const form = new FormData();
       form.set('file', new Blob([new Uint8Array(bytes)]), fileName);
-      return json(await dispatch(new Request(`${base}/crm/v8/upload`, { method: 'POST', headers: { ...auth, ...headers }, body: form })));
+      return json(
+        await dispatch(
+          new Request(`${base}/crm/v8/upload`, { method: 'POST', headers: { ...auth, ...headers }, body: form }),
+        ),
+      );
     },
     async create(body: unknown, version = 'v8') {
-      return json(await dispatch(new Request(`${base}/crm/bulk/${version}/write`, {
-        method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body),
-      })));
+      return json(
+        await dispatch(
+          new Request(`${base}/crm/bulk/${version}/write`, {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+        ),
+      );
     },
     async status(id: string, version = 'v8') {
       return json(await dispatch(new Request(`${base}/crm/bulk/${version}/write/${id}`, { headers: auth })));

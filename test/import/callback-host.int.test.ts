@@ -19,14 +19,26 @@ describe('a callback host is checked when the job is created', async () => {
   let api: Caller;
   let fileId: string;
   const previous = process.env.ALLOW_PRIVATE_CALLBACKS;
-  const create = (url: string) => api.create({ operation: 'insert', callback: { url, method: 'post' },
-    resource: [{ type: 'data', module: { api_name: 'Items' }, file_id: fileId }] });
+  const create = (url: string) =>
+    api.create({
+      operation: 'insert',
+      callback: { url, method: 'post' },
+      resource: [{ type: 'data', module: { api_name: 'Items' }, file_id: fileId }],
+    });
   const jobCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(importJob))[0].n;
 
   beforeAll(async () => {
     process.env.ALLOW_PRIVATE_CALLBACKS = 'false';
     api = apiCaller((await keyFor(db, 'admin')).key);
-    fileId = (await api.upload(csv([['Code', 'Name'], ['CH-1', 'One']]), 'items.csv')).json.details.file_id;
+    fileId = (
+      await api.upload(
+        csv([
+          ['Code', 'Name'],
+          ['CH-1', 'One'],
+        ]),
+        'items.csv',
+      )
+    ).json.details.file_id;
   });
   afterAll(() => {
     if (previous === undefined) delete process.env.ALLOW_PRIVATE_CALLBACKS;
@@ -37,7 +49,11 @@ describe('a callback host is checked when the job is created', async () => {
     const before = await jobCount();
     const created = await create('https://intranet.example.com/hook');
     expect(created.status).toBe(400);
-    expect(created.json).toMatchObject({ status: 'error', code: 'INVALID_URL_PATTERN', details: { api_name: 'url', json_path: '$.callback.url' } });
+    expect(created.json).toMatchObject({
+      status: 'error',
+      code: 'INVALID_URL_PATTERN',
+      details: { api_name: 'url', json_path: '$.callback.url' },
+    });
     expect(created.json.message).toMatch(/intranet\.example\.com resolves to the private address 10\.0\.0\.7/);
     expect(await jobCount()).toBe(before);
   });

@@ -14,7 +14,8 @@ import { withCodeKey, withCodeKeys } from '@/lib/catalog/code-key';
  * of the chunk can change their outcome. These jobs make rows depend on earlier rows (and one on a later
  * row) and run them in one-row chunks, in two-row chunks and in a single chunk. Cut into chunks, each chunk is
  * planned while the one before it is written (lib/import/writers/catalog-job-writer.ts): a row whose records that chunk
- * wrote must be planned again, the others keep their plan; both happen here (the CH-20 rows fail if a stale plan is kept).
+ * wrote must be planned again, the others keep their plan; both happen here (the CH-20 rows fail if a stale plan is
+ * kept).
  */
 /** EAN number n: a valid GTIN-13 (the GS1 check digit completes it). */
 const E = (n: number) => {
@@ -25,7 +26,10 @@ const E = (n: number) => {
 const cases = [
   {
     findBy: 'Code',
-    seed: [{ code: 'CH-1', name: 'X', ean: E(1) }, { code: 'CH-2', name: 'Y', ean: E(2) }],
+    seed: [
+      { code: 'CH-1', name: 'X', ean: E(1) },
+      { code: 'CH-2', name: 'Y', ean: E(2) },
+    ],
     rows: [
       ['CH-1', 'X', E(5)], // X gives up EAN 1 ...
       ['CH-3', 'Takes EAN 1', E(1)], // ... which a new item takes
@@ -34,8 +38,20 @@ const cases = [
       ['CH-4', 'Four again', E(6)], // finds the item the row before added
       ['CH-4', '', ''], // ignore_empty: keeps the name the row before wrote
     ],
-    expected: [['UPDATED', ''], ['ADDED', ''], ['SKIPPED', 'DUPLICATE_DATA-EAN'], ['ADDED', ''], ['UPDATED', ''], ['UPDATED', '']],
-    items: [['CH-1', 'X', E(5)], ['CH-2', 'Y', E(2)], ['CH-3', 'Takes EAN 1', E(1)], ['CH-4', 'Four again', E(6)]],
+    expected: [
+      ['UPDATED', ''],
+      ['ADDED', ''],
+      ['SKIPPED', 'DUPLICATE_DATA-EAN'],
+      ['ADDED', ''],
+      ['UPDATED', ''],
+      ['UPDATED', ''],
+    ],
+    items: [
+      ['CH-1', 'X', E(5)],
+      ['CH-2', 'Y', E(2)],
+      ['CH-3', 'Takes EAN 1', E(1)],
+      ['CH-4', 'Four again', E(6)],
+    ],
   },
   {
     findBy: 'Code',
@@ -44,7 +60,10 @@ const cases = [
       ['CH-5', 'Too early', E(1)], // EAN 1 is still X's ...
       ['CH-1', 'X', E(7)], // ... until this row
     ],
-    expected: [['SKIPPED', 'DUPLICATE_DATA-EAN'], ['UPDATED', '']],
+    expected: [
+      ['SKIPPED', 'DUPLICATE_DATA-EAN'],
+      ['UPDATED', ''],
+    ],
     items: [['CH-1', 'X', E(7)]],
   },
   {
@@ -55,12 +74,22 @@ const cases = [
       ['CH-20', '', ''], // ... found by the next row, which leaves its Name alone (refused if the item were missing)
       ['CH-20', 'Twenty renamed', ''],
     ],
-    expected: [['ADDED', ''], ['UPDATED', ''], ['UPDATED', '']],
-    items: [['CH-1', 'X', E(1)], ['CH-20', 'Twenty renamed', null]],
+    expected: [
+      ['ADDED', ''],
+      ['UPDATED', ''],
+      ['UPDATED', ''],
+    ],
+    items: [
+      ['CH-1', 'X', E(1)],
+      ['CH-20', 'Twenty renamed', null],
+    ],
   },
   {
     findBy: 'EAN',
-    seed: [{ code: 'CH-1', name: 'X', ean: E(1) }, { code: 'CH-2', name: 'Y', ean: E(2) }],
+    seed: [
+      { code: 'CH-1', name: 'X', ean: E(1) },
+      { code: 'CH-2', name: 'Y', ean: E(2) },
+    ],
     rows: [
       ['CH-9', 'X renamed', E(1)], // X gives up code CH-1 ...
       ['CH-1', 'New one', E(3)], // ... which a new item takes
@@ -69,8 +98,20 @@ const cases = [
       ['CH-11', 'Fresh renamed', E(4)], // finds the item the row before added
       ['', 'Name only', E(4)], // ignore_empty: keeps the code the row before wrote
     ],
-    expected: [['UPDATED', ''], ['ADDED', ''], ['SKIPPED', 'DUPLICATE_DATA-Code'], ['ADDED', ''], ['UPDATED', ''], ['UPDATED', '']],
-    items: [['CH-1', 'New one', E(3)], ['CH-11', 'Name only', E(4)], ['CH-2', 'Y', E(2)], ['CH-9', 'X renamed', E(1)]],
+    expected: [
+      ['UPDATED', ''],
+      ['ADDED', ''],
+      ['SKIPPED', 'DUPLICATE_DATA-Code'],
+      ['ADDED', ''],
+      ['UPDATED', ''],
+      ['UPDATED', ''],
+    ],
+    items: [
+      ['CH-1', 'New one', E(3)],
+      ['CH-11', 'Name only', E(4)],
+      ['CH-2', 'Y', E(2)],
+      ['CH-9', 'X renamed', E(1)],
+    ],
   },
 ];
 
@@ -87,11 +128,18 @@ describe('a catalog import cut into chunks', async () => {
     await db.insert(item).values(withCodeKeys(kase.seed));
     const uploaded = await api.upload(csv([['Code', 'Name', 'EAN'], ...kase.rows]), 'items.csv');
     const created = await api.create({
-      operation: 'upsert', ignore_empty: true, dry_run: dryRun,
-      resource: [{
-        type: 'data', module: { api_name: 'Items' }, file_id: uploaded.json.details.file_id, find_by: kase.findBy,
-        field_mappings: ['Code', 'Name', 'EAN'].map((api_name, index) => ({ api_name, index })),
-      }],
+      operation: 'upsert',
+      ignore_empty: true,
+      dry_run: dryRun,
+      resource: [
+        {
+          type: 'data',
+          module: { api_name: 'Items' },
+          file_id: uploaded.json.details.file_id,
+          find_by: kase.findBy,
+          field_mappings: ['Code', 'Name', 'EAN'].map((api_name, index) => ({ api_name, index })),
+        },
+      ],
     });
     expect(created.status).toBe(201);
     await drainJobs(db, { chunkRows });
@@ -119,14 +167,24 @@ describe('a catalog import cut into chunks', async () => {
   it('a document dry run in one-document chunks sees the documents before it, as the real run does', async () => {
     await db.insert(warehouse).values(withCodeKey({ code: 'W-DRY', name: 'Dry run' }));
     await db.insert(item).values(withCodeKey({ code: 'DRY-SN', name: 'Dry run tracked', trackSerials: true }));
-    const rows = [['Number', 'Date', 'Warehouse', 'Item', 'Quantity', 'Serial_Numbers'],
-      ['R1', '2026-03-01', 'W-DRY', 'DRY-SN', '1', 'DRY-X1'], ['R2', '2026-03-01', 'W-DRY', 'DRY-SN', '1', 'DRY-X1']];
+    const rows = [
+      ['Number', 'Date', 'Warehouse', 'Item', 'Quantity', 'Serial_Numbers'],
+      ['R1', '2026-03-01', 'W-DRY', 'DRY-SN', '1', 'DRY-X1'],
+      ['R2', '2026-03-01', 'W-DRY', 'DRY-SN', '1', 'DRY-X1'],
+    ];
     const outcomes = async (dryRun: boolean) => {
       const uploaded = await api.upload(csv(rows), 'receipts.csv');
       const created = await api.create({
-        operation: 'insert', dry_run: dryRun,
-        resource: [{ type: 'data', module: { api_name: 'Goods_Receipts' }, file_id: uploaded.json.details.file_id,
-          field_mappings: rows[0].map((api_name, index) => ({ api_name, index })) }],
+        operation: 'insert',
+        dry_run: dryRun,
+        resource: [
+          {
+            type: 'data',
+            module: { api_name: 'Goods_Receipts' },
+            file_id: uploaded.json.details.file_id,
+            field_mappings: rows[0].map((api_name, index) => ({ api_name, index })),
+          },
+        ],
       });
       await drainJobs(db, { chunkRows: 1 });
       return (await resultRows(api, created.json.details.id)).map((r) => [r.STATUS, r.ERRORS]);

@@ -17,21 +17,39 @@ import { withCodeKeys } from '@/lib/catalog/code-key';
  */
 describe('a catalog chunk planned before a concurrent edit of its items', async () => {
   const { db } = await useTestDatabase();
-  const [admin] = await db.insert(user).values({ name: 'Edit admin', email: 'edit@example.com', role: 'admin' }).returning({ id: user.id });
+  const [admin] = await db
+    .insert(user)
+    .values({ name: 'Edit admin', email: 'edit@example.com', role: 'admin' })
+    .returning({ id: user.id });
 
   it('keeps the edit and applies the row, batched and one by one', async () => {
-    const seeded = await db.insert(item).values(withCodeKeys(['CE-1', 'CE-2', 'CE-3'].map((code) => ({ code, name: `Item ${code}`, description: 'old' }))))
+    const seeded = await db
+      .insert(item)
+      .values(
+        withCodeKeys(['CE-1', 'CE-2', 'CE-3'].map((code) => ({ code, name: `Item ${code}`, description: 'old' }))),
+      )
       .returning({ id: item.id, code: item.code });
     const idOf = (code: string) => seeded.find((row) => row.code === code)!.id;
     const ctx: CatalogContext = {
-      jobId: 0n, module: findModule('Items') as CatalogModule, operation: 'update', findBy: 'Code', ignoreEmpty: false, userId: admin.id, dryRun: false,
+      jobId: 0n,
+      module: findModule('Items') as CatalogModule,
+      operation: 'update',
+      findBy: 'Code',
+      ignoreEmpty: false,
+      userId: admin.id,
+      dryRun: false,
       mappings: [
         { apiName: 'Code', index: 0, defaultValue: null, format: null, findBy: null },
         { apiName: 'Sale_Price', index: 1, defaultValue: null, format: null, findBy: null },
       ],
     };
     // CE-3 twice: those two rows are written one by one, in order; CE-1 and CE-2 by the batch statement.
-    const rows = [['CE-1', '10'], ['CE-2', '20'], ['CE-3', '30'], ['CE-3', '31']].map((cells, i) => ({ rowNumber: i + 2, cells }));
+    const rows = [
+      ['CE-1', '10'],
+      ['CE-2', '20'],
+      ['CE-3', '30'],
+      ['CE-3', '31'],
+    ].map((cells, i) => ({ rowNumber: i + 2, cells }));
     const plan = await planCatalogChunk(db, ctx, rows);
 
     for (const code of ['CE-1', 'CE-3']) {
@@ -39,9 +57,22 @@ describe('a catalog chunk planned before a concurrent edit of its items', async 
     }
     const outcomes = await db.transaction((tx) => writeCatalogChunk(tx, ctx, plan));
 
-    expect(outcomes.map((o) => [o.rowNumber, o.status, o.errors])).toEqual([[2, 'UPDATED', []], [3, 'UPDATED', []], [4, 'UPDATED', []], [5, 'UPDATED', []]]);
-    const stored = await db.select({ code: item.code, salePrice: item.salePrice, description: item.description }).from(item)
-      .where(inArray(item.id, seeded.map((row) => row.id))).orderBy(item.code);
+    expect(outcomes.map((o) => [o.rowNumber, o.status, o.errors])).toEqual([
+      [2, 'UPDATED', []],
+      [3, 'UPDATED', []],
+      [4, 'UPDATED', []],
+      [5, 'UPDATED', []],
+    ]);
+    const stored = await db
+      .select({ code: item.code, salePrice: item.salePrice, description: item.description })
+      .from(item)
+      .where(
+        inArray(
+          item.id,
+          seeded.map((row) => row.id),
+        ),
+      )
+      .orderBy(item.code);
     expect(stored).toEqual([
       { code: 'CE-1', salePrice: '10.0000', description: 'edited meanwhile' },
       { code: 'CE-2', salePrice: '20.0000', description: 'old' },

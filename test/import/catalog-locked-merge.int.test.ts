@@ -17,12 +17,24 @@ import { waitFor } from './wait';
  */
 describe('a catalog import row updating a record another writer holds', async () => {
   const { db, url } = await useTestDatabase();
-  const [admin] = await db.insert(user).values({ name: 'Merge admin', email: 'merge@example.com', role: 'admin' }).returning({ id: user.id });
+  const [admin] = await db
+    .insert(user)
+    .values({ name: 'Merge admin', email: 'merge@example.com', role: 'admin' })
+    .returning({ id: user.id });
 
-  it('keeps the other writer\'s change and applies the row', async () => {
-    const [stored] = await db.insert(partner).values(withCodeKey({ code: 'LM-1', name: 'Old name', type: 'supplier' as const })).returning({ id: partner.id });
+  it("keeps the other writer's change and applies the row", async () => {
+    const [stored] = await db
+      .insert(partner)
+      .values(withCodeKey({ code: 'LM-1', name: 'Old name', type: 'supplier' as const }))
+      .returning({ id: partner.id });
     const ctx: CatalogContext = {
-      jobId: 0n, module: findModule('Partners') as CatalogModule, operation: 'update', findBy: 'Code', ignoreEmpty: false, userId: admin.id, dryRun: false,
+      jobId: 0n,
+      module: findModule('Partners') as CatalogModule,
+      operation: 'update',
+      findBy: 'Code',
+      ignoreEmpty: false,
+      userId: admin.id,
+      dryRun: false,
       mappings: [
         { apiName: 'Code', index: 0, defaultValue: null, format: null, findBy: null },
         { apiName: 'Name', index: 1, defaultValue: null, format: null, findBy: null },
@@ -33,11 +45,20 @@ describe('a catalog import row updating a record another writer holds', async ()
     try {
       await reserved`begin`;
       await reserved`update partner set email = 'kept@example.com' where code = 'LM-1'`;
-      const writing = db.transaction(async (tx) => writeCatalogChunk(tx, ctx, await planCatalogChunk(tx, ctx, [{ rowNumber: 2, cells: ['LM-1', 'New name'] }])));
+      const writing = db.transaction(async (tx) =>
+        writeCatalogChunk(tx, ctx, await planCatalogChunk(tx, ctx, [{ rowNumber: 2, cells: ['LM-1', 'New name'] }])),
+      );
       // The row has read the record (without the email) and now waits for the other writer's lock.
-      await waitFor(async () => (await other`
+      await waitFor(
+        async () =>
+          (
+            await other`
         select 1 from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%partner%'
-          and datname = current_database()`).length > 0, 10_000, 20);
+          and datname = current_database()`
+          ).length > 0,
+        10_000,
+        20,
+      );
       await reserved`commit`;
       const outcomes = await writing;
       expect(outcomes.map((o) => [o.status, o.errors])).toEqual([['UPDATED', []]]);

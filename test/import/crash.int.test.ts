@@ -18,8 +18,13 @@ describe('crash and resume (kill -9 of a worker process mid-job)', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
       cwd: process.cwd(),
       env: {
-        ...process.env, DATABASE_URL: url, NODE_ENV: 'test', IMPORT_CHUNK_DELAY_MS: '120', IMPORT_CHUNK_ROWS: '100',
-        IMPORT_STALE_MS: '1500', IMPORT_POLL_MS: '200',
+        ...process.env,
+        DATABASE_URL: url,
+        NODE_ENV: 'test',
+        IMPORT_CHUNK_DELAY_MS: '120',
+        IMPORT_CHUNK_ROWS: '100',
+        IMPORT_STALE_MS: '1500',
+        IMPORT_POLL_MS: '200',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -29,14 +34,22 @@ describe('crash and resume (kill -9 of a worker process mid-job)', async () => {
     return child;
   }
 
-  afterAll(() => { for (const child of children) if (child.exitCode === null) child.kill('SIGKILL'); });
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  });
 
   it('resumes after kill -9 and applies every row exactly once', async () => {
     const admin = await keyFor(db, 'admin');
-    const id = await createJob(db, principalOf(admin), itemRows('CRASH', ROWS), { operation: 'insert' }, { module: 'Items' });
+    const id = await createJob(
+      db,
+      principalOf(admin),
+      itemRows('CRASH', ROWS),
+      { operation: 'insert' },
+      { module: 'Items' },
+    );
 
     const first = startWorkerProcess();
-    await waitFor(async () => ((await jobState(db, id)).processedCount >= 300 || undefined), 60_000, 20);
+    await waitFor(async () => (await jobState(db, id)).processedCount >= 300 || undefined, 60_000, 20);
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
 
@@ -45,18 +58,32 @@ describe('crash and resume (kill -9 of a worker process mid-job)', async () => {
     expect(afterCrash.status).toBe('IN PROGRESS');
     expect(afterCrash.processedCount % 100).toBe(0);
     expect(afterCrash.processedCount).toBeLessThan(ROWS);
-    const [{ committed }] = await db.select({ committed: sql<number>`count(*)::int` }).from(item).where(like(item.code, 'CRASH-%'));
+    const [{ committed }] = await db
+      .select({ committed: sql<number>`count(*)::int` })
+      .from(item)
+      .where(like(item.code, 'CRASH-%'));
     expect(committed).toBe(afterCrash.processedCount);
 
     startWorkerProcess();
     const done = await waitForStatus(db, id, 'COMPLETED', 60_000);
-    expect(done).toMatchObject({ addedCount: ROWS, processedCount: ROWS, skippedCount: 0, updatedCount: 0, totalCount: ROWS });
-    const results = await db.select({ row: importRowResult.rowNumber, status: importRowResult.status }).from(importRowResult)
-      .where(eq(importRowResult.jobId, id)).orderBy(importRowResult.rowNumber);
+    expect(done).toMatchObject({
+      addedCount: ROWS,
+      processedCount: ROWS,
+      skippedCount: 0,
+      updatedCount: 0,
+      totalCount: ROWS,
+    });
+    const results = await db
+      .select({ row: importRowResult.rowNumber, status: importRowResult.status })
+      .from(importRowResult)
+      .where(eq(importRowResult.jobId, id))
+      .orderBy(importRowResult.rowNumber);
     expect(results.map((r) => r.row)).toEqual(Array.from({ length: ROWS }, (_, i) => i + 2));
     expect(results.every((r) => r.status === 'ADDED')).toBe(true);
-    const [{ items, codes }] = await db.select({ items: sql<number>`count(*)::int`, codes: sql<number>`count(distinct code)::int` })
-      .from(item).where(like(item.code, 'CRASH-%'));
+    const [{ items, codes }] = await db
+      .select({ items: sql<number>`count(*)::int`, codes: sql<number>`count(distinct code)::int` })
+      .from(item)
+      .where(like(item.code, 'CRASH-%'));
     expect([items, codes]).toEqual([ROWS, ROWS]);
   });
 });

@@ -8,16 +8,29 @@ import { csv, drainJobs } from './drain';
 import { resultRows } from './result-file';
 
 export type DocumentJob = {
-  operation: 'insert' | 'update' | 'upsert'; module?: string; findBy?: string; ignoreEmpty?: boolean; dryRun?: boolean;
+  operation: 'insert' | 'update' | 'upsert';
+  module?: string;
+  findBy?: string;
+  ignoreEmpty?: boolean;
+  dryRun?: boolean;
 };
 
 /** Uploads a document file whose header row names the fields and creates its job (not run yet). */
 export async function createDocumentJob(api: Caller, rows: string[][], job: DocumentJob): Promise<string> {
   const uploaded = await api.upload(csv(rows), 'documents.csv');
   const created = await api.create({
-    operation: job.operation, ...(job.dryRun ? { dry_run: true } : {}), ...(job.ignoreEmpty ? { ignore_empty: true } : {}),
-    resource: [{ type: 'data', module: { api_name: job.module ?? 'Goods_Receipts' }, file_id: uploaded.json.details.file_id,
-      ...(job.findBy ? { find_by: job.findBy } : {}), field_mappings: rows[0].map((api_name, index) => ({ api_name, index })) }],
+    operation: job.operation,
+    ...(job.dryRun ? { dry_run: true } : {}),
+    ...(job.ignoreEmpty ? { ignore_empty: true } : {}),
+    resource: [
+      {
+        type: 'data',
+        module: { api_name: job.module ?? 'Goods_Receipts' },
+        file_id: uploaded.json.details.file_id,
+        ...(job.findBy ? { find_by: job.findBy } : {}),
+        field_mappings: rows[0].map((api_name, index) => ({ api_name, index })),
+      },
+    ],
   });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
   return created.json.details.id;
@@ -38,7 +51,15 @@ export async function documentState(db: DbOrTx, id: bigint) {
   const [row] = await db.select().from(document).where(eq(document.id, id));
   const lines = await loadPostedLines(db, row.stockDocumentId ?? id);
   return {
-    note: row.note, partnerId: row.partnerId, externalNumber: row.externalNumber, version: row.version,
-    lines: lines.map((line) => ({ item: line.item.code, quantity: line.quantity, unitPrice: line.unitPrice, serials: [...line.serials].sort() })),
+    note: row.note,
+    partnerId: row.partnerId,
+    externalNumber: row.externalNumber,
+    version: row.version,
+    lines: lines.map((line) => ({
+      item: line.item.code,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      serials: [...line.serials].sort(),
+    })),
   };
 }

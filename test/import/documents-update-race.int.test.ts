@@ -34,8 +34,16 @@ describe('an update job racing the web form and an issue', async () => {
     api = apiCaller((await keyFor(db, 'admin')).key);
   });
 
-  const receiptInput = (serials: string[], note = '') => ({ kind: 'goods_receipt' as const, date: day, warehouseId: w.main, note,
-    lines: [{ itemId: w.tracked, quantity: String(serials.length), unitPrice: '10', serials }, { itemId: w.plain, quantity: '2', unitPrice: '1' }] });
+  const receiptInput = (serials: string[], note = '') => ({
+    kind: 'goods_receipt' as const,
+    date: day,
+    warehouseId: w.main,
+    note,
+    lines: [
+      { itemId: w.tracked, quantity: String(serials.length), unitPrice: '10', serials },
+      { itemId: w.plain, quantity: '2', unitPrice: '1' },
+    ],
+  });
 
   /** Runs the job while `other` starts after `delay` ms; returns the job's result rows and how the other side ended. */
   async function race(jobId: string, delay: number, other: () => Promise<unknown>) {
@@ -52,17 +60,31 @@ describe('an update job racing the web form and an issue', async () => {
       const serials = [`RF-${round}-1`, `RF-${round}-2`];
       const gr = await postDocument(db, receiptInput(serials), w.actor);
       // The job changes the note only; the form, loaded at version 1, swaps the second serial.
-      const jobId = await createDocumentJob(api, [['Number', 'Note'], [gr.number, `job ${round}`]], { operation: 'update', findBy: 'Number' });
+      const jobId = await createDocumentJob(
+        api,
+        [
+          ['Number', 'Note'],
+          [gr.number, `job ${round}`],
+        ],
+        { operation: 'update', findBy: 'Number' },
+      );
       const formSerials = [serials[0], `RF-${round}-3`];
-      const { rows, other } = await race(jobId, (round % 8) * 12, () => updateDocument(pool.db, gr.id, receiptInput(formSerials, 'form'), w.actor, 1));
-      expect(rows.map((row) => row.STATUS), `round ${round}`).toEqual(['UPDATED']);
+      const { rows, other } = await race(jobId, (round % 8) * 12, () =>
+        updateDocument(pool.db, gr.id, receiptInput(formSerials, 'form'), w.actor, 1),
+      );
+      expect(
+        rows.map((row) => row.STATUS),
+        `round ${round}`,
+      ).toEqual(['UPDATED']);
       const state = await documentState(db, gr.id);
       expect(state.note).toBe(`job ${round}`);
       if (other.status === 'fulfilled') {
         // The form saved first; the job's note was laid over it under the row lock, the form's serials kept.
         expect(state.lines[0].serials).toEqual(formSerials.toSorted());
       } else {
-        expect(other.reason.message).toMatch(/^Changed by Importer \d+ .* after you opened it; reload to see the changes\.$/);
+        expect(other.reason.message).toMatch(
+          /^Changed by Importer \d+ .* after you opened it; reload to see the changes\.$/,
+        );
         expect(state.lines[0].serials).toEqual(serials);
       }
     }
@@ -72,10 +94,22 @@ describe('an update job racing the web form and an issue', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const serials = [`RI-${round}-1`, `RI-${round}-2`];
       const gr = await postDocument(db, receiptInput(serials), w.actor);
-      const jobId = await createDocumentJob(api, [HEADERS, [gr.number, '', 'ACME-1', '2', '10', `${serials[0]}-new;${serials[1]}`],
-        [gr.number, '', 'CABLE', '2', '1', '']], { operation: 'update', findBy: 'Number' });
+      const jobId = await createDocumentJob(
+        api,
+        [
+          HEADERS,
+          [gr.number, '', 'ACME-1', '2', '10', `${serials[0]}-new;${serials[1]}`],
+          [gr.number, '', 'CABLE', '2', '1', ''],
+        ],
+        { operation: 'update', findBy: 'Number' },
+      );
       const before = await documentState(db, gr.id);
-      const issue = { kind: 'goods_issue' as const, date: day, warehouseId: w.main, lines: [{ itemId: w.tracked, quantity: '1', serials: [serials[0]] }] };
+      const issue = {
+        kind: 'goods_issue' as const,
+        date: day,
+        warehouseId: w.main,
+        lines: [{ itemId: w.tracked, quantity: '1', serials: [serials[0]] }],
+      };
       const { rows, other } = await race(jobId, (round % 8) * 12, () => postDocument(pool.db, issue, w.actor));
       const swapped = rows[0].STATUS === 'UPDATED';
       const issued = other.status === 'fulfilled';
@@ -90,5 +124,7 @@ describe('an update job racing the web form and an issue', async () => {
     }
   });
 
-  it('closes its pool', async () => { await pool.sql.end(); });
+  it('closes its pool', async () => {
+    await pool.sql.end();
+  });
 });

@@ -17,8 +17,16 @@ export async function drainCallbacks(db: Db) {
 }
 
 export function csv(rows: (string | number)[][]): Buffer {
-  return Buffer.from(rows.map((row) => row.map((cell) => {
-    const text = String(cell);
-    return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  }).join(',')).join('\r\n'));
+  return Buffer.from(
+    rows
+      .map((row) =>
+        row
+          .map((cell) => {
+            const text = String(cell);
+            return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+          })
+          .join(','),
+      )
+      .join('\r\n'),
+  );
 }

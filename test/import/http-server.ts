@@ -30,7 +30,10 @@ export async function startRouteServer() {
       requests.push(`${incoming.method} ${incoming.url}`);
       const response = await dispatch(await toRequest(incoming, origin));
       const body = Buffer.from(await response.arrayBuffer());
-      outgoing.writeHead(response.status, { ...Object.fromEntries(response.headers), 'content-length': String(body.length) });
+      outgoing.writeHead(response.status, {
+        ...Object.fromEntries(response.headers),
+        'content-length': String(body.length),
+      });
       outgoing.end(body);
     } catch (error) {
       outgoing.writeHead(500).end(String(error));

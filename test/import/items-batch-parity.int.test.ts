@@ -20,7 +20,19 @@ import { createJob, principalOf } from './jobs';
  * stock fine, out of range or malformed; empty cells (which clear a field, or leave a mandatory one empty).
  * The other way is each row in file order through createItem/updateItem, refusals worded as an import row.
  */
-const HEADERS = ['Code', 'Name', 'Unit', 'Purchase_Price', 'Sale_Price', 'VAT_Rate', 'EAN', 'Description', 'Active', 'Track_Serial_Numbers', 'Min_Stock'];
+const HEADERS = [
+  'Code',
+  'Name',
+  'Unit',
+  'Purchase_Price',
+  'Sale_Price',
+  'VAT_Rate',
+  'EAN',
+  'Description',
+  'Active',
+  'Track_Serial_Numbers',
+  'Min_Stock',
+];
 const KEYS = HEADERS.map((apiName) => ITEMS.fields.find((field) => field.apiName === apiName)!.key!);
 const STORED = [
   { code: 'P-1', name: 'Stored one', ean: '8590000000015' },
@@ -33,21 +45,41 @@ const STORED = [
 // rules after the schema). Only cells the file layer passes on as they are (a boolean column takes only
 // these words), so every refusal is the writer's.
 const COLUMNS: [fine: string[], refused: string[]][] = [
-  [['P-1', 'P-2', 'P-3', 'Q-1', 'Q-2', 'Q-3'], ['p-1', 'P-l', 'q-2', 'bad code', '']],
-  [['Name', 'Other name', ' spaced '], ['', 'x'.repeat(256)]],
+  [
+    ['P-1', 'P-2', 'P-3', 'Q-1', 'Q-2', 'Q-3'],
+    ['p-1', 'P-l', 'q-2', 'bad code', ''],
+  ],
+  [
+    ['Name', 'Other name', ' spaced '],
+    ['', 'x'.repeat(256)],
+  ],
   [['', 'pcs', 'box'], ['u'.repeat(21)]],
-  [['', '0', '12,5', '1.5', '999999999999999.9999'], ['-3', 'abc', '1e3']],
+  [
+    ['', '0', '12,5', '1.5', '999999999999999.9999'],
+    ['-3', 'abc', '1e3'],
+  ],
   [['', '19.90', '0.0000'], ['-0.01']],
   [['', '15', '21'], ['101']],
-  [['', '8590000000015', '12345670', '8590000000022', '8590000000039'], ['8590000000038', '123']],
+  [
+    ['', '8590000000015', '12345670', '8590000000022', '8590000000039'],
+    ['8590000000038', '123'],
+  ],
   [['', 'A "quoted" description', 'changed'], []],
   [['', 'true', 'false', '1', '0'], []],
   [['', 'true', 'false'], []],
-  [['', '0', '3.250'], ['-1', '1.2345']],
+  [
+    ['', '0', '3.250'],
+    ['-1', '1.2345'],
+  ],
 ];
-const cellArbs = COLUMNS.map(([fine, refused]) => (refused.length
-  ? fc.oneof({ arbitrary: fc.constantFrom(...fine), weight: 6 }, { arbitrary: fc.constantFrom(...refused), weight: 1 })
-  : fc.constantFrom(...fine)));
+const cellArbs = COLUMNS.map(([fine, refused]) =>
+  refused.length
+    ? fc.oneof(
+        { arbitrary: fc.constantFrom(...fine), weight: 6 },
+        { arbitrary: fc.constantFrom(...refused), weight: 1 },
+      )
+    : fc.constantFrom(...fine),
+);
 const fileArb = fc.record({
   rows: fc.array(fc.tuple(...cellArbs), { minLength: 1, maxLength: 10 }),
   chunkRows: fc.integer({ min: 1, max: 10 }),
@@ -56,11 +88,17 @@ const fileArb = fc.record({
 type Ending = { status: string; errors: { code: string; column: string; message: string }[] };
 const columnOf = (key: string) => ITEMS.fields.find((field) => field.key === key)?.apiName ?? '';
 
-describe('Items: an import\'s batch way and createItem / updateItem end every row alike', async () => {
+describe("Items: an import's batch way and createItem / updateItem end every row alike", async () => {
   const { db } = await useTestDatabase();
-  const [admin] = await db.insert(user).values({ name: 'Parity admin', email: 'parity@example.com', role: 'admin' }).returning({ id: user.id });
+  const [admin] = await db
+    .insert(user)
+    .values({ name: 'Parity admin', email: 'parity@example.com', role: 'admin' })
+    .returning({ id: user.id });
   const principal = principalOf({ userId: admin.id, name: 'Parity admin' });
-  const [room] = await db.insert(warehouse).values(withCodeKey({ code: 'PW', name: 'Parity room' })).returning({ id: warehouse.id });
+  const [room] = await db
+    .insert(warehouse)
+    .values(withCodeKey({ code: 'PW', name: 'Parity room' }))
+    .returning({ id: warehouse.id });
 
   async function reset() {
     await db.delete(stockLevel);
@@ -69,16 +107,26 @@ describe('Items: an import\'s batch way and createItem / updateItem end every ro
     await db.insert(stockLevel).values({ itemId: items[2].id, warehouseId: room.id, quantity: '2' });
   }
   // Everything stored but the id and the times, which differ between the two runs.
-  const compared = Object.fromEntries(Object.entries(getTableColumns(item)).filter(([key]) => !['id', 'createdAt', 'updatedAt'].includes(key)));
+  const compared = Object.fromEntries(
+    Object.entries(getTableColumns(item)).filter(([key]) => !['id', 'createdAt', 'updatedAt'].includes(key)),
+  );
   const stored = () => db.select(compared).from(item).orderBy(item.code);
 
   async function imported(rows: string[][], chunkRows: number): Promise<Ending[]> {
-    const id = await createJob(db, principal, [HEADERS, ...rows], { operation: 'upsert' }, { module: 'Items', find_by: 'Code' });
+    const id = await createJob(
+      db,
+      principal,
+      [HEADERS, ...rows],
+      { operation: 'upsert' },
+      { module: 'Items', find_by: 'Code' },
+    );
     await drainJobs(db, { chunkRows });
     return (await rowResults(db, id)).map(({ status, errors }) => ({ status, errors }));
   }
 
-  /** Each row through createItem / updateItem, found by its code as the import finds it; an empty cell sends no value. */
+  /**
+   * Each row through createItem / updateItem, found by its code as the import finds it; an empty cell sends no value.
+   */
   async function oneByOne(rows: string[][]): Promise<Ending[]> {
     const endings: Ending[] = [];
     for (const cells of rows) {
@@ -98,15 +146,27 @@ describe('Items: an import\'s batch way and createItem / updateItem end every ro
 
   it('the same outcome per row, refusals with the same code, column and message, and the same items stored', async () => {
     const seen = new Set<string>();
-    await fc.assert(fc.asyncProperty(fileArb, async ({ rows, chunkRows }) => {
-      await reset();
-      const viaImport = { endings: await imported(rows, chunkRows), items: await stored() };
-      await reset();
-      const viaLib = { endings: await oneByOne(rows), items: await stored() };
-      expect(viaImport).toEqual(viaLib);
-      viaLib.endings.forEach((ending) => seen.add(ending.errors[0]?.code ?? ending.status));
-    }), { numRuns: 30, seed: 18 });
+    await fc.assert(
+      fc.asyncProperty(fileArb, async ({ rows, chunkRows }) => {
+        await reset();
+        const viaImport = { endings: await imported(rows, chunkRows), items: await stored() };
+        await reset();
+        const viaLib = { endings: await oneByOne(rows), items: await stored() };
+        expect(viaImport).toEqual(viaLib);
+        viaLib.endings.forEach((ending) => seen.add(ending.errors[0]?.code ?? ending.status));
+      }),
+      { numRuns: 30, seed: 18 },
+    );
     // The files met both endings and the writer's refusals, among them the unique code and EAN.
-    expect([...seen].sort()).toEqual(expect.arrayContaining(['ADDED', 'CANNOT_PROCESS', 'DUPLICATE_DATA', 'INVALID_DATA', 'MANDATORY_NOT_FOUND', 'UPDATED']));
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'ADDED',
+        'CANNOT_PROCESS',
+        'DUPLICATE_DATA',
+        'INVALID_DATA',
+        'MANDATORY_NOT_FOUND',
+        'UPDATED',
+      ]),
+    );
   });
 });

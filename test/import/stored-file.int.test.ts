@@ -15,13 +15,20 @@ describe('uploads as stored in the database', async () => {
   let admin: { userId: number; name: string };
 
   beforeAll(async () => {
-    const [row] = await db.insert(user).values({ name: 'Stored file admin', email: 'stored-file@example.com', role: 'admin' }).returning({ id: user.id });
+    const [row] = await db
+      .insert(user)
+      .values({ name: 'Stored file admin', email: 'stored-file@example.com', role: 'admin' })
+      .returning({ id: user.id });
     admin = { userId: row.id, name: 'Stored file admin' };
   });
 
   const storedRow = async (fileId: bigint) =>
-    (await db.select({ content: importFile.content, encoding: importFile.contentEncoding, size: importFile.sizeBytes })
-      .from(importFile).where(eq(importFile.id, fileId)))[0];
+    (
+      await db
+        .select({ content: importFile.content, encoding: importFile.contentEncoding, size: importFile.sizeBytes })
+        .from(importFile)
+        .where(eq(importFile.id, fileId))
+    )[0];
 
   it('keeps a CSV gzipped and a ZIP as sent, and gives back the bytes that were uploaded', async () => {
     const text = csv(itemRows('GZ', 500));
@@ -32,7 +39,9 @@ describe('uploads as stored in the database', async () => {
     expect(gunzipSync(row.content).equals(text)).toBe(true);
     expect((await loadUpload(db, plain.fileId)).content.equals(text)).toBe(true);
 
-    const zipBytes = await new JSZip().file('items.csv', text).generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const zipBytes = await new JSZip()
+      .file('items.csv', text)
+      .generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     const zipped = await storeUpload(db, { bytes: zipBytes, fileName: 'items.zip', userId: admin.userId });
     expect(await storedRow(zipped.fileId)).toMatchObject({ encoding: 'identity', content: zipBytes });
     expect((await loadUpload(db, zipped.fileId)).content.equals(zipBytes)).toBe(true);
@@ -49,7 +58,10 @@ describe('uploads as stored in the database', async () => {
     const principal = principalOf(admin);
     const kept = await createJob(db, principal, itemRows('KEPT', 3), { operation: 'insert' }, { module: 'Items' });
     // The stored copy is damaged behind the app's back: the job still has the table it read at upload.
-    await db.update(importFile).set({ content: Buffer.from('not gzip') }).where(eq(importFile.id, (await jobState(db, kept)).fileId));
+    await db
+      .update(importFile)
+      .set({ content: Buffer.from('not gzip') })
+      .where(eq(importFile.id, (await jobState(db, kept)).fileId));
     await drainJobs(db);
     expect(await jobState(db, kept)).toMatchObject({ status: 'COMPLETED', addedCount: 3 });
 
@@ -57,16 +69,34 @@ describe('uploads as stored in the database', async () => {
     forgetRecentTable();
     await drainJobs(db);
     expect(await jobState(db, reread)).toMatchObject({ status: 'COMPLETED', addedCount: 2 });
-    expect((await db.select({ code: item.code }).from(item).where(sql`${item.code} like 'REREAD-%'`)).length).toBe(2);
+    expect(
+      (
+        await db
+          .select({ code: item.code })
+          .from(item)
+          .where(sql`${item.code} like 'REREAD-%'`)
+      ).length,
+    ).toBe(2);
   });
 
   it('fails a job whose stored copy no longer unpacks, saying so', async () => {
-    const id = await createJob(db, principalOf(admin), itemRows('DAMAGED', 2), { operation: 'insert' }, { module: 'Items' });
-    await db.update(importFile).set({ content: Buffer.from('not gzip') }).where(eq(importFile.id, (await jobState(db, id)).fileId));
+    const id = await createJob(
+      db,
+      principalOf(admin),
+      itemRows('DAMAGED', 2),
+      { operation: 'insert' },
+      { module: 'Items' },
+    );
+    await db
+      .update(importFile)
+      .set({ content: Buffer.from('not gzip') })
+      .where(eq(importFile.id, (await jobState(db, id)).fileId));
     forgetRecentTable();
     await drainJobs(db);
     expect(await jobState(db, id)).toMatchObject({
-      status: 'FAILED', failureReason: 'The file can no longer be read: The stored copy of the upload is damaged and cannot be unpacked; upload the file again.',
+      status: 'FAILED',
+      failureReason:
+        'The file can no longer be read: The stored copy of the upload is damaged and cannot be unpacked; upload the file again.',
     });
   });
 });

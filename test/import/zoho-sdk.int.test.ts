@@ -72,7 +72,9 @@ describe('Zoho CRM TypeScript SDK against the bulk write API', async () => {
   }
 
   it('uploads, creates a job, polls it and downloads the result', async () => {
-    const fileId = await uploadZip('items.zip', { 'items.csv': 'Code,Name,Sale_Price\nSDK-1,From the SDK,10\nSDK-2,,5\n' });
+    const fileId = await uploadZip('items.zip', {
+      'items.csv': 'Code,Name,Sale_Price\nSDK-1,From the SDK,10\nSDK-2,,5\n',
+    });
     const operations = new BulkWrite.BulkWriteOperations();
 
     const request = new BulkWrite.RequestWrapper();
@@ -118,7 +120,12 @@ describe('Zoho CRM TypeScript SDK against the bulk write API', async () => {
     const csv = await result.file(Object.keys(result.files)[0])!.async('string');
     expect(csv).toContain('SDK-2,,5,3,SKIPPED,,MANDATORY_NOT_FOUND-Name,Enter the name.');
     // With only an access token, the SDK first asks who the token belongs to (and, knowing the user, the org).
-    expect(server.requests.slice(0, 4)).toEqual(['GET /crm/v8/users?type=CurrentUser', 'GET /crm/v8/org', 'POST /crm/v8/upload', 'POST /crm/bulk/v8/write']);
+    expect(server.requests.slice(0, 4)).toEqual([
+      'GET /crm/v8/users?type=CurrentUser',
+      'GET /crm/v8/org',
+      'POST /crm/v8/upload',
+      'POST /crm/bulk/v8/write',
+    ]);
     expect(server.requests.at(-1)).toBe(`GET /crm/bulk/v8/write/${jobId}/result`);
   });
 
@@ -161,16 +168,30 @@ describe('Zoho CRM TypeScript SDK against the bulk write API', async () => {
 
     let details: InstanceType<typeof BulkWrite.BulkWriteResponse> | undefined;
     for (let attempt = 0; attempt < 100 && details?.getStatus() !== 'COMPLETED'; attempt++) {
-      details = (await operations.getBulkWriteJobDetails(jobId)).getObject() as InstanceType<typeof BulkWrite.BulkWriteResponse>;
+      details = (await operations.getBulkWriteJobDetails(jobId)).getObject() as InstanceType<
+        typeof BulkWrite.BulkWriteResponse
+      >;
       if (details.getStatus() !== 'COMPLETED') await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(details!.getStatus()).toBe('COMPLETED');
-    const files = details!.getResource().map((r) => [r.getModule().getAPIName(), r.getFileNames(), r.getFile().getName(), r.getFile().getAddedCount(), r.getFile().getTotalCount()]);
+    const files = details!
+      .getResource()
+      .map((r) => [
+        r.getModule().getAPIName(),
+        r.getFileNames(),
+        r.getFile().getName(),
+        r.getFile().getAddedCount(),
+        r.getFile().getTotalCount(),
+      ]);
     expect(files).toEqual([
-      ['Goods_Receipts', ['receipts.csv'], 'receipts.csv', 1, 1], ['Document_Lines', ['lines.csv'], 'lines.csv', 2, 2], ['Document_Serials', ['serials.csv'], 'serials.csv', 2, 2],
+      ['Goods_Receipts', ['receipts.csv'], 'receipts.csv', 1, 1],
+      ['Document_Lines', ['lines.csv'], 'lines.csv', 2, 2],
+      ['Document_Serials', ['serials.csv'], 'serials.csv', 2, 2],
     ]);
     expect(details!.getResource()[2].getFieldMappings()[0].getParentColumnIndex()).toBe(1);
-    const downloaded = (await operations.downloadBulkWriteResult(details!.getResult().getDownloadUrl())).getObject() as InstanceType<typeof BulkWrite.FileBodyWrapper>;
+    const downloaded = (
+      await operations.downloadBulkWriteResult(details!.getResult().getDownloadUrl())
+    ).getObject() as InstanceType<typeof BulkWrite.FileBodyWrapper>;
     const result = await JSZip.loadAsync(downloaded.getFile().getStream() as unknown as Buffer);
     expect(Object.keys(result.files)).toEqual(['receipts_result.csv', 'lines_result.csv', 'serials_result.csv']);
   });

@@ -12,15 +12,36 @@ const today = '2026-11-22';
 describe('changing posted documents', async () => {
   const { db } = await useTestDatabase();
   let w: World;
-  beforeAll(async () => { w = await seedWorld(db); });
+  beforeAll(async () => {
+    w = await seedWorld(db);
+  });
 
-  const receiptInput = (serials: string[]) => ({ kind: 'goods_receipt' as const, date: today, warehouseId: w.main,
-    lines: [{ itemId: w.tracked, quantity: String(serials.length), serials }] });
-  const issueInput = (serials: string[]) => ({ kind: 'goods_issue' as const, date: today, warehouseId: w.main,
-    lines: [{ itemId: w.tracked, quantity: String(serials.length), serials }] });
+  const receiptInput = (serials: string[]) => ({
+    kind: 'goods_receipt' as const,
+    date: today,
+    warehouseId: w.main,
+    lines: [{ itemId: w.tracked, quantity: String(serials.length), serials }],
+  });
+  const issueInput = (serials: string[]) => ({
+    kind: 'goods_issue' as const,
+    date: today,
+    warehouseId: w.main,
+    lines: [{ itemId: w.tracked, quantity: String(serials.length), serials }],
+  });
   const serial = async (text: string) =>
-    (await db.select().from(serialNumber).where(and(eq(serialNumber.serial, text), eq(serialNumber.itemId, w.tracked))))[0];
-  const stock = async () => (await db.select().from(stockLevel).where(and(eq(stockLevel.itemId, w.tracked), eq(stockLevel.warehouseId, w.main))))[0]?.quantity;
+    (
+      await db
+        .select()
+        .from(serialNumber)
+        .where(and(eq(serialNumber.serial, text), eq(serialNumber.itemId, w.tracked)))
+    )[0];
+  const stock = async () =>
+    (
+      await db
+        .select()
+        .from(stockLevel)
+        .where(and(eq(stockLevel.itemId, w.tracked), eq(stockLevel.warehouseId, w.main)))
+    )[0]?.quantity;
 
   it('edits a receipt: removed serials leave stock, added ones arrive, the number stays', async () => {
     const gr = await postDocument(db, receiptInput(['E-1', 'E-2']), w.actor);
@@ -60,7 +81,10 @@ describe('changing posted documents', async () => {
     const s = await serial('RT-1');
     expect(s.status).toBe('issued');
     const moves = await db.select().from(serialMovement).where(eq(serialMovement.serialId, s.id));
-    expect(moves.map((m) => [m.documentId, m.direction])).toEqual([[first.id, 'in'], [gi.id, 'out']]);
+    expect(moves.map((m) => [m.documentId, m.direction])).toEqual([
+      [first.id, 'in'],
+      [gi.id, 'out'],
+    ]);
     await expect(deleteDocument(db, first.id, w.actor)).rejects.toThrow(`serial RT-1 was issued later by ${gi.number}`);
   });
 
@@ -68,36 +92,91 @@ describe('changing posted documents', async () => {
     await postDocument(db, receiptInput(['C-1']), w.actor);
     const gi = await postDocument(db, issueInput(['C-1']), w.actor);
     const back = await postDocument(db, receiptInput(['C-1']), w.actor);
-    await expect(deleteDocument(db, gi.id, w.actor)).rejects.toThrow(`${gi.number} cannot be changed or deleted: serial C-1 was received again later by ${back.number}; change or delete ${back.number} first.`);
+    await expect(deleteDocument(db, gi.id, w.actor)).rejects.toThrow(
+      `${gi.number} cannot be changed or deleted: serial C-1 was received again later by ${back.number}; change or delete ${back.number} first.`,
+    );
   });
 
   it('refuses deleting a receipt of an untracked item whose stock was issued', async () => {
-    const gr = await postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: w.main, lines: [{ itemId: w.plain, quantity: '4' }] }, w.actor);
-    await postDocument(db, { kind: 'goods_issue', date: today, warehouseId: w.main, lines: [{ itemId: w.plain, quantity: '3' }] }, w.actor);
-    await expect(deleteDocument(db, gr.id, w.actor)).rejects.toThrow(/would go below zero \(1 m on hand, 4 received by it\)/);
+    const gr = await postDocument(
+      db,
+      { kind: 'goods_receipt', date: today, warehouseId: w.main, lines: [{ itemId: w.plain, quantity: '4' }] },
+      w.actor,
+    );
+    await postDocument(
+      db,
+      { kind: 'goods_issue', date: today, warehouseId: w.main, lines: [{ itemId: w.plain, quantity: '3' }] },
+      w.actor,
+    );
+    await expect(deleteDocument(db, gr.id, w.actor)).rejects.toThrow(
+      /would go below zero \(1 m on hand, 4 received by it\)/,
+    );
   });
 
   it('deleting an invoice deletes its goods document; the goods document alone cannot be deleted', async () => {
-    const pi = await postDocument(db, { kind: 'purchase_invoice', date: today, warehouseId: w.main, partnerId: w.supplier,
-      lines: [{ itemId: w.tracked, quantity: '1', unitPrice: '9', serials: ['PI-S-1'] }] }, w.actor);
-    await expect(deleteDocument(db, pi.stockDocument!.id, w.actor)).rejects.toThrow(`${pi.stockDocument!.number} was created by ${pi.number}; change or delete the invoice instead.`);
+    const pi = await postDocument(
+      db,
+      {
+        kind: 'purchase_invoice',
+        date: today,
+        warehouseId: w.main,
+        partnerId: w.supplier,
+        lines: [{ itemId: w.tracked, quantity: '1', unitPrice: '9', serials: ['PI-S-1'] }],
+      },
+      w.actor,
+    );
+    await expect(deleteDocument(db, pi.stockDocument!.id, w.actor)).rejects.toThrow(
+      `${pi.stockDocument!.number} was created by ${pi.number}; change or delete the invoice instead.`,
+    );
     await deleteDocument(db, pi.id, w.actor);
     expect(await db.select().from(document).where(eq(document.id, pi.stockDocument!.id))).toHaveLength(0);
     expect(await serial('PI-S-1')).toBeUndefined();
   });
 
   it('editing an invoice rewrites its goods document, and switching it off removes it', async () => {
-    const pi = await postDocument(db, { kind: 'purchase_invoice', date: today, warehouseId: w.main, partnerId: w.supplier,
-      lines: [{ itemId: w.tracked, quantity: '1', unitPrice: '9', serials: ['ED-1'] }] }, w.actor);
-    const edit = (serials: string[], createStockDocument = true) => updateDocument(db, pi.id, { kind: 'purchase_invoice', date: today, warehouseId: w.main,
-      partnerId: w.supplier, createStockDocument, lines: [{ itemId: w.tracked, quantity: String(serials.length), unitPrice: '9', serials }] }, w.actor);
+    const pi = await postDocument(
+      db,
+      {
+        kind: 'purchase_invoice',
+        date: today,
+        warehouseId: w.main,
+        partnerId: w.supplier,
+        lines: [{ itemId: w.tracked, quantity: '1', unitPrice: '9', serials: ['ED-1'] }],
+      },
+      w.actor,
+    );
+    const edit = (serials: string[], createStockDocument = true) =>
+      updateDocument(
+        db,
+        pi.id,
+        {
+          kind: 'purchase_invoice',
+          date: today,
+          warehouseId: w.main,
+          partnerId: w.supplier,
+          createStockDocument,
+          lines: [{ itemId: w.tracked, quantity: String(serials.length), unitPrice: '9', serials }],
+        },
+        w.actor,
+      );
     await edit(['ED-2', 'ED-3']);
     expect(await serial('ED-1')).toBeUndefined();
     expect((await serial('ED-3')).status).toBe('in_stock');
     const [linked] = await db.select().from(document).where(eq(document.sourceInvoiceId, pi.id));
     expect(linked.number).toBe(pi.stockDocument!.number);
-    await updateDocument(db, pi.id, { kind: 'purchase_invoice', date: today, warehouseId: w.main, partnerId: w.supplier,
-      createStockDocument: false, lines: [{ itemId: w.plain, quantity: '1', unitPrice: '9' }] }, w.actor);
+    await updateDocument(
+      db,
+      pi.id,
+      {
+        kind: 'purchase_invoice',
+        date: today,
+        warehouseId: w.main,
+        partnerId: w.supplier,
+        createStockDocument: false,
+        lines: [{ itemId: w.plain, quantity: '1', unitPrice: '9' }],
+      },
+      w.actor,
+    );
     expect(await db.select().from(document).where(eq(document.sourceInvoiceId, pi.id))).toHaveLength(0);
     expect(await serial('ED-2')).toBeUndefined();
   });

@@ -22,50 +22,93 @@ const ROUNDS = 10;
 describe('transfers racing other documents of the same serial', async () => {
   const { db, url } = await useTestDatabase();
   const w = await seedWorld(db);
-  const [{ id: depot }] = await db.insert(warehouse).values(withCodeKeys([{ code: 'DEPOT', name: 'Depot' }])).returning({ id: warehouse.id });
+  const [{ id: depot }] = await db
+    .insert(warehouse)
+    .values(withCodeKeys([{ code: 'DEPOT', name: 'Depot' }]))
+    .returning({ id: warehouse.id });
   const pool = createDb(url, 6);
-  const receipt = (serials: string[]) => ({ kind: 'goods_receipt' as const, date: today, warehouseId: w.main,
-    lines: [{ itemId: w.tracked, quantity: String(serials.length), serials }, { itemId: w.plain, quantity: '2' }] });
-  const transfer = (serial: string, to: bigint, from = w.main) => ({ kind: 'transfer' as const, date: today, warehouseId: from,
-    destinationWarehouseId: to, lines: [{ itemId: w.tracked, quantity: '1', serials: [serial] }, { itemId: w.plain, quantity: '2' }] });
-  const issue = (serial: string, warehouseId = w.main) => ({ kind: 'goods_issue' as const, date: today, warehouseId,
-    lines: [{ itemId: w.tracked, quantity: '1', serials: [serial] }] });
+  const receipt = (serials: string[]) => ({
+    kind: 'goods_receipt' as const,
+    date: today,
+    warehouseId: w.main,
+    lines: [
+      { itemId: w.tracked, quantity: String(serials.length), serials },
+      { itemId: w.plain, quantity: '2' },
+    ],
+  });
+  const transfer = (serial: string, to: bigint, from = w.main) => ({
+    kind: 'transfer' as const,
+    date: today,
+    warehouseId: from,
+    destinationWarehouseId: to,
+    lines: [
+      { itemId: w.tracked, quantity: '1', serials: [serial] },
+      { itemId: w.plain, quantity: '2' },
+    ],
+  });
+  const issue = (serial: string, warehouseId = w.main) => ({
+    kind: 'goods_issue' as const,
+    date: today,
+    warehouseId,
+    lines: [{ itemId: w.tracked, quantity: '1', serials: [serial] }],
+  });
 
   /** Runs `prepare` (sequentially), then its two operations at once; returns which of them won, round by round. */
-  async function race(name: string, prepare: (serials: string[]) => Promise<[() => Promise<unknown>, () => Promise<unknown>]>) {
+  async function race(
+    name: string,
+    prepare: (serials: string[]) => Promise<[() => Promise<unknown>, () => Promise<unknown>]>,
+  ) {
     const outcomes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const serials = Array.from({ length: 4 }, (_, i) => `${name}-${round}-${i}`);
       const [a, b] = await prepare(serials);
       // The second starts 0, 4 or 8 ms later by turns, so each side gets to be first at the rows they share.
-      const results = await Promise.allSettled([a(), new Promise((resolve) => setTimeout(resolve, (round % 3) * 4)).then(b)]);
+      const results = await Promise.allSettled([
+        a(),
+        new Promise((resolve) => setTimeout(resolve, (round % 3) * 4)).then(b),
+      ]);
       for (const r of results) if (r.status === 'rejected' && !isDomainError(r.reason)) throw r.reason;
       outcomes.push(results.map((r, i) => (r.status === 'fulfilled' ? 'ab'[i] : '-')).join('/'));
       const broken = (await checkStockInvariants(db, 'within-series')).filter((c) => c.bad > 0);
       expect(broken, `round ${round}: ${outcomes.at(-1)}`).toEqual([]);
     }
-    expect(outcomes.filter((o) => o === 'a/b'), outcomes.join(' ')).toEqual([]);
-    expect(outcomes.every((o) => o !== '-/-'), `one side always wins: ${outcomes.join(' ')}`).toBe(true);
+    expect(
+      outcomes.filter((o) => o === 'a/b'),
+      outcomes.join(' '),
+    ).toEqual([]);
+    expect(
+      outcomes.every((o) => o !== '-/-'),
+      `one side always wins: ${outcomes.join(' ')}`,
+    ).toBe(true);
   }
 
   it('a transfer and an issue of the same serial: exactly one wins', async () => {
     await race('TI', async (serials) => {
       await postDocument(db, receipt(serials), w.actor);
-      return [() => postDocument(pool.db, transfer(serials[0], w.shop), w.actor), () => postDocument(pool.db, issue(serials[0]), w.actor)];
+      return [
+        () => postDocument(pool.db, transfer(serials[0], w.shop), w.actor),
+        () => postDocument(pool.db, issue(serials[0]), w.actor),
+      ];
     });
   });
 
   it('two transfers of the same serial to different warehouses: exactly one wins', async () => {
     await race('TT', async (serials) => {
       await postDocument(db, receipt(serials), w.actor);
-      return [() => postDocument(pool.db, transfer(serials[0], w.shop), w.actor), () => postDocument(pool.db, transfer(serials[0], depot), w.actor)];
+      return [
+        () => postDocument(pool.db, transfer(serials[0], w.shop), w.actor),
+        () => postDocument(pool.db, transfer(serials[0], depot), w.actor),
+      ];
     });
   });
 
   it('deleting a receipt while its serial is transferred: exactly one wins', async () => {
     await race('RT', async (serials) => {
       const gr = await postDocument(db, receipt(serials), w.actor);
-      return [() => deleteDocument(pool.db, gr.id, w.actor), () => postDocument(pool.db, transfer(serials[0], w.shop), w.actor)];
+      return [
+        () => deleteDocument(pool.db, gr.id, w.actor),
+        () => postDocument(pool.db, transfer(serials[0], w.shop), w.actor),
+      ];
     });
   });
 
@@ -73,21 +116,34 @@ describe('transfers racing other documents of the same serial', async () => {
     await race('DI', async (serials) => {
       await postDocument(db, receipt(serials), w.actor);
       const tr = await postDocument(db, transfer(serials[0], w.shop), w.actor);
-      return [() => deleteDocument(pool.db, tr.id, w.actor), () => postDocument(pool.db, issue(serials[0], w.shop), w.actor)];
+      return [
+        () => deleteDocument(pool.db, tr.id, w.actor),
+        () => postDocument(pool.db, issue(serials[0], w.shop), w.actor),
+      ];
     });
   });
 
   it('transfers crossing each other between the same two warehouses never deadlock for good', async () => {
-    // MAIN → SHOP and SHOP → MAIN at once lock the same stock rows; the one lock order (item, warehouse) keeps them apart.
+    // MAIN → SHOP and SHOP → MAIN at once lock the same stock rows; the one lock order (item, warehouse) keeps them
+    // apart.
     const serials = Array.from({ length: 8 }, (_, i) => `X-${i}`);
     await postDocument(db, receipt(serials.slice(0, 4)), w.actor);
     await postDocument(db, { ...receipt(serials.slice(4)), warehouseId: w.shop }, w.actor);
-    const results = await Promise.allSettled(serials.slice(0, 4).flatMap((s, i) => [
-      postDocument(pool.db, transfer(s, w.shop), w.actor), postDocument(pool.db, transfer(serials[4 + i], w.main, w.shop), w.actor),
-    ]));
-    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const results = await Promise.allSettled(
+      serials
+        .slice(0, 4)
+        .flatMap((s, i) => [
+          postDocument(pool.db, transfer(s, w.shop), w.actor),
+          postDocument(pool.db, transfer(serials[4 + i], w.main, w.shop), w.actor),
+        ]),
+    );
+    expect(
+      results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
+    ).toEqual([]);
     expect((await checkStockInvariants(db, 'within-series')).filter((c) => c.bad > 0)).toEqual([]);
   });
 
-  it('closes its pool', async () => { await pool.sql.end(); });
+  it('closes its pool', async () => {
+    await pool.sql.end();
+  });
 });

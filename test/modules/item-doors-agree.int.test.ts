@@ -27,15 +27,29 @@ const { createItemAction, updateItemAction } = await import('@/app/(app)/items/a
  * write refused there is refused alike through every door: the item form's actions, the records API and an
  * import, whose clean rows take the batch way. Generated cases: codes that read the same as a stored one
  * (case, 0/O, 1/l/I), taken EANs, a tracking switch over stock without serials, and a rule that reads the
- * database, added to the declaration for this test only (test/catalog/sample-item-rule.ts): no item named after a warehouse.
+ * database, added to the declaration for this test only (test/catalog/sample-item-rule.ts): no item named after a
+ * warehouse.
  */
 const EAN = { taken: '8590000000015', edited: '8590000000022', fresh: '8590000000039' };
-type Case = { op: 'create' | 'update'; code: string; name: string; ean: string | null; trackSerials: boolean; stocked: boolean };
+type Case = {
+  op: 'create' | 'update';
+  code: string;
+  name: string;
+  ean: string | null;
+  trackSerials: boolean;
+  stocked: boolean;
+};
 type Answer = { ok: true } | { ok: false; code: string; field: string; message: string };
 
-/** A code that reads the same as `base` (or is it): each character kept, or in the other case, or a look-alike digit. */
+/**
+ * A code that reads the same as `base` (or is it): each character kept, or in the other case, or a look-alike digit.
+ */
 const LOOK_ALIKE: Record<string, string> = { 0: 'O', O: '0', 1: 'l', I: '1', l: '1' };
-const codeArb = fc.tuple(fc.constantFrom('TAKEN-10', 'EDIT-1', 'FRESH-10'), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 10, maxLength: 10 }))
+const codeArb = fc
+  .tuple(
+    fc.constantFrom('TAKEN-10', 'EDIT-1', 'FRESH-10'),
+    fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 10, maxLength: 10 }),
+  )
   .map(([base, how]) => [...base].map((ch, i) => [ch, ch.toLowerCase(), LOOK_ALIKE[ch] ?? ch, ch][how[i]]).join(''));
 const caseArb: fc.Arbitrary<Case> = fc.record({
   op: fc.constantFrom('create' as const, 'update' as const),
@@ -50,7 +64,10 @@ const apiNameOf = (key: string) => ITEMS.fields.find((field) => field.key === ke
 
 describe('every door refuses an item write the writer refuses, alike', async () => {
   const { db } = await useTestDatabase();
-  const [room] = await db.insert(warehouse).values(withCodeKey({ code: 'RW-1', name: 'Back room' })).returning({ id: warehouse.id });
+  const [room] = await db
+    .insert(warehouse)
+    .values(withCodeKey({ code: 'RW-1', name: 'Back room' }))
+    .returning({ id: warehouse.id });
   let apiKey: string;
   let importer: ReturnType<typeof principalOf>;
   let removeRule = () => {};
@@ -68,29 +85,44 @@ describe('every door refuses an item write the writer refuses, alike', async () 
   async function reset(c: Case): Promise<{ id: bigint; version: number }> {
     await db.delete(stockLevel);
     await db.delete(item);
-    const [, edited] = await db.insert(item).values([
-      withCodeKey({ code: 'TAKEN-10', name: 'Taken', ean: EAN.taken }),
-      withCodeKey({ code: 'EDIT-1', name: 'Edited', ean: EAN.edited }),
-    ]).returning({ id: item.id, version: item.version });
+    const [, edited] = await db
+      .insert(item)
+      .values([
+        withCodeKey({ code: 'TAKEN-10', name: 'Taken', ean: EAN.taken }),
+        withCodeKey({ code: 'EDIT-1', name: 'Edited', ean: EAN.edited }),
+      ])
+      .returning({ id: item.id, version: item.version });
     if (c.stocked) await db.insert(stockLevel).values({ itemId: edited.id, warehouseId: room.id, quantity: '2' });
     return edited;
   }
 
-  const stored = async () => (await db.select({ code: item.code, name: item.name, ean: item.ean, trackSerials: item.trackSerials })
-    .from(item).orderBy(item.code));
+  const stored = async () =>
+    await db
+      .select({ code: item.code, name: item.name, ean: item.ean, trackSerials: item.trackSerials })
+      .from(item)
+      .orderBy(item.code);
 
   async function throughForm(c: Case, edited: { id: bigint; version: number }): Promise<Answer> {
     const values = { code: c.code, name: c.name, ean: c.ean ?? '', trackSerials: c.trackSerials };
-    const result = c.op === 'create' ? await createItemAction(values)
-      : await updateItemAction({ id: String(edited.id), version: edited.version, values });
+    const result =
+      c.op === 'create'
+        ? await createItemAction(values)
+        : await updateItemAction({ id: String(edited.id), version: edited.version, values });
     if (result.ok) return { ok: true };
-    return { ok: false, code: ZOHO_CODES[result.code as keyof typeof ZOHO_CODES], field: apiNameOf(Object.keys(result.fieldErrors)[0]), message: result.error };
+    return {
+      ok: false,
+      code: ZOHO_CODES[result.code as keyof typeof ZOHO_CODES],
+      field: apiNameOf(Object.keys(result.fieldErrors)[0]),
+      message: result.error,
+    };
   }
 
   async function throughRecordsApi(c: Case, edited: { id: bigint }): Promise<Answer> {
     const record = { Code: c.code, Name: c.name, EAN: c.ean, Track_Serial_Numbers: c.trackSerials };
-    const { json } = c.op === 'create' ? await call(apiKey, 'POST', '/crm/v8/Items', { data: [record] })
-      : await call(apiKey, 'PUT', `/crm/v8/Items/${edited.id}`, { data: [record] });
+    const { json } =
+      c.op === 'create'
+        ? await call(apiKey, 'POST', '/crm/v8/Items', { data: [record] })
+        : await call(apiKey, 'PUT', `/crm/v8/Items/${edited.id}`, { data: [record] });
     const [entry] = json.data;
     if (entry.code === 'SUCCESS') return { ok: true };
     return { ok: false, code: entry.code, field: entry.details.api_name, message: entry.message };
@@ -99,9 +131,19 @@ describe('every door refuses an item write the writer refuses, alike', async () 
   async function throughImport(c: Case, edited: { id: bigint }): Promise<Answer> {
     const cells = [c.code, c.name, c.ean ?? '', String(c.trackSerials)];
     const headers = ['Code', 'Name', 'EAN', 'Track_Serial_Numbers'];
-    const jobId = c.op === 'create'
-      ? await createJob(db, importer, [headers, cells], { operation: 'insert' }, { module: 'Items' })
-      : await createJob(db, importer, [['id', ...headers], [String(edited.id), ...cells]], { operation: 'update' }, { module: 'Items', find_by: 'id' });
+    const jobId =
+      c.op === 'create'
+        ? await createJob(db, importer, [headers, cells], { operation: 'insert' }, { module: 'Items' })
+        : await createJob(
+            db,
+            importer,
+            [
+              ['id', ...headers],
+              [String(edited.id), ...cells],
+            ],
+            { operation: 'update' },
+            { module: 'Items', find_by: 'id' },
+          );
     await drainJobs(db);
     const [row] = await rowResults(db, jobId);
     if (row.status !== 'SKIPPED') return { ok: true };
@@ -110,20 +152,24 @@ describe('every door refuses an item write the writer refuses, alike', async () 
 
   it('the form, the records API and an import give each generated write the same outcome and leave the same items', async () => {
     const refused = new Set<string>();
-    await fc.assert(fc.asyncProperty(caseArb, async (c) => {
-      const outcomes: { answer: Answer; items: unknown[] }[] = [];
-      for (const door of [throughForm, throughRecordsApi, throughImport]) {
-        const answer = await door(c, await reset(c));
-        outcomes.push({ answer, items: await stored() });
-      }
-      const [form, api, imported] = outcomes;
-      expect(api).toEqual(form);
-      // An import row's message goes on with the field's hint (the form shows it beside the field).
-      const { answer } = form;
-      if (!answer.ok && !imported.answer.ok && imported.answer.message.startsWith(answer.message)) imported.answer.message = answer.message;
-      expect(imported).toEqual(form);
-      if (!answer.ok) refused.add(answer.message);
-    }), { numRuns: 40, seed: 18 });
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const outcomes: { answer: Answer; items: unknown[] }[] = [];
+        for (const door of [throughForm, throughRecordsApi, throughImport]) {
+          const answer = await door(c, await reset(c));
+          outcomes.push({ answer, items: await stored() });
+        }
+        const [form, api, imported] = outcomes;
+        expect(api).toEqual(form);
+        // An import row's message goes on with the field's hint (the form shows it beside the field).
+        const { answer } = form;
+        if (!answer.ok && !imported.answer.ok && imported.answer.message.startsWith(answer.message))
+          imported.answer.message = answer.message;
+        expect(imported).toEqual(form);
+        if (!answer.ok) refused.add(answer.message);
+      }),
+      { numRuns: 40, seed: 18 },
+    );
     // The generated cases met every rule: the added one, codes that read the same, EANs and the tracking switch.
     expect([...refused].join('\n')).toMatch(/name of warehouse/);
     expect([...refused].join('\n')).toMatch(/looks the same as|already exists/);

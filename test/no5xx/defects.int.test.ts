@@ -47,43 +47,93 @@ describe('hostile input is refused at the door, naming the field', async () => {
     expect(answer.json.message).toMatch(message);
   });
 
-  it.each([['word', '/crm/v8/Items/search?word=ab%00'], ['item', '/crm/v8/Serial_Numbers?item=a%00']])(
-    'a NUL byte in %s → 400 naming it', async (param, path) => {
-      const answer = await call(key, 'GET', path);
-      expect(answer.status).toBe(400);
-      expect(answer.json).toMatchObject({ code: 'INVALID_QUERY', details: { param } });
-      expect(answer.json.message).toMatch(/control character \(U\+0000\)/);
-    });
+  it.each([
+    ['word', '/crm/v8/Items/search?word=ab%00'],
+    ['item', '/crm/v8/Serial_Numbers?item=a%00'],
+  ])('a NUL byte in %s → 400 naming it', async (param, path) => {
+    const answer = await call(key, 'GET', path);
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ code: 'INVALID_QUERY', details: { param } });
+    expect(answer.json.message).toMatch(/control character \(U\+0000\)/);
+  });
 
   it('a NUL byte in a record’s text → the record is refused naming the field, not INTERNAL_ERROR', async () => {
     const answer = await call(key, 'POST', '/crm/v8/Items', { data: [{ Code: 'NUL-1', Name: 'a\u0000b' }] });
     expect(answer.status).toBe(400);
-    expect(answer.json.data[0]).toMatchObject({ code: 'INVALID_DATA', details: { api_name: 'Name', json_path: '$.data[0].Name' } });
+    expect(answer.json.data[0]).toMatchObject({
+      code: 'INVALID_DATA',
+      details: { api_name: 'Name', json_path: '$.data[0].Name' },
+    });
   });
 
-  const receipt = (date: string) => ({ Date: date, Warehouse: { Code: 'MAIN' }, Lines: [{ Item: { Code: 'CABLE' }, Quantity: '1' }] });
+  const receipt = (date: string) => ({
+    Date: date,
+    Warehouse: { Code: 'MAIN' },
+    Lines: [{ Item: { Code: 'CABLE' }, Quantity: '1' }],
+  });
 
   it('a document dated 0000-01-01 through the API → INVALID_DATA on Date', async () => {
-    const answer = await call(key, 'POST', '/crm/v8/Goods_Receipts', { data: [receipt('0000-01-01'), receipt('2026-02-30')] });
+    const answer = await call(key, 'POST', '/crm/v8/Goods_Receipts', {
+      data: [receipt('0000-01-01'), receipt('2026-02-30')],
+    });
     expect(answer.status).toBe(400);
-    expect(answer.json.data.map((entry: { code: string; details: unknown; message: string }) => [entry.code, entry.details, entry.message])).toEqual([
-      ['INVALID_DATA', expect.objectContaining({ api_name: 'Date', json_path: '$.data[0].Date' }), 'Date must be in the years 1900 to 2999.'],
-      ['INVALID_DATA', expect.objectContaining({ api_name: 'Date', json_path: '$.data[1].Date' }), 'Date 2026-02-30 does not exist.'],
+    expect(
+      answer.json.data.map((entry: { code: string; details: unknown; message: string }) => [
+        entry.code,
+        entry.details,
+        entry.message,
+      ]),
+    ).toEqual([
+      [
+        'INVALID_DATA',
+        expect.objectContaining({ api_name: 'Date', json_path: '$.data[0].Date' }),
+        'Date must be in the years 1900 to 2999.',
+      ],
+      [
+        'INVALID_DATA',
+        expect.objectContaining({ api_name: 'Date', json_path: '$.data[1].Date' }),
+        'Date 2026-02-30 does not exist.',
+      ],
     ]);
   });
 
   it('a document dated 0000-01-01 through the web form → the date field’s error', async () => {
-    const values = { kind: 'goods_receipt' as const, date: '0000-01-01', warehouseId: String(world.main), lines: [{ itemId: String(world.plain), quantity: '1' }] };
+    const values = {
+      kind: 'goods_receipt' as const,
+      date: '0000-01-01',
+      warehouseId: String(world.main),
+      lines: [{ itemId: String(world.plain), quantity: '1' }],
+    };
     const result = await saveDocumentAction('goods_receipt', { values });
-    expect(result).toMatchObject({ ok: false, code: 'INVALID_DATA', fieldErrors: { date: 'Date must be in the years 1900 to 2999.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'INVALID_DATA',
+      fieldErrors: { date: 'Date must be in the years 1900 to 2999.' },
+    });
   });
 
   it('a document dated 0000-01-01 through the import → the Date column’s error on its row', async () => {
     const api = apiCaller(key);
-    const file = csv([['Number', 'Date', 'Warehouse', 'Item', 'Quantity'], ['Z-1', '0000-01-01', 'MAIN', 'CABLE', '1']]);
+    const file = csv([
+      ['Number', 'Date', 'Warehouse', 'Item', 'Quantity'],
+      ['Z-1', '0000-01-01', 'MAIN', 'CABLE', '1'],
+    ]);
     const uploaded = await api.upload(file, 'receipts.csv');
-    const mappings = ['Number', 'Date', 'Warehouse', 'Item', 'Quantity'].map((api_name, index) => ({ api_name, index }));
-    const created = await api.create({ operation: 'insert', resource: [{ type: 'data', module: { api_name: 'Goods_Receipts' }, file_id: uploaded.json.details.file_id, field_mappings: mappings }] });
+    const mappings = ['Number', 'Date', 'Warehouse', 'Item', 'Quantity'].map((api_name, index) => ({
+      api_name,
+      index,
+    }));
+    const created = await api.create({
+      operation: 'insert',
+      resource: [
+        {
+          type: 'data',
+          module: { api_name: 'Goods_Receipts' },
+          file_id: uploaded.json.details.file_id,
+          field_mappings: mappings,
+        },
+      ],
+    });
     await drainJobs(db);
     const [row] = await resultRows(api, created.json.details.id);
     expect(row).toMatchObject({ STATUS: 'SKIPPED', ERRORS: expect.stringContaining('Date') });
@@ -91,18 +141,33 @@ describe('hostile input is refused at the door, naming the field', async () => {
   });
 
   it.each([null, undefined, 'garbage', 42, [], { values: null }, { values: 'x' }, { id: {}, values: {} }])(
-    'saveDocumentAction(kind, %j) → a clean refusal', async (payload) => {
+    'saveDocumentAction(kind, %j) → a clean refusal',
+    async (payload) => {
       const result = await saveDocumentAction('goods_receipt', payload as never);
       expect(result).toMatchObject({ ok: false, error: expect.any(String) });
       expect(result).not.toMatchObject({ code: 'INTERNAL' });
-    });
+    },
+  );
 
   it('a 19-digit id beyond bigint in the web form → "Choose the warehouse", not a database error', async () => {
-    const values = { kind: 'goods_receipt' as const, date: '2026-01-01', warehouseId: '9999999999999999999', lines: [{ itemId: String(world.plain), quantity: '1' }] };
+    const values = {
+      kind: 'goods_receipt' as const,
+      date: '2026-01-01',
+      warehouseId: '9999999999999999999',
+      lines: [{ itemId: String(world.plain), quantity: '1' }],
+    };
     const result = await saveDocumentAction('goods_receipt', { values });
-    expect(result).toEqual({ ok: false, code: 'INVALID_DATA', error: 'Choose the warehouse.', fieldErrors: { warehouseId: 'Choose the warehouse.' } });
-    const partner = await saveDocumentAction('goods_receipt', { values: { ...values, warehouseId: String(world.main), partnerId: '9223372036854775808' } });
-    // The partner's union schema answers zod's generic "Invalid input" (lib/validation/documents.ts, outside this change).
+    expect(result).toEqual({
+      ok: false,
+      code: 'INVALID_DATA',
+      error: 'Choose the warehouse.',
+      fieldErrors: { warehouseId: 'Choose the warehouse.' },
+    });
+    const partner = await saveDocumentAction('goods_receipt', {
+      values: { ...values, warehouseId: String(world.main), partnerId: '9223372036854775808' },
+    });
+    // The partner's union schema answers zod's generic "Invalid input" (lib/validation/documents.ts, outside this
+    // change).
     expect(partner).toMatchObject({ ok: false, code: 'INVALID_DATA', fieldErrors: { partnerId: expect.any(String) } });
   });
 
@@ -119,27 +184,40 @@ describe('hostile input is refused at the door, naming the field', async () => {
 
   it('a 20-digit id in the records API → invalid or not found, never a 500', async () => {
     expect((await call(key, 'GET', '/crm/v8/Items/99999999999999999999')).status).toBe(400);
-    const lookup = await call(key, 'POST', '/crm/v8/Goods_Receipts', { data: [{ ...receipt('2026-01-01'), Warehouse: { id: '99999999999999999999' } }] });
+    const lookup = await call(key, 'POST', '/crm/v8/Goods_Receipts', {
+      data: [{ ...receipt('2026-01-01'), Warehouse: { id: '99999999999999999999' } }],
+    });
     expect(lookup.json.data[0]).toMatchObject({ code: 'RESOURCE_NOT_FOUND', details: { api_name: 'Warehouse' } });
   });
 
   it('a NUL byte in /serial-numbers/find?q= → 400 naming q', async () => {
     const { NextRequest } = await import('next/server');
-    const response = await find.GET(new NextRequest('http://localhost/serial-numbers/find?q=a%00b', { headers: request.headers }));
+    const response = await find.GET(
+      new NextRequest('http://localhost/serial-numbers/find?q=a%00b', { headers: request.headers }),
+    );
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/^q contains a control character/);
   });
 
   it('a NUL byte in /stock/export?q= → 400 naming q', async () => {
     const { NextRequest } = await import('next/server');
-    const response = await stockExport.GET(new NextRequest('http://localhost/stock/export?q=a%00b', { headers: request.headers }));
+    const response = await stockExport.GET(
+      new NextRequest('http://localhost/stock/export?q=a%00b', { headers: request.headers }),
+    );
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: expect.stringMatching(/^q contains a control character/), param: 'q' });
+    expect(await response.json()).toMatchObject({
+      error: expect.stringMatching(/^q contains a control character/),
+      param: 'q',
+    });
   });
 
-  it('found by the fuzz: a NUL in an uploaded file\'s name → 400 naming the file, not a 500', async () => {
+  it("found by the fuzz: a NUL in an uploaded file's name → 400 naming the file, not a 500", async () => {
     const answer = await apiCaller(key).upload(csv([['Code'], ['X']]), 'a\u0000b.csv');
     expect(answer.status).toBe(400);
-    expect(answer.json).toMatchObject({ code: 'INVALID_DATA', details: { api_name: 'file' }, message: expect.stringMatching(/^The file name contains a control character/) });
+    expect(answer.json).toMatchObject({
+      code: 'INVALID_DATA',
+      details: { api_name: 'file' },
+      message: expect.stringMatching(/^The file name contains a control character/),
+    });
   });
 });

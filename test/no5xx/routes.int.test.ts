@@ -29,11 +29,15 @@ type Route = { file: string; pattern: string; handlers: Record<string, Handler> 
 
 /** Every app/**\/route.ts with the methods it exports, found on disk the way Next.js finds them. */
 async function loadRoutes(): Promise<Route[]> {
-  return Promise.all(routeFiles().map(async (file) => {
-    const exports = await import(/* @vite-ignore */ path.join(ROOT, file)) as Record<string, unknown>;
-    const handlers = Object.fromEntries(HTTP_METHODS.filter((m) => typeof exports[m] === 'function').map((m) => [m, exports[m] as Handler]));
-    return { file, pattern: urlPattern(file), handlers };
-  }));
+  return Promise.all(
+    routeFiles().map(async (file) => {
+      const exports = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+      const handlers = Object.fromEntries(
+        HTTP_METHODS.filter((m) => typeof exports[m] === 'function').map((m) => [m, exports[m] as Handler]),
+      );
+      return { file, pattern: urlPattern(file), handlers };
+    }),
+  );
 }
 
 /**
@@ -51,11 +55,17 @@ describe('route handlers never answer 5xx to hostile input', async () => {
     const world = await seedWorld(db);
     apiKey = (await keyFor(db, 'admin')).key;
     session.headers = new Headers({ cookie: (await createPrincipals(db)).admin.cookie });
-    const uploaded = await apiCaller(apiKey).upload(csv([['Code', 'Name'], ['FZ-1', 'Fuzz']]), 'items.csv');
+    const uploaded = await apiCaller(apiKey).upload(
+      csv([
+        ['Code', 'Name'],
+        ['FZ-1', 'Fuzz'],
+      ]),
+      'items.csv',
+    );
     KNOWN_IDS.push(String(world.main), String(world.tracked), String(world.supplier), uploaded.json.details.file_id);
   });
 
-  it('has a plan for every route file, and the server\'s method table matches the exports', () => {
+  it("has a plan for every route file, and the server's method table matches the exports", () => {
     const patterns = routes.map((r) => r.pattern).sort();
     expect(Object.keys(ROUTE_PLANS).sort(), 'test/no5xx/route-plans.ts must list every route').toEqual(patterns);
     const exported = Object.fromEntries(routes.map((r) => [r.pattern, Object.keys(r.handlers).sort()]));
@@ -64,18 +74,31 @@ describe('route handlers never answer 5xx to hostile input', async () => {
   });
 
   const cases = routes.flatMap((route) => Object.keys(route.handlers).map((method) => ({ route, method })));
-  it.each(cases.map((c, index) => [`${c.method} ${c.route.pattern}`, c, index] as const))('%s', async (_name, { route, method }, index) => {
-    const plan = ROUTE_PLANS[route.pattern];
-    expect(plan, `no fuzz plan for ${route.pattern}`).toBeDefined();
-    await fc.assert(fc.asyncProperty(plan.request(method), async (fuzz) => {
-      const request = buildRequest(route.pattern, method, fuzz, plan.auth === 'key' ? { authorization: `Bearer ${apiKey}` } : Object.fromEntries(session.headers));
-      const response = await route.handlers[method](request, { params: Promise.resolve(fuzz.params) });
-      const text = await response.text();
-      if (response.status >= 500 || text.includes('INTERNAL_ERROR')) {
-        throw new Error(`${method} ${request.url} ${describeBody(fuzz)} answered ${response.status}: ${text.slice(0, 400)}`);
-      }
-    }), { seed: SEED + index, numRuns: RUNS, endOnFailure: true });
-  });
+  it.each(cases.map((c, index) => [`${c.method} ${c.route.pattern}`, c, index] as const))(
+    '%s',
+    async (_name, { route, method }, index) => {
+      const plan = ROUTE_PLANS[route.pattern];
+      expect(plan, `no fuzz plan for ${route.pattern}`).toBeDefined();
+      await fc.assert(
+        fc.asyncProperty(plan.request(method), async (fuzz) => {
+          const request = buildRequest(
+            route.pattern,
+            method,
+            fuzz,
+            plan.auth === 'key' ? { authorization: `Bearer ${apiKey}` } : Object.fromEntries(session.headers),
+          );
+          const response = await route.handlers[method](request, { params: Promise.resolve(fuzz.params) });
+          const text = await response.text();
+          if (response.status >= 500 || text.includes('INTERNAL_ERROR')) {
+            throw new Error(
+              `${method} ${request.url} ${describeBody(fuzz)} answered ${response.status}: ${text.slice(0, 400)}`,
+            );
+          }
+        }),
+        { seed: SEED + index, numRuns: RUNS, endOnFailure: true },
+      );
+    },
+  );
 });
 
 function buildRequest(pattern: string, method: string, fuzz: FuzzRequest, auth: Record<string, string>): NextRequest {
@@ -84,7 +107,11 @@ function buildRequest(pattern: string, method: string, fuzz: FuzzRequest, auth: 
   for (const [name, value] of Object.entries(fuzz.body?.headers ?? {})) headers.set(name, value);
   if (fuzz.body?.contentType) headers.set('content-type', fuzz.body.contentType);
   const body = fuzz.body?.payload ?? undefined;
-  return new NextRequest(`http://localhost${pathname}${fuzz.query}`, { method, headers, body: body as BodyInit | undefined });
+  return new NextRequest(`http://localhost${pathname}${fuzz.query}`, {
+    method,
+    headers,
+    body: body as BodyInit | undefined,
+  });
 }
 
 function describeBody(fuzz: FuzzRequest): string {

@@ -34,7 +34,7 @@ const FOREIGN: Record<string, Record<string, string>> = {
 
 const writes: { entry: string; handler: Handler; path: string }[] = [];
 for (const file of routeFiles()) {
-  const exports = await import(/* @vite-ignore */ path.join(ROOT, file)) as Record<string, unknown>;
+  const exports = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
   for (const method of HTTP_METHODS) {
     if (!WRITE_METHODS.has(method) || typeof exports[method] !== 'function') continue;
     const pattern = urlPattern(file);
@@ -57,17 +57,26 @@ describe('route handlers refuse cross-site writes made with the session cookie',
 
   async function send(write: (typeof writes)[number], headers: Record<string, string>, body = '{}') {
     const method = write.entry.split(' ')[0];
-    const request = new Request(`${OWN}${write.path}`, { method, headers, body: method === 'DELETE' ? undefined : body });
+    const request = new Request(`${OWN}${write.path}`, {
+      method,
+      headers,
+      body: method === 'DELETE' ? undefined : body,
+    });
     const response = await write.handler(request, { params: Promise.resolve(PARAMS) });
     const text = await response.text();
-    return { status: response.status, code: text.startsWith('{') ? JSON.parse(text).code as string : undefined };
+    return { status: response.status, code: text.startsWith('{') ? (JSON.parse(text).code as string) : undefined };
   }
 
   it('finds the writing route handlers', () => {
-    expect(writes.map((w) => w.entry)).toEqual(expect.arrayContaining([
-      'POST /crm/[version]/[module]', 'DELETE /crm/[version]/[module]/[id]', 'POST /crm/bulk/[version]/write',
-      'POST /crm/[version]/upload', 'POST /import/api/jobs',
-    ]));
+    expect(writes.map((w) => w.entry)).toEqual(
+      expect.arrayContaining([
+        'POST /crm/[version]/[module]',
+        'DELETE /crm/[version]/[module]/[id]',
+        'POST /crm/bulk/[version]/write',
+        'POST /crm/[version]/upload',
+        'POST /import/api/jobs',
+      ]),
+    );
   });
 
   describe.each(writes.map((w) => [w.entry, w] as const))('%s', (_entry, write) => {
@@ -78,7 +87,9 @@ describe('route handlers refuse cross-site writes made with the session cookie',
 
     it('lets the same write through from the app itself and with an API key from anywhere', async () => {
       const callers: Record<string, string>[] = [
-        { cookie, origin: OWN }, { cookie, 'sec-fetch-site': 'same-origin' }, { cookie },
+        { cookie, origin: OWN },
+        { cookie, 'sec-fetch-site': 'same-origin' },
+        { cookie },
         { authorization: `Bearer ${key}`, origin: 'http://evil.example' },
       ];
       for (const headers of callers) {
@@ -87,22 +98,35 @@ describe('route handlers refuse cross-site writes made with the session cookie',
       }
     });
 
-    it.skipIf(write.entry in NOT_JSON)('answers 415 to a session write whose JSON body is not declared application/json', async () => {
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined]) {
-        const answer = await send(write, { cookie, origin: OWN, ...(type ? { 'content-type': type } : {}) });
-        expect(answer, String(type)).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
-      }
-    });
+    it.skipIf(write.entry in NOT_JSON)(
+      'answers 415 to a session write whose JSON body is not declared application/json',
+      async () => {
+        for (const type of [
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          undefined,
+        ]) {
+          const answer = await send(write, { cookie, origin: OWN, ...(type ? { 'content-type': type } : {}) });
+          expect(answer, String(type)).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+        }
+      },
+    );
   });
 
   it("the tester's requests: POST and DELETE with Origin evil.example and text/plain change nothing", async () => {
-    const [existing] = await db.insert(warehouse).values(withCodeKeys([{ code: 'KEEP', name: 'Keep me' }])).returning({ id: warehouse.id });
+    const [existing] = await db
+      .insert(warehouse)
+      .values(withCodeKeys([{ code: 'KEEP', name: 'Keep me' }]))
+      .returning({ id: warehouse.id });
     const collection = writes.find((w) => w.entry === 'POST /crm/[version]/[module]')!;
     const one = writes.find((w) => w.entry === 'DELETE /crm/[version]/[module]/[id]')!;
     const evil = { cookie, origin: 'http://evil.example', 'content-type': 'text/plain' };
     const created = await send(collection, evil, JSON.stringify({ data: [{ Code: 'EVIL', Name: 'Evil' }] }));
-    const deleted = await one.handler(new Request(`${OWN}/crm/v8/Warehouses/${existing.id}`, { method: 'DELETE', headers: evil }),
-      { params: Promise.resolve({ version: 'v8', module: 'Warehouses', id: String(existing.id) }) });
+    const deleted = await one.handler(
+      new Request(`${OWN}/crm/v8/Warehouses/${existing.id}`, { method: 'DELETE', headers: evil }),
+      { params: Promise.resolve({ version: 'v8', module: 'Warehouses', id: String(existing.id) }) },
+    );
     expect([created.status, deleted.status]).toEqual([403, 403]);
     expect(await db.select().from(warehouse).where(eq(warehouse.code, 'EVIL'))).toHaveLength(0);
     expect(await db.select().from(warehouse).where(eq(warehouse.id, existing.id))).toHaveLength(1);

@@ -14,14 +14,22 @@ describe("an admin's password reset", async () => {
   const { db } = await useTestDatabase();
 
   it("lifts the account's sign-in back-off at once", async () => {
-    const id = await createUser(db, { name: 'Rita Reset', email: 'rita@example.com', role: 'warehouse', password: 'first-password' });
+    const id = await createUser(db, {
+      name: 'Rita Reset',
+      email: 'rita@example.com',
+      role: 'warehouse',
+      password: 'first-password',
+    });
     const answers: string[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
       const result = await signInAction({ email: 'rita@example.com', password: 'not-her-password' });
-      answers.push(result.ok ? 'ok' : result.code ?? '?');
+      answers.push(result.ok ? 'ok' : (result.code ?? '?'));
     }
     expect(answers).toEqual([...Array(5).fill('UNAUTHENTICATED'), 'RATE_LIMITED']);
     await resetUserPassword(db, id, 'second-password');
-    expect(await signInAction({ email: 'rita@example.com', password: 'second-password' })).toEqual({ ok: true, data: null });
+    expect(await signInAction({ email: 'rita@example.com', password: 'second-password' })).toEqual({
+      ok: true,
+      data: null,
+    });
   });
 });

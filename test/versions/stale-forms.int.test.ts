@@ -45,7 +45,9 @@ describe('a form saved over a newer version', async () => {
     ben = await signUp('Ben Brown');
   });
 
-  const as = (user: { cookie: string }) => { request.headers = new Headers({ cookie: user.cookie }); };
+  const as = (user: { cookie: string }) => {
+    request.headers = new Headers({ cookie: user.cookie });
+  };
 
   /** Anna saves `first` from version 1, Ben `second` from version 1 (refused), then from version 2 (accepted). */
   async function race<T>(save: (version: number, values: T) => Promise<unknown>, first: T, second: T) {
@@ -59,43 +61,81 @@ describe('a form saved over a newer version', async () => {
 
   it('items', async () => {
     const values = (name: string) => ({ code: 'ACME-1', name, trackSerials: true });
-    await race((version, v) => updateItemAction({ id: String(world.tracked), version, values: v }), values('Anna\'s name'), values('Ben\'s name'));
+    await race(
+      (version, v) => updateItemAction({ id: String(world.tracked), version, values: v }),
+      values("Anna's name"),
+      values("Ben's name"),
+    );
     const [row] = await db.select().from(item).where(eq(item.id, world.tracked));
-    expect(row).toMatchObject({ name: 'Ben\'s name', version: 3, updatedBy: ben.id });
+    expect(row).toMatchObject({ name: "Ben's name", version: 3, updatedBy: ben.id });
   });
 
   it('partners', async () => {
     const values = (name: string) => ({ code: 'SUP', name, type: 'supplier' as const });
-    await race((version, v) => savePartnerAction({ id: String(world.supplier), version, values: v }), values('Anna Supplies'), values('Ben Supplies'));
+    await race(
+      (version, v) => savePartnerAction({ id: String(world.supplier), version, values: v }),
+      values('Anna Supplies'),
+      values('Ben Supplies'),
+    );
     const [row] = await db.select().from(partner).where(eq(partner.id, world.supplier));
     expect(row).toMatchObject({ name: 'Ben Supplies', version: 3, updatedBy: ben.id });
   });
 
   it('warehouses', async () => {
     const values = (name: string) => ({ code: 'SHOP', name });
-    await race((version, v) => saveWarehouseAction({ id: String(world.shop), version, values: v }), values('Anna\'s shop'), values('Ben\'s shop'));
+    await race(
+      (version, v) => saveWarehouseAction({ id: String(world.shop), version, values: v }),
+      values("Anna's shop"),
+      values("Ben's shop"),
+    );
     const [row] = await db.select().from(warehouse).where(eq(warehouse.id, world.shop));
-    expect(row).toMatchObject({ name: 'Ben\'s shop', version: 3, updatedBy: ben.id });
+    expect(row).toMatchObject({ name: "Ben's shop", version: 3, updatedBy: ben.id });
   });
 
   it('documents, with one audit entry per accepted save and none for the refused one', async () => {
-    const receipt = (note: string) => ({ kind: 'goods_receipt' as const, date: '2026-11-22', warehouseId: String(world.main), note,
-      lines: [{ itemId: String(world.plain), quantity: '5' }] });
+    const receipt = (note: string) => ({
+      kind: 'goods_receipt' as const,
+      date: '2026-11-22',
+      warehouseId: String(world.main),
+      note,
+      lines: [{ itemId: String(world.plain), quantity: '5' }],
+    });
     const posted = await postDocument(db, receipt('posted'), { userId: anna.id });
-    await race((version, v) => saveDocumentAction('goods_receipt', { id: String(posted.id), version, values: toWire(v) }),
-      receipt('Anna\'s note'), receipt('Ben\'s note'));
+    await race(
+      (version, v) => saveDocumentAction('goods_receipt', { id: String(posted.id), version, values: toWire(v) }),
+      receipt("Anna's note"),
+      receipt("Ben's note"),
+    );
     const [row] = await db.select().from(document).where(eq(document.id, posted.id));
-    expect(row).toMatchObject({ note: 'Ben\'s note', version: 3, updatedBy: ben.id });
-    const log = await db.select({ action: auditLog.action, userId: auditLog.userId }).from(auditLog)
-      .where(and(eq(auditLog.entity, 'document'), eq(auditLog.entityId, posted.id))).orderBy(auditLog.id);
-    expect(log).toEqual([{ action: 'create', userId: anna.id }, { action: 'update', userId: anna.id }, { action: 'update', userId: ben.id }]);
+    expect(row).toMatchObject({ note: "Ben's note", version: 3, updatedBy: ben.id });
+    const log = await db
+      .select({ action: auditLog.action, userId: auditLog.userId })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'document'), eq(auditLog.entityId, posted.id)))
+      .orderBy(auditLog.id);
+    expect(log).toEqual([
+      { action: 'create', userId: anna.id },
+      { action: 'update', userId: anna.id },
+      { action: 'update', userId: ben.id },
+    ]);
   });
 
   it('names the date when the change was not made today, and "another user" when nobody is recorded', async () => {
-    await db.update(warehouse).set({ updatedBy: null, updatedAt: new Date('2026-03-04T09:05:00Z') }).where(eq(warehouse.id, world.main));
+    await db
+      .update(warehouse)
+      .set({ updatedBy: null, updatedAt: new Date('2026-03-04T09:05:00Z') })
+      .where(eq(warehouse.id, world.main));
     as(ben);
-    const stale = await saveWarehouseAction({ id: String(world.main), version: 7, values: { code: 'MAIN', name: 'x' } });
-    expect(stale).toMatchObject({ ok: false, code: 'CONFLICT', reload: true,
-      error: 'Changed by another user on 2026-03-04 at 09:05 after you opened it; reload to see the changes.' });
+    const stale = await saveWarehouseAction({
+      id: String(world.main),
+      version: 7,
+      values: { code: 'MAIN', name: 'x' },
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      reload: true,
+      error: 'Changed by another user on 2026-03-04 at 09:05 after you opened it; reload to see the changes.',
+    });
   });
 });

@@ -10,7 +10,12 @@ import { formatDateTime, formatMoney, formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { documentBlockers } from '@/lib/inventory/correction';
 import { canGetStockDocument, isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
-import { getDocument, getDocumentAudit, getDocumentLines, type DocumentHeader } from '@/lib/inventory/queries/document-detail';
+import {
+  getDocument,
+  getDocumentAudit,
+  getDocumentLines,
+  type DocumentHeader,
+} from '@/lib/inventory/queries/document-detail';
 import { AuditLog } from '@/components/documents/audit-log';
 import { DocumentButtons } from '@/components/documents/document-buttons';
 import { DocumentLines } from '@/components/documents/document-lines';
@@ -28,24 +33,54 @@ export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind;
   if (!header || !docId || header.kind !== kind) notFound();
   const canWrite = can(user.role, info.writePermission) && !header.sourceInvoice;
   // What the buttons can do is said before a click: only writers see them, so only they pay for the blockers.
-  const [lines, audit, blockers] = await Promise.all([getDocumentLines(db, header), getDocumentAudit(db, docId),
-    canWrite ? documentBlockers(db, docId) : []]);
+  const [lines, audit, blockers] = await Promise.all([
+    getDocumentLines(db, header),
+    getDocumentAudit(db, docId),
+    canWrite ? documentBlockers(db, docId) : [],
+  ]);
   const receivesSerials = info.direction === 'in' && lines.some((l) => l.serialTotal > 0);
   const stockHref = canGetStockDocument(header) ? `${info.path}/${header.id}/edit?stock=1` : null;
   return (
     <>
-      <PageHeader title={`${info.label} ${header.number}`} description={`Dated ${header.date}`}
-        actions={<DocumentButtons kind={kind} id={header.id} number={header.number} canWrite={canWrite}
-          blockers={blockers} readable={readableKinds(user.role)} stockHref={stockHref}
-          labelsHref={receivesSerials && can(user.role, 'serials.read') ? `/labels?document=${header.id}` : null} />} />
+      <PageHeader
+        title={`${info.label} ${header.number}`}
+        description={`Dated ${header.date}`}
+        actions={
+          <DocumentButtons
+            kind={kind}
+            id={header.id}
+            number={header.number}
+            canWrite={canWrite}
+            blockers={blockers}
+            readable={readableKinds(user.role)}
+            stockHref={stockHref}
+            labelsHref={receivesSerials && can(user.role, 'serials.read') ? `/labels?document=${header.id}` : null}
+          />
+        }
+      />
       <LinkNotes header={header} canReadInvoices={can(user.role, 'invoices.read')} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2"><Facts header={header} /></div>
+        <div className="lg:col-span-2">
+          <Facts header={header} />
+        </div>
         {isInvoice(kind) && <Totals header={header} />}
       </div>
-      <div className="mt-6"><DocumentLines lines={lines} showTotals={info.priced} showPrices={info.priced} noSerialsNote={noSerialsNote(header)} /></div>
-      {header.inTransit && <div className="mt-6"><TransitCard transferId={header.id} canReceive={canWrite} readable={readableKinds(user.role)} /></div>}
-      <div className="mt-6"><AuditLog entries={audit} /></div>
+      <div className="mt-6">
+        <DocumentLines
+          lines={lines}
+          showTotals={info.priced}
+          showPrices={info.priced}
+          noSerialsNote={noSerialsNote(header)}
+        />
+      </div>
+      {header.inTransit && (
+        <div className="mt-6">
+          <TransitCard transferId={header.id} canReceive={canWrite} readable={readableKinds(user.role)} />
+        </div>
+      )}
+      <div className="mt-6">
+        <AuditLog entries={audit} />
+      </div>
     </>
   );
 }
@@ -58,7 +93,11 @@ function LinkNotes({ header, canReadInvoices }: { header: DocumentHeader; canRea
         <div className="mb-6">
           <Alert tone="info">
             {header.number} was created by{' '}
-            {canReadInvoices ? <Link href={`${KINDS[sourceInvoice.kind].path}/${sourceInvoice.id}`}>{sourceInvoice.number}</Link> : sourceInvoice.number}
+            {canReadInvoices ? (
+              <Link href={`${KINDS[sourceInvoice.kind].path}/${sourceInvoice.id}`}>{sourceInvoice.number}</Link>
+            ) : (
+              sourceInvoice.number
+            )}
             ; change the invoice instead.
           </Alert>
         </div>
@@ -67,7 +106,8 @@ function LinkNotes({ header, canReadInvoices }: { header: DocumentHeader; canRea
         <div className="mb-6">
           <Alert tone="info">
             Saving this invoice created {KINDS[stockDocument.kind].label.toLowerCase()}{' '}
-            <Link href={`${KINDS[stockDocument.kind].path}/${stockDocument.id}`}>{stockDocument.number}</Link>, which moved the stock and serial numbers.
+            <Link href={`${KINDS[stockDocument.kind].path}/${stockDocument.id}`}>{stockDocument.number}</Link>, which
+            moved the stock and serial numbers.
           </Alert>
         </div>
       )}
@@ -82,28 +122,59 @@ function noSerialsNote(header: DocumentHeader): string {
   return `No ${goods} yet: its serial numbers are entered when it is created (Create ${goods}).`;
 }
 
-/** Who the document is with and where: the partner and the warehouse, a transfer's two warehouses, an arrival's transfer. */
+/**
+ * Who the document is with and where: the partner and the warehouse, a transfer's two warehouses, an arrival's
+ * transfer.
+ */
 function placeFacts(header: DocumentHeader): [string, ReactNode][] {
   const role = KINDS[header.kind].partnerRole;
   const named = (w: { code: string; name: string }) => `${w.code} · ${w.name}`;
-  if (header.transfer) return [['Transfer', <Link key="t" href={`/transfers/${header.transfer.id}`}>{header.transfer.number}</Link>], ['Arrived in', named(header.warehouse)]];
+  if (header.transfer)
+    return [
+      [
+        'Transfer',
+        <Link key="t" href={`/transfers/${header.transfer.id}`}>
+          {header.transfer.number}
+        </Link>,
+      ],
+      ['Arrived in', named(header.warehouse)],
+    ];
   if (role === null) {
-    return [['From warehouse', named(header.warehouse)], ['To warehouse', header.destinationWarehouse ? named(header.destinationWarehouse) : '—'],
-      ['Sent', header.inTransit ? 'In transit: received at the destination by arrivals' : 'Directly: arrived with the transfer']];
+    return [
+      ['From warehouse', named(header.warehouse)],
+      ['To warehouse', header.destinationWarehouse ? named(header.destinationWarehouse) : '—'],
+      [
+        'Sent',
+        header.inTransit
+          ? 'In transit: received at the destination by arrivals'
+          : 'Directly: arrived with the transfer',
+      ],
+    ];
   }
-  return [[role === 'supplier' ? 'Supplier' : 'Customer', header.partner ? formatPartner(header.partner) : '—'], ['Warehouse', named(header.warehouse)]];
+  return [
+    [role === 'supplier' ? 'Supplier' : 'Customer', header.partner ? formatPartner(header.partner) : '—'],
+    ['Warehouse', named(header.warehouse)],
+  ];
 }
 
 function Facts({ header }: { header: DocumentHeader }) {
   const facts: [string, ReactNode][] = [
-    ['Number', header.number], ['External number', header.externalNumber ?? '—'], ['Date', header.date], ...placeFacts(header),
+    ['Number', header.number],
+    ['External number', header.externalNumber ?? '—'],
+    ['Date', header.date],
+    ...placeFacts(header),
     ['Created', `${formatDateTime(header.createdAt)} by ${header.createdBy ?? 'unknown'}`],
   ];
   if (header.updatedBy) facts.push(['Last changed', `${formatDateTime(header.updatedAt)} by ${header.updatedBy}`]);
   return (
     <Card title="Details">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-        {facts.map(([label, value]) => (<div key={label} className="contents"><dt className="text-slate-500">{label}</dt><dd>{value}</dd></div>))}
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
         <dt className="text-slate-500">Note</dt>
         <dd className="whitespace-pre-wrap break-words">{header.note || '—'}</dd>
       </dl>
@@ -112,14 +183,20 @@ function Facts({ header }: { header: DocumentHeader }) {
 }
 
 function Totals({ header }: { header: DocumentHeader }) {
-  const rows: [string, string][] = [['Net', header.totals.net], ['VAT', header.totals.vat], ['Gross', header.totals.gross]];
+  const rows: [string, string][] = [
+    ['Net', header.totals.net],
+    ['VAT', header.totals.vat],
+    ['Gross', header.totals.gross],
+  ];
   return (
     <Card title="Totals">
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className={label === 'Gross' ? 'font-semibold' : 'text-slate-500'}>{label}</dt>
-            <dd className={`text-right tabular-nums ${label === 'Gross' ? 'font-semibold' : ''}`}>{formatMoney(value)}</dd>
+            <dd className={`text-right tabular-nums ${label === 'Gross' ? 'font-semibold' : ''}`}>
+              {formatMoney(value)}
+            </dd>
           </div>
         ))}
       </dl>

@@ -28,21 +28,50 @@ function todayUtc(): string {
  * serials" / "Issue serials") starts it with that item on a line and the line's detail view open, with
  * its serial form.
  */
-export async function NewDocumentPage({ kind, searchParams }: { kind: DocumentKind; searchParams: Promise<SearchParams> }) {
+export async function NewDocumentPage({
+  kind,
+  searchParams,
+}: {
+  kind: DocumentKind;
+  searchParams: Promise<SearchParams>;
+}) {
   const info = KINDS[kind];
   const raw = await searchParams;
   const user = await requirePagePermission(info.writePermission, withQuery(`${info.path}/new`, raw));
   const db = getDb();
-  const [warehouses, item, settings] = await Promise.all([warehouseOptions(db), startingItem(raw.item), getCompanySettings(db)]);
+  const [warehouses, item, settings] = await Promise.all([
+    warehouseOptions(db),
+    startingItem(raw.item),
+    getCompanySettings(db),
+  ]);
   return (
     <>
       <PageHeader title={`New ${info.label.toLowerCase()}`} />
-      {item === 'missing' && <div className="mb-6"><Alert tone="info">The item of the link is not an active item of the price list; add the line here.</Alert></div>}
-      <DocumentForm kind={kind} partner={null} warehouses={warehouses} draftOwner={String(user.userId)} readable={readableKinds(user.role)}
-        openLine={item && item !== 'missing' ? 0 : undefined} initial={{
-          kind, date: todayUtc(), partnerId: '', warehouseId: warehouses[0]?.id ?? '', destinationWarehouseId: '', inTransit: false, note: '', externalNumber: '',
-          createStockDocument: info.generates !== null && settings.createStockDocument, lines: item && item !== 'missing' ? [lineFor(kind, item)] : [],
-        }} />
+      {item === 'missing' && (
+        <div className="mb-6">
+          <Alert tone="info">The item of the link is not an active item of the price list; add the line here.</Alert>
+        </div>
+      )}
+      <DocumentForm
+        kind={kind}
+        partner={null}
+        warehouses={warehouses}
+        draftOwner={String(user.userId)}
+        readable={readableKinds(user.role)}
+        openLine={item && item !== 'missing' ? 0 : undefined}
+        initial={{
+          kind,
+          date: todayUtc(),
+          partnerId: '',
+          warehouseId: warehouses[0]?.id ?? '',
+          destinationWarehouseId: '',
+          inTransit: false,
+          note: '',
+          externalNumber: '',
+          createStockDocument: info.generates !== null && settings.createStockDocument,
+          lines: item && item !== 'missing' ? [lineFor(kind, item)] : [],
+        }}
+      />
     </>
   );
 }
@@ -58,8 +87,14 @@ async function startingItem(param: string | string[] | undefined): Promise<LineI
  * `?stock=1` on an invoice without its goods document ("Create goods receipt / issue" on its page) opens
  * the form with the switch on and the first tracked line's serial form open: saving creates the document.
  */
-export async function EditDocumentPage({ kind, params, searchParams }: {
-  kind: DocumentKind; params: Promise<{ id: string }>; searchParams: Promise<SearchParams>;
+export async function EditDocumentPage({
+  kind,
+  params,
+  searchParams,
+}: {
+  kind: DocumentKind;
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const [{ id }, raw] = await Promise.all([params, searchParams]);
   const info = KINDS[kind];
@@ -75,26 +110,52 @@ export async function EditDocumentPage({ kind, params, searchParams }: {
         <PageHeader title={`Edit ${header.number}`} />
         <Alert tone="info">
           {header.number} was created by{' '}
-          {can(user.role, 'invoices.read') ? <Link href={`${KINDS[source.kind].path}/${source.id}`}>{source.number}</Link> : source.number}
+          {can(user.role, 'invoices.read') ? (
+            <Link href={`${KINDS[source.kind].path}/${source.id}`}>{source.number}</Link>
+          ) : (
+            source.number
+          )}
           ; change the invoice instead.
         </Alert>
       </>
     );
   }
-  const [lines, warehouses, blockers] = await Promise.all([getEditableLines(db, header), warehouseOptions(db), documentBlockers(db, BigInt(header.id))]);
+  const [lines, warehouses, blockers] = await Promise.all([
+    getEditableLines(db, header),
+    warehouseOptions(db),
+    documentBlockers(db, BigInt(header.id)),
+  ]);
   const partner = header.partner && { id: header.partner.id, label: formatPartner(header.partner) };
   const stockNow = raw.stock === '1' && canGetStockDocument(header);
   return (
     <>
       <PageHeader title={`Edit ${header.number}`} description={`${info.label} dated ${header.date}`} />
       {/* Keyed by version: after Reload (a newer version) the form starts over from the current data. */}
-      <DocumentForm key={header.version} kind={kind} id={header.id} version={header.version} partner={partner} warehouses={warehouses}
-        draftOwner={String(user.userId)} blockers={blockers} readable={readableKinds(user.role)}
-        notice={stockNow ? stockNotice(header) : undefined} openLine={stockNow ? firstTracked(lines) : undefined} initial={{
-        kind, date: header.date, partnerId: header.partner?.id ?? '', warehouseId: header.warehouse.id,
-        destinationWarehouseId: header.destinationWarehouse?.id ?? '', inTransit: header.inTransit, note: header.note,
-        externalNumber: header.externalNumber ?? '', createStockDocument: stockNow || header.createStockDocument, lines,
-      }} />
+      <DocumentForm
+        key={header.version}
+        kind={kind}
+        id={header.id}
+        version={header.version}
+        partner={partner}
+        warehouses={warehouses}
+        draftOwner={String(user.userId)}
+        blockers={blockers}
+        readable={readableKinds(user.role)}
+        notice={stockNow ? stockNotice(header) : undefined}
+        openLine={stockNow ? firstTracked(lines) : undefined}
+        initial={{
+          kind,
+          date: header.date,
+          partnerId: header.partner?.id ?? '',
+          warehouseId: header.warehouse.id,
+          destinationWarehouseId: header.destinationWarehouse?.id ?? '',
+          inTransit: header.inTransit,
+          note: header.note,
+          externalNumber: header.externalNumber ?? '',
+          createStockDocument: stockNow || header.createStockDocument,
+          lines,
+        }}
+      />
     </>
   );
 }

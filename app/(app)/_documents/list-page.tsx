@@ -16,29 +16,55 @@ import type { PartnerChoice } from '@/components/documents/partner-combobox';
 import { ParamProblems } from '@/components/data-table/param-problems';
 
 /** The list page of one kind of document; each route's page.tsx renders this with its kind. */
-export async function DocumentListPage({ kind, searchParams }: { kind: DocumentKind; searchParams: Promise<SearchParams> }) {
+export async function DocumentListPage({
+  kind,
+  searchParams,
+}: {
+  kind: DocumentKind;
+  searchParams: Promise<SearchParams>;
+}) {
   const info = KINDS[kind];
   const raw = await searchParams;
   const user = await requirePagePermission(info.readPermission, withQuery(info.path, raw));
   const params = parseDocumentListParams(raw);
   const db = getDb();
   const [{ rows, total }, partner, warehouses] = await Promise.all([
-    listDocuments(db, kind, params), filteredPartner(kind, params.filters.partner), warehouseOptions(db),
+    listDocuments(db, kind, params),
+    filteredPartner(kind, params.filters.partner),
+    warehouseOptions(db),
   ]);
-  const description = isInvoice(kind) ? `Saving an invoice can create its ${KINDS[info.generates!].label.toLowerCase()} in one go.`
-    : isTransfer(kind) ? 'Goods and serial numbers moving from one warehouse to another.'
-      : isArrival(kind) ? 'What arrived of transfers sent in transit; receive more from the transfer’s page.'
+  const description = isInvoice(kind)
+    ? `Saving an invoice can create its ${KINDS[info.generates!].label.toLowerCase()} in one go.`
+    : isTransfer(kind)
+      ? 'Goods and serial numbers moving from one warehouse to another.'
+      : isArrival(kind)
+        ? 'What arrived of transfers sent in transit; receive more from the transfer’s page.'
         : 'Stock and serial numbers move only through these documents.';
   return (
     <>
-      <PageHeader title={info.plural} description={description}
-        actions={can(user.role, info.writePermission) && !isArrival(kind) && (
-          <Link href={`${info.path}/new`} className={buttonClass()}>New {info.label.toLowerCase()}</Link>
-        )} />
+      <PageHeader
+        title={info.plural}
+        description={description}
+        actions={
+          can(user.role, info.writePermission) &&
+          !isArrival(kind) && (
+            <Link href={`${info.path}/new`} className={buttonClass()}>
+              New {info.label.toLowerCase()}
+            </Link>
+          )
+        }
+      />
       <ParamProblems problems={params.problems} />
-      <DocumentsTable kind={kind} rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort}
+      <DocumentsTable
+        kind={kind}
+        rows={rows}
+        total={total}
+        page={params.page}
+        perPage={params.perPage}
+        sort={params.sort}
         partner={partner}
-        warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} />
+        warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))}
+      />
     </>
   );
 }

@@ -29,14 +29,22 @@ export function ErrorTable({ errors, truncated }: { errors: ErrorEntry[]; trunca
           <span className="mb-1 block font-medium text-slate-700">Filter by column</span>
           <Select value={column} onChange={(e) => setFilter('column', e.target.value)}>
             <option value="">All columns</option>
-            {columns.map((c) => <option key={c} value={c}>{c}</option>)}
+            {columns.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </Select>
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">Filter by error code</span>
           <Select value={code} onChange={(e) => setFilter('code', e.target.value)}>
             <option value="">All codes</option>
-            {codes.map((c) => <option key={c} value={c}>{c}</option>)}
+            {codes.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </Select>
         </label>
       </div>
@@ -45,8 +53,18 @@ export function ErrorTable({ errors, truncated }: { errors: ErrorEntry[]; trunca
           <caption className="sr-only">Errors</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-600">
             <tr>
-              {withFiles && <th scope="col" className="px-3 py-2">File</th>}
-              <th scope="col" className="px-3 py-2">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Code</th><th scope="col">Message</th>
+              {withFiles && (
+                <th scope="col" className="px-3 py-2">
+                  File
+                </th>
+              )}
+              <th scope="col" className="px-3 py-2">
+                Row
+              </th>
+              <th scope="col">Column</th>
+              <th scope="col">Value</th>
+              <th scope="col">Code</th>
+              <th scope="col">Message</th>
             </tr>
           </thead>
           <tbody>
@@ -55,7 +73,9 @@ export function ErrorTable({ errors, truncated }: { errors: ErrorEntry[]; trunca
                 {withFiles && <td className="px-3 py-1.5">{e.file}</td>}
                 <td className="px-3 py-1.5 tabular-nums">{e.row}</td>
                 <td className="pr-3">{e.column || '—'}</td>
-                <td className="max-w-48 truncate pr-3 font-mono text-xs" title={e.value}>{e.value}</td>
+                <td className="max-w-48 truncate pr-3 font-mono text-xs" title={e.value}>
+                  {e.value}
+                </td>
                 <td className="pr-3 font-mono text-xs">{e.code}</td>
                 <td className="py-1.5">{e.message}</td>
               </tr>
@@ -65,7 +85,9 @@ export function ErrorTable({ errors, truncated }: { errors: ErrorEntry[]; trunca
       </div>
       <p className="text-xs text-slate-500">
         {shown.length > SHOWN ? `Showing ${SHOWN} of ${shown.length.toLocaleString('en')} problems. ` : ''}
-        {truncated ? 'Only the first problems are listed here; the result file lists every row.' : 'The result file lists every row.'}
+        {truncated
+          ? 'Only the first problems are listed here; the result file lists every row.'
+          : 'The result file lists every row.'}
       </p>
     </div>
   );

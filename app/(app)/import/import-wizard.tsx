@@ -35,18 +35,28 @@ export function ImportWizard() {
     setBusy('upload');
     const result = await uploadFile(chosen);
     setBusy(null);
-    if (!result.ok) { setFile(null); setError(result.message); return; }
+    if (!result.ok) {
+      setFile(null);
+      setError(result.message);
+      return;
+    }
     setFile(result.data);
     if (result.data.files.length > 1) {
       const found = initialLayout(result.data.files, layout?.moduleName ?? rememberedModule());
       setLayout(found.state);
-      setDetected(found.detected ? `${findModule(found.state.moduleName)!.label} with their lines detected; change it below if that is wrong.` : null);
+      setDetected(
+        found.detected
+          ? `${findModule(found.state.moduleName)!.label} with their lines detected; change it below if that is wrong.`
+          : null,
+      );
       return;
     }
     setLayout(null);
     const guess = detectModule(result.data.fileName, result.data.headers);
     const moduleName = guess?.module.apiName ?? mapping?.moduleName ?? rememberedModule() ?? MODULES[0].apiName;
-    setDetected(guess ? `${guess.module.label} detected from the ${guess.from}; change it below if that is wrong.` : null);
+    setDetected(
+      guess ? `${guess.module.label} detected from the ${guess.from}; change it below if that is wrong.` : null,
+    );
     setMapping(initialMapping(moduleName, result.data.headers, mapping ?? undefined));
   };
 
@@ -56,13 +66,21 @@ export function ImportWizard() {
   };
 
   const start = async (dryRun: boolean) => {
-    const body = file && layout ? layoutJobBody(layout, file.fileId, dryRun) : file && mapping ? jobBody(mapping, file.fileId, dryRun) : null;
+    const body =
+      file && layout
+        ? layoutJobBody(layout, file.fileId, dryRun)
+        : file && mapping
+          ? jobBody(mapping, file.fileId, dryRun)
+          : null;
     if (!body) return;
     setError(null);
     setBusy('job');
     const result = await createJob(body);
     setBusy(null);
-    if (!result.ok) { setError(result.message); return; }
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
     router.replace(`${pathname}?job=${result.data.id}`, { scroll: false });
   };
 
@@ -70,19 +88,45 @@ export function ImportWizard() {
     <div className="space-y-6">
       <Card title="1. File">
         <FileDrop onFile={upload} disabled={busy !== null} />
-        {busy === 'upload' && <p className="mt-3 text-sm text-slate-600" role="status">Reading the file…</p>}
-        {file && file.files.map((shape) => <div key={shape.fileName} className="mt-4"><PreviewTable file={shape} /></div>)}
+        {busy === 'upload' && (
+          <p className="mt-3 text-sm text-slate-600" role="status">
+            Reading the file…
+          </p>
+        )}
+        {file &&
+          file.files.map((shape) => (
+            <div key={shape.fileName} className="mt-4">
+              <PreviewTable file={shape} />
+            </div>
+          ))}
       </Card>
       {error && <Alert>{error}</Alert>}
       {file && (layout || mapping) && (
         <Card title="2. Mapping">
-          {detected && <p className="mb-4 text-sm text-slate-600" role="status">{detected}</p>}
-          {layout
-            ? <ParentChildForm state={layout} files={file.files} onChange={(next) => { if (next.moduleName !== layout.moduleName) rememberModule(next.moduleName); setLayout(next); }} />
-            : mapping && <MappingForm state={mapping} headers={file.headers} onChange={changeMapping} />}
+          {detected && (
+            <p className="mb-4 text-sm text-slate-600" role="status">
+              {detected}
+            </p>
+          )}
+          {layout ? (
+            <ParentChildForm
+              state={layout}
+              files={file.files}
+              onChange={(next) => {
+                if (next.moduleName !== layout.moduleName) rememberModule(next.moduleName);
+                setLayout(next);
+              }}
+            />
+          ) : (
+            mapping && <MappingForm state={mapping} headers={file.headers} onChange={changeMapping} />
+          )}
           <div className="mt-6 flex flex-wrap gap-3">
-            <Button variant="secondary" disabled={busy !== null} onClick={() => start(true)}>Validate</Button>
-            <Button disabled={busy !== null} onClick={() => start(false)}>Run</Button>
+            <Button variant="secondary" disabled={busy !== null} onClick={() => start(true)}>
+              Validate
+            </Button>
+            <Button disabled={busy !== null} onClick={() => start(false)}>
+              Run
+            </Button>
           </div>
         </Card>
       )}

@@ -13,7 +13,8 @@ const POLL_MS = 500;
 const CALLBACK_POLL_MS = 5_000;
 const MAX_RETRY_MS = 5_000;
 const finished = (job: JobDetails | null) => job?.status === 'COMPLETED' || job?.status === 'FAILED';
-const callbackOpen = (job: JobDetails) => job.callback_delivery?.state === 'waiting' || job.callback_delivery?.state === 'pending';
+const callbackOpen = (job: JobDetails) =>
+  job.callback_delivery?.state === 'waiting' || job.callback_delivery?.state === 'pending';
 /** Worth asking again: the server or its database is away for a moment (no answer, 5xx, or too many requests). */
 const transient = (status?: number) => status === undefined || status >= 500 || status === 429;
 
@@ -37,7 +38,10 @@ function useJob(id: string) {
       const result = await fetchJob(id);
       if (stopped) return;
       if (!result.ok) {
-        if (!transient(result.status)) { setError(result.message); return; }
+        if (!transient(result.status)) {
+          setError(result.message);
+          return;
+        }
         setRetrying(result.message);
         retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
         timer = setTimeout(poll, retryMs);
@@ -46,7 +50,10 @@ function useJob(id: string) {
       retryMs = POLL_MS;
       setRetrying(null);
       setJob(result.data);
-      if (!finished(result.data)) { timer = setTimeout(poll, POLL_MS); return; }
+      if (!finished(result.data)) {
+        timer = setTimeout(poll, POLL_MS);
+        return;
+      }
       if (callbackOpen(result.data)) timer = setTimeout(poll, CALLBACK_POLL_MS);
       if (loaded) return;
       loaded = true;
@@ -55,7 +62,10 @@ function useJob(id: string) {
       if (!stopped) setReport(errors.ok ? errors.data : { errors: [], truncated: false });
     };
     void poll();
-    return () => { stopped = true; clearTimeout(timer); };
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [id, router]);
   return { job, report, error, retrying };
 }
@@ -63,13 +73,20 @@ function useJob(id: string) {
 type Resource = JobDetails['resource'][number];
 
 function Counts({ file }: { file: Resource['file'] }) {
-  const items = [['Added', file.added_count], ['Updated', file.updated_count], ['Skipped', file.skipped_count], ['Total', file.total_count]] as const;
+  const items = [
+    ['Added', file.added_count],
+    ['Updated', file.updated_count],
+    ['Skipped', file.skipped_count],
+    ['Total', file.total_count],
+  ] as const;
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
       {items.map(([label, value]) => (
         <div key={label} className="rounded-md bg-slate-50 px-3 py-2">
           <dt className="text-xs uppercase text-slate-500">{label}</dt>
-          <dd className="text-lg font-semibold tabular-nums" data-testid={`count-${label.toLowerCase()}`}>{value.toLocaleString('en')}</dd>
+          <dd className="text-lg font-semibold tabular-nums" data-testid={`count-${label.toLowerCase()}`}>
+            {value.toLocaleString('en')}
+          </dd>
         </div>
       ))}
     </dl>
@@ -83,7 +100,9 @@ function FileCounts({ resources }: { resources: Resource[] }) {
     <div className="space-y-3">
       {resources.map((resource) => (
         <section key={resource.file.name} aria-label={resource.file.name}>
-          <h3 className="mb-1 text-sm font-medium text-slate-700">{resource.file.name} <span className="font-normal text-slate-500">({resource.module.api_name})</span></h3>
+          <h3 className="mb-1 text-sm font-medium text-slate-700">
+            {resource.file.name} <span className="font-normal text-slate-500">({resource.module.api_name})</span>
+          </h3>
           <Counts file={resource.file} />
         </section>
       ))}
@@ -94,7 +113,9 @@ function FileCounts({ resources }: { resources: Resource[] }) {
 /** A job's live progress, its counts, its errors and the result download. */
 function CallbackLine({ delivery }: { delivery: NonNullable<JobDetails['callback_delivery']> }) {
   const attempt = `attempt ${delivery.attempts} of ${delivery.max_attempts}`;
-  const next = delivery.next_attempt_at ? ` Next attempt at ${formatDateTime(new Date(delivery.next_attempt_at))}.` : '';
+  const next = delivery.next_attempt_at
+    ? ` Next attempt at ${formatDateTime(new Date(delivery.next_attempt_at))}.`
+    : '';
   const lastError = delivery.last_error ? ` Last attempt: ${delivery.last_error}` : '';
   const text = {
     waiting: 'is sent when the job ends.',
@@ -112,7 +133,11 @@ function CallbackLine({ delivery }: { delivery: NonNullable<JobDetails['callback
 export function JobPanel({ id }: { id: string }) {
   const { job, report, error, retrying } = useJob(id);
   if (error) return <Alert>{error}</Alert>;
-  const reconnecting = retrying && <Alert tone="info">Progress cannot be read right now ({retrying}); trying again. The job goes on on the server.</Alert>;
+  const reconnecting = retrying && (
+    <Alert tone="info">
+      Progress cannot be read right now ({retrying}); trying again. The job goes on on the server.
+    </Alert>
+  );
   if (!job) return reconnecting || <p className="text-sm text-slate-600">Loading job {id}…</p>;
   const processed = job.resource.reduce((rows, r) => rows + r.file.processed_count, 0);
   const total = job.resource.reduce((rows, r) => rows + r.file.total_count, 0);
@@ -122,22 +147,43 @@ export function JobPanel({ id }: { id: string }) {
     <Card title={title}>
       <div className="space-y-4">
         <div className="flex items-center gap-3">
-          <Badge tone={job.status === 'COMPLETED' ? 'green' : job.status === 'FAILED' ? 'red' : 'blue'}>{job.status}</Badge>
-          <span className="text-sm text-slate-600" aria-live="polite">{processed.toLocaleString('en')} of {total.toLocaleString('en')} rows processed</span>
+          <Badge tone={job.status === 'COMPLETED' ? 'green' : job.status === 'FAILED' ? 'red' : 'blue'}>
+            {job.status}
+          </Badge>
+          <span className="text-sm text-slate-600" aria-live="polite">
+            {processed.toLocaleString('en')} of {total.toLocaleString('en')} rows processed
+          </span>
         </div>
-        <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}
-          aria-valuetext={`${percent} %`} className="h-3 w-full overflow-hidden rounded-full bg-slate-200">
+        <div
+          role="progressbar"
+          aria-label="Import progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={`${percent} %`}
+          className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+        >
           <div className="h-full bg-blue-600 transition-all" style={{ width: `${percent}%` }} />
         </div>
         <FileCounts resources={job.resource} />
         {reconnecting}
         {job.status !== 'FAILED' && 'message' in job && job.message && <Alert tone="info">{String(job.message)}</Alert>}
-        {job.status === 'FAILED' && <Alert>{'failure_reason' in job ? String(job.failure_reason) : 'The job failed.'}</Alert>}
-        {job.dry_run && job.status === 'COMPLETED' && <Alert tone="info">This was a validation: nothing was written. The counts say what an import would do.</Alert>}
-        {job.status === 'COMPLETED' && <a href={resultUrl(job.id)} download className={buttonClass('secondary')}>Download result</a>}
+        {job.status === 'FAILED' && (
+          <Alert>{'failure_reason' in job ? String(job.failure_reason) : 'The job failed.'}</Alert>
+        )}
+        {job.dry_run && job.status === 'COMPLETED' && (
+          <Alert tone="info">This was a validation: nothing was written. The counts say what an import would do.</Alert>
+        )}
+        {job.status === 'COMPLETED' && (
+          <a href={resultUrl(job.id)} download className={buttonClass('secondary')}>
+            Download result
+          </a>
+        )}
         {job.callback_delivery && <CallbackLine delivery={job.callback_delivery} />}
         {report && report.errors.length > 0 && <ErrorTable errors={report.errors} truncated={report.truncated} />}
-        {report && report.errors.length === 0 && job.status === 'COMPLETED' && <p className="text-sm text-green-800">No errors.</p>}
+        {report && report.errors.length === 0 && job.status === 'COMPLETED' && (
+          <p className="text-sm text-green-800">No errors.</p>
+        )}
       </div>
     </Card>
   );

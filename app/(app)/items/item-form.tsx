@@ -14,15 +14,27 @@ import { createItemAction, updateItemAction } from './actions';
 import { reach } from '@/lib/actions/reach';
 
 export type ItemFormValues = {
-  code: string; name: string; unit: string; purchasePrice: string; salePrice: string; vatRate: string;
-  ean: string; description: string; active: boolean; trackSerials: boolean; minStock: string;
+  code: string;
+  name: string;
+  unit: string;
+  purchasePrice: string;
+  salePrice: string;
+  vatRate: string;
+  ean: string;
+  description: string;
+  active: boolean;
+  trackSerials: boolean;
+  minStock: string;
 };
 
 /** New item (no id) or edit of one, loaded at `version` (a save over a newer version is refused). */
 export function ItemForm({ id, version, initial }: { id?: string; version?: number; initial: ItemFormValues }) {
   const router = useRouter();
   const [error, setError] = useState<FormProblem | null>(null);
-  const form = useForm<ItemFormValues, unknown, ItemData>({ resolver: zodResolver(itemSchema) as never, defaultValues: initial });
+  const form = useForm<ItemFormValues, unknown, ItemData>({
+    resolver: zodResolver(itemSchema) as never,
+    defaultValues: initial,
+  });
   const guard = useLeaveGuard(form.formState.isDirty, 'The changes to this item are not saved and will be lost.');
   const onSubmit = form.handleSubmit(async () => {
     setError(null);
@@ -65,14 +77,18 @@ export function ItemForm({ id, version, initial }: { id?: string; version?: numb
           <input id="active" type="checkbox" className="size-4" {...form.register('active')} />
         </CheckboxField>
       </div>
-      <Button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save item'}</Button>
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? 'Saving…' : 'Save item'}
+      </Button>
     </form>
   );
 }
 
 /** Puts server field errors next to their fields and the summary (with Reload for a stale form) above the form. */
 export function showErrors<T extends Record<string, unknown>>(
-  result: Extract<ActionResult<unknown>, { ok: false }>, setFieldError: UseFormSetError<T>, setError: (message: string, reload?: boolean) => void,
+  result: Extract<ActionResult<unknown>, { ok: false }>,
+  setFieldError: UseFormSetError<T>,
+  setError: (message: string, reload?: boolean) => void,
 ) {
   setError(result.error, result.reload);
   for (const [field, message] of Object.entries(result.fieldErrors)) {

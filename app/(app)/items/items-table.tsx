@@ -7,23 +7,81 @@ import type { ItemRow } from '@/lib/catalog/item-queries';
 import { formatMoney } from '@/lib/format';
 
 const columns: ListColumn<ItemRow>[] = [
-  { id: 'code', accessorKey: 'code', header: 'Code', cell: ({ row }) => <Link href={`/items/${row.original.id}`}>{row.original.code}</Link> },
+  {
+    id: 'code',
+    accessorKey: 'code',
+    header: 'Code',
+    cell: ({ row }) => <Link href={`/items/${row.original.id}`}>{row.original.code}</Link>,
+  },
   { id: 'name', accessorKey: 'name', header: 'Name' },
-  { id: 'salePrice', accessorKey: 'salePrice', header: 'Sale price', cell: ({ row }) => formatMoney(row.original.salePrice) },
-  { id: 'purchasePrice', accessorKey: 'purchasePrice', header: 'Purchase price', cell: ({ row }) => formatMoney(row.original.purchasePrice) },
-  { id: 'trackSerials', accessorKey: 'trackSerials', header: 'Serials', cell: ({ row }) => (row.original.trackSerials ? <Badge tone="blue">Tracked</Badge> : '—') },
-  { id: 'active', accessorKey: 'active', header: 'Active', cell: ({ row }) => (row.original.active ? 'Yes' : <Badge tone="amber">Inactive</Badge>) },
+  {
+    id: 'salePrice',
+    accessorKey: 'salePrice',
+    header: 'Sale price',
+    cell: ({ row }) => formatMoney(row.original.salePrice),
+  },
+  {
+    id: 'purchasePrice',
+    accessorKey: 'purchasePrice',
+    header: 'Purchase price',
+    cell: ({ row }) => formatMoney(row.original.purchasePrice),
+  },
+  {
+    id: 'trackSerials',
+    accessorKey: 'trackSerials',
+    header: 'Serials',
+    cell: ({ row }) => (row.original.trackSerials ? <Badge tone="blue">Tracked</Badge> : '—'),
+  },
+  {
+    id: 'active',
+    accessorKey: 'active',
+    header: 'Active',
+    cell: ({ row }) => (row.original.active ? 'Yes' : <Badge tone="amber">Inactive</Badge>),
+  },
 ];
 
-export function ItemsTable(props: { rows: ItemRow[]; total: number; page: number; perPage: number; sort: { id: string; desc: boolean } }) {
+export function ItemsTable(props: {
+  rows: ItemRow[];
+  total: number;
+  page: number;
+  perPage: number;
+  sort: { id: string; desc: boolean };
+}) {
   return (
     <>
-      <DataTableToolbar searchLabel="Search items" filters={[
-        { kind: 'select', name: 'tracking', label: 'Serial tracking', options: [{ value: 'yes', label: 'Tracked' }, { value: 'no', label: 'Not tracked' }] },
-        { kind: 'select', name: 'active', label: 'Status', options: [{ value: 'yes', label: 'Active' }, { value: 'no', label: 'Inactive' }] },
-      ]} />
-      <DataTable caption="Items" columns={columns} data={props.rows} total={props.total} page={props.page}
-        perPage={props.perPage} sort={props.sort} getRowId={(r) => r.id} />
+      <DataTableToolbar
+        searchLabel="Search items"
+        filters={[
+          {
+            kind: 'select',
+            name: 'tracking',
+            label: 'Serial tracking',
+            options: [
+              { value: 'yes', label: 'Tracked' },
+              { value: 'no', label: 'Not tracked' },
+            ],
+          },
+          {
+            kind: 'select',
+            name: 'active',
+            label: 'Status',
+            options: [
+              { value: 'yes', label: 'Active' },
+              { value: 'no', label: 'Inactive' },
+            ],
+          },
+        ]}
+      />
+      <DataTable
+        caption="Items"
+        columns={columns}
+        data={props.rows}
+        total={props.total}
+        page={props.page}
+        perPage={props.perPage}
+        sort={props.sort}
+        getRowId={(r) => r.id}
+      />
     </>
   );
 }

@@ -18,8 +18,17 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   const { rows, total } = await listItems(getDb(), params);
   return (
     <>
-      <PageHeader title="Price list" description="Items, prices and whether their serial numbers are tracked."
-        actions={can(user.role, 'items.write') && <Link href="/items/new" className={buttonClass()}>New item</Link>} />
+      <PageHeader
+        title="Price list"
+        description="Items, prices and whether their serial numbers are tracked."
+        actions={
+          can(user.role, 'items.write') && (
+            <Link href="/items/new" className={buttonClass()}>
+              New item
+            </Link>
+          )
+        }
+      />
       <ParamProblems problems={params.problems} />
       <ItemsTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} />
     </>

@@ -22,7 +22,10 @@ async function loadLabels(params: SearchParams): Promise<{ title: string; labels
     const found = await labelsForDocument(getDb(), documentId);
     return found ? { title: `Labels for ${found.number}`, labels: found.labels } : { title: 'Labels', labels: [] };
   }
-  const ids = first(params.ids).split(',').map((id) => parseId(id.trim())).filter((id): id is bigint => id !== null);
+  const ids = first(params.ids)
+    .split(',')
+    .map((id) => parseId(id.trim()))
+    .filter((id): id is bigint => id !== null);
   return { title: 'Labels', labels: await labelsForSerials(getDb(), ids.slice(0, MAX_LABELS)) };
 }
 
@@ -41,13 +44,36 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <div className="no-print">
-        <PageHeader title={title} description={`${labels.length.toLocaleString('en')} label${labels.length === 1 ? '' : 's'} ready to print.`}
-          actions={labels.length > 0 && <><SymbologyPicker value={symbology} /><PrintButton /></>} />
-        {labels.length >= MAX_LABELS && <div className="mb-4"><Alert tone="info">One sheet holds at most {MAX_LABELS.toLocaleString('en')} labels.</Alert></div>}
-        {labels.length === 0 && <p className="text-sm">No serial numbers chosen. Pick them in the <Link href="/serial-numbers">Serial Numbers agenda</Link>.</p>}
+        <PageHeader
+          title={title}
+          description={`${labels.length.toLocaleString('en')} label${labels.length === 1 ? '' : 's'} ready to print.`}
+          actions={
+            labels.length > 0 && (
+              <>
+                <SymbologyPicker value={symbology} />
+                <PrintButton />
+              </>
+            )
+          }
+        />
+        {labels.length >= MAX_LABELS && (
+          <div className="mb-4">
+            <Alert tone="info">One sheet holds at most {MAX_LABELS.toLocaleString('en')} labels.</Alert>
+          </div>
+        )}
+        {labels.length === 0 && (
+          <p className="text-sm">
+            No serial numbers chosen. Pick them in the <Link href="/serial-numbers">Serial Numbers agenda</Link>.
+          </p>
+        )}
       </div>
-      <ul aria-label="Labels" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-2">
-        {labels.map((label) => <Label key={label.id} label={label} symbology={symbology} />)}
+      <ul
+        aria-label="Labels"
+        className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-2"
+      >
+        {labels.map((label) => (
+          <Label key={label.id} label={label} symbology={symbology} />
+        ))}
       </ul>
     </>
   );
@@ -63,11 +89,18 @@ function Label({ label, symbology }: { label: LabelRow; symbology: Symbology }) 
   }
   return (
     <li className="break-inside-avoid overflow-hidden rounded border border-slate-300 bg-white p-3 text-center">
-      {barcode
-        ? <div className="flex justify-center [&>svg]:h-auto [&>svg]:max-w-full" dangerouslySetInnerHTML={{ __html: barcode }} />
-        : <p className="text-xs text-red-700">This serial cannot be printed as {name}.</p>}
+      {barcode ? (
+        <div
+          className="flex justify-center [&>svg]:h-auto [&>svg]:max-w-full"
+          dangerouslySetInnerHTML={{ __html: barcode }}
+        />
+      ) : (
+        <p className="text-xs text-red-700">This serial cannot be printed as {name}.</p>
+      )}
       <p className="mt-1 break-all font-mono text-sm font-semibold">{label.serial}</p>
-      <p className="text-xs text-slate-700">{label.itemCode} · {label.itemName}</p>
+      <p className="text-xs text-slate-700">
+        {label.itemCode} · {label.itemName}
+      </p>
     </li>
   );
 }

@@ -18,7 +18,11 @@ export function SymbologyPicker({ value }: { value: Symbology }) {
     <label className="no-print flex items-center gap-2 text-sm font-medium text-slate-700">
       Barcode type
       <Select className="w-auto" value={value} onChange={(event) => choose(event.target.value)}>
-        {SYMBOLOGY_OPTIONS.map(({ value: option, name }) => <option key={option} value={option}>{name}</option>)}
+        {SYMBOLOGY_OPTIONS.map(({ value: option, name }) => (
+          <option key={option} value={option}>
+            {name}
+          </option>
+        ))}
       </Select>
     </label>
   );

@@ -19,10 +19,26 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const canEdit = can(user.role, 'partners.write');
   return (
     <>
-      <PageHeader title="Partners" description="Suppliers and customers."
-        actions={canEdit && <Link href="/partners/new" className={buttonClass()}>New partner</Link>} />
+      <PageHeader
+        title="Partners"
+        description="Suppliers and customers."
+        actions={
+          canEdit && (
+            <Link href="/partners/new" className={buttonClass()}>
+              New partner
+            </Link>
+          )
+        }
+      />
       <ParamProblems problems={params.problems} />
-      <PartnersTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} canEdit={canEdit} />
+      <PartnersTable
+        rows={rows}
+        total={total}
+        page={params.page}
+        perPage={params.perPage}
+        sort={params.sort}
+        canEdit={canEdit}
+      />
     </>
   );
 }

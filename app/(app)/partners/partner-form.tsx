@@ -13,7 +13,15 @@ import { showErrors } from '../items/item-form';
 import { savePartnerAction } from './actions';
 import { reach } from '@/lib/actions/reach';
 
-export type PartnerFormValues = { code: string; name: string; type: 'supplier' | 'customer' | 'both'; vatId: string; email: string; phone: string; address: string };
+export type PartnerFormValues = {
+  code: string;
+  name: string;
+  type: 'supplier' | 'customer' | 'both';
+  vatId: string;
+  email: string;
+  phone: string;
+  address: string;
+};
 
 /** New partner (no id) or edit of one, loaded at `version` (a save over a newer version is refused). */
 export function PartnerForm({ id, version, initial }: { id?: string; version?: number; initial: PartnerFormValues }) {
@@ -31,10 +39,17 @@ export function PartnerForm({ id, version, initial }: { id?: string; version?: n
   });
   const { errors, isSubmitting } = form.formState;
   const text = (name: keyof PartnerFormValues, label: string, type = 'text') => (
-    <Field id={name} label={label} error={errors[name]?.message}><Input type={type} {...form.register(name)} /></Field>
+    <Field id={name} label={label} error={errors[name]?.message}>
+      <Input type={type} {...form.register(name)} />
+    </Field>
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4" aria-label={id ? 'Edit partner' : 'New partner'}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="max-w-3xl space-y-4"
+      aria-label={id ? 'Edit partner' : 'New partner'}
+    >
       {guard.dialog}
       <FormAlert problem={error} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -42,15 +57,21 @@ export function PartnerForm({ id, version, initial }: { id?: string; version?: n
         {text('name', 'Name')}
         <Field id="type" label="Type" error={errors.type?.message}>
           <Select {...form.register('type')}>
-            <option value="supplier">Supplier</option><option value="customer">Customer</option><option value="both">Supplier and customer</option>
+            <option value="supplier">Supplier</option>
+            <option value="customer">Customer</option>
+            <option value="both">Supplier and customer</option>
           </Select>
         </Field>
         {text('vatId', 'VAT ID')}
         {text('email', 'Email', 'email')}
         {text('phone', 'Phone', 'tel')}
       </div>
-      <Field id="address" label="Address" error={errors.address?.message}><Textarea rows={2} {...form.register('address')} /></Field>
-      <Button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : 'Save partner'}</Button>
+      <Field id="address" label="Address" error={errors.address?.message}>
+        <Textarea rows={2} {...form.register('address')} />
+      </Field>
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? 'Saving…' : 'Save partner'}
+      </Button>
     </form>
   );
 }

@@ -19,11 +19,23 @@ export default async function SerialNumbersPage({ searchParams }: { searchParams
   const count = capped ? `${SERIAL_COUNT_CAP.toLocaleString('en')}+` : total.toLocaleString('en');
   return (
     <>
-      <PageHeader title="Serial numbers"
-        description={everyKnown ? 'Every serial number ever received, in stock or issued.' : 'The serial numbers in stock now.'} />
+      <PageHeader
+        title="Serial numbers"
+        description={
+          everyKnown ? 'Every serial number ever received, in stock or issued.' : 'The serial numbers in stock now.'
+        }
+      />
       <ParamProblems problems={params.problems} />
-      <SerialsTable rows={rows} total={total} countLabel={count} page={params.page} perPage={params.perPage} sort={params.sort}
-        everyKnown={everyKnown} warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} />
+      <SerialsTable
+        rows={rows}
+        total={total}
+        countLabel={count}
+        page={params.page}
+        perPage={params.perPage}
+        sort={params.sort}
+        everyKnown={everyKnown}
+        warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))}
+      />
     </>
   );
 }

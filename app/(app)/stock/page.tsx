@@ -24,9 +24,15 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Stock" description="Quantities on hand per item and warehouse." />
       <ParamProblems problems={params.problems} />
-      <StockTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort}
+      <StockTable
+        rows={rows}
+        total={total}
+        page={params.page}
+        perPage={params.perPage}
+        sort={params.sort}
         exportHref={`/stock/export?${exportQuery.toString()}`}
-        warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} />
+        warehouses={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))}
+      />
     </>
   );
 }

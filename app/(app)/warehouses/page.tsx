@@ -21,8 +21,19 @@ export default async function WarehousesPage({ searchParams }: { searchParams: P
       <PageHeader title="Warehouses" />
       <ParamProblems problems={params.problems} />
       <div className="space-y-4">
-        {canEdit && <Card title="New warehouse"><WarehouseForm label="New warehouse" initial={{ code: '', name: '' }} /></Card>}
-        <WarehousesTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} canEdit={canEdit} />
+        {canEdit && (
+          <Card title="New warehouse">
+            <WarehouseForm label="New warehouse" initial={{ code: '', name: '' }} />
+          </Card>
+        )}
+        <WarehousesTable
+          rows={rows}
+          total={total}
+          page={params.page}
+          perPage={params.perPage}
+          sort={params.sort}
+          canEdit={canEdit}
+        />
       </div>
     </>
   );

@@ -15,8 +15,20 @@ import { reach } from '@/lib/actions/reach';
 
 type Values = { code: string; name: string };
 
-/** Creates a warehouse, or renames one when an id is given (loaded at `version`: a save over a newer one is refused). */
-export function WarehouseForm({ id, version, initial, label }: { id?: string; version?: number; initial: Values; label: string }) {
+/**
+ * Creates a warehouse, or renames one when an id is given (loaded at `version`: a save over a newer one is refused).
+ */
+export function WarehouseForm({
+  id,
+  version,
+  initial,
+  label,
+}: {
+  id?: string;
+  version?: number;
+  initial: Values;
+  label: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<FormProblem | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(warehouseSchema), defaultValues: initial });
@@ -34,10 +46,20 @@ export function WarehouseForm({ id, version, initial, label }: { id?: string; ve
   return (
     <form onSubmit={onSubmit} noValidate aria-label={label} className="flex flex-wrap items-start gap-3">
       {guard.dialog}
-      {error && <div className="w-full"><FormAlert problem={error} /></div>}
-      <Field id={`${prefix}-code`} label="Code" error={errors.code?.message}><Input {...form.register('code')} /></Field>
-      <Field id={`${prefix}-name`} label="Name" error={errors.name?.message}><Input {...form.register('name')} /></Field>
-      <Button type="submit" className="mt-6" disabled={isSubmitting}>{id ? 'Save' : 'Add warehouse'}</Button>
+      {error && (
+        <div className="w-full">
+          <FormAlert problem={error} />
+        </div>
+      )}
+      <Field id={`${prefix}-code`} label="Code" error={errors.code?.message}>
+        <Input {...form.register('code')} />
+      </Field>
+      <Field id={`${prefix}-name`} label="Name" error={errors.name?.message}>
+        <Input {...form.register('name')} />
+      </Field>
+      <Button type="submit" className="mt-6" disabled={isSubmitting}>
+        {id ? 'Save' : 'Add warehouse'}
+      </Button>
     </form>
   );
 }

@@ -9,7 +9,13 @@ import type { Principal } from '@/lib/auth/principal';
 import { can } from '@/lib/auth/roles';
 import { getHandler, listHandler, searchHandler } from './handlers/reads';
 import {
-  deleteHandler, deleteOneHandler, insertHandler, updateHandler, updateOneHandler, upsertHandler, type WriteRequest,
+  deleteHandler,
+  deleteOneHandler,
+  insertHandler,
+  updateHandler,
+  updateOneHandler,
+  upsertHandler,
+  type WriteRequest,
 } from './handlers/writes';
 import { refusalOf, supports, type RecordModule, type WriteOperation } from './module';
 import { refuseUnknownParams } from './query/known-params';
@@ -55,11 +61,18 @@ export function recordsRoute(op: ReadOp | WriteOp) {
   });
 }
 
-async function dispatch(op: ReadOp | WriteOp, request: Request, params: RecordsParams, principal: Principal, owner: string): Promise<Response> {
+async function dispatch(
+  op: ReadOp | WriteOp,
+  request: Request,
+  params: RecordsParams,
+  principal: Principal,
+  owner: string,
+): Promise<Response> {
   const versionError = checkVersion(params.version);
   if (versionError) return versionError;
   const target = findRecordModule(params.module);
-  if (!target) throw apiProblem(400, 'INVALID_MODULE', 'The module name given seems to be invalid', { module: params.module });
+  if (!target)
+    throw apiProblem(400, 'INVALID_MODULE', 'The module name given seems to be invalid', { module: params.module });
   const db = getDb();
   const url = new URL(request.url);
   if (op === 'list' || op === 'search' || op === 'get') {
@@ -79,14 +92,23 @@ async function dispatch(op: ReadOp | WriteOp, request: Request, params: RecordsP
     write.handle({ run: { db, principal, module: target }, url, bodyText, id: params.id }).catch((error) => {
       if (error instanceof ProtocolError) return problemResponse(error);
       throw error;
-    }));
+    }),
+  );
 }
 
-/** Unsupported operations answer 405 before permissions are looked at; then the role must hold the module's permission. */
+/**
+ * Unsupported operations answer 405 before permissions are looked at; then the role must hold the module's permission.
+ */
 function authorize(module: RecordModule, principal: Principal, write: WriteOperation | null): void {
-  if (write && !supports(module, write)) throw apiProblem(405, 'NOT_SUPPORTED', refusalOf(module, write), { module: module.api, operation: write });
+  if (write && !supports(module, write))
+    throw apiProblem(405, 'NOT_SUPPORTED', refusalOf(module, write), { module: module.api, operation: write });
   const permission = write ? module.write! : module.read;
   if (!can(principal.role, permission)) {
-    throw apiProblem(403, 'NO_PERMISSION', `The ${principal.role} role may not ${write ? 'write' : 'read'} ${module.api} (needs ${permission}).`, { permission });
+    throw apiProblem(
+      403,
+      'NO_PERMISSION',
+      `The ${principal.role} role may not ${write ? 'write' : 'read'} ${module.api} (needs ${permission}).`,
+      { permission },
+    );
   }
 }

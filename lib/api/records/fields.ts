@@ -12,7 +12,9 @@ export type ValueKind = 'text' | 'enum' | 'boolean' | 'id' | 'decimal' | 'date' 
  * the field's own, or the code of a record it refers to (Partner.Code) through a subquery.
  */
 export type Filter = {
-  kind: ValueKind; values?: readonly string[]; apply: (compare: (column: SQLWrapper) => SQL) => SQL;
+  kind: ValueKind;
+  values?: readonly string[];
+  apply: (compare: (column: SQLWrapper) => SQL) => SQL;
   /** A column of canonical keys is compared with the key of the sent text (a serial as it reads). */
   canonical?: (text: string) => string;
 };
@@ -46,7 +48,10 @@ export type Field = {
    * exact and starting matches first).
    */
   word?: boolean | 'key';
-  /** Where the quick search looks when not at `filter` (a code is found by its key, but searched as typed, by its trigram index). */
+  /**
+   * Where the quick search looks when not at `filter` (a code is found by its key, but searched as typed, by its
+   * trigram index).
+   */
   wordFilter?: Filter;
   /** Loaded after the main query for a whole page at once, keyed by record id. */
   expand?: (db: DbOrTx, ids: bigint[]) => Promise<Map<string, unknown>>;
@@ -54,17 +59,25 @@ export type Field = {
   detailOnly?: boolean;
 };
 
-export const column = (kind: ValueKind, col: SQLWrapper, values?: readonly string[]): Filter =>
-  ({ kind, values, apply: (compare) => compare(col) });
+export const column = (kind: ValueKind, col: SQLWrapper, values?: readonly string[]): Filter => ({
+  kind,
+  values,
+  apply: (compare) => compare(col),
+});
 
 /** Searches a foreign key by a column of the referred table: `fk in (select id from t where …)`. */
-export const via = (kind: ValueKind, fk: SQLWrapper, table: PgTable, id: PgColumn, col: PgColumn): Filter =>
-  ({ kind, apply: (compare) => sql`${fk} in (select ${id} from ${table} where ${compare(col)})` });
+export const via = (kind: ValueKind, fk: SQLWrapper, table: PgTable, id: PgColumn, col: PgColumn): Filter => ({
+  kind,
+  apply: (compare) => sql`${fk} in (select ${id} from ${table} where ${compare(col)})`,
+});
 
 // Wire formats. Decimals leave as strings so no client float ever rounds a price or a quantity.
 export const idOut = z.string().regex(/^\d+$/).describe('Numeric id, sent as a string (64-bit).');
 export const decimalOut = (what: string) =>
-  z.string().regex(/^-?\d+(\.\d+)?$/).describe(`${what}: an exact decimal sent as a JSON string (e.g. "12.5"), never a float.`);
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .describe(`${what}: an exact decimal sent as a JSON string (e.g. "12.5"), never a float.`);
 export const timeOut = z.iso.datetime({ offset: true }).describe('ISO 8601 date-time with offset.');
 export const dateOut = z.iso.date().describe('Date as YYYY-MM-DD.');
 export const userOut = z.object({ id: idOut, name: z.string() }).describe('A user of SerialStock.');
@@ -72,7 +85,8 @@ export const refOut = z.object({ id: idOut, Code: z.string(), Name: z.string() }
 
 export const idText = (col: SQLWrapper) => sql<string>`${col}::text`;
 export const decimalText = (col: SQLWrapper) => sql<string | null>`trim_scale(${col})::text`;
-export const isoTime = (col: SQLWrapper) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')`;
+export const isoTime = (col: SQLWrapper) =>
+  sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')`;
 
 /**
  * A column with its table's name. Drizzle writes columns placed directly in a single-table select
@@ -92,8 +106,16 @@ export const documentLinkJson = (fk: SQLWrapper) =>
   refJsonOf(linked, linked.id, { Number: linked.number }, fk, sql`${document} as ${sql.identifier('linked')}`);
 
 /** {id, …props} of the record a foreign key points at; `from` names an aliased table. */
-export function refJsonOf(table: PgTable, id: PgColumn, props: Record<string, PgColumn>, fk: SQLWrapper, from: SQL = sql`${table}`) {
-  const pairs = Object.entries(props).map(([key, col]) => sql`${sql.raw(`'${key.replace(/\W/g, '')}'`)}, ${qualified(col)}`);
+export function refJsonOf(
+  table: PgTable,
+  id: PgColumn,
+  props: Record<string, PgColumn>,
+  fk: SQLWrapper,
+  from: SQL = sql`${table}`,
+) {
+  const pairs = Object.entries(props).map(
+    ([key, col]) => sql`${sql.raw(`'${key.replace(/\W/g, '')}'`)}, ${qualified(col)}`,
+  );
   return sql`(select json_build_object('id', ${qualified(id)}::text, ${sql.join(pairs, sql`, `)}) from ${from} where ${qualified(id)} = ${qualified(fk)})`;
 }
 
@@ -101,14 +123,31 @@ export function refJsonOf(table: PgTable, id: PgColumn, props: Record<string, Pg
  * A stored column the API reads and (with `input`) writes: selected as text where exactness matters,
  * sorted and searched on the column itself.
  */
-export function dataField(api: string, col: PgColumn, kind: ValueKind, opts: {
-  in?: z.ZodType; input?: string; out?: z.ZodType; values?: readonly string[]; nullable?: boolean; word?: boolean | 'key'; description?: string;
-} = {}): Field {
+export function dataField(
+  api: string,
+  col: PgColumn,
+  kind: ValueKind,
+  opts: {
+    in?: z.ZodType;
+    input?: string;
+    out?: z.ZodType;
+    values?: readonly string[];
+    nullable?: boolean;
+    word?: boolean | 'key';
+    description?: string;
+  } = {},
+): Field {
   const base = opts.out ?? outFor(kind, api, opts.values);
   return {
-    api, description: opts.description, out: opts.nullable ? base.nullable() : base, in: opts.in, input: opts.input,
+    api,
+    description: opts.description,
+    out: opts.nullable ? base.nullable() : base,
+    in: opts.in,
+    input: opts.input,
     select: kind === 'decimal' ? decimalText(col) : kind === 'date' ? sql<string>`${col}::text` : col,
-    sort: col, filter: column(kind, col, opts.values), word: opts.word,
+    sort: col,
+    filter: column(kind, col, opts.values),
+    word: opts.word,
   };
 }
 

@@ -10,7 +10,9 @@ import type { Field, Filter } from './fields';
 export type ApiRecord = Record<string, unknown>;
 
 export type WriteContext = {
-  db: DbOrTx; principal: Principal; module: RecordModule;
+  db: DbOrTx;
+  principal: Principal;
+  module: RecordModule;
   /** json_path prefix of this record, e.g. $.data[3] */
   path: string;
 };
@@ -62,7 +64,6 @@ export function fieldOf(module: RecordModule, api: string): Field | undefined {
 export function hasRecordUrl(module: RecordModule): boolean {
   return fieldOf(module, 'id') !== undefined;
 }
-
 
 /** Whether a module offers a write operation (the OpenAPI document lists only these). */
 export function supports(module: RecordModule, op: WriteOperation): boolean {

@@ -9,11 +9,17 @@ import type { RecordModule } from './module';
 
 /** Every module of the records API, in the order the reference lists them. */
 export const RECORD_MODULES: readonly RecordModule[] = [
-  items, partners, warehouses,
-  ...MODULES.filter((module): module is DocumentModule => module.kind === 'document').map(documentRecordModule), serialNumbers, stock,
+  items,
+  partners,
+  warehouses,
+  ...MODULES.filter((module): module is DocumentModule => module.kind === 'document').map(documentRecordModule),
+  serialNumbers,
+  stock,
 ];
 
 /** Module names are matched like Zoho's: exactly, but a client's different letter case is forgiven. */
 export function findRecordModule(name: string): RecordModule | undefined {
-  return RECORD_MODULES.find((m) => m.api === name) ?? RECORD_MODULES.find((m) => m.api.toLowerCase() === name.toLowerCase());
+  return (
+    RECORD_MODULES.find((m) => m.api === name) ?? RECORD_MODULES.find((m) => m.api.toLowerCase() === name.toLowerCase())
+  );
 }

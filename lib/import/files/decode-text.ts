@@ -46,7 +46,10 @@ const ENCODING_ALIASES: Readonly<Record<string, TextEncoding>> = {
 
 /** Maps a user-supplied encoding label to the encoding we decode with. */
 export function normalizeCharacterEncoding(label: string): TextEncoding {
-  const squeezed = label.trim().toLowerCase().replace(/[\s_-]/g, '');
+  const squeezed = label
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
   const encoding = ENCODING_ALIASES[squeezed];
   if (!encoding) {
     throw new ProtocolError(
@@ -73,7 +76,10 @@ function decodeUtf8Strictly(bytes: Uint8Array): string {
     `The file is not valid UTF-8: line ${lineNumberAt(bytes, offset)} has a byte (0x${bytes[offset]
       .toString(16)
       .toUpperCase()
-      .padStart(2, '0')}) that is not part of any UTF-8 character. Save the file as UTF-8, or state its character encoding.`,
+      .padStart(
+        2,
+        '0',
+      )}) that is not part of any UTF-8 character. Save the file as UTF-8, or state its character encoding.`,
   );
 }
 

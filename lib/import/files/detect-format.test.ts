@@ -15,11 +15,19 @@ describe('detectUploadKind', () => {
   });
 
   it.each([
-    ['a PDF', Buffer.from('%PDF-1.7\n...'), /^The file is a PDF document; only ZIP, CSV and XLSX files are supported\.$/],
+    [
+      'a PDF',
+      Buffer.from('%PDF-1.7\n...'),
+      /^The file is a PDF document; only ZIP, CSV and XLSX files are supported\.$/,
+    ],
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), /a PNG image/],
     ['an old .xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), /old Excel \.xls file/],
     ['a gzip', Buffer.from([0x1f, 0x8b, 0x08, 0]), /GZIP/],
-    ['binary with NUL bytes', Buffer.from([0x41, 0x42, 0x00, 0x43]), 'The file is binary, not text; only ZIP, CSV and XLSX files are supported.'],
+    [
+      'binary with NUL bytes',
+      Buffer.from([0x41, 0x42, 0x00, 0x43]),
+      'The file is binary, not text; only ZIP, CSV and XLSX files are supported.',
+    ],
   ])('refuses %s', (_, bytes, message) => {
     expect(() => detectUploadKind(bytes)).toThrowError(fileError('INVALID_FILE_FORMAT', message));
   });

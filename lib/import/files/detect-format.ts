@@ -11,7 +11,10 @@ interface Signature {
 
 /** Formats people upload by mistake, named so the message can say what went wrong. */
 const KNOWN_BINARY_FORMATS: Signature[] = [
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], description: 'an old Excel .xls file or a password-protected workbook (save it as .xlsx or CSV)' },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    description: 'an old Excel .xls file or a password-protected workbook (save it as .xlsx or CSV)',
+  },
   { bytes: [0x25, 0x50, 0x44, 0x46], description: 'a PDF document' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], description: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], description: 'a JPEG image' },

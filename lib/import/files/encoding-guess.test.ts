@@ -4,7 +4,8 @@ import { CODE_PAGE_SAMPLES } from './__fixtures__/code-page-samples';
 import { guessWindowsCodePage } from './encoding-guess';
 
 const samples = Object.entries(CODE_PAGE_SAMPLES).flatMap(([encoding, languages]) =>
-  Object.entries(languages).map(([language, lines]) => ({ encoding, language, lines })));
+  Object.entries(languages).map(([language, lines]) => ({ encoding, language, lines })),
+);
 
 const decodedRight = (text: string, encoding: string) => {
   const bytes = iconv.encode(text, encoding);
@@ -21,7 +22,8 @@ describe('guessWindowsCodePage on the code page samples', () => {
   });
 
   it('decodes at least 84 of the 91 lines with letters outside ASCII right, one line at a time', () => {
-    const lines = samples.flatMap(({ encoding, lines }) => lines.map((line) => ({ encoding, line })))
+    const lines = samples
+      .flatMap(({ encoding, lines }) => lines.map((line) => ({ encoding, line })))
       .filter(({ line }) => /[^\x00-\x7f]/.test(line));
     expect(lines).toHaveLength(91);
     expect(lines.filter(({ encoding, line }) => decodedRight(line, encoding)).length).toBeGreaterThanOrEqual(84);

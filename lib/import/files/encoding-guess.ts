@@ -18,24 +18,65 @@
 /** Bytes that point to windows-1250, with how strongly. */
 const CENTRAL_EUROPEAN_EVIDENCE = new Map<number, number>([
   // Ť Ź ť: undefined in windows-1252, so the text cannot be 1252.
-  [0x8d, 3], [0x8f, 3], [0x9d, 3],
+  [0x8d, 3],
+  [0x8f, 3],
+  [0x9d, 3],
   // Š Ž š ž sit at the same bytes in both, but are rare in Western text and everywhere in Czech.
-  [0x8a, 2], [0x8e, 2], [0x9a, 2], [0x9e, 2],
+  [0x8a, 2],
+  [0x8e, 2],
+  [0x9a, 2],
+  [0x9e, 2],
   // Ą ą Ľ ľ ł: in 1252 these bytes are ¥ ¹ ¼ ¾ ³, which hardly occur in data.
-  [0xa5, 2], [0xb9, 2], [0xbc, 2], [0xbe, 2], [0xb3, 2],
+  [0xa5, 2],
+  [0xb9, 2],
+  [0xbc, 2],
+  [0xbe, 2],
+  [0xb3, 2],
   // Ř ř Ě ě Ů ů: Czech staples; their 1252 readings Ø ø Ì ì Ù ù are comparatively rare.
-  [0xd8, 2], [0xf8, 2], [0xcc, 2], [0xec, 2], [0xd9, 2], [0xf9, 2],
+  [0xd8, 2],
+  [0xf8, 2],
+  [0xcc, 2],
+  [0xec, 2],
+  [0xd9, 2],
+  [0xf9, 2],
   // Č č Ň ň Ď ď Ś ś Ź ź Ł Ż ż: weaker, their 1252 readings (È è Ò ò Ï ï Œ œ Ÿ £ ¯ ¿) do occur.
-  [0xc8, 1], [0xe8, 1], [0xd2, 1], [0xf2, 1], [0xcf, 1], [0xef, 1],
-  [0x8c, 1], [0x9c, 1], [0x9f, 1], [0xa3, 1], [0xaf, 1], [0xbf, 1],
+  [0xc8, 1],
+  [0xe8, 1],
+  [0xd2, 1],
+  [0xf2, 1],
+  [0xcf, 1],
+  [0xef, 1],
+  [0x8c, 1],
+  [0x9c, 1],
+  [0x9f, 1],
+  [0xa3, 1],
+  [0xaf, 1],
+  [0xbf, 1],
 ]);
 
 /** Bytes whose windows-1252 reading is a common Western letter and whose 1250 reading is rare. */
 const WESTERN_EVIDENCE = new Map<number, number>([
   // à À ã Ã å Å æ Æ ñ Ñ õ Õ û Û ê Ê ð Ð þ Þ (1250: ŕ Ŕ ă Ă ĺ Ĺ ć Ć ń Ń ő Ő ű Ű ę Ę đ Đ ţ Ţ)
-  [0xe0, 2], [0xc0, 2], [0xe3, 1], [0xc3, 1], [0xe5, 1], [0xc5, 1], [0xe6, 1], [0xc6, 1],
-  [0xf1, 1], [0xd1, 1], [0xf5, 1], [0xd5, 1], [0xfb, 1], [0xdb, 1], [0xea, 1], [0xca, 1],
-  [0xf0, 1], [0xd0, 1], [0xfe, 1], [0xde, 1],
+  [0xe0, 2],
+  [0xc0, 2],
+  [0xe3, 1],
+  [0xc3, 1],
+  [0xe5, 1],
+  [0xc5, 1],
+  [0xe6, 1],
+  [0xc6, 1],
+  [0xf1, 1],
+  [0xd1, 1],
+  [0xf5, 1],
+  [0xd5, 1],
+  [0xfb, 1],
+  [0xdb, 1],
+  [0xea, 1],
+  [0xca, 1],
+  [0xf0, 1],
+  [0xd0, 1],
+  [0xfe, 1],
+  [0xde, 1],
 ]);
 
 export type GuessedSingleByteEncoding = 'windows-1250' | 'windows-1252';

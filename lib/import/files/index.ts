@@ -13,10 +13,22 @@ export {
   resolveLimits,
   type Limits,
 } from './limits';
-export { decodeText, normalizeCharacterEncoding, type DecodedText, type DecodeTextOptions, type TextEncoding } from './decode-text';
+export {
+  decodeText,
+  normalizeCharacterEncoding,
+  type DecodedText,
+  type DecodeTextOptions,
+  type TextEncoding,
+} from './decode-text';
 export { CSV_DELIMITERS, guessCsvDelimiter, parseCsv, type CsvDelimiter, type ParsedCsv } from './parse-csv';
 export { parseXlsx, parseXlsxFromZip } from './parse-xlsx';
 export { openSafeZip, type ReadEntryOptions, type SafeZip, type SafeZipEntry } from './safe-zip';
 export { detectUploadKind, isZip, type UploadKind } from './detect-format';
-export { fileBaseName, readUploadedTable, readUploadedTables, type ReadUploadOptions, type UploadedTable } from './read-upload';
+export {
+  fileBaseName,
+  readUploadedTable,
+  readUploadedTables,
+  type ReadUploadOptions,
+  type UploadedTable,
+} from './read-upload';
 export type { ParsedTable, TableRow } from './table-collector';

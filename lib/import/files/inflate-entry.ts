@@ -19,7 +19,12 @@ const STORED = 0;
 const DEFLATED = 8;
 
 /** Returns why inflating must stop at `inflated` real bytes, or null to go on. */
-function overLimit(entry: DeclaredEntry, inflated: number, alreadyInflated: number, limits: ZipLimits): ProtocolError | null {
+function overLimit(
+  entry: DeclaredEntry,
+  inflated: number,
+  alreadyInflated: number,
+  limits: ZipLimits,
+): ProtocolError | null {
   if (alreadyInflated + inflated > limits.maxInflatedBytes) {
     return fileTooLarge(
       `The archive unpacks to more than ${formatMegabytes(limits.maxInflatedBytes)}, the most we accept (passed while inflating '${entry.name}').`,
@@ -52,7 +57,12 @@ function checkAgainstHeaders(entry: DeclaredEntry, content: Buffer): void {
 }
 
 /** Inflates chunk by chunk, counting real output bytes, and stops the moment a limit is passed. */
-function inflateCounting(entry: DeclaredEntry, packed: Buffer, alreadyInflated: number, limits: ZipLimits): Promise<Buffer> {
+function inflateCounting(
+  entry: DeclaredEntry,
+  packed: Buffer,
+  alreadyInflated: number,
+  limits: ZipLimits,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const inflater = createInflateRaw();
     const chunks: Buffer[] = [];
@@ -72,7 +82,9 @@ function inflateCounting(entry: DeclaredEntry, packed: Buffer, alreadyInflated: 
       else chunks.push(chunk);
     });
     inflater.on('error', () =>
-      fail(new ProtocolError('INVALID_FILE_FORMAT', `The ZIP entry '${entry.name}' is damaged and cannot be inflated.`)),
+      fail(
+        new ProtocolError('INVALID_FILE_FORMAT', `The ZIP entry '${entry.name}' is damaged and cannot be inflated.`),
+      ),
     );
     inflater.on('end', () => {
       if (settled) return;

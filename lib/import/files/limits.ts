@@ -22,7 +22,9 @@ export const MAX_INFLATED_BYTES = 40 * 1024 * 1024;
 export const MAX_WORKBOOK_XML_BYTES = 24 * 1024 * 1024;
 /** Real text and XML compress about 5-20x; 100x and beyond is the signature of a ZIP bomb. */
 export const MAX_COMPRESSION_RATIO = 100;
-/** Small entries may legitimately compress very well (e.g. a sheet of zeros), so the ratio is only checked past this. */
+/**
+ * Small entries may legitimately compress very well (e.g. a sheet of zeros), so the ratio is only checked past this.
+ */
 export const RATIO_CHECK_AFTER_BYTES = 1024 * 1024;
 /** Zoho's "large multi-line" fields hold 32,000 characters; nothing we import is longer. */
 export const MAX_CELL_CHARS = 32_000;

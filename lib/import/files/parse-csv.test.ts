@@ -35,20 +35,29 @@ describe('parseCsv: delimiters', () => {
 
   it('honours and removes an Excel "sep=" line', () => {
     const parsed = parseCsv('sep=;\r\nCode;Note\r\nA;x,y\r\n');
-    expect(parsed).toEqual({ headers: ['Code', 'Note'], rows: [{ rowNumber: 2, cells: ['A', 'x,y'] }], delimiter: ';' });
+    expect(parsed).toEqual({
+      headers: ['Code', 'Note'],
+      rows: [{ rowNumber: 2, cells: ['A', 'x,y'] }],
+      delimiter: ';',
+    });
   });
 
   it('is not put off by colons in the cells (times) of a file with another delimiter', () => {
     const header = fc.stringMatching(/^[A-Z][a-z_]{0,8}$/);
     const cell = fc.stringMatching(/^[A-Za-z0-9 .:-]{0,12}$/).filter((c) => c.trim() === c);
-    const table = fc.integer({ min: 2, max: 5 }).chain((columns) => fc.record({
-      headers: fc.uniqueArray(header, { minLength: columns, maxLength: columns }),
-      rows: fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 8 }),
-    }));
-    fc.assert(fc.property(table, fc.constantFrom(',', ';', '\t', '|'), ({ headers, rows }, delimiter) => {
-      const text = [headers, ...rows].map((row) => row.join(delimiter)).join('\n');
-      expect(parseCsv(text).delimiter).toBe(delimiter);
-    }), { numRuns: 300 });
+    const table = fc.integer({ min: 2, max: 5 }).chain((columns) =>
+      fc.record({
+        headers: fc.uniqueArray(header, { minLength: columns, maxLength: columns }),
+        rows: fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 8 }),
+      }),
+    );
+    fc.assert(
+      fc.property(table, fc.constantFrom(',', ';', '\t', '|'), ({ headers, rows }, delimiter) => {
+        const text = [headers, ...rows].map((row) => row.join(delimiter)).join('\n');
+        expect(parseCsv(text).delimiter).toBe(delimiter);
+      }),
+      { numRuns: 300 },
+    );
     expect(parseCsv('Code,Time\nA,10:30:00\nB,11:45:10\n').delimiter).toBe(',');
   });
 
@@ -107,11 +116,19 @@ describe('parseCsv: refusals', () => {
   });
 
   it('refuses a file whose first row is empty', () => {
-    expectFileError(() => parseCsv(',,\nA,B\n'), 'INVALID_DATA', 'Row 1 is empty, but the first row must hold the column names.');
+    expectFileError(
+      () => parseCsv(',,\nA,B\n'),
+      'INVALID_DATA',
+      'Row 1 is empty, but the first row must hold the column names.',
+    );
   });
 
   it('refuses an unclosed quote, naming the row', () => {
-    expectFileError(() => parseCsv('a,b\n1,2\n3,"oops\n4,5\n'), 'INVALID_DATA', /^Row 3 opens a quoted value that is never closed/);
+    expectFileError(
+      () => parseCsv('a,b\n1,2\n3,"oops\n4,5\n'),
+      'INVALID_DATA',
+      /^Row 3 opens a quoted value that is never closed/,
+    );
   });
 
   it('refuses text after a closing quote', () => {
@@ -119,13 +136,21 @@ describe('parseCsv: refusals', () => {
   });
 
   it('refuses a value in a column the header does not name', () => {
-    expectFileError(() => parseCsv('a,b\n1,2,3\n'), 'INVALID_DATA', 'Row 2 has a value in column 3, but the header row names only 2 columns.');
+    expectFileError(
+      () => parseCsv('a,b\n1,2,3\n'),
+      'INVALID_DATA',
+      'Row 2 has a value in column 3, but the header row names only 2 columns.',
+    );
   });
 
   it('refuses 201 columns and accepts 200', () => {
     const header = (count: number): string => Array.from({ length: count }, (_, i) => `c${i}`).join(',');
     expect(parseCsv(`${header(200)}\n`).headers).toHaveLength(200);
-    expectFileError(() => parseCsv(`${header(201)}\n`), 'HEADER_LIMIT_EXCEEDED', 'The file has 201 columns; at most 200 are allowed.');
+    expectFileError(
+      () => parseCsv(`${header(201)}\n`),
+      'HEADER_LIMIT_EXCEEDED',
+      'The file has 201 columns; at most 200 are allowed.',
+    );
   });
 
   it('refuses 25,001 data rows and accepts 25,000', () => {
@@ -133,11 +158,19 @@ describe('parseCsv: refusals', () => {
     const accepted = parseCsv(rows(25_000));
     expect(accepted.rows).toHaveLength(25_000);
     expect(accepted.rows[24_999].rowNumber).toBe(25_001);
-    expectFileError(() => parseCsv(rows(25_001)), 'LIMIT_EXCEEDED', 'The file has 25,001 data rows; at most 25,000 are allowed.');
+    expectFileError(
+      () => parseCsv(rows(25_001)),
+      'LIMIT_EXCEEDED',
+      'The file has 25,001 data rows; at most 25,000 are allowed.',
+    );
   });
 
   it('counts rows far past the limit without failing early', () => {
-    expectFileError(() => parseCsv(`a\n${'1\n'.repeat(10)}`, { maxDataRows: 3 }), 'LIMIT_EXCEEDED', 'The file has 10 data rows; at most 3 are allowed.');
+    expectFileError(
+      () => parseCsv(`a\n${'1\n'.repeat(10)}`, { maxDataRows: 3 }),
+      'LIMIT_EXCEEDED',
+      'The file has 10 data rows; at most 3 are allowed.',
+    );
   });
 
   it('refuses an overlong cell, naming row and column', () => {
@@ -152,10 +185,18 @@ describe('parseCsv: refusals', () => {
 
   it('counts an emoji as one character', () => {
     expect(parseCsv(`a\n${'😀'.repeat(5)}\n`, { maxCellChars: 5 }).rows).toHaveLength(1);
-    expectFileError(() => parseCsv(`a\n${'😀'.repeat(6)}\n`, { maxCellChars: 5 }), 'INVALID_DATA', /has 6 characters; at most 5/);
+    expectFileError(
+      () => parseCsv(`a\n${'😀'.repeat(6)}\n`, { maxCellChars: 5 }),
+      'INVALID_DATA',
+      /has 6 characters; at most 5/,
+    );
   });
 
   it('refuses an overlong header cell', () => {
-    expectFileError(() => parseCsv(`abcdef,b\n1,2\n`, { maxCellChars: 5 }), 'INVALID_DATA', /^Row 1, column 1 has 6 characters/);
+    expectFileError(
+      () => parseCsv(`abcdef,b\n1,2\n`, { maxCellChars: 5 }),
+      'INVALID_DATA',
+      /^Row 1, column 1 has 6 characters/,
+    );
   });
 });

@@ -4,7 +4,6 @@ import { fileError } from './__fixtures__/expect-error';
 import { buildXlsx, sheetXml } from './__fixtures__/build-xlsx';
 import { parseXlsx } from './parse-xlsx';
 
-
 describe('parseXlsx: values', () => {
   it('reads the first sheet with inline strings, every cell as text', async () => {
     const bytes = await buildXlsx([
@@ -21,8 +20,18 @@ describe('parseXlsx: values', () => {
   });
 
   it('reads shared strings', async () => {
-    const bytes = await buildXlsx([['Code', 'Name'], ['A', 'Apple'], ['B', 'Apple']], { sharedStrings: true });
-    expect((await parseXlsx(bytes)).rows.map((row) => row.cells)).toEqual([['A', 'Apple'], ['B', 'Apple']]);
+    const bytes = await buildXlsx(
+      [
+        ['Code', 'Name'],
+        ['A', 'Apple'],
+        ['B', 'Apple'],
+      ],
+      { sharedStrings: true },
+    );
+    expect((await parseXlsx(bytes)).rows.map((row) => row.cells)).toEqual([
+      ['A', 'Apple'],
+      ['B', 'Apple'],
+    ]);
   });
 
   it('writes numbers as plain decimals, the way Excel shows them', async () => {
@@ -49,7 +58,12 @@ describe('parseXlsx: values', () => {
   });
 
   it('keeps spaces inside cells and numbers rows as the sheet does', async () => {
-    const bytes = await buildXlsx([['Code', 'Name'], [null, null], ['  A ', 'x'], ['B', null]]);
+    const bytes = await buildXlsx([
+      ['Code', 'Name'],
+      [null, null],
+      ['  A ', 'x'],
+      ['B', null],
+    ]);
     expect((await parseXlsx(bytes)).rows).toEqual([
       { rowNumber: 3, cells: ['  A ', 'x'] },
       { rowNumber: 4, cells: ['B', ''] },
@@ -79,22 +93,32 @@ describe('parseXlsx: limits', () => {
   });
 
   it('refuses a lone value far down the sheet before laying out the grid', async () => {
-    const xml = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    const xml =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
       '<row r="1"><c r="A1" t="inlineStr"><is><t>Code</t></is></c></row>' +
       '<row r="900000"><c r="A900000"><v>1</v></c></row></sheetData></worksheet>';
     await expect(parseXlsx(await buildXlsx([], { sheetXml: xml }))).rejects.toEqual(
-      fileError('LIMIT_EXCEEDED', 'The first sheet has values down to row 900,000 (cell A900000); at most 25,000 data rows are allowed.'),
+      fileError(
+        'LIMIT_EXCEEDED',
+        'The first sheet has values down to row 900,000 (cell A900000); at most 25,000 data rows are allowed.',
+      ),
     );
   });
 
-  it('refuses references outside Excel\'s grid', async () => {
-    const xml = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+  it("refuses references outside Excel's grid", async () => {
+    const xml =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
       '<row r="1"><c r="A1"><v>1</v></c></row><row r="999999999"/></sheetData></worksheet>';
-    await expect(parseXlsx(await buildXlsx([], { sheetXml: xml }))).rejects.toEqual(fileError('INVALID_FILE_FORMAT', /outside Excel's grid/));
+    await expect(parseXlsx(await buildXlsx([], { sheetXml: xml }))).rejects.toEqual(
+      fileError('INVALID_FILE_FORMAT', /outside Excel's grid/),
+    );
   });
 
   it('ignores formatted but empty cells far away', async () => {
-    const xml = sheetXml([['Code'], ['A']]).replace('</sheetData>', '<row r="1000000"><c r="XFD1000000" s="1"/></row></sheetData>');
+    const xml = sheetXml([['Code'], ['A']]).replace(
+      '</sheetData>',
+      '<row r="1000000"><c r="XFD1000000" s="1"/></row></sheetData>',
+    );
     expect((await parseXlsx(await buildXlsx([], { sheetXml: xml }))).rows).toEqual([{ rowNumber: 2, cells: ['A'] }]);
   });
 
@@ -111,22 +135,37 @@ describe('parseXlsx: limits', () => {
 
 describe('parseXlsx: hostile or broken workbooks', () => {
   it('refuses a part with a DOCTYPE (XXE)', async () => {
-    const xml = sheetXml([['Code'], ['A']]).replace('<worksheet', '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet');
+    const xml = sheetXml([['Code'], ['A']]).replace(
+      '<worksheet',
+      '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet',
+    );
     await expect(parseXlsx(await buildXlsx([], { sheetXml: xml }))).rejects.toEqual(
-      fileError('INVALID_DATA', "The .xlsx part 'xl/worksheets/sheet1.xml' contains a <!DOCTYPE> declaration; such files are refused because they can hide entity-expansion attacks."),
+      fileError(
+        'INVALID_DATA',
+        "The .xlsx part 'xl/worksheets/sheet1.xml' contains a <!DOCTYPE> declaration; such files are refused because they can hide entity-expansion attacks.",
+      ),
     );
   });
 
   it('refuses an ENTITY declaration in any part, even one that is not a sheet', async () => {
-    const bytes = await buildXlsx([['a']], { parts: { 'docProps/app.xml': '<?xml version="1.0"?><!ENTITY lol "lol"><Properties/>' } });
-    await expect(parseXlsx(bytes)).rejects.toEqual(fileError('INVALID_DATA', /'docProps\/app\.xml' contains a <!ENTITY>/));
+    const bytes = await buildXlsx([['a']], {
+      parts: { 'docProps/app.xml': '<?xml version="1.0"?><!ENTITY lol "lol"><Properties/>' },
+    });
+    await expect(parseXlsx(bytes)).rejects.toEqual(
+      fileError('INVALID_DATA', /'docProps\/app\.xml' contains a <!ENTITY>/),
+    );
   });
 
   it('refuses a DOCTYPE hidden in UTF-16', async () => {
-    const utf16 = Buffer.from('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><a/>', 'utf16le');
+    const utf16 = Buffer.from(
+      '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><a/>',
+      'utf16le',
+    );
     const zip = await JSZip.loadAsync(await buildXlsx([['a']]));
     zip.file('xl/custom.xml', utf16);
-    await expect(parseXlsx(await zip.generateAsync({ type: 'nodebuffer' }))).rejects.toEqual(fileError('INVALID_DATA', /DOCTYPE/));
+    await expect(parseXlsx(await zip.generateAsync({ type: 'nodebuffer' }))).rejects.toEqual(
+      fileError('INVALID_DATA', /DOCTYPE/),
+    );
   });
 
   it('refuses a workbook without its workbook part', async () => {
@@ -146,7 +185,8 @@ describe('parseXlsx: hostile or broken workbooks', () => {
   });
 
   it('turns read-excel-file errors into INVALID_FILE_FORMAT', async () => {
-    const xml = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    const xml =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
       '<row r="2"><c r="A2"><v>1</v></c></row><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>';
     await expect(parseXlsx(await buildXlsx([], { sheetXml: xml }))).rejects.toEqual(
       fileError('INVALID_FILE_FORMAT', /^The \.xlsx file could not be read: /),
@@ -154,7 +194,11 @@ describe('parseXlsx: hostile or broken workbooks', () => {
   });
 
   it('applies the ZIP limits to the workbook', async () => {
-    await expect(parseXlsx(await buildXlsx([['a']]), { maxZipEntries: 3 })).rejects.toEqual(fileError('LIMIT_EXCEEDED', /entries/));
-    await expect(parseXlsx(await buildXlsx([['a']]), { maxInflatedBytes: 500 })).rejects.toEqual(fileError('FILE_TOO_LARGE'));
+    await expect(parseXlsx(await buildXlsx([['a']]), { maxZipEntries: 3 })).rejects.toEqual(
+      fileError('LIMIT_EXCEEDED', /entries/),
+    );
+    await expect(parseXlsx(await buildXlsx([['a']]), { maxInflatedBytes: 500 })).rejects.toEqual(
+      fileError('FILE_TOO_LARGE'),
+    );
   });
 });

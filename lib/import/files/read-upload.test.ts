@@ -37,11 +37,23 @@ describe('readUploadedTable: accepted uploads', () => {
   it('reads a Zoho-style ZIP with one CSV, naming the file inside', async () => {
     const bytes = await zipOf({ 'export/items.csv': 'Code,Name\nA,Apple\n', 'readme.txt': 'ignored' });
     const table = await readUploadedTable(bytes, 'upload.zip');
-    expect(table).toMatchObject({ fileName: 'items.csv', kind: 'csv', encoding: 'UTF-8', delimiter: ',', headers: ['Code', 'Name'] });
+    expect(table).toMatchObject({
+      fileName: 'items.csv',
+      kind: 'csv',
+      encoding: 'UTF-8',
+      delimiter: ',',
+      headers: ['Code', 'Name'],
+    });
   });
 
   it('reads a bare .xlsx', async () => {
-    const table = await readUploadedTable(await buildXlsx([['Code', 'Qty'], ['000123', 3]]), 'items.xlsx');
+    const table = await readUploadedTable(
+      await buildXlsx([
+        ['Code', 'Qty'],
+        ['000123', 3],
+      ]),
+      'items.xlsx',
+    );
     expect(table).toEqual({
       fileName: 'items.xlsx',
       kind: 'xlsx',
@@ -54,7 +66,11 @@ describe('readUploadedTable: accepted uploads', () => {
 
   it('reads a Zoho-style ZIP holding an .xlsx', async () => {
     const bytes = await zipOf({ 'items.xlsx': await buildXlsx([['Code'], ['A']]) });
-    expect(await readUploadedTable(bytes, 'upload.zip')).toMatchObject({ fileName: 'items.xlsx', kind: 'xlsx', headers: ['Code'] });
+    expect(await readUploadedTable(bytes, 'upload.zip')).toMatchObject({
+      fileName: 'items.xlsx',
+      kind: 'xlsx',
+      headers: ['Code'],
+    });
   });
 
   it('reads UTF-16 "Unicode text" from Excel', async () => {
@@ -78,17 +94,23 @@ describe('readUploadedTable: accepted uploads', () => {
 describe('readUploadedTable: refusals', () => {
   it('refuses uploads over the size limit', async () => {
     await expect(readUploadedTable(Buffer.alloc(25 * 1024 * 1024 + 1, 0x61), 'big.csv')).rejects.toEqual(
-      fileError('FILE_TOO_LARGE', 'The file is 25.0 MB (26,214,401 bytes); at most 25 MB (26,214,400 bytes) are allowed.'),
+      fileError(
+        'FILE_TOO_LARGE',
+        'The file is 25.0 MB (26,214,401 bytes); at most 25 MB (26,214,400 bytes) are allowed.',
+      ),
     );
-    await expect(readUploadedTable(Buffer.from('a,b\n1,2\n'), 'x.csv', { limits: { maxUploadBytes: 5 } })).rejects.toEqual(
-      fileError('FILE_TOO_LARGE'),
-    );
+    await expect(
+      readUploadedTable(Buffer.from('a,b\n1,2\n'), 'x.csv', { limits: { maxUploadBytes: 5 } }),
+    ).rejects.toEqual(fileError('FILE_TOO_LARGE'));
   });
 
   it('refuses a ZIP with two CSV files', async () => {
     const bytes = await zipOf({ 'a.csv': 'x\n1\n', 'b.csv': 'y\n2\n' });
     await expect(readUploadedTable(bytes, 'two.zip')).rejects.toEqual(
-      fileError('INVALID_FILE_FORMAT', "The ZIP archive contains 2 data files ('a.csv', 'b.csv'); put exactly one .csv or .xlsx file in it."),
+      fileError(
+        'INVALID_FILE_FORMAT',
+        "The ZIP archive contains 2 data files ('a.csv', 'b.csv'); put exactly one .csv or .xlsx file in it.",
+      ),
     );
   });
 
@@ -96,15 +118,19 @@ describe('readUploadedTable: refusals', () => {
     await expect(readUploadedTable(await zipOf({ 'notes.txt': 'hi' }), 'none.zip')).rejects.toEqual(
       fileError('INVALID_FILE_FORMAT', 'The ZIP archive contains no .csv or .xlsx file; put exactly one in it.'),
     );
-    await expect(readUploadedTable(await new JSZip().generateAsync({ type: 'nodebuffer' }), 'empty.zip')).rejects.toEqual(
-      fileError('INVALID_FILE_FORMAT', /no \.csv or \.xlsx file/),
-    );
+    await expect(
+      readUploadedTable(await new JSZip().generateAsync({ type: 'nodebuffer' }), 'empty.zip'),
+    ).rejects.toEqual(fileError('INVALID_FILE_FORMAT', /no \.csv or \.xlsx file/));
   });
 
   it('refuses a ZIP inside the ZIP, by name or by content', async () => {
     const inner = await zipOf({ 'a.csv': 'a\n1\n' });
-    await expect(readUploadedTable(await zipOf({ 'inner.zip': inner }), 'x.zip')).rejects.toEqual(fileError('FILE_NOT_SUPPORTED', /nested/));
-    await expect(readUploadedTable(await zipOf({ 'data.csv': inner }), 'x.zip')).rejects.toEqual(fileError('FILE_NOT_SUPPORTED', /nested/));
+    await expect(readUploadedTable(await zipOf({ 'inner.zip': inner }), 'x.zip')).rejects.toEqual(
+      fileError('FILE_NOT_SUPPORTED', /nested/),
+    );
+    await expect(readUploadedTable(await zipOf({ 'data.csv': inner }), 'x.zip')).rejects.toEqual(
+      fileError('FILE_NOT_SUPPORTED', /nested/),
+    );
   });
 
   it('refuses a path-traversal entry', async () => {
@@ -156,10 +182,17 @@ describe('readUploadedTable: refusals', () => {
 });
 
 describe('readUploadedTables: the files of a parent/child job', () => {
-  it('reads every .csv and .xlsx of a ZIP, in the archive\'s order, each named as in the archive', async () => {
-    const bytes = await zipOf({ 'receipts.csv': 'Number\nR-1\n', 'data/lines.xlsx': await buildXlsx([['Parent_Id'], ['R-1']]), 'readme.txt': 'ignored' });
+  it("reads every .csv and .xlsx of a ZIP, in the archive's order, each named as in the archive", async () => {
+    const bytes = await zipOf({
+      'receipts.csv': 'Number\nR-1\n',
+      'data/lines.xlsx': await buildXlsx([['Parent_Id'], ['R-1']]),
+      'readme.txt': 'ignored',
+    });
     const tables = await readUploadedTables(bytes, 'upload.zip');
-    expect(tables.map((t) => [t.fileName, t.kind, t.headers, t.rows.length])).toEqual([['receipts.csv', 'csv', ['Number'], 1], ['lines.xlsx', 'xlsx', ['Parent_Id'], 1]]);
+    expect(tables.map((t) => [t.fileName, t.kind, t.headers, t.rows.length])).toEqual([
+      ['receipts.csv', 'csv', ['Number'], 1],
+      ['lines.xlsx', 'xlsx', ['Parent_Id'], 1],
+    ]);
   });
 
   it('reads a lone CSV or workbook as one table', async () => {
@@ -170,7 +203,10 @@ describe('readUploadedTables: the files of a parent/child job', () => {
   it('refuses two data files of one name, which file_names could not tell apart', async () => {
     const bytes = await zipOf({ 'a/lines.csv': 'x\n1\n', 'b/lines.csv': 'y\n2\n' });
     await expect(readUploadedTables(bytes, 'two.zip')).rejects.toEqual(
-      fileError('INVALID_FILE_FORMAT', "The ZIP archive holds 2 data files named 'lines.csv' ('a/lines.csv', 'b/lines.csv'); give each file its own name."),
+      fileError(
+        'INVALID_FILE_FORMAT',
+        "The ZIP archive holds 2 data files named 'lines.csv' ('a/lines.csv', 'b/lines.csv'); give each file its own name.",
+      ),
     );
   });
 });

@@ -38,11 +38,17 @@ function isDataFile(entry: SafeZipEntry): boolean {
   return lower.endsWith('.csv') || lower.endsWith('.xlsx');
 }
 
-/** The ZIP's .csv and .xlsx files; refused when it has none, or two that share a name (file_names could not tell them apart). */
+/**
+ * The ZIP's .csv and .xlsx files; refused when it has none, or two that share a name (file_names could not tell them
+ * apart).
+ */
 function dataFilesOf(zip: SafeZip): SafeZipEntry[] {
   const dataFiles = zip.entries.filter(isDataFile);
   if (dataFiles.length === 0) {
-    throw new ProtocolError('INVALID_FILE_FORMAT', 'The ZIP archive contains no .csv or .xlsx file; put exactly one in it.');
+    throw new ProtocolError(
+      'INVALID_FILE_FORMAT',
+      'The ZIP archive contains no .csv or .xlsx file; put exactly one in it.',
+    );
   }
   const pathsByName = new Map<string, string[]>();
   for (const entry of dataFiles) {
@@ -51,8 +57,10 @@ function dataFilesOf(zip: SafeZip): SafeZipEntry[] {
   }
   const shared = [...pathsByName].find(([, paths]) => paths.length > 1);
   if (shared) {
-    throw new ProtocolError('INVALID_FILE_FORMAT',
-      `The ZIP archive holds ${shared[1].length} data files named '${shared[0]}' (${shared[1].map((path) => `'${path}'`).join(', ')}); give each file its own name.`);
+    throw new ProtocolError(
+      'INVALID_FILE_FORMAT',
+      `The ZIP archive holds ${shared[1].length} data files named '${shared[0]}' (${shared[1].map((path) => `'${path}'`).join(', ')}); give each file its own name.`,
+    );
   }
   return dataFiles;
 }
@@ -79,14 +87,23 @@ function csvTable(bytes: Buffer, fileName: string, options: ReadUploadOptions, l
 }
 
 /** One .csv or .xlsx of a Zoho-style ZIP. */
-async function tableOfEntry(zip: SafeZip, entry: SafeZipEntry, options: ReadUploadOptions, limits: Limits): Promise<UploadedTable> {
+async function tableOfEntry(
+  zip: SafeZip,
+  entry: SafeZipEntry,
+  options: ReadUploadOptions,
+  limits: Limits,
+): Promise<UploadedTable> {
   const fileName = fileBaseName(entry.name);
   if (entry.name.toLowerCase().endsWith('.csv')) {
     return csvTable(await zip.readEntry(entry), fileName, options, limits);
   }
   const workbook = await zip.readEntry(entry, { allowZipContent: true });
-  // The workbook's own parts draw on what is left of the upload's inflation budget, and on no more than a workbook's share.
-  const remaining = { ...limits, maxInflatedBytes: Math.min(limits.maxInflatedBytes - zip.inflatedBytes, MAX_WORKBOOK_XML_BYTES) };
+  // The workbook's own parts draw on what is left of the upload's inflation budget, and on no more than a workbook's
+  // share.
+  const remaining = {
+    ...limits,
+    maxInflatedBytes: Math.min(limits.maxInflatedBytes - zip.inflatedBytes, MAX_WORKBOOK_XML_BYTES),
+  };
   const { headers, rows } = await parseXlsx(workbook, remaining);
   return { fileName, kind: 'xlsx', encoding: null, delimiter: null, headers, rows };
 }
@@ -95,7 +112,13 @@ async function tableOfEntry(zip: SafeZip, entry: SafeZipEntry, options: ReadUplo
  * A ZIP's tables: a bare workbook's one sheet, or each data file of a Zoho-style ZIP (a parent/child job's
  * files share the upload's inflation budget). `one`: refuse a ZIP of several data files before reading any.
  */
-async function tablesFromZip(bytes: Buffer, fileName: string, options: ReadUploadOptions, limits: Limits, one: boolean): Promise<UploadedTable[]> {
+async function tablesFromZip(
+  bytes: Buffer,
+  fileName: string,
+  options: ReadUploadOptions,
+  limits: Limits,
+  one: boolean,
+): Promise<UploadedTable[]> {
   const zip = await openSafeZip(bytes, limits);
   if (!isXlsxPackage(zip)) {
     const dataFiles = dataFilesOf(zip);
@@ -126,7 +149,11 @@ function oneAtATime<T>(read: () => Promise<T>): Promise<T> {
  * .csv or .xlsx, a bare .xlsx, or a bare CSV (delimiter and encoding detected). The kind
  * is decided by the bytes, not by the name. Throws ProtocolError for anything refused.
  */
-export async function readUploadedTable(bytes: Buffer, fileName: string, options: ReadUploadOptions = {}): Promise<UploadedTable> {
+export async function readUploadedTable(
+  bytes: Buffer,
+  fileName: string,
+  options: ReadUploadOptions = {},
+): Promise<UploadedTable> {
   const [table] = await oneAtATime(() => readTables(bytes, fileName, options, true));
   return table;
 }
@@ -135,11 +162,20 @@ export async function readUploadedTable(bytes: Buffer, fileName: string, options
  * Every data file of an upload as a table: the one of a CSV, a workbook or a ZIP of one file, or each .csv and
  * .xlsx of a ZIP that holds several (the files of a parent/child job), in the archive's order.
  */
-export function readUploadedTables(bytes: Buffer, fileName: string, options: ReadUploadOptions = {}): Promise<UploadedTable[]> {
+export function readUploadedTables(
+  bytes: Buffer,
+  fileName: string,
+  options: ReadUploadOptions = {},
+): Promise<UploadedTable[]> {
   return oneAtATime(() => readTables(bytes, fileName, options, false));
 }
 
-async function readTables(bytes: Buffer, fileName: string, options: ReadUploadOptions, one: boolean): Promise<UploadedTable[]> {
+async function readTables(
+  bytes: Buffer,
+  fileName: string,
+  options: ReadUploadOptions,
+  one: boolean,
+): Promise<UploadedTable[]> {
   const limits = resolveLimits(options.limits);
   if (bytes.length > limits.maxUploadBytes) {
     throw fileTooLarge(

@@ -18,7 +18,6 @@ function entryNamed(zip: SafeZip, name: string) {
   return entry;
 }
 
-
 describe('openSafeZip: reading', () => {
   it('lists files and reads them, skipping directories and macOS clutter', async () => {
     const zip = new JSZip();
@@ -75,18 +74,30 @@ describe('openSafeZip: damaged archives', () => {
   it('refuses an entry that holds fewer bytes than it declares', async () => {
     const safe = await openSafeZip(craftZip([{ name: 'a.csv', content: Buffer.from('hello'), declaredSize: 50 }]));
     await expect(safe.readEntry(safe.entries[0])).rejects.toEqual(
-      fileError('INVALID_FILE_FORMAT', "The ZIP entry 'a.csv' declares 50 bytes but holds 5; the archive is damaged or forged."),
+      fileError(
+        'INVALID_FILE_FORMAT',
+        "The ZIP entry 'a.csv' declares 50 bytes but holds 5; the archive is damaged or forged.",
+      ),
     );
   });
 
   it('refuses unsupported compression methods', async () => {
-    const safe = await openSafeZip(craftZip([{ name: 'a.csv', content: Buffer.from('x'), method: 12, packed: Buffer.from('BZh') }]));
-    await expect(safe.readEntry(safe.entries[0])).rejects.toEqual(fileError('FILE_NOT_SUPPORTED', /compression method 12/));
+    const safe = await openSafeZip(
+      craftZip([{ name: 'a.csv', content: Buffer.from('x'), method: 12, packed: Buffer.from('BZh') }]),
+    );
+    await expect(safe.readEntry(safe.entries[0])).rejects.toEqual(
+      fileError('FILE_NOT_SUPPORTED', /compression method 12/),
+    );
   });
 
   it('refuses the same name listed twice', async () => {
-    const bytes = craftZip([{ name: 'a.csv', content: Buffer.from('1') }, { name: 'a.csv', content: Buffer.from('2') }]);
-    await expect(openSafeZip(bytes)).rejects.toEqual(fileError('INVALID_FILE_FORMAT', "The ZIP archive lists 'a.csv' twice; refused."));
+    const bytes = craftZip([
+      { name: 'a.csv', content: Buffer.from('1') },
+      { name: 'a.csv', content: Buffer.from('2') },
+    ]);
+    await expect(openSafeZip(bytes)).rejects.toEqual(
+      fileError('INVALID_FILE_FORMAT', "The ZIP archive lists 'a.csv' twice; refused."),
+    );
   });
 });
 
@@ -117,13 +128,18 @@ describe('openSafeZip: encryption and nesting', () => {
   it('refuses a deflated entry flagged as encrypted', async () => {
     const bytes = craftZip([{ name: 'secret.csv', content: Buffer.from('a,b'), flags: 0x1 }]);
     await expect(openSafeZip(bytes)).rejects.toEqual(
-      fileError('FILE_NOT_SUPPORTED', "The ZIP entry 'secret.csv' is password-protected; upload an archive without a password."),
+      fileError(
+        'FILE_NOT_SUPPORTED',
+        "The ZIP entry 'secret.csv' is password-protected; upload an archive without a password.",
+      ),
     );
   });
 
   it('refuses a stored encrypted entry (ZipCrypto adds a 12-byte header)', async () => {
     const content = Buffer.from('a,b');
-    const bytes = craftZip([{ name: 'secret.csv', content, method: 0, packed: Buffer.concat([randomBytes(12), content]), flags: 0x1 }]);
+    const bytes = craftZip([
+      { name: 'secret.csv', content, method: 0, packed: Buffer.concat([randomBytes(12), content]), flags: 0x1 },
+    ]);
     await expect(openSafeZip(bytes)).rejects.toEqual(fileError('FILE_NOT_SUPPORTED', /password-protected/));
   });
 
@@ -135,14 +151,19 @@ describe('openSafeZip: encryption and nesting', () => {
   it('refuses an entry named .zip', async () => {
     const inner = await jszipBytes({ 'a.csv': 'a' });
     await expect(openSafeZip(await jszipBytes({ 'inner.ZIP': inner }))).rejects.toEqual(
-      fileError('FILE_NOT_SUPPORTED', "The ZIP entry 'inner.ZIP' is itself a ZIP archive; nested archives are refused."),
+      fileError(
+        'FILE_NOT_SUPPORTED',
+        "The ZIP entry 'inner.ZIP' is itself a ZIP archive; nested archives are refused.",
+      ),
     );
   });
 
   it('refuses a ZIP disguised under another name, unless ZIP content is expected', async () => {
     const inner = await jszipBytes({ 'a.csv': 'a' });
     const safe = await openSafeZip(await jszipBytes({ 'data.csv': inner }));
-    await expect(safe.readEntry(safe.entries[0])).rejects.toEqual(fileError('FILE_NOT_SUPPORTED', /'data\.csv' is itself a ZIP archive/));
+    await expect(safe.readEntry(safe.entries[0])).rejects.toEqual(
+      fileError('FILE_NOT_SUPPORTED', /'data\.csv' is itself a ZIP archive/),
+    );
     await expect(safe.readEntry(safe.entries[0], { allowZipContent: true })).resolves.toEqual(inner);
   });
 });
@@ -162,31 +183,47 @@ describe('openSafeZip: size limits', () => {
     const safe = await openSafeZip(bytes);
     expect(safe.entries[0].declaredSize).toBe(100);
     await expect(safe.readEntry(safe.entries[0])).rejects.toEqual(
-      fileError('INVALID_FILE_FORMAT', "The ZIP entry 'bomb.csv' inflates more than 100 times its packed size, which is how ZIP bombs look; refused."),
+      fileError(
+        'INVALID_FILE_FORMAT',
+        "The ZIP entry 'bomb.csv' inflates more than 100 times its packed size, which is how ZIP bombs look; refused.",
+      ),
     );
   });
 
   it('refuses an entry whose real size passes the total budget although its headers lie', async () => {
     const content = randomBytes(300 * 1024); // incompressible, so the ratio stays ~1
-    const safe = await openSafeZip(craftZip([{ name: 'big.csv', content, declaredSize: 10 }]), { maxInflatedBytes: 200 * 1024 });
+    const safe = await openSafeZip(craftZip([{ name: 'big.csv', content, declaredSize: 10 }]), {
+      maxInflatedBytes: 200 * 1024,
+    });
     await expect(safe.readEntry(safe.entries[0])).rejects.toEqual(
-      fileError('FILE_TOO_LARGE', "The archive unpacks to more than 0.2 MB, the most we accept (passed while inflating 'big.csv')."),
+      fileError(
+        'FILE_TOO_LARGE',
+        "The archive unpacks to more than 0.2 MB, the most we accept (passed while inflating 'big.csv').",
+      ),
     );
   });
 
   it('refuses honest but oversized entries before inflating them', async () => {
-    const safe = await openSafeZip(await jszipBytes({ 'big.csv': Buffer.alloc(5000, 0x61) }), { maxInflatedBytes: 4000 });
-    await expect(safe.readEntry(safe.entries[0])).rejects.toEqual(fileError('FILE_TOO_LARGE', /passed while inflating 'big\.csv'/));
+    const safe = await openSafeZip(await jszipBytes({ 'big.csv': Buffer.alloc(5000, 0x61) }), {
+      maxInflatedBytes: 4000,
+    });
+    await expect(safe.readEntry(safe.entries[0])).rejects.toEqual(
+      fileError('FILE_TOO_LARGE', /passed while inflating 'big\.csv'/),
+    );
   });
 
   it('shares the budget across the entries of one archive', async () => {
-    const safe = await openSafeZip(await jszipBytes({ 'a.csv': 'x'.repeat(600), 'b.csv': 'y'.repeat(600) }), { maxInflatedBytes: 1000 });
+    const safe = await openSafeZip(await jszipBytes({ 'a.csv': 'x'.repeat(600), 'b.csv': 'y'.repeat(600) }), {
+      maxInflatedBytes: 1000,
+    });
     await safe.readEntry(entryNamed(safe, 'a.csv'));
     await expect(safe.readEntry(entryNamed(safe, 'b.csv'))).rejects.toEqual(fileError('FILE_TOO_LARGE', /'b\.csv'/));
   });
 
   it('does not let concurrent reads double-spend the budget', async () => {
-    const safe = await openSafeZip(await jszipBytes({ 'a.csv': 'x'.repeat(600), 'b.csv': 'y'.repeat(600) }), { maxInflatedBytes: 1000 });
+    const safe = await openSafeZip(await jszipBytes({ 'a.csv': 'x'.repeat(600), 'b.csv': 'y'.repeat(600) }), {
+      maxInflatedBytes: 1000,
+    });
     const results = await Promise.allSettled(safe.entries.map((entry) => safe.readEntry(entry)));
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
   });

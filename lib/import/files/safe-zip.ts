@@ -30,7 +30,10 @@ const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 function damagedArchive(detail: string): ProtocolError {
   // yauzl refuses "strong encryption" while listing, before we ever see the entry.
   if (/encrypt/i.test(detail)) {
-    return new ProtocolError('FILE_NOT_SUPPORTED', 'The ZIP archive is password-protected; upload an archive without a password.');
+    return new ProtocolError(
+      'FILE_NOT_SUPPORTED',
+      'The ZIP archive is password-protected; upload an archive without a password.',
+    );
   }
   return new ProtocolError(
     'INVALID_FILE_FORMAT',
@@ -80,7 +83,10 @@ function acceptEntry(entry: Entry, seenNames: Set<string>): string | null {
   if (isDirectoryEntry(name) || isJunkEntry(name)) return null;
   if (entry.isEncrypted()) throw encryptedEntry(name);
   if (isZipFileName(name)) {
-    throw new ProtocolError('FILE_NOT_SUPPORTED', `The ZIP entry '${name}' is itself a ZIP archive; nested archives are refused.`);
+    throw new ProtocolError(
+      'FILE_NOT_SUPPORTED',
+      `The ZIP entry '${name}' is itself a ZIP archive; nested archives are refused.`,
+    );
   }
   if (seenNames.has(name)) {
     throw new ProtocolError('INVALID_FILE_FORMAT', `The ZIP archive lists '${name}' twice; refused.`);
@@ -141,7 +147,10 @@ function declaredEntry(name: string, raw: Entry): DeclaredEntry {
 
 function refuseNestedZip(name: string, content: Buffer): void {
   if (content.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) {
-    throw new ProtocolError('FILE_NOT_SUPPORTED', `The ZIP entry '${name}' is itself a ZIP archive; nested archives are refused.`);
+    throw new ProtocolError(
+      'FILE_NOT_SUPPORTED',
+      `The ZIP entry '${name}' is itself a ZIP archive; nested archives are refused.`,
+    );
   }
 }
 

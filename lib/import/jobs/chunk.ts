@@ -7,7 +7,10 @@ import { LeaseLostError, type Lease } from './lease';
 export type ChunkWriter = (tx: DbOrTx, units: TableRow[][]) => Promise<RowOutcomeRecord[]>;
 
 /** Which units a chunk covers: from start (the job's resume point) up to end. */
-export interface ChunkRange { start: number; end: number }
+export interface ChunkRange {
+  start: number;
+  end: number;
+}
 
 /**
  * Locks the job row for the rest of the transaction and checks that this worker still holds the job
@@ -23,7 +26,9 @@ async function lockJob(tx: DbOrTx, lease: Lease, startUnit: number) {
 /** The chunk's outcomes as one stored value (see importResultChunk and packOutcomes). */
 async function saveOutcomes(tx: DbOrTx, jobId: bigint, startUnit: number, outcomes: RowOutcomeRecord[]) {
   if (outcomes.length === 0) return;
-  await tx.execute(sql`insert into import_result_chunk (job_id, start_unit, results) values (${jobId}, ${startUnit}, ${packOutcomes(outcomes)}::jsonb)`);
+  await tx.execute(
+    sql`insert into import_result_chunk (job_id, start_unit, results) values (${jobId}, ${startUnit}, ${packOutcomes(outcomes)}::jsonb)`,
+  );
 }
 
 async function advance(tx: DbOrTx, jobId: bigint, nextUnit: number, outcomes: RowOutcomeRecord[]) {
@@ -55,12 +60,20 @@ async function testDelay() {
  * One chunk, exactly once: its effects, its row results and the job's resume point and counters
  * commit in one transaction, or none of them does (a crash mid-chunk redoes the whole chunk).
  */
-export async function runChunk(db: Db, lease: Lease, chunk: ChunkRange & { units: TableRow[][] }, write: ChunkWriter): Promise<RowOutcomeRecord[]> {
+export async function runChunk(
+  db: Db,
+  lease: Lease,
+  chunk: ChunkRange & { units: TableRow[][] },
+  write: ChunkWriter,
+): Promise<RowOutcomeRecord[]> {
   return db.transaction(async (tx) => {
     // Sent together: one wait instead of two.
     await Promise.all([lockJob(tx, lease, chunk.start), commitWithoutWaitingForDisk(tx)]);
     const outcomes = await write(tx, chunk.units);
-    await Promise.all([saveOutcomes(tx, lease.jobId, chunk.start, outcomes), advance(tx, lease.jobId, chunk.end, outcomes)]);
+    await Promise.all([
+      saveOutcomes(tx, lease.jobId, chunk.start, outcomes),
+      advance(tx, lease.jobId, chunk.end, outcomes),
+    ]);
     await testDelay();
     return outcomes;
   });
@@ -70,7 +83,12 @@ export async function runChunk(db: Db, lease: Lease, chunk: ChunkRange & { units
  * Records one chunk of a dry run: its row results (ids of records that were never kept are dropped)
  * and the job's progress, in a transaction of its own; the dry run's writes stay in theirs (runJob).
  */
-export async function recordDryChunk(db: Db, lease: Lease, chunk: ChunkRange, outcomes: RowOutcomeRecord[]): Promise<RowOutcomeRecord[]> {
+export async function recordDryChunk(
+  db: Db,
+  lease: Lease,
+  chunk: ChunkRange,
+  outcomes: RowOutcomeRecord[],
+): Promise<RowOutcomeRecord[]> {
   const kept = outcomes.map((o) => (o.status === 'ADDED' ? { ...o, recordId: null } : o));
   await db.transaction(async (tx) => {
     await lockJob(tx, lease, chunk.start);

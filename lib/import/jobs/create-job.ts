@@ -12,7 +12,10 @@ import { ProtocolError } from '@/lib/errors';
 /** Jobs one user may have waiting or running at once; more is almost always a client stuck in a retry loop. */
 export const MAX_ACTIVE_JOBS_PER_USER = 20;
 
-export interface CreatedJob { id: bigint; createdBy: { id: string; name: string } }
+export interface CreatedJob {
+  id: bigint;
+  createdBy: { id: string; name: string };
+}
 
 // pg_advisory_xact_lock(class, user): job creations of one user take turns, so the count below cannot be
 // outrun by a concurrent creation (two requests both seeing 19 jobs used to make 21).
@@ -20,16 +23,22 @@ const ACTIVE_JOBS_LOCK_CLASS = 72_041;
 
 async function assertUnderActiveLimit(tx: DbOrTx, userId: number) {
   await tx.execute(sql`select pg_advisory_xact_lock(${ACTIVE_JOBS_LOCK_CLASS}, ${userId})`);
-  const [{ active }] = await tx.select({ active: sql<number>`count(*)::int` }).from(importJob)
+  const [{ active }] = await tx
+    .select({ active: sql<number>`count(*)::int` })
+    .from(importJob)
     .where(and(eq(importJob.createdBy, userId), inArray(importJob.status, ['ADDED', 'IN PROGRESS'])));
   if (active >= MAX_ACTIVE_JOBS_PER_USER) {
-    throw new ProtocolError('LIMIT_EXCEEDED', `You already have ${active} bulk write jobs waiting or running; wait for them to finish.`);
+    throw new ProtocolError(
+      'LIMIT_EXCEEDED',
+      `You already have ${active} bulk write jobs waiting or running; wait for them to finish.`,
+    );
   }
 }
 
 async function assertCallbackHostReachable(url: string) {
   const problem = await checkCallbackHost(url);
-  if (problem) throw new ProtocolError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: '$.callback.url' });
+  if (problem)
+    throw new ProtocolError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: '$.callback.url' });
 }
 
 /**
@@ -43,21 +52,24 @@ export async function createImportJob(db: Db, request: JobRequest, principal: Pr
   if (request.callback) await assertCallbackHostReachable(request.callback.url);
   const id = await db.transaction(async (tx) => {
     await assertUnderActiveLimit(tx, principal.userId);
-    const [row] = await tx.insert(importJob).values({
-      operation: request.operation,
-      module: request.module.apiName,
-      fileId: request.fileId,
-      findBy: request.findBy,
-      ignoreEmpty: request.ignoreEmpty,
-      characterEncoding: request.characterEncoding,
-      fieldMappings: storedMappings(resources),
-      dryRun: request.dryRun,
-      callbackUrl: request.callback?.url ?? null,
-      callbackMethod: request.callback?.method ?? null,
-      totalCount: resources.reduce((rows, resource) => rows + resource.totalCount, 0),
-      createdBy: principal.userId,
-      apiKeyId: principal.apiKeyId ?? null,
-    }).returning({ id: importJob.id });
+    const [row] = await tx
+      .insert(importJob)
+      .values({
+        operation: request.operation,
+        module: request.module.apiName,
+        fileId: request.fileId,
+        findBy: request.findBy,
+        ignoreEmpty: request.ignoreEmpty,
+        characterEncoding: request.characterEncoding,
+        fieldMappings: storedMappings(resources),
+        dryRun: request.dryRun,
+        callbackUrl: request.callback?.url ?? null,
+        callbackMethod: request.callback?.method ?? null,
+        totalCount: resources.reduce((rows, resource) => rows + resource.totalCount, 0),
+        createdBy: principal.userId,
+        apiKeyId: principal.apiKeyId ?? null,
+      })
+      .returning({ id: importJob.id });
     await notifyWorkers(tx, `job:${row.id}`);
     return row.id;
   });

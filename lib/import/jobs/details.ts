@@ -19,7 +19,8 @@ export function resultDownloadUrl(baseUrl: string, version: string, jobId: bigin
 /** The module of a job's resource: the document (or catalog) module first, then its child modules. */
 function moduleRef(job: JobRow, apiName: string) {
   const parent = findModule(job.module);
-  const found = apiName === job.module ? parent : parent?.kind === 'document' ? findChildModule(parent, apiName) : undefined;
+  const found =
+    apiName === job.module ? parent : parent?.kind === 'document' ? findChildModule(parent, apiName) : undefined;
   return { api_name: found?.apiName ?? apiName, id: found?.id ?? '0' };
 }
 
@@ -27,7 +28,7 @@ function moduleRef(job: JobRow, apiName: string) {
 function resources(job: JobRow) {
   return job.resources.map((resource, file) => {
     const counts = job.fileCounts
-      ? job.fileCounts[file] ?? { added: 0, updated: 0, skipped: 0, processed: 0 }
+      ? (job.fileCounts[file] ?? { added: 0, updated: 0, skipped: 0, processed: 0 })
       : { added: job.addedCount, updated: job.updatedCount, skipped: job.skippedCount, processed: job.processedCount };
     return {
       status: job.status,
@@ -37,8 +38,13 @@ function resources(job: JobRow) {
       ...(resource.fileName === null ? {} : { file_names: [resource.fileName] }),
       field_mappings: mappingsToWire(resource.mappings),
       file: {
-        status: job.status, name: resource.fileName ?? job.fileName, added_count: counts.added, skipped_count: counts.skipped,
-        updated_count: counts.updated, total_count: resource.totalCount, processed_count: counts.processed,
+        status: job.status,
+        name: resource.fileName ?? job.fileName,
+        added_count: counts.added,
+        skipped_count: counts.skipped,
+        updated_count: counts.updated,
+        total_count: resource.totalCount,
+        processed_count: counts.processed,
       },
     };
   });
@@ -69,8 +75,12 @@ export function jobDetails(job: JobRow, baseUrl: string, version = 'v8') {
 }
 
 export type CallbackDelivery = {
-  url: string; state: 'waiting' | 'pending' | 'delivered' | 'failed'; attempts: number; max_attempts: number;
-  last_error: string | null; next_attempt_at: string | null;
+  url: string;
+  state: 'waiting' | 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
 };
 
 /**

@@ -13,7 +13,8 @@
 let installed = false;
 
 export function isDriverWriteAfterClose(error: unknown): boolean {
-  if (!(error instanceof TypeError) || !/^Cannot read properties of null \(reading 'write'\)$/.test(error.message)) return false;
+  if (!(error instanceof TypeError) || !/^Cannot read properties of null \(reading 'write'\)$/.test(error.message))
+    return false;
   const stack = error.stack ?? '';
   return /\bnextWrite\b/.test(stack) && /[\\/]postgres[\\/](cjs[\\/])?src[\\/]connection\.js/.test(stack);
 }

@@ -6,7 +6,14 @@ import { readStoredTables } from '@/lib/import/upload/store';
 import { skippedRows } from './job-queries';
 
 /** `file`: the data file the row is in, when the job read several (a parent/child job). */
-export interface ErrorEntry { row: number; column: string; code: string; value: string; message: string; file?: string }
+export interface ErrorEntry {
+  row: number;
+  column: string;
+  code: string;
+  value: string;
+  message: string;
+  file?: string;
+}
 
 /** The import page's error table shows this many problems; the result file has them all. */
 export const MAX_REPORTED_ERRORS = 5000;
@@ -16,10 +23,16 @@ export const MAX_REPORTED_ERRORS = 5000;
  * (found through the mappings of the row's resource), for the error table and its filters.
  */
 export async function jobErrorReport(db: Db, jobId: bigint) {
-  const [job] = await db.select({
-    fileId: importJob.fileId, encoding: importJob.characterEncoding, module: importJob.module, fieldMappings: importJob.fieldMappings,
-    totalCount: importJob.totalCount,
-  }).from(importJob).where(eq(importJob.id, jobId));
+  const [job] = await db
+    .select({
+      fileId: importJob.fileId,
+      encoding: importJob.characterEncoding,
+      module: importJob.module,
+      fieldMappings: importJob.fieldMappings,
+      totalCount: importJob.totalCount,
+    })
+    .from(importJob)
+    .where(eq(importJob.id, jobId));
   if (!job) return null;
   const rows = await skippedRows(db, jobId, MAX_REPORTED_ERRORS);
   if (rows.length === 0) return { errors: [], truncated: false };
@@ -36,8 +49,18 @@ export async function jobErrorReport(db: Db, jobId: bigint) {
     for (const error of row.errors) {
       const index = file.indexOf.get(error.column);
       const value = index === undefined || index === null ? '' : (file.cellsByRow.get(row.rowNumber)?.[index] ?? '');
-      errors.push({ row: row.rowNumber, column: error.column, code: error.code, value, message: error.message, ...(files.length > 1 ? { file: file.name } : {}) });
+      errors.push({
+        row: row.rowNumber,
+        column: error.column,
+        code: error.code,
+        value,
+        message: error.message,
+        ...(files.length > 1 ? { file: file.name } : {}),
+      });
     }
   }
-  return { errors: errors.slice(0, MAX_REPORTED_ERRORS), truncated: errors.length > MAX_REPORTED_ERRORS || rows.length === MAX_REPORTED_ERRORS };
+  return {
+    errors: errors.slice(0, MAX_REPORTED_ERRORS),
+    truncated: errors.length > MAX_REPORTED_ERRORS || rows.length === MAX_REPORTED_ERRORS,
+  };
 }

@@ -5,16 +5,34 @@ import { jobResourcesOf } from '@/lib/import/request/job-resources';
 import { unpackOutcomes, type RowOutcomeRecord } from '@/lib/import/results/outcomes';
 
 const jobColumns = {
-  id: importJob.id, operation: importJob.operation, module: importJob.module, findBy: importJob.findBy,
-  ignoreEmpty: importJob.ignoreEmpty, characterEncoding: importJob.characterEncoding, fieldMappings: importJob.fieldMappings,
-  dryRun: importJob.dryRun, callbackUrl: importJob.callbackUrl, callbackMethod: importJob.callbackMethod,
-  status: importJob.status, failureReason: importJob.failureReason, createdAt: importJob.createdAt,
-  startedAt: importJob.startedAt, finishedAt: importJob.finishedAt, totalCount: importJob.totalCount,
-  processedCount: importJob.processedCount, addedCount: importJob.addedCount, updatedCount: importJob.updatedCount,
-  skippedCount: importJob.skippedCount, createdById: importJob.createdBy, createdByName: user.name,
-  fileName: importFile.fileName, apiKeyId: importJob.apiKeyId,
-  callbackState: importJob.callbackState, callbackAttempts: importJob.callbackAttempts,
-  callbackLastError: importJob.callbackLastError, callbackNextAt: importJob.callbackNextAt,
+  id: importJob.id,
+  operation: importJob.operation,
+  module: importJob.module,
+  findBy: importJob.findBy,
+  ignoreEmpty: importJob.ignoreEmpty,
+  characterEncoding: importJob.characterEncoding,
+  fieldMappings: importJob.fieldMappings,
+  dryRun: importJob.dryRun,
+  callbackUrl: importJob.callbackUrl,
+  callbackMethod: importJob.callbackMethod,
+  status: importJob.status,
+  failureReason: importJob.failureReason,
+  createdAt: importJob.createdAt,
+  startedAt: importJob.startedAt,
+  finishedAt: importJob.finishedAt,
+  totalCount: importJob.totalCount,
+  processedCount: importJob.processedCount,
+  addedCount: importJob.addedCount,
+  updatedCount: importJob.updatedCount,
+  skippedCount: importJob.skippedCount,
+  createdById: importJob.createdBy,
+  createdByName: user.name,
+  fileName: importFile.fileName,
+  apiKeyId: importJob.apiKeyId,
+  callbackState: importJob.callbackState,
+  callbackAttempts: importJob.callbackAttempts,
+  callbackLastError: importJob.callbackLastError,
+  callbackNextAt: importJob.callbackNextAt,
 };
 
 export type JobRow = Awaited<ReturnType<typeof getJobRow>> & {};
@@ -44,7 +62,9 @@ export async function fileCounts(db: DbOrTx, jobId: bigint): Promise<FileCounts[
 
 /** A job with its file name and creator (and, reading several files, each file's counts), or undefined. */
 export async function getJobRow(db: DbOrTx, id: bigint) {
-  const [row] = await db.select(jobColumns).from(importJob)
+  const [row] = await db
+    .select(jobColumns)
+    .from(importJob)
     .innerJoin(importFile, eq(importFile.id, importJob.fileId))
     .innerJoin(user, eq(user.id, importJob.createdBy))
     .where(eq(importJob.id, id));
@@ -55,15 +75,20 @@ export async function getJobRow(db: DbOrTx, id: bigint) {
 
 /** The newest jobs first, for the import page's list. */
 export async function listRecentJobs(db: DbOrTx, limit = 50) {
-  return db.select(jobColumns).from(importJob)
+  return db
+    .select(jobColumns)
+    .from(importJob)
     .innerJoin(importFile, eq(importFile.id, importJob.fileId))
     .innerJoin(user, eq(user.id, importJob.createdBy))
-    .orderBy(desc(importJob.id)).limit(limit);
+    .orderBy(desc(importJob.id))
+    .limit(limit);
 }
 
 export async function getResultFile(db: DbOrTx, id: bigint) {
-  const [row] = await db.select({ status: importJob.status, content: importJob.resultFile, name: importJob.resultFileName })
-    .from(importJob).where(eq(importJob.id, id));
+  const [row] = await db
+    .select({ status: importJob.status, content: importJob.resultFile, name: importJob.resultFileName })
+    .from(importJob)
+    .where(eq(importJob.id, id));
   return row;
 }
 
@@ -71,17 +96,31 @@ export type StoredRowResult = RowOutcomeRecord;
 
 /** Every row outcome of a job, in row order: the stored chunks, unpacked here rather than row by row in SQL. */
 export async function rowResults(db: DbOrTx, jobId: bigint): Promise<StoredRowResult[]> {
-  const chunks = await db.select({ results: importResultChunk.results }).from(importResultChunk).where(eq(importResultChunk.jobId, jobId));
+  const chunks = await db
+    .select({ results: importResultChunk.results })
+    .from(importResultChunk)
+    .where(eq(importResultChunk.jobId, jobId));
   return chunks.flatMap((chunk) => unpackOutcomes(chunk.results)).sort((a, b) => a.rowNumber - b.rowNumber);
 }
 
 /** Skipped rows with their errors (at most `limit`), file by file, for the import page's error table. */
 export async function skippedRows(db: DbOrTx, jobId: bigint, limit: number): Promise<StoredRowResult[]> {
-  const rows = await db.execute<{ row_number: number; record_id: string | null; errors: StoredRowResult['errors']; file: number }>(sql`
+  const rows = await db.execute<{
+    row_number: number;
+    record_id: string | null;
+    errors: StoredRowResult['errors'];
+    file: number;
+  }>(sql`
     select (r.value ->> 0)::int as row_number, r.value ->> 2 as record_id, coalesce(r.value -> 3, '[]'::jsonb) as errors,
       coalesce((r.value ->> 4)::int, 0) as file
     from import_result_chunk c cross join lateral jsonb_array_elements(c.results) as r(value)
     where c.job_id = ${jobId} and r.value ->> 1 = 'SKIPPED'
     order by file, row_number limit ${limit}`);
-  return rows.map((row) => ({ rowNumber: row.row_number, status: 'SKIPPED', recordId: row.record_id, errors: row.errors, ...(row.file ? { file: row.file } : {}) }));
+  return rows.map((row) => ({
+    rowNumber: row.row_number,
+    status: 'SKIPPED',
+    recordId: row.record_id,
+    errors: row.errors,
+    ...(row.file ? { file: row.file } : {}),
+  }));
 }

@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 
 /** A worker's claim on a job; every write checks it, so a worker that lost the job cannot commit. */
-export interface Lease { jobId: bigint; workerId: string }
+export interface Lease {
+  jobId: bigint;
+  workerId: string;
+}
 
 export class LeaseLostError extends Error {
   constructor(jobId: bigint) {

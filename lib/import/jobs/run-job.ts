@@ -32,8 +32,14 @@ function contextOf(job: JobRecord, resource: JobResource): JobContext {
   const importModule = findModule(job.module);
   if (!importModule) throw new Error(`Job ${job.id} names an unknown module ${job.module}.`);
   return {
-    jobId: job.id, module: importModule, operation: job.operation, findBy: job.findBy, ignoreEmpty: job.ignoreEmpty,
-    mappings: resource.mappings, userId: job.createdBy, dryRun: job.dryRun,
+    jobId: job.id,
+    module: importModule,
+    operation: job.operation,
+    findBy: job.findBy,
+    ignoreEmpty: job.ignoreEmpty,
+    mappings: resource.mappings,
+    userId: job.createdBy,
+    dryRun: job.dryRun,
   };
 }
 
@@ -54,7 +60,11 @@ type RunRange = (range: ChunkRange, upcoming: ChunkRange | null) => Promise<RowO
  * outcomes of every row it ran, or 'interrupted' when the worker is stopping (asked between chunks).
  */
 async function inChunks(
-  units: TableRow[][], from: number, options: RunOptions, run: RunRange, lookAhead = false,
+  units: TableRow[][],
+  from: number,
+  options: RunOptions,
+  run: RunRange,
+  lookAhead = false,
 ): Promise<RowOutcomeRecord[] | 'interrupted'> {
   const sizer = new ChunkSizer(options.chunkRows);
   const outcomes: RowOutcomeRecord[] = [];
@@ -92,8 +102,11 @@ async function runDryRun(db: Db, lease: Lease, units: TableRow[][], writer: JobW
     await restartDryRun(db, lease);
     try {
       return await db.transaction(async (tx) => {
-        throw new DryRunEnd(await inChunks(units, 0, options, async ({ start, end }) =>
-          recordDryChunk(db, lease, { start, end }, await writer.write(tx, units.slice(start, end)))));
+        throw new DryRunEnd(
+          await inChunks(units, 0, options, async ({ start, end }) =>
+            recordDryChunk(db, lease, { start, end }, await writer.write(tx, units.slice(start, end))),
+          ),
+        );
       });
     } catch (error) {
       if (error instanceof DryRunEnd) return error.result;
@@ -107,7 +120,15 @@ async function runDryRun(db: Db, lease: Lease, units: TableRow[][], writer: JobW
  * Each chunk's lines are written while the next chunk's statements run. A dry run plans nothing ahead:
  * its earlier chunks' writes are visible only inside its own transaction.
  */
-async function runChunks(db: Db, lease: Lease, job: JobRecord, tables: UploadedTable[], units: TableRow[][], writer: JobWriter, options: RunOptions) {
+async function runChunks(
+  db: Db,
+  lease: Lease,
+  job: JobRecord,
+  tables: UploadedTable[],
+  units: TableRow[][],
+  writer: JobWriter,
+  options: RunOptions,
+) {
   const lines = new ResultFiles(tables);
   if (job.dryRun) {
     const outcomes = await runDryRun(db, lease, units, writer, options);
@@ -117,15 +138,23 @@ async function runChunks(db: Db, lease: Lease, job: JobRecord, tables: UploadedT
   }
   const sliceOf = ({ start, end }: ChunkRange) => units.slice(start, end);
   const beside = () => lines.writeAdded();
-  const outcomes = await inChunks(units, job.nextRow, options, async (range, upcoming) => {
-    const chunkUnits = sliceOf(range);
-    const aside = { upcoming: upcoming ? sliceOf(upcoming) : undefined, beside };
-    // A deadlock with a concurrent posting rolls the whole chunk back, so running it again is safe;
-    // postDocument cannot retry on its own inside the chunk's transaction.
-    const chunkOutcomes = await withRetry(db, () => runChunk(db, lease, { ...range, units: chunkUnits }, (tx) => writer.write(tx, chunkUnits, aside)));
-    lines.add(chunkOutcomes);
-    return chunkOutcomes;
-  }, writer.looksAhead);
+  const outcomes = await inChunks(
+    units,
+    job.nextRow,
+    options,
+    async (range, upcoming) => {
+      const chunkUnits = sliceOf(range);
+      const aside = { upcoming: upcoming ? sliceOf(upcoming) : undefined, beside };
+      // A deadlock with a concurrent posting rolls the whole chunk back, so running it again is safe;
+      // postDocument cannot retry on its own inside the chunk's transaction.
+      const chunkOutcomes = await withRetry(db, () =>
+        runChunk(db, lease, { ...range, units: chunkUnits }, (tx) => writer.write(tx, chunkUnits, aside)),
+      );
+      lines.add(chunkOutcomes);
+      return chunkOutcomes;
+    },
+    writer.looksAhead,
+  );
   if (outcomes === 'interrupted') return outcomes;
   return job.nextRow > 0 ? null : lines;
 }
@@ -136,8 +165,12 @@ async function readTables(db: Db, job: JobRecord, resources: JobResource[]): Pro
   return resources.map((resource) => {
     const table = fileNamed(tables, resource.fileName);
     if (table) return table;
-    throw new ProtocolError('INVALID_FILE_FORMAT', resource.fileName === null
-      ? `it holds ${tables.length} data files instead of one.` : `it holds no data file named '${resource.fileName}'.`);
+    throw new ProtocolError(
+      'INVALID_FILE_FORMAT',
+      resource.fileName === null
+        ? `it holds ${tables.length} data files instead of one.`
+        : `it holds no data file named '${resource.fileName}'.`,
+    );
   });
 }
 
@@ -157,10 +190,16 @@ export async function runJob(db: Db, lease: Lease, options: RunOptions = {}): Pr
       return null;
     });
     if (!tables) return 'failed';
-    const { units, writer } = filesWriterFor(db, contextOf(job, resources[0]), tables.map((table, i) => ({ table, resource: resources[i] })));
+    const { units, writer } = filesWriterFor(
+      db,
+      contextOf(job, resources[0]),
+      tables.map((table, i) => ({ table, resource: resources[i] })),
+    );
     // Remember the encoding that was detected, so a resumed run reads the file the same way.
     if (!job.characterEncoding && tables[0].encoding) {
-      await db.update(importJob).set({ characterEncoding: tables[0].encoding })
+      await db
+        .update(importJob)
+        .set({ characterEncoding: tables[0].encoding })
         .where(sql`${importJob.id} = ${job.id} and ${importJob.characterEncoding} is null`);
     }
     const lines = await runChunks(db, lease, job, tables, units, writer, options);

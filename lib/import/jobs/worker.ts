@@ -29,7 +29,8 @@ export function workerOptionsFromEnv(): WorkerOptions {
     staleMs: Number(process.env.IMPORT_STALE_MS ?? 30_000),
     pollMs: Number(process.env.IMPORT_POLL_MS ?? 2_000),
     chunkRows: process.env.IMPORT_CHUNK_ROWS ? Number(process.env.IMPORT_CHUNK_ROWS) : undefined,
-    log: (message, error) => (error ? console.error(`[import-worker] ${message}`, error) : console.log(`[import-worker] ${message}`)),
+    log: (message, error) =>
+      error ? console.error(`[import-worker] ${message}`, error) : console.log(`[import-worker] ${message}`),
   };
 }
 
@@ -49,20 +50,27 @@ export class ImportWorker {
   private pool: Pool;
   private readonly ownPools: postgres.Sql[] = [];
 
-  constructor(private readonly holder: Pool, private readonly options: WorkerOptions = workerOptionsFromEnv()) {
+  constructor(
+    private readonly holder: Pool,
+    private readonly options: WorkerOptions = workerOptionsFromEnv(),
+  ) {
     this.pool = holder;
   }
 
   async start(): Promise<void> {
     installDriverCrashGuard((message) => this.options.log(message));
-    const listener = await this.holder.sql.listen(IMPORT_CHANNEL, (payload) => {
-      if (payload.startsWith('callback')) this.callbacksWakeup.wake();
-      else this.jobsWakeup.wake();
-    }, () => {
-      // (Re)connected: anything announced while the connection was down is picked up now.
-      this.jobsWakeup.wake();
-      this.callbacksWakeup.wake();
-    });
+    const listener = await this.holder.sql.listen(
+      IMPORT_CHANNEL,
+      (payload) => {
+        if (payload.startsWith('callback')) this.callbacksWakeup.wake();
+        else this.jobsWakeup.wake();
+      },
+      () => {
+        // (Re)connected: anything announced while the connection was down is picked up now.
+        this.jobsWakeup.wake();
+        this.callbacksWakeup.wake();
+      },
+    );
     this.unlisten = listener.unlisten;
     this.loops = [this.jobLoop(), this.callbackLoop()];
     this.options.log(`worker ${this.id} started`);
@@ -95,12 +103,17 @@ export class ImportWorker {
 
   private async runClaimed(lease: Lease) {
     const beatEvery = Math.max(200, Math.min(10_000, this.options.staleMs / 4));
-    const beat = setInterval(() => { heartbeat(this.pool.db, lease).catch((error) => this.logFailure('heartbeat failed', error)); }, beatEvery);
+    const beat = setInterval(() => {
+      heartbeat(this.pool.db, lease).catch((error) => this.logFailure('heartbeat failed', error));
+    }, beatEvery);
     try {
       for (;;) {
         const { db } = this.pool;
         try {
-          const result = await runJob(db, lease, { chunkRows: this.options.chunkRows, shouldStop: () => this.stopping });
+          const result = await runJob(db, lease, {
+            chunkRows: this.options.chunkRows,
+            shouldStop: () => this.stopping,
+          });
           if (result === 'interrupted') await releaseJob(db, lease);
           this.options.log(`job ${lease.jobId}: ${result}`);
           return;
@@ -108,13 +121,16 @@ export class ImportWorker {
           // A lost database is not the job's fault: the open chunk rolled back, so wait and resume.
           if (!isDatabaseUnavailable(error)) throw error;
           this.renewPool();
-          if (!await this.waitForDatabase(lease, new Date(), error)) return;
+          if (!(await this.waitForDatabase(lease, new Date(), error))) return;
         }
       }
     } catch (error) {
       this.options.log(`job ${lease.jobId} failed`, error);
-      await failJob(this.pool.db, lease, 'The job stopped on an unexpected error. Rows reported as added or updated were applied; the others were not processed.')
-        .catch((failure) => this.options.log(`job ${lease.jobId}: could not record the failure`, failure));
+      await failJob(
+        this.pool.db,
+        lease,
+        'The job stopped on an unexpected error. Rows reported as added or updated were applied; the others were not processed.',
+      ).catch((failure) => this.options.log(`job ${lease.jobId}: could not record the failure`, failure));
     } finally {
       clearInterval(beat);
     }
@@ -126,14 +142,18 @@ export class ImportWorker {
    * took the job over meanwhile (a long outage makes our heartbeat stale); either way it stays IN PROGRESS.
    */
   private async waitForDatabase(lease: Lease, lostAt: Date, error: unknown): Promise<boolean> {
-    this.options.log(`job ${lease.jobId}: waiting for the database (connection lost at ${lostAt.toISOString()}: ${describeOutage(error)}), retrying`);
+    this.options.log(
+      `job ${lease.jobId}: waiting for the database (connection lost at ${lostAt.toISOString()}: ${describeOutage(error)}), retrying`,
+    );
     for (let attempt = 0; !this.stopping; attempt++) {
       await this.jobsWakeup.wait(outageBackoffMs(attempt));
       if (this.stopping) break;
       const note = `The database connection was lost at ${lostAt.toISOString()} (${describeOutage(error)}); the job waited and resumed at `;
       try {
         const held = await notePause(this.pool.db, lease, note);
-        this.options.log(`job ${lease.jobId}: database is back at ${new Date().toISOString()}, ${held ? 'resuming' : 'taken over by another worker meanwhile'}`);
+        this.options.log(
+          `job ${lease.jobId}: database is back at ${new Date().toISOString()}, ${held ? 'resuming' : 'taken over by another worker meanwhile'}`,
+        );
         return held;
       } catch (retryError) {
         if (!isDatabaseUnavailable(retryError)) throw retryError;
@@ -142,7 +162,9 @@ export class ImportWorker {
         this.renewPool();
       }
     }
-    this.options.log(`job ${lease.jobId}: stopping while the database is away; the job stays IN PROGRESS for the next worker`);
+    this.options.log(
+      `job ${lease.jobId}: stopping while the database is away; the job stays IN PROGRESS for the next worker`,
+    );
     return false;
   }
 

@@ -1,8 +1,13 @@
 import type { MappedModule, ModuleField } from '@/lib/modules';
 
-/** "Sale price", "sale_price" and "SALE-PRICE" all name Sale_Price: case, spaces, dashes and underscores are ignored. */
+/**
+ * "Sale price", "sale_price" and "SALE-PRICE" all name Sale_Price: case, spaces, dashes and underscores are ignored.
+ */
 export function normalizeHeader(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 /** A column matched to a field; `findBy` when the header names how a lookup is found (`Warehouse.id`, `Item.EAN`). */
@@ -22,12 +27,17 @@ function matchHeader(field: ModuleField, header: string): ColumnMatch['findBy'] 
 }
 
 /** For each field of the module, the first file column whose header names it (and how it looks up), or null. */
-export function autoMatchColumns(module: Pick<MappedModule, 'fields'>, headers: readonly string[]): Record<string, ColumnMatch | null> {
-  return Object.fromEntries(module.fields.map((field) => {
-    for (const [index, header] of headers.entries()) {
-      const findBy = matchHeader(field, header);
-      if (findBy !== undefined) return [field.apiName, { index, findBy }];
-    }
-    return [field.apiName, null];
-  }));
+export function autoMatchColumns(
+  module: Pick<MappedModule, 'fields'>,
+  headers: readonly string[],
+): Record<string, ColumnMatch | null> {
+  return Object.fromEntries(
+    module.fields.map((field) => {
+      for (const [index, header] of headers.entries()) {
+        const findBy = matchHeader(field, header);
+        if (findBy !== undefined) return [field.apiName, { index, findBy }];
+      }
+      return [field.apiName, null];
+    }),
+  );
 }

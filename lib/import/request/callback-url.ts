@@ -10,9 +10,21 @@ export function privateCallbacksAllowed(): boolean {
 
 // [first address, prefix length]: everything that is not a public unicast IPv4 address.
 const BLOCKED_V4: [string, number][] = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ];
 
 function v4ToNumber(address: string): number {
@@ -21,7 +33,9 @@ function v4ToNumber(address: string): number {
 
 function isBlockedV4(address: string): boolean {
   const value = v4ToNumber(address);
-  return BLOCKED_V4.some(([base, bits]) => Math.floor(value / 2 ** (32 - bits)) === Math.floor(v4ToNumber(base) / 2 ** (32 - bits)));
+  return BLOCKED_V4.some(
+    ([base, bits]) => Math.floor(value / 2 ** (32 - bits)) === Math.floor(v4ToNumber(base) / 2 ** (32 - bits)),
+  );
 }
 
 /** The eight 16-bit groups of an IPv6 address (an embedded dotted IPv4 tail included). */
@@ -47,9 +61,12 @@ function isBlockedV6(address: string): boolean {
   const g = v6Groups(address);
   const firstSix = g.slice(0, 6);
   if (g.every((group) => group === 0)) return true; // :: unspecified
-  if (firstSix.every((group) => group === 0)) return g[6] === 0 && g[7] === 1 ? true : isBlockedV4(embeddedV4(g)); // ::1, ::a.b.c.d
-  if (g.slice(0, 5).every((group) => group === 0) && g[5] === 0xffff) return isBlockedV4(embeddedV4(g)); // IPv4-mapped
-  if (g[0] === 0x64 && g[1] === 0xff9b) return g[2] !== 0 || isBlockedV4(embeddedV4(g)); // NAT64 reaches IPv4 behind it; 64:ff9b:1::/48 is local
+  // ::1 (loopback), ::a.b.c.d (IPv4-compatible)
+  if (firstSix.every((group) => group === 0)) return g[6] === 0 && g[7] === 1 ? true : isBlockedV4(embeddedV4(g));
+  // IPv4-mapped
+  if (g.slice(0, 5).every((group) => group === 0) && g[5] === 0xffff) return isBlockedV4(embeddedV4(g));
+  // NAT64 reaches IPv4 behind it; 64:ff9b:1::/48 is local
+  if (g[0] === 0x64 && g[1] === 0xff9b) return g[2] !== 0 || isBlockedV4(embeddedV4(g));
   // 6to4 (2002::/16) carries the IPv4 address it is relayed to in its second and third groups.
   if (g[0] === 0x2002) return isBlockedV4([g[1] >> 8, g[1] & 0xff, g[2] >> 8, g[2] & 0xff].join('.'));
   // Only 2000::/3 is global unicast. Everything else is not a public address: the rest of ::/8 (e.g.
@@ -76,7 +93,10 @@ const LOCAL_NAMES = new Set(['localhost', 'ip6-localhost', 'ip6-loopback', 'loca
 
 function isLocalName(hostname: string): boolean {
   const name = hostname.toLowerCase().replace(/\.$/, '');
-  return LOCAL_NAMES.has(name) || ['.localhost', '.local', '.internal', '.localdomain', '.home.arpa'].some((suffix) => name.endsWith(suffix));
+  return (
+    LOCAL_NAMES.has(name) ||
+    ['.localhost', '.local', '.internal', '.localdomain', '.home.arpa'].some((suffix) => name.endsWith(suffix))
+  );
 }
 
 /**
@@ -90,7 +110,8 @@ export function checkCallbackUrl(raw: string): string | null {
   } catch {
     return `The callback URL '${raw}' is not a valid URL.`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The callback URL must start with http:// or https://.';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return 'The callback URL must start with http:// or https://.';
   if (url.username || url.password) return 'The callback URL must not contain a user name or password.';
   if (privateCallbacksAllowed()) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');

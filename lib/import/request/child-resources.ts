@@ -1,6 +1,12 @@
 import { fileBaseName } from '@/lib/import/files';
 import {
-  findChildModule, isChildModuleName, MODULES, type AppModule, type ChildModule, type DocumentModule, type Operation,
+  findChildModule,
+  isChildModuleName,
+  MODULES,
+  type AppModule,
+  type ChildModule,
+  type DocumentModule,
+  type Operation,
 } from '@/lib/modules';
 import { isObject, parseMappings, type Json, type MappingRequest } from './mappings';
 import { invalid } from './request-errors';
@@ -33,41 +39,72 @@ const isChild = (resource: Json) => isChildModuleName(nameOf(resource) ?? '');
 export function parentPositionOf(resources: Json[]): number {
   if (resources.length === 1) {
     if (isChild(resources[0])) {
-      invalid('module', `${nameOf(resources[0])} is a child module: send it beside its document resource, each naming its file of the uploaded ZIP in file_names.`,
-        '$.resource[0].module');
+      invalid(
+        'module',
+        `${nameOf(resources[0])} is a child module: send it beside its document resource, each naming its file of the uploaded ZIP in file_names.`,
+        '$.resource[0].module',
+      );
     }
     return 0;
   }
   const parents = resources.flatMap((resource, position) => (isChild(resource) ? [] : [position]));
   if (parents.length !== 1) {
-    invalid('resource', `A job of several resources takes one document resource and its child resources (Document_Lines, Document_Serials); ${parents.length} of these resources are not child modules.`,
-      '$.resource');
+    invalid(
+      'resource',
+      `A job of several resources takes one document resource and its child resources (Document_Lines, Document_Serials); ${parents.length} of these resources are not child modules.`,
+      '$.resource',
+    );
   }
   return parents[0];
 }
 
-const DOCUMENT_MODULE_NAMES = MODULES.filter((m) => m.kind === 'document').map((m) => m.apiName).join(', ');
+const DOCUMENT_MODULE_NAMES = MODULES.filter((m) => m.kind === 'document')
+  .map((m) => m.apiName)
+  .join(', ');
 
 function parseChild(resource: Json, position: number, parent: DocumentModule, fileId: bigint): ChildResource {
   const child = findChildModule(parent, nameOf(resource)!)!;
   if (fileIdOf(resource, position) !== fileId) {
-    invalid('file_id', `Every resource of a parent/child job reads the same uploaded ZIP: file_id must be ${fileId}, as in the document resource.`,
-      `$.resource[${position}].file_id`);
+    invalid(
+      'file_id',
+      `Every resource of a parent/child job reads the same uploaded ZIP: file_id must be ${fileId}, as in the document resource.`,
+      `$.resource[${position}].file_id`,
+    );
   }
   if (resource.find_by !== undefined && resource.find_by !== null && resource.find_by !== '') {
-    invalid('find_by', `find_by does not apply to ${child.apiName}: its rows are inserted with their document.`, `$.resource[${position}].find_by`);
+    invalid(
+      'find_by',
+      `find_by does not apply to ${child.apiName}: its rows are inserted with their document.`,
+      `$.resource[${position}].find_by`,
+    );
   }
-  return { module: child, fileName: fileNamesOf(resource, position, true)!, mappings: parseMappings(resource.field_mappings, child, position), position };
+  return {
+    module: child,
+    fileName: fileNamesOf(resource, position, true)!,
+    mappings: parseMappings(resource.field_mappings, child, position),
+    position,
+  };
 }
 
 /** One file of each child module; serial numbers name their line, so they come with the lines. */
 function refuseRepeats(children: ChildResource[]) {
   children.forEach((child, index) => {
     if (children.findIndex((other) => other.module.apiName === child.module.apiName) !== index) {
-      invalid('module', `${child.module.apiName} is given twice: a job takes one file of each child module.`, `$.resource[${child.position}].module`);
+      invalid(
+        'module',
+        `${child.module.apiName} is given twice: a job takes one file of each child module.`,
+        `$.resource[${child.position}].module`,
+      );
     }
-    if (child.module.parent === 'Document_Lines' && !children.some((other) => other.module.apiName === child.module.parent)) {
-      invalid('module', `${child.module.apiName} needs a Document_Lines resource beside it: each serial number names its line.`, `$.resource[${child.position}].module`);
+    if (
+      child.module.parent === 'Document_Lines' &&
+      !children.some((other) => other.module.apiName === child.module.parent)
+    ) {
+      invalid(
+        'module',
+        `${child.module.apiName} needs a Document_Lines resource beside it: each serial number names its line.`,
+        `$.resource[${child.position}].module`,
+      );
     }
   });
 }
@@ -79,8 +116,11 @@ function refuseSharedFiles(resources: Json[], children: ChildResource[], positio
     const name = fileBaseName(child.fileName);
     const earlier = read.get(name);
     if (earlier !== undefined) {
-      invalid('file_names', `'${child.fileName}' is read by $.resource[${earlier}] already: each resource reads its own file of the ZIP.`,
-        `$.resource[${child.position}].file_names`);
+      invalid(
+        'file_names',
+        `'${child.fileName}' is read by $.resource[${earlier}] already: each resource reads its own file of the ZIP.`,
+        `$.resource[${child.position}].file_names`,
+      );
     }
     read.set(name, child.position);
   }
@@ -90,16 +130,30 @@ function refuseSharedFiles(resources: Json[], children: ChildResource[], positio
  * The child resources of a parent/child job, lines before serials; none for a job of one resource. Only a
  * document has children, and they are inserted with it.
  */
-export function parseChildResources(resources: Json[], position: number, parent: AppModule, operation: Operation, fileId: bigint): ChildResource[] {
+export function parseChildResources(
+  resources: Json[],
+  position: number,
+  parent: AppModule,
+  operation: Operation,
+  fileId: bigint,
+): ChildResource[] {
   if (resources.length === 1) return [];
   if (parent.kind !== 'document') {
-    invalid('module', `${parent.apiName} has no child resources: only documents (${DOCUMENT_MODULE_NAMES}) come with Document_Lines and Document_Serials.`,
-      `$.resource[${position}].module`);
+    invalid(
+      'module',
+      `${parent.apiName} has no child resources: only documents (${DOCUMENT_MODULE_NAMES}) come with Document_Lines and Document_Serials.`,
+      `$.resource[${position}].module`,
+    );
   }
   if (operation !== 'insert') {
-    invalid('operation', `A job with child resources inserts documents with their lines: the operation must be insert, not ${operation}.`);
+    invalid(
+      'operation',
+      `A job with child resources inserts documents with their lines: the operation must be insert, not ${operation}.`,
+    );
   }
-  const children = resources.flatMap((resource, at) => (at === position ? [] : [parseChild(resource, at, parent, fileId)]));
+  const children = resources.flatMap((resource, at) =>
+    at === position ? [] : [parseChild(resource, at, parent, fileId)],
+  );
   refuseRepeats(children);
   refuseSharedFiles(resources, children, position);
   const rank = (child: ChildResource) => (child.module.parent === 'document' ? 0 : 1);
@@ -113,8 +167,11 @@ export function refuseLineFields(rawMappings: unknown, parent: DocumentModule, p
   rawMappings.forEach((mapping: unknown, at) => {
     const name = isObject(mapping) && typeof mapping.api_name === 'string' ? mapping.api_name : '';
     if (lineNames.has(name.split('.')[0].toLowerCase())) {
-      invalid('api_name', `${name} is a field of the lines: map it in the Document_Lines resource, whose file holds the lines.`,
-        `$.resource[${position}].field_mappings[${at}].api_name`);
+      invalid(
+        'api_name',
+        `${name} is a field of the lines: map it in the Document_Lines resource, whose file holds the lines.`,
+        `$.resource[${position}].field_mappings[${at}].api_name`,
+      );
     }
   });
 }

@@ -19,7 +19,14 @@ function partsOf(pattern: string): Part[] {
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const TOKEN_REGEX: Record<string, string> = { yyyy: '(\\d{4})', yy: '(\\d{2})', MM: '(\\d{2})', M: '(\\d{1,2})', dd: '(\\d{2})', d: '(\\d{1,2})' };
+const TOKEN_REGEX: Record<string, string> = {
+  yyyy: '(\\d{4})',
+  yy: '(\\d{2})',
+  MM: '(\\d{2})',
+  M: '(\\d{1,2})',
+  dd: '(\\d{2})',
+  d: '(\\d{1,2})',
+};
 
 /** Why a pattern cannot be used, or null when it has exactly one day, one month and one year token. */
 export function datePatternProblem(pattern: string): string | null {
@@ -39,11 +46,17 @@ export function datePatternProblem(pattern: string): string | null {
  */
 export function reformatDate(text: string, pattern: string): string | null {
   const parts = partsOf(pattern);
-  const regex = new RegExp(`^${parts.map((p) => ('token' in p ? TOKEN_REGEX[p.token] : escapeRegex(p.literal))).join('')}$`);
+  const regex = new RegExp(
+    `^${parts.map((p) => ('token' in p ? TOKEN_REGEX[p.token] : escapeRegex(p.literal))).join('')}$`,
+  );
   const match = text.trim().match(regex);
   if (!match) return null;
   const values: Record<string, string> = {};
-  parts.filter((p): p is { token: string } => 'token' in p).forEach((p, index) => { values[p.token[0]] = match[index + 1]; });
+  parts
+    .filter((p): p is { token: string } => 'token' in p)
+    .forEach((p, index) => {
+      values[p.token[0]] = match[index + 1];
+    });
   // Two-digit years are read as 20yy: imports carry current business documents, not birth dates.
   const year = values.y.length === 2 ? `20${values.y}` : values.y;
   return `${year}-${values.M.padStart(2, '0')}-${values.d.padStart(2, '0')}`;

@@ -1,22 +1,38 @@
-import { documentFileOf, documentLinesOf, DOCUMENT_SERIALS, MODULES, type AppModule, type DocumentModule } from '@/lib/modules';
+import {
+  documentFileOf,
+  documentLinesOf,
+  DOCUMENT_SERIALS,
+  MODULES,
+  type AppModule,
+  type DocumentModule,
+} from '@/lib/modules';
 import { autoMatchColumns, normalizeHeader } from './auto-match';
 
 /** "Goods_Receipts-2026.csv" → "goodsreceipts2026": letters and digits only, lower case. */
-const squeeze = (text: string) => text.toLowerCase().replace(/\.[a-z0-9]+$/, '').replace(/[^a-z0-9]/g, '');
+const squeeze = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/\.[a-z0-9]+$/, '')
+    .replace(/[^a-z0-9]/g, '');
 
 function byFileName<M extends AppModule>(fileName: string, modules: readonly M[]): M | null {
   const name = squeeze(fileName);
-  const hits = modules.filter((m) => [m.apiName, m.label, m.singular].some((word) => name.includes(normalizeHeader(word).replace(/[^a-z0-9]/g, ''))));
+  const hits = modules.filter((m) =>
+    [m.apiName, m.label, m.singular].some((word) => name.includes(normalizeHeader(word).replace(/[^a-z0-9]/g, ''))),
+  );
   return hits.length === 1 ? hits[0] : null;
 }
 
 /** The one module whose mandatory fields all have a column and which matches the most headers; null on a tie. */
 function byHeaders<M extends AppModule>(headers: readonly string[], modules: readonly M[]): M | null {
-  const scored = modules.map((m) => {
-    const matched = autoMatchColumns(m, headers);
-    const complete = m.mandatory.every((field) => matched[field] !== null);
-    return { m, complete, score: Object.values(matched).filter((index) => index !== null).length };
-  }).filter((s) => s.complete).sort((a, b) => b.score - a.score);
+  const scored = modules
+    .map((m) => {
+      const matched = autoMatchColumns(m, headers);
+      const complete = m.mandatory.every((field) => matched[field] !== null);
+      return { m, complete, score: Object.values(matched).filter((index) => index !== null).length };
+    })
+    .filter((s) => s.complete)
+    .sort((a, b) => b.score - a.score);
   if (scored.length === 0 || (scored.length > 1 && scored[0].score === scored[1].score)) return null;
   return scored[0].m;
 }
@@ -25,7 +41,10 @@ function byHeaders<M extends AppModule>(headers: readonly string[], modules: rea
  * The module a file is meant for, as a person would guess it: its name ("items.csv", "Goods_Receipts.xlsx")
  * or else its headers. Null when neither says it clearly; the import page then offers the last one used.
  */
-export function detectModule(fileName: string, headers: readonly string[]): { module: AppModule; from: 'file name' | 'headers' } | null {
+export function detectModule(
+  fileName: string,
+  headers: readonly string[],
+): { module: AppModule; from: 'file name' | 'headers' } | null {
   const named = byFileName(fileName, MODULES);
   if (named) return { module: named, from: 'file name' };
   const headed = byHeaders(headers, MODULES);
@@ -35,7 +54,12 @@ export function detectModule(fileName: string, headers: readonly string[]): { mo
 type DataFile = { fileName: string; headers: readonly string[] };
 
 /** Which files of a parent/child ZIP hold the documents, their lines and (optionally) the lines' serial numbers. */
-export interface ParentChildLayout { documents: string; lines: string; serials: string | null; module: DocumentModule | null }
+export interface ParentChildLayout {
+  documents: string;
+  lines: string;
+  serials: string | null;
+  module: DocumentModule | null;
+}
 
 const DOCUMENT_MODULES = MODULES.filter((m): m is DocumentModule => m.kind === 'document');
 type Role = 'documents' | 'lines' | 'serials';
@@ -52,7 +76,10 @@ function roleByName(file: DataFile): Role {
   return name.includes('serial') ? 'serials' : name.includes('line') ? 'lines' : 'documents';
 }
 
-function layoutBy(files: readonly DataFile[], roleOf: (file: DataFile) => Role): Omit<ParentChildLayout, 'module'> | null {
+function layoutBy(
+  files: readonly DataFile[],
+  roleOf: (file: DataFile) => Role,
+): Omit<ParentChildLayout, 'module'> | null {
   const withRole = (role: Role) => files.filter((file) => roleOf(file) === role);
   const [documents, lines, serials] = [withRole('documents'), withRole('lines'), withRole('serials')];
   if (documents.length !== 1 || lines.length !== 1 || serials.length > 1) return null;
@@ -69,6 +96,8 @@ export function detectParentChild(files: readonly DataFile[]): ParentChildLayout
   const layout = layoutBy(files, roleByHeaders) ?? layoutBy(files, roleByName);
   if (!layout) return null;
   const documents = files.find((file) => file.fileName === layout.documents)!;
-  const found = byFileName(documents.fileName, DOCUMENT_MODULES) ?? byHeaders(documents.headers, DOCUMENT_MODULES.map(documentFileOf));
+  const found =
+    byFileName(documents.fileName, DOCUMENT_MODULES) ??
+    byHeaders(documents.headers, DOCUMENT_MODULES.map(documentFileOf));
   return { ...layout, module: found ? DOCUMENT_MODULES.find((m) => m.apiName === found.apiName)! : null };
 }

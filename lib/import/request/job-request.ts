@@ -1,5 +1,12 @@
 import { normalizeCharacterEncoding } from '@/lib/import/files';
-import { documentFileOf, findModule, OPERATIONS, type AppModule, type DocumentModule, type Operation } from '@/lib/modules';
+import {
+  documentFileOf,
+  findModule,
+  OPERATIONS,
+  type AppModule,
+  type DocumentModule,
+  type Operation,
+} from '@/lib/modules';
 import { checkCallbackUrl } from './callback-url';
 import { parentPositionOf, parseChildResources, refuseLineFields, type ChildResource } from './child-resources';
 import { isObject, parseMappings, type Json, type MappingRequest } from './mappings';
@@ -7,7 +14,10 @@ import { invalid, missing } from './request-errors';
 import { fileIdOf, fileNamesOf, moduleNameOf } from './resource-keys';
 import { ProtocolError } from '@/lib/errors';
 
-export interface CallbackSpec { url: string; method: 'post' }
+export interface CallbackSpec {
+  url: string;
+  method: 'post';
+}
 
 /** A job request that is well-formed on its own; what depends on the file is checked in create-job. */
 export interface JobRequest {
@@ -38,7 +48,8 @@ function booleanOf(value: unknown, key: string, path: string): boolean | null {
 function operationOf(body: Json): Operation {
   if (body.operation === undefined || body.operation === null || body.operation === '') missing('operation');
   const operation = String(body.operation).toLowerCase();
-  if (!(OPERATIONS as readonly string[]).includes(operation)) invalid('operation', `The operation '${String(body.operation)}' is not supported; use insert, update or upsert.`);
+  if (!(OPERATIONS as readonly string[]).includes(operation))
+    invalid('operation', `The operation '${String(body.operation)}' is not supported; use insert, update or upsert.`);
   return operation as Operation;
 }
 
@@ -47,8 +58,10 @@ function moduleOf(resource: Json, position: number): AppModule {
   if (raw === undefined || raw === null || raw === '') missing('module', `$.resource[${position}].module`);
   const importModule = typeof raw === 'string' ? findModule(raw) : undefined;
   if (!importModule) {
-    throw new ProtocolError('MODULE_NOT_AVAILABLE', `The module '${String(raw)}' is not available for bulk write.`,
-      { api_name: 'module', json_path: `$.resource[${position}].module` });
+    throw new ProtocolError('MODULE_NOT_AVAILABLE', `The module '${String(raw)}' is not available for bulk write.`, {
+      api_name: 'module',
+      json_path: `$.resource[${position}].module`,
+    });
   }
   return importModule;
 }
@@ -56,12 +69,20 @@ function moduleOf(resource: Json, position: number): AppModule {
 function findByOf(resource: Json, importModule: AppModule, operation: Operation, position: number): string | null {
   if (operation === 'insert') return null;
   if (!importModule.operations.includes(operation)) {
-    invalid('operation', `${importModule.apiName} does not support ${operation}; it supports ${importModule.operations.join(', ')}.`);
+    invalid(
+      'operation',
+      `${importModule.apiName} does not support ${operation}; it supports ${importModule.operations.join(', ')}.`,
+    );
   }
   const raw = resource.find_by;
   if (raw === undefined || raw === null || raw === '') missing('find_by', `$.resource[${position}].find_by`);
   const findBy = importModule.findBy.find((name) => name.toLowerCase() === String(raw).toLowerCase());
-  if (!findBy) invalid('find_by', `find_by must be one of ${importModule.findBy.join(', ')} for ${importModule.apiName}.`, `$.resource[${position}].find_by`);
+  if (!findBy)
+    invalid(
+      'find_by',
+      `find_by must be one of ${importModule.findBy.join(', ')} for ${importModule.apiName}.`,
+      `$.resource[${position}].find_by`,
+    );
   return findBy;
 }
 
@@ -84,7 +105,8 @@ function encodingOf(body: Json, resource: Json): string | null {
 /** The article's own sample spells the key `callBack`; Zoho reads it, so both spellings are the callback. */
 function callbackKey(body: Json): 'callback' | 'callBack' | null {
   const given = (['callback', 'callBack'] as const).filter((key) => body[key] !== undefined && body[key] !== null);
-  if (given.length > 1) invalid('callback', 'Give the callback once: callback and callBack are the same key.', '$.callBack');
+  if (given.length > 1)
+    invalid('callback', 'Give the callback once: callback and callBack are the same key.', '$.callBack');
   return given[0] ?? null;
 }
 
@@ -96,15 +118,20 @@ function callbackOf(body: Json): CallbackSpec | null {
   if (raw.url === undefined || raw.url === null || raw.url === '') missing('url', `$.${key}.url`);
   const method = raw.method === undefined || raw.method === null ? '' : String(raw.method);
   if (method.toLowerCase() !== 'post') {
-    throw new ProtocolError('INVALID_CALLBACK_METHOD', `The callback method '${method}' is not supported; use post.`,
-      { api_name: 'method', json_path: `$.${key}.method` });
+    throw new ProtocolError('INVALID_CALLBACK_METHOD', `The callback method '${method}' is not supported; use post.`, {
+      api_name: 'method',
+      json_path: `$.${key}.method`,
+    });
   }
   const problem = checkCallbackUrl(String(raw.url));
   if (problem) throw new ProtocolError('INVALID_URL_PATTERN', problem, { api_name: 'url', json_path: `$.${key}.url` });
   return { url: String(raw.url), method: 'post' };
 }
 
-/** One document (or catalog) file, or a document file and its child files: at most three resources, each a 'data' object. */
+/**
+ * One document (or catalog) file, or a document file and its child files: at most three resources, each a 'data'
+ * object.
+ */
 const MAX_RESOURCES = 3;
 
 function resourcesOf(body: Json): Json[] {
@@ -112,13 +139,16 @@ function resourcesOf(body: Json): Json[] {
   if (resources === undefined || resources === null) missing('resource');
   if (!Array.isArray(resources) || resources.length === 0) missing('resource');
   if (resources.length > MAX_RESOURCES) {
-    throw new ProtocolError('LIMIT_EXCEEDED',
+    throw new ProtocolError(
+      'LIMIT_EXCEEDED',
       `A bulk write job takes at most ${MAX_RESOURCES} resources: a document file, its lines and their serial numbers; ${resources.length} were sent.`,
-      { api_name: 'resource', json_path: '$.resource' });
+      { api_name: 'resource', json_path: '$.resource' },
+    );
   }
   resources.forEach((resource: unknown, position) => {
     if (!isObject(resource)) invalid('resource', 'Each resource must be an object.', `$.resource[${position}]`);
-    if (resource.type !== undefined && resource.type !== 'data') invalid('type', "The resource type must be 'data'.", `$.resource[${position}].type`);
+    if (resource.type !== undefined && resource.type !== 'data')
+      invalid('type', "The resource type must be 'data'.", `$.resource[${position}].type`);
   });
   return resources as Json[];
 }
@@ -134,12 +164,18 @@ export function parseJobRequest(body: unknown): JobRequest {
   const fileId = fileIdOf(resource, position);
   const findBy = findByOf(resource, importModule, operation, position);
   const children = parseChildResources(resources, position, importModule, operation, fileId);
-  const ignoreEmpty = booleanOf(resource.ignore_empty, 'ignore_empty', `$.resource[${position}].ignore_empty`)
-    ?? booleanOf(body.ignore_empty, 'ignore_empty', '$.ignore_empty') ?? false;
+  const ignoreEmpty =
+    booleanOf(resource.ignore_empty, 'ignore_empty', `$.resource[${position}].ignore_empty`) ??
+    booleanOf(body.ignore_empty, 'ignore_empty', '$.ignore_empty') ??
+    false;
   const fileModule = children.length > 0 ? documentFileOf(importModule as DocumentModule) : importModule;
   if (children.length > 0) refuseLineFields(resource.field_mappings, importModule as DocumentModule, position);
   return {
-    operation, module: importModule, fileId, findBy, ignoreEmpty,
+    operation,
+    module: importModule,
+    fileId,
+    findBy,
+    ignoreEmpty,
     characterEncoding: encodingOf(body, resource),
     mappings: parseMappings(resource.field_mappings, fileModule, position),
     callback: callbackOf(body),

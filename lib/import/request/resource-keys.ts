@@ -14,7 +14,10 @@ export function fileIdOf(resource: Json, position: number): bigint {
   const text = String(raw);
   const id = parseId(text);
   if (id === null) {
-    throw new ProtocolError('INVALID_FILE_ID', `The file_id '${text}' is not valid.`, { api_name: 'file_id', json_path: `$.resource[${position}].file_id` });
+    throw new ProtocolError('INVALID_FILE_ID', `The file_id '${text}' is not valid.`, {
+      api_name: 'file_id',
+      json_path: `$.resource[${position}].file_id`,
+    });
   }
   return id;
 }
@@ -31,9 +34,14 @@ export function fileNamesOf(resource: Json, position: number, required: boolean)
   const path = `$.resource[${position}].file_names`;
   if (raw === undefined || raw === null) return required ? missing('file_names', path) : null;
   if (!Array.isArray(raw) || raw.length !== 1 || typeof raw[0] !== 'string' || raw[0].trim() === '') {
-    invalid('file_names', 'file_names must list the one file of the uploaded ZIP this resource reads, such as ["lines.csv"].', path);
+    invalid(
+      'file_names',
+      'file_names must list the one file of the uploaded ZIP this resource reads, such as ["lines.csv"].',
+      path,
+    );
   }
   const name = raw[0].trim();
-  if (name.length > MAX_FILE_NAME_CHARS) invalid('file_names', `A file name in file_names has at most ${MAX_FILE_NAME_CHARS} characters.`, `${path}[0]`);
+  if (name.length > MAX_FILE_NAME_CHARS)
+    invalid('file_names', `A file name in file_names has at most ${MAX_FILE_NAME_CHARS} characters.`, `${path}[0]`);
   return name;
 }

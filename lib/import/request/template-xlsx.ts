@@ -28,13 +28,18 @@ function escapeXml(text: string): string {
 
 export function columnLetters(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
 function sheet(rows: string[][]): string {
   const xmlRows = rows.map((row, r) => {
-    const cells = row.map((value, c) => (value === '' ? '' : `<c r="${columnLetters(c)}${r + 1}" t="inlineStr"${r === 0 ? ' s="1"' : ''}><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`));
+    const cells = row.map((value, c) =>
+      value === ''
+        ? ''
+        : `<c r="${columnLetters(c)}${r + 1}" t="inlineStr"${r === 0 ? ' s="1"' : ''}><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`,
+    );
     return `<row r="${r + 1}">${cells.join('')}</row>`;
   });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -1,7 +1,15 @@
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import {
-  documentFileOf, documentLinesOf, DOCUMENT_SERIALS, findModule, LINE_FIELDS, mappableFields, type AppModule, type DocumentModule, type ModuleField,
+  documentFileOf,
+  documentLinesOf,
+  DOCUMENT_SERIALS,
+  findModule,
+  LINE_FIELDS,
+  mappableFields,
+  type AppModule,
+  type DocumentModule,
+  type ModuleField,
 } from '@/lib/modules';
 import { buildXlsx } from './template-xlsx';
 
@@ -18,7 +26,8 @@ function csvText(rows: string[][]): string {
   return `\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
 }
 
-const fieldNamed = (fields: readonly ModuleField[], apiName: string) => fields.find((field) => field.apiName === apiName)!;
+const fieldNamed = (fields: readonly ModuleField[], apiName: string) =>
+  fields.find((field) => field.apiName === apiName)!;
 
 /**
  * The parent/child layout of a document module: its documents, their lines (serial numbers left to the third
@@ -32,7 +41,10 @@ export function parentChildTemplates(module: DocumentModule): { fileName: string
   return [
     { fileName: `${module.apiName}.csv`, rows: templateRows(documentFileOf(module)) },
     { fileName: `${lines.apiName}.csv`, rows: [lineFields.map((f) => f.apiName), lineFields.map((f) => f.example)] },
-    { fileName: `${DOCUMENT_SERIALS.apiName}.csv`, rows: [DOCUMENT_SERIALS.fields.map((f) => f.apiName), ...serials.map((serial) => [lineId, serial])] },
+    {
+      fileName: `${DOCUMENT_SERIALS.apiName}.csv`,
+      rows: [DOCUMENT_SERIALS.fields.map((f) => f.apiName), ...serials.map((serial) => [lineId, serial])],
+    },
   ];
 }
 
@@ -52,9 +64,16 @@ export async function templateFile(fileName: string): Promise<TemplateFile | nul
   if (!match || !importModule) return null;
   const name = `${importModule.apiName}.${match[2]}`;
   if (match[2] === 'zip') {
-    return importModule.kind === 'document' ? { body: await parentChildZip(importModule), contentType: 'application/zip', fileName: name } : null;
+    return importModule.kind === 'document'
+      ? { body: await parentChildZip(importModule), contentType: 'application/zip', fileName: name }
+      : null;
   }
   const rows = templateRows(importModule);
-  if (match[2] === 'csv') return { body: Buffer.from(csvText(rows)), contentType: 'text/csv; charset=utf-8', fileName: name };
-  return { body: await buildXlsx(rows, importModule.apiName), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: name };
+  if (match[2] === 'csv')
+    return { body: Buffer.from(csvText(rows)), contentType: 'text/csv; charset=utf-8', fileName: name };
+  return {
+    body: await buildXlsx(rows, importModule.apiName),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    fileName: name,
+  };
 }

@@ -1,2 +1,10 @@
-export { buildResultCsv, joinResultCsv, resultCsvLine, RESULT_COLUMNS, type ResultRow, type RowOutcome, type RowStatus } from './result-csv';
+export {
+  buildResultCsv,
+  joinResultCsv,
+  resultCsvLine,
+  RESULT_COLUMNS,
+  type ResultRow,
+  type RowOutcome,
+  type RowStatus,
+} from './result-csv';
 export { formatErrorMessages, formatZohoErrors, type RowError } from './zoho-errors';

@@ -8,7 +8,13 @@ const DOS_DATE_1980_01_01 = 0x21;
 
 /** A plain file name: no folders, no control characters, never empty. */
 function plainName(name: string): string {
-  const base = name.replace(/\\/g, '/').split('/').pop()?.replace(/[\0-\x1f]/g, '').trim() ?? '';
+  const base =
+    name
+      .replace(/\\/g, '/')
+      .split('/')
+      .pop()
+      ?.replace(/[\0-\x1f]/g, '')
+      .trim() ?? '';
   return base === '' || base === '.' || base === '..' ? 'result.csv' : base;
 }
 

@@ -21,12 +21,16 @@ export interface RowOutcomeRecord {
 type StoredOutcome = [number, RowStatus, string | null, RowError[]?, number?];
 
 /** `serial` only tells a parent/child job which row an error belongs on; it is not kept. */
-const keptErrors = (errors: RowError[]) => (errors.some((e) => e.serial !== undefined)
-  ? errors.map(({ code, column, message }) => ({ code, column, message })) : errors);
+const keptErrors = (errors: RowError[]) =>
+  errors.some((e) => e.serial !== undefined)
+    ? errors.map(({ code, column, message }) => ({ code, column, message }))
+    : errors;
 
 function stored(o: RowOutcomeRecord): StoredOutcome {
   if (o.file) return [o.rowNumber, o.status, o.recordId, keptErrors(o.errors), o.file];
-  return o.errors.length === 0 ? [o.rowNumber, o.status, o.recordId] : [o.rowNumber, o.status, o.recordId, keptErrors(o.errors)];
+  return o.errors.length === 0
+    ? [o.rowNumber, o.status, o.recordId]
+    : [o.rowNumber, o.status, o.recordId, keptErrors(o.errors)];
 }
 
 export function packOutcomes(outcomes: readonly RowOutcomeRecord[]): string {
@@ -34,11 +38,21 @@ export function packOutcomes(outcomes: readonly RowOutcomeRecord[]): string {
 }
 
 export function unpackOutcomes(stored: unknown): RowOutcomeRecord[] {
-  return (stored as StoredOutcome[]).map(([rowNumber, status, recordId, errors, file]) =>
-    ({ rowNumber, status, recordId, errors: errors ?? [], ...(file ? { file } : {}) }));
+  return (stored as StoredOutcome[]).map(([rowNumber, status, recordId, errors, file]) => ({
+    rowNumber,
+    status,
+    recordId,
+    errors: errors ?? [],
+    ...(file ? { file } : {}),
+  }));
 }
 
-export const skipped = (rowNumber: number, errors: RowError[]): RowOutcomeRecord => ({ rowNumber, status: 'SKIPPED', recordId: null, errors });
+export const skipped = (rowNumber: number, errors: RowError[]): RowOutcomeRecord => ({
+  rowNumber,
+  status: 'SKIPPED',
+  recordId: null,
+  errors,
+});
 
 /** Our domain error codes in Zoho's row-level vocabulary (the records API's table: lib/modules/zoho.ts). */
 export function zohoCodeOf(error: DomainError): string {
@@ -49,7 +63,11 @@ export function zohoCodeOf(error: DomainError): string {
  * A lib function's refusal as row errors: one per field error (the schema key named by its API name),
  * or one for the whole row. `blankKeys` are fields the row left empty: their error means "missing".
  */
-export function rowErrorsOf(error: unknown, columnOf: (key: string) => string, blankKeys: ReadonlySet<string> = new Set()): RowError[] {
+export function rowErrorsOf(
+  error: unknown,
+  columnOf: (key: string) => string,
+  blankKeys: ReadonlySet<string> = new Set(),
+): RowError[] {
   if (!isDomainError(error)) {
     // Integrity (23) and data (22) errors belong to this row alone; anything else (a lost connection) stops the chunk.
     const sqlState = pgErrorOf(error)?.code ?? '';

@@ -5,7 +5,11 @@ import { buildResultCsv, RESULT_COLUMNS, type ResultRow } from './result-csv';
 const HEADERS = ['Code', 'Name', 'Qty'];
 
 const ROWS: ResultRow[] = [
-  { rowNumber: 2, cells: ['000123', 'Apple', '5'], outcome: { status: 'ADDED', recordId: '5725767000000524001', errors: [] } },
+  {
+    rowNumber: 2,
+    cells: ['000123', 'Apple', '5'],
+    outcome: { status: 'ADDED', recordId: '5725767000000524001', errors: [] },
+  },
   {
     rowNumber: 4,
     cells: ['', 'Pear, "green"\nlarge', '-12.50'],
@@ -18,7 +22,11 @@ const ROWS: ResultRow[] = [
       ],
     },
   },
-  { rowNumber: 5, cells: ['=HYPERLINK("http://evil")', '@cmd', '-5'], outcome: { status: 'UPDATED', recordId: '7', errors: [] } },
+  {
+    rowNumber: 5,
+    cells: ['=HYPERLINK("http://evil")', '@cmd', '-5'],
+    outcome: { status: 'UPDATED', recordId: '7', errors: [] },
+  },
 ];
 
 function parseBack(csv: string): string[][] {
@@ -64,9 +72,19 @@ describe('buildResultCsv', () => {
   });
 
   it('neutralises formulas in headers and messages too', () => {
-    const hostile = buildResultCsv(['=cmd'], [
-      { rowNumber: 2, cells: ['x'], outcome: { status: 'SKIPPED', errors: [{ code: 'INVALID_DATA', column: '=cmd', message: '=evil is not valid' }] } },
-    ]);
+    const hostile = buildResultCsv(
+      ['=cmd'],
+      [
+        {
+          rowNumber: 2,
+          cells: ['x'],
+          outcome: {
+            status: 'SKIPPED',
+            errors: [{ code: 'INVALID_DATA', column: '=cmd', message: '=evil is not valid' }],
+          },
+        },
+      ],
+    );
     const [header, row] = parseBack(hostile);
     expect(header[0]).toBe("'=cmd");
     expect(row.slice(-2)).toEqual(['INVALID_DATA-=cmd', "'=evil is not valid"]);
@@ -74,7 +92,10 @@ describe('buildResultCsv', () => {
 
   it('pads short rows and cuts long ones to the header', () => {
     const [, row] = parseBack(
-      buildResultCsv(['a', 'b'], [{ rowNumber: 2, cells: ['1'], outcome: { status: 'ADDED', recordId: '9', errors: [] } }]),
+      buildResultCsv(
+        ['a', 'b'],
+        [{ rowNumber: 2, cells: ['1'], outcome: { status: 'ADDED', recordId: '9', errors: [] } }],
+      ),
     );
     expect(row).toEqual(['1', '', '2', 'ADDED', '9', '', '']);
     const [, cut] = parseBack(
@@ -88,13 +109,39 @@ describe('buildResultCsv', () => {
   });
 
   it('writes what Papa.unparse would, cell for cell, for awkward cells', () => {
-    const awkward = ['', ' lead', 'trail ', 'a,b', 'say "hi"', 'line\r\nbreak', 'lone\rcr', '"', ',', 'žluťoučký kůň', '\ttab', '=1+1'];
-    const rows: ResultRow[] = awkward.map((cell, i) => ({ rowNumber: i + 2, cells: [cell, `x${cell}`], outcome: { status: 'ADDED', errors: [] } }));
+    const awkward = [
+      '',
+      ' lead',
+      'trail ',
+      'a,b',
+      'say "hi"',
+      'line\r\nbreak',
+      'lone\rcr',
+      '"',
+      ',',
+      'žluťoučký kůň',
+      '\ttab',
+      '=1+1',
+    ];
+    const rows: ResultRow[] = awkward.map((cell, i) => ({
+      rowNumber: i + 2,
+      cells: [cell, `x${cell}`],
+      outcome: { status: 'ADDED', errors: [] },
+    }));
     const ours = buildResultCsv(['A', 'B'], rows);
     const guarded = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-    const papa = Papa.unparse({ fields: ['A', 'B', ...RESULT_COLUMNS], data: rows.map((r) => [guarded(r.cells[0]), r.cells[1], String(r.rowNumber), 'ADDED', '', '', '']) },
-      { newline: '\r\n', quotes: false });
+    const papa = Papa.unparse(
+      {
+        fields: ['A', 'B', ...RESULT_COLUMNS],
+        data: rows.map((r) => [guarded(r.cells[0]), r.cells[1], String(r.rowNumber), 'ADDED', '', '', '']),
+      },
+      { newline: '\r\n', quotes: false },
+    );
     expect(ours).toBe(`\uFEFF${papa}\r\n`);
-    expect(parseBack(ours).slice(1).map((row) => row[1])).toEqual(awkward.map((cell) => `x${cell}`));
+    expect(
+      parseBack(ours)
+        .slice(1)
+        .map((row) => row[1]),
+    ).toEqual(awkward.map((cell) => `x${cell}`));
   });
 });

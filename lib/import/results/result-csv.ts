@@ -49,7 +49,10 @@ export function resultCsvLine(row: ResultRow, columnCount: number): string {
  * hand-written loop is several times faster (same quoting rules; result-csv.test.ts pins them).
  */
 export function buildResultCsv(headers: readonly string[], rows: readonly ResultRow[]): string {
-  return joinResultCsv(headers, rows.map((row) => resultCsvLine(row, headers.length)));
+  return joinResultCsv(
+    headers,
+    rows.map((row) => resultCsvLine(row, headers.length)),
+  );
 }
 
 /** The result CSV of lines made by resultCsvLine, in file order (so a run can make them as its chunks end). */

@@ -5,7 +5,11 @@ import { ResultFiles, ResultLines } from './result-lines';
 import type { RowOutcomeRecord } from './outcomes';
 
 const table: UploadedTable = {
-  fileName: 'receipt.csv', kind: 'csv', encoding: 'utf-8', delimiter: ',', headers: ['Number', 'Serial'],
+  fileName: 'receipt.csv',
+  kind: 'csv',
+  encoding: 'utf-8',
+  delimiter: ',',
+  headers: ['Number', 'Serial'],
   rows: [
     { rowNumber: 2, cells: ['R-1', 'SN-1'] },
     { rowNumber: 3, cells: ['R-2', '=cmd'] },
@@ -14,11 +18,22 @@ const table: UploadedTable = {
   ],
 };
 
-const added = (rowNumber: number, recordId: string): RowOutcomeRecord => ({ rowNumber, status: 'ADDED', recordId, errors: [] });
+const added = (rowNumber: number, recordId: string): RowOutcomeRecord => ({
+  rowNumber,
+  status: 'ADDED',
+  recordId,
+  errors: [],
+});
 const refused: RowOutcomeRecord = {
-  rowNumber: 3, status: 'SKIPPED', recordId: null, errors: [{ code: 'DUPLICATE_DATA', column: 'Serial', message: 'Serial =cmd is in stock.' }],
+  rowNumber: 3,
+  status: 'SKIPPED',
+  recordId: null,
+  errors: [{ code: 'DUPLICATE_DATA', column: 'Serial', message: 'Serial =cmd is in stock.' }],
 };
-const NOT_PROCESSED = { status: 'SKIPPED' as const, errors: [{ code: 'CANNOT_PROCESS', column: '', message: 'This row was not processed.' }] };
+const NOT_PROCESSED = {
+  status: 'SKIPPED' as const,
+  errors: [{ code: 'CANNOT_PROCESS', column: '', message: 'This row was not processed.' }],
+};
 
 describe('ResultLines', () => {
   it('gives the CSV of every row in file order, whatever order the chunks reported them in', () => {
@@ -27,26 +42,44 @@ describe('ResultLines', () => {
     lines.add([added(2, '10'), added(4, '10')]);
     lines.writeAdded();
     lines.add([refused]);
-    expect(lines.csv()).toBe(buildResultCsv(table.headers, [
-      { ...table.rows[0], outcome: { status: 'ADDED', recordId: '10', errors: [] } },
-      { ...table.rows[1], outcome: { status: 'SKIPPED', errors: refused.errors } },
-      { ...table.rows[2], outcome: { status: 'ADDED', recordId: '10', errors: [] } },
-      { ...table.rows[3], outcome: NOT_PROCESSED },
-    ]));
+    expect(lines.csv()).toBe(
+      buildResultCsv(table.headers, [
+        { ...table.rows[0], outcome: { status: 'ADDED', recordId: '10', errors: [] } },
+        { ...table.rows[1], outcome: { status: 'SKIPPED', errors: refused.errors } },
+        { ...table.rows[2], outcome: { status: 'ADDED', recordId: '10', errors: [] } },
+        { ...table.rows[3], outcome: NOT_PROCESSED },
+      ]),
+    );
   });
 
   it('says "not processed" for every row when no outcome was added', () => {
-    expect(new ResultLines(table).csv()).toBe(buildResultCsv(table.headers, table.rows.map((row) => ({ ...row, outcome: NOT_PROCESSED }))));
+    expect(new ResultLines(table).csv()).toBe(
+      buildResultCsv(
+        table.headers,
+        table.rows.map((row) => ({ ...row, outcome: NOT_PROCESSED })),
+      ),
+    );
   });
 });
 
 describe('ResultFiles', () => {
   it('gives each file of a job its own result CSV, named after it, with the outcomes of its rows', () => {
-    const lines: UploadedTable = { ...table, fileName: 'lines.csv', headers: ['Parent_Id'], rows: [{ rowNumber: 2, cells: ['R-1'] }] };
+    const lines: UploadedTable = {
+      ...table,
+      fileName: 'lines.csv',
+      headers: ['Parent_Id'],
+      rows: [{ rowNumber: 2, cells: ['R-1'] }],
+    };
     const files = new ResultFiles([table, lines]);
     files.add([added(2, '10'), { ...added(2, '10'), file: 1 }]);
     const [first, second] = files.entries();
     expect(first.name).toBe('receipt_result.csv');
-    expect(second).toEqual({ name: 'lines_result.csv', content: buildResultCsv(['Parent_Id'], [{ rowNumber: 2, cells: ['R-1'], outcome: { status: 'ADDED', recordId: '10', errors: [] } }]) });
+    expect(second).toEqual({
+      name: 'lines_result.csv',
+      content: buildResultCsv(
+        ['Parent_Id'],
+        [{ rowNumber: 2, cells: ['R-1'], outcome: { status: 'ADDED', recordId: '10', errors: [] } }],
+      ),
+    });
   });
 });

@@ -3,7 +3,8 @@ import { joinResultCsv, resultCsvLine, type ResultRow } from '@/lib/import/resul
 import type { RowOutcomeRecord } from './outcomes';
 
 const NOT_PROCESSED: ResultRow['outcome'] = {
-  status: 'SKIPPED', errors: [{ code: 'CANNOT_PROCESS', column: '', message: 'This row was not processed.' }],
+  status: 'SKIPPED',
+  errors: [{ code: 'CANNOT_PROCESS', column: '', message: 'This row was not processed.' }],
 };
 
 /**
@@ -37,14 +38,19 @@ export class ResultLines {
   }
 
   private lineOf(row: TableRow, outcome: RowOutcomeRecord | null) {
-    const result = outcome ? { status: outcome.status, recordId: outcome.recordId ?? undefined, errors: outcome.errors } : NOT_PROCESSED;
+    const result = outcome
+      ? { status: outcome.status, recordId: outcome.recordId ?? undefined, errors: outcome.errors }
+      : NOT_PROCESSED;
     return resultCsvLine({ rowNumber: row.rowNumber, cells: row.cells, outcome: result }, this.table.headers.length);
   }
 
   /** The whole CSV: every source row in file order. */
   csv(): string {
     this.writeAdded();
-    return joinResultCsv(this.table.headers, this.table.rows.map((row) => this.lines.get(row.rowNumber) ?? this.lineOf(row, null)));
+    return joinResultCsv(
+      this.table.headers,
+      this.table.rows.map((row) => this.lines.get(row.rowNumber) ?? this.lineOf(row, null)),
+    );
   }
 }
 

@@ -34,7 +34,9 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array> 
 export async function readUploadedFile(request: Request): Promise<{ bytes: Buffer; fileName: string }> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
-    throw new ProtocolError('INVALID_DATA', 'Send the file as multipart/form-data under the key file.', { api_name: 'file' });
+    throw new ProtocolError('INVALID_DATA', 'Send the file as multipart/form-data under the key file.', {
+      api_name: 'file',
+    });
   }
   const body = await readCapped(request, MAX_UPLOAD_BYTES + ENVELOPE_BYTES);
   let form: FormData;

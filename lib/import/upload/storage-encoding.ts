@@ -26,6 +26,9 @@ export async function decodeFromStorage(content: Buffer, encoding: ContentEncodi
   try {
     return await gunzipAsync(content);
   } catch {
-    throw new ProtocolError('INVALID_FILE_FORMAT', 'The stored copy of the upload is damaged and cannot be unpacked; upload the file again.');
+    throw new ProtocolError(
+      'INVALID_FILE_FORMAT',
+      'The stored copy of the upload is damaged and cannot be unpacked; upload the file again.',
+    );
   }
 }

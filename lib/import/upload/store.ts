@@ -47,18 +47,27 @@ const shapeKey = (fileId: bigint, encoding: string | null) => `${fileId}:${encod
  * Reads the upload completely (so a bad file is refused now, with its specific error) and stores its
  * bytes in the database, where every app instance and worker can read it. Throws ProtocolError.
  */
-export async function storeUpload(db: DbOrTx, input: { bytes: Buffer; fileName: string; userId: number }): Promise<StoredUpload> {
+export async function storeUpload(
+  db: DbOrTx,
+  input: { bytes: Buffer; fileName: string; userId: number },
+): Promise<StoredUpload> {
   // The gzip of a CSV runs on the thread pool while the file is read here.
-  const [tables, stored] = await Promise.all([readUploadedTables(input.bytes, input.fileName), encodeForStorage(input.bytes)]);
-  const [row] = await db.insert(importFile).values({
-    // The data file's own name (Zoho's file.name); a ZIP of several files keeps the ZIP's.
-    fileName: tables.length === 1 ? tables[0].fileName : fileBaseName(input.fileName),
-    content: stored.content,
-    contentEncoding: stored.encoding,
-    sizeBytes: input.bytes.length,
-    sha256: createHash('sha256').update(input.bytes).digest('hex'),
-    uploadedBy: input.userId,
-  }).returning({ id: importFile.id, createdAt: importFile.createdAt });
+  const [tables, stored] = await Promise.all([
+    readUploadedTables(input.bytes, input.fileName),
+    encodeForStorage(input.bytes),
+  ]);
+  const [row] = await db
+    .insert(importFile)
+    .values({
+      // The data file's own name (Zoho's file.name); a ZIP of several files keeps the ZIP's.
+      fileName: tables.length === 1 ? tables[0].fileName : fileBaseName(input.fileName),
+      content: stored.content,
+      contentEncoding: stored.encoding,
+      sizeBytes: input.bytes.length,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      uploadedBy: input.userId,
+    })
+    .returning({ id: importFile.id, createdAt: importFile.createdAt });
   remember(shapeKey(row.id, null), summaryOf(tables));
   keepRecentTables(row.id, tables);
   return { fileId: row.id, createdAt: row.createdAt, tables };
@@ -66,10 +75,15 @@ export async function storeUpload(db: DbOrTx, input: { bytes: Buffer; fileName: 
 
 /** The uploaded file's bytes (as sent) and name, or INVALID_FILE_ID. */
 export async function loadUpload(db: DbOrTx, fileId: bigint) {
-  const [file] = await db.select({ fileName: importFile.fileName, content: importFile.content, encoding: importFile.contentEncoding })
-    .from(importFile).where(eq(importFile.id, fileId));
+  const [file] = await db
+    .select({ fileName: importFile.fileName, content: importFile.content, encoding: importFile.contentEncoding })
+    .from(importFile)
+    .where(eq(importFile.id, fileId));
   if (!file) {
-    throw new ProtocolError('INVALID_FILE_ID', `No uploaded file has the file_id ${fileId}.`, { api_name: 'file_id', json_path: '$.resource[0].file_id' });
+    throw new ProtocolError('INVALID_FILE_ID', `No uploaded file has the file_id ${fileId}.`, {
+      api_name: 'file_id',
+      json_path: '$.resource[0].file_id',
+    });
   }
   return { fileName: file.fileName, content: await decodeFromStorage(file.content, file.encoding) };
 }
@@ -85,7 +99,6 @@ export async function readStoredTables(db: DbOrTx, fileId: bigint, encoding: str
   return readUploadedTables(file.content, file.fileName, { characterEncoding: encoding ?? undefined });
 }
 
-
 /**
  * A copy of the text that does not share memory with the file it was cut from: V8 keeps a cell as a
  * slice of the whole decoded file, so caching five preview rows as they are would keep every cached
@@ -95,8 +108,13 @@ const detached = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
 function fileSummaryOf(table: UploadedTable): FileSummary {
   return {
-    fileName: detached(table.fileName), kind: table.kind, encoding: table.encoding, delimiter: table.delimiter, headers: table.headers.map(detached),
-    rowCount: table.rows.length, preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.cells.map(detached)),
+    fileName: detached(table.fileName),
+    kind: table.kind,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    headers: table.headers.map(detached),
+    rowCount: table.rows.length,
+    preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.cells.map(detached)),
   };
 }
 
@@ -105,8 +123,15 @@ function summaryOf(tables: UploadedTable[]): UploadSummary {
   return { ...files[0], files };
 }
 
-/** Headers, row count and first rows of each data file of an upload read with the given encoding (cached right after upload). */
-export async function uploadSummary(db: DbOrTx, fileId: bigint, encoding: string | null = null): Promise<UploadSummary> {
+/**
+ * Headers, row count and first rows of each data file of an upload read with the given encoding (cached right after
+ * upload).
+ */
+export async function uploadSummary(
+  db: DbOrTx,
+  fileId: bigint,
+  encoding: string | null = null,
+): Promise<UploadSummary> {
   const cached = recentShapes.get(shapeKey(fileId, encoding));
   if (cached) return cached;
   const summary = summaryOf(await readStoredTables(db, fileId, encoding));

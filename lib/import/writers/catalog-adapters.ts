@@ -61,14 +61,26 @@ const items: CatalogAdapter = {
     const where = keyFilter({ id: item.id, code: item.code, ean: item.ean }, keys);
     if (!where) return [];
     // The stored row is the schema's input as it is (its extra keys, id and version among them, are not fields).
-    return (await storedItems(tx, where)).map((stored) => ({ id: stored.id, code: stored.code, ean: stored.ean, values: stored }));
+    return (await storedItems(tx, where)).map((stored) => ({
+      id: stored.id,
+      code: stored.code,
+      ean: stored.ean,
+      values: stored,
+    }));
   },
   create: (tx, input, userId) => createItem(tx, input as never, { userId }),
   update: (tx, id, changes, userId) => updateItem(tx, id, changes, { userId }),
   batch: {
-    prepare: (rows, userId) => prepareItemWrites(rows.map((row) => ({
-      id: row.target?.id ?? null, read: row.target?.values as StoredItem | undefined, values: row.values, data: row.data as ItemData,
-    })), { userId }),
+    prepare: (rows, userId) =>
+      prepareItemWrites(
+        rows.map((row) => ({
+          id: row.target?.id ?? null,
+          read: row.target?.values as StoredItem | undefined,
+          values: row.values,
+          data: row.data as ItemData,
+        })),
+        { userId },
+      ),
   },
 };
 
@@ -79,8 +91,18 @@ const partners: CatalogAdapter = {
     if (!where) return [];
     const rows = await tx.select().from(partner).where(where);
     return rows.map((r) => ({
-      id: r.id, code: r.code, ean: null,
-      values: { code: r.code, name: r.name, type: r.type, vatId: r.vatId, email: r.email, phone: r.phone, address: r.address },
+      id: r.id,
+      code: r.code,
+      ean: null,
+      values: {
+        code: r.code,
+        name: r.name,
+        type: r.type,
+        vatId: r.vatId,
+        email: r.email,
+        phone: r.phone,
+        address: r.address,
+      },
     }));
   },
   create: (tx, input, userId) => createPartner(tx, input as never, { userId }),

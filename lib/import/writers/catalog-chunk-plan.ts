@@ -4,7 +4,15 @@ import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
 import { adapterFor, type CatalogRecord, type Keys } from './catalog-adapters';
 import { rowsToWriteInOrder } from './catalog-order';
-import { keysOf, overlayOf, planRow, RecordIndex, resolveTarget, type PlannedRow, type RowOverlay } from './catalog-plan';
+import {
+  keysOf,
+  overlayOf,
+  planRow,
+  RecordIndex,
+  resolveTarget,
+  type PlannedRow,
+  type RowOverlay,
+} from './catalog-plan';
 import { ChunkKeys } from './chunk-keys';
 import type { CatalogContext } from './context';
 import type { RowOutcomeRecord } from '@/lib/import/results/outcomes';
@@ -22,7 +30,10 @@ export interface CatalogChunkPlan {
   plans: (PlannedRow | RowError[])[];
   /** Rows to write one by one in row order (catalog-order.ts); the others are batched. */
   inOrder: Set<number>;
-  /** The rows no other row depends on (valid ones not written in order), prepared for the lib's batch writer; null without any. */
+  /**
+   * The rows no other row depends on (valid ones not written in order), prepared for the lib's batch writer; null
+   * without any.
+   */
   batch: PreparedBatch | null;
   /** Every code, EAN and record id the plan was made from: the rows' own and those of the records found. */
   reads: ChunkKeys;
@@ -71,10 +82,15 @@ export async function planCatalogChunk(db: DbOrTx, ctx: CatalogContext, rows: Ta
     plans.push('error' in target ? [target.error] : planRow(ctx, adapter, overlay, target.record));
   }
   // Without a batch writer (Partners, Warehouses) every row goes through the lib function, in row order.
-  const inOrder = adapter.batch ? rowsToWriteInOrder(ctx, overlays, plans, index) : new Set(overlays.map((overlay) => overlay.rowNumber));
-  const fast = plans.filter((plan, i): plan is PlannedRow => !Array.isArray(plan) && !inOrder.has(overlays[i].rowNumber));
+  const inOrder = adapter.batch
+    ? rowsToWriteInOrder(ctx, overlays, plans, index)
+    : new Set(overlays.map((overlay) => overlay.rowNumber));
+  const fast = plans.filter(
+    (plan, i): plan is PlannedRow => !Array.isArray(plan) && !inOrder.has(overlays[i].rowNumber),
+  );
   // The lib builds its statements now, so that the chunk's transaction sends them at once.
-  const batch = adapter.batch && fast.length ? { rows: fast, writes: await adapter.batch.prepare(fast, ctx.userId) } : null;
+  const batch =
+    adapter.batch && fast.length ? { rows: fast, writes: await adapter.batch.prepare(fast, ctx.userId) } : null;
   return { rows, overlays, plans, inOrder, batch, reads: readsOf(ctx, overlays, keys, records) };
 }
 
@@ -85,6 +101,7 @@ export async function planCatalogChunk(db: DbOrTx, ctx: CatalogContext, rows: Ta
  */
 export function keysWrittenBy(plan: CatalogChunkPlan, outcomes: RowOutcomeRecord[]): ChunkKeys[] {
   const added = new ChunkKeys();
-  for (const outcome of outcomes) if (outcome.status === 'ADDED' && outcome.recordId !== null) added.addId(BigInt(outcome.recordId));
+  for (const outcome of outcomes)
+    if (outcome.status === 'ADDED' && outcome.recordId !== null) added.addId(BigInt(outcome.recordId));
   return [plan.reads, added];
 }

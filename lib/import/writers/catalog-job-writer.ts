@@ -22,7 +22,8 @@ export function catalogJobWriter(db: Db, ctx: CatalogContext): JobWriter {
   let writtenLast: ChunkKeys[] = [];
 
   const planAhead = (units: TableRow[][]) => {
-    // A plan that fails (the database went away) is no plan: the chunk plans in its transaction and meets the error there.
+    // A plan that fails (the database went away) is no plan: the chunk plans in its transaction and meets the error
+    // there.
     ahead = { units, plan: planCatalogChunk(db, ctx, units.flat()).catch(() => null) };
   };
 

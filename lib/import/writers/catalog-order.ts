@@ -13,7 +13,11 @@ function keysOfRow(ctx: CatalogContext, overlay: RowOverlay, plan: PlannedRow | 
   const find = overlay.findKey || null;
   const idKey = ctx.findBy === 'id' ? parseId(find) : null;
   return {
-    codes: [text(overlay.values.code), ctx.findBy !== 'id' && ctx.findBy !== 'EAN' ? find : null, planned ? text(planned.data.code) : null],
+    codes: [
+      text(overlay.values.code),
+      ctx.findBy !== 'id' && ctx.findBy !== 'EAN' ? find : null,
+      planned ? text(planned.data.code) : null,
+    ],
     eans: [text(overlay.values.ean), ctx.findBy === 'EAN' ? find : null, planned ? text(planned.data.ean) : null],
     ids: [idKey, planned?.target?.id ?? null],
   };
@@ -43,7 +47,10 @@ class KeyCounts<K> {
  * the rows a rule of the lib applies to (item-rules.ts).
  */
 export function rowsToWriteInOrder(
-  ctx: CatalogContext, overlays: RowOverlay[], plans: (PlannedRow | RowError[])[], index: RecordIndex,
+  ctx: CatalogContext,
+  overlays: RowOverlay[],
+  plans: (PlannedRow | RowError[])[],
+  index: RecordIndex,
 ): Set<number> {
   const keysByRow = overlays.map((overlay, i) => keysOfRow(ctx, overlay, plans[i]));
   const codes = new KeyCounts<string>();
@@ -60,7 +67,8 @@ export function rowsToWriteInOrder(
   });
   const rowsUpdating = new Map<bigint, number[]>();
   for (const plan of plans) {
-    if (!Array.isArray(plan) && plan.target) rowsUpdating.set(plan.target.id, [...(rowsUpdating.get(plan.target.id) ?? []), plan.rowNumber]);
+    if (!Array.isArray(plan) && plan.target)
+      rowsUpdating.set(plan.target.id, [...(rowsUpdating.get(plan.target.id) ?? []), plan.rowNumber]);
   }
   for (const plan of plans) {
     if (Array.isArray(plan)) continue;

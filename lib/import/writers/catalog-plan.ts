@@ -112,7 +112,9 @@ export function resolveTarget(ctx: CatalogContext, overlay: RowOverlay, index: R
   const key = overlay.findKey;
   if (key === null) {
     if (ctx.operation === 'upsert') return { record: null };
-    return { error: { code: 'MANDATORY_NOT_FOUND', column: findBy, message: `Enter the ${findBy} of the record to update.` } };
+    return {
+      error: { code: 'MANDATORY_NOT_FOUND', column: findBy, message: `Enter the ${findBy} of the record to update.` },
+    };
   }
   const record = index.find(findBy, key);
   if (record) return { record };
@@ -121,7 +123,8 @@ export function resolveTarget(ctx: CatalogContext, overlay: RowOverlay, index: R
   return { error: { code: 'RESOURCE_NOT_FOUND', column: findBy, message: `No ${noun} has ${findBy} ${key}.` } };
 }
 
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** Schema keys back to API names; an error on a field the row left empty reads as "mandatory, not found". */
 export function columnNamer(ctx: CatalogContext) {
@@ -133,15 +136,25 @@ export function blankKeysOf(input: Record<string, unknown>, keys: string[]): Set
 }
 
 /** Builds the full input (stored record + the row's values) and runs the shared schema on it. */
-export function planRow(ctx: CatalogContext, adapter: CatalogAdapter, overlay: RowOverlay, target: CatalogRecord | null): PlannedRow | RowError[] {
+export function planRow(
+  ctx: CatalogContext,
+  adapter: CatalogAdapter,
+  overlay: RowOverlay,
+  target: CatalogRecord | null,
+): PlannedRow | RowError[] {
   const input = { ...(target?.values ?? {}), ...overlay.values };
   const parsed = adapter.schema.safeParse(input);
-  if (parsed.success && overlay.errors.length === 0) return { rowNumber: overlay.rowNumber, target, values: overlay.values, input, data: parsed.data };
+  if (parsed.success && overlay.errors.length === 0)
+    return { rowNumber: overlay.rowNumber, target, values: overlay.values, input, data: parsed.data };
   const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const blank = blankKeysOf(input, Object.keys(fieldErrors));
   const columnOf = columnNamer(ctx);
   const schemaErrors = Object.entries(fieldErrors)
     .filter(([key]) => !overlay.errors.some((error) => error.column === columnOf(key)))
-    .map(([key, message]) => ({ code: blank.has(key) ? 'MANDATORY_NOT_FOUND' : 'INVALID_DATA', column: columnOf(key), message }));
+    .map(([key, message]) => ({
+      code: blank.has(key) ? 'MANDATORY_NOT_FOUND' : 'INVALID_DATA',
+      column: columnOf(key),
+      message,
+    }));
   return [...overlay.errors, ...schemaErrors];
 }

@@ -8,31 +8,58 @@ import { rowErrorsOf, skipped, type RowOutcomeRecord } from '@/lib/import/result
 
 type Outcomes = Map<number, RowOutcomeRecord>;
 
-const recordOf = (id: bigint, data: Record<string, unknown>): CatalogRecord =>
-  ({ id, code: String(data.code), ean: (data.ean as string | null | undefined) ?? null, values: data });
+const recordOf = (id: bigint, data: Record<string, unknown>): CatalogRecord => ({
+  id,
+  code: String(data.code),
+  ean: (data.ean as string | null | undefined) ?? null,
+  values: data,
+});
 
 /**
  * The rows no other row of the chunk depends on (catalog-order.ts), through the lib's batch writer, which
  * gives each its outcome: no later row of the chunk looks them up, so the record index is left as it is.
  */
-async function writeBatch(tx: DbOrTx, ctx: CatalogContext, batch: PreparedBatch, outcomes: Outcomes, onSent: () => void) {
+async function writeBatch(
+  tx: DbOrTx,
+  ctx: CatalogContext,
+  batch: PreparedBatch,
+  outcomes: Outcomes,
+  onSent: () => void,
+) {
   const written = await batch.writes.write(tx, { onSent });
   batch.rows.forEach((planned, i) => {
     const outcome = written[i];
     const { rowNumber } = planned;
-    if (outcome.ok) outcomes.set(rowNumber, { rowNumber, status: outcome.added ? 'ADDED' : 'UPDATED', recordId: String(outcome.id), errors: [] });
+    if (outcome.ok)
+      outcomes.set(rowNumber, {
+        rowNumber,
+        status: outcome.added ? 'ADDED' : 'UPDATED',
+        recordId: String(outcome.id),
+        errors: [],
+      });
     else outcomes.set(rowNumber, refused(ctx, rowNumber, outcome.error, planned.input));
   });
 }
 
 /** A lib function's refusal as the row's errors; a field the row left empty reads as "mandatory, not found". */
-function refused(ctx: CatalogContext, rowNumber: number, error: unknown, input: Record<string, unknown>): RowOutcomeRecord {
+function refused(
+  ctx: CatalogContext,
+  rowNumber: number,
+  error: unknown,
+  input: Record<string, unknown>,
+): RowOutcomeRecord {
   const fieldKeys = isDomainError(error) ? Object.keys(error.fieldErrors) : [];
   return skipped(rowNumber, rowErrorsOf(error, columnNamer(ctx), blankKeysOf(input, fieldKeys)));
 }
 
 /** One row through the lib's own create/update, against the records as the chunk has left them so far. */
-async function writeOne(tx: DbOrTx, ctx: CatalogContext, adapter: CatalogAdapter, overlay: RowOverlay, index: RecordIndex): Promise<RowOutcomeRecord> {
+async function writeOne(
+  tx: DbOrTx,
+  ctx: CatalogContext,
+  adapter: CatalogAdapter,
+  overlay: RowOverlay,
+  index: RecordIndex,
+): Promise<RowOutcomeRecord> {
   const target = resolveTarget(ctx, overlay, index);
   if ('error' in target) return skipped(overlay.rowNumber, [target.error]);
   const plan = planRow(ctx, adapter, overlay, target.record);
@@ -43,7 +70,12 @@ async function writeOne(tx: DbOrTx, ctx: CatalogContext, adapter: CatalogAdapter
     const id = target.record ? target.record.id : await adapter.create(tx, plan.input, ctx.userId);
     const written = target.record ? await adapter.update(tx, id, overlay.values, ctx.userId) : plan.data;
     index.put(recordOf(id, written));
-    return { rowNumber: overlay.rowNumber, status: target.record ? 'UPDATED' : 'ADDED', recordId: String(id), errors: [] };
+    return {
+      rowNumber: overlay.rowNumber,
+      status: target.record ? 'UPDATED' : 'ADDED',
+      recordId: String(id),
+      errors: [],
+    };
   } catch (error) {
     return refused(ctx, overlay.rowNumber, error, plan.input);
   }
@@ -57,7 +89,10 @@ async function writeOne(tx: DbOrTx, ctx: CatalogContext, adapter: CatalogAdapter
  * kept waiting for it (the next chunk's plan, say: see catalog-job-writer.ts).
  */
 export async function writeCatalogChunk(
-  tx: DbOrTx, ctx: CatalogContext, plan: CatalogChunkPlan, whileWriting?: () => void,
+  tx: DbOrTx,
+  ctx: CatalogContext,
+  plan: CatalogChunkPlan,
+  whileWriting?: () => void,
 ): Promise<RowOutcomeRecord[]> {
   const adapter = adapterFor(ctx.module);
   const { overlays, plans, inOrder } = plan;
@@ -81,6 +116,7 @@ export async function writeCatalogChunk(
   // Their records read again, here: the plan may be older than this transaction (planned ahead). These rows
   // share no key with the batched ones, so nothing the batch wrote is missing.
   const current = new RecordIndex(await adapter.load(tx, keysOf(overlaysInOrder, ctx.findBy)));
-  for (const overlay of overlaysInOrder) outcomes.set(overlay.rowNumber, await writeOne(tx, ctx, adapter, overlay, current));
+  for (const overlay of overlaysInOrder)
+    outcomes.set(overlay.rowNumber, await writeOne(tx, ctx, adapter, overlay, current));
   return plan.rows.map((row) => outcomes.get(row.rowNumber)!);
 }

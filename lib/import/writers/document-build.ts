@@ -29,11 +29,23 @@ function rowQuantity(row: DocumentRow): bigint | null {
   const written = row.quantity ?? (row.serials.length > 0 ? String(row.serials.length) : '');
   const parsed = QUANTITY.safeParse(written);
   if (parsed.success) return toScaled(parsed.data, QUANTITY_SCALE);
-  row.errors.push({ code: written === '' ? 'MANDATORY_NOT_FOUND' : 'INVALID_DATA', column: 'Quantity', message: parsed.error.issues[0].message });
+  row.errors.push({
+    code: written === '' ? 'MANDATORY_NOT_FOUND' : 'INVALID_DATA',
+    column: 'Quantity',
+    message: parsed.error.issues[0].message,
+  });
   return null;
 }
 
-type Line = { itemId: bigint | ''; unitPrice?: string; vatRate?: string; quantity: bigint; serials: string[]; rows: number[]; serialRows: Map<string, number[]> };
+type Line = {
+  itemId: bigint | '';
+  unitPrice?: string;
+  vatRate?: string;
+  quantity: bigint;
+  serials: string[];
+  rows: number[];
+  serialRows: Map<string, number[]>;
+};
 
 /**
  * Rows of one document with the same item, unit price and VAT rate are one line: a receipt of 25,000
@@ -47,7 +59,15 @@ function mergeLines(rows: DocumentRow[]): Line[] {
     const key = `${row.itemId}|${row.unitPrice ?? ''}|${row.vatRate ?? ''}`;
     let line = lines.get(key);
     if (!line) {
-      line = { itemId: row.itemId, unitPrice: row.unitPrice, vatRate: row.vatRate, quantity: 0n, serials: [], rows: [], serialRows: new Map() };
+      line = {
+        itemId: row.itemId,
+        unitPrice: row.unitPrice,
+        vatRate: row.vatRate,
+        quantity: 0n,
+        serials: [],
+        rows: [],
+        serialRows: new Map(),
+      };
       lines.set(key, line);
     }
     line.quantity += quantity;
@@ -68,8 +88,15 @@ function mergeLines(rows: DocumentRow[]): Line[] {
  * so importing the same file again finds the documents already there.
  */
 function insertHeader(ctx: DocumentContext, header: DocumentRow['header'], number: string) {
-  const fields: Record<string, unknown> = { date: '', partnerId: null, warehouseId: '', note: '', externalNumber: number };
-  for (const field of ctx.module.headerFields) if (header[field.apiName] !== undefined) fields[field.key!] = header[field.apiName];
+  const fields: Record<string, unknown> = {
+    date: '',
+    partnerId: null,
+    warehouseId: '',
+    note: '',
+    externalNumber: number,
+  };
+  for (const field of ctx.module.headerFields)
+    if (header[field.apiName] !== undefined) fields[field.key!] = header[field.apiName];
   return { fields, blank: ctx.module.headerFields.filter((f) => isRequired(f) && header[f.apiName] === undefined) };
 }
 
@@ -97,21 +124,34 @@ function updateHeader(ctx: DocumentContext, header: DocumentRow['header']) {
 const isRequired = (field: ModuleField) => !field.nullable && field.kind !== 'boolean' && field.key !== 'note';
 
 /** Whether an update replaces the document's lines: it does when the file maps any line column. */
-export const replacesLines = (ctx: DocumentContext) => ctx.module.lineFields.some((field) => mappingFor(ctx, field.apiName));
+export const replacesLines = (ctx: DocumentContext) =>
+  ctx.module.lineFields.some((field) => mappingFor(ctx, field.apiName));
 
 /**
  * Builds the document (insert) or the change (update); null when a row already has an error (the document
  * is then skipped whole). An update that maps no line column keeps the document's lines.
  */
-export function buildDocument(ctx: DocumentContext, rows: DocumentRow[], header: DocumentRow['header'], number: string, update = false): BuiltDocument | null {
+export function buildDocument(
+  ctx: DocumentContext,
+  rows: DocumentRow[],
+  header: DocumentRow['header'],
+  number: string,
+  update = false,
+): BuiltDocument | null {
   const lines = !update || replacesLines(ctx) ? mergeLines(rows) : null;
   if (rows.some((row) => row.errors.length > 0)) return null;
   const { fields, blank } = update ? updateHeader(ctx, header) : insertHeader(ctx, header, number);
   return {
     fields,
-    lines: lines && lines.map((line) => ({
-      itemId: line.itemId, quantity: fromScaled(line.quantity, QUANTITY_SCALE), unitPrice: line.unitPrice, vatRate: line.vatRate, serials: line.serials,
-    })),
+    lines:
+      lines &&
+      lines.map((line) => ({
+        itemId: line.itemId,
+        quantity: fromScaled(line.quantity, QUANTITY_SCALE),
+        unitPrice: line.unitPrice,
+        vatRate: line.vatRate,
+        serials: line.serials,
+      })),
     rows: rows.map((row) => row.rowNumber),
     lineRows: lines?.map((line) => line.rows) ?? [],
     serialRows: lines?.map((line) => line.serialRows) ?? [],

@@ -21,9 +21,18 @@ const TABLES = {
   // By its number as assigned (a transfer arrival names its transfer); the core checks it is a transfer.
   Transfers: { table: document, columns: { Number: document.number, id: document.id } },
 } as const;
-const CANONICAL: Record<string, (text: string) => string> = { Code: canonicalKey, EAN: canonicalEan, id: (text) => text };
+const CANONICAL: Record<string, (text: string) => string> = {
+  Code: canonicalKey,
+  EAN: canonicalEan,
+  id: (text) => text,
+};
 
-async function loadKeys(tx: DbOrTx, module: LookupModule, findBy: string, keys: string[]): Promise<Map<string, bigint>> {
+async function loadKeys(
+  tx: DbOrTx,
+  module: LookupModule,
+  findBy: string,
+  keys: string[],
+): Promise<Map<string, bigint>> {
   const { table, columns } = TABLES[module];
   const column = (columns as Record<string, PgColumn>)[findBy];
   const canonical = CANONICAL[findBy] ?? ((text: string) => text);
@@ -33,13 +42,17 @@ async function loadKeys(tx: DbOrTx, module: LookupModule, findBy: string, keys: 
   const rows = await tx.select({ id: table.id, key: column }).from(table).where(inArray(column, wanted));
   const idByKey = new Map(rows.map((row) => [String(row.key), row.id]));
   // Keyed by the text as written in the file, which is what the rows look up.
-  return new Map(usable.flatMap((text) => {
-    const id = idByKey.get(findBy === 'id' ? String(parseId(text)) : canonical(text));
-    return id === undefined ? [] : [[text, id] as const];
-  }));
+  return new Map(
+    usable.flatMap((text) => {
+      const id = idByKey.get(findBy === 'id' ? String(parseId(text)) : canonical(text));
+      return id === undefined ? [] : [[text, id] as const];
+    }),
+  );
 }
 
-/** Resolves every Partner, Warehouse and Item of a chunk: one query per lookup field, by its find_by (Code by default). */
+/**
+ * Resolves every Partner, Warehouse and Item of a chunk: one query per lookup field, by its find_by (Code by default).
+ */
 export async function loadLookups(tx: DbOrTx, ctx: DocumentContext, rows: TableRow[]): Promise<Lookups> {
   const lookups: Lookups = new Map();
   for (const field of ctx.module.fields) {
@@ -51,7 +64,10 @@ export async function loadLookups(tx: DbOrTx, ctx: DocumentContext, rows: TableR
       if (text !== null) keys.add(text.trim());
     }
     // Without a find_by, the lookup's first key (Code; a transfer's Number).
-    lookups.set(field.apiName, await loadKeys(tx, field.lookup.module, mapping.findBy ?? field.lookup.findBy[0], [...keys]));
+    lookups.set(
+      field.apiName,
+      await loadKeys(tx, field.lookup.module, mapping.findBy ?? field.lookup.findBy[0], [...keys]),
+    );
   }
   return lookups;
 }

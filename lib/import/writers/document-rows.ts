@@ -44,20 +44,38 @@ function converted(ctx: DocumentContext, row: TableRow, apiName: string, errors:
   return result.value;
 }
 
-function lookedUp(ctx: DocumentContext, row: TableRow, apiName: string, lookups: Lookups, errors: RowError[]): bigint | null {
+function lookedUp(
+  ctx: DocumentContext,
+  row: TableRow,
+  apiName: string,
+  lookups: Lookups,
+  errors: RowError[],
+): bigint | null {
   const value = text(ctx, row, apiName);
   if (value === null) return null;
   const id = lookups.get(apiName)?.get(value.trim());
   if (id === undefined) {
     const findBy = mappingFor(ctx, apiName)?.findBy ?? findField(ctx.module, apiName)?.lookup?.findBy[0] ?? 'Code';
-    errors.push({ code: 'RESOURCE_NOT_FOUND', column: apiName, message: `No ${apiName.toLowerCase()} has ${findBy} ${value.trim()}.` });
+    errors.push({
+      code: 'RESOURCE_NOT_FOUND',
+      column: apiName,
+      message: `No ${apiName.toLowerCase()} has ${findBy} ${value.trim()}.`,
+    });
     return null;
   }
   return id;
 }
 
-/** One header cell as the lib takes it: a lookup's id, a converted date or flag, or the text; null when blank or wrong. */
-function headerValue(ctx: DocumentContext, row: TableRow, field: ModuleField, lookups: Lookups, errors: RowError[]): string | bigint | boolean | null {
+/**
+ * One header cell as the lib takes it: a lookup's id, a converted date or flag, or the text; null when blank or wrong.
+ */
+function headerValue(
+  ctx: DocumentContext,
+  row: TableRow,
+  field: ModuleField,
+  lookups: Lookups,
+  errors: RowError[],
+): string | bigint | boolean | null {
   if (field.kind === 'lookup') return lookedUp(ctx, row, field.apiName, lookups, errors);
   if (field.kind === 'date') return converted(ctx, row, field.apiName, errors);
   if (field.kind === 'boolean') {
@@ -77,7 +95,9 @@ export function readDocumentRow(ctx: DocumentContext, row: TableRow, lookups: Lo
   }
   const itemId = lookedUp(ctx, row, 'Item', lookups, errors);
   return {
-    rowNumber: row.rowNumber, header, errors,
+    rowNumber: row.rowNumber,
+    header,
+    errors,
     itemId: itemId ?? '',
     quantity: text(ctx, row, 'Quantity'),
     unitPrice: text(ctx, row, 'Unit_Price') ?? undefined,
@@ -101,8 +121,11 @@ export function documentHeader(module: DocumentModule, rows: DocumentRow[], numb
         header[field] = value;
         firstRow[field] = row.rowNumber;
       } else if (header[field] !== value) {
-        row.errors.push({ code: 'INVALID_DATA', column: field,
-          message: `Document ${number}: row ${row.rowNumber} gives a different ${field} than row ${firstRow[field]}.` });
+        row.errors.push({
+          code: 'INVALID_DATA',
+          column: field,
+          message: `Document ${number}: row ${row.rowNumber} gives a different ${field} than row ${firstRow[field]}.`,
+        });
       }
     }
   }

@@ -16,12 +16,20 @@ export type Target = { id: bigint } | { error: RowError } | null;
  * a row that gives a Partner finds that partner's document only, and one that does not must name a single one.
  */
 export class DocumentTargets {
-  private constructor(private readonly ctx: DocumentContext, private readonly byKey: Map<string, FoundDocument[]>) {}
+  private constructor(
+    private readonly ctx: DocumentContext,
+    private readonly byKey: Map<string, FoundDocument[]>,
+  ) {}
 
   /** Finds (and locks, for the chunk's transaction) every document the chunk's units name. */
   static async load(tx: DbOrTx, ctx: DocumentContext, units: TableRow[][]): Promise<DocumentTargets> {
     const texts = units.map((unit) => keyTextOf(ctx, unit)).filter((text): text is string => text !== null);
-    const found = await lockDocumentsByKey(tx, ctx.module.documentKind, byNumber(ctx) ? 'number' : 'externalNumber', texts);
+    const found = await lockDocumentsByKey(
+      tx,
+      ctx.module.documentKind,
+      byNumber(ctx) ? 'number' : 'externalNumber',
+      texts,
+    );
     const targets = new DocumentTargets(ctx, new Map());
     for (const doc of found) targets.remember(doc);
     return targets;
@@ -45,8 +53,13 @@ export class DocumentTargets {
     if (candidates.length === 1) return { id: candidates[0].id };
     if (candidates.length === 0) return null;
     const which = candidates.map(named).join(', ');
-    return { error: { code: 'MANDATORY_NOT_FOUND', column: 'Partner',
-      message: `External_Number ${text} names ${candidates.length} ${this.ctx.module.label.toLowerCase()} (${which}): give the Partner to say which.` } };
+    return {
+      error: {
+        code: 'MANDATORY_NOT_FOUND',
+        column: 'Partner',
+        message: `External_Number ${text} names ${candidates.length} ${this.ctx.module.label.toLowerCase()} (${which}): give the Partner to say which.`,
+      },
+    };
   }
 
   /** The refusal of an update that found nothing, on every row of the document. */
@@ -55,16 +68,23 @@ export class DocumentTargets {
     const column = this.ctx.findBy!;
     const what = this.ctx.module.singular;
     if (byNumber(this.ctx)) return { code: 'RESOURCE_NOT_FOUND', column, message: `No ${what} has Number ${text}.` };
-    const others = partnerId === undefined ? [] : this.byKey.get(externalKeyOf(text)) ?? [];
+    const others = partnerId === undefined ? [] : (this.byKey.get(externalKeyOf(text)) ?? []);
     const elsewhere = others.length > 0 ? ` (held by ${others.map(named).join(', ')})` : '';
-    return { code: 'RESOURCE_NOT_FOUND', column, message: `No ${what}${partnerId === undefined ? '' : ' of this Partner'} has External_Number ${text}${elsewhere}.` };
+    return {
+      code: 'RESOURCE_NOT_FOUND',
+      column,
+      message: `No ${what}${partnerId === undefined ? '' : ' of this Partner'} has External_Number ${text}${elsewhere}.`,
+    };
   }
 }
 
 const named = (doc: FoundDocument) => `${doc.number}${doc.partnerCode ? ` from ${doc.partnerCode}` : ''}`;
 const byNumber = (ctx: DocumentContext) => ctx.findBy === 'Number';
 
-/** The text the unit's document is found by: its Number, or its external number (the External_Number cell, else the Number). */
+/**
+ * The text the unit's document is found by: its Number, or its external number (the External_Number cell, else the
+ * Number).
+ */
 function keyTextOf(ctx: DocumentContext, unit: TableRow[]): string | null {
   const number = numberOf(ctx, unit[0]);
   if (byNumber(ctx)) return number;

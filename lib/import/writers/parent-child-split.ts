@@ -18,9 +18,18 @@ function unique(errors: RowError[]): RowError[] {
 /** A refused document's rows that have no error of their own point to the rows at fault. */
 function pointToFaults(document: JoinedDocument, placed: Placed[], written: RowOutcomeRecord[]) {
   const faulty = placed.filter((p) => p.errors.some((e) => e.code !== 'CANNOT_PROCESS'));
-  const pointer: RowError = faulty.length > 0
-    ? { code: 'CANNOT_PROCESS', column: '', message: `Document ${document.number} was not imported: see ${describeRows(faulty)}.` }
-    : written.flatMap((o) => o.errors)[0] ?? { code: 'CANNOT_PROCESS', column: '', message: `Document ${document.number} was not imported.` };
+  const pointer: RowError =
+    faulty.length > 0
+      ? {
+          code: 'CANNOT_PROCESS',
+          column: '',
+          message: `Document ${document.number} was not imported: see ${describeRows(faulty)}.`,
+        }
+      : (written.flatMap((o) => o.errors)[0] ?? {
+          code: 'CANNOT_PROCESS',
+          column: '',
+          message: `Document ${document.number} was not imported.`,
+        });
   for (const p of placed) if (p.errors.length === 0) p.errors = [pointer];
 }
 
@@ -29,11 +38,21 @@ function pointToFaults(document: JoinedDocument, placed: Placed[], written: RowO
  * row takes the errors of its own fields, a serial's row the errors about that serial, the line's row the rest.
  * Every row takes the document's status and id.
  */
-function documentOutcomes(files: ParentChildFiles, document: JoinedDocument, byLine: Map<number, RowOutcomeRecord>): RowOutcomeRecord[] {
+function documentOutcomes(
+  files: ParentChildFiles,
+  document: JoinedDocument,
+  byLine: Map<number, RowOutcomeRecord>,
+): RowOutcomeRecord[] {
   const written = document.lines.map((line) => byLine.get(line.flat.rowNumber)!);
   const { status, recordId } = written[0];
   const documentColumns = new Set(files.documents.mappings.map((m) => m.apiName));
-  const placed: Placed[] = [{ in: files.documents, row: document.row, errors: unique(written.flatMap((o) => o.errors.filter((e) => documentColumns.has(e.column)))) }];
+  const placed: Placed[] = [
+    {
+      in: files.documents,
+      row: document.row,
+      errors: unique(written.flatMap((o) => o.errors.filter((e) => documentColumns.has(e.column)))),
+    },
+  ];
   document.lines.forEach((line, index) => {
     const bySerial = new Map(line.serials.map((s): [string, RowError[]] => [s.serial, []]));
     const lineErrors: RowError[] = [];
@@ -43,10 +62,17 @@ function documentOutcomes(files: ParentChildFiles, document: JoinedDocument, byL
       (serialErrors ?? lineErrors).push(error);
     }
     placed.push({ in: files.lines, row: line.row, errors: lineErrors });
-    for (const serial of line.serials) placed.push({ in: files.serials!, row: serial.row, errors: bySerial.get(serial.serial)! });
+    for (const serial of line.serials)
+      placed.push({ in: files.serials!, row: serial.row, errors: bySerial.get(serial.serial)! });
   });
   if (status === 'SKIPPED') pointToFaults(document, placed, written);
-  return placed.map((p) => ({ rowNumber: p.row.rowNumber, status, recordId, errors: p.errors, ...(p.in.file ? { file: p.in.file } : {}) }));
+  return placed.map((p) => ({
+    rowNumber: p.row.rowNumber,
+    status,
+    recordId,
+    errors: p.errors,
+    ...(p.in.file ? { file: p.in.file } : {}),
+  }));
 }
 
 /**

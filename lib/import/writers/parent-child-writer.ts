@@ -11,7 +11,11 @@ import { outcomeSplitter } from './parent-child-split';
  * posts the flat file, and its outcomes split back onto the rows of each file. The rows the join refused form
  * the first unit, so they are recorded once, with the first chunk.
  */
-export function parentChildWriter(db: Db, ctx: DocumentContext, files: ParentChildFiles): { units: TableRow[][]; writer: JobWriter } {
+export function parentChildWriter(
+  db: Db,
+  ctx: DocumentContext,
+  files: ParentChildFiles,
+): { units: TableRow[][]; writer: JobWriter } {
   const joined = joinParentChild(files);
   const flatRows = joined.documents.flatMap((document) => document.lines.map((line) => line.flat));
   const documents = jobWriterFor(db, { ...ctx, mappings: joined.mappings }, flatRows);
@@ -38,5 +42,9 @@ export function filesWriterFor(db: Db, ctx: JobContext, files: { table: Uploaded
     return index < 0 ? null : { table: files[index].table, mappings: files[index].resource.mappings, file: index };
   };
   const documents = { table: files[0].table, mappings: files[0].resource.mappings, file: 0 };
-  return parentChildWriter(db, ctx as DocumentContext, { documents, lines: fileOf('Document_Lines')!, serials: fileOf('Document_Serials') });
+  return parentChildWriter(db, ctx as DocumentContext, {
+    documents,
+    lines: fileOf('Document_Lines')!,
+    serials: fileOf('Document_Serials'),
+  });
 }

@@ -25,12 +25,24 @@ export function convertCell(field: ModuleField, text: string, mapping: MappingRe
     const word = text.trim().toLowerCase();
     if (TRUE_WORDS.has(word)) return { value: 'true' };
     if (FALSE_WORDS.has(word)) return { value: 'false' };
-    return { error: { code: 'INVALID_DATA', column: field.apiName, message: `${field.apiName} must be true or false, not '${text.trim()}'.` } };
+    return {
+      error: {
+        code: 'INVALID_DATA',
+        column: field.apiName,
+        message: `${field.apiName} must be true or false, not '${text.trim()}'.`,
+      },
+    };
   }
   if (field.kind === 'date' && mapping.format) {
     const date = reformatDate(text, mapping.format);
     if (date === null) {
-      return { error: { code: 'INVALID_DATA', column: field.apiName, message: `${field.apiName} '${text.trim()}' does not match the format ${mapping.format}.` } };
+      return {
+        error: {
+          code: 'INVALID_DATA',
+          column: field.apiName,
+          message: `${field.apiName} '${text.trim()}' does not match the format ${mapping.format}.`,
+        },
+      };
     }
     return { value: date };
   }
@@ -40,5 +52,8 @@ export function convertCell(field: ModuleField, text: string, mapping: MappingRe
 /** Serial numbers in one cell, separated by semicolons (Zoho's multi-value separator). */
 export function splitSerials(text: string | null): string[] {
   if (text === null) return [];
-  return text.split(';').map((serial) => serial.trim()).filter((serial) => serial.length > 0);
+  return text
+    .split(';')
+    .map((serial) => serial.trim())
+    .filter((serial) => serial.length > 0);
 }

@@ -15,38 +15,72 @@ export const DOCUMENT_SORTS = ['number', 'date', 'partner', 'warehouse', 'destin
 export const DOCUMENT_FILTERS = ['from', 'to', 'partner', 'warehouse', 'item', 'serial'] as const;
 
 export function parseDocumentListParams(params: SearchParams) {
-  return parseListParams(params, { sortable: DOCUMENT_SORTS, defaultSort: { id: 'date', desc: true }, filters: DOCUMENT_FILTERS });
+  return parseListParams(params, {
+    sortable: DOCUMENT_SORTS,
+    defaultSort: { id: 'date', desc: true },
+    filters: DOCUMENT_FILTERS,
+  });
 }
 export type DocumentListParams = ReturnType<typeof parseDocumentListParams>;
 
 export type DocumentRow = {
-  id: string; number: string; externalNumber: string | null; date: string; partnerCode: string | null; partnerName: string | null;
-  warehouseCode: string; destinationCode: string | null; lineCount: number; net: string; vat: string; gross: string;
-  linkedId: string | null; linkedNumber: string | null;
+  id: string;
+  number: string;
+  externalNumber: string | null;
+  date: string;
+  partnerCode: string | null;
+  partnerName: string | null;
+  warehouseCode: string;
+  destinationCode: string | null;
+  lineCount: number;
+  net: string;
+  vat: string;
+  gross: string;
+  linkedId: string | null;
+  linkedNumber: string | null;
 };
 
 const linked = alias(document, 'linked');
 const destination = alias(warehouse, 'destination');
 
 /** One page of documents of a kind, filtered and sorted as the URL says, with exact totals computed in SQL. */
-export async function listDocuments(db: DbOrTx, kind: DocumentKind, params: DocumentListParams): Promise<{ rows: DocumentRow[]; total: number }> {
+export async function listDocuments(
+  db: DbOrTx,
+  kind: DocumentKind,
+  params: DocumentListParams,
+): Promise<{ rows: DocumentRow[]; total: number }> {
   const where = documentWhere(kind, params);
   const totals = documentTotalsSql(sql`${document.id}`);
   const [rows, [{ total }]] = await Promise.all([
-    db.select({
-      id: sql<string>`${document.id}::text`, number: document.number, externalNumber: document.externalNumber, date: document.date,
-      partnerCode: partner.code, partnerName: partner.name, warehouseCode: warehouse.code, destinationCode: destination.code,
-      lineCount: sql<number>`(select count(*)::int from document_line l where l.document_id = ${document.id})`,
-      net: sql<string>`${totals.net}`, vat: sql<string>`${totals.vat}`, gross: sql<string>`${totals.gross}`,
-      linkedId: sql<string | null>`${linked.id}::text`, linkedNumber: linked.number,
-    }).from(document)
+    db
+      .select({
+        id: sql<string>`${document.id}::text`,
+        number: document.number,
+        externalNumber: document.externalNumber,
+        date: document.date,
+        partnerCode: partner.code,
+        partnerName: partner.name,
+        warehouseCode: warehouse.code,
+        destinationCode: destination.code,
+        lineCount: sql<number>`(select count(*)::int from document_line l where l.document_id = ${document.id})`,
+        net: sql<string>`${totals.net}`,
+        vat: sql<string>`${totals.vat}`,
+        gross: sql<string>`${totals.gross}`,
+        linkedId: sql<string | null>`${linked.id}::text`,
+        linkedNumber: linked.number,
+      })
+      .from(document)
       .leftJoin(partner, eq(partner.id, document.partnerId))
       .innerJoin(warehouse, eq(warehouse.id, document.warehouseId))
       .leftJoin(destination, eq(destination.id, document.destinationWarehouseId))
-      .leftJoin(linked, sql`${linked.id} = coalesce(${document.stockDocumentId}, ${document.sourceInvoiceId}, ${document.transferId})`)
+      .leftJoin(
+        linked,
+        sql`${linked.id} = coalesce(${document.stockDocumentId}, ${document.sourceInvoiceId}, ${document.transferId})`,
+      )
       .where(where)
       .orderBy(...documentOrder(params.sort))
-      .limit(params.perPage).offset(offsetOf(params)),
+      .limit(params.perPage)
+      .offset(offsetOf(params)),
     db.select({ total: count() }).from(document).where(where),
   ]);
   return { rows, total };
@@ -55,11 +89,16 @@ export async function listDocuments(db: DbOrTx, kind: DocumentKind, params: Docu
 function documentOrder(sort: DocumentListParams['sort']): SQL[] {
   const dir = sort.desc ? desc : asc;
   switch (sort.id) {
-    case 'number': return [dir(document.number)];
-    case 'partner': return [dir(sql`${partner.name}`), dir(document.id)];
-    case 'warehouse': return [dir(sql`${warehouse.code}`), dir(document.id)];
-    case 'destination': return [dir(sql`${destination.code}`), dir(document.id)];
-    default: return [dir(document.date), dir(document.id)];
+    case 'number':
+      return [dir(document.number)];
+    case 'partner':
+      return [dir(sql`${partner.name}`), dir(document.id)];
+    case 'warehouse':
+      return [dir(sql`${warehouse.code}`), dir(document.id)];
+    case 'destination':
+      return [dir(sql`${destination.code}`), dir(document.id)];
+    default:
+      return [dir(document.date), dir(document.id)];
   }
 }
 
@@ -69,10 +108,16 @@ function documentOrder(sort: DocumentListParams['sort']): SQL[] {
  */
 function numberSearch(q: string): SQL | undefined {
   const key = canonicalKey(q);
-  return or(ilike(document.number, likePattern(q)), key ? like(document.externalNumberKey, likePattern(key)) : undefined);
+  return or(
+    ilike(document.number, likePattern(q)),
+    key ? like(document.externalNumberKey, likePattern(key)) : undefined,
+  );
 }
 
-/** Every filter is written so an index can serve it: (kind, date), partner, warehouse (either of a transfer's), line item, serial text. */
+/**
+ * Every filter is written so an index can serve it: (kind, date), partner, warehouse (either of a transfer's), line
+ * item, serial text.
+ */
 function documentWhere(kind: DocumentKind, params: DocumentListParams): SQL | undefined {
   const f = params.filters;
   const conditions: (SQL | undefined)[] = [eq(document.kind, kind)];
@@ -85,7 +130,12 @@ function documentWhere(kind: DocumentKind, params: DocumentListParams): SQL | un
   if (f.partner) conditions.push(partnerId ? eq(document.partnerId, partnerId) : sql`false`);
   const warehouseId = parseIdFilter(f.warehouse);
   // A transfer is listed under either of its warehouses.
-  if (f.warehouse) conditions.push(warehouseId ? or(eq(document.warehouseId, warehouseId), eq(document.destinationWarehouseId, warehouseId)) : sql`false`);
+  if (f.warehouse)
+    conditions.push(
+      warehouseId
+        ? or(eq(document.warehouseId, warehouseId), eq(document.destinationWarehouseId, warehouseId))
+        : sql`false`,
+    );
   if (f.item) {
     conditions.push(sql`${document.id} in (select l.document_id from document_line l join item i on i.id = l.item_id
       where i.code_key = ${canonicalKey(f.item)})`);
@@ -94,8 +144,12 @@ function documentWhere(kind: DocumentKind, params: DocumentListParams): SQL | un
     // Any part of the serial, as everywhere serials are searched. An invoice's serials travel on the goods
     // document it generated, so look there for invoices.
     const serial = keySearch(f.serial);
-    conditions.push(serial ? sql`coalesce(${document.stockDocumentId}, ${document.id}) in (
-      select m.document_id from serial_number s join serial_movement m on m.serial_id = s.id where ${keyMatchSql(sql.raw('s.serial_key'), serial)})` : sql`false`);
+    conditions.push(
+      serial
+        ? sql`coalesce(${document.stockDocumentId}, ${document.id}) in (
+      select m.document_id from serial_number s join serial_movement m on m.serial_id = s.id where ${keyMatchSql(sql.raw('s.serial_key'), serial)})`
+        : sql`false`,
+    );
   }
   return and(...conditions);
 }

@@ -9,8 +9,14 @@ import { canonicalEan } from '@/lib/validation/ean';
 
 /** What a document line needs to know about its item (prices become the line's defaults). */
 export type LineItemOption = {
-  id: string; code: string; name: string; unit: string; trackSerials: boolean;
-  purchasePrice: string; salePrice: string; vatRate: string;
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  trackSerials: boolean;
+  purchasePrice: string;
+  salePrice: string;
+  vatRate: string;
 };
 
 const itemColumns = sql`id::text, code, name, unit, track_serials as "trackSerials",
@@ -19,9 +25,12 @@ const itemColumns = sql`id::text, code, name, unit, track_serials as "trackSeria
 /** A scanned or typed code: the item code (as it reads: any case or width) or the EAN, active items only. */
 export async function findItemByCodeOrEan(db: DbOrTx, text: string): Promise<LineItemOption | null> {
   const key = canonicalKey(text);
-  const [row] = await rows<LineItemOption>(db, sql`
+  const [row] = await rows<LineItemOption>(
+    db,
+    sql`
     select ${itemColumns} from item where active and (code_key = ${key} or ean = ${canonicalEan(text)})
-    order by (code_key = ${key}) desc limit 1`);
+    order by (code_key = ${key}) desc limit 1`,
+  );
   return row ?? null;
 }
 
@@ -34,10 +43,13 @@ export async function findLineItemById(db: DbOrTx, id: bigint): Promise<LineItem
 /** The item picker: code or name contains the text (trigram index on name), or the exact EAN. */
 export async function searchLineItems(db: DbOrTx, text: string, limit = 20): Promise<LineItemOption[]> {
   const pattern = likePattern(text);
-  return rows<LineItemOption>(db, sql`
+  return rows<LineItemOption>(
+    db,
+    sql`
     select ${itemColumns} from item
     where active and (${text} = '' or code ilike ${pattern} or name ilike ${pattern} or ean = ${text})
-    order by code limit ${limit}`);
+    order by code limit ${limit}`,
+  );
 }
 
 export type PartnerOption = { id: string; code: string; name: string };
@@ -49,17 +61,28 @@ const fitsKind = (kind: DocumentKind) => sql`type in (${KINDS[kind].partnerRole}
  * The partner picker: code or name contains the text. No trigram index like the items': partners number
  * in the thousands, where PostgreSQL prefers reading them all (a few milliseconds) even when one exists.
  */
-export async function searchPartnerOptions(db: DbOrTx, kind: DocumentKind, text: string, limit = 20): Promise<PartnerOption[]> {
+export async function searchPartnerOptions(
+  db: DbOrTx,
+  kind: DocumentKind,
+  text: string,
+  limit = 20,
+): Promise<PartnerOption[]> {
   const pattern = likePattern(text);
-  return rows<PartnerOption>(db, sql`
+  return rows<PartnerOption>(
+    db,
+    sql`
     select id::text, code, name from partner
     where ${fitsKind(kind)} and (${text} = '' or code ilike ${pattern} or name ilike ${pattern})
-    order by partner.name, partner.id limit ${limit}`);
+    order by partner.name, partner.id limit ${limit}`,
+  );
 }
 
 /** The partner a list is filtered by, for its label; null when it is gone or does not fit the kind. */
 export async function partnerOptionById(db: DbOrTx, kind: DocumentKind, id: bigint): Promise<PartnerOption | null> {
-  const [row] = await rows<PartnerOption>(db, sql`select id::text, code, name from partner where id = ${id} and ${fitsKind(kind)}`);
+  const [row] = await rows<PartnerOption>(
+    db,
+    sql`select id::text, code, name from partner where id = ${id} and ${fitsKind(kind)}`,
+  );
   return row ?? null;
 }
 

@@ -15,7 +15,8 @@ export const lineVatSql = (l: SQL) => sql`round(round(${l}.quantity * ${l}.unit_
  */
 export function documentTotalsSql(documentId: SQL): { net: SQL; vat: SQL; gross: SQL } {
   const l = sql.raw('tl');
-  const sum = (expr: SQL) => sql`(select round(coalesce(sum(${expr}), 0), 2)::text from document_line tl where tl.document_id = ${documentId})`;
+  const sum = (expr: SQL) =>
+    sql`(select round(coalesce(sum(${expr}), 0), 2)::text from document_line tl where tl.document_id = ${documentId})`;
   return {
     net: sum(lineNetSql(l)),
     vat: sum(lineVatSql(l)),

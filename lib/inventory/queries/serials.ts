@@ -18,13 +18,25 @@ export const SERIAL_FILTERS = ['item', 'warehouse', 'from', 'to', 'all'] as cons
 export const SERIAL_COUNT_CAP = 10_000;
 
 export function parseSerialListParams(params: SearchParams) {
-  return parseListParams(params, { sortable: SERIAL_SORTS, defaultSort: { id: 'serial', desc: false }, filters: SERIAL_FILTERS });
+  return parseListParams(params, {
+    sortable: SERIAL_SORTS,
+    defaultSort: { id: 'serial', desc: false },
+    filters: SERIAL_FILTERS,
+  });
 }
 export type SerialListParams = ReturnType<typeof parseSerialListParams>;
 
 export type SerialRow = {
-  id: string; serial: string; status: SerialStatus; itemId: string; itemCode: string; itemName: string;
-  warehouseCode: string; receivedAt: string; receivedById: string | null; receivedBy: string | null;
+  id: string;
+  serial: string;
+  status: SerialStatus;
+  itemId: string;
+  itemCode: string;
+  itemName: string;
+  warehouseCode: string;
+  receivedAt: string;
+  receivedById: string | null;
+  receivedBy: string | null;
   /** The kind of the document that last brought it in: a receipt, a transfer or an arrival. */
   receivedByKind: DocumentKind | null;
 };
@@ -37,18 +49,31 @@ export type SerialRow = {
  * walks the (status, warehouse_id, received_at) index once per status and warehouse and merges the
  * heads; the page is cut before anything is joined; and the count stops at SERIAL_COUNT_CAP + 1.
  */
-export async function listSerials(db: DbOrTx, params: SerialListParams): Promise<{ rows: SerialRow[]; total: number; capped: boolean }> {
+export async function listSerials(
+  db: DbOrTx,
+  params: SerialListParams,
+): Promise<{ rows: SerialRow[]; total: number; capped: boolean }> {
   const search = params.q ? keySearch(params.q) : null;
   const itemIds = await itemIdsOf(db, params.filters.item);
   const where = serialWhere(params, itemIds);
   const matching = search ? sql`${where} and ${keyMatchSql(sql.raw('s.serial_key'), search)}` : where;
-  const matches = search ? throughKeyIndex(sql`select 1 from serial_number s where ${matching}`) : sql`(select 1 from serial_number s where ${matching})`;
-  const count = async () => (await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from ${matches} m limit ${SERIAL_COUNT_CAP + 1}) x`))[0].n;
+  const matches = search
+    ? throughKeyIndex(sql`select 1 from serial_number s where ${matching}`)
+    : sql`(select 1 from serial_number s where ${matching})`;
+  const count = async () =>
+    (
+      await rows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from (select 1 from ${matches} m limit ${SERIAL_COUNT_CAP + 1}) x`,
+      )
+    )[0].n;
   // A search counts first (the trigram index answers in milliseconds): the count decides how to rank (searchedPage).
   const n = search ? await count() : null;
   const source = search ? searchedPage(params, where, search, n! <= SERIAL_COUNT_CAP) : pageOfSerials(params, where);
   const [page, total] = await Promise.all([
-    rows<SerialRow>(db, sql`
+    rows<SerialRow>(
+      db,
+      sql`
       select s.id::text, s.serial, s.status, i.id::text as "itemId", i.code as "itemCode", i.name as "itemName",
         w.code as "warehouseCode", s.received_at as "receivedAt", rd.id::text as "receivedById", rd.number as "receivedBy",
         rd.kind as "receivedByKind"
@@ -57,14 +82,20 @@ export async function listSerials(db: DbOrTx, params: SerialListParams): Promise
       join warehouse w on w.id = s.warehouse_id
       left join document_line rl on rl.id = s.received_line_id
       left join document rd on rd.id = rl.document_id
-      order by ${search ? sql`s.search_rank, ` : sql``}${orderOf(params.sort, Boolean(params.filters.item))}`),
+      order by ${search ? sql`s.search_rank, ` : sql``}${orderOf(params.sort, Boolean(params.filters.item))}`,
+    ),
     n ?? count(),
   ]);
-  return { rows: page.map((r) => ({ ...r, receivedAt: String(r.receivedAt) })), total, capped: total > SERIAL_COUNT_CAP };
+  return {
+    rows: page.map((r) => ({ ...r, receivedAt: String(r.receivedAt) })),
+    total,
+    capped: total > SERIAL_COUNT_CAP,
+  };
 }
 
 function orderOf(sort: SerialListParams['sort'], oneItem = false): SQL {
-  if (sort.id === 'receivedAt') return sql.raw(sort.desc ? 's.received_at desc, s.id desc' : 's.received_at asc, s.id asc');
+  if (sort.id === 'receivedAt')
+    return sql.raw(sort.desc ? 's.received_at desc, s.id desc' : 's.received_at asc, s.id asc');
   // Within one item the unique (item_id, serial_key) index holds the order; across items, the prefix
   // index does, in the order of its operator class (~<~, byte order).
   if (oneItem) return sql.raw(sort.desc ? 's.serial_key desc, s.id desc' : 's.serial_key asc, s.id asc');
@@ -78,7 +109,10 @@ function pageOfSerials(params: SerialListParams, where: SQL, limit = params.perP
     return sql`select * from serial_number s where ${where} order by ${order} limit ${limit} offset ${offset}`;
   }
   // One ordered index walk per (status, warehouse), each stopping at the page's end, then merged.
-  const statuses = params.filters.all === '1' ? sql`array['in_stock', 'issued', 'in_transit']::serial_status[]` : sql`array['in_stock']::serial_status[]`;
+  const statuses =
+    params.filters.all === '1'
+      ? sql`array['in_stock', 'issued', 'in_transit']::serial_status[]`
+      : sql`array['in_stock']::serial_status[]`;
   return sql`
     select s.* from unnest(${statuses}) as st(status) cross join warehouse w
     cross join lateral (select * from serial_number s where s.status = st.status and s.warehouse_id = w.id and ${where}
@@ -103,8 +137,10 @@ function searchedPage(params: SerialListParams, where: SQL, search: KeySearch, f
       order by search_rank, ${order} limit ${params.perPage} offset ${offsetOf(params)}`;
   }
   const upTo = offsetOf(params) + params.perPage;
-  const tiers = keyRankTiers(key, search).map((tier, rank) =>
-    sql`select ${rank}::int as search_rank, t.* from (${pageOfSerials(params, sql`${where} and ${tier}`, upTo, 0)}) t`);
+  const tiers = keyRankTiers(key, search).map(
+    (tier, rank) =>
+      sql`select ${rank}::int as search_rank, t.* from (${pageOfSerials(params, sql`${where} and ${tier}`, upTo, 0)}) t`,
+  );
   return sql`select s.* from (${sql.join(tiers, sql` union all `)}) s
     order by s.search_rank, ${order} limit ${params.perPage} offset ${offsetOf(params)}`;
 }
@@ -120,7 +156,15 @@ function serialWhere(params: SerialListParams, itemIds: string[] | null): SQL {
   const f = params.filters;
   const conditions: SQL[] = [];
   if (f.all !== '1') conditions.push(sql`s.status = 'in_stock'`);
-  if (itemIds) conditions.push(itemIds.length > 0 ? sql`s.item_id in (${sql.join(itemIds.map((id) => sql`${id}::bigint`), sql`, `)})` : sql`false`);
+  if (itemIds)
+    conditions.push(
+      itemIds.length > 0
+        ? sql`s.item_id in (${sql.join(
+            itemIds.map((id) => sql`${id}::bigint`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
   if (f.warehouse) {
     const warehouseId = parseIdFilter(f.warehouse);
     conditions.push(warehouseId ? sql`s.warehouse_id = ${warehouseId}` : sql`false`);
@@ -130,29 +174,54 @@ function serialWhere(params: SerialListParams, itemIds: string[] | null): SQL {
 }
 
 export type SerialDetail = {
-  id: string; serial: string; status: SerialStatus; receivedAt: string;
-  itemId: string; itemCode: string; itemName: string; warehouseCode: string; warehouseName: string;
+  id: string;
+  serial: string;
+  status: SerialStatus;
+  receivedAt: string;
+  itemId: string;
+  itemCode: string;
+  itemName: string;
+  warehouseCode: string;
+  warehouseName: string;
 };
 
 export async function getSerial(db: DbOrTx, id: bigint): Promise<SerialDetail | null> {
-  const [row] = await rows<SerialDetail>(db, sql`
+  const [row] = await rows<SerialDetail>(
+    db,
+    sql`
     select s.id::text, s.serial, s.status, s.received_at as "receivedAt", i.id::text as "itemId", i.code as "itemCode", i.name as "itemName",
       w.code as "warehouseCode", w.name as "warehouseName"
-    from serial_number s join item i on i.id = s.item_id join warehouse w on w.id = s.warehouse_id where s.id = ${id}`);
+    from serial_number s join item i on i.id = s.item_id join warehouse w on w.id = s.warehouse_id where s.id = ${id}`,
+  );
   return row ? { ...row, receivedAt: String(row.receivedAt) } : null;
 }
 
 export type SerialMove = {
-  id: string; direction: 'in' | 'out' | 'move'; at: string; documentId: string; documentNumber: string; documentKind: string;
-  documentDate: string; partnerCode: string | null; partnerName: string | null; createdBy: string | null;
-  warehouseCode: string; invoiceId: string | null; invoiceNumber: string | null; invoiceKind: string | null;
+  id: string;
+  direction: 'in' | 'out' | 'move';
+  at: string;
+  documentId: string;
+  documentNumber: string;
+  documentKind: string;
+  documentDate: string;
+  partnerCode: string | null;
+  partnerName: string | null;
+  createdBy: string | null;
+  warehouseCode: string;
+  invoiceId: string | null;
+  invoiceNumber: string | null;
+  invoiceKind: string | null;
   /** Where a transfer took it; null for receipts and issues. */
   destinationCode: string | null;
 };
 
-/** Every receipt, issue and transfer of the serial in the order they happened (serial_movement ids), returns included. */
+/**
+ * Every receipt, issue and transfer of the serial in the order they happened (serial_movement ids), returns included.
+ */
 export async function getSerialHistory(db: DbOrTx, id: bigint): Promise<SerialMove[]> {
-  const found = await rows<SerialMove>(db, sql`
+  const found = await rows<SerialMove>(
+    db,
+    sql`
     select m.id::text, m.direction, m.at, d.id::text as "documentId", d.number as "documentNumber", d.kind as "documentKind",
       d.date::text as "documentDate", p.code as "partnerCode", p.name as "partnerName", u.name as "createdBy",
       w.code as "warehouseCode", inv.id::text as "invoiceId", inv.number as "invoiceNumber", inv.kind as "invoiceKind",
@@ -164,7 +233,8 @@ export async function getSerialHistory(db: DbOrTx, id: bigint): Promise<SerialMo
     left join partner p on p.id = d.partner_id
     left join "user" u on u.id = d.created_by
     left join document inv on inv.id = d.source_invoice_id
-    where m.serial_id = ${id} order by m.id`);
+    where m.serial_id = ${id} order by m.id`,
+  );
   return found.map((m) => ({ ...m, at: String(m.at) }));
 }
 
@@ -176,23 +246,38 @@ export async function getSerialHistory(db: DbOrTx, id: bigint): Promise<SerialMo
 export async function findSingleSerial(db: DbOrTx, text: string): Promise<string | null> {
   const search = keySearch(text);
   if (!search) return null;
-  const exact = await rows<{ id: string }>(db, sql`select id::text from serial_number where serial_key = ${search.key} limit 2`);
+  const exact = await rows<{ id: string }>(
+    db,
+    sql`select id::text from serial_number where serial_key = ${search.key} limit 2`,
+  );
   if (exact.length > 0) return exact.length === 1 ? exact[0].id : null;
-  const matching = await rows<{ id: string }>(db, sql`select id from ${throughKeyIndex(sql`
-    select id::text from serial_number s where ${keyMatchSql(sql.raw('s.serial_key'), search)}`)} m limit 2`);
+  const matching = await rows<{ id: string }>(
+    db,
+    sql`select id from ${throughKeyIndex(sql`
+    select id::text from serial_number s where ${keyMatchSql(sql.raw('s.serial_key'), search)}`)} m limit 2`,
+  );
   return matching.length === 1 ? matching[0].id : null;
 }
 
-/** Serials in stock of one item in one warehouse, a page at a time, for picking on an issue line; searched like the agenda. */
-export async function serialsInStock(db: DbOrTx, opts: { itemId: bigint; warehouseId: bigint; query: string; offset: number; limit: number }) {
+/**
+ * Serials in stock of one item in one warehouse, a page at a time, for picking on an issue line; searched like the
+ * agenda.
+ */
+export async function serialsInStock(
+  db: DbOrTx,
+  opts: { itemId: bigint; warehouseId: bigint; query: string; offset: number; limit: number },
+) {
   const search = opts.query ? keySearch(opts.query) : null;
   const key = sql.raw('s.serial_key');
   const where = sql`s.item_id = ${opts.itemId} and s.warehouse_id = ${opts.warehouseId} and s.status = 'in_stock'
     ${search ? sql`and ${keyMatchSql(key, search)}` : sql``}`;
   const [page, [{ n }]] = await Promise.all([
     // One item in one warehouse (the partial in-stock index narrows it): few enough to rank in one sort.
-    rows<{ serial: string }>(db, sql`select s.serial from serial_number s where ${where}
-      order by ${search ? sql`${keyRankSql(key, search)}, ` : sql``}s.serial_key, s.id limit ${opts.limit} offset ${opts.offset}`),
+    rows<{ serial: string }>(
+      db,
+      sql`select s.serial from serial_number s where ${where}
+      order by ${search ? sql`${keyRankSql(key, search)}, ` : sql``}s.serial_key, s.id limit ${opts.limit} offset ${opts.offset}`,
+    ),
     rows<{ n: number }>(db, sql`select count(*)::int as n from serial_number s where ${where}`),
   ]);
   return { serials: page.map((r) => r.serial), total: n };

@@ -10,7 +10,10 @@ const HEADER = ['Item code', 'Item name', 'Warehouse code', 'Warehouse name', 'Q
  * semicolon locale would run as a formula prefixed with an apostrophe (formula-guard.ts).
  */
 export function stockCsv(rows: StockRow[]): string {
-  const cells = rows.map((r) => [r.itemCode, r.itemName, r.warehouseCode, r.warehouseName, r.quantity, r.unit]
-    .map((cell, i) => neutraliseFormula(cell, i === 0)));
+  const cells = rows.map((r) =>
+    [r.itemCode, r.itemName, r.warehouseCode, r.warehouseName, r.quantity, r.unit].map((cell, i) =>
+      neutraliseFormula(cell, i === 0),
+    ),
+  );
   return `\uFEFF${Papa.unparse([HEADER, ...cells], { newline: '\r\n' })}\r\n`;
 }

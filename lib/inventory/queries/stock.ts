@@ -12,17 +12,31 @@ export const STOCK_FILTERS = ['item', 'warehouse'] as const;
 export const STOCK_EXPORT_LIMIT = 100_000;
 
 export function parseStockListParams(params: SearchParams) {
-  return parseListParams(params, { sortable: STOCK_SORTS, defaultSort: { id: 'itemCode', desc: false }, filters: STOCK_FILTERS });
+  return parseListParams(params, {
+    sortable: STOCK_SORTS,
+    defaultSort: { id: 'itemCode', desc: false },
+    filters: STOCK_FILTERS,
+  });
 }
 export type StockListParams = ReturnType<typeof parseStockListParams>;
 
 export type StockRow = {
-  itemId: string; itemCode: string; itemName: string; unit: string; trackSerials: boolean;
-  warehouseId: string; warehouseCode: string; warehouseName: string; quantity: string;
+  itemId: string;
+  itemCode: string;
+  itemName: string;
+  unit: string;
+  trackSerials: boolean;
+  warehouseId: string;
+  warehouseCode: string;
+  warehouseName: string;
+  quantity: string;
 };
 
 const ORDER: Record<StockListParams['sort']['id'], string> = {
-  itemCode: 'i.code', itemName: 'i.name', warehouse: 'w.code', quantity: 'sl.quantity',
+  itemCode: 'i.code',
+  itemName: 'i.name',
+  warehouse: 'w.code',
+  quantity: 'sl.quantity',
 };
 
 function stockWhere(params: StockListParams): SQL {
@@ -51,7 +65,10 @@ function stockSelect(params: StockListParams, limit: number, offset: number): SQ
 export async function listStock(db: DbOrTx, params: StockListParams): Promise<{ rows: StockRow[]; total: number }> {
   const [page, [{ n }]] = await Promise.all([
     rows<StockRow>(db, stockSelect(params, params.perPage, offsetOf(params))),
-    rows<{ n: number }>(db, sql`select count(*)::int as n from stock_level sl join item i on i.id = sl.item_id where ${stockWhere(params)}`),
+    rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from stock_level sl join item i on i.id = sl.item_id where ${stockWhere(params)}`,
+    ),
   ]);
   return { rows: page, total: n };
 }

@@ -26,7 +26,9 @@ export interface AppConfig {
 /** A scenario's ports and data folder, overridable by FAULTS_PORT, FAULTS_PG_PORT, FAULTS_DATA_DIR. */
 export function appConfig(name: string, port: number, pgPort: number): AppConfig {
   return {
-    name, port: Number(process.env.FAULTS_PORT ?? port), pgPort: Number(process.env.FAULTS_PG_PORT ?? pgPort),
+    name,
+    port: Number(process.env.FAULTS_PORT ?? port),
+    pgPort: Number(process.env.FAULTS_PG_PORT ?? pgPort),
     dataDir: path.resolve(process.env.FAULTS_DATA_DIR ?? `./.data/${name}`),
   };
 }
@@ -38,7 +40,9 @@ export function ensureProductionBuild(): void {
     // Not rebuilt here: other people's servers may be running on this .next folder.
     const newer = newestSource(['app', 'lib', 'db', 'components']);
     if (newer && newer.mtimeMs > statSync(buildId).mtimeMs) {
-      console.warn(`[faults] WARNING: ${newer.file} is newer than the production build; the figures are for the build, not for that change (npx next build).`);
+      console.warn(
+        `[faults] WARNING: ${newer.file} is newer than the production build; the figures are for the build, not for that change (npx next build).`,
+      );
     }
     return;
   }
@@ -54,7 +58,12 @@ function newestSource(dirs: string[]): { file: string; mtimeMs: number } | null 
       const file = path.join(dir, entry);
       const stat = statSync(file);
       if (stat.isDirectory()) visit(file);
-      else if (/\.(ts|tsx|mjs)$/.test(entry) && !/\.test\.tsx?$/.test(entry) && (!newest || stat.mtimeMs > newest.mtimeMs)) newest = { file, mtimeMs: stat.mtimeMs };
+      else if (
+        /\.(ts|tsx|mjs)$/.test(entry) &&
+        !/\.test\.tsx?$/.test(entry) &&
+        (!newest || stat.mtimeMs > newest.mtimeMs)
+      )
+        newest = { file, mtimeMs: stat.mtimeMs };
     }
   };
   for (const dir of dirs) visit(path.join(APP_DIR, dir));
@@ -89,10 +98,18 @@ export function rssMb(pid: number): number | null {
 }
 
 function safeReaddir(dir: string): string[] {
-  try { return readdirSync(dir); } catch { return []; }
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 function safeRead(file: string): string {
-  try { return readFileSync(file, 'utf8'); } catch { return ''; }
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 export class App {
@@ -116,8 +133,13 @@ export class App {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
-        ...process.env, NODE_ENV: 'production', DATABASE_URL: '', PORT: String(this.config.port), PG_PORT: String(this.config.pgPort),
-        PG_DATA_DIR: this.config.dataDir, ...this.config.env,
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: '',
+        PORT: String(this.config.port),
+        PG_PORT: String(this.config.pgPort),
+        PG_DATA_DIR: this.config.dataDir,
+        ...this.config.env,
       },
     });
     child.stdout!.pipe(log);
@@ -127,7 +149,10 @@ export class App {
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}; see ${this.logFile}`);
       if (this.log().includes('[app] open http')) {
-        const ok = await fetch(`${this.url}/api/openapi.json`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+        const ok = await fetch(`${this.url}/api/openapi.json`, { signal: AbortSignal.timeout(5_000) }).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (ok) return;
       }
       await sleep(250);
@@ -159,7 +184,13 @@ export class App {
     if (!child?.pid || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 30_000);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 30_000);
     await exited;
     clearTimeout(timer);
     this.child = null;

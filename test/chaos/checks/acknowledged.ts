@@ -22,18 +22,25 @@ function groupByDocument(entries: Entry[]) {
 }
 
 /** The verdict on one acknowledged document; null when it holds. */
-function judgeDocument(world: World, stored: Map<string, StoredDocument>, writes: Entry[], deletes: Entry[]): string | null {
+function judgeDocument(
+  world: World,
+  stored: Map<string, StoredDocument>,
+  writes: Entry[],
+  deletes: Entry[],
+): string | null {
   const row = stored.get(writes[0].docId!);
   if (deletes.length > 0) {
     if (row) return `delete ${deletes.map(describe).join(', ')} was acknowledged, but ${row.number} is still there`;
     const late = writes.find((w) => deletes.some((d) => w.start > d.end));
     return late ? `${describe(late)} was acknowledged after the document's delete had been` : null;
   }
-  if (!row) return `acknowledged by ${writes.map(describe).join(', ')}, but the document is gone without an acknowledged delete`;
+  if (!row)
+    return `acknowledged by ${writes.map(describe).join(', ')}, but the document is gone without an acknowledged delete`;
   const holder = writes.find((w) => w.marker === row.note);
   if (!holder) return `${row.number} holds note "${row.note}", which no acknowledged write of it wrote`;
   const later = writes.find((w) => w.start > holder.end);
-  if (later) return `lost update: ${row.number} holds the write of ${describe(holder)}, but ${describe(later)} started after it was acknowledged`;
+  if (later)
+    return `lost update: ${row.number} holds the write of ${describe(holder)}, but ${describe(later)} started after it was acknowledged`;
   const difference = contentDifference(world, stored, row, holder.content!);
   return difference ? `${row.number} holds the note of ${describe(holder)} but not its content: ${difference}` : null;
 }
@@ -57,12 +64,20 @@ function leftovers(stored: Map<string, StoredDocument>, entries: Entry[]): Viola
   for (const doc of stored.values()) {
     if (doc.sourceInvoiceId !== null) {
       const invoice = stored.get(doc.sourceInvoiceId);
-      if (invoice?.stockDocumentId !== doc.id) violations.push({ detail: `${doc.number} belongs to an invoice that does not own it`, docIds: [doc.id, doc.sourceInvoiceId] });
+      if (invoice?.stockDocumentId !== doc.id)
+        violations.push({
+          detail: `${doc.number} belongs to an invoice that does not own it`,
+          docIds: [doc.id, doc.sourceInvoiceId],
+        });
       continue;
     }
     const writer = byMarker.get(doc.note);
     if (writer && !ok(writer)) {
-      violations.push({ detail: `${describe(writer)} was ${writer.outcome.status}, yet ${doc.number} holds its write`, docIds: [doc.id], seqs: [writer.seq] });
+      violations.push({
+        detail: `${describe(writer)} was ${writer.outcome.status}, yet ${doc.number} holds its write`,
+        docIds: [doc.id],
+        seqs: [writer.seq],
+      });
     } else if (!posted.has(doc.id)) {
       violations.push({ detail: `${doc.number} exists, but no acknowledged post created it`, docIds: [doc.id] });
     }
@@ -73,7 +88,10 @@ function leftovers(stored: Map<string, StoredDocument>, entries: Entry[]): Viola
 export async function acknowledgementChecks(db: DbOrTx, world: World, entries: Entry[]): Promise<CheckResult[]> {
   const stored = await readStoredDocuments(db);
   return [
-    { name: '(c) acknowledged document writes are there, acknowledged deletes stay done', violations: acknowledgedDocuments(world, stored, entries) },
+    {
+      name: '(c) acknowledged document writes are there, acknowledged deletes stay done',
+      violations: acknowledgedDocuments(world, stored, entries),
+    },
     { name: '(c) refused writes left nothing', violations: leftovers(stored, entries) },
   ];
 }

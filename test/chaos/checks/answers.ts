@@ -7,10 +7,16 @@ import type { CheckResult } from './check';
 export function answerCheck(entries: Entry[]): CheckResult {
   return {
     name: '(d) no raw error, INTERNAL_ERROR or 5xx answered',
-    violations: entries.filter((e) => e.outcome.status === 'failed').map((e) => ({
-      detail: `#${e.seq} (c${e.client} ${e.door} ${e.action}${e.number ? ` ${e.number}` : ''}) failed: ${e.outcome.status === 'failed' ? `${e.outcome.code} ${e.outcome.message}` : ''}`.slice(0, 400),
-      // Named by the operation alone: its trace is then the operations on the same serials, concurrent ones first.
-      seqs: [e.seq],
-    })),
+    violations: entries
+      .filter((e) => e.outcome.status === 'failed')
+      .map((e) => ({
+        detail:
+          `#${e.seq} (c${e.client} ${e.door} ${e.action}${e.number ? ` ${e.number}` : ''}) failed: ${e.outcome.status === 'failed' ? `${e.outcome.code} ${e.outcome.message}` : ''}`.slice(
+            0,
+            400,
+          ),
+        // Named by the operation alone: its trace is then the operations on the same serials, concurrent ones first.
+        seqs: [e.seq],
+      })),
   };
 }

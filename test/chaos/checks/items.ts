@@ -11,7 +11,11 @@ import type { CheckResult, Violation } from './check';
 export type ItemValues = Record<ItemField, string | null>[];
 
 const COLUMNS: Record<ItemField, string> = {
-  Name: 'name', Purchase_Price: 'purchase_price', Sale_Price: 'sale_price', Description: 'description', Min_Stock: 'min_stock',
+  Name: 'name',
+  Purchase_Price: 'purchase_price',
+  Sale_Price: 'sale_price',
+  Description: 'description',
+  Min_Stock: 'min_stock',
 };
 
 /** The owned fields of the chaos items, in ITEM_CODES order. */
@@ -24,22 +28,33 @@ export async function readItemValues(db: DbOrTx, world: World): Promise<ItemValu
 }
 
 const same = (field: ItemField, a: string | null, b: string | null) =>
-  COLUMNS[field] === 'name' || COLUMNS[field] === 'description' ? a === b : (a === null ? null : Number(a)) === (b === null ? null : Number(b));
+  COLUMNS[field] === 'name' || COLUMNS[field] === 'description'
+    ? a === b
+    : (a === null ? null : Number(a)) === (b === null ? null : Number(b));
 
-export async function itemChecks(db: DbOrTx, world: World, before: ItemValues, entries: Entry[], clients: number): Promise<CheckResult> {
+export async function itemChecks(
+  db: DbOrTx,
+  world: World,
+  before: ItemValues,
+  entries: Entry[],
+  clients: number,
+): Promise<CheckResult> {
   const after = await readItemValues(db, world);
   const violations: Violation[] = [];
   for (const [item, code] of ITEM_CODES.entries()) {
     for (const field of ITEM_FIELDS.slice(0, clients)) {
-      const acknowledged = entries.filter((e) => e.action === 'itemUpdate' && e.item === item && e.field === field && e.outcome.status === 'ok');
+      const acknowledged = entries.filter(
+        (e) => e.action === 'itemUpdate' && e.item === item && e.field === field && e.outcome.status === 'ok',
+      );
       const last = acknowledged.sort((a, b) => a.end - b.end).at(-1);
       const expected = last ? last.value! : before[item][field];
       if (same(field, after[item][field], expected)) continue;
       violations.push({
         detail: `${code}.${field} is "${after[item][field]}", but the last value its owner got acknowledged is "${expected}"${last ? ` (#${last.seq})` : ' (none: the value before the round)'}`,
-        itemField: { item, field }, seqs: last ? [last.seq] : [],
+        itemField: { item, field },
+        seqs: last ? [last.seq] : [],
       });
     }
   }
-  return { name: '(c) item fields end with their owner\'s last acknowledged value (no lost update)', violations };
+  return { name: "(c) item fields end with their owner's last acknowledged value (no lost update)", violations };
 }

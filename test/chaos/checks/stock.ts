@@ -31,7 +31,10 @@ async function histories(db: DbOrTx, serialIds: string[]): Promise<Map<string, {
   for (const m of moves) {
     const prefix = byId.get(m.serialId)?.text ?? `${m.serial} (${m.item}):`;
     const move = m.direction ? ` ${m.direction} ${m.number} ${m.date}` : ' no movements';
-    byId.set(m.serialId, { key: `${ITEM_CODES.indexOf(m.item as never)}:${m.serial}`, text: `${prefix}${byId.has(m.serialId) ? ',' : ''}${move}` });
+    byId.set(m.serialId, {
+      key: `${ITEM_CODES.indexOf(m.item as never)}:${m.serial}`,
+      text: `${prefix}${byId.has(m.serialId) ? ',' : ''}${move}`,
+    });
   }
   return byId;
 }
@@ -39,18 +42,34 @@ async function histories(db: DbOrTx, serialIds: string[]): Promise<Map<string, {
 export async function stockChecks(db: DbOrTx): Promise<CheckResult[]> {
   const shared = await checkStockInvariants(db, 'within-series');
   const outOfOrder = await serialsOutOfOrder(db);
-  const serialIds = [...new Set([...shared.flatMap((r) => r.examples.map((e) => e.serialId)), ...outOfOrder].filter((id): id is string => id !== null))];
+  const serialIds = [
+    ...new Set(
+      [...shared.flatMap((r) => r.examples.map((e) => e.serialId)), ...outOfOrder].filter(
+        (id): id is string => id !== null,
+      ),
+    ),
+  ];
   const history = await histories(db, serialIds);
   const results: CheckResult[] = shared.map((r) => ({
     name: `(a) ${r.name}`,
-    violations: r.bad === 0 ? [] : [{
-      detail: `${r.bad} ${r.noun}: ${r.examples.map((e) => (e.serialId ? history.get(e.serialId)?.text : e.key)).join('; ')}`,
-      serials: r.examples.flatMap((e) => (e.serialId && history.get(e.serialId) ? [history.get(e.serialId)!.key] : [])),
-    }],
+    violations:
+      r.bad === 0
+        ? []
+        : [
+            {
+              detail: `${r.bad} ${r.noun}: ${r.examples.map((e) => (e.serialId ? history.get(e.serialId)?.text : e.key)).join('; ')}`,
+              serials: r.examples.flatMap((e) =>
+                e.serialId && history.get(e.serialId) ? [history.get(e.serialId)!.key] : [],
+              ),
+            },
+          ],
   }));
   results.push({
-    name: '(b) document dates never decrease along a serial\'s movements',
-    violations: outOfOrder.map((id) => ({ detail: history.get(id)?.text ?? id, serials: history.has(id) ? [history.get(id)!.key] : [] })),
+    name: "(b) document dates never decrease along a serial's movements",
+    violations: outOfOrder.map((id) => ({
+      detail: history.get(id)?.text ?? id,
+      serials: history.has(id) ? [history.get(id)!.key] : [],
+    })),
   });
   return results;
 }

@@ -6,13 +6,26 @@ import { heldIn, isInvoice, type Content, type Line } from '../history';
 import type { World } from '../world';
 
 export type StoredDocument = {
-  id: string; kind: string; number: string; date: string; note: string; warehouseId: string; destinationWarehouseId: string | null;
-  inTransit: boolean; transferId: string | null;
-  createStock: boolean; stockDocumentId: string | null; sourceInvoiceId: string | null; lines: string;
+  id: string;
+  kind: string;
+  number: string;
+  date: string;
+  note: string;
+  warehouseId: string;
+  destinationWarehouseId: string | null;
+  inTransit: boolean;
+  transferId: string | null;
+  createStock: boolean;
+  stockDocumentId: string | null;
+  sourceInvoiceId: string | null;
+  lines: string;
 };
 
 /** "item:quantity[serials]" per item, sorted: line order and how lines are split do not matter. */
-export function canonicalLines(lines: { item: string; quantity: number; serials: string[] }[], withSerials: boolean): string {
+export function canonicalLines(
+  lines: { item: string; quantity: number; serials: string[] }[],
+  withSerials: boolean,
+): string {
   const byItem = new Map<string, { quantity: number; serials: string[] }>();
   for (const l of lines) {
     const entry = byItem.get(l.item) ?? { quantity: 0, serials: [] };
@@ -20,13 +33,18 @@ export function canonicalLines(lines: { item: string; quantity: number; serials:
     entry.serials.push(...l.serials);
     byItem.set(l.item, entry);
   }
-  return [...byItem].sort(([a], [b]) => a.localeCompare(b))
-    .map(([item, e]) => `${item}:${e.quantity}${withSerials ? `[${e.serials.sort().join(',')}]` : ''}`).join(' ');
+  return [...byItem]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([item, e]) => `${item}:${e.quantity}${withSerials ? `[${e.serials.sort().join(',')}]` : ''}`)
+    .join(' ');
 }
 
 /** What a content should look like stored: on an invoice itself (no serials) or on a stock document. */
 export function expectedLines(world: World, lines: Line[], onInvoice: boolean): string {
-  return canonicalLines(lines.map((l) => ({ item: String(world.itemIds[l.item]), quantity: l.quantity, serials: l.serials })), !onInvoice);
+  return canonicalLines(
+    lines.map((l) => ({ item: String(world.itemIds[l.item]), quantity: l.quantity, serials: l.serials })),
+    !onInvoice,
+  );
 }
 
 export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, StoredDocument>> {
@@ -41,23 +59,45 @@ export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, Store
     from document_line l left join serial_movement m on m.line_id = l.id left join serial_number s on s.id = m.serial_id
     group by l.id`);
   const byDoc = new Map<string, { item: string; quantity: number; serials: string[] }[]>();
-  for (const l of lines) byDoc.set(l.documentId, [...(byDoc.get(l.documentId) ?? []), { item: l.item, quantity: Number(l.quantity), serials: l.serials }]);
-  return new Map(docs.map((d) => [d.id, { ...d, lines: canonicalLines(byDoc.get(d.id) ?? [], !isInvoice(d.kind as Content['kind'])) }]));
+  for (const l of lines)
+    byDoc.set(l.documentId, [
+      ...(byDoc.get(l.documentId) ?? []),
+      { item: l.item, quantity: Number(l.quantity), serials: l.serials },
+    ]);
+  return new Map(
+    docs.map((d) => [
+      d.id,
+      { ...d, lines: canonicalLines(byDoc.get(d.id) ?? [], !isInvoice(d.kind as Content['kind'])) },
+    ]),
+  );
 }
 
 /** How a stored document differs from the content that should be there; null when it does not. */
-export function contentDifference(world: World, stored: Map<string, StoredDocument>, doc: StoredDocument, content: Content): string | null {
-  const expected = { date: content.date, warehouseId: String(world.warehouseIds[content.warehouse]),
+export function contentDifference(
+  world: World,
+  stored: Map<string, StoredDocument>,
+  doc: StoredDocument,
+  content: Content,
+): string | null {
+  const expected = {
+    date: content.date,
+    warehouseId: String(world.warehouseIds[content.warehouse]),
     destinationWarehouseId: content.kind === 'transfer' ? String(world.warehouseIds[heldIn(content)]) : null,
-    inTransit: content.inTransit ?? false, transferId: content.transferDocId ?? null, lines: expectedLines(world, content.lines, isInvoice(content.kind)) };
+    inTransit: content.inTransit ?? false,
+    transferId: content.transferDocId ?? null,
+    lines: expectedLines(world, content.lines, isInvoice(content.kind)),
+  };
   const differences = (Object.keys(expected) as (keyof typeof expected)[])
-    .filter((k) => doc[k] !== expected[k]).map((k) => `${k} ${doc[k]} instead of ${expected[k]}`);
+    .filter((k) => doc[k] !== expected[k])
+    .map((k) => `${k} ${doc[k]} instead of ${expected[k]}`);
   if (isInvoice(content.kind)) {
     const generated = doc.stockDocumentId ? stored.get(doc.stockDocumentId) : undefined;
     const wanted = content.createStock ? expectedLines(world, content.lines, false) : null;
     const got = generated ? generated.lines : null;
     if (got !== wanted || (generated && (generated.date !== content.date || generated.note !== doc.note))) {
-      differences.push(`stock document ${generated?.number ?? 'none'} (${got ?? '-'}, ${generated?.date ?? '-'}) instead of ${wanted ?? 'none'}`);
+      differences.push(
+        `stock document ${generated?.number ?? 'none'} (${got ?? '-'}, ${generated?.date ?? '-'}) instead of ${wanted ?? 'none'}`,
+      );
     }
   }
   return differences.length ? differences.join('; ') : null;

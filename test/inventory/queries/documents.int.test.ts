@@ -3,7 +3,12 @@ import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { deleteDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
-import { getDocument, getDocumentAudit, getDocumentLines, getEditableLines } from '@/lib/inventory/queries/document-detail';
+import {
+  getDocument,
+  getDocumentAudit,
+  getDocumentLines,
+  getEditableLines,
+} from '@/lib/inventory/queries/document-detail';
 import { listDocuments, parseDocumentListParams } from '@/lib/inventory/queries/document-list';
 import { documentKindOf, findItemByCodeOrEan, searchLineItems } from '@/lib/inventory/queries/form-lookups';
 
@@ -16,15 +21,33 @@ describe('document queries', async () => {
   let grOld: Awaited<ReturnType<typeof postDocument>>;
   beforeAll(async () => {
     w = await seedWorld(db);
-    grOld = await postDocument(db, { kind: 'goods_receipt', date: '2026-01-10', warehouseId: w.shop,
-      lines: [{ itemId: w.plain, quantity: '2.5', unitPrice: '3' }] }, w.actor);
+    grOld = await postDocument(
+      db,
+      {
+        kind: 'goods_receipt',
+        date: '2026-01-10',
+        warehouseId: w.shop,
+        lines: [{ itemId: w.plain, quantity: '2.5', unitPrice: '3' }],
+      },
+      w.actor,
+    );
     // 3 × 0.10 + 21 % and 1 × 0.015: sums a float would get wrong (0.30000000000000004) and a half-cent to round.
-    pi = await postDocument(db, { kind: 'purchase_invoice', date: '2026-02-15', warehouseId: w.main, partnerId: w.supplier, note: 'first',
-      lines: [
-        { itemId: w.plain, quantity: '3', unitPrice: '0.1', vatRate: '21' },
-        { itemId: w.tracked, quantity: '2', unitPrice: '1234567.8905', vatRate: '21', serials: ['Q-1', 'Q-2'] },
-        { itemId: w.plain, quantity: '1', unitPrice: '0.015', vatRate: '0' },
-      ] }, w.actor);
+    pi = await postDocument(
+      db,
+      {
+        kind: 'purchase_invoice',
+        date: '2026-02-15',
+        warehouseId: w.main,
+        partnerId: w.supplier,
+        note: 'first',
+        lines: [
+          { itemId: w.plain, quantity: '3', unitPrice: '0.1', vatRate: '21' },
+          { itemId: w.tracked, quantity: '2', unitPrice: '1234567.8905', vatRate: '21', serials: ['Q-1', 'Q-2'] },
+          { itemId: w.plain, quantity: '1', unitPrice: '0.015', vatRate: '0' },
+        ],
+      },
+      w.actor,
+    );
   });
   const list = (kind: Parameters<typeof listDocuments>[1], query: Record<string, string>) =>
     listDocuments(db, kind, parseDocumentListParams(query));
@@ -32,15 +55,24 @@ describe('document queries', async () => {
   it('lists a kind with exact totals and the linked document', async () => {
     const { rows, total } = await list('purchase_invoice', {});
     expect(total).toBe(1);
-    expect(rows[0]).toMatchObject({ number: pi.number, partnerCode: 'SUP', warehouseCode: 'MAIN', lineCount: 3,
-      linkedNumber: pi.stockDocument!.number, net: '2469136.10', vat: '518518.57', gross: '2987654.67' });
+    expect(rows[0]).toMatchObject({
+      number: pi.number,
+      partnerCode: 'SUP',
+      warehouseCode: 'MAIN',
+      lineCount: 3,
+      linkedNumber: pi.stockDocument!.number,
+      net: '2469136.10',
+      vat: '518518.57',
+      gross: '2987654.67',
+    });
     const receipts = await list('goods_receipt', {});
     expect(receipts.rows.map((r) => r.number)).toEqual([pi.stockDocument!.number, grOld.number]);
     expect(receipts.rows[0].linkedNumber).toBe(pi.number);
   });
 
   it('filters by date range, partner, warehouse, item code, serial and number', async () => {
-    const numbers = async (query: Record<string, string>) => (await list('goods_receipt', query)).rows.map((r) => r.number);
+    const numbers = async (query: Record<string, string>) =>
+      (await list('goods_receipt', query)).rows.map((r) => r.number);
     expect(await numbers({ from: '2026-02-01' })).toEqual([pi.stockDocument!.number]);
     expect(await numbers({ to: '2026-01-31' })).toEqual([grOld.number]);
     expect(await numbers({ from: '2026-01-10', to: '2026-01-10' })).toEqual([grOld.number]);
@@ -60,8 +92,16 @@ describe('document queries', async () => {
   });
 
   it('filters by any part of a serial, as it reads', async () => {
-    const gr = await postDocument(db, { kind: 'goods_receipt', date: '2026-03-01', warehouseId: w.main,
-      lines: [{ itemId: w.tracked, quantity: '1', serials: ['LOT-77123-X'] }] }, w.actor);
+    const gr = await postDocument(
+      db,
+      {
+        kind: 'goods_receipt',
+        date: '2026-03-01',
+        warehouseId: w.main,
+        lines: [{ itemId: w.tracked, quantity: '1', serials: ['LOT-77123-X'] }],
+      },
+      w.actor,
+    );
     const numbers = async (serial: string) => (await list('goods_receipt', { serial })).rows.map((r) => r.number);
     expect(await numbers('7712')).toEqual([gr.number]);
     expect(await numbers('l0t-77')).toEqual([gr.number]); // lower case, zero for O
@@ -71,9 +111,20 @@ describe('document queries', async () => {
   });
 
   it('searches by the number or the external number as it reads, and shows the external number', async () => {
-    const gr = await postDocument(db, { kind: 'goods_receipt', date: '2026-03-02', warehouseId: w.main, partnerId: w.supplier, externalNumber: 'DL-OO7',
-      lines: [{ itemId: w.plain, quantity: '1' }] }, w.actor);
-    const found = async (q: string) => (await list('goods_receipt', { q })).rows.map((r) => [r.number, r.externalNumber]);
+    const gr = await postDocument(
+      db,
+      {
+        kind: 'goods_receipt',
+        date: '2026-03-02',
+        warehouseId: w.main,
+        partnerId: w.supplier,
+        externalNumber: 'DL-OO7',
+        lines: [{ itemId: w.plain, quantity: '1' }],
+      },
+      w.actor,
+    );
+    const found = async (q: string) =>
+      (await list('goods_receipt', { q })).rows.map((r) => [r.number, r.externalNumber]);
     expect(await found('dl-007')).toEqual([[gr.number, 'DL-OO7']]); // lower case, zeros for the letters O
     expect(await found('OO7')).toEqual([[gr.number, 'DL-OO7']]);
     expect(await found(gr.number)).toEqual([[gr.number, 'DL-OO7']]);
@@ -91,9 +142,16 @@ describe('document queries', async () => {
 
   it('reads the header, lines with exact line totals and the serials from the goods document', async () => {
     const header = (await getDocument(db, pi.id))!;
-    expect(header).toMatchObject({ kind: 'purchase_invoice', number: pi.number, note: 'first', createdBy: 'Test Clerk',
-      partner: { code: 'SUP' }, warehouse: { code: 'MAIN' }, stockDocument: { number: pi.stockDocument!.number, kind: 'goods_receipt' },
-      totals: { net: '2469136.10', vat: '518518.57', gross: '2987654.67' } });
+    expect(header).toMatchObject({
+      kind: 'purchase_invoice',
+      number: pi.number,
+      note: 'first',
+      createdBy: 'Test Clerk',
+      partner: { code: 'SUP' },
+      warehouse: { code: 'MAIN' },
+      stockDocument: { number: pi.stockDocument!.number, kind: 'goods_receipt' },
+      totals: { net: '2469136.10', vat: '518518.57', gross: '2987654.67' },
+    });
     const lines = await getDocumentLines(db, header);
     expect(lines.map((l) => [l.lineNo, l.itemCode, l.net, l.vat, l.gross])).toEqual([
       [1, 'CABLE', '0.30', '0.06', '0.36'],
@@ -111,7 +169,9 @@ describe('document queries', async () => {
     const header = (await getDocument(db, pi.id))!;
     const lines = await getEditableLines(db, header);
     expect(lines.map((l) => [l.itemCode, l.quantity, l.unitPrice, l.vatRate, l.serials])).toEqual([
-      ['CABLE', '3', '0.1', '21', []], ['ACME-1', '2', '1234567.8905', '21', ['Q-1', 'Q-2']], ['CABLE', '1', '0.015', '0', []],
+      ['CABLE', '3', '0.1', '21', []],
+      ['ACME-1', '2', '1234567.8905', '21', ['Q-1', 'Q-2']],
+      ['CABLE', '1', '0.015', '0', []],
     ]);
   });
 

@@ -18,14 +18,23 @@ describe('partner options for document forms and lists', async () => {
   const { db } = await useTestDatabase();
   let supplierId = '';
   beforeAll(async () => {
-    const [alpha] = await db.insert(partner).values(withCodeKeys([
-      { code: 'S-ALPHA', name: 'Alpha Parts', type: 'supplier' },
-      { code: 'S-100%', name: 'Hundred_Percent Ltd', type: 'supplier' },
-      { code: 'S-1000', name: 'Hundred1Percent', type: 'supplier' },
-      { code: 'C-BETA', name: 'Beta Shop', type: 'customer' },
-      { code: 'B-GAMMA', name: 'gamma both ways', type: 'both' },
-      ...Array.from({ length: 25 }, (_, i) => ({ code: `S-BULK-${i + 10}`, name: `Bulk ${i + 10}`, type: 'supplier' as const })),
-    ])).returning({ id: partner.id });
+    const [alpha] = await db
+      .insert(partner)
+      .values(
+        withCodeKeys([
+          { code: 'S-ALPHA', name: 'Alpha Parts', type: 'supplier' },
+          { code: 'S-100%', name: 'Hundred_Percent Ltd', type: 'supplier' },
+          { code: 'S-1000', name: 'Hundred1Percent', type: 'supplier' },
+          { code: 'C-BETA', name: 'Beta Shop', type: 'customer' },
+          { code: 'B-GAMMA', name: 'gamma both ways', type: 'both' },
+          ...Array.from({ length: 25 }, (_, i) => ({
+            code: `S-BULK-${i + 10}`,
+            name: `Bulk ${i + 10}`,
+            type: 'supplier' as const,
+          })),
+        ]),
+      )
+      .returning({ id: partner.id });
     supplierId = String(alpha.id);
   });
 
@@ -46,7 +55,9 @@ describe('partner options for document forms and lists', async () => {
     expect(await codes('goods_receipt', 's-alpha')).toEqual(['S-ALPHA']);
     expect(await codes('goods_receipt', 'PHA PAR')).toEqual(['S-ALPHA']);
     expect((await codes('goods_receipt', 'hundred')).sort()).toEqual(['S-100%', 'S-1000']);
-    expect(await searchPartnerOptions(db, 'goods_receipt', 'alpha')).toEqual([{ id: supplierId, code: 'S-ALPHA', name: 'Alpha Parts' }]);
+    expect(await searchPartnerOptions(db, 'goods_receipt', 'alpha')).toEqual([
+      { id: supplierId, code: 'S-ALPHA', name: 'Alpha Parts' },
+    ]);
   });
 
   it('gives 20 by default, or the limit asked for', async () => {
@@ -61,7 +72,11 @@ describe('partner options for document forms and lists', async () => {
   });
 
   it('labels the one partner a list is filtered by, when it fits the kind', async () => {
-    expect(await partnerOptionById(db, 'goods_receipt', BigInt(supplierId))).toEqual({ id: supplierId, code: 'S-ALPHA', name: 'Alpha Parts' });
+    expect(await partnerOptionById(db, 'goods_receipt', BigInt(supplierId))).toEqual({
+      id: supplierId,
+      code: 'S-ALPHA',
+      name: 'Alpha Parts',
+    });
     expect(await partnerOptionById(db, 'sales_invoice', BigInt(supplierId))).toBeNull();
     expect(await partnerOptionById(db, 'goods_receipt', 987654321n)).toBeNull();
   });
@@ -78,9 +93,15 @@ describe('partner options for document forms and lists', async () => {
     };
 
     it('answers with the read permission of the kind: warehouse staff find suppliers for receipts, not for invoices', async () => {
-      expect(await search('warehouse', 'goods_receipt', ' alpha ')).toEqual({ ok: true, data: [{ id: supplierId, code: 'S-ALPHA', name: 'Alpha Parts' }] });
+      expect(await search('warehouse', 'goods_receipt', ' alpha ')).toEqual({
+        ok: true,
+        data: [{ id: supplierId, code: 'S-ALPHA', name: 'Alpha Parts' }],
+      });
       expect(await search('warehouse', 'purchase_invoice', 'alpha')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-      expect(await search('accountant', 'purchase_invoice', 'alpha')).toMatchObject({ ok: true, data: [{ code: 'S-ALPHA' }] });
+      expect(await search('accountant', 'purchase_invoice', 'alpha')).toMatchObject({
+        ok: true,
+        data: [{ code: 'S-ALPHA' }],
+      });
     });
 
     it('refuses a kind that does not exist', async () => {

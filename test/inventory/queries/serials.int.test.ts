@@ -5,7 +5,15 @@ import { seedWorld } from '@/test/fixtures';
 import { deleteDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
 import { labelsForDocument, labelsForSerials } from '@/lib/inventory/queries/labels';
-import { findSingleSerial, getSerial, getSerialHistory, listSerials, parseSerialListParams, serialsInStock, SERIAL_COUNT_CAP } from '@/lib/inventory/queries/serials';
+import {
+  findSingleSerial,
+  getSerial,
+  getSerialHistory,
+  listSerials,
+  parseSerialListParams,
+  serialsInStock,
+  SERIAL_COUNT_CAP,
+} from '@/lib/inventory/queries/serials';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 
@@ -16,12 +24,38 @@ describe('serial number queries', async () => {
   let si: Awaited<ReturnType<typeof postDocument>>;
   beforeAll(async () => {
     w = await seedWorld(db);
-    gr = await postDocument(db, { kind: 'goods_receipt', date: '2026-03-01', warehouseId: w.main, partnerId: w.supplier,
-      lines: [{ itemId: w.tracked, quantity: '4', serials: ['AG-1', 'AG-2', 'AG-3', 'ag-4'] }] }, w.actor);
-    await postDocument(db, { kind: 'goods_receipt', date: '2026-03-02', warehouseId: w.shop,
-      lines: [{ itemId: w.other, quantity: '1', serials: ['AG-1'] }] }, w.actor);
-    si = await postDocument(db, { kind: 'sales_invoice', date: '2026-03-03', warehouseId: w.main, partnerId: w.customer,
-      lines: [{ itemId: w.tracked, quantity: '1', unitPrice: '5', serials: ['AG-2'] }] }, w.actor);
+    gr = await postDocument(
+      db,
+      {
+        kind: 'goods_receipt',
+        date: '2026-03-01',
+        warehouseId: w.main,
+        partnerId: w.supplier,
+        lines: [{ itemId: w.tracked, quantity: '4', serials: ['AG-1', 'AG-2', 'AG-3', 'ag-4'] }],
+      },
+      w.actor,
+    );
+    await postDocument(
+      db,
+      {
+        kind: 'goods_receipt',
+        date: '2026-03-02',
+        warehouseId: w.shop,
+        lines: [{ itemId: w.other, quantity: '1', serials: ['AG-1'] }],
+      },
+      w.actor,
+    );
+    si = await postDocument(
+      db,
+      {
+        kind: 'sales_invoice',
+        date: '2026-03-03',
+        warehouseId: w.main,
+        partnerId: w.customer,
+        lines: [{ itemId: w.tracked, quantity: '1', unitPrice: '5', serials: ['AG-2'] }],
+      },
+      w.actor,
+    );
     // Received dates are set by the database clock; pin them so the date filter has something to tell apart.
     await db.execute(sql`update serial_number set received_at = '2026-03-01T10:00:00Z' where item_id = ${w.tracked}`);
     await db.execute(sql`update serial_number set received_at = '2026-03-02T23:30:00Z' where item_id = ${w.other}`);
@@ -34,11 +68,19 @@ describe('serial number queries', async () => {
     expect(result.total).toBe(4);
     expect(result.capped).toBe(false);
     expect(result.rows.map((r) => r.serial)).toEqual(['AG-1', 'AG-1', 'AG-3', 'ag-4']);
-    expect(result.rows.find((r) => r.itemCode === 'ACME-1')).toMatchObject({ receivedBy: gr.number, warehouseCode: 'MAIN' });
+    expect(result.rows.find((r) => r.itemCode === 'ACME-1')).toMatchObject({
+      receivedBy: gr.number,
+      warehouseCode: 'MAIN',
+    });
   });
 
   it('shows every serial ever known, with status, when asked', async () => {
-    expect(await serials({ all: '1', item: 'acme-1' })).toEqual(['ACME-1:AG-1:in_stock', 'ACME-1:AG-2:issued', 'ACME-1:AG-3:in_stock', 'ACME-1:ag-4:in_stock']);
+    expect(await serials({ all: '1', item: 'acme-1' })).toEqual([
+      'ACME-1:AG-1:in_stock',
+      'ACME-1:AG-2:issued',
+      'ACME-1:AG-3:in_stock',
+      'ACME-1:ag-4:in_stock',
+    ]);
   });
 
   it('filters by item code, warehouse, received dates and serial text (case-insensitive)', async () => {
@@ -60,13 +102,26 @@ describe('serial number queries', async () => {
   });
 
   it('finds any part of a serial as it reads, exact and starting matches first, page by page', async () => {
-    const gr = await postDocument(db, { kind: 'goods_receipt', date: '2026-03-05', warehouseId: w.main,
-      lines: [{ itemId: w.tracked, quantity: '5', serials: ['UIW-00120', 'UIW-00012', '0012-B', '0012', 'X-9'] }] }, w.actor);
+    const gr = await postDocument(
+      db,
+      {
+        kind: 'goods_receipt',
+        date: '2026-03-05',
+        warehouseId: w.main,
+        lines: [{ itemId: w.tracked, quantity: '5', serials: ['UIW-00120', 'UIW-00012', '0012-B', '0012', 'X-9'] }],
+      },
+      w.actor,
+    );
     const found = async (query: Record<string, string>) => (await serials(query)).map((s) => s.split(':')[1]);
     expect(await found({ q: '0012' })).toEqual(['0012', '0012-B', 'UIW-00012', 'UIW-00120']);
     expect(await found({ q: 'oo12' })).toEqual(['0012', '0012-B', 'UIW-00012', 'UIW-00120']); // o reads as 0
     expect(await found({ q: '0012', sort: 'serial.desc' })).toEqual(['0012', '0012-B', 'UIW-00120', 'UIW-00012']);
-    expect(await found({ q: '0012', perPage: '10', page: '1', sort: 'receivedAt.desc' })).toEqual(['0012', '0012-B', 'UIW-00012', 'UIW-00120']);
+    expect(await found({ q: '0012', perPage: '10', page: '1', sort: 'receivedAt.desc' })).toEqual([
+      '0012',
+      '0012-B',
+      'UIW-00012',
+      'UIW-00120',
+    ]);
     expect((await listSerials(db, parseSerialListParams({ q: '0012' }))).total).toBe(4);
     expect(await found({ q: 'W-000' })).toEqual(['UIW-00012']);
     expect(await found({ q: '012' })).toEqual(['0012', '0012-B', 'UIW-00012', 'UIW-00120']); // all contain it: by serial
@@ -76,23 +131,29 @@ describe('serial number queries', async () => {
     expect(await findSingleSerial(db, '00120')).not.toBeNull(); // only UIW-00120 contains it
     expect(await findSingleSerial(db, '0012')).not.toBeNull(); // the exact one wins
     expect(await findSingleSerial(db, '012')).toBeNull(); // four contain it
-    expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: '0012', offset: 0, limit: 10 }))
-      .toEqual({ serials: ['0012', '0012-B', 'UIW-00012', 'UIW-00120'], total: 4 });
-    expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: '0012', offset: 2, limit: 1 }))
-      .toEqual({ serials: ['UIW-00012'], total: 4 });
+    expect(
+      await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: '0012', offset: 0, limit: 10 }),
+    ).toEqual({ serials: ['0012', '0012-B', 'UIW-00012', 'UIW-00120'], total: 4 });
+    expect(
+      await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: '0012', offset: 2, limit: 1 }),
+    ).toEqual({ serials: ['UIW-00012'], total: 4 });
     await deleteDocument(db, gr.id, w.actor); // the other tests count what is in stock
   });
 
   it('reads ranked pages through the indexes: the contains rank by the trigram index, the others by the btree', async () => {
     // A handful of rows here: forbid the sequential scan a tiny table gets, to see which index serves each rank.
-    const plan = (query: string) => db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      const lines = await tx.execute(sql.raw(`explain ${query}`)) as unknown as { 'QUERY PLAN': string }[];
-      return lines.map((r) => r['QUERY PLAN']).join('\n');
-    });
-    expect(await plan(`select id from serial_number s where s.serial_key like '%0012%' and s.serial_key not like '0012%'`))
-      .toContain('serial_number_key_trgm');
-    expect(await plan(`select id from serial_number s where s.serial_key like '0012%'`)).toContain('serial_number_key_prefix');
+    const plan = (query: string) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const lines = (await tx.execute(sql.raw(`explain ${query}`))) as unknown as { 'QUERY PLAN': string }[];
+        return lines.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    expect(
+      await plan(`select id from serial_number s where s.serial_key like '%0012%' and s.serial_key not like '0012%'`),
+    ).toContain('serial_number_key_trgm');
+    expect(await plan(`select id from serial_number s where s.serial_key like '0012%'`)).toContain(
+      'serial_number_key_prefix',
+    );
   });
 
   it('sorts by received date (merged over warehouses and statuses) and by serial, both ways', async () => {
@@ -100,8 +161,15 @@ describe('serial number queries', async () => {
     expect(newest[0]).toBe('ACME-2:AG-1:in_stock');
     expect((await serials({ sort: 'receivedAt.asc' })).at(-1)).toBe('ACME-2:AG-1:in_stock');
     expect(await serials({ sort: 'receivedAt.desc', all: '1', perPage: '10', page: '1' })).toHaveLength(5);
-    expect((await listSerials(db, parseSerialListParams({ sort: 'receivedAt.asc', perPage: '10', page: '2' }))).rows).toEqual([]);
-    expect(await serials({ sort: 'serial.desc' })).toEqual(['ACME-1:ag-4:in_stock', 'ACME-1:AG-3:in_stock', 'ACME-2:AG-1:in_stock', 'ACME-1:AG-1:in_stock']);
+    expect(
+      (await listSerials(db, parseSerialListParams({ sort: 'receivedAt.asc', perPage: '10', page: '2' }))).rows,
+    ).toEqual([]);
+    expect(await serials({ sort: 'serial.desc' })).toEqual([
+      'ACME-1:ag-4:in_stock',
+      'ACME-1:AG-3:in_stock',
+      'ACME-2:AG-1:in_stock',
+      'ACME-1:AG-1:in_stock',
+    ]);
     const pageOne = await listSerials(db, parseSerialListParams({ perPage: '10', all: '1' }));
     expect(pageOne.rows).toHaveLength(5);
   });
@@ -138,12 +206,15 @@ describe('serial number queries', async () => {
   });
 
   it('pages the serials in stock of an item in a warehouse, with a prefix search', async () => {
-    expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: '', offset: 0, limit: 2 }))
-      .toEqual({ serials: ['AG-1', 'AG-3'], total: 3 });
-    expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: 'ag-', offset: 1, limit: 2 }))
-      .toEqual({ serials: ['AG-3', 'ag-4'], total: 3 });
-    expect(await serialsInStock(db, { itemId: w.tracked, warehouseId: w.shop, query: '', offset: 0, limit: 2 }))
-      .toEqual({ serials: [], total: 0 });
+    expect(
+      await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: '', offset: 0, limit: 2 }),
+    ).toEqual({ serials: ['AG-1', 'AG-3'], total: 3 });
+    expect(
+      await serialsInStock(db, { itemId: w.tracked, warehouseId: w.main, query: 'ag-', offset: 1, limit: 2 }),
+    ).toEqual({ serials: ['AG-3', 'ag-4'], total: 3 });
+    expect(
+      await serialsInStock(db, { itemId: w.tracked, warehouseId: w.shop, query: '', offset: 0, limit: 2 }),
+    ).toEqual({ serials: [], total: 0 });
   });
 
   it('collects labels for chosen serials and for a receipt (or the receipt an invoice generated)', async () => {
@@ -153,8 +224,17 @@ describe('serial number queries', async () => {
     expect(chosen[0]).toMatchObject({ itemCode: 'ACME-1', itemName: 'Acme scanner' });
     const ofReceipt = await labelsForDocument(db, gr.id);
     expect(ofReceipt?.labels.map((l) => l.serial)).toEqual(['AG-1', 'AG-2', 'AG-3', 'ag-4']);
-    const pi = await postDocument(db, { kind: 'purchase_invoice', date: '2026-03-04', warehouseId: w.main, partnerId: w.supplier,
-      lines: [{ itemId: w.tracked, quantity: '1', unitPrice: '1', serials: ['LBL-1'] }] }, w.actor);
+    const pi = await postDocument(
+      db,
+      {
+        kind: 'purchase_invoice',
+        date: '2026-03-04',
+        warehouseId: w.main,
+        partnerId: w.supplier,
+        lines: [{ itemId: w.tracked, quantity: '1', unitPrice: '1', serials: ['LBL-1'] }],
+      },
+      w.actor,
+    );
     expect((await labelsForDocument(db, pi.id))?.labels.map((l) => l.serial)).toEqual(['LBL-1']);
     expect(await labelsForDocument(db, 99999999n)).toBeNull();
   });

@@ -17,13 +17,41 @@ describe('stock and dashboard queries', async () => {
   let w: World;
   beforeAll(async () => {
     w = await seedWorld(db);
-    await postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: w.main,
-      lines: [{ itemId: w.plain, quantity: '10.125' }, { itemId: w.tracked, quantity: '2', serials: ['S-1', 'S-2'] }] }, w.actor);
-    await postDocument(db, { kind: 'goods_receipt', date: today, warehouseId: w.shop, lines: [{ itemId: w.plain, quantity: '0.1' }] }, w.actor);
-    await postDocument(db, { kind: 'goods_issue', date: today, warehouseId: w.main,
-      lines: [{ itemId: w.plain, quantity: '0.025' }, { itemId: w.tracked, quantity: '1', serials: ['S-1'] }] }, w.actor);
+    await postDocument(
+      db,
+      {
+        kind: 'goods_receipt',
+        date: today,
+        warehouseId: w.main,
+        lines: [
+          { itemId: w.plain, quantity: '10.125' },
+          { itemId: w.tracked, quantity: '2', serials: ['S-1', 'S-2'] },
+        ],
+      },
+      w.actor,
+    );
+    await postDocument(
+      db,
+      { kind: 'goods_receipt', date: today, warehouseId: w.shop, lines: [{ itemId: w.plain, quantity: '0.1' }] },
+      w.actor,
+    );
+    await postDocument(
+      db,
+      {
+        kind: 'goods_issue',
+        date: today,
+        warehouseId: w.main,
+        lines: [
+          { itemId: w.plain, quantity: '0.025' },
+          { itemId: w.tracked, quantity: '1', serials: ['S-1'] },
+        ],
+      },
+      w.actor,
+    );
     await db.insert(item).values(withCodeKey({ code: '=HYPERLINK("x")', name: '+danger', unit: '-', minStock: '5' }));
-    await db.execute(sql`insert into stock_level (item_id, warehouse_id, quantity) select id, ${w.main}, 1 from item where code = '=HYPERLINK("x")'`);
+    await db.execute(
+      sql`insert into stock_level (item_id, warehouse_id, quantity) select id, ${w.main}, 1 from item where code = '=HYPERLINK("x")'`,
+    );
   });
   const stock = (query: Record<string, string>) => listStock(db, parseStockListParams(query));
 
@@ -31,7 +59,10 @@ describe('stock and dashboard queries', async () => {
     const all = await stock({});
     expect(all.total).toBe(4);
     expect(all.rows.map((r) => [r.itemCode, r.warehouseCode, r.quantity])).toEqual([
-      ['=HYPERLINK("x")', 'MAIN', '1'], ['ACME-1', 'MAIN', '1'], ['CABLE', 'MAIN', '10.1'], ['CABLE', 'SHOP', '0.1'],
+      ['=HYPERLINK("x")', 'MAIN', '1'],
+      ['ACME-1', 'MAIN', '1'],
+      ['CABLE', 'MAIN', '10.1'],
+      ['CABLE', 'SHOP', '0.1'],
     ]);
     expect((await stock({ warehouse: String(w.shop) })).rows.map((r) => r.itemCode)).toEqual(['CABLE']);
     expect((await stock({ item: 'cable' })).total).toBe(2);
@@ -47,7 +78,12 @@ describe('stock and dashboard queries', async () => {
   });
 
   it('gives the dashboard totals, the daily chart, recent documents and items below minimum', async () => {
-    expect(await dashboardTotals(db, ['goods_receipt', 'goods_issue'])).toEqual({ items: 4, stockQuantity: '12.2', serialsInStock: 1, documentsThisMonth: 3 });
+    expect(await dashboardTotals(db, ['goods_receipt', 'goods_issue'])).toEqual({
+      items: 4,
+      stockQuantity: '12.2',
+      serialsInStock: 1,
+      documentsThisMonth: 3,
+    });
     expect((await dashboardTotals(db, ['goods_issue'])).documentsThisMonth).toBe(1);
     const days = await movementsPerDay(db, 30);
     expect(days).toHaveLength(30);
@@ -56,6 +92,8 @@ describe('stock and dashboard queries', async () => {
     const recent = await recentDocuments(db, ['goods_issue', 'goods_receipt'], 2);
     expect(recent.map((d) => d.kind)).toEqual(['goods_issue', 'goods_receipt']);
     expect(await recentDocuments(db, [], 5)).toEqual([]);
-    expect((await itemsBelowMinimum(db)).map((i) => [i.code, i.onHand, i.minStock])).toEqual([['=HYPERLINK("x")', '1', '5']]);
+    expect((await itemsBelowMinimum(db)).map((i) => [i.code, i.onHand, i.minStock])).toEqual([
+      ['=HYPERLINK("x")', '1', '5'],
+    ]);
   });
 });

@@ -17,7 +17,10 @@ export function CreateKeyForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const form = useForm<{ name: string; role: Role }>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: '', role: 'admin' } });
+  const form = useForm<{ name: string; role: Role }>({
+    resolver: zodResolver(createApiKeySchema),
+    defaultValues: { name: '', role: 'admin' },
+  });
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
     const result = await reach(() => createApiKeyAction(values));
@@ -33,17 +36,29 @@ export function CreateKeyForm() {
       {created && (
         <Alert tone="success">
           <p>Copy the key now: it is shown only once.</p>
-          <label htmlFor="new-api-key" className="mt-2 block font-medium">New API key</label>
+          <label htmlFor="new-api-key" className="mt-2 block font-medium">
+            New API key
+          </label>
           <Input id="new-api-key" readOnly value={created} className="font-mono" onFocus={(e) => e.target.select()} />
         </Alert>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="key-name" label="Key name" error={errors.name?.message}><Input {...form.register('name')} /></Field>
+        <Field id="key-name" label="Key name" error={errors.name?.message}>
+          <Input {...form.register('name')} />
+        </Field>
         <Field id="key-role" label="Key role" error={errors.role?.message}>
-          <Select {...form.register('role')}>{ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</Select>
+          <Select {...form.register('role')}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </Select>
         </Field>
       </div>
-      <Button type="submit" disabled={isSubmitting}>Create API key</Button>
+      <Button type="submit" disabled={isSubmitting}>
+        Create API key
+      </Button>
     </form>
   );
 }

@@ -16,10 +16,15 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
   const { rows, total } = await listApiKeysPage(getDb(), params);
   return (
     <>
-      <PageHeader title="API keys" description="Keys for the records and bulk write APIs. Send as 'Authorization: Bearer <key>' or 'Authorization: Zoho-oauthtoken <key>'." />
+      <PageHeader
+        title="API keys"
+        description="Keys for the records and bulk write APIs. Send as 'Authorization: Bearer <key>' or 'Authorization: Zoho-oauthtoken <key>'."
+      />
       <ParamProblems problems={params.problems} />
       <div className="space-y-6">
-        <Card title="New API key"><CreateKeyForm /></Card>
+        <Card title="New API key">
+          <CreateKeyForm />
+        </Card>
         <ApiKeysTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} />
       </div>
     </>

@@ -11,14 +11,22 @@ export function RevokeButton({ id, name }: { id: string; name: string }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <ConfirmDialog title={`Revoke ${name}?`} description="Every system using this key loses access at once. This cannot be undone."
-        confirmLabel="Revoke key" trigger={<Button variant="dangerOutline">Revoke {name}</Button>}
+      <ConfirmDialog
+        title={`Revoke ${name}?`}
+        description="Every system using this key loses access at once. This cannot be undone."
+        confirmLabel="Revoke key"
+        trigger={<Button variant="dangerOutline">Revoke {name}</Button>}
         onConfirm={async () => {
           const result = await reach(() => revokeApiKeyAction({ id }));
           setError(result.ok ? null : result.error);
           router.refresh();
-        }} />
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+        }}
+      />
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </>
   );
 }

@@ -12,7 +12,9 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="The company's defaults for invoices and document numbers." />
-      <Card title="Company defaults"><SettingsForm initial={settings} /></Card>
+      <Card title="Company defaults">
+        <SettingsForm initial={settings} />
+      </Card>
     </>
   );
 }

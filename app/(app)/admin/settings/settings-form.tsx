@@ -18,7 +18,10 @@ import { saveSettingsAction } from './actions';
 export function SettingsForm({ initial }: { initial: CompanySettings }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const form = useForm<CompanySettingsInput, unknown, CompanySettings>({ resolver: zodResolver(companySettingsSchema), defaultValues: initial });
+  const form = useForm<CompanySettingsInput, unknown, CompanySettings>({
+    resolver: zodResolver(companySettingsSchema),
+    defaultValues: initial,
+  });
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
     const result = await reach(() => saveSettingsAction(values));
@@ -32,13 +35,22 @@ export function SettingsForm({ initial }: { initial: CompanySettings }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Company defaults" className="space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <CheckboxField id="settings-create-stock" label="New invoices create their goods receipt or issue" error={errors.createStockDocument?.message}>
+      <CheckboxField
+        id="settings-create-stock"
+        label="New invoices create their goods receipt or issue"
+        error={errors.createStockDocument?.message}
+      >
         <input type="checkbox" id="settings-create-stock" {...form.register('createStockDocument')} />
       </CheckboxField>
       <div className="grid gap-4 sm:grid-cols-4">
         {DOCUMENT_KINDS.map((kind) => (
-          <Field key={kind} id={`settings-prefix-${kind}`} label={`Prefix of ${KINDS[kind].plural.toLowerCase()}`} error={errors.prefixes?.[kind]?.message}
-            hint={`${prefixes?.[kind] || '…'}-2026-${'1'.padStart(Number(digits) || 5, '0')}`}>
+          <Field
+            key={kind}
+            id={`settings-prefix-${kind}`}
+            label={`Prefix of ${KINDS[kind].plural.toLowerCase()}`}
+            error={errors.prefixes?.[kind]?.message}
+            hint={`${prefixes?.[kind] || '…'}-2026-${'1'.padStart(Number(digits) || 5, '0')}`}
+          >
             <Input {...form.register(`prefixes.${kind}`)} />
           </Field>
         ))}
@@ -46,7 +58,9 @@ export function SettingsForm({ initial }: { initial: CompanySettings }) {
       <Field id="settings-digits" label="Digits of the number (at least)" error={errors.digits?.message}>
         <Input type="number" min={3} max={9} {...form.register('digits')} />
       </Field>
-      <Button type="submit" disabled={isSubmitting}>Save settings</Button>
+      <Button type="submit" disabled={isSubmitting}>
+        Save settings
+      </Button>
     </form>
   );
 }

@@ -11,25 +11,41 @@ import { parseOrThrow } from '@/lib/validation/zod-errors';
 
 const done = () => revalidatePath('/admin/users');
 
-export const createUserAction = defineAction('users.manage', async (input: CreateUserInput) => {
-  const id = await createUser(getDb(), input);
-  done();
-  return { id: String(id) };
-}, valuesPayload);
+export const createUserAction = defineAction(
+  'users.manage',
+  async (input: CreateUserInput) => {
+    const id = await createUser(getDb(), input);
+    done();
+    return { id: String(id) };
+  },
+  valuesPayload,
+);
 
-export const changeRoleAction = defineAction('users.manage', async ({ id, role }: { id: number; role: Role }) => {
-  await changeUserRole(getDb(), id, parseOrThrow(roleSchema, role));
-  done();
-  return null;
-}, userRolePayload);
+export const changeRoleAction = defineAction(
+  'users.manage',
+  async ({ id, role }: { id: number; role: Role }) => {
+    await changeUserRole(getDb(), id, parseOrThrow(roleSchema, role));
+    done();
+    return null;
+  },
+  userRolePayload,
+);
 
-export const setActiveAction = defineAction('users.manage', async ({ id, active }: { id: number; active: boolean }, admin) => {
-  await setUserActive(getDb(), id, active === true, admin.userId);
-  done();
-  return null;
-}, userActivePayload);
+export const setActiveAction = defineAction(
+  'users.manage',
+  async ({ id, active }: { id: number; active: boolean }, admin) => {
+    await setUserActive(getDb(), id, active === true, admin.userId);
+    done();
+    return null;
+  },
+  userActivePayload,
+);
 
-export const resetPasswordAction = defineAction('users.manage', async ({ id, password }: { id: number; password: string }) => {
-  await resetUserPassword(getDb(), id, password);
-  return null;
-}, userPasswordPayload);
+export const resetPasswordAction = defineAction(
+  'users.manage',
+  async ({ id, password }: { id: number; password: string }) => {
+    await resetUserPassword(getDb(), id, password);
+    return null;
+  },
+  userPasswordPayload,
+);

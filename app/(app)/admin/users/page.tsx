@@ -19,8 +19,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Users" description="Who can sign in, and with which role." />
       <ParamProblems problems={params.problems} />
       <div className="space-y-6">
-        <Card title="New user"><CreateUserForm /></Card>
-        <UsersTable rows={rows} total={total} page={params.page} perPage={params.perPage} sort={params.sort} currentUserId={admin.userId} />
+        <Card title="New user">
+          <CreateUserForm />
+        </Card>
+        <UsersTable
+          rows={rows}
+          total={total}
+          page={params.page}
+          perPage={params.perPage}
+          sort={params.sort}
+          currentUserId={admin.userId}
+        />
       </div>
     </>
   );

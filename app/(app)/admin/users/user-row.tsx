@@ -28,28 +28,70 @@ export function UserControls({ user, self }: { user: UserRowView; self: boolean 
     <div role="group" className="space-y-2" aria-label={`User ${user.email}`}>
       <div className="flex flex-wrap items-center gap-3">
         {!user.active && <Badge tone="red">Deactivated</Badge>}
-        <label htmlFor={`role-${user.id}`} className="sr-only">Role of {user.email}</label>
-        <Select id={`role-${user.id}`} className="w-40" value={user.role}
-          onChange={(e) => run(changeRoleAction({ id: user.id, role: e.target.value as Role }), 'Role changed.')}>
-          {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+        <label htmlFor={`role-${user.id}`} className="sr-only">
+          Role of {user.email}
+        </label>
+        <Select
+          id={`role-${user.id}`}
+          className="w-40"
+          value={user.role}
+          onChange={(e) => run(changeRoleAction({ id: user.id, role: e.target.value as Role }), 'Role changed.')}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
         </Select>
-        {self ? <span className="text-sm text-slate-600">Your own account (another admin can deactivate it)</span>
-          : user.active ? (
-            <ConfirmDialog title={`Deactivate ${user.email}?`} confirmLabel="Deactivate user" onConfirm={deactivate}
-              description={`${user.name} is signed out at once and can no longer sign in. ${user.activeKeys
-                ? `${keysText(user.activeKeys)} they created stop working until they are activated again.` : 'They have created no API keys.'}`}
-              trigger={<Button variant="dangerOutline">Deactivate {user.email}</Button>} />
-          ) : (
-            <Button variant="secondary" onClick={() => run(setActiveAction({ id: user.id, active: true }), 'User activated.')}>
-              Activate {user.email}
-            </Button>
-          )}
+        {self ? (
+          <span className="text-sm text-slate-600">Your own account (another admin can deactivate it)</span>
+        ) : user.active ? (
+          <ConfirmDialog
+            title={`Deactivate ${user.email}?`}
+            confirmLabel="Deactivate user"
+            onConfirm={deactivate}
+            description={`${user.name} is signed out at once and can no longer sign in. ${
+              user.activeKeys
+                ? `${keysText(user.activeKeys)} they created stop working until they are activated again.`
+                : 'They have created no API keys.'
+            }`}
+            trigger={<Button variant="dangerOutline">Deactivate {user.email}</Button>}
+          />
+        ) : (
+          <Button
+            variant="secondary"
+            onClick={() => run(setActiveAction({ id: user.id, active: true }), 'User activated.')}
+          >
+            Activate {user.email}
+          </Button>
+        )}
       </div>
-      <form className="flex flex-wrap items-center gap-2" aria-label={`Reset password of ${user.email}`}
-        onSubmit={(e) => { e.preventDefault(); run(resetPasswordAction({ id: user.id, password }), 'Password reset; the user was signed out and may sign in again at once.'); setPassword(''); }}>
-        <label htmlFor={`pw-${user.id}`} className="text-sm text-slate-600">New password for {user.email}</label>
-        <Input id={`pw-${user.id}`} type="password" autoComplete="new-password" className="w-56" value={password} onChange={(e) => setPassword(e.target.value)} />
-        <Button type="submit" variant="secondary">Reset password</Button>
+      <form
+        className="flex flex-wrap items-center gap-2"
+        aria-label={`Reset password of ${user.email}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(
+            resetPasswordAction({ id: user.id, password }),
+            'Password reset; the user was signed out and may sign in again at once.',
+          );
+          setPassword('');
+        }}
+      >
+        <label htmlFor={`pw-${user.id}`} className="text-sm text-slate-600">
+          New password for {user.email}
+        </label>
+        <Input
+          id={`pw-${user.id}`}
+          type="password"
+          autoComplete="new-password"
+          className="w-56"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <Button type="submit" variant="secondary">
+          Reset password
+        </Button>
       </form>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
     </div>

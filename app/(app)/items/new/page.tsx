@@ -9,7 +9,21 @@ export default async function NewItemPage() {
   return (
     <>
       <PageHeader title="New item" />
-      <ItemForm initial={{ code: '', name: '', unit: 'pcs', purchasePrice: '0', salePrice: '0', vatRate: '21', ean: '', description: '', active: true, trackSerials: false, minStock: '' }} />
+      <ItemForm
+        initial={{
+          code: '',
+          name: '',
+          unit: 'pcs',
+          purchasePrice: '0',
+          salePrice: '0',
+          vatRate: '21',
+          ean: '',
+          description: '',
+          active: true,
+          trackSerials: false,
+          minStock: '',
+        }}
+      />
     </>
   );
 }

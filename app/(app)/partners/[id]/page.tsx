@@ -17,9 +17,25 @@ export default async function EditPartnerPage({ params }: { params: Promise<{ id
   if (!partner) notFound();
   return (
     <>
-      <PageHeader title={`Edit ${partner.code}`} actions={<DeletePartnerButton id={partner.id} code={partner.code} />} />
+      <PageHeader
+        title={`Edit ${partner.code}`}
+        actions={<DeletePartnerButton id={partner.id} code={partner.code} />}
+      />
       {/* Keyed by version: after Reload (a newer version) the form starts over from the current data. */}
-      <PartnerForm key={partner.version} id={partner.id} version={partner.version} initial={{ code: partner.code, name: partner.name, type: partner.type, vatId: partner.vatId ?? '', email: partner.email ?? '', phone: partner.phone ?? '', address: partner.address ?? '' }} />
+      <PartnerForm
+        key={partner.version}
+        id={partner.id}
+        version={partner.version}
+        initial={{
+          code: partner.code,
+          name: partner.name,
+          type: partner.type,
+          vatId: partner.vatId ?? '',
+          email: partner.email ?? '',
+          phone: partner.phone ?? '',
+          address: partner.address ?? '',
+        }}
+      />
     </>
   );
 }

@@ -6,5 +6,10 @@ export const metadata = { title: 'New partner' };
 
 export default async function NewPartnerPage() {
   await requirePagePermission('partners.write', '/partners/new');
-  return (<><PageHeader title="New partner" /><PartnerForm initial={{ code: '', name: '', type: 'customer', vatId: '', email: '', phone: '', address: '' }} /></>);
+  return (
+    <>
+      <PageHeader title="New partner" />
+      <PartnerForm initial={{ code: '', name: '', type: 'customer', vatId: '', email: '', phone: '', address: '' }} />
+    </>
+  );
 }

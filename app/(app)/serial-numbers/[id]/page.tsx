@@ -23,16 +23,29 @@ export default async function SerialPage({ params }: { params: Promise<{ id: str
   const history = await getSerialHistory(db, serialId);
   return (
     <>
-      <PageHeader title={`Serial ${serial.serial}`} description={`${serial.itemCode} · ${serial.itemName}`}
-        actions={<Link href={`/labels?ids=${serial.id}`} className={buttonClass('secondary')}>Print label</Link>} />
+      <PageHeader
+        title={`Serial ${serial.serial}`}
+        description={`${serial.itemCode} · ${serial.itemName}`}
+        actions={
+          <Link href={`/labels?ids=${serial.id}`} className={buttonClass('secondary')}>
+            Print label
+          </Link>
+        }
+      />
       <Card title="Now">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           <dt className="text-slate-500">Item</dt>
-          <dd><Link href={`/items/${serial.itemId}`}>{serial.itemCode}</Link> · {serial.itemName}</dd>
+          <dd>
+            <Link href={`/items/${serial.itemId}`}>{serial.itemCode}</Link> · {serial.itemName}
+          </dd>
           <dt className="text-slate-500">Status</dt>
-          <dd><SerialStatusBadge status={serial.status} /></dd>
+          <dd>
+            <SerialStatusBadge status={serial.status} />
+          </dd>
           <dt className="text-slate-500">{warehouseRole(serial.status)}</dt>
-          <dd>{serial.warehouseCode} · {serial.warehouseName}</dd>
+          <dd>
+            {serial.warehouseCode} · {serial.warehouseName}
+          </dd>
           <dt className="text-slate-500">Last received</dt>
           <dd>{formatDateTime(serial.receivedAt)}</dd>
         </dl>
@@ -71,7 +84,9 @@ function HistoryTable({ moves, role }: { moves: SerialMove[]; role: Role }) {
         <thead className="text-xs uppercase text-slate-600">
           <tr>
             {['Date', 'Movement', 'Document', 'Invoice', 'Partner', 'Warehouse', 'Created by'].map((h) => (
-              <th key={h} scope="col" className="py-1 pr-3">{h}</th>
+              <th key={h} scope="col" className="py-1 pr-3">
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
@@ -83,7 +98,9 @@ function HistoryTable({ moves, role }: { moves: SerialMove[]; role: Role }) {
               <td className="py-2 pr-3">{docLink(role, m.documentKind, m.documentId, m.documentNumber)}</td>
               <td className="py-2 pr-3">{docLink(role, m.invoiceKind, m.invoiceId, m.invoiceNumber)}</td>
               <td className="py-2 pr-3">{m.partnerName ? `${m.partnerCode} · ${m.partnerName}` : '—'}</td>
-              <td className="py-2 pr-3">{m.destinationCode ? `${m.warehouseCode} → ${m.destinationCode}` : m.warehouseCode}</td>
+              <td className="py-2 pr-3">
+                {m.destinationCode ? `${m.warehouseCode} → ${m.destinationCode}` : m.warehouseCode}
+              </td>
               <td className="py-2 pr-3">{m.createdBy ?? '—'}</td>
             </tr>
           ))}

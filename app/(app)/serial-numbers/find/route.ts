@@ -21,7 +21,8 @@ export async function GET(request: Request) {
   const user = await sessionPrincipal(request.headers);
   const here = new URL(request.url);
   if (!user) return redirectTo(`/sign-in?next=${encodeURIComponent(here.pathname + here.search)}`);
-  if (!can(user.role, 'serials.read')) return new Response('You do not have permission to search serial numbers.', { status: 403 });
+  if (!can(user.role, 'serials.read'))
+    return new Response('You do not have permission to search serial numbers.', { status: 403 });
   const text = (here.searchParams.get('q') ?? '').trim().slice(0, 200);
   if (!text) return redirectTo('/serial-numbers');
   // The text rule at the door: a NUL would make the database fail the lookup.

@@ -9,7 +9,8 @@ import { stockCsv } from '@/lib/inventory/queries/stock-csv';
 export async function GET(request: NextRequest) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: 'Sign in first.' }, { status: 401 });
-  if (!can(user.role, 'stock.read')) return NextResponse.json({ error: 'You do not have permission to read stock.' }, { status: 403 });
+  if (!can(user.role, 'stock.read'))
+    return NextResponse.json({ error: 'You do not have permission to read stock.' }, { status: 403 });
   const params = parseStockListParams(Object.fromEntries(request.nextUrl.searchParams));
   // A list page shows what it set aside; a download cannot, so it refuses instead of exporting something else.
   const [problem] = params.problems;

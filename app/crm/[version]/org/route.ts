@@ -10,9 +10,14 @@ export const GET = apiRoute<Ctx>(null, async (_request, { params }) => {
   const versionError = checkVersion((await params).version);
   if (versionError) return versionError;
   return Response.json({
-    org: [{
-      id: ORG_ID, company_name: process.env.COMPANY_NAME ?? 'SerialStock', currency: process.env.CURRENCY ?? 'CZK',
-      time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone, country_code: process.env.COUNTRY_CODE ?? 'CZ',
-    }],
+    org: [
+      {
+        id: ORG_ID,
+        company_name: process.env.COMPANY_NAME ?? 'SerialStock',
+        currency: process.env.CURRENCY ?? 'CZK',
+        time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        country_code: process.env.COUNTRY_CODE ?? 'CZ',
+      },
+    ],
   });
 });

@@ -18,7 +18,9 @@ export const POST = apiRoute<Ctx>('import.run', async (request, { params }, prin
     return apiError(400, 'MANDATORY_NOT_FOUND', 'Required key feature is not available', { api_name: 'feature' });
   }
   if (feature.trim().toLowerCase() !== 'bulk-write') {
-    return apiError(400, 'NOT_SUPPORTED_FEATURE', `The feature '${feature}' is not supported; use bulk-write.`, { api_name: 'feature' });
+    return apiError(400, 'NOT_SUPPORTED_FEATURE', `The feature '${feature}' is not supported; use bulk-write.`, {
+      api_name: 'feature',
+    });
   }
   const file = await readUploadedFile(request);
   // The name is stored as text: the text rule at the door, or PostgreSQL would fail on a NUL in it.
@@ -26,7 +28,9 @@ export const POST = apiRoute<Ctx>('import.run', async (request, { params }, prin
   if (nameProblem) return apiError(400, 'INVALID_DATA', nameProblem, { api_name: 'file' });
   const stored = await storeUpload(getDb(), { ...file, userId: principal.userId });
   return Response.json({
-    status: 'success', code: 'FILE_UPLOAD_SUCCESS', message: 'file uploaded.',
+    status: 'success',
+    code: 'FILE_UPLOAD_SUCCESS',
+    message: 'file uploaded.',
     details: { file_id: String(stored.fileId), created_time: isoWithOffset(stored.createdAt) },
   });
 });

@@ -13,10 +13,17 @@ export const GET = apiRoute<Ctx>(null, async (request, { params }, principal) =>
   // Always active here: a deactivated user's session and keys are refused before this (lib/auth/api-keys.ts).
   const [firstName, ...rest] = principal.userName.split(' ');
   return Response.json({
-    users: [{
-      id: String(principal.userId), full_name: principal.userName, first_name: firstName, last_name: rest.join(' '),
-      email: principal.email, role: { name: principal.role, id: ROLE_IDS[principal.role] }, status: 'active',
-    }],
+    users: [
+      {
+        id: String(principal.userId),
+        full_name: principal.userName,
+        first_name: firstName,
+        last_name: rest.join(' '),
+        email: principal.email,
+        role: { name: principal.role, id: ROLE_IDS[principal.role] },
+        status: 'active',
+      },
+    ],
     info: { per_page: 200, count: 1, page: 1, more_records: false },
   });
 });

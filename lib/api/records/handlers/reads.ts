@@ -19,8 +19,12 @@ export async function searchHandler(db: DbOrTx, module: RecordModule, url: URL):
   const criteria = params.get('criteria');
   const word = params.get('word');
   if (!criteria && !word) {
-    throw apiProblem(400, 'REQUIRED_PARAM_MISSING',
-      'Give criteria, e.g. criteria=(Code:starts_with:PHN), or word for a quick search over the main text fields.', { param: 'criteria' });
+    throw apiProblem(
+      400,
+      'REQUIRED_PARAM_MISSING',
+      'Give criteria, e.g. criteria=(Code:starts_with:PHN), or word for a quick search over the main text fields.',
+      { param: 'criteria' },
+    );
   }
   const query = parseListQuery(module, params);
   if (criteria) query.where.push(criteriaSql(module, parseCriteria(criteria)));
@@ -33,16 +37,24 @@ export async function searchHandler(db: DbOrTx, module: RecordModule, url: URL):
 async function pageResponse(db: DbOrTx, module: RecordModule, query: ListQuery): Promise<Response> {
   const { records, more } = await listRecords(db, module, query);
   if (records.length === 0) return new Response(null, { status: 204 });
-  return jsonWithIds({ data: records, info: { page: query.page, per_page: query.perPage, count: records.length, more_records: more } });
+  return jsonWithIds({
+    data: records,
+    info: { page: query.page, per_page: query.perPage, count: records.length, more_records: more },
+  });
 }
 
 /** GET /{module}/{id}: the record with its detail-only fields (a serial's history). */
 export async function getHandler(db: DbOrTx, module: RecordModule, rawId: string, url: URL): Promise<Response> {
   if (!hasRecordUrl(module)) {
-    throw apiProblem(405, 'NOT_SUPPORTED', `${module.api} rows have no id; list them with GET /crm/v8/${module.api} and its filters.`);
+    throw apiProblem(
+      405,
+      'NOT_SUPPORTED',
+      `${module.api} rows have no id; list them with GET /crm/v8/${module.api} and its filters.`,
+    );
   }
   const id = parseId(rawId);
-  if (id === null) throw apiProblem(400, 'INVALID_DATA', `"${rawId}" is not an id: ids are positive whole numbers.`, { param: 'id' });
+  if (id === null)
+    throw apiProblem(400, 'INVALID_DATA', `"${rawId}" is not an id: ids are positive whole numbers.`, { param: 'id' });
   const record = await readRecord(db, module, id, fieldsOf(module, url.searchParams.get('fields'), true));
   if (!record) throw apiProblem(404, 'RESOURCE_NOT_FOUND', "The requested resource doesn't exist.", { id: rawId });
   return jsonWithIds({ data: [record] });

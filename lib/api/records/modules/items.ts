@@ -5,4 +5,8 @@ import { ITEMS } from '@/lib/modules';
 import { itemSchema, type ItemInput } from '@/lib/validation/catalog';
 import { catalogRecordModule } from './catalog-module';
 
-export const items = catalogRecordModule<ItemInput>(ITEMS, item, itemSchema, { create: createItem, update: updateItem, remove: deleteItem });
+export const items = catalogRecordModule<ItemInput>(ITEMS, item, itemSchema, {
+  create: createItem,
+  update: updateItem,
+  remove: deleteItem,
+});

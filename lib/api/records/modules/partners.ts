@@ -5,4 +5,8 @@ import { PARTNERS } from '@/lib/modules';
 import { partnerSchema, type PartnerInput } from '@/lib/validation/catalog';
 import { catalogRecordModule } from './catalog-module';
 
-export const partners = catalogRecordModule<PartnerInput>(PARTNERS, partner, partnerSchema, { create: createPartner, update: updatePartner, remove: deletePartner });
+export const partners = catalogRecordModule<PartnerInput>(PARTNERS, partner, partnerSchema, {
+  create: createPartner,
+  update: updatePartner,
+  remove: deletePartner,
+});

@@ -5,5 +5,8 @@ import { WAREHOUSES } from '@/lib/modules';
 import { warehouseSchema, type WarehouseInput } from '@/lib/validation/catalog';
 import { catalogRecordModule } from './catalog-module';
 
-export const warehouses = catalogRecordModule<WarehouseInput>(WAREHOUSES, warehouse, warehouseSchema,
-  { create: createWarehouse, update: updateWarehouse, remove: deleteWarehouse });
+export const warehouses = catalogRecordModule<WarehouseInput>(WAREHOUSES, warehouse, warehouseSchema, {
+  create: createWarehouse,
+  update: updateWarehouse,
+  remove: deleteWarehouse,
+});

@@ -23,8 +23,13 @@ function routeFiles(dir: string): { route: string; methods: string[] }[] {
 }
 
 function resolvePointer(pointer: string): unknown {
-  return pointer.slice(2).split('/').reduce<unknown>((node, part) =>
-    (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  return pointer
+    .slice(2)
+    .split('/')
+    .reduce<unknown>(
+      (node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')],
+      doc,
+    );
 }
 
 function refsIn(node: unknown, out: string[] = []): string[] {
@@ -73,10 +78,15 @@ describe('the OpenAPI document', () => {
   it('covers every route file and exported method under app/crm/[version]/[module]', () => {
     const routes = routeFiles(path.join(root, 'app/crm/[version]/[module]'));
     expect(routes.map((r) => r.route).sort()).toEqual([
-      'crm/[version]/[module]', 'crm/[version]/[module]/[id]', 'crm/[version]/[module]/search', 'crm/[version]/[module]/upsert',
+      'crm/[version]/[module]',
+      'crm/[version]/[module]/[id]',
+      'crm/[version]/[module]/search',
+      'crm/[version]/[module]/upsert',
     ]);
     for (const { route, methods } of routes) {
-      const pattern = new RegExp(`^${route.replace('crm/[version]', '/crm/v8').replace('[module]', '[A-Za-z_]+').replace('[id]', '\\{id\\}')}$`);
+      const pattern = new RegExp(
+        `^${route.replace('crm/[version]', '/crm/v8').replace('[module]', '[A-Za-z_]+').replace('[id]', '\\{id\\}')}$`,
+      );
       for (const method of methods) {
         const covered = Object.entries(doc.paths).some(([p, item]) => pattern.test(p) && method.toLowerCase() in item);
         expect(covered, `${method} ${route}`).toBe(true);
@@ -87,8 +97,14 @@ describe('the OpenAPI document', () => {
   it('lists every module with exactly the operations it supports', () => {
     for (const m of RECORD_MODULES) {
       const base = `/crm/v8/${m.api}`;
-      expect(Object.keys(doc.paths[base]).sort(), m.api).toEqual(['get', ...(supports(m, 'insert') ? ['post'] : []),
-        ...(supports(m, 'update') ? ['put'] : []), ...(supports(m, 'delete') ? ['delete'] : [])].sort());
+      expect(Object.keys(doc.paths[base]).sort(), m.api).toEqual(
+        [
+          'get',
+          ...(supports(m, 'insert') ? ['post'] : []),
+          ...(supports(m, 'update') ? ['put'] : []),
+          ...(supports(m, 'delete') ? ['delete'] : []),
+        ].sort(),
+      );
       expect(doc.paths[`${base}/search`]?.get, m.api).toBeDefined();
       expect(Boolean(doc.paths[`${base}/upsert`]), m.api).toBe(supports(m, 'upsert'));
       expect(doc.components.schemas[m.api], m.api).toBeDefined();
@@ -98,7 +114,10 @@ describe('the OpenAPI document', () => {
   });
 
   it('derives request shapes from the shared zod schemas and marks read-only fields', () => {
-    const items = doc.components.schemas.Items_Insert as { properties: Record<string, { maxLength?: number; type?: unknown }>; required: string[] };
+    const items = doc.components.schemas.Items_Insert as {
+      properties: Record<string, { maxLength?: number; type?: unknown }>;
+      required: string[];
+    };
     expect(items.required).toEqual(['Code', 'Name']);
     expect(items.properties.Code.maxLength).toBe(64);
     expect(items.properties.Purchase_Price.type).toEqual(['string', 'number']);
@@ -106,11 +125,20 @@ describe('the OpenAPI document', () => {
     expect(record.properties.Number.readOnly).toBe(true);
     expect(record.properties.Date.readOnly).toBeUndefined();
     expect(doc.components.schemas.Goods_Receipts_Insert).toMatchObject({ required: ['Date', 'Warehouse', 'Lines'] });
-    expect(doc.components.schemas.Sales_Invoices_Insert).toMatchObject({ required: ['Date', 'Partner', 'Warehouse', 'Lines'] });
+    expect(doc.components.schemas.Sales_Invoices_Insert).toMatchObject({
+      required: ['Date', 'Partner', 'Warehouse', 'Lines'],
+    });
   });
 
   it('lists the bulk write, users and org routes implemented next to it', () => {
-    for (const p of ['/crm/v8/upload', '/crm/bulk/v8/write', '/crm/bulk/v8/write/{id}', '/crm/bulk/v8/write/{id}/result', '/crm/v8/users', '/crm/v8/org']) {
+    for (const p of [
+      '/crm/v8/upload',
+      '/crm/bulk/v8/write',
+      '/crm/bulk/v8/write/{id}',
+      '/crm/bulk/v8/write/{id}/result',
+      '/crm/v8/users',
+      '/crm/v8/org',
+    ]) {
       expect(doc.paths[p], p).toBeDefined();
     }
   });

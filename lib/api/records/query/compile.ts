@@ -23,8 +23,13 @@ const OPS: Record<string, Op> = {
 };
 const ORDERED = ['equals', 'not_equal', 'in', 'greater_than', 'greater_equal', 'less_than', 'less_equal'];
 export const OPS_BY_KIND: Record<ValueKind, string[]> = {
-  text: ['equals', 'not_equal', 'in', 'starts_with'], enum: ['equals', 'not_equal', 'in'], boolean: ['equals', 'not_equal'],
-  id: ['equals', 'not_equal', 'in'], decimal: ORDERED, date: ORDERED, datetime: ORDERED,
+  text: ['equals', 'not_equal', 'in', 'starts_with'],
+  enum: ['equals', 'not_equal', 'in'],
+  boolean: ['equals', 'not_equal'],
+  id: ['equals', 'not_equal', 'in'],
+  decimal: ORDERED,
+  date: ORDERED,
+  datetime: ORDERED,
 };
 
 /** Every name a criteria may search by: plain fields, and lookups by their id or Code (Partner.Code). */
@@ -49,7 +54,10 @@ function conditionSql(module: RecordModule, c: Condition): SQL {
   const names = searchableNames(module);
   const filter = names.get(c.field);
   if (!filter) {
-    throw invalidQuery(`${module.api} cannot be searched by "${c.field}". Searchable: ${[...names.keys()].join(', ')}.`, { param: 'criteria', field: c.field });
+    throw invalidQuery(
+      `${module.api} cannot be searched by "${c.field}". Searchable: ${[...names.keys()].join(', ')}.`,
+      { param: 'criteria', field: c.field },
+    );
   }
   return compare(filter, c.op, c.op === 'in' ? c.list : [c.value], c.field);
 }
@@ -58,21 +66,27 @@ function conditionSql(module: RecordModule, c: Condition): SQL {
 export function compare(filter: Filter, op: string, raw: string[], name: string, param = 'criteria'): SQL {
   const allowed = OPS_BY_KIND[filter.kind];
   if (!allowed.includes(op)) {
-    throw invalidQuery(`The operator "${op}" cannot be used on ${name}; use ${allowed.join(', ')}.`, { param, field: name });
+    throw invalidQuery(`The operator "${op}" cannot be used on ${name}; use ${allowed.join(', ')}.`, {
+      param,
+      field: name,
+    });
   }
   for (const v of raw) {
     const problem = textProblem(v, `The value for ${name}`);
     if (problem) throw invalidQuery(problem, { param, field: name });
   }
-  const values = raw.map((v) => filter.canonical?.(v) ?? v)
+  const values = raw
+    .map((v) => filter.canonical?.(v) ?? v)
     .map((v) => (op === 'starts_with' ? sql`${likePattern(v, 'prefix')}` : typedValue(filter, v, name, param)));
   return filter.apply((col) => OPS[op](filter.kind === 'enum' ? sql`${col}::text` : col, values));
 }
 
 function typedValue(filter: Filter, value: string, name: string, param: string): SQL {
-  const fail = (expected: string) => invalidQuery(`"${value}" is not a valid value for ${name}: ${expected}.`, { param, field: name });
+  const fail = (expected: string) =>
+    invalidQuery(`"${value}" is not a valid value for ${name}: ${expected}.`, { param, field: name });
   switch (filter.kind) {
-    case 'text': return sql`${value}`;
+    case 'text':
+      return sql`${value}`;
     case 'enum':
       if (!filter.values?.includes(value)) throw fail(`use ${filter.values?.join(', ')}`);
       return sql`${value}`;
@@ -110,12 +124,15 @@ export function wordSql(module: RecordModule, word: string): SQL {
   const problem = textProblem(text, 'The search word');
   if (problem) throw invalidQuery(problem, { param: 'word' });
   const search = keySearch(text);
-  const parts = module.fields.filter((f) => f.word).map((f) => {
-    const filter = f.wordFilter ?? f.filter ?? f.subFilters?.Code;
-    if (f.word !== 'key') return filter!.apply((col) => sql`${col} ilike ${likePattern(text)}`);
-    // Searched by what it reads as, anywhere in the key (its trigram index), or nothing when the word reads as nothing.
-    return search ? filter!.apply((col) => keyMatchSql(col, search)) : sql`false`;
-  });
+  const parts = module.fields
+    .filter((f) => f.word)
+    .map((f) => {
+      const filter = f.wordFilter ?? f.filter ?? f.subFilters?.Code;
+      if (f.word !== 'key') return filter!.apply((col) => sql`${col} ilike ${likePattern(text)}`);
+      // Searched by what it reads as, anywhere in the key (its trigram index), or nothing when the word reads as
+      // nothing.
+      return search ? filter!.apply((col) => keyMatchSql(col, search)) : sql`false`;
+    });
   return or(...parts)!;
 }
 
@@ -126,6 +143,8 @@ export function wordRanking(module: RecordModule, word: string): WordRanking | n
   const filter = module.fields.find((f) => f.word === 'key')?.filter;
   const search: KeySearch | null = keySearch(word);
   if (!filter || !search) return null;
-  const tiers = Array.from({ length: keyRankCount(search) }, (_, rank) => filter.apply((col) => keyRankTier(col, search, rank)));
+  const tiers = Array.from({ length: keyRankCount(search) }, (_, rank) =>
+    filter.apply((col) => keyRankTier(col, search, rank)),
+  );
   return { tiers, rank: filter.apply((col) => keyRankSql(col, search)) };
 }

@@ -10,9 +10,14 @@ describe('Zoho criteria parsing', () => {
   });
 
   it('combines with and / or and nests groups', () => {
-    expect(parseCriteria('((Code:starts_with:PHN)and(Active:equals:true))')).toEqual({ join: 'and', parts: [cond('Code', 'starts_with', 'PHN'), cond('Active', 'equals', 'true')] });
-    expect(parseCriteria('((A:equals:1)OR((B:equals:2)and(C:equals:3)))')).toEqual({ join: 'or', parts: [cond('A', 'equals', '1'),
-      { join: 'and', parts: [cond('B', 'equals', '2'), cond('C', 'equals', '3')] }] });
+    expect(parseCriteria('((Code:starts_with:PHN)and(Active:equals:true))')).toEqual({
+      join: 'and',
+      parts: [cond('Code', 'starts_with', 'PHN'), cond('Active', 'equals', 'true')],
+    });
+    expect(parseCriteria('((A:equals:1)OR((B:equals:2)and(C:equals:3)))')).toEqual({
+      join: 'or',
+      parts: [cond('A', 'equals', '1'), { join: 'and', parts: [cond('B', 'equals', '2'), cond('C', 'equals', '3')] }],
+    });
   });
 
   it('keeps colons in values and honours escapes; splits in-lists on unescaped commas', () => {

@@ -1,13 +1,16 @@
 import { invalidQuery } from '../problem';
 
-/** One condition of Zoho's criteria syntax, `(Field:operator:value)`, with `list` split on unescaped commas (for `in`). */
+/**
+ * One condition of Zoho's criteria syntax, `(Field:operator:value)`, with `list` split on unescaped commas (for `in`).
+ */
 export type Condition = { field: string; op: string; value: string; list: string[] };
 export type Criteria = Condition | { join: 'and' | 'or'; parts: Criteria[] };
 
 export const MAX_CONDITIONS = 10;
 const MAX_LENGTH = 2000;
-const SYNTAX = 'Write a condition as (Field:operator:value) and combine conditions as ((Code:starts_with:PHN)and(Active:equals:true)); '
-  + 'escape ( ) , and \\ inside a value with a backslash.';
+const SYNTAX =
+  'Write a condition as (Field:operator:value) and combine conditions as ((Code:starts_with:PHN)and(Active:equals:true)); ' +
+  'escape ( ) , and \\ inside a value with a backslash.';
 
 /**
  * Parses Zoho's search criteria: `(Code:equals:ACME-1)`, `((A:equals:1)and(B:starts_with:x))`,
@@ -17,12 +20,15 @@ const SYNTAX = 'Write a condition as (Field:operator:value) and combine conditio
 export function parseCriteria(text: string): Criteria {
   const source = text.trim();
   if (source.length === 0) throw invalidQuery(`The criteria is empty. ${SYNTAX}`, { param: 'criteria' });
-  if (source.length > MAX_LENGTH) throw invalidQuery(`The criteria can have at most ${MAX_LENGTH} characters.`, { param: 'criteria' });
+  if (source.length > MAX_LENGTH)
+    throw invalidQuery(`The criteria can have at most ${MAX_LENGTH} characters.`, { param: 'criteria' });
   const parser = new Parser(source);
   const result = source.startsWith('(') ? parser.sequence() : parser.condition(source.length);
   if (parser.pos < source.length) throw parser.fail(`unexpected "${source.slice(parser.pos, parser.pos + 10)}"`);
   if (parser.conditions > MAX_CONDITIONS) {
-    throw invalidQuery(`The criteria has ${parser.conditions} conditions; at most ${MAX_CONDITIONS} are allowed.`, { param: 'criteria' });
+    throw invalidQuery(`The criteria has ${parser.conditions} conditions; at most ${MAX_CONDITIONS} are allowed.`, {
+      param: 'criteria',
+    });
   }
   return result;
 }
@@ -33,7 +39,10 @@ class Parser {
   constructor(private readonly text: string) {}
 
   fail(what: string) {
-    return invalidQuery(`The criteria is not valid: ${what} at position ${this.pos + 1}. ${SYNTAX}`, { param: 'criteria', position: this.pos + 1 });
+    return invalidQuery(`The criteria is not valid: ${what} at position ${this.pos + 1}. ${SYNTAX}`, {
+      param: 'criteria',
+      position: this.pos + 1,
+    });
   }
 
   /** group (and|or group)* — one joiner per level, so the grouping is never ambiguous. */
@@ -43,7 +52,8 @@ class Parser {
     for (;;) {
       const word = /^(and|or)(?=\()/i.exec(this.text.slice(this.pos))?.[1].toLowerCase() as 'and' | 'or' | undefined;
       if (!word) break;
-      if (join && join !== word) throw this.fail('"and" and "or" are mixed in one group; put parentheses around each part');
+      if (join && join !== word)
+        throw this.fail('"and" and "or" are mixed in one group; put parentheses around each part');
       join = word;
       this.pos += word.length;
       parts.push(this.group());
@@ -77,7 +87,12 @@ class Parser {
     this.pos = end;
     this.conditions += 1;
     const valueRaw = rest.join(':');
-    return { field: unescape(field).trim(), op: unescape(op).trim().toLowerCase(), value: unescape(valueRaw), list: splitUnescaped(valueRaw, ',').map(unescape) };
+    return {
+      field: unescape(field).trim(),
+      op: unescape(op).trim().toLowerCase(),
+      value: unescape(valueRaw),
+      list: splitUnescaped(valueRaw, ',').map(unescape),
+    };
   }
 }
 

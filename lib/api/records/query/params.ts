@@ -10,18 +10,35 @@ const MAX_PAGE = 1_000_000;
 export const MAX_IDS = 100;
 
 /** `ranking`: a word search's ranks (query/compile.ts wordRanking), read before the list's own order. */
-export type ListQuery = { page: number; perPage: number; order: SQL[]; fields: Field[]; where: SQL[]; ranking?: WordRanking };
+export type ListQuery = {
+  page: number;
+  perPage: number;
+  order: SQL[];
+  fields: Field[];
+  where: SQL[];
+  ranking?: WordRanking;
+};
 
 /**
  * Reads page, per_page, sort_by, sort_order, fields, ids and the module's own filters from the URL.
  * Anything malformed is refused with a message naming the parameter (unknown ones are refused by
  * endpoint.ts before this runs, see query/known-params.ts).
  */
-export function parseListQuery(module: RecordModule, params: URLSearchParams, opts: { detail?: boolean } = {}): ListQuery {
+export function parseListQuery(
+  module: RecordModule,
+  params: URLSearchParams,
+  opts: { detail?: boolean } = {},
+): ListQuery {
   const page = wholeNumber(params, 'page', 1, MAX_PAGE, 1);
   const perPage = wholeNumber(params, 'per_page', 1, MAX_PER_PAGE, MAX_PER_PAGE);
   const where = [...filtersOf(module, params), ...idsOf(module, params)];
-  return { page, perPage, order: orderOf(module, params), fields: fieldsOf(module, params.get('fields'), opts.detail ?? false), where };
+  return {
+    page,
+    perPage,
+    order: orderOf(module, params),
+    fields: fieldsOf(module, params.get('fields'), opts.detail ?? false),
+    where,
+  };
 }
 
 /** `ids=1,2,3`: only those records, as Zoho's GET does (up to 100; an id that does not exist is simply absent). */
@@ -29,9 +46,16 @@ function idsOf(module: RecordModule, params: URLSearchParams): SQL[] {
   const raw = params.get('ids');
   if (raw === null) return [];
   const filter = fieldOf(module, 'id')?.filter;
-  if (!filter) throw invalidQuery(`${module.api} rows have no id, so ids cannot be used; list them with the module's filters.`, { param: 'ids' });
+  if (!filter)
+    throw invalidQuery(`${module.api} rows have no id, so ids cannot be used; list them with the module's filters.`, {
+      param: 'ids',
+    });
   const ids = raw.split(',').map((id) => id.trim());
-  if (ids.length > MAX_IDS) throw invalidQuery(`ids holds ${ids.length} ids; at most ${MAX_IDS} can be read per request.`, { param: 'ids', limit: MAX_IDS });
+  if (ids.length > MAX_IDS)
+    throw invalidQuery(`ids holds ${ids.length} ids; at most ${MAX_IDS} can be read per request.`, {
+      param: 'ids',
+      limit: MAX_IDS,
+    });
   return [compare(filter, 'in', ids, 'ids', 'ids')];
 }
 
@@ -39,13 +63,15 @@ function wholeNumber(params: URLSearchParams, name: string, min: number, max: nu
   const raw = params.get(name);
   if (raw === null || raw === '') return fallback;
   const n = /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= min && n <= max)) throw invalidQuery(`${name} must be a whole number from ${min} to ${max.toLocaleString('en')}.`, { param: name });
+  if (!(n >= min && n <= max))
+    throw invalidQuery(`${name} must be a whole number from ${min} to ${max.toLocaleString('en')}.`, { param: name });
   return n;
 }
 
 function orderOf(module: RecordModule, params: URLSearchParams): SQL[] {
   const direction = params.get('sort_order') ?? 'asc';
-  if (direction !== 'asc' && direction !== 'desc') throw invalidQuery('sort_order must be asc or desc.', { param: 'sort_order' });
+  if (direction !== 'asc' && direction !== 'desc')
+    throw invalidQuery('sort_order must be asc or desc.', { param: 'sort_order' });
   const by = direction === 'desc' ? desc : asc;
   const sortBy = params.get('sort_by');
   const tieBreak = module.defaultOrder.map((c) => by(c));
@@ -53,7 +79,9 @@ function orderOf(module: RecordModule, params: URLSearchParams): SQL[] {
   const field = fieldOf(module, sortBy);
   if (!field?.sort) {
     const sortable = module.fields.filter((f) => f.sort).map((f) => f.api);
-    throw invalidQuery(`${module.api} cannot be sorted by "${sortBy}". Sortable: ${sortable.join(', ')}.`, { param: 'sort_by' });
+    throw invalidQuery(`${module.api} cannot be sorted by "${sortBy}". Sortable: ${sortable.join(', ')}.`, {
+      param: 'sort_by',
+    });
   }
   return [by(field.sort), ...tieBreak];
 }
@@ -61,11 +89,16 @@ function orderOf(module: RecordModule, params: URLSearchParams): SQL[] {
 /** The fields to return: all (without detail-only ones in lists), or the `fields` list plus id. */
 export function fieldsOf(module: RecordModule, list: string | null, detail: boolean): Field[] {
   if (!list) return module.fields.filter((f) => detail || !f.detailOnly);
-  const names = list.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !fieldOf(module, n));
   if (unknown.length > 0 || names.length === 0) {
-    throw invalidQuery(`Unknown field${unknown.length === 1 ? '' : 's'} in fields: ${unknown.join(', ') || '(none given)'}. ${module.api} has: ${module.fields.map((f) => f.api).join(', ')}.`,
-      { param: 'fields' });
+    throw invalidQuery(
+      `Unknown field${unknown.length === 1 ? '' : 's'} in fields: ${unknown.join(', ') || '(none given)'}. ${module.api} has: ${module.fields.map((f) => f.api).join(', ')}.`,
+      { param: 'fields' },
+    );
   }
   return module.fields.filter((f) => f.api === 'id' || names.includes(f.api));
 }

@@ -10,19 +10,31 @@ import type { ListQuery } from './params';
 const RANK_IN_ONE_SORT = 10_000;
 
 /** One page of records, reading one row more than asked to know whether more follow. */
-export async function listRecords(db: DbOrTx, module: RecordModule, query: ListQuery): Promise<{ records: ApiRecord[]; more: boolean }> {
+export async function listRecords(
+  db: DbOrTx,
+  module: RecordModule,
+  query: ListQuery,
+): Promise<{ records: ApiRecord[]; more: boolean }> {
   const offset = (query.page - 1) * query.perPage;
   const where = and(module.where, ...query.where);
   const many = query.ranking ? await moreMatchesThan(db, module, where, RANK_IN_ONE_SORT) : false;
-  const rows = await db.select(selectionOf(module, query.fields)).from(module.table)
+  const rows = await db
+    .select(selectionOf(module, query.fields))
+    .from(module.table)
     .where(many ? and(where, rankedCandidates(module, query, where, offset + query.perPage + 1)) : where)
     .orderBy(...(query.ranking ? [query.ranking.rank, ...query.order] : query.order))
-    .limit(query.perPage + 1).offset(offset);
+    .limit(query.perPage + 1)
+    .offset(offset);
   const more = rows.length > query.perPage;
   return { records: await finish(db, module, query.fields, rows.slice(0, query.perPage)), more };
 }
 
-async function moreMatchesThan(db: DbOrTx, module: RecordModule, where: SQL | undefined, limit: number): Promise<boolean> {
+async function moreMatchesThan(
+  db: DbOrTx,
+  module: RecordModule,
+  where: SQL | undefined,
+  limit: number,
+): Promise<boolean> {
   const matches = throughKeyIndex(sql`select 1 from ${module.table} where ${where ?? sql`true`}`);
   const counted = sql`select count(*)::int as n from (select 1 from ${matches} m limit ${limit + 1}) x`;
   const [{ n }] = (await db.execute(counted)) as unknown as { n: number }[];
@@ -38,12 +50,19 @@ async function moreMatchesThan(db: DbOrTx, module: RecordModule, where: SQL | un
 function rankedCandidates(module: RecordModule, query: ListQuery, where: SQL | undefined, upTo: number): SQL {
   const id = fieldOf(module, 'id')!.filter!.apply((col) => sql`${col}`);
   const order = sql.join(query.order, sql`, `);
-  const tiers = query.ranking!.tiers.map((tier) => sql`(select ${id} from ${module.table} where ${and(where, tier)} order by ${order} limit ${upTo})`);
+  const tiers = query.ranking!.tiers.map(
+    (tier) => sql`(select ${id} from ${module.table} where ${and(where, tier)} order by ${order} limit ${upTo})`,
+  );
   return sql`${id} in (${sql.join(tiers, sql` union all `)})`;
 }
 
 /** One record of the module by id, or null (also when the id belongs to another module's kind). */
-export async function readRecord(db: DbOrTx, module: RecordModule, id: bigint, fields: Field[]): Promise<ApiRecord | null> {
+export async function readRecord(
+  db: DbOrTx,
+  module: RecordModule,
+  id: bigint,
+  fields: Field[],
+): Promise<ApiRecord | null> {
   const byId = fieldOf(module, 'id')!.filter!.apply((col) => sql`${col} = ${id}`);
   const rows = await db.select(selectionOf(module, fields)).from(module.table).where(and(module.where, byId)).limit(1);
   const [record] = await finish(db, module, fields, rows);
@@ -58,11 +77,28 @@ function selectionOf(module: RecordModule, fields: Field[]): SelectedFields {
 }
 
 /** Attaches expanded fields (lines, history) and orders each record's keys as the module declares them. */
-async function finish(db: DbOrTx, module: RecordModule, fields: Field[], rows: Record<string, unknown>[]): Promise<ApiRecord[]> {
+async function finish(
+  db: DbOrTx,
+  module: RecordModule,
+  fields: Field[],
+  rows: Record<string, unknown>[],
+): Promise<ApiRecord[]> {
   if (rows.length === 0) return [];
   const expanded = new Map<string, Map<string, unknown>>();
-  for (const f of fields) if (f.expand) expanded.set(f.api, await f.expand(db, rows.map((r) => BigInt(r.id as string))));
-  return rows.map((row) => Object.fromEntries(fields.map((f) => [f.api, f.expand ? expanded.get(f.api)!.get(row.id as string) ?? [] : row[f.api]])));
+  for (const f of fields)
+    if (f.expand)
+      expanded.set(
+        f.api,
+        await f.expand(
+          db,
+          rows.map((r) => BigInt(r.id as string)),
+        ),
+      );
+  return rows.map((row) =>
+    Object.fromEntries(
+      fields.map((f) => [f.api, f.expand ? (expanded.get(f.api)!.get(row.id as string) ?? []) : row[f.api]]),
+    ),
+  );
 }
 
 /** Groups rows by a key, keeping their order: expand loaders split one query's rows per record. */

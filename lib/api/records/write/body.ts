@@ -26,7 +26,11 @@ export async function readBodyText(request: Request): Promise<string> {
 }
 
 function tooLarge() {
-  return apiProblem(413, 'LIMIT_EXCEEDED', `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer records per request, or use the bulk write API.`);
+  return apiProblem(
+    413,
+    'LIMIT_EXCEEDED',
+    `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer records per request, or use the bulk write API.`,
+  );
 }
 
 /**
@@ -46,14 +50,21 @@ export function parseWriteBody(text: string): { records: unknown[]; body: Record
   }
   const data = (body as Record<string, unknown>).data;
   if (data === undefined || data === null) {
-    throw apiProblem(400, 'MANDATORY_NOT_FOUND', 'Required key data is not available: send {"data": [ … ]}.', { api_name: 'data' });
+    throw apiProblem(400, 'MANDATORY_NOT_FOUND', 'Required key data is not available: send {"data": [ … ]}.', {
+      api_name: 'data',
+    });
   }
-  if (!Array.isArray(data)) throw apiProblem(400, 'INVALID_DATA', 'data must be a list of records.', { api_name: 'data' });
-  if (data.length === 0) throw apiProblem(400, 'INVALID_DATA', `data holds no record; send 1 to ${MAX_RECORDS}.`, { api_name: 'data' });
+  if (!Array.isArray(data))
+    throw apiProblem(400, 'INVALID_DATA', 'data must be a list of records.', { api_name: 'data' });
+  if (data.length === 0)
+    throw apiProblem(400, 'INVALID_DATA', `data holds no record; send 1 to ${MAX_RECORDS}.`, { api_name: 'data' });
   if (data.length > MAX_RECORDS) {
-    throw apiProblem(400, 'LIMIT_EXCEEDED',
+    throw apiProblem(
+      400,
+      'LIMIT_EXCEEDED',
       `data holds ${data.length} records; at most ${MAX_RECORDS} are allowed per request. Use the bulk write API (POST /crm/bulk/v8/write) for more.`,
-      { api_name: 'data', limit: MAX_RECORDS });
+      { api_name: 'data', limit: MAX_RECORDS },
+    );
   }
   return { records: data, body: body as Record<string, unknown> };
 }

@@ -11,16 +11,22 @@ import { toLibInput } from './input';
  * lib lays them over the record under its row lock, so two clients changing different fields of one
  * record at once both keep their change (Zoho's "only the fields sent change"), and sends no version.
  */
-export function catalogWrites<I>(fields: Field[], ops: {
-  create: (db: DbOrTx, input: I, edit: Edit) => Promise<bigint>;
-  update: (db: DbOrTx, id: bigint, changes: Partial<I>, edit: Edit) => Promise<unknown>;
-  remove: (db: DbOrTx, id: bigint) => Promise<void>;
-  duplicateCheckFields: readonly string[];
-}): WriteOps {
+export function catalogWrites<I>(
+  fields: Field[],
+  ops: {
+    create: (db: DbOrTx, input: I, edit: Edit) => Promise<bigint>;
+    update: (db: DbOrTx, id: bigint, changes: Partial<I>, edit: Edit) => Promise<unknown>;
+    remove: (db: DbOrTx, id: bigint) => Promise<void>;
+    duplicateCheckFields: readonly string[];
+  },
+): WriteOps {
   return {
-    insert: (record, ctx) => ops.create(ctx.db, toLibInput(fields, record, ctx.path) as I, { userId: ctx.principal.userId }),
+    insert: (record, ctx) =>
+      ops.create(ctx.db, toLibInput(fields, record, ctx.path) as I, { userId: ctx.principal.userId }),
     update: async (id, record, ctx) => {
-      await ops.update(ctx.db, id, toLibInput(fields, record, ctx.path) as Partial<I>, { userId: ctx.principal.userId });
+      await ops.update(ctx.db, id, toLibInput(fields, record, ctx.path) as Partial<I>, {
+        userId: ctx.principal.userId,
+      });
     },
     remove: (id, ctx) => ops.remove(ctx.db, id),
     duplicateCheckFields: ops.duplicateCheckFields,

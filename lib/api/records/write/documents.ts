@@ -22,12 +22,15 @@ export function documentWrites(kind: DocumentKind, fields: Field[], lineFields: 
   const actor = (ctx: WriteContext) => ({ userId: ctx.principal.userId });
   return {
     insert: async (record, ctx) => (await postDocument(ctx.db, await toInput(record, ctx), actor(ctx))).id,
-    update: (id, record, ctx) => updateSentFields(id, record, ctx, async (merged, version) =>
-      updateDocument(ctx.db, id, await toInput(merged, ctx), actor(ctx), version)),
+    update: (id, record, ctx) =>
+      updateSentFields(id, record, ctx, async (merged, version) =>
+        updateDocument(ctx.db, id, await toInput(merged, ctx), actor(ctx), version),
+      ),
     remove: (id, ctx) => deleteDocument(ctx.db, id, actor(ctx)),
     refusals: {
-      upsert: 'Documents cannot be upserted: their numbers are assigned by SerialStock, so there is no field to match on. '
-        + 'Insert with POST, or update a document by its id with PUT.',
+      upsert:
+        'Documents cannot be upserted: their numbers are assigned by SerialStock, so there is no field to match on. ' +
+        'Insert with POST, or update a document by its id with PUT.',
     },
   };
 }
@@ -40,12 +43,18 @@ const MERGE_ATTEMPTS = 5;
  * is pinned to the version it was made from: a change committed in between is refused as stale rather
  * than written back with the old values, and the merge is made again from the newer document.
  */
-async function updateSentFields(id: bigint, sent: ApiRecord, ctx: WriteContext, update: (merged: ApiRecord, version: number) => Promise<void>) {
+async function updateSentFields(
+  id: bigint,
+  sent: ApiRecord,
+  ctx: WriteContext,
+  update: (merged: ApiRecord, version: number) => Promise<void>,
+) {
   const writable = ctx.module.fields.filter((f) => f.input);
   for (let attempt = 1; ; attempt++) {
-    // The version before the record: a change between the two reads leaves the version older than the merge, so it is refused, never lost.
+    // The version before the record: a change between the two reads leaves the version older than the merge, so it is
+    // refused, never lost.
     const [stored] = await ctx.db.select({ version: document.version }).from(document).where(eq(document.id, id));
-    const current = stored && await readRecord(ctx.db, ctx.module, id, writable);
+    const current = stored && (await readRecord(ctx.db, ctx.module, id, writable));
     if (!current) throw new DomainError('NOT_FOUND', 'This document does not exist.');
     try {
       return await update({ ...current, ...sent }, stored.version);
@@ -57,13 +66,25 @@ async function updateSentFields(id: bigint, sent: ApiRecord, ctx: WriteContext, 
 
 const REFS: Record<string, RefTarget> = { Partners: PARTNER_REF, Warehouses: WAREHOUSE_REF, Transfers: TRANSFER_REF };
 
-async function documentInput(kind: DocumentKind, fields: Field[], lineFields: SubField[], record: ApiRecord, ctx: WriteContext): Promise<DocumentInput> {
+async function documentInput(
+  kind: DocumentKind,
+  fields: Field[],
+  lineFields: SubField[],
+  record: ApiRecord,
+  ctx: WriteContext,
+): Promise<DocumentInput> {
   const input = toLibInput(fields, record, ctx.path);
   const declaration = ctx.module.declaration as DocumentModule;
-  // The header's lookups (partner, warehouses) and the lines' items run at once; a refusal is still reported in this order.
+  // The header's lookups (partner, warehouses) and the lines' items run at once; a refusal is still reported in this
+  // order.
   const lookups = declaration.headerFields.filter((f) => f.kind === 'lookup');
   const found = await inOrder<unknown>([
-    ...lookups.map((f) => resolveRef(ctx.db, REFS[f.lookup!.module], input[f.key!], { apiName: f.apiName, jsonPath: `${ctx.path}.${f.apiName}` })),
+    ...lookups.map((f) =>
+      resolveRef(ctx.db, REFS[f.lookup!.module], input[f.key!], {
+        apiName: f.apiName,
+        jsonPath: `${ctx.path}.${f.apiName}`,
+      }),
+    ),
     documentLines(ctx, lineFields, input.lines),
   ]);
   const resolved = Object.fromEntries(lookups.map((f, i) => [f.key!, found[i]]));
@@ -79,28 +100,46 @@ async function inOrder<T>(promises: Promise<T>[]): Promise<T[]> {
   return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
 }
 
-async function documentLines(ctx: WriteContext, lineFields: SubField[], value: unknown): Promise<DocumentInput['lines']> {
+async function documentLines(
+  ctx: WriteContext,
+  lineFields: SubField[],
+  value: unknown,
+): Promise<DocumentInput['lines']> {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    throw new ProtocolError('INVALID_DATA', 'Lines must be a list of lines, each like {"Item": {"Code": "…"}, "Quantity": "1", "Serial_Numbers": ["…"]}.',
-      { api_name: 'Lines', json_path: `${ctx.path}.Lines` });
+    throw new ProtocolError(
+      'INVALID_DATA',
+      'Lines must be a list of lines, each like {"Item": {"Code": "…"}, "Quantity": "1", "Serial_Numbers": ["…"]}.',
+      { api_name: 'Lines', json_path: `${ctx.path}.Lines` },
+    );
   }
   const lines = value.map((line, i) => lineInput(line, lineFields, `${ctx.path}.Lines[${i}]`));
-  const itemIds = await resolveRefs(ctx.db, ITEM_REF, lines.map((l) => l.itemId),
-    lines.map((_, i) => ({ apiName: 'Item', jsonPath: `${ctx.path}.Lines[${i}].Item` })));
+  const itemIds = await resolveRefs(
+    ctx.db,
+    ITEM_REF,
+    lines.map((l) => l.itemId),
+    lines.map((_, i) => ({ apiName: 'Item', jsonPath: `${ctx.path}.Lines[${i}].Item` })),
+  );
   return lines.map((l, i) => ({ ...l, itemId: itemIds[i] })) as DocumentInput['lines'];
 }
 
 function lineInput(line: unknown, lineFields: SubField[], path: string): Record<string, unknown> {
   if (typeof line !== 'object' || line === null || Array.isArray(line)) {
-    throw new ProtocolError('INVALID_DATA', 'Each line must be an object such as {"Item": {"Code": "…"}, "Quantity": "1"}.', { api_name: 'Lines', json_path: path });
+    throw new ProtocolError(
+      'INVALID_DATA',
+      'Each line must be an object such as {"Item": {"Code": "…"}, "Quantity": "1"}.',
+      { api_name: 'Lines', json_path: path },
+    );
   }
   const input: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(line)) {
     const sub = lineFields.find((f) => f.api === key);
     if (!sub) {
-      throw new ProtocolError('INVALID_DATA', `${key} is not a field of a line. Fields: ${lineFields.map((f) => f.api).join(', ')}.`,
-        { api_name: key, json_path: `${path}.${key}` });
+      throw new ProtocolError(
+        'INVALID_DATA',
+        `${key} is not a field of a line. Fields: ${lineFields.map((f) => f.api).join(', ')}.`,
+        { api_name: key, json_path: `${path}.${key}` },
+      );
     }
     input[sub.input] = v;
   }

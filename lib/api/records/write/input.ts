@@ -14,8 +14,11 @@ export function toLibInput(fields: Field[], record: ApiRecord, path: string): Re
     if (key === 'id') continue;
     const field = fields.find((f) => f.api === key);
     if (!field) {
-      throw new ProtocolError('INVALID_DATA', `${key} is not a field of this module. Fields: ${fields.map((f) => f.api).join(', ')}.`,
-        { api_name: key, json_path: `${path}.${key}` });
+      throw new ProtocolError(
+        'INVALID_DATA',
+        `${key} is not a field of this module. Fields: ${fields.map((f) => f.api).join(', ')}.`,
+        { api_name: key, json_path: `${path}.${key}` },
+      );
     }
     if (field.input) input[field.input] = value;
   }
@@ -43,7 +46,10 @@ export function refuseBrokenText(record: ApiRecord, path: string): void {
   const found = findTextProblem(record, (at) => (at.length === 0 ? 'The record' : relativePath(at)));
   if (!found) return;
   const jsonPath = found.path.length === 0 ? path : `${path}.${relativePath(found.path)}`;
-  throw new ProtocolError('INVALID_DATA', found.message, { api_name: String(found.path[0] ?? ''), json_path: jsonPath });
+  throw new ProtocolError('INVALID_DATA', found.message, {
+    api_name: String(found.path[0] ?? ''),
+    json_path: jsonPath,
+  });
 }
 
 /** ['Lines', 0, 'Serial_Numbers', 3] → Lines[0].Serial_Numbers[3] */

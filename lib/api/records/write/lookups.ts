@@ -16,12 +16,31 @@ type RefKey = { column: PgColumn; canonical: (value: string) => string };
 export type RefTarget = { what: string; table: PgTable; id: PgColumn; keys: Record<string, RefKey> };
 
 const codeKey = (column: PgColumn): RefKey => ({ column, canonical: canonicalKey });
-export const ITEM_REF: RefTarget = { what: 'item', table: item, id: item.id,
-  keys: { Code: codeKey(item.codeKey), EAN: { column: item.ean, canonical: canonicalEan } } };
-export const PARTNER_REF: RefTarget = { what: 'partner', table: partner, id: partner.id, keys: { Code: codeKey(partner.codeKey) } };
-export const WAREHOUSE_REF: RefTarget = { what: 'warehouse', table: warehouse, id: warehouse.id, keys: { Code: codeKey(warehouse.codeKey) } };
+export const ITEM_REF: RefTarget = {
+  what: 'item',
+  table: item,
+  id: item.id,
+  keys: { Code: codeKey(item.codeKey), EAN: { column: item.ean, canonical: canonicalEan } },
+};
+export const PARTNER_REF: RefTarget = {
+  what: 'partner',
+  table: partner,
+  id: partner.id,
+  keys: { Code: codeKey(partner.codeKey) },
+};
+export const WAREHOUSE_REF: RefTarget = {
+  what: 'warehouse',
+  table: warehouse,
+  id: warehouse.id,
+  keys: { Code: codeKey(warehouse.codeKey) },
+};
 /** A transfer by the number SerialStock assigned it (the core checks that the document is a transfer). */
-export const TRANSFER_REF: RefTarget = { what: 'transfer', table: document, id: document.id, keys: { Number: { column: document.number, canonical: (text) => text } } };
+export const TRANSFER_REF: RefTarget = {
+  what: 'transfer',
+  table: document,
+  id: document.id,
+  keys: { Number: { column: document.number, canonical: (text) => text } },
+};
 
 /** The value as the lookup compares it: an id's digits, or the key field's canonical form. */
 function comparable(target: RefTarget, key: string, text: string): string {
@@ -36,22 +55,34 @@ type Where = { apiName: string; jsonPath: string };
  * applies; a lookup that matches nothing → RESOURCE_NOT_FOUND naming the field. One query per key
  * kind, however many lines refer to items.
  */
-export async function resolveRefs(db: DbOrTx, target: RefTarget, values: unknown[], wheres: Where[]): Promise<(bigint | '')[]> {
-  const wanted = values.map((value, i) => (value === undefined || value === null || value === '' ? null : refKey(target, value, wheres[i])));
+export async function resolveRefs(
+  db: DbOrTx,
+  target: RefTarget,
+  values: unknown[],
+  wheres: Where[],
+): Promise<(bigint | '')[]> {
+  const wanted = values.map((value, i) =>
+    value === undefined || value === null || value === '' ? null : refKey(target, value, wheres[i]),
+  );
   const found = new Map<string, bigint>();
   for (const key of new Set(wanted.flatMap((w) => (w ? [w[0]] : [])))) {
     const texts = [...new Set(wanted.flatMap((w) => (w && w[0] === key ? [w[1]] : [])))];
     const col = key === 'id' ? target.id : target.keys[key].column;
     const params = key === 'id' ? texts.map((t) => parseId(t) ?? -1n) : texts.map((t) => comparable(target, key, t));
-    const rows = await db.select({ id: target.id, value: sql<string>`${col}::text` }).from(target.table).where(inArray(col, params));
+    const rows = await db
+      .select({ id: target.id, value: sql<string>`${col}::text` })
+      .from(target.table)
+      .where(inArray(col, params));
     for (const row of rows) found.set(`${key}:${row.value}`, row.id as bigint);
   }
   return wanted.map((w, i) => {
     if (!w) return '';
     const id = found.get(`${w[0]}:${comparable(target, w[0], w[1])}`);
     if (id === undefined) {
-      throw new ProtocolError('RESOURCE_NOT_FOUND', `No ${target.what} with ${w[0]} ${w[1]} exists.`,
-        { api_name: wheres[i].apiName, json_path: wheres[i].jsonPath });
+      throw new ProtocolError('RESOURCE_NOT_FOUND', `No ${target.what} with ${w[0]} ${w[1]} exists.`, {
+        api_name: wheres[i].apiName,
+        json_path: wheres[i].jsonPath,
+      });
     }
     return id;
   });
@@ -70,7 +101,12 @@ function refKey(target: RefTarget, value: unknown, where: Where): [string, strin
       if ((typeof v === 'string' && v.trim() !== '') || typeof v === 'number') return [key, String(v).trim()];
     }
   }
-  const forms = keys.map((k) => `{"${k}": "…"}`).join(', ').replace(/, ([^,]*)$/, ' or $1');
-  throw new ProtocolError('INVALID_DATA', `${where.apiName} must name the ${target.what} as ${forms}.`,
-    { api_name: where.apiName, json_path: where.jsonPath });
+  const forms = keys
+    .map((k) => `{"${k}": "…"}`)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1');
+  throw new ProtocolError('INVALID_DATA', `${where.apiName} must name the ${target.what} as ${forms}.`, {
+    api_name: where.apiName,
+    json_path: where.jsonPath,
+  });
 }

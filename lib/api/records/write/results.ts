@@ -13,8 +13,11 @@ export type Entry = {
   status: 'success' | 'error';
 } & Record<string, unknown>;
 
-export const success = (message: string, details: Record<string, unknown>, extra: Record<string, unknown> = {}): Entry =>
-  ({ code: 'SUCCESS', ...extra, details, message, status: 'success' });
+export const success = (
+  message: string,
+  details: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Entry => ({ code: 'SUCCESS', ...extra, details, message, status: 'success' });
 
 /**
  * A refused record: the lib's message verbatim, its field errors under API names (details.api_name,
@@ -22,14 +25,28 @@ export const success = (message: string, details: Record<string, unknown>, extra
  * A refused field the record left out or blank is MANDATORY_NOT_FOUND, as the importer answers a blank cell.
  */
 export function failure(error: unknown, module: RecordModule, path: string, record?: unknown): Entry {
-  if (error instanceof ProtocolError) return { code: error.code, details: error.details, message: error.message, status: 'error' };
+  if (error instanceof ProtocolError)
+    return { code: error.code, details: error.details, message: error.message, status: 'error' };
   if (error instanceof DomainError) {
     const details = domainDetails(error, module, path);
-    const missing = error.code === 'INVALID_DATA' && typeof details.json_path === 'string' && isBlankAt(record, details.json_path.slice(path.length));
-    return { code: missing ? 'MANDATORY_NOT_FOUND' : ZOHO_CODES[error.code], details, message: error.message, status: 'error' };
+    const missing =
+      error.code === 'INVALID_DATA' &&
+      typeof details.json_path === 'string' &&
+      isBlankAt(record, details.json_path.slice(path.length));
+    return {
+      code: missing ? 'MANDATORY_NOT_FOUND' : ZOHO_CODES[error.code],
+      details,
+      message: error.message,
+      status: 'error',
+    };
   }
   console.error('[records api] unexpected error', error);
-  return { code: 'INTERNAL_ERROR', details: {}, message: 'Something went wrong on our side; this record was not saved.', status: 'error' };
+  return {
+    code: 'INTERNAL_ERROR',
+    details: {},
+    message: 'Something went wrong on our side; this record was not saved.',
+    status: 'error',
+  };
 }
 
 function domainDetails(error: DomainError, module: RecordModule, path: string): Record<string, unknown> {
@@ -43,7 +60,8 @@ function domainDetails(error: DomainError, module: RecordModule, path: string): 
   }
   const problems = error.details.problems as Problem[] | undefined;
   const located = problems?.map((p) => ({ ...p, json_path: `${path}.${problemPath(module, p)}` }));
-  if (!first && problems?.length) first = { apiName: problemField(module, problems[0]), path: problemPath(module, problems[0]) };
+  if (!first && problems?.length)
+    first = { apiName: problemField(module, problems[0]), path: problemPath(module, problems[0]) };
   return {
     ...(first ? { api_name: first.apiName, json_path: `${path}.${first.path}` } : {}),
     ...(Object.keys(errors).length ? { errors } : {}),
@@ -73,14 +91,17 @@ function problemPath(module: RecordModule, p: Problem): string {
 
 /** A record not saved because the database became unreachable during the request: safe to send again. */
 export const notTriedForOutage = (path: string): Entry => ({
-  code: DATABASE_UNAVAILABLE_CODE, details: { json_path: path, retry_after: DATABASE_RETRY_AFTER_SECONDS },
+  code: DATABASE_UNAVAILABLE_CODE,
+  details: { json_path: path, retry_after: DATABASE_RETRY_AFTER_SECONDS },
   message: `The database became unavailable during this request; this record was not saved. Send it again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
   status: 'error',
 });
 
 /** Retry-After on a partial answer whose unsaved records wait for the database. */
 export function retryHeaders(entries: Entry[]): HeadersInit {
-  return entries.some((entry) => entry.code === DATABASE_UNAVAILABLE_CODE) ? { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } : {};
+  return entries.some((entry) => entry.code === DATABASE_UNAVAILABLE_CODE)
+    ? { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) }
+    : {};
 }
 
 /** 201 (insert) or 200 when every record succeeded, 400 when none did, 207 when some did. */

@@ -9,7 +9,11 @@ const pathOf = (index: number) => `$.data[${index}]`;
 
 describe('eachEntry when the database goes away', () => {
   it('throws (the whole request answers 503) when nothing was applied yet', async () => {
-    await expect(eachEntry(['a', 'b'], pathOf, items, async () => { throw refused; })).rejects.toBe(refused);
+    await expect(
+      eachEntry(['a', 'b'], pathOf, items, async () => {
+        throw refused;
+      }),
+    ).rejects.toBe(refused);
   });
 
   it('reports what was applied and marks the rest retryable without trying them', async () => {
@@ -20,7 +24,12 @@ describe('eachEntry when the database goes away', () => {
       return success('record added', { id: item });
     });
     expect(tried).toEqual(['a', 'b']);
-    expect(entries.map((entry) => entry.code)).toEqual(['SUCCESS', 'SERVICE_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'SERVICE_UNAVAILABLE']);
+    expect(entries.map((entry) => entry.code)).toEqual([
+      'SUCCESS',
+      'SERVICE_UNAVAILABLE',
+      'SERVICE_UNAVAILABLE',
+      'SERVICE_UNAVAILABLE',
+    ]);
     expect(entries[2]).toMatchObject({ status: 'error', details: { json_path: '$.data[2]', retry_after: 5 } });
   });
 

@@ -26,7 +26,8 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 
 export function columnLetters(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -59,7 +60,9 @@ function cellXml(ref: string, cell: XlsxCell, strings: string[] | null): string 
 
 export function sheetXml(rows: XlsxCell[][], strings: string[] | null = null): string {
   const rowXml = rows.map((row, rowIndex) => {
-    const cells = row.map((cell, columnIndex) => cellXml(`${columnLetters(columnIndex)}${rowIndex + 1}`, cell, strings));
+    const cells = row.map((cell, columnIndex) =>
+      cellXml(`${columnLetters(columnIndex)}${rowIndex + 1}`, cell, strings),
+    );
     return `<row r="${rowIndex + 1}">${cells.join('')}</row>`;
   });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}"><sheetData>${rowXml.join('')}</sheetData></worksheet>`;
@@ -73,15 +76,22 @@ function sharedStringsXml(strings: string[]): string {
 const STYLES_XML = `<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="${MAIN_NS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`;
 
 function workbookXml(sheetCount: number): string {
-  const sheets = Array.from({ length: sheetCount }, (_, i) => `<sheet name="Sheet${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, i) => `<sheet name="Sheet${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets.join('')}</sheets></workbook>`;
 }
 
 function workbookRelsXml(sheetCount: number, withSharedStrings: boolean): string {
-  const sheets = Array.from({ length: sheetCount }, (_, i) =>
-    `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
   const styles = `<Relationship Id="rIdStyles" Type="${REL_NS}/styles" Target="styles.xml"/>`;
-  const shared = withSharedStrings ? `<Relationship Id="rIdStrings" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` : '';
+  const shared = withSharedStrings
+    ? `<Relationship Id="rIdStrings" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`
+    : '';
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="${PKG_REL_NS}">${sheets.join('')}${styles}${shared}</Relationships>`;
 }
 

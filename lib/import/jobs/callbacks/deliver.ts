@@ -14,7 +14,9 @@ export function signatureOf(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-/** Connects to the address resolvePublicHost vetted, never to whatever a second DNS answer would say (DNS rebinding). */
+/**
+ * Connects to the address resolvePublicHost vetted, never to whatever a second DNS answer would say (DNS rebinding).
+ */
 function pinnedLookup(target: ResolvedAddress): LookupFunction {
   return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
     if (options?.all) callback(null, [{ address: target.address, family: target.family }]);
@@ -22,17 +24,33 @@ function pinnedLookup(target: ResolvedAddress): LookupFunction {
   }) as unknown as LookupFunction;
 }
 
-function send(url: URL, target: ResolvedAddress, body: string, headers: Record<string, string>, timeoutMs: number): Promise<DeliveryResult> {
+function send(
+  url: URL,
+  target: ResolvedAddress,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<DeliveryResult> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
-    const request = client.request(url, { method: 'POST', headers, lookup: pinnedLookup(target), agent: false }, (response) => {
-      response.resume();
-      const status = response.statusCode ?? 0;
-      clearTimeout(timer);
-      // Redirects are not followed: a 3xx could point the signed body anywhere.
-      if (status >= 200 && status < 300) resolve({ ok: true, status });
-      else resolve({ ok: false, status, error: status >= 300 && status < 400 ? `Redirect (${status}) not followed.` : `The receiver answered ${status}.` });
-    });
+    const request = client.request(
+      url,
+      { method: 'POST', headers, lookup: pinnedLookup(target), agent: false },
+      (response) => {
+        response.resume();
+        const status = response.statusCode ?? 0;
+        clearTimeout(timer);
+        // Redirects are not followed: a 3xx could point the signed body anywhere.
+        if (status >= 200 && status < 300) resolve({ ok: true, status });
+        else
+          resolve({
+            ok: false,
+            status,
+            error:
+              status >= 300 && status < 400 ? `Redirect (${status}) not followed.` : `The receiver answered ${status}.`,
+          });
+      },
+    );
     const timer = setTimeout(() => request.destroy(new Error(`No answer within ${timeoutMs / 1000} s.`)), timeoutMs);
     request.on('error', (error) => {
       clearTimeout(timer);
@@ -43,7 +61,12 @@ function send(url: URL, target: ResolvedAddress, body: string, headers: Record<s
 }
 
 /** One delivery attempt: checks the URL again, resolves and vets the host, POSTs the signed body. */
-export async function deliverCallback(rawUrl: string, body: string, secret: string, timeoutMs = CALLBACK_TIMEOUT_MS): Promise<DeliveryResult> {
+export async function deliverCallback(
+  rawUrl: string,
+  body: string,
+  secret: string,
+  timeoutMs = CALLBACK_TIMEOUT_MS,
+): Promise<DeliveryResult> {
   const problem = checkCallbackUrl(rawUrl);
   if (problem) return { ok: false, error: problem };
   const url = new URL(rawUrl);
@@ -53,10 +76,16 @@ export async function deliverCallback(rawUrl: string, body: string, secret: stri
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
-  return send(url, target, body, {
-    'content-type': 'application/json',
-    'content-length': String(Buffer.byteLength(body)),
-    'user-agent': 'SerialStock-BulkWrite-Callback/1',
-    'x-signature-256': signatureOf(body, secret),
-  }, timeoutMs);
+  return send(
+    url,
+    target,
+    body,
+    {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      'user-agent': 'SerialStock-BulkWrite-Callback/1',
+      'x-signature-256': signatureOf(body, secret),
+    },
+    timeoutMs,
+  );
 }

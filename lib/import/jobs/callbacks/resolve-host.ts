@@ -18,7 +18,10 @@ export async function resolvePublicHost(hostname: string): Promise<ResolvedAddre
   const family = isIP(host);
   const addresses: ResolvedAddress[] = family
     ? [{ address: host, family: family as 4 | 6 }]
-    : (await lookup(host, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family as 4 | 6 }));
+    : (await lookup(host, { all: true, verbatim: true })).map((a) => ({
+        address: a.address,
+        family: a.family as 4 | 6,
+      }));
   if (addresses.length === 0) throw new Error(`${hostname} has no address.`);
   if (!privateCallbacksAllowed()) {
     const blocked = addresses.find((a) => isPrivateAddress(a.address));
@@ -30,7 +33,8 @@ export async function resolvePublicHost(hostname: string): Promise<ResolvedAddre
 /** Creating a job waits this long for DNS at most; a slower answer is left to the delivery. */
 export const CREATION_LOOKUP_TIMEOUT_MS = 2_000;
 
-const isNameNotFound = (error: unknown) => /ENOTFOUND|ENODATA/.test(String((error as { code?: string })?.code ?? (error as Error)?.message ?? ''));
+const isNameNotFound = (error: unknown) =>
+  /ENOTFOUND|ENODATA/.test(String((error as { code?: string })?.code ?? (error as Error)?.message ?? ''));
 
 /**
  * The callback URL's host checked when the job is created, so a client learns at once (not after
@@ -42,7 +46,9 @@ export async function checkCallbackHost(url: string, timeoutMs = CREATION_LOOKUP
   if (privateCallbacksAllowed()) return null;
   const { hostname } = new URL(url);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const slow = new Promise<'slow'>((resolve) => { timer = setTimeout(() => resolve('slow'), timeoutMs); });
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), timeoutMs);
+  });
   try {
     await Promise.race([resolvePublicHost(hostname), slow]);
     return null;

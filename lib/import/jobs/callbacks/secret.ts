@@ -14,7 +14,13 @@ export async function callbackSecret(db: DbOrTx, apiKeyId: bigint | null): Promi
     const [key] = await db.select({ secret: apiKey.signingSecret }).from(apiKey).where(eq(apiKey.id, apiKeyId));
     if (key) return key.secret;
   }
-  await db.insert(appSetting).values({ key: INSTANCE_SECRET_KEY, value: randomBytes(32).toString('hex') }).onConflictDoNothing();
-  const [row] = await db.select({ value: appSetting.value }).from(appSetting).where(eq(appSetting.key, INSTANCE_SECRET_KEY));
+  await db
+    .insert(appSetting)
+    .values({ key: INSTANCE_SECRET_KEY, value: randomBytes(32).toString('hex') })
+    .onConflictDoNothing();
+  const [row] = await db
+    .select({ value: appSetting.value })
+    .from(appSetting)
+    .where(eq(appSetting.key, INSTANCE_SECRET_KEY));
   return row.value;
 }

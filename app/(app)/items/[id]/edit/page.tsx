@@ -19,11 +19,24 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
     <>
       <PageHeader title={`Edit ${item.code}`} />
       {/* Keyed by version: after Reload (a newer version) the form starts over from the current data. */}
-      <ItemForm key={item.version} id={item.id} version={item.version} initial={{
-        code: item.code, name: item.name, unit: item.unit, purchasePrice: plainDecimal(item.purchasePrice), salePrice: plainDecimal(item.salePrice),
-        vatRate: plainDecimal(item.vatRate), ean: item.ean ?? '', description: item.description, active: item.active,
-        trackSerials: item.trackSerials, minStock: plainDecimal(item.minStock),
-      }} />
+      <ItemForm
+        key={item.version}
+        id={item.id}
+        version={item.version}
+        initial={{
+          code: item.code,
+          name: item.name,
+          unit: item.unit,
+          purchasePrice: plainDecimal(item.purchasePrice),
+          salePrice: plainDecimal(item.salePrice),
+          vatRate: plainDecimal(item.vatRate),
+          ean: item.ean ?? '',
+          description: item.description,
+          active: item.active,
+          trackSerials: item.trackSerials,
+          minStock: plainDecimal(item.minStock),
+        }}
+      />
     </>
   );
 }

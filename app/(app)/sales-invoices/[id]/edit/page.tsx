@@ -3,6 +3,12 @@ import type { SearchParams } from '@/lib/data-table/params';
 
 export const metadata = { title: 'Edit sales invoice' };
 
-export default function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   return <EditDocumentPage kind="sales_invoice" params={params} searchParams={searchParams} />;
 }

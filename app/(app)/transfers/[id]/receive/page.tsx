@@ -24,13 +24,32 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const left = transit?.lines.filter((l) => Number(l.left) > 0) ?? [];
   return (
     <>
-      <PageHeader title={`Receive ${header.number}`} description={`From ${header.warehouse.code} to ${header.destinationWarehouse?.code ?? '—'}, sent on ${header.date}`} />
-      {left.length === 0
-        ? <Alert tone="info">{header.inTransit ? 'Everything this transfer sent has arrived.' : `${header.number} was not sent in transit: its goods arrived with it.`}{' '}
-          <Link href={`/transfers/${header.id}`}>Back to {header.number}</Link></Alert>
-        : <ArrivalForm transfer={{ id: header.id, number: header.number, date: header.date, destinationId: header.destinationWarehouse!.id,
-          destinationCode: header.destinationWarehouse!.code }} lines={left} inTransit={transit!.serials} today={new Date().toISOString().slice(0, 10)}
-          readable={readableKinds(user.role)} />}
+      <PageHeader
+        title={`Receive ${header.number}`}
+        description={`From ${header.warehouse.code} to ${header.destinationWarehouse?.code ?? '—'}, sent on ${header.date}`}
+      />
+      {left.length === 0 ? (
+        <Alert tone="info">
+          {header.inTransit
+            ? 'Everything this transfer sent has arrived.'
+            : `${header.number} was not sent in transit: its goods arrived with it.`}{' '}
+          <Link href={`/transfers/${header.id}`}>Back to {header.number}</Link>
+        </Alert>
+      ) : (
+        <ArrivalForm
+          transfer={{
+            id: header.id,
+            number: header.number,
+            date: header.date,
+            destinationId: header.destinationWarehouse!.id,
+            destinationCode: header.destinationWarehouse!.code,
+          }}
+          lines={left}
+          inTransit={transit!.serials}
+          today={new Date().toISOString().slice(0, 10)}
+          readable={readableKinds(user.role)}
+        />
+      )}
     </>
   );
 }

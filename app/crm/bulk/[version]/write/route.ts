@@ -17,8 +17,13 @@ export const POST = apiRoute<Ctx>('import.run', async (request, { params }, prin
   const body = await request.json().catch(() => undefined);
   if (body === undefined) return apiError(400, 'INVALID_DATA', 'The request body must be JSON.');
   const created = await createImportJob(getDb(), parseJobRequest(body), principal);
-  return Response.json({
-    status: 'success', code: 'SUCCESS', message: 'success',
-    details: { id: String(created.id), created_by: created.createdBy },
-  }, { status: 201 });
+  return Response.json(
+    {
+      status: 'success',
+      code: 'SUCCESS',
+      message: 'success',
+      details: { id: String(created.id), created_by: created.createdBy },
+    },
+    { status: 201 },
+  );
 });

@@ -14,5 +14,5 @@ type Ctx = { params: Promise<{ id: string }> };
 export const GET = apiRoute<Ctx>('import.run', async (_request, { params }) => {
   const fileId = parseId((await params).id);
   if (fileId === null) return apiError(404, 'INVALID_FILE_ID', 'There is no such file.');
-  return Response.json({ fileId: String(fileId), ...await uploadSummary(getDb(), fileId) });
+  return Response.json({ fileId: String(fileId), ...(await uploadSummary(getDb(), fileId)) });
 });

@@ -16,6 +16,7 @@ export const GET = apiRoute<Ctx>('import.run', async (_request, { params }) => {
   if (versionError) return versionError;
   const jobId = parseId(id);
   const job = jobId === null ? undefined : await getJobRow(getDb(), jobId);
-  if (!job) return apiError(404, 'RESOURCE_NOT_FOUND', "The requested resource doesn't exist.", { resource_path_index: 0 });
+  if (!job)
+    return apiError(404, 'RESOURCE_NOT_FOUND', "The requested resource doesn't exist.", { resource_path_index: 0 });
   return Response.json(jobDetails(job, publicBaseUrl(), version));
 });

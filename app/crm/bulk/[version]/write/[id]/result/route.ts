@@ -14,8 +14,10 @@ export const GET = apiRoute<Ctx>('import.run', async (_request, { params }) => {
   if (versionError) return versionError;
   const jobId = parseId(id);
   const result = jobId === null ? undefined : await getResultFile(getDb(), jobId);
-  if (!result) return apiError(404, 'RESOURCE_NOT_FOUND', "The requested resource doesn't exist.", { resource_path_index: 0 });
-  if (!result.content) return apiError(404, 'RESOURCE_NOT_FOUND', `The result is not ready: the job is ${result.status}.`);
+  if (!result)
+    return apiError(404, 'RESOURCE_NOT_FOUND', "The requested resource doesn't exist.", { resource_path_index: 0 });
+  if (!result.content)
+    return apiError(404, 'RESOURCE_NOT_FOUND', `The result is not ready: the job is ${result.status}.`);
   return new Response(new Uint8Array(result.content), {
     headers: {
       'content-type': 'application/zip',
