@@ -105,23 +105,29 @@ describe('the two Zoho-compatible doors answer a broken rule alike', async () =>
     return { code: entry.code as string, field: entry.details.api_name as string, message: entry.message as string };
   }
 
-  async function throughImporter(c: Case) {
-    const headers = ['Number', 'Date', 'Warehouse', 'Item', 'Quantity', 'Serial_Numbers'];
-    const file = csv([headers, ['D-1', c.date, 'MAIN', c.line.item, c.line.quantity, c.line.serials.join(';')]]);
-    const uploaded = await importer.upload(file, 'doc.csv');
+  /** Imports one file into a document module, every header mapped by position; its result rows. */
+  async function importRows(module: string, headers: string[], rows: string[][]) {
+    const uploaded = await importer.upload(csv([headers, ...rows]), 'doc.csv');
     const created = await importer.create({
       operation: 'insert',
       resource: [
         {
           type: 'data',
-          module: { api_name: c.module },
+          module: { api_name: module },
           file_id: uploaded.json.details.file_id,
           field_mappings: headers.map((api_name, index) => ({ api_name, index })),
         },
       ],
     });
     await drainJobs(db);
-    const [row] = await resultRows(importer, created.json.details.id);
+    return resultRows(importer, created.json.details.id);
+  }
+
+  async function throughImporter(c: Case) {
+    const headers = ['Number', 'Date', 'Warehouse', 'Item', 'Quantity', 'Serial_Numbers'];
+    const [row] = await importRows(c.module, headers, [
+      ['D-1', c.date, 'MAIN', c.line.item, c.line.quantity, c.line.serials.join(';')],
+    ]);
     const [code, field] = row.ERRORS.split(':')[0].split('-');
     return { code, field, message: row.ERROR_MESSAGE };
   }
@@ -138,21 +144,11 @@ describe('the two Zoho-compatible doors answer a broken rule alike', async () =>
     const recordsAnswer = await call(recordsKey, 'POST', '/crm/v8/Goods_Receipts', {
       data: [{ Warehouse: { Code: 'MAIN' }, Lines: [{ Item: { Code: 'CABLE' }, Quantity: '1' }] }],
     });
-    const headers = ['Number', 'Date', 'Warehouse', 'Item', 'Quantity'];
-    const uploaded = await importer.upload(csv([headers, ['D-2', '', 'MAIN', 'CABLE', '1']]), 'doc.csv');
-    const created = await importer.create({
-      operation: 'insert',
-      resource: [
-        {
-          type: 'data',
-          module: { api_name: 'Goods_Receipts' },
-          file_id: uploaded.json.details.file_id,
-          field_mappings: headers.map((api_name, index) => ({ api_name, index })),
-        },
-      ],
-    });
-    await drainJobs(db);
-    const [row] = await resultRows(importer, created.json.details.id);
+    const [row] = await importRows(
+      'Goods_Receipts',
+      ['Number', 'Date', 'Warehouse', 'Item', 'Quantity'],
+      [['D-2', '', 'MAIN', 'CABLE', '1']],
+    );
     expect(recordsAnswer.json.data[0]).toMatchObject({ code: 'MANDATORY_NOT_FOUND', details: { api_name: 'Date' } });
     expect(row.ERRORS).toBe('MANDATORY_NOT_FOUND-Date');
   });
