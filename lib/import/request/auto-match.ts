@@ -14,12 +14,11 @@ export function normalizeHeader(text: string): string {
 export type ColumnMatch = { index: number; findBy: string | null };
 
 /**
- * `Warehouse` names the field, looked up by the app's default (Code); `Warehouse.id`, `Warehouse.Code` and
- * `Item.EAN` name it with the key its cells hold, as Zoho's exported files and `Field.id` headers do.
+ * Whether a header (normalized: `key`) names a field (normalized: `name`). `Warehouse` names the field, looked
+ * up by the app's default (Code); `Warehouse.id`, `Warehouse.Code` and `Item.EAN` name it with the key its
+ * cells hold, as Zoho's exported files and `Field.id` headers do.
  */
-function matchHeader(field: ModuleField, header: string): ColumnMatch['findBy'] | undefined {
-  const name = normalizeHeader(field.apiName);
-  const key = normalizeHeader(header);
+function matchHeader(field: ModuleField, name: string, key: string): ColumnMatch['findBy'] | undefined {
   if (key === name) return null;
   if (!field.lookup || !key.startsWith(`${name}.`)) return undefined;
   const suffix = key.slice(name.length + 1);
@@ -31,10 +30,12 @@ export function autoMatchColumns(
   module: Pick<MappedModule, 'fields'>,
   headers: readonly string[],
 ): Record<string, ColumnMatch | null> {
+  const keys = headers.map(normalizeHeader);
   return Object.fromEntries(
     module.fields.map((field) => {
-      for (const [index, header] of headers.entries()) {
-        const findBy = matchHeader(field, header);
+      const name = normalizeHeader(field.apiName);
+      for (const [index, key] of keys.entries()) {
+        const findBy = matchHeader(field, name, key);
         if (findBy !== undefined) return [field.apiName, { index, findBy }];
       }
       return [field.apiName, null];
