@@ -38,6 +38,9 @@ describe('warranty months, as every door sends them', () => {
     expect(problemOf('1\u202E2')).toMatch(
       /^Sale warranty "1�2" has a text-direction control \(U\+202E\) at position 2/,
     );
+    expect(problemOf('\u202E12')).toMatch(
+      /^Sale warranty "�12" has a text-direction control \(U\+202E\) at position 1/,
+    );
     expect(problemOf('1\u00002')).toMatch(/^Sale warranty .* has a NUL character/);
     expect(problemOf(true)).toBe('Sale warranty must be a whole number of months, such as 12.');
     expect(problemOf({ months: 12 })).toBe('Sale warranty must be a whole number of months, such as 12.');

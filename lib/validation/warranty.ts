@@ -13,10 +13,13 @@ const NOT_WHOLE = (label: string) => `${label} must be a whole number of months,
 export function parseWarrantyMonths(label: string, raw: unknown): { months: number } | { problem: string } {
   if (typeof raw === 'number') return Number.isFinite(raw) ? inRange(label, raw) : { problem: NOT_WHOLE(label) };
   if (typeof raw !== 'string') return { problem: NOT_WHOLE(label) };
-  // Whitespace and invisible marks at the ends come with a paste from a spreadsheet; inside, they are refused.
-  const text = trimIdentifier(raw);
-  const hidden = identifierTextProblem(label, text) ?? invisibleInside(label, text);
+  // A text-direction control is refused even at an end, where it would show "12" as "21"; whitespace and
+  // zero-width marks at the ends come with a paste from a spreadsheet and go; inside, they are refused.
+  const hidden = identifierTextProblem(label, raw.trim());
   if (hidden) return { problem: hidden };
+  const text = trimIdentifier(raw);
+  const inside = invisibleInside(label, text);
+  if (inside) return { problem: inside };
   // "12.0" from a spreadsheet cell is twelve months; "12.5" is refused below.
   const match = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(text);
   if (!match) return { problem: `${NOT_WHOLE(label)} "${text.slice(0, 20)}" is not a number.` };

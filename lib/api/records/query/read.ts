@@ -86,7 +86,8 @@ async function finish(
   if (rows.length === 0) return [];
   const expanded = new Map<string, Map<string, unknown>>();
   // One array for every expand field of the page: loaders that share a query memoize on it (serial-numbers.ts).
-  const ids = rows.map((r) => BigInt(r.id as string));
+  // (Only a module with expand fields has ids: Stock rows have none.)
+  const ids = fields.some((f) => f.expand) ? rows.map((r) => BigInt(r.id as string)) : [];
   for (const f of fields) if (f.expand) expanded.set(f.api, await f.expand(db, ids));
   // A record an expand field has nothing for gets an empty list (a serial with no history); a null it loaded stays.
   const valueOf = (f: Field, id: string) => {
