@@ -46,6 +46,10 @@ const refFilters = (fk: PgColumn, table: typeof item | typeof warehouse) => ({
   Code: via('text', fk, table, table.id, table.code),
 });
 
+const documentKindOut = z.enum(
+  MODULES.filter((m) => m.kind === 'document').map((m) => m.apiName) as [string, ...string[]],
+);
+
 const movementOut = z.object({
   Direction: z
     .enum(MOVEMENT_DIRECTIONS)
@@ -56,7 +60,7 @@ const movementOut = z.object({
   Document: z.object({
     id: idOut,
     Number: z.string(),
-    Kind: z.enum(MODULES.filter((m) => m.kind === 'document').map((m) => m.apiName) as [string, ...string[]]),
+    Kind: documentKindOut,
   }),
   Invoice: z
     .object({ id: idOut, Number: z.string() })
@@ -69,10 +73,6 @@ const movementOut = z.object({
   Created_By: userOut,
   Time: timeOut,
 });
-
-const documentKindOut = z.enum(
-  MODULES.filter((m) => m.kind === 'document').map((m) => m.apiName) as [string, ...string[]],
-);
 
 const traceDocumentOut = z
   .object({
