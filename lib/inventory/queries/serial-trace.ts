@@ -3,10 +3,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { SERIAL_STATUSES } from '@/db/schema/inventory';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
-import { keySearch, type KeySearch } from '@/lib/search/key-search';
-import { keyMatchSql, keyRankSql, throughKeyIndex } from '@/lib/search/key-search-sql';
+import { keySearch } from '@/lib/search/key-search';
 import { rows } from '@/lib/sql-rows';
 import { warrantyEnd } from '@/lib/warranty/warranty-end';
+import { listSerials, parseSerialListParams } from './serials';
 
 /*
  * Where a serial is and how it got there, with its warranty on both sides: the facts the serial's page, the
@@ -131,52 +131,44 @@ export function withWarranty(row: TraceRow): SerialTrace {
   };
 }
 
-/** The most serials a lookup lists; more are counted and the agenda's search shows them all. */
-export const LOOKUP_LIMIT = 20;
+/** The most serials a lookup lists (a page of the agenda); more are counted, and the agenda lists them all. */
+export const LOOKUP_LIMIT = 25;
 
 export type SerialLookup = {
   /** exact: the serials that read as the text (one per item at most); contains: those whose key contains it. */
   match: 'exact' | 'contains' | 'none';
   traces: SerialTrace[];
-  /** How many matched, up to LOOKUP_LIMIT + 1. */
+  /** How many matched; counting stops past SERIAL_COUNT_CAP (`capped`). */
   total: number;
+  capped: boolean;
 };
+
+const NONE: SerialLookup = { match: 'none', traces: [], total: 0, capped: false };
 
 /**
  * The serials a scanned or typed text names: those that read as it (lib/text/canonical-key.ts: case, width,
  * invisible marks and look-alike letters aside), one per item that has it; when none does, those containing
- * it, as every serial search finds them (lib/search/key-search.ts).
+ * it, ranked and counted as the agenda's search does (listSerials, measured at a million serials by the bench).
  */
 export async function lookupSerials(db: DbOrTx, text: string): Promise<SerialLookup> {
   const search = keySearch(text);
-  if (!search) return { match: 'none', traces: [], total: 0 };
+  if (!search) return NONE;
   const exact = await rows<{ id: string }>(
     db,
-    sql`select id::text from serial_number where serial_key = ${search.key} order by id limit ${LOOKUP_LIMIT + 1}`,
+    sql`select id::text from serial_number where serial_key = ${search.key} order by id limit ${LOOKUP_LIMIT}`,
   );
-  const ids = exact.length > 0 ? exact : await containing(db, search);
-  if (ids.length === 0) return { match: 'none', traces: [], total: 0 };
+  if (exact.length > 0) {
+    const traces = await traceSerials(
+      db,
+      exact.map((r) => BigInt(r.id)),
+    );
+    return { match: 'exact', traces, total: traces.length, capped: false };
+  }
+  const page = await listSerials(db, parseSerialListParams({ q: text, all: '1', perPage: String(LOOKUP_LIMIT) }));
+  if (page.total === 0) return NONE;
   const traces = await traceSerials(
     db,
-    ids.slice(0, LOOKUP_LIMIT).map((r) => BigInt(r.id)),
+    page.rows.map((r) => BigInt(r.id)),
   );
-  return { match: exact.length > 0 ? 'exact' : 'contains', traces, total: ids.length };
-}
-
-/** How many containing matches are ranked: enough for any label's fragment, bounded for a common one. */
-const RANKED_MATCHES = 1000;
-
-/**
- * Serials whose key contains the text (or starts with it, for a short text), those starting with it first.
- * The matches come through the key's trigram index (throughKeyIndex); a fragment found in a million serials
- * ranks its first thousand, and the screen says there are more than it lists.
- */
-async function containing(db: DbOrTx, search: KeySearch) {
-  const key = sql.raw('s.serial_key');
-  return rows<{ id: string }>(
-    db,
-    sql`select s.id::text from ${throughKeyIndex(sql`
-      select s.id, s.serial_key from serial_number s where ${keyMatchSql(key, search)} limit ${RANKED_MATCHES}`)} s
-    order by ${keyRankSql(key, search)}, s.serial_key, s.id limit ${LOOKUP_LIMIT + 1}`,
-  );
+  return { match: 'contains', traces, total: page.total, capped: page.capped };
 }

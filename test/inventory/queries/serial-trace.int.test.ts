@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { item, serialNumber } from '@/db/schema';
 import { deleteDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
-import { lookupSerials, traceSerials } from '@/lib/inventory/queries/serial-trace';
+import { LOOKUP_LIMIT, lookupSerials, traceSerials } from '@/lib/inventory/queries/serial-trace';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 
@@ -158,8 +158,17 @@ describe('where a serial is, on which documents, and its warranty ends', async (
       const part = await lookupSerials(db, 'dup-7');
       expect(part.match).toBe('contains');
       expect(part.traces.map((t) => t.serial)).toEqual(['DUP-77', 'DUP-77']);
-      expect(await lookupSerials(db, 'NO-SUCH-SERIAL')).toEqual({ match: 'none', traces: [], total: 0 });
-      expect(await lookupSerials(db, '\u200b ')).toEqual({ match: 'none', traces: [], total: 0 });
+      expect(part.total).toBe(2);
+      expect(await lookupSerials(db, 'NO-SUCH-SERIAL')).toEqual({ match: 'none', traces: [], total: 0, capped: false });
+      expect(await lookupSerials(db, '\u200b ')).toEqual({ match: 'none', traces: [], total: 0, capped: false });
+    });
+
+    it('lists a page of the serials containing the text, counting them all', async () => {
+      const many = Array.from({ length: LOOKUP_LIMIT + 5 }, (_, i) => `MANY-${String(i).padStart(3, '0')}`);
+      await receive(many, '2026-01-07');
+      const found = await lookupSerials(db, 'many');
+      expect(found).toMatchObject({ match: 'contains', total: LOOKUP_LIMIT + 5, capped: false });
+      expect(found.traces.map((t) => t.serial)).toEqual(many.slice(0, LOOKUP_LIMIT));
     });
   });
 });

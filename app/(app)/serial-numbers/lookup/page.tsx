@@ -5,7 +5,8 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { SerialTraceFacts, todayUtc } from '@/components/serials/serial-trace-facts';
 import { requirePagePermission } from '@/lib/auth/session';
 import type { Role } from '@/lib/auth/roles';
-import { LOOKUP_LIMIT, lookupSerials, type SerialLookup } from '@/lib/inventory/queries/serial-trace';
+import { lookupSerials, type SerialLookup } from '@/lib/inventory/queries/serial-trace';
+import { SERIAL_COUNT_CAP } from '@/lib/inventory/queries/serials';
 import { textProblem } from '@/lib/validation/text';
 import { LookupBox } from './lookup-box';
 
@@ -54,13 +55,14 @@ function LookupResults({ text, found, role }: { text: string; found: SerialLooku
       </div>
     );
   }
-  const more = found.total > LOOKUP_LIMIT;
+  const more = found.total > found.traces.length;
+  const count = found.capped ? `More than ${SERIAL_COUNT_CAP.toLocaleString('en')}` : found.total.toLocaleString('en');
   const summary =
     found.match === 'exact'
       ? found.traces.length === 1
         ? `“${text}” is serial ${found.traces[0].serial} of ${found.traces[0].item.code}.`
         : `${found.traces.length} serial numbers read as “${text}”, one per item:`
-      : `No serial number reads exactly as “${text}”; ${more ? `more than ${LOOKUP_LIMIT}` : found.total} contain it:`;
+      : `No serial number reads exactly as “${text}”. ${count} contain it${more ? `; the first ${found.traces.length}` : ''}:`;
   return (
     <>
       <p role="status" className="text-sm text-slate-700">
