@@ -120,7 +120,7 @@ export async function traceSerials(db: DbOrTx, ids: readonly bigint[]): Promise<
 }
 
 /** The sale and both warranty ends, from the facts read. */
-export function withWarranty(row: TraceRow): SerialTrace {
+function withWarranty(row: TraceRow): SerialTrace {
   const sale = row.status === 'issued' && row.wentOut && SALE_KINDS.includes(row.wentOut.kind) ? row.wentOut : null;
   return {
     ...row,
