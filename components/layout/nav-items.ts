@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/goods-issues', label: 'Goods issues', permission: 'stockDocs.read' },
   { href: '/transfers', label: 'Transfers', permission: 'stockDocs.read' },
   { href: '/serial-numbers', label: 'Serial numbers', permission: 'serials.read' },
+  { href: '/serial-numbers/lookup', label: 'Look up a serial', permission: 'serials.read' },
   { href: '/stock', label: 'Stock', permission: 'stock.read' },
   { href: '/partners', label: 'Partners', permission: 'partners.read' },
   { href: '/warehouses', label: 'Warehouses', permission: 'warehouses.read' },

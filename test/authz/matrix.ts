@@ -33,6 +33,7 @@ export const PAGES: Record<string, Requirement> = {
   '/partners/[id]': 'partners.write',
   '/serial-numbers': 'serials.read',
   '/serial-numbers/[id]': 'serials.read',
+  '/serial-numbers/lookup': 'serials.read',
   '/goods-receipts': 'stockDocs.read',
   '/goods-receipts/new': 'stockDocs.write',
   '/goods-receipts/[id]': 'stockDocs.read',

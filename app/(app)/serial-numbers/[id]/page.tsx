@@ -2,13 +2,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { buttonClass } from '@/components/ui/button';
-import { SerialStatusBadge, warehouseRole } from '@/components/serials/serial-status';
+import { SerialTraceFacts, todayUtc } from '@/components/serials/serial-trace-facts';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { can, type Role } from '@/lib/auth/roles';
 import { requirePagePermission } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { traceSerials } from '@/lib/inventory/queries/serial-trace';
 import { getSerial, getSerialHistory, type SerialMove } from '@/lib/inventory/queries/serials';
 
 export const metadata = { title: 'Serial number' };
@@ -20,35 +21,32 @@ export default async function SerialPage({ params }: { params: Promise<{ id: str
   const db = getDb();
   const serial = serialId ? await getSerial(db, serialId) : null;
   if (!serial || !serialId) notFound();
-  const history = await getSerialHistory(db, serialId);
+  const [history, [trace]] = await Promise.all([getSerialHistory(db, serialId), traceSerials(db, [serialId])]);
   return (
     <>
       <PageHeader
         title={`Serial ${serial.serial}`}
         description={`${serial.itemCode} · ${serial.itemName}`}
         actions={
-          <Link href={`/labels?ids=${serial.id}`} className={buttonClass('secondary')}>
-            Print label
-          </Link>
+          <>
+            <Link href="/serial-numbers/lookup" className={buttonClass('secondary')}>
+              Look up another
+            </Link>
+            <Link href={`/labels?ids=${serial.id}`} className={buttonClass('secondary')}>
+              Print label
+            </Link>
+          </>
         }
       />
       <Card title="Now">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        <dl className="mb-2 grid grid-cols-1 gap-x-4 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-slate-500">Item</dt>
-          <dd>
-            <Link href={`/items/${serial.itemId}`}>{serial.itemCode}</Link> · {serial.itemName}
+          <dd className="mb-2 sm:mb-0">
+            <Link href={`/items/${trace.item.id}`}>{trace.item.code}</Link> · {trace.item.name}
           </dd>
-          <dt className="text-slate-500">Status</dt>
-          <dd>
-            <SerialStatusBadge status={serial.status} />
-          </dd>
-          <dt className="text-slate-500">{warehouseRole(serial.status)}</dt>
-          <dd>
-            {serial.warehouseCode} · {serial.warehouseName}
-          </dd>
-          <dt className="text-slate-500">Last received</dt>
-          <dd>{formatDateTime(serial.receivedAt)}</dd>
         </dl>
+        <SerialTraceFacts trace={trace} role={user.role} today={todayUtc()} />
+        <p className="mt-2 text-sm text-slate-500">Last received {formatDateTime(serial.receivedAt)}</p>
       </Card>
       <div className="mt-6">
         <Card title="History">
