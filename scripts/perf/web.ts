@@ -36,7 +36,11 @@ const FORM_PAGE = '/goods-receipts/new';
 
 type Fixture = { itemCode: string; warehouseId: string; inStock: number; findSerial: string };
 type Timing = { label: string; inpMs: number; doneMs: number; goalMs: number; worst?: string };
-/** What shows the interaction's result: an element, a text anywhere on the page, or a link with this text. */
+/**
+ * What shows the interaction's result: an element, a text in a live region, or a link with this text. Read through
+ * textContent, never innerText: the check runs in every animation frame before the paint, and a layout it forced
+ * would slow the very frame it times.
+ */
 type Shown = { selector: string } | { text: string } | { link: string };
 
 const env = perfEnv();
@@ -263,7 +267,7 @@ async function timed(page: Page, label: string, goalMs: number, act: () => Promi
         'selector' in what
           ? document.querySelector(what.selector) !== null
           : 'text' in what
-            ? document.body.innerText.includes(what.text)
+            ? [...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes(what.text))
             : [...document.querySelectorAll('a')].some((a) => a.textContent === what.link);
       return done && start !== null ? performance.now() - start : false;
     },
