@@ -8,10 +8,9 @@ import { toScaled } from '@/lib/decimal';
 import { dateSchema } from './date';
 import { moneySchema, quantitySchema, vatRateSchema } from './decimal';
 import { cleanText } from './text';
+import { MAX_LINES, MAX_SERIALS_PER_LINE, NO_LINES_MESSAGE, TOO_MANY_LINES_MESSAGE } from './document-limits';
 
-export const MAX_LINES = 500;
-export const MAX_SERIALS_PER_LINE = 100_000;
-export { MAX_SERIAL_LENGTH };
+export { MAX_LINES, MAX_SERIALS_PER_LINE, MAX_SERIAL_LENGTH };
 
 const idSchema = (what: string) =>
   z.union([z.string(), z.number(), z.bigint()]).transform((v, ctx) => {
@@ -100,10 +99,7 @@ export const documentSchema = z
       .optional()
       .transform((v) => v ?? ''),
     createStockDocument: z.boolean().optional(),
-    lines: z
-      .array(documentLineSchema)
-      .min(1, 'Add at least one line.')
-      .max(MAX_LINES, `A document can have at most ${MAX_LINES} lines.`),
+    lines: z.array(documentLineSchema).min(1, NO_LINES_MESSAGE).max(MAX_LINES, TOO_MANY_LINES_MESSAGE),
   })
   .superRefine((data, ctx) => {
     checkTransferFields(data, ctx);
