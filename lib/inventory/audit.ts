@@ -13,13 +13,11 @@ export async function audit(
   },
 ) {
   const changes = JSON.stringify(entry.changes, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
-  await tx
-    .insert(auditLog)
-    .values({
-      entity: entry.entity ?? 'document',
-      entityId: entry.entityId,
-      action: entry.action,
-      userId: entry.userId,
-      changes,
-    });
+  await tx.insert(auditLog).values({
+    entity: entry.entity ?? 'document',
+    entityId: entry.entityId,
+    action: entry.action,
+    userId: entry.userId,
+    changes,
+  });
 }

@@ -9,6 +9,8 @@ import { adjustmentPlan, planDigest } from '../stocktake/plan';
 /** Rows per page of the lists of differences: a 10,000-serial count is never rendered whole. */
 export const DIFFERENCES_PER_PAGE = 50;
 export const LATEST_SCANS = 10;
+/** Items offered by the count screen's selects. */
+const MAX_ITEMS_SHOWN = 1000;
 
 export type StocktakeRow = {
   id: string;
@@ -181,17 +183,22 @@ export async function countableItems(db: DbOrTx, st: StocktakeRow) {
   return rows<{ id: string; code: string; name: string; trackSerials: boolean }>(
     db,
     sql`select i.id::text, i.code, i.name, i.track_serials as "trackSerials" from item i
-      where ${inScope(scope, 'i.id')} order by i.code limit 1000`,
+      where ${inScope(scope, 'i.id')} order by i.code limit ${MAX_ITEMS_SHOWN}`,
   );
 }
 
 /** What the close confirmation lists: the totals and the fingerprint the close must find again. */
 export async function closingPreview(db: DbOrTx, st: StocktakeRow) {
   const plan = await adjustmentPlan(db, await scopeOf(db, st), false);
+  const codes = new Map((await countableItems(db, st)).map((i) => [i.id, i.code]));
   return {
     digest: planDigest(plan),
     missing: plan.missing.length,
     unknown: plan.unknown.length,
+    /** The first unknown serials, to show: the receipt takes them all. */
+    unknownShown: plan.unknown
+      .slice(0, DIFFERENCES_PER_PAGE)
+      .map((u) => ({ serial: u.serial, itemCode: codes.get(u.itemId) ?? '' })),
     counts: plan.counts.length,
   };
 }
@@ -202,5 +209,13 @@ export async function stocktakeDocuments(db: DbOrTx, id: bigint) {
     db,
     sql`select d.id::text, d.kind, d.number, (select count(*)::int from document_line l where l.document_id = d.id) as lines
       from document d where d.stocktake_id = ${id} order by d.id`,
+  );
+}
+
+/** The items a new count can be limited to (the first 1,000 by code; more than that is a count of everything). */
+export async function itemOptions(db: DbOrTx) {
+  return rows<{ id: string; code: string; name: string }>(
+    db,
+    sql`select id::text, code, name from item order by code limit 1000`,
   );
 }
