@@ -156,6 +156,7 @@ export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
   },
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
+  Stocktakes: { read: 'stockDocs.read', write: null, writes: [], byId: true },
 };
 
 /**
