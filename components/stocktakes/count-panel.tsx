@@ -10,6 +10,7 @@ import { reach } from '@/lib/actions/reach';
 import type { ScanRow, StocktakeSummary } from '@/lib/inventory/queries/stocktakes';
 import { describeFinding } from '@/lib/inventory/stocktake/findings';
 import { countStocktakeAction, scanStocktakeAction, stocktakeStatusAction } from '@/app/(app)/stocktakes/actions';
+import { ImportCountForm } from './import-form';
 import { SummaryList } from './summary';
 
 /** How often the totals are fetched again while nobody scans here (others may be scanning the same count). */
@@ -126,6 +127,7 @@ export function CountPanel({
         )}
       </section>
       {counted.length > 0 && <CountForm stocktakeId={stocktakeId} items={counted} onSaved={() => router.refresh()} />}
+      <ImportCountForm stocktakeId={stocktakeId} />
     </div>
   );
 }

@@ -250,6 +250,11 @@ export const ACTIONS: ActionEntry[] = [
   { action: `${STOCKTAKES}#scanStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING, values: {} }] },
   { action: `${STOCKTAKES}#countStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING, values: {} }] },
   { action: `${STOCKTAKES}#closeStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING, values: {} }] },
+  {
+    action: `${STOCKTAKES}#importStocktakeCsvAction`,
+    needs: 'stockDocs.write',
+    args: [{ id: MISSING, values: { csv: 'Serial_Number\nX' } }],
+  },
   { action: `${STOCKTAKES}#cancelStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING }] },
   { action: `${STOCKTAKES}#stocktakeStatusAction`, needs: 'stockDocs.read', args: [{ id: MISSING }] },
 ];

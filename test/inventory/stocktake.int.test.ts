@@ -10,6 +10,7 @@ import { postDocument } from '@/lib/inventory/post';
 import { closeStocktake } from '@/lib/inventory/stocktake/close';
 import { cancelStocktake, openStocktake } from '@/lib/inventory/stocktake/open';
 import { adjustmentPlan, planDigest } from '@/lib/inventory/stocktake/plan';
+import { importIntoStocktake } from '@/lib/inventory/stocktake/import';
 import { enterCount, scanSerial } from '@/lib/inventory/stocktake/scan';
 import { rows } from '@/lib/sql-rows';
 import { useTestDatabase } from '@/test/db';
@@ -272,6 +273,33 @@ describe('stocktakes', async () => {
       outcomes.every((o) => o === 'won/lost' || o === 'lost/won'),
       outcomes.join(' '),
     ).toBe(true);
+  });
+
+  it('imports found serials and counts row by row, each refusal on its row', async () => {
+    const wh = await freshWarehouse();
+    await receive(wh, ['H-1'], '3');
+    const st = await openStocktake(db, { date: day, warehouseId: wh }, w.actor);
+    const row = (rowNumber: number, serial: string, item = '', quantity = '') => ({
+      rowNumber,
+      serial,
+      item,
+      quantity,
+    });
+    const outcomes = await importIntoStocktake(
+      db,
+      st.id,
+      [row(2, 'h-1'), row(3, 'H-NEW', 'acme-1'), row(4, 'H-X'), row(5, '', 'CABLE', '2,5'), row(6, '', 'NOPE', '1')],
+      w.actor,
+    );
+    expect(outcomes).toEqual([
+      { rowNumber: 2, ok: true, message: 'h-1: found, in stock here.' },
+      { rowNumber: 3, ok: true, message: 'H-NEW: unknown serial; closing receives it as new.' },
+      { rowNumber: 4, ok: false, message: 'Row 4: H-X is not a known serial: choose its item to record it as found.' },
+      { rowNumber: 5, ok: true, message: 'CABLE: counted 2.5.' },
+      { rowNumber: 6, ok: false, message: 'Row 6: no item has the code NOPE.' },
+    ]);
+    const plan = await adjustmentPlan(db, { id: st.id, warehouseId: wh, itemIds: [] }, false);
+    expect(plan).toMatchObject({ missing: [], unknown: [{ serial: 'H-NEW' }], counts: [{ difference: '-0.500' }] });
   });
 
   it('a double close posts once', async () => {
