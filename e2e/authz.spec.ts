@@ -31,7 +31,24 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
   }
   callers.anonymous = await playwright.request.newContext({ baseURL });
   ids = await createRecords(callers['apiKey:admin']);
+  ids.stocktake = await openStocktake(browser, callers['apiKey:admin'], callers['session:admin']);
 });
+
+/** A stocktake of a warehouse of its own (one count per warehouse is open at a time), opened on its web page. */
+async function openStocktake(browser: Browser, api: APIRequestContext, admin: APIRequestContext) {
+  const code = uniqueCode('AZW');
+  const created = await api.post('/crm/v8/Warehouses', { data: { data: [{ Code: code, Name: 'Authz count' }] } });
+  expect(created.status()).toBe(201);
+  const context = await browser.newContext({ storageState: await admin.storageState() });
+  const page = await context.newPage();
+  await page.goto('/stocktakes/new');
+  await page.getByLabel('Warehouse').selectOption({ label: `${code} — Authz count` });
+  await page.getByRole('button', { name: 'Open stocktake' }).click();
+  await page.waitForURL(/\/stocktakes\/\d+$/);
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  await context.close();
+  return id;
+}
 
 test.afterAll(async () => {
   await Promise.all(Object.values(callers).map((c) => c.dispose()));
@@ -115,6 +132,7 @@ async function createRecords(admin: APIRequestContext): Promise<Ids> {
     sales_invoice: salesInvoice,
     transfer,
     transfer_arrival: arrival,
+    stocktake: '', // opened on the web afterwards (openStocktake)
   };
 }
 

@@ -11,6 +11,7 @@ import { benchAgenda } from '@/bench/agenda-bench';
 import { benchSerialSearch } from '@/bench/search-bench';
 import { seedSerials } from '@/bench/seed-serials';
 import { benchCheckSerials, benchSerialEntry } from '@/bench/serials-bench';
+import { benchStocktake } from '@/bench/stocktake-bench';
 import { postDocument } from '@/lib/inventory/post';
 import type { DocumentInput } from '@/lib/validation/documents';
 import { main as benchImport } from './bench-import';
@@ -92,12 +93,13 @@ await benchAgenda(db);
 await benchCheckSerials(db);
 await benchSerialEntry();
 const searchP95 = await benchSerialSearch(db);
+const stocktakeClose = await benchStocktake(db);
 await client.end();
 // The two goals of issue 15 side by side: searching by any part of a serial, and posting, at a million serials.
 console.log(
   `[bench] AT ${SERIALS.toLocaleString('en')} SERIALS: contains search p95 ${fmt(searchP95)} (worst door and text; goal < 100 ms)` +
     ` | 10,000-serial goods receipt median ${fmt(median(indexed.receipts))}, transfer ${fmt(median(indexed.transfers))}` +
-    ' (goal < 1000 ms each; trigram index included)',
+    `, closing a 10,000-serial stocktake ${fmt(stocktakeClose)} (goal < 1000 ms each; trigram index included)`,
 );
 
 // Issue 4's targets: 25,000-row Items upsert and 25,000-serial receipt import, upload to COMPLETED, next to COPY.

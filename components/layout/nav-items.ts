@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/goods-receipts', label: 'Goods receipts', permission: 'stockDocs.read' },
   { href: '/goods-issues', label: 'Goods issues', permission: 'stockDocs.read' },
   { href: '/transfers', label: 'Transfers', permission: 'stockDocs.read' },
+  { href: '/stocktakes', label: 'Stocktakes', permission: 'stockDocs.read' },
   { href: '/serial-numbers', label: 'Serial numbers', permission: 'serials.read' },
   { href: '/serial-numbers/lookup', label: 'Look up a serial', permission: 'serials.read' },
   { href: '/stock', label: 'Stock', permission: 'stock.read' },

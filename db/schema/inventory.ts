@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { item, partner, warehouse } from './catalog';
+import { stocktake } from './stocktake';
 import { createdAt, idPk, idRef, money, percent, quantity, rowVersion, updatedAt, userRef } from './columns';
 
 export const DOCUMENT_KINDS = [
@@ -56,6 +57,8 @@ export const document = pgTable(
     createStockDocument: boolean().notNull().default(false),
     stockDocumentId: idRef(),
     sourceInvoiceId: idRef(),
+    // The count whose closing posted this receipt or issue of its differences (it is then read-only, as the count).
+    stocktakeId: idRef().references(() => stocktake.id),
     createdBy: userRef()
       .notNull()
       .references(() => user.id),
@@ -73,6 +76,9 @@ export const document = pgTable(
       .on(t.destinationWarehouseId)
       .where(sql`${t.destinationWarehouseId} is not null`),
     index().on(t.sourceInvoiceId),
+    index()
+      .on(t.stocktakeId)
+      .where(sql`${t.stocktakeId} is not null`),
     // A transfer moves goods between two warehouses; no other kind has a destination. (kind::text: a check may not
     // name the enum value the same migration adds.)
     check(

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { document, documentLine, warehouse } from '@/db/schema';
+import { document, documentLine, stocktake, warehouse } from '@/db/schema';
 import { withRetry } from '@/lib/db-retry';
 import { DomainError } from '@/lib/errors';
 import { documentSchema, type DocumentData, type DocumentInput } from '@/lib/validation/documents';
@@ -32,6 +32,17 @@ async function lockDocument(tx: DbOrTx, id: bigint): Promise<DocRow> {
     throw new DomainError(
       'CONFLICT',
       `${row.number} was created by ${invoice?.number ?? 'an invoice'}; change or delete the invoice instead.`,
+    );
+  }
+  if (row.stocktakeId !== null) {
+    // A count's adjustments are the closed count's result; a correction is a new document or a new count.
+    const [count] = await tx
+      .select({ number: stocktake.number })
+      .from(stocktake)
+      .where(eq(stocktake.id, row.stocktakeId));
+    throw new DomainError(
+      'CONFLICT',
+      `${row.number} posted the differences of stocktake ${count?.number ?? ''}, which is closed and read-only; correct the stock with a new document instead.`,
     );
   }
   return row;

@@ -49,6 +49,10 @@ export const PAGES: Record<string, Requirement> = {
   '/transfers/[id]/receive': 'stockDocs.write',
   '/transfer-arrivals': 'stockDocs.read',
   '/transfer-arrivals/[id]': 'stockDocs.read',
+  '/stocktakes': 'stockDocs.read',
+  '/stocktakes/new': 'stockDocs.write',
+  '/stocktakes/[id]': 'stockDocs.read',
+  '/stocktakes/[id]/close': 'stockDocs.write',
   '/purchase-invoices': 'invoices.read',
   '/purchase-invoices/new': 'invoices.write',
   '/purchase-invoices/[id]': 'invoices.read',
@@ -153,6 +157,7 @@ export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
   },
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
+  Stocktakes: { read: 'stockDocs.read', write: null, writes: [], byId: true },
 };
 
 /**
@@ -180,6 +185,7 @@ const DOCUMENT_READ = {
   transfer_arrival: 'stockDocs.read',
 } as const satisfies Record<string, Permission>;
 const DOCS = 'app/(app)/_documents/actions.ts';
+const STOCKTAKES = 'app/(app)/stocktakes/actions.ts';
 
 export const ACTIONS: ActionEntry[] = [
   { action: 'app/sign-in/actions.ts#signInAction', needs: 'public', args: [{ email: '', password: '' }] },
@@ -241,6 +247,17 @@ export const ACTIONS: ActionEntry[] = [
     needs: 'serials.read',
     args: [{ transferId: MISSING, itemId: MISSING, serials: [] }],
   },
+  { action: `${STOCKTAKES}#openStocktakeAction`, needs: 'stockDocs.write', args: [{}] },
+  { action: `${STOCKTAKES}#scanStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING, values: {} }] },
+  { action: `${STOCKTAKES}#countStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING, values: {} }] },
+  { action: `${STOCKTAKES}#closeStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING, values: {} }] },
+  {
+    action: `${STOCKTAKES}#importStocktakeCsvAction`,
+    needs: 'stockDocs.write',
+    args: [{ id: MISSING, values: { csv: 'Serial_Number\nX' } }],
+  },
+  { action: `${STOCKTAKES}#cancelStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING }] },
+  { action: `${STOCKTAKES}#stocktakeStatusAction`, needs: 'stockDocs.read', args: [{ id: MISSING }] },
 ];
 
 /** The principals every entry is called as. API keys carry a role but are accepted by API routes only. */

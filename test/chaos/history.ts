@@ -27,7 +27,7 @@ export type Entry = {
   client: number;
   step: number;
   door: Door | 'import';
-  action: 'post' | 'edit' | 'delete' | 'itemUpdate';
+  action: 'post' | 'edit' | 'delete' | 'itemUpdate' | 'stocktake';
   /** The note this operation writes on its document: unique, so the document shows which write it holds. */
   marker: string;
   /** Posts and edits: what they write. Deletes: what the target held as far as the runner knew. */

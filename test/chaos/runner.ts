@@ -8,6 +8,7 @@ import { History, type Content, type Entry, type LiveDocument } from './history'
 import { importDocumentsOf } from './import-door';
 import { generateProgram, ITEM_FIELDS, type Op } from './operations';
 import { chooseFocus, resolveArrival, resolveContent, type Focus } from './resolve';
+import { countAndClose } from './stocktake-door';
 import { readSerials, type SerialState, type World } from './world';
 
 export type RoundPlan = { round: number; seed: number; clients: number; steps: number };
@@ -93,6 +94,7 @@ async function runOp(s: Step, op: Op): Promise<void> {
   if (op.type === 'post') return post(s, op);
   if (op.type === 'edit' || op.type === 'delete') return change(s, op);
   if (op.type === 'itemUpdate') return void (await writeItemField(s, op.item));
+  if (op.type === 'stocktake') return void (await countStocktake(s, op));
   return void (await importDocuments(
     s,
     op.docs.map((plan) => resolveContent(plan, op.kind, s.step, s.serials)),
@@ -117,6 +119,12 @@ async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Pr
       : target.content;
   const previous = op.type === 'edit' ? target.content : undefined;
   await writeDocument(s, op.door, op.type, { content, previous, docId: target.docId, number: target.number });
+}
+
+/** Opens, scans and closes (or cancels) a count, recorded as one entry whose marker is the close's reason. */
+export async function countStocktake(w: Where & { world: World }, op: Extract<Op, { type: 'stocktake' }>) {
+  const entry = begin(w, { door: 'core', action: 'stocktake' });
+  return finish(w, entry, await countAndClose(w.world, op, w.step, entry.marker));
 }
 
 /** Writes the client's own field of an item through the records API (a partial update) and records it. */

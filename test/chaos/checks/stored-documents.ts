@@ -18,6 +18,8 @@ export type StoredDocument = {
   createStock: boolean;
   stockDocumentId: string | null;
   sourceInvoiceId: string | null;
+  /** The count whose close posted it. */
+  stocktakeId: string | null;
   lines: string;
 };
 
@@ -52,7 +54,8 @@ export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, Store
     select id::text, kind, number, date::text, note, warehouse_id::text as "warehouseId",
       destination_warehouse_id::text as "destinationWarehouseId", in_transit as "inTransit", transfer_id::text as "transferId",
       create_stock_document as "createStock",
-      stock_document_id::text as "stockDocumentId", source_invoice_id::text as "sourceInvoiceId" from document`);
+      stock_document_id::text as "stockDocumentId", source_invoice_id::text as "sourceInvoiceId",
+      stocktake_id::text as "stocktakeId" from document`);
   const lines = await db.execute<{ documentId: string; item: string; quantity: string; serials: string[] }>(sql`
     select l.document_id::text as "documentId", l.item_id::text as item, l.quantity::text,
       coalesce(array_agg(s.serial) filter (where s.serial is not null), '{}') as serials

@@ -66,7 +66,19 @@ function docLink(role: Role, kind: string | null, id: string | null, number: str
 const MOVEMENT_LABELS: Record<SerialMove['direction'], string> = { in: 'Received', out: 'Issued', move: 'Transferred' };
 
 /** A transfer's `out` sent the serial in transit; an arrival's `in` received it at the transfer's destination. */
-function movementLabel(m: SerialMove): string {
+function movementLabel(m: SerialMove, role: Role) {
+  if (m.stocktakeId) {
+    const count = can(role, 'stockDocs.read') ? (
+      <Link href={`/stocktakes/${m.stocktakeId}`}>{m.stocktakeNumber}</Link>
+    ) : (
+      m.stocktakeNumber
+    );
+    return (
+      <>
+        {m.direction === 'in' ? 'Found at count' : 'Missing at count'} {count}
+      </>
+    );
+  }
   if (m.documentKind === 'transfer' && m.direction === 'out') return 'Sent in transit';
   if (m.documentKind === 'transfer_arrival') return 'Arrived';
   return MOVEMENT_LABELS[m.direction];
@@ -92,7 +104,7 @@ function HistoryTable({ moves, role }: { moves: SerialMove[]; role: Role }) {
           {moves.map((m) => (
             <tr key={m.id} className="border-t border-slate-100 align-top">
               <td className="py-2 pr-3">{m.documentDate}</td>
-              <td className="py-2 pr-3">{movementLabel(m)}</td>
+              <td className="py-2 pr-3">{movementLabel(m, role)}</td>
               <td className="py-2 pr-3">{docLink(role, m.documentKind, m.documentId, m.documentNumber)}</td>
               <td className="py-2 pr-3">{docLink(role, m.invoiceKind, m.invoiceId, m.invoiceNumber)}</td>
               <td className="py-2 pr-3">{m.partnerName ? `${m.partnerCode} · ${m.partnerName}` : '—'}</td>
