@@ -178,6 +178,11 @@ export function returnOfLabels(kind: DocumentKind): string {
   return `a ${labels.join(' or ')}`;
 }
 
+/** The returns a document of this kind can be the origin of (the "Return…" buttons on its page). */
+export function returnKindsFor(kind: DocumentKind): DocumentKind[] {
+  return (Object.keys(KINDS) as DocumentKind[]).filter((other) => KINDS[other].returnOf?.includes(kind));
+}
+
 /** The arrival at the destination of an in-transit transfer. */
 export function isArrival(kind: DocumentKind): boolean {
   return kind === 'transfer_arrival';

@@ -16,7 +16,10 @@ export type Ids = Record<
   | 'purchase_invoice'
   | 'sales_invoice'
   | 'transfer'
-  | 'transfer_arrival',
+  | 'transfer_arrival'
+  | 'customer_return'
+  | 'supplier_return'
+  | 'credit_note',
   string
 >;
 
@@ -31,6 +34,9 @@ const PAGE_IDS: Record<string, keyof Ids> = {
   '/sales-invoices/': 'sales_invoice',
   '/transfers/': 'transfer',
   '/transfer-arrivals/': 'transfer_arrival',
+  '/customer-returns/': 'customer_return',
+  '/supplier-returns/': 'supplier_return',
+  '/credit-notes/': 'credit_note',
 };
 
 export type PageCase = { url: string; needs: Requirement; missing: boolean };

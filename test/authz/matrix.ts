@@ -48,6 +48,18 @@ export const PAGES: Record<string, Requirement> = {
   '/transfers/[id]/receive': 'stockDocs.write',
   '/transfer-arrivals': 'stockDocs.read',
   '/transfer-arrivals/[id]': 'stockDocs.read',
+  '/customer-returns': 'stockDocs.read',
+  '/customer-returns/new': 'stockDocs.write',
+  '/customer-returns/[id]': 'stockDocs.read',
+  '/customer-returns/[id]/edit': 'stockDocs.write',
+  '/supplier-returns': 'stockDocs.read',
+  '/supplier-returns/new': 'stockDocs.write',
+  '/supplier-returns/[id]': 'stockDocs.read',
+  '/supplier-returns/[id]/edit': 'stockDocs.write',
+  '/credit-notes': 'invoices.read',
+  '/credit-notes/new': 'invoices.write',
+  '/credit-notes/[id]': 'invoices.read',
+  '/credit-notes/[id]/edit': 'invoices.write',
   '/purchase-invoices': 'invoices.read',
   '/purchase-invoices/new': 'invoices.write',
   '/purchase-invoices/[id]': 'invoices.read',
@@ -150,6 +162,19 @@ export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
     writes: ['insert', 'update', 'delete'],
     byId: true,
   },
+  Customer_Returns: {
+    read: 'stockDocs.read',
+    write: 'stockDocs.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
+  Supplier_Returns: {
+    read: 'stockDocs.read',
+    write: 'stockDocs.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
+  Credit_Notes: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
 };
@@ -169,6 +194,9 @@ const DOCUMENT_WRITE = {
   sales_invoice: 'invoices.write',
   transfer: 'stockDocs.write',
   transfer_arrival: 'stockDocs.write',
+  customer_return: 'stockDocs.write',
+  supplier_return: 'stockDocs.write',
+  credit_note: 'invoices.write',
 } as const satisfies Record<string, Permission>;
 const DOCUMENT_READ = {
   goods_receipt: 'stockDocs.read',
@@ -177,6 +205,9 @@ const DOCUMENT_READ = {
   sales_invoice: 'invoices.read',
   transfer: 'stockDocs.read',
   transfer_arrival: 'stockDocs.read',
+  customer_return: 'stockDocs.read',
+  supplier_return: 'stockDocs.read',
+  credit_note: 'invoices.read',
 } as const satisfies Record<string, Permission>;
 const DOCS = 'app/(app)/_documents/actions.ts';
 

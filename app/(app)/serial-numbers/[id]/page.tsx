@@ -71,6 +71,9 @@ const MOVEMENT_LABELS: Record<SerialMove['direction'], string> = { in: 'Received
 function movementLabel(m: SerialMove): string {
   if (m.documentKind === 'transfer' && m.direction === 'out') return 'Sent in transit';
   if (m.documentKind === 'transfer_arrival') return 'Arrived';
+  // A customer return brings a sold serial back; a return to the supplier sends a bought one back.
+  if (m.documentKind === 'customer_return') return 'Returned by the customer';
+  if (m.documentKind === 'supplier_return') return 'Returned to the supplier';
   return MOVEMENT_LABELS[m.direction];
 }
 
