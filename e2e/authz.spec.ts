@@ -118,6 +118,33 @@ async function createRecords(admin: APIRequestContext): Promise<Ids> {
     Warehouse: { Code: 'STORE' },
     Lines: [serialLine],
   });
+  // A sale of the serial that came back from the transfer, its return, a credit note and a return to the supplier.
+  const sale = await post('Sales_Invoices', {
+    Date: '2026-01-17',
+    Partner: { Code: 'CUS-BETA' },
+    Warehouse: { Code: 'STORE' },
+    Lines: [{ ...serialLine, Unit_Price: '10' }],
+  });
+  const customerReturn = await post('Customer_Returns', {
+    Date: '2026-01-18',
+    Return_Of: { id: sale },
+    Warehouse: { Code: 'STORE' },
+    Lines: [serialLine],
+  });
+  const creditNote = await post('Credit_Notes', {
+    Date: '2026-01-18',
+    Partner: { Code: 'CUS-BETA' },
+    Return_Of: { id: sale },
+    Warehouse: { Code: 'STORE' },
+    Create_Stock_Document: false,
+    Lines: [line],
+  });
+  const supplierReturn = await post('Supplier_Returns', {
+    Date: '2026-01-19',
+    Return_Of: { id: goodsReceipt },
+    Warehouse: { Code: 'STORE' },
+    Lines: [serialLine],
+  });
   const serials = await (
     await admin.get(`/crm/v8/Serial_Numbers/search?criteria=${encodeURIComponent(`(Serial:equals:${serial})`)}`)
   ).json();
@@ -133,6 +160,9 @@ async function createRecords(admin: APIRequestContext): Promise<Ids> {
     transfer,
     transfer_arrival: arrival,
     stocktake: '', // opened on the web afterwards (openStocktake)
+    customer_return: customerReturn,
+    supplier_return: supplierReturn,
+    credit_note: creditNote,
   };
 }
 

@@ -51,6 +51,7 @@ export function DocumentForm({
   blockers = [],
   readable,
   notice,
+  draftName,
 }: {
   kind: DocumentKind;
   id?: string;
@@ -64,6 +65,8 @@ export function DocumentForm({
   readable: DocumentKind[];
   /** A word on what this form is for, above it ("Create goods receipt" of a saved invoice). */
   notice?: string;
+  /** Which new document the draft is of, when a kind has several kinds of start (a return: of which document). */
+  draftName?: string;
 }) {
   const info = KINDS[kind];
   const router = useRouter();
@@ -82,7 +85,7 @@ export function DocumentForm({
   );
   const draft = useDocumentDraft({
     form,
-    storageKey: draftKey(draftOwner, `${kind}:${id ?? 'new'}`),
+    storageKey: draftKey(draftOwner, `${kind}:${id ?? draftName ?? 'new'}`),
     version: version ?? null,
     partner: partnerChoice,
     onRestore: restoreDraft,

@@ -25,6 +25,9 @@ export const DOCUMENT_KINDS = [
   'sales_invoice',
   'transfer',
   'transfer_arrival',
+  'customer_return',
+  'supplier_return',
+  'credit_note',
 ] as const;
 export const documentKindEnum = pgEnum('document_kind', DOCUMENT_KINDS);
 export const SERIAL_STATUSES = ['in_stock', 'issued', 'in_transit'] as const;
@@ -48,6 +51,9 @@ export const document = pgTable(
     inTransit: boolean().notNull().default(false),
     // Transfer arrivals only: the in-transit transfer whose goods arrived.
     transferId: idRef().references((): AnyPgColumn => document.id),
+    // Returns and credit notes only: the document the goods left or came with (a sales invoice or goods issue for a
+    // customer return or credit note, a purchase invoice or goods receipt for a return to the supplier).
+    returnOfId: idRef().references((): AnyPgColumn => document.id),
     note: text().notNull().default(''),
     // The partner's own number of the document (a delivery note, an invoice) or the number an imported file gave
     // it, as entered; unique per kind and partner by its canonical key, so the same paper is not entered twice.
@@ -91,6 +97,13 @@ export const document = pgTable(
     index()
       .on(t.transferId)
       .where(sql`${t.transferId} is not null`),
+    check(
+      'document_return_of_returns',
+      sql`(${t.kind}::text in ('customer_return', 'supplier_return', 'credit_note')) = (${t.returnOfId} is not null)`,
+    ),
+    index()
+      .on(t.returnOfId)
+      .where(sql`${t.returnOfId} is not null`),
     // A document without a partner counts as partner 0, so its external numbers are unique among themselves too.
     uniqueIndex('document_external_number')
       .on(t.kind, sql`coalesce(${t.partnerId}, 0)`, t.externalNumberKey)

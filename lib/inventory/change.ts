@@ -12,12 +12,13 @@ import { changesStock, correctInPlace, describeChanges, type PostedLine } from '
 import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { assertExternalNumberFree, externalNumberKey, externalNumberRefusal } from './external-number';
 import { loadContext, type PostingContext } from './context';
-import { isArrival, isTransfer, KINDS, type DocumentKind } from './kinds';
+import { isArrival, isReturn, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
 import { allocateNumber } from './numbering';
 import { throwIfProblems } from './problems';
 import { arrivalProblems, transferArrivals } from './transit';
-import { createsStockDocument, serialRuleProblems, snapshot, stockDocOf, type Actor } from './post';
+import { createsStockDocument, movesGoods, serialRuleProblems, snapshot, stockDocOf, type Actor } from './post';
+import { documentReturns, lockReturnOrigin, returnedProblems, returnProblems, type ReturnOrigin } from './returns';
 
 type DocRow = typeof document.$inferSelect;
 
@@ -132,6 +133,7 @@ function postedInput(row: DocRow, { before, serialLines }: PostedState): Documen
     destinationWarehouseId: row.destinationWarehouseId,
     inTransit: row.inTransit,
     transferId: row.transferId,
+    returnOfId: row.returnOfId,
     externalNumber: row.externalNumber,
     note: row.note,
     ...(KINDS[row.kind].generates ? { createStockDocument: row.stockDocumentId !== null } : {}),
@@ -153,13 +155,30 @@ async function editDocument(
   actor: Actor,
 ): Promise<void> {
   const posted: Posted = { ...state, changes: describeChanges(row, data, state.before, state.serialLines) };
+  const origin = await lockOriginForEdit(tx, row, data);
   const ctx = await loadContext(tx, row.kind, data);
   if (changesStock(row, data, state.before, state.serialLines)) {
     await refuseTransitRepost(tx, row);
+    throwIfProblems(returnProblems(row.number, await documentReturns(tx, row.id)));
     await repostDocument(tx, row, data, ctx, posted, actor);
+    if (origin?.goodsId && movesGoods(data))
+      throwIfProblems(await returnedProblems(tx, { ...origin, goodsId: origin.goodsId }, row.id));
   } else {
     await correctDocument(tx, row, data, posted, actor);
   }
+}
+
+/**
+ * A return stays on the document it was entered against (what it may take depends on that one); its other fields are
+ * checked against that document again, under its locks, taken after the return's own as every edit of a return does.
+ */
+async function lockOriginForEdit(tx: DbOrTx, row: DocRow, data: DocumentData): Promise<ReturnOrigin | null> {
+  if (!isReturn(row.kind)) return null;
+  if (data.returnOfId !== row.returnOfId) {
+    const message = `${row.number} stays on the document it returns goods of; delete it and enter a new return instead.`;
+    throw new DomainError('INVALID_DATA', message, { returnOfId: message });
+  }
+  return lockReturnOrigin(tx, data, movesGoods(data));
 }
 
 /**
@@ -332,6 +351,7 @@ async function createLinkedHeader(tx: DbOrTx, invoice: DocRow, kind: DocumentKin
       partnerId: data.partnerId,
       warehouseId: data.warehouseId,
       note: data.note,
+      returnOfId: data.returnOfId,
       sourceInvoiceId: invoice.id,
       createdBy: actor.userId,
     })
@@ -346,6 +366,7 @@ export async function deleteDocument(db: DbOrTx, id: bigint, actor: Actor): Prom
     db.transaction(async (tx) => {
       const row = await lockDocument(tx, id);
       if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
+      throwIfProblems(returnProblems(row.number, await documentReturns(tx, row.id)));
       const before = await loadPostedLines(tx, id);
       const checks: DatedCheck[] = [];
       if (KINDS[row.kind].movesStock) checks.push(...(await clearStockDocument(tx, row)));

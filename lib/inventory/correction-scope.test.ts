@@ -27,6 +27,7 @@ const data: DocumentData = {
   destinationWarehouseId: null,
   inTransit: false,
   transferId: null,
+  returnOfId: null,
   partnerId: 3n,
   note: '',
   externalNumber: null,

@@ -10,10 +10,11 @@ import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { getCompanySettings } from '@/lib/settings/company';
 import { assertExternalNumberFree, externalNumberRefusal } from './external-number';
 import { loadContext, type PostingContext } from './context';
-import { isArrival, isTransfer, KINDS, type DocumentKind } from './kinds';
+import { isArrival, isReturn, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertNumberedDocument } from './insert-document';
 import { throwIfProblems, type Problem } from './problems';
 import { checkLineSerials } from './serial-rules';
+import { lockReturnOrigin, returnedProblems } from './returns';
 import { lockTransferForArrival, transitProblems } from './transit';
 
 export type Actor = { userId: number };
@@ -32,10 +33,14 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
       db.transaction(async (tx) => {
         // An arrival locks its transfer first, as an edit of the transfer does.
         const transfer = isArrival(data.kind) ? await lockTransferForArrival(tx, data) : null;
+        // A return locks the document it names first, as an edit or delete of that document does.
+        const origin = isReturn(data.kind) ? await lockReturnOrigin(tx, data, movesGoods(data)) : null;
         const [ctx] = await Promise.all([loadContext(tx, data.kind, data), assertExternalNumberFree(tx, external)]);
         throwIfProblems(serialRuleProblems(data, ctx));
         const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
         if (transfer) throwIfProblems(await transitProblems(tx, transfer, posted.id));
+        if (origin?.goodsId && movesGoods(data))
+          throwIfProblems(await returnedProblems(tx, { ...origin, goodsId: origin.goodsId }, posted.id));
         throwIfProblems(await datedStockProblems(tx, checks));
         return posted;
       }),
@@ -67,6 +72,11 @@ async function withCompanyDefault(db: DbOrTx, data: DocumentData): Promise<Docum
   return { ...data, createStockDocument: (await getCompanySettings(db)).createStockDocument };
 }
 
+/** Whether a document moves goods: a stock document, or an invoice (or credit note) that creates one. */
+export function movesGoods(data: DocumentData): boolean {
+  return KINDS[data.kind].movesStock || createsStockDocument(data);
+}
+
 export function createsStockDocument(data: DocumentData): boolean {
   return KINDS[data.kind].generates !== null && data.createStockDocument !== false;
 }
@@ -90,6 +100,7 @@ async function createDocument(
       destinationWarehouseId: data.destinationWarehouseId,
       inTransit: data.inTransit,
       transferId: data.transferId,
+      returnOfId: data.returnOfId,
       note: data.note,
       // The external number is the invoice's: the goods document it generates carries none of its own.
       externalNumber: sourceInvoiceId === null ? data.externalNumber : null,
@@ -136,10 +147,20 @@ export function stockDocOf(
   kind: DocumentKind,
   id: bigint,
   number: string,
-  data: Pick<DocumentData, 'date' | 'warehouseId' | 'destinationWarehouseId' | 'inTransit' | 'transferId'>,
+  data: Pick<
+    DocumentData,
+    'date' | 'warehouseId' | 'destinationWarehouseId' | 'inTransit' | 'transferId' | 'returnOfId'
+  >,
   ctx: Pick<PostingContext, 'warehouseCode' | 'destinationCode'>,
 ): StockDoc {
-  const here = { id, number, date: data.date, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
+  const here = {
+    id,
+    number,
+    date: data.date,
+    warehouseId: data.warehouseId,
+    warehouseCode: ctx.warehouseCode,
+    returnOf: isReturn(kind) ? data.returnOfId : null,
+  };
   if (isTransfer(kind) && data.inTransit)
     return { ...here, direction: 'out', destination: null, transit: { transferId: id } };
   if (isArrival(kind))
@@ -160,6 +181,7 @@ export function snapshot(data: DocumentData, lines: StockLine[]) {
     destinationWarehouseId: data.destinationWarehouseId,
     inTransit: data.inTransit,
     transferId: data.transferId,
+    returnOfId: data.returnOfId,
     note: data.note,
     lines: lines.map((l, i) => ({
       item: l.item.code,

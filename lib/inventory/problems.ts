@@ -17,7 +17,9 @@ export type SerialProblemCode =
   | 'STOCK_TOO_LARGE'
   | 'IN_TRANSIT'
   | 'NOT_IN_TRANSIT'
-  | 'TRANSIT_EXCEEDED';
+  | 'TRANSIT_EXCEEDED'
+  | 'NOT_RETURNABLE'
+  | 'RETURN_EXCEEDED';
 
 /**
  * What kind of refusal each rule is, and which input of the line it is about: the one table every door
@@ -43,6 +45,9 @@ export const PROBLEM_RULES: Record<SerialProblemCode, { error: DomainErrorCode; 
   // An arrival takes only what its transfer sent and has not arrived yet.
   NOT_IN_TRANSIT: { error: 'INVALID_DATA', key: 'serials' },
   TRANSIT_EXCEEDED: { error: 'CONFLICT', key: 'quantity' },
+  // A return takes back only what left with (or came with) the document it names, and only once.
+  NOT_RETURNABLE: { error: 'INVALID_DATA', key: 'serials' },
+  RETURN_EXCEEDED: { error: 'CONFLICT', key: 'quantity' },
 };
 
 /**

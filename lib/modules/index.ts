@@ -7,6 +7,9 @@ import {
   SALES_INVOICES,
   TRANSFER_ARRIVALS,
   TRANSFERS,
+  CUSTOMER_RETURNS,
+  SUPPLIER_RETURNS,
+  CREDIT_NOTES,
 } from './documents';
 import type { AppModule, DocumentModule, ModuleField, Operation } from './types';
 import type { MappedModule } from './types';
@@ -21,6 +24,9 @@ export {
   SALES_INVOICES,
   TRANSFER_ARRIVALS,
   TRANSFERS,
+  CUSTOMER_RETURNS,
+  SUPPLIER_RETURNS,
+  CREDIT_NOTES,
 } from './documents';
 
 /** Every module the Zoho-compatible doors write, in the order the import page and the reference list them. */
@@ -34,6 +40,9 @@ export const MODULES: readonly AppModule[] = [
   SALES_INVOICES,
   TRANSFERS,
   TRANSFER_ARRIVALS,
+  CUSTOMER_RETURNS,
+  SUPPLIER_RETURNS,
+  CREDIT_NOTES,
 ];
 
 const DOCUMENT_MODULES = MODULES.filter((module): module is DocumentModule => module.kind === 'document');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
 import { parseId } from '@/lib/ids';
-import { isArrival, isTransfer, type DocumentKind } from '@/lib/inventory/kinds';
+import { isArrival, isReturn, isTransfer, returnOfLabels, type DocumentKind } from '@/lib/inventory/kinds';
 import { MAX_SERIAL_LENGTH, normaliseSerial, serialTextProblem } from '@/lib/serials/parse';
 import { identifierTextProblem, trimIdentifier } from '@/lib/text/identifier-text';
 import { toScaled } from '@/lib/decimal';
@@ -78,6 +78,8 @@ export const documentSchema = z
       .transform((v) => v ?? false),
     // Transfer arrivals only: the in-transit transfer whose goods arrived.
     transferId: optionalIdSchema('transfer'),
+    // Returns and credit notes only: the document whose goods go back (see KINDS[kind].returnOf).
+    returnOfId: optionalIdSchema('document the goods are returned on'),
     externalNumber: z
       .string()
       .optional()
@@ -103,6 +105,7 @@ export const documentSchema = z
   })
   .superRefine((data, ctx) => {
     checkTransferFields(data, ctx);
+    checkReturnOf(data, ctx);
     checkTotals(data.lines, ctx);
   });
 export type DocumentInput = z.input<typeof documentSchema>;
@@ -137,6 +140,15 @@ function checkTransferFields(data: TransferFields, ctx: z.RefinementCtx): void {
   } else if (data.destinationWarehouseId === data.warehouseId) {
     ctx.addIssue({ code: 'custom', path, message: 'The destination must be another warehouse than the source.' });
   }
+}
+
+/** A return or credit note names the document its goods go back on; no other kind does. */
+function checkReturnOf(data: { kind: DocumentKind; returnOfId: bigint | null }, ctx: z.RefinementCtx): void {
+  if (isReturn(data.kind) === (data.returnOfId !== null)) return;
+  const message = isReturn(data.kind)
+    ? `Choose the document the goods are returned on (${returnOfLabels(data.kind)}).`
+    : 'Only a return or a credit note names a document the goods are returned on.';
+  ctx.addIssue({ code: 'custom', path: ['returnOfId'], message });
 }
 
 // Totals are shown, exported and summed as money (numeric(19,4)): each line's and the document's must stay below this.

@@ -17,7 +17,10 @@ export type Ids = Record<
   | 'sales_invoice'
   | 'transfer'
   | 'transfer_arrival'
-  | 'stocktake',
+  | 'stocktake'
+  | 'customer_return'
+  | 'supplier_return'
+  | 'credit_note',
   string
 >;
 
@@ -33,6 +36,9 @@ const PAGE_IDS: Record<string, keyof Ids> = {
   '/transfers/': 'transfer',
   '/transfer-arrivals/': 'transfer_arrival',
   '/stocktakes/': 'stocktake',
+  '/customer-returns/': 'customer_return',
+  '/supplier-returns/': 'supplier_return',
+  '/credit-notes/': 'credit_note',
 };
 
 export type PageCase = { url: string; needs: Requirement; missing: boolean };

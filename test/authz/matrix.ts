@@ -53,6 +53,18 @@ export const PAGES: Record<string, Requirement> = {
   '/stocktakes/new': 'stockDocs.write',
   '/stocktakes/[id]': 'stockDocs.read',
   '/stocktakes/[id]/close': 'stockDocs.write',
+  '/customer-returns': 'stockDocs.read',
+  '/customer-returns/new': 'stockDocs.write',
+  '/customer-returns/[id]': 'stockDocs.read',
+  '/customer-returns/[id]/edit': 'stockDocs.write',
+  '/supplier-returns': 'stockDocs.read',
+  '/supplier-returns/new': 'stockDocs.write',
+  '/supplier-returns/[id]': 'stockDocs.read',
+  '/supplier-returns/[id]/edit': 'stockDocs.write',
+  '/credit-notes': 'invoices.read',
+  '/credit-notes/new': 'invoices.write',
+  '/credit-notes/[id]': 'invoices.read',
+  '/credit-notes/[id]/edit': 'invoices.write',
   '/purchase-invoices': 'invoices.read',
   '/purchase-invoices/new': 'invoices.write',
   '/purchase-invoices/[id]': 'invoices.read',
@@ -155,6 +167,19 @@ export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
     writes: ['insert', 'update', 'delete'],
     byId: true,
   },
+  Customer_Returns: {
+    read: 'stockDocs.read',
+    write: 'stockDocs.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
+  Supplier_Returns: {
+    read: 'stockDocs.read',
+    write: 'stockDocs.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
+  Credit_Notes: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
   Stocktakes: { read: 'stockDocs.read', write: null, writes: [], byId: true },
@@ -175,6 +200,9 @@ const DOCUMENT_WRITE = {
   sales_invoice: 'invoices.write',
   transfer: 'stockDocs.write',
   transfer_arrival: 'stockDocs.write',
+  customer_return: 'stockDocs.write',
+  supplier_return: 'stockDocs.write',
+  credit_note: 'invoices.write',
 } as const satisfies Record<string, Permission>;
 const DOCUMENT_READ = {
   goods_receipt: 'stockDocs.read',
@@ -183,6 +211,9 @@ const DOCUMENT_READ = {
   sales_invoice: 'invoices.read',
   transfer: 'stockDocs.read',
   transfer_arrival: 'stockDocs.read',
+  customer_return: 'stockDocs.read',
+  supplier_return: 'stockDocs.read',
+  credit_note: 'invoices.read',
 } as const satisfies Record<string, Permission>;
 const DOCS = 'app/(app)/_documents/actions.ts';
 const STOCKTAKES = 'app/(app)/stocktakes/actions.ts';

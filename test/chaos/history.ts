@@ -10,7 +10,8 @@ export type Outcome =
 export type Line = { item: 0 | 1 | 2; quantity: number; serials: string[] };
 /**
  * A document as a client meant it: the checks compare the stored document with this. `inTransit`: a transfer sent
- * in transit; `transferDocId`: the transfer an arrival received goods of.
+ * in transit; `transferDocId`: the transfer an arrival received goods of; `returnOfDocId`: the document a return
+ * (or credit note) sends goods back on.
  */
 export type Content = {
   kind: DocKind;
@@ -20,6 +21,7 @@ export type Content = {
   lines: Line[];
   inTransit?: boolean;
   transferDocId?: string;
+  returnOfDocId?: string;
 };
 
 export type Entry = {
@@ -94,7 +96,11 @@ export class History {
 }
 
 export const isInbound = (kind: DocKind) => kind === 'goods_receipt' || kind === 'purchase_invoice';
-export const isInvoice = (kind: DocKind) => kind === 'purchase_invoice' || kind === 'sales_invoice';
+export const isInvoice = (kind: DocKind) =>
+  kind === 'purchase_invoice' || kind === 'sales_invoice' || kind === 'credit_note';
+/** Customer returns, returns to suppliers and credit notes: each names the document its goods go back on. */
+export const isReturnKind = (kind: DocKind) =>
+  kind === 'customer_return' || kind === 'supplier_return' || kind === 'credit_note';
 /**
  * The warehouse a document leaves its serials in: a transfer's destination (of the two, the other one), else its own.
  */

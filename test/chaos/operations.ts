@@ -11,6 +11,9 @@ export const DOCUMENT_KINDS = [
   'sales_invoice',
   'transfer',
   'transfer_arrival',
+  'customer_return',
+  'supplier_return',
+  'credit_note',
 ] as const;
 export type DocKind = (typeof DOCUMENT_KINDS)[number];
 export type Door = 'core' | 'api';

@@ -4,10 +4,10 @@
 // "hot" issues reach for its serials while hot edits and deletes go for it, the collisions behind the
 // races of issue 13. Every operation is written into the History with its outcome.
 import { throughApi, throughCore, updateItemField, type DoorResult } from './doors';
-import { History, type Content, type Entry, type LiveDocument } from './history';
+import { History, isReturnKind, type Content, type Entry, type LiveDocument } from './history';
 import { importDocumentsOf } from './import-door';
 import { generateProgram, ITEM_FIELDS, type Op } from './operations';
-import { chooseFocus, resolveArrival, resolveContent, type Focus } from './resolve';
+import { chooseFocus, resolveArrival, resolveContent, resolveReturn, type Focus } from './resolve';
 import { countAndClose } from './stocktake-door';
 import { readSerials, type SerialState, type World } from './world';
 
@@ -102,19 +102,23 @@ async function runOp(s: Step, op: Op): Promise<void> {
 }
 
 async function post(s: Step, op: Extract<Op, { type: 'post' }>): Promise<void> {
+  const live = s.history.liveDocuments();
   const content =
     op.kind === 'transfer_arrival'
-      ? resolveArrival(op.content, s.step, s.serials, s.history.liveDocuments())
-      : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus);
+      ? resolveArrival(op.content, s.step, s.serials, live)
+      : isReturnKind(op.kind)
+        ? resolveReturn(op.content, op.kind, s.step, s.serials, live)
+        : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus);
   if (content) await writeDocument(s, op.door, 'post', { content });
 }
 
 async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Promise<void> {
   const target: LiveDocument | undefined = op.hot && s.focus ? s.focus : s.history.chooseTarget(op.target);
   if (!target) return;
-  // An arrival is only corrected (its note): what it received changes by deleting it and receiving again.
+  // An arrival is only corrected (its note): what it received changes by deleting it and receiving again. Returns
+  // are corrected too (their note): what they may take depends on the document they name.
   const content: Content =
-    op.type === 'edit' && target.kind !== 'transfer_arrival'
+    op.type === 'edit' && target.kind !== 'transfer_arrival' && !isReturnKind(target.kind)
       ? resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus)
       : target.content;
   const previous = op.type === 'edit' ? target.content : undefined;

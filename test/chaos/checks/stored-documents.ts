@@ -15,6 +15,7 @@ export type StoredDocument = {
   destinationWarehouseId: string | null;
   inTransit: boolean;
   transferId: string | null;
+  returnOfId: string | null;
   createStock: boolean;
   stockDocumentId: string | null;
   sourceInvoiceId: string | null;
@@ -53,6 +54,7 @@ export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, Store
   const docs = await db.execute<Omit<StoredDocument, 'lines'>>(sql`
     select id::text, kind, number, date::text, note, warehouse_id::text as "warehouseId",
       destination_warehouse_id::text as "destinationWarehouseId", in_transit as "inTransit", transfer_id::text as "transferId",
+      return_of_id::text as "returnOfId",
       create_stock_document as "createStock",
       stock_document_id::text as "stockDocumentId", source_invoice_id::text as "sourceInvoiceId",
       stocktake_id::text as "stocktakeId" from document`);
@@ -88,6 +90,7 @@ export function contentDifference(
     destinationWarehouseId: content.kind === 'transfer' ? String(world.warehouseIds[heldIn(content)]) : null,
     inTransit: content.inTransit ?? false,
     transferId: content.transferDocId ?? null,
+    returnOfId: content.returnOfDocId ?? null,
     lines: expectedLines(world, content.lines, isInvoice(content.kind)),
   };
   const differences = (Object.keys(expected) as (keyof typeof expected)[])

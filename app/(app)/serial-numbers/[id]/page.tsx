@@ -81,6 +81,9 @@ function movementLabel(m: SerialMove, role: Role) {
   }
   if (m.documentKind === 'transfer' && m.direction === 'out') return 'Sent in transit';
   if (m.documentKind === 'transfer_arrival') return 'Arrived';
+  // A customer return brings a sold serial back; a return to the supplier sends a bought one back.
+  if (m.documentKind === 'customer_return') return 'Returned by the customer';
+  if (m.documentKind === 'supplier_return') return 'Returned to the supplier';
   return MOVEMENT_LABELS[m.direction];
 }
 
