@@ -15,7 +15,8 @@ async function receiptWithSerials(page: Page, serials: string[]) {
   await dialog.getByRole('button', { name: 'Done' }).click();
 }
 
-const menu = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+const menu = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
 test('leaving a receipt with unsaved serials asks first; Back offers the draft, which restores lines and serials', async ({
   page,
