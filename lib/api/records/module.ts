@@ -35,6 +35,12 @@ export type WriteOps = {
   refusals?: Partial<Record<WriteOperation, string>>;
 };
 export type WriteOperation = 'insert' | 'update' | 'upsert' | 'delete';
+const WRITE_OPERATIONS: readonly WriteOperation[] = ['insert', 'update', 'upsert', 'delete'];
+
+/** The writes of a read-only module: every operation refused with the same reason. */
+export function readOnly(reason: string): WriteOps {
+  return { refusals: Object.fromEntries(WRITE_OPERATIONS.map((op) => [op, reason])) };
+}
 
 export type RecordModule = {
   api: string;

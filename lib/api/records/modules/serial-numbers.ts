@@ -30,7 +30,7 @@ import {
   via,
   type Field,
 } from '../fields';
-import type { RecordModule } from '../module';
+import { readOnly, type RecordModule } from '../module';
 import { groupBy } from '../query/read';
 import { documentModuleOf, MODULES } from '@/lib/modules';
 import { canonicalKey } from '@/lib/text/canonical-key';
@@ -242,14 +242,9 @@ export const serialNumbers: RecordModule = {
     },
     status: { ...column('enum', serialNumber.status, SERIAL_STATUSES), description: 'in_stock, issued or in_transit.' },
   },
-  writes: {
-    refusals: Object.fromEntries(
-      (['insert', 'update', 'upsert', 'delete'] as const).map((op) => [
-        op,
-        'Serial numbers are read-only here: they are received and issued with goods receipts, goods issues and invoices.',
-      ]),
-    ),
-  },
+  writes: readOnly(
+    'Serial numbers are read-only here: they are received and issued with goods receipts, goods issues and invoices.',
+  ),
 };
 
 async function loadHistory(db: DbOrTx, ids: bigint[]): Promise<Map<string, unknown>> {

@@ -2,7 +2,7 @@ import { ne } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { item, stockLevel, warehouse } from '@/db/schema';
 import { column, dataField, refJson, refOut, via, type Field } from '../fields';
-import type { RecordModule } from '../module';
+import { readOnly, type RecordModule } from '../module';
 
 const ref = (api: 'Item' | 'Warehouse', fk: PgColumn, table: typeof item | typeof warehouse): Field => ({
   api,
@@ -33,12 +33,5 @@ export const stock: RecordModule = {
       description: 'Only the warehouse with this code.',
     },
   },
-  writes: {
-    refusals: Object.fromEntries(
-      (['insert', 'update', 'upsert', 'delete'] as const).map((op) => [
-        op,
-        'Stock is read-only here: it changes with goods receipts, goods issues and invoices.',
-      ]),
-    ),
-  },
+  writes: readOnly('Stock is read-only here: it changes with goods receipts, goods issues and invoices.'),
 };

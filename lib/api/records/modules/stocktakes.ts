@@ -18,7 +18,7 @@ import {
   via,
   type Field,
 } from '../fields';
-import type { RecordModule } from '../module';
+import { readOnly, type RecordModule } from '../module';
 import { groupBy } from '../query/read';
 
 const adjustmentOut = z.object({
@@ -86,14 +86,9 @@ export const stocktakes: RecordModule = {
     },
     status: { ...column('enum', stocktake.status, STOCKTAKE_STATUSES), description: 'open, closed or cancelled.' },
   },
-  writes: {
-    refusals: Object.fromEntries(
-      (['insert', 'update', 'upsert', 'delete'] as const).map((op) => [
-        op,
-        'Stocktakes are read-only here: open, scan and close them on the web; import the counts of an open one.',
-      ]),
-    ),
-  },
+  writes: readOnly(
+    'Stocktakes are read-only here: open, scan and close them on the web; import the counts of an open one.',
+  ),
 };
 
 async function loadAdjustments(db: DbOrTx, ids: bigint[]): Promise<Map<string, unknown>> {
