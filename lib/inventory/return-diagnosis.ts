@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rows } from '@/lib/sql-rows';
 import type { Problem } from './problems';
-import { lookup, named, type Known, type Refused } from './serial-diagnosis';
+import { lookup, named, otherItem, type Known, type Refused } from './serial-diagnosis';
 import type { SerialLine } from './serial-moves';
 
 /** Where a serial is instead of where the return needs it, in a few words. */
@@ -23,12 +23,7 @@ function notReturnable(
   const held = rowsOfKey.find((k) => k.itemId === String(line.itemId));
   const other = rowsOfKey[0];
   if (!held && other) {
-    return {
-      code: 'OTHER_ITEM',
-      line: line.line,
-      serial,
-      message: `Serial ${named(serial, other)} belongs to item ${other.itemCode}, not ${line.itemCode}.`,
-    };
+    return otherItem(line, serial, other);
   }
   if (held && held.lastMovedOn > line.date) {
     return {

@@ -44,6 +44,16 @@ export function named(entered: string, held: Known): string {
   return entered === held.serial ? entered : `${entered} (which looks the same as ${held.serial})`;
 }
 
+/** A serial the line names that the books hold under another item. */
+export function otherItem(line: SerialLine, serial: string, other: Known): Problem {
+  return {
+    code: 'OTHER_ITEM',
+    line: line.line,
+    serial,
+    message: `Serial ${named(serial, other)} belongs to item ${other.itemCode}, not ${line.itemCode}.`,
+  };
+}
+
 function notReceived(line: SerialLine, { serial, key }: Refused, known: Map<string, Known[]>): Problem {
   const held = known.get(key)?.find((k) => k.itemId === String(line.itemId));
   if (held?.status === 'in_transit') {
@@ -133,12 +143,7 @@ function notIssued(line: SerialLine, { serial, key }: Refused, known: Map<string
   }
   const other = rowsOfKey[0];
   if (other) {
-    return {
-      code: 'OTHER_ITEM',
-      line: line.line,
-      serial,
-      message: `Serial ${named(serial, other)} belongs to item ${other.itemCode}, not ${line.itemCode}.`,
-    };
+    return otherItem(line, serial, other);
   }
   return { code: 'NOT_IN_STOCK', line: line.line, serial, message: `${prefix(serial)}: it was never received.` };
 }
@@ -171,12 +176,7 @@ function notArrived(
   const held = rowsOfKey.find((k) => k.itemId === String(line.itemId));
   const other = rowsOfKey[0];
   if (!held && other) {
-    return {
-      code: 'OTHER_ITEM',
-      line: line.line,
-      serial,
-      message: `Serial ${named(serial, other)} belongs to item ${other.itemCode}, not ${line.itemCode}.`,
-    };
+    return otherItem(line, serial, other);
   }
   const where = !held
     ? 'it was never received'
