@@ -12,7 +12,14 @@ import { changesStock, correctInPlace, describeChanges, type PostedLine } from '
 import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { assertExternalNumberFree, externalNumberKey, externalNumberRefusal } from './external-number';
 import { loadContext, type PostingContext } from './context';
-import { isArrival, isTransfer, KINDS, type DocumentKind } from './kinds';
+import {
+  confirmationProblems,
+  confirmingReceipts,
+  expectedSerialLines,
+  prepareExpectedSerials,
+  reopenExpectedSerials,
+} from './expected';
+import { isArrival, isExpectedReceipt, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
 import { allocateNumber } from './numbering';
 import { throwIfProblems } from './problems';
@@ -107,7 +114,13 @@ type Posted = PostedState & { changes: ReturnType<typeof describeChanges> };
 async function loadPosted(tx: DbOrTx, row: DocRow): Promise<PostedState> {
   const before = await loadPostedLines(tx, row.id);
   const linked = row.stockDocumentId ? await lockLinked(tx, row.stockDocumentId) : null;
-  const serialLines = KINDS[row.kind].movesStock ? before : linked ? await loadPostedLines(tx, linked.id) : [];
+  const serialLines = KINDS[row.kind].movesStock
+    ? before
+    : linked
+      ? await loadPostedLines(tx, linked.id)
+      : isExpectedReceipt(row.kind)
+        ? await expectedSerialLines(tx, row.id, before)
+        : [];
   return { before, linked, serialLines };
 }
 
@@ -121,6 +134,7 @@ function postedInput(row: DocRow, { before, serialLines }: PostedState): Documen
     destinationWarehouseId: row.destinationWarehouseId,
     inTransit: row.inTransit,
     transferId: row.transferId,
+    expectedReceiptId: row.expectedReceiptId,
     externalNumber: row.externalNumber,
     note: row.note,
     ...(KINDS[row.kind].generates ? { createStockDocument: row.stockDocumentId !== null } : {}),
@@ -145,6 +159,7 @@ async function editDocument(
   const ctx = await loadContext(tx, row.kind, data);
   if (changesStock(row, data, state.before, state.serialLines)) {
     await refuseTransitRepost(tx, row);
+    await refuseExpectedRepost(tx, row, data);
     await repostDocument(tx, row, data, ctx, posted, actor);
   } else {
     await correctDocument(tx, row, data, posted, actor);
@@ -164,6 +179,24 @@ async function refuseTransitRepost(tx: DbOrTx, row: DocRow): Promise<void> {
     );
   }
   if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
+}
+
+/**
+ * What expected receipts allow beyond corrections (expected.ts): an expected receipt that receipts confirmed is
+ * pinned by them, and a confirming receipt is not re-posted but deleted and confirmed again (which expected serials
+ * it may take depends on the expected receipt's other confirmations, checked only under its lock when posting).
+ */
+async function refuseExpectedRepost(tx: DbOrTx, row: DocRow, data: DocumentData): Promise<void> {
+  if (row.expectedReceiptId !== null || data.expectedReceiptId !== null) {
+    throw new DomainError(
+      'CONFLICT',
+      row.expectedReceiptId !== null
+        ? `${row.number} confirmed an expected receipt and can only be corrected (its note, partner, prices and external number); to change what arrived, delete it and confirm again.`
+        : `${row.number} cannot be turned into the confirmation of an expected receipt; confirm the expected receipt with a new receipt.`,
+    );
+  }
+  if (isExpectedReceipt(row.kind))
+    throwIfProblems(confirmationProblems(row.number, await confirmingReceipts(tx, row.id)));
 }
 
 /** An edit of fields no stock rests on: written in place, whatever later documents did with the stock. */
@@ -214,6 +247,11 @@ async function repostDocument(
       })
       .where(eq(document.id, row.id));
     lines = await insertLines(tx, row.id, data.lines, ctx.items);
+    // An expected receipt's old expectations went with its lines (on delete cascade); its new list is prepared.
+    if (isExpectedReceipt(row.kind)) {
+      const doc = { id: row.id, number: row.number, date: data.date, warehouseId: data.warehouseId };
+      throwIfProblems(await prepareExpectedSerials(tx, { ...doc, warehouseCode: ctx.warehouseCode }, lines));
+    }
     if (KINDS[row.kind].movesStock) return { doc: stockDocOf(row.kind, row.id, row.number, data, ctx), lines };
     return syncLinkedDocument(tx, row, linked, data, ctx, actor);
   });
@@ -335,6 +373,9 @@ export async function deleteDocument(db: DbOrTx, id: bigint, actor: Actor): Prom
     db.transaction(async (tx) => {
       const row = await lockDocument(tx, id);
       if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
+      if (isExpectedReceipt(row.kind))
+        throwIfProblems(confirmationProblems(row.number, await confirmingReceipts(tx, row.id)));
+      if (row.expectedReceiptId !== null) throwIfProblems(await reopenExpectedSerials(tx, row.id, row.number));
       const before = await loadPostedLines(tx, id);
       const checks: DatedCheck[] = [];
       if (KINDS[row.kind].movesStock) checks.push(...(await clearStockDocument(tx, row)));

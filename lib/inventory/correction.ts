@@ -52,6 +52,8 @@ export function changesStock(
     return true;
   // Sent directly or in transit, or arrived from another transfer: what reaches the destination, and when, differs.
   if (row.inTransit !== data.inTransit || row.transferId !== data.transferId) return true;
+  // Confirming an expected receipt, or another one, changes which expected serials the receipt resolved.
+  if (row.expectedReceiptId !== data.expectedReceiptId) return true;
   // An invoice gaining or losing its goods document moves stock.
   if ((row.stockDocumentId !== null) !== createsStockDocument(data)) return true;
   if (posted.length !== data.lines.length) return true;

@@ -109,7 +109,28 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
     readPermission: 'stockDocs.read',
     writePermission: 'stockDocs.write',
   },
+  // A goods receipt prepared from the supplier's list of serials before the goods came (expected.ts): it moves no
+  // stock; goods receipts that name it confirm its serials by scanning.
+  expected_receipt: {
+    prefix: 'ER',
+    label: 'Expected receipt',
+    plural: 'Expected receipts',
+    path: '/expected-receipts',
+    direction: 'in',
+    movesStock: false,
+    partnerRole: 'supplier',
+    partnerRequired: false,
+    priced: true,
+    generates: null,
+    readPermission: 'stockDocs.read',
+    writePermission: 'stockDocs.write',
+  },
 };
+
+/** A receipt prepared from a list of expected serials: it reserves them and moves no stock until confirmed. */
+export function isExpectedReceipt(kind: DocumentKind): boolean {
+  return kind === 'expected_receipt';
+}
 
 /** The arrival at the destination of an in-transit transfer. */
 export function isArrival(kind: DocumentKind): boolean {

@@ -17,7 +17,8 @@ export type SerialProblemCode =
   | 'STOCK_TOO_LARGE'
   | 'IN_TRANSIT'
   | 'NOT_IN_TRANSIT'
-  | 'TRANSIT_EXCEEDED';
+  | 'TRANSIT_EXCEEDED'
+  | 'ALREADY_EXPECTED';
 
 /**
  * What kind of refusal each rule is, and which input of the line it is about: the one table every door
@@ -43,6 +44,8 @@ export const PROBLEM_RULES: Record<SerialProblemCode, { error: DomainErrorCode; 
   // An arrival takes only what its transfer sent and has not arrived yet.
   NOT_IN_TRANSIT: { error: 'INVALID_DATA', key: 'serials' },
   TRANSIT_EXCEEDED: { error: 'CONFLICT', key: 'quantity' },
+  // A serial waits on one expected receipt at a time: its expectation reserves it.
+  ALREADY_EXPECTED: { error: 'DUPLICATE_DATA', key: 'serials' },
 };
 
 /**
