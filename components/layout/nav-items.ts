@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/purchase-invoices', label: 'Purchase invoices', permission: 'invoices.read' },
   { href: '/sales-invoices', label: 'Sales invoices', permission: 'invoices.read' },
   { href: '/goods-receipts', label: 'Goods receipts', permission: 'stockDocs.read' },
+  { href: '/expected-receipts', label: 'Expected receipts', permission: 'stockDocs.read' },
   { href: '/goods-issues', label: 'Goods issues', permission: 'stockDocs.read' },
   { href: '/transfers', label: 'Transfers', permission: 'stockDocs.read' },
   { href: '/serial-numbers', label: 'Serial numbers', permission: 'serials.read' },

@@ -96,7 +96,9 @@ async function changeDocument(
         const row = await lockDocument(tx, id);
         await assertCurrentVersion(tx, row, expectedVersion);
         const posted = await loadPosted(tx, row);
-        const data = parseOrThrow(documentSchema, { ...inputOf(row, posted), kind: row.kind });
+        // Which expected receipt a receipt confirmed is fixed when it is posted: an edit keeps it, whatever it sends.
+        const fixed = { kind: row.kind, expectedReceiptId: row.expectedReceiptId };
+        const data = parseOrThrow(documentSchema, { ...inputOf(row, posted), ...fixed });
         external = { kind: row.kind, partnerId: data.partnerId, externalNumber: data.externalNumber, exceptId: id };
         await assertExternalNumberFree(tx, external);
         await editDocument(tx, row, data, posted, actor);
@@ -159,7 +161,7 @@ async function editDocument(
   const ctx = await loadContext(tx, row.kind, data);
   if (changesStock(row, data, state.before, state.serialLines)) {
     await refuseTransitRepost(tx, row);
-    await refuseExpectedRepost(tx, row, data);
+    await refuseExpectedRepost(tx, row);
     await repostDocument(tx, row, data, ctx, posted, actor);
   } else {
     await correctDocument(tx, row, data, posted, actor);
@@ -186,13 +188,11 @@ async function refuseTransitRepost(tx: DbOrTx, row: DocRow): Promise<void> {
  * pinned by them, and a confirming receipt is not re-posted but deleted and confirmed again (which expected serials
  * it may take depends on the expected receipt's other confirmations, checked only under its lock when posting).
  */
-async function refuseExpectedRepost(tx: DbOrTx, row: DocRow, data: DocumentData): Promise<void> {
-  if (row.expectedReceiptId !== null || data.expectedReceiptId !== null) {
+async function refuseExpectedRepost(tx: DbOrTx, row: DocRow): Promise<void> {
+  if (row.expectedReceiptId !== null) {
     throw new DomainError(
       'CONFLICT',
-      row.expectedReceiptId !== null
-        ? `${row.number} confirmed an expected receipt and can only be corrected (its note, partner, prices and external number); to change what arrived, delete it and confirm again.`
-        : `${row.number} cannot be turned into the confirmation of an expected receipt; confirm the expected receipt with a new receipt.`,
+      `${row.number} confirmed an expected receipt and can only be corrected (its note, partner, prices and external number); to change what arrived, delete it and confirm again.`,
     );
   }
   if (isExpectedReceipt(row.kind))

@@ -12,6 +12,7 @@ import { cleanText } from './text';
 export const MAX_LINES = 500;
 /** What a receipt confirming an expected receipt does with the expected serials that did not arrive. */
 export const MISSING_EXPECTED = ['keep', 'drop'] as const;
+export type MissingExpected = (typeof MISSING_EXPECTED)[number];
 export const MAX_SERIALS_PER_LINE = 100_000;
 export { MAX_SERIAL_LENGTH };
 

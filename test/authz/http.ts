@@ -16,7 +16,8 @@ export type Ids = Record<
   | 'purchase_invoice'
   | 'sales_invoice'
   | 'transfer'
-  | 'transfer_arrival',
+  | 'transfer_arrival'
+  | 'expected_receipt',
   string
 >;
 
@@ -31,6 +32,7 @@ const PAGE_IDS: Record<string, keyof Ids> = {
   '/sales-invoices/': 'sales_invoice',
   '/transfers/': 'transfer',
   '/transfer-arrivals/': 'transfer_arrival',
+  '/expected-receipts/': 'expected_receipt',
 };
 
 export type PageCase = { url: string; needs: Requirement; missing: boolean };

@@ -48,6 +48,11 @@ export const PAGES: Record<string, Requirement> = {
   '/transfers/[id]/receive': 'stockDocs.write',
   '/transfer-arrivals': 'stockDocs.read',
   '/transfer-arrivals/[id]': 'stockDocs.read',
+  '/expected-receipts': 'stockDocs.read',
+  '/expected-receipts/new': 'stockDocs.write',
+  '/expected-receipts/[id]': 'stockDocs.read',
+  '/expected-receipts/[id]/edit': 'stockDocs.write',
+  '/expected-receipts/[id]/receive': 'stockDocs.write',
   '/purchase-invoices': 'invoices.read',
   '/purchase-invoices/new': 'invoices.write',
   '/purchase-invoices/[id]': 'invoices.read',
@@ -150,6 +155,12 @@ export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
     writes: ['insert', 'update', 'delete'],
     byId: true,
   },
+  Expected_Receipts: {
+    read: 'stockDocs.read',
+    write: 'stockDocs.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
 };
@@ -169,6 +180,7 @@ const DOCUMENT_WRITE = {
   sales_invoice: 'invoices.write',
   transfer: 'stockDocs.write',
   transfer_arrival: 'stockDocs.write',
+  expected_receipt: 'stockDocs.write',
 } as const satisfies Record<string, Permission>;
 const DOCUMENT_READ = {
   goods_receipt: 'stockDocs.read',
@@ -177,6 +189,7 @@ const DOCUMENT_READ = {
   sales_invoice: 'invoices.read',
   transfer: 'stockDocs.read',
   transfer_arrival: 'stockDocs.read',
+  expected_receipt: 'stockDocs.read',
 } as const satisfies Record<string, Permission>;
 const DOCS = 'app/(app)/_documents/actions.ts';
 

@@ -233,9 +233,15 @@ export async function getEditableLines(
   const serials = await rows<{ lineNo: number; serial: string }>(
     db,
     sql`
-    select gl.line_no as "lineNo", s.serial from serial_movement m
-    join document_line gl on gl.id = m.line_id join serial_number s on s.id = m.serial_id
-    where m.document_id = ${BigInt(header.stockDocument?.id ?? header.id)} order by m.id`,
+    select "lineNo", serial from (
+      select gl.line_no as "lineNo", s.serial, m.id as ord from serial_movement m
+      join document_line gl on gl.id = m.line_id join serial_number s on s.id = m.serial_id
+      where m.document_id = ${BigInt(header.stockDocument?.id ?? header.id)}
+      union all
+      -- An expected receipt's serials are its expected list: every one, received and dropped too, as it was prepared.
+      select l.line_no, e.serial, e.id from expected_serial e join document_line l on l.id = e.line_id
+      where e.document_id = ${BigInt(header.id)}) x
+    order by ord`,
   );
   const byLine = new Map<number, string[]>();
   for (const s of serials) {
