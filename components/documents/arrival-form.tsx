@@ -17,6 +17,16 @@ import type { SaveProblem } from './use-save-document';
 
 export type ArrivalLine = ScanLine;
 
+/** An arrival being edited: its id and version (a save over a newer one is refused) and what it received. */
+export type ArrivalEdit = {
+  id: string;
+  version: number;
+  date: string;
+  note: string;
+  scanned: Record<string, string[]>;
+  counted: Record<string, string>;
+};
+
 /**
  * What goods are received against: an in-transit transfer (at its destination) or an expected receipt (in its
  * warehouse, from its supplier). `date` is the transfer's date, before which nothing can arrive.
@@ -44,6 +54,7 @@ export function ArrivalForm({
   expected,
   today,
   readable,
+  editing,
 }: {
   target: ScanTarget;
   lines: ScanLine[];
@@ -51,14 +62,17 @@ export function ArrivalForm({
   expected: { itemId: string; serial: string }[];
   today: string;
   readable: DocumentKind[];
+  /** Editing a transfer arrival: the form starts from what it received and saves over it. */
+  editing?: ArrivalEdit;
 }) {
   const router = useRouter();
   const confirming = target.kind === 'expected_receipt';
-  const [date, setDate] = useState(!confirming && today < target.date ? target.date : today);
-  const [note, setNote] = useState('');
-  const [scanned, setScanned] = useState<Record<string, string[]>>({});
-  const [counted, setCounted] = useState<Record<string, string>>(() =>
-    Object.fromEntries(lines.filter((l) => !l.trackSerials).map((l) => [l.itemId, l.left])),
+  const editedId = editing?.id;
+  const [date, setDate] = useState(editing?.date ?? (!confirming && today < target.date ? target.date : today));
+  const [note, setNote] = useState(editing?.note ?? '');
+  const [scanned, setScanned] = useState<Record<string, string[]>>(editing?.scanned ?? {});
+  const [counted, setCounted] = useState<Record<string, string>>(
+    () => editing?.counted ?? Object.fromEntries(lines.filter((l) => !l.trackSerials).map((l) => [l.itemId, l.left])),
   );
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const [missingChoice, setMissingChoice] = useState<MissingExpected | null>(null);
@@ -131,7 +145,11 @@ export function ArrivalForm({
         };
     setSaving(true);
     const result = await reach(
-      () => saveDocumentAction(values.kind, { values: toWire(values) }),
+      () =>
+        saveDocumentAction(values.kind, {
+          ...(editing ? { id: editing.id, version: editing.version } : {}),
+          values: toWire(values),
+        }),
       `The server did not answer, so it is not known whether it was saved. Check ${target.number} before saving again.`,
     );
     setSaving(false);
@@ -140,7 +158,13 @@ export function ArrivalForm({
         message: refusalHeadline(result.error, result.problems, confirming ? 'Receipt not saved' : 'Arrival not saved'),
         problems: result.problems,
       });
-    router.push(confirming ? `${KINDS.goods_receipt.path}/${result.data.id}` : `/transfers/${target.id}`);
+    router.push(
+      confirming
+        ? `${KINDS.goods_receipt.path}/${result.data.id}`
+        : editing
+          ? `${KINDS.transfer_arrival.path}/${editing.id}`
+          : `/transfers/${target.id}`,
+    );
     router.refresh();
   };
 
@@ -158,13 +182,18 @@ export function ArrivalForm({
                   direction: 'receive',
                   serials,
                 })
-              : await checkArrivalSerialsAction({ transferId: target.id, itemId: l.itemId, serials });
+              : await checkArrivalSerialsAction({
+                  transferId: target.id,
+                  itemId: l.itemId,
+                  serials,
+                  ...(editedId ? { arrivalId: editedId } : {}),
+                });
             if (!result.ok) throw new Error(result.error);
             return result.data;
           },
         ]),
       ),
-    [lines, confirming, target.id, target.warehouseId],
+    [lines, confirming, target.id, target.warehouseId, editedId],
   );
   const setSerials = (itemId: string, serials: string[]) => setScanned((all) => ({ ...all, [itemId]: serials }));
 

@@ -138,7 +138,11 @@ export function UnexpectedScans({
               />
               Accept {serial} as extra
             </label>
-            <Button variant="secondary" aria-label={`Remove ${serial}`} onClick={() => onRemove(itemId, serial)}>
+            <Button
+              variant="secondary"
+              aria-label={`Remove unexpected ${serial}`}
+              onClick={() => onRemove(itemId, serial)}
+            >
               Remove
             </Button>
           </li>

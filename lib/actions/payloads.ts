@@ -68,4 +68,5 @@ export const arrivalCheckPayload = object({
   transferId: text,
   itemId: text,
   serials: z.array(z.string(), { message: NOT_VALID }),
+  arrivalId: text.optional(),
 });

@@ -23,7 +23,13 @@ import { isArrival, isExpectedReceipt, isTransfer, KINDS, type DocumentKind } fr
 import { insertLines, loadPostedLines } from './lines';
 import { allocateNumber } from './numbering';
 import { throwIfProblems } from './problems';
-import { arrivalProblems, transferArrivals } from './transit';
+import {
+  arrivalProblems,
+  lockTransferForArrival,
+  transferArrivals,
+  transitProblems,
+  type TransitTransfer,
+} from './transit';
 import { createsStockDocument, serialRuleProblems, snapshot, stockDocOf, type Actor } from './post';
 
 type DocRow = typeof document.$inferSelect;
@@ -160,26 +166,32 @@ async function editDocument(
   const posted: Posted = { ...state, changes: describeChanges(row, data, state.before, state.serialLines) };
   const ctx = await loadContext(tx, row.kind, data);
   if (changesStock(row, data, state.before, state.serialLines)) {
+    const transfer = isArrival(row.kind) ? await lockArrivalTransfer(tx, row, data) : null;
     await refuseTransitRepost(tx, row);
     await refuseExpectedRepost(tx, row);
     await repostDocument(tx, row, data, ctx, posted, actor);
+    // What the edited arrival takes, with the transfer's other arrivals, must still fit what the transfer sent.
+    if (transfer) throwIfProblems(await transitProblems(tx, transfer, row.id));
   } else {
     await correctDocument(tx, row, data, posted, actor);
   }
 }
 
 /**
- * What in-transit transfers allow beyond corrections: a transfer whose goods arrived (in part) is pinned by its
- * arrivals, and an arrival is not re-posted but deleted and received again (what it may take depends on the
- * transfer's other arrivals, which only posting an arrival checks, under the transfer's lock).
+ * An arrival whose goods change is re-posted under its transfer's lock, as posting one is: the transfer's other
+ * arrivals then cannot change while this one's new goods are checked against what is still in transit. It stays
+ * with its transfer.
  */
-async function refuseTransitRepost(tx: DbOrTx, row: DocRow): Promise<void> {
-  if (isArrival(row.kind)) {
-    throw new DomainError(
-      'CONFLICT',
-      `${row.number} can only be corrected (its note and external number); to change what arrived, delete it and receive again.`,
-    );
+async function lockArrivalTransfer(tx: DbOrTx, row: DocRow, data: DocumentData): Promise<TransitTransfer> {
+  if (data.transferId !== row.transferId) {
+    const message = `${row.number} stays with its transfer; receive another transfer's goods with a new arrival.`;
+    throw new DomainError('INVALID_DATA', message, { transferId: message });
   }
+  return lockTransferForArrival(tx, data);
+}
+
+/** A transfer whose goods arrived (in part) is pinned by its arrivals: it cannot be re-posted until they go. */
+async function refuseTransitRepost(tx: DbOrTx, row: DocRow): Promise<void> {
   if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
 }
 

@@ -48,6 +48,7 @@ export const PAGES: Record<string, Requirement> = {
   '/transfers/[id]/receive': 'stockDocs.write',
   '/transfer-arrivals': 'stockDocs.read',
   '/transfer-arrivals/[id]': 'stockDocs.read',
+  '/transfer-arrivals/[id]/edit': 'stockDocs.write',
   '/expected-receipts': 'stockDocs.read',
   '/expected-receipts/new': 'stockDocs.write',
   '/expected-receipts/[id]': 'stockDocs.read',
