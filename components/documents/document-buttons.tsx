@@ -83,7 +83,9 @@ export function DocumentButtons({
               description={
                 info.movesStock
                   ? 'Its stock and serial movements are undone. This is refused when later documents depend on them.'
-                  : 'Its lines are removed, and the goods document it created is deleted with it.'
+                  : info.generates === null
+                    ? 'Its lines and expected serials are removed. This is refused when receipts confirmed it.'
+                    : 'Its lines are removed, and the goods document it created is deleted with it.'
               }
               onConfirm={remove.run}
               trigger={

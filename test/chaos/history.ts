@@ -20,6 +20,9 @@ export type Content = {
   lines: Line[];
   inTransit?: boolean;
   transferDocId?: string;
+  /** A goods receipt confirming an expected receipt: that one, and what becomes of its missing serials. */
+  expectedDocId?: string;
+  missingExpected?: 'keep' | 'drop';
 };
 
 export type Entry = {
@@ -93,7 +96,8 @@ export class History {
   }
 }
 
-export const isInbound = (kind: DocKind) => kind === 'goods_receipt' || kind === 'purchase_invoice';
+export const isInbound = (kind: DocKind) =>
+  kind === 'goods_receipt' || kind === 'purchase_invoice' || kind === 'expected_receipt';
 export const isInvoice = (kind: DocKind) => kind === 'purchase_invoice' || kind === 'sales_invoice';
 /**
  * The warehouse a document leaves its serials in: a transfer's destination (of the two, the other one), else its own.

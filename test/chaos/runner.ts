@@ -7,7 +7,7 @@ import { throughApi, throughCore, updateItemField, type DoorResult } from './doo
 import { History, type Content, type Entry, type LiveDocument } from './history';
 import { importDocumentsOf } from './import-door';
 import { generateProgram, ITEM_FIELDS, type Op } from './operations';
-import { chooseFocus, resolveArrival, resolveContent, type Focus } from './resolve';
+import { chooseFocus, resolveArrival, resolveConfirm, resolveContent, type Focus } from './resolve';
 import { readSerials, type SerialState, type World } from './world';
 
 export type RoundPlan = { round: number; seed: number; clients: number; steps: number };
@@ -100,11 +100,15 @@ async function runOp(s: Step, op: Op): Promise<void> {
 }
 
 async function post(s: Step, op: Extract<Op, { type: 'post' }>): Promise<void> {
+  const live = () => s.history.liveDocuments();
+  const confirm = op.kind === 'expected_receipt' && op.content.hot ? resolveConfirm(op.content, s.step, live()) : null;
   const content =
-    op.kind === 'transfer_arrival'
-      ? resolveArrival(op.content, s.step, s.serials, s.history.liveDocuments())
-      : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus);
-  if (content) await writeDocument(s, op.door, 'post', { content });
+    confirm ??
+    (op.kind === 'transfer_arrival'
+      ? resolveArrival(op.content, s.step, s.serials, live())
+      : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus));
+  // The records API has no field naming an expected receipt: a confirmation goes through the core.
+  if (content) await writeDocument(s, confirm ? 'core' : op.door, 'post', { content });
 }
 
 async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Promise<void> {
