@@ -8,6 +8,7 @@ import { canonicalKey } from '@/lib/text/canonical-key';
 import type { DocumentData } from '@/lib/validation/documents';
 import type { StockLine } from './apply';
 import type { Blocker } from './correction-scope';
+import { confirmingReceipts } from './expected';
 import { transferArrivals } from './transit';
 import { createsStockDocument } from './post';
 
@@ -116,13 +117,19 @@ export function describeChanges(row: DocRow, data: DocumentData, posted: PostedL
 }
 
 /**
- * The later documents that pin a document's stock effects: those that moved one of its serials since, and the
- * arrivals of an in-transit transfer. Read without locks, for the form and the buttons to say before a click what
- * can change; the edit or delete itself checks again under its locks.
+ * The later documents that pin a document's stock effects: those that moved one of its serials since, the
+ * arrivals of an in-transit transfer and the receipts that confirmed an expected receipt. Read without locks, for
+ * the form and the buttons to say before a click what can change; the edit or delete itself checks again under its
+ * locks.
  */
 export async function documentBlockers(db: DbOrTx, documentId: bigint): Promise<Blocker[]> {
-  const [moved, arrivals] = await Promise.all([serialBlockers(db, documentId), transferArrivals(db, documentId)]);
-  return [...arrivals.filter((a) => !moved.some((b) => b.id === a.id)), ...moved];
+  const [moved, arrivals, confirmations] = await Promise.all([
+    serialBlockers(db, documentId),
+    transferArrivals(db, documentId),
+    confirmingReceipts(db, documentId),
+  ]);
+  const later = [...arrivals, ...confirmations];
+  return [...later.filter((a) => !moved.some((b) => b.id === a.id)), ...moved];
 }
 
 async function serialBlockers(db: DbOrTx, documentId: bigint): Promise<Blocker[]> {

@@ -6,6 +6,7 @@ import { isDomainError } from '@/lib/errors';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { deleteDocument, updateDocument } from '@/lib/inventory/change';
+import { documentBlockers } from '@/lib/inventory/correction';
 import { checkStockInvariants } from '@/lib/inventory/invariants';
 import { postDocument } from '@/lib/inventory/post';
 import type { InventoryRuleError } from '@/lib/inventory/problems';
@@ -178,6 +179,8 @@ describe('expected receipts: prepared from a list of serials, confirmed by scann
     await updateDocument(db, er.id, prepareInput(['PN-1', 'PN-2', 'PN-3']), w.actor);
     expect(await expectations(er.id)).toEqual(['PN-1:expected', 'PN-2:expected', 'PN-3:expected']);
     const gr = await confirm(er.id, ['PN-1'], 'drop');
+    // The buttons say it before a click: the confirming receipt pins the expected receipt.
+    expect((await documentBlockers(db, er.id)).map((b) => b.number)).toEqual([gr.number]);
     await expect(deleteDocument(db, er.id, w.actor)).rejects.toThrow(
       `${er.number} cannot be changed or deleted: ${gr.number} confirmed its serials; delete ${gr.number} first.`,
     );

@@ -158,9 +158,20 @@ function placeFacts(header: DocumentHeader): [string, ReactNode][] {
       ],
     ];
   }
+  const confirms: [string, ReactNode][] = header.expectedReceipt
+    ? [
+        [
+          'Confirms',
+          <Link key="e" href={`/expected-receipts/${header.expectedReceipt.id}`}>
+            {header.expectedReceipt.number}
+          </Link>,
+        ],
+      ]
+    : [];
   return [
     [role === 'supplier' ? 'Supplier' : 'Customer', header.partner ? formatPartner(header.partner) : '—'],
     ['Warehouse', named(header.warehouse)],
+    ...confirms,
   ];
 }
 

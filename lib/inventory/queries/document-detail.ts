@@ -21,6 +21,8 @@ export type DocumentHeader = {
   destinationWarehouse: { id: string; code: string; name: string } | null;
   inTransit: boolean;
   transfer: DocRef | null;
+  /** A goods receipt that confirmed an expected receipt: that one. */
+  expectedReceipt: DocRef | null;
   stockDocument: DocRef | null;
   sourceInvoice: DocRef | null;
   createdBy: string | null;
@@ -52,6 +54,8 @@ type HeaderRow = {
   inTransit: boolean;
   transferId: string | null;
   transferNumber: string | null;
+  expectedId: string | null;
+  expectedNumber: string | null;
   stockId: string | null;
   stockNumber: string | null;
   stockKind: DocumentKind | null;
@@ -80,6 +84,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
       w.id::text as "warehouseId", w.code as "warehouseCode", w.name as "warehouseName",
       dw.id::text as "destinationId", dw.code as "destinationCode", dw.name as "destinationName",
       d.in_transit as "inTransit", tr.id::text as "transferId", tr.number as "transferNumber",
+      er.id::text as "expectedId", er.number as "expectedNumber",
       sd.id::text as "stockId", sd.number as "stockNumber", sd.kind as "stockKind",
       si.id::text as "sourceId", si.number as "sourceNumber", si.kind as "sourceKind",
       cu.name as "createdBy", d.created_at as "createdAt", uu.name as "updatedBy", d.updated_at as "updatedAt", d.version,
@@ -88,6 +93,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
     join warehouse w on w.id = d.warehouse_id
     left join warehouse dw on dw.id = d.destination_warehouse_id
     left join document tr on tr.id = d.transfer_id
+    left join document er on er.id = d.expected_receipt_id
     left join partner p on p.id = d.partner_id
     left join document sd on sd.id = d.stock_document_id
     left join document si on si.id = d.source_invoice_id
@@ -111,6 +117,9 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
       : null,
     inTransit: row.inTransit,
     transfer: row.transferId ? { id: row.transferId, number: row.transferNumber!, kind: 'transfer' } : null,
+    expectedReceipt: row.expectedId
+      ? { id: row.expectedId, number: row.expectedNumber!, kind: 'expected_receipt' }
+      : null,
     stockDocument: row.stockId ? { id: row.stockId, number: row.stockNumber!, kind: row.stockKind! } : null,
     sourceInvoice: row.sourceId ? { id: row.sourceId, number: row.sourceNumber!, kind: row.sourceKind! } : null,
     createdBy: row.createdBy,
