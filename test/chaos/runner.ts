@@ -114,11 +114,14 @@ async function post(s: Step, op: Extract<Op, { type: 'post' }>): Promise<void> {
 async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Promise<void> {
   const target: LiveDocument | undefined = op.hot && s.focus ? s.focus : s.history.chooseTarget(op.target);
   if (!target) return;
-  // An arrival is only corrected (its note): what it received changes by deleting it and receiving again.
+  // An arrival's edit takes, instead of what it received, what its transfer still has in transit (if anything).
+  const ofItsTransfer = () => s.history.liveDocuments().filter((d) => d.docId === target.content.transferDocId);
   const content: Content =
-    op.type === 'edit' && target.kind !== 'transfer_arrival'
-      ? resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus)
-      : target.content;
+    op.type !== 'edit'
+      ? target.content
+      : target.kind === 'transfer_arrival'
+        ? (resolveArrival(op.content, s.step, s.serials, ofItsTransfer()) ?? target.content)
+        : resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus);
   const previous = op.type === 'edit' ? target.content : undefined;
   await writeDocument(s, op.door, op.type, { content, previous, docId: target.docId, number: target.number });
 }
