@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { serverTimingEnabled, timeQuery, timeTransaction } from '@/lib/http/server-timing';
 import * as schema from './schema';
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -37,7 +38,20 @@ export function createDb(url: string, max = Number(process.env.DB_POOL_SIZE ?? 1
     backoff: reconnectBackoffSeconds,
     connect_timeout: CONNECT_TIMEOUT_SECONDS,
   });
+  if (serverTimingEnabled()) timeQueriesOf(sql);
   return { db: drizzle(sql, { schema, casing: 'snake_case' }), sql, url };
+}
+
+/**
+ * SERVER_TIMING=1 (lib/http/server-timing.ts): drizzle sends every query through `unsafe` and every transaction
+ * through `begin`, so wrapping the two times them all for the request's Server-Timing header.
+ */
+function timeQueriesOf(sql: postgres.Sql): void {
+  const unsafe = sql.unsafe;
+  sql.unsafe = ((...args: Parameters<typeof unsafe>) => timeQuery(unsafe.apply(sql, args))) as typeof unsafe;
+  const begin = sql.begin;
+  sql.begin = ((...args: unknown[]) =>
+    timeTransaction(() => (begin as (...all: unknown[]) => Promise<unknown>).apply(sql, args))) as typeof begin;
 }
 
 /** The process-wide database. DATABASE_URL is set by startup (instrumentation) before the first query. */

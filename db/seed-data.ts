@@ -69,6 +69,8 @@ type DemoItem = {
   ean: string | null;
   trackSerials: boolean;
   minStock: string | null;
+  saleWarrantyMonths: number | null;
+  purchaseWarrantyMonths: number | null;
 };
 const tracked = (code: string, name: string, buy: string, sell: string, ean: string): DemoItem => ({
   code,
@@ -80,6 +82,9 @@ const tracked = (code: string, name: string, buy: string, sell: string, ean: str
   ean,
   trackSerials: true,
   minStock: '2',
+  // The demo's serial-tracked goods carry the usual two years to the customer and one from the supplier.
+  saleWarrantyMonths: 24,
+  purchaseWarrantyMonths: 12,
 });
 const plain = (code: string, name: string, unit: string, buy: string, sell: string, ean: string | null): DemoItem => ({
   code,
@@ -91,6 +96,8 @@ const plain = (code: string, name: string, unit: string, buy: string, sell: stri
   ean,
   trackSerials: false,
   minStock: null,
+  saleWarrantyMonths: null,
+  purchaseWarrantyMonths: null,
 });
 
 export const DEMO_ITEMS: DemoItem[] = [

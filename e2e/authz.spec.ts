@@ -31,7 +31,24 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
   }
   callers.anonymous = await playwright.request.newContext({ baseURL });
   ids = await createRecords(callers['apiKey:admin']);
+  ids.stocktake = await openStocktake(browser, callers['apiKey:admin'], callers['session:admin']);
 });
+
+/** A stocktake of a warehouse of its own (one count per warehouse is open at a time), opened on its web page. */
+async function openStocktake(browser: Browser, api: APIRequestContext, admin: APIRequestContext) {
+  const code = uniqueCode('AZW');
+  const created = await api.post('/crm/v8/Warehouses', { data: { data: [{ Code: code, Name: 'Authz count' }] } });
+  expect(created.status()).toBe(201);
+  const context = await browser.newContext({ storageState: await admin.storageState() });
+  const page = await context.newPage();
+  await page.goto('/stocktakes/new');
+  await page.getByLabel('Warehouse').selectOption({ label: `${code} — Authz count` });
+  await page.getByRole('button', { name: 'Open stocktake' }).click();
+  await page.waitForURL(/\/stocktakes\/\d+$/);
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  await context.close();
+  return id;
+}
 
 test.afterAll(async () => {
   await Promise.all(Object.values(callers).map((c) => c.dispose()));
@@ -101,6 +118,33 @@ async function createRecords(admin: APIRequestContext): Promise<Ids> {
     Warehouse: { Code: 'STORE' },
     Lines: [serialLine],
   });
+  // A sale of the serial that came back from the transfer, its return, a credit note and a return to the supplier.
+  const sale = await post('Sales_Invoices', {
+    Date: '2026-01-17',
+    Partner: { Code: 'CUS-BETA' },
+    Warehouse: { Code: 'STORE' },
+    Lines: [{ ...serialLine, Unit_Price: '10' }],
+  });
+  const customerReturn = await post('Customer_Returns', {
+    Date: '2026-01-18',
+    Return_Of: { id: sale },
+    Warehouse: { Code: 'STORE' },
+    Lines: [serialLine],
+  });
+  const creditNote = await post('Credit_Notes', {
+    Date: '2026-01-18',
+    Partner: { Code: 'CUS-BETA' },
+    Return_Of: { id: sale },
+    Warehouse: { Code: 'STORE' },
+    Create_Stock_Document: false,
+    Lines: [line],
+  });
+  const supplierReturn = await post('Supplier_Returns', {
+    Date: '2026-01-19',
+    Return_Of: { id: goodsReceipt },
+    Warehouse: { Code: 'STORE' },
+    Lines: [serialLine],
+  });
   const expectedReceipt = await post('Expected_Receipts', {
     ...base,
     Lines: [{ Item: { Code: tracked }, Quantity: 1, Serial_Numbers: [uniqueCode('AZE')] }],
@@ -120,6 +164,10 @@ async function createRecords(admin: APIRequestContext): Promise<Ids> {
     transfer,
     transfer_arrival: arrival,
     expected_receipt: expectedReceipt,
+    stocktake: '', // opened on the web afterwards (openStocktake)
+    customer_return: customerReturn,
+    supplier_return: supplierReturn,
+    credit_note: creditNote,
   };
 }
 

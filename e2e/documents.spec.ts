@@ -65,7 +65,7 @@ test.describe('documents move serial numbers', () => {
     await issueLink.click();
     await expect(page.getByRole('heading', { name: `Goods issue ${issueNumber}` })).toBeVisible();
     await expect(page.getByText(/was created by SI-\d{4}-\d{5}; change the invoice instead\./)).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Edit', exact: true })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
 
     await page.goto(`/serial-numbers?q=${prefix}`);
@@ -146,7 +146,7 @@ test('document lists filter by serial number and fit a phone screen', async ({ p
   const number = ((await heading.textContent()) ?? '').replace('Goods receipt ', '');
 
   // Editing keeps the number; the live check does not hold the document's own serial against it.
-  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
   await page.getByLabel('Quantity, line 2', { exact: true }).fill('4');
   await page.getByRole('button', { name: 'Serial numbers for line 1' }).click();
   await page.waitForTimeout(1000); // the live check runs 400 ms after the list settles

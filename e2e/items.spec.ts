@@ -15,7 +15,7 @@ test('admin creates, edits, searches and sorts items', async ({ page }) => {
   await expect(page.getByRole('heading', { name: `${code} · Zeta scanner` })).toBeVisible();
   await expect(page.getByText('1,999.90')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
   await page.getByLabel('Name').fill('Zeta scanner Pro');
   await page.getByRole('button', { name: 'Save item' }).click();
   await expect(page.getByRole('heading', { name: `${code} · Zeta scanner Pro` })).toBeVisible();

@@ -100,7 +100,7 @@ test('Enter in the item picker adds the item; the item form shows prices without
 
   await page.goto('/items?q=PHN-X2');
   await page.getByRole('link', { name: 'PHN-X2', exact: true }).click();
-  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
   await expect(page.getByLabel('Purchase price')).toHaveValue('13900');
   await expect(page.getByLabel('Sale price')).toHaveValue('17990');
   await expect(page.getByLabel('VAT rate (%)')).toHaveValue('21');

@@ -35,3 +35,10 @@ export function formatDateTime(value: Date | string | null): string {
 export function formatPartner(partner: { code: string; name: string }): string {
   return `${partner.code} · ${partner.name}`;
 }
+
+/** A warranty period as the pages show it: "24 months", "1 month", "None" (0), "—" (not set). */
+export function formatWarrantyMonths(months: number | null | undefined): string {
+  if (months === null || months === undefined) return '—';
+  if (months === 0) return 'None';
+  return `${months} month${months === 1 ? '' : 's'}`;
+}

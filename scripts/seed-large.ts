@@ -1,6 +1,7 @@
-// npm run seed:large — a realistic large data set (10,000 items, 1,000,000 serial numbers, 200,000 documents)
-// for the perf and load scripts, written set-based in one transaction. Without DATABASE_URL it uses its own
-// embedded server: PG_DATA_DIR=./.data/large, PG_PORT=54601 (never the app's ./.data/postgres).
+// npm run seed:large — a realistic large data set (10,000 items, 1,000,000 serial numbers, 200,000 documents;
+// `-- --serials 10000000` for ten times as much) for the perf and load scripts, written set-based in one
+// transaction. Without DATABASE_URL it uses its own embedded server (./.data/perf-large on port 54601, from
+// scripts/perf/large-env.ts; never the app's ./.data/postgres).
 // `--reset` empties a database that already holds data first. See docs/quality.md.
 import { sql } from 'drizzle-orm';
 import { createDb, type Db, type Tx } from '@/db/client';
@@ -16,12 +17,16 @@ import { LARGE_DEFAULTS } from './perf/large-env';
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const today = new Date().toISOString().slice(0, 10);
 const start = '2024-01-01';
+// `--serials N` (or LARGE_SERIALS) sets the size; items, partners and documents follow in proportion to the
+// 1,000,000-serial set (10,000 items, 2,000 partners, 200,000 documents) unless their own variables say otherwise.
+const serials = serialsArgument() ?? num('LARGE_SERIALS', 1_000_000);
+const scale = serials / 1_000_000;
 const sizes: LargeSizes = {
-  items: num('LARGE_ITEMS', 10_000),
-  partners: num('LARGE_PARTNERS', 2_000),
-  serials: num('LARGE_SERIALS', 1_000_000),
+  items: num('LARGE_ITEMS', Math.max(10, Math.round(10_000 * scale))),
+  partners: num('LARGE_PARTNERS', Math.max(10, Math.round(2_000 * scale))),
+  serials,
   // Documents come as receipts R + issues R + invoices 2R/3 + 2R/3 = 10R/3.
-  receipts: Math.round((num('LARGE_DOCUMENTS', 200_000) * 3) / 10),
+  receipts: Math.round((num('LARGE_DOCUMENTS', Math.max(100, Math.round(200_000 * scale))) * 3) / 10),
   days: Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000),
   start,
 };
@@ -73,6 +78,17 @@ console.log('[seed:large] integrity:');
 const ok = printIntegrity(await checkIntegrity(url));
 await client.end();
 process.exit(ok ? 0 : 1);
+
+function serialsArgument(): number | null {
+  const at = process.argv.indexOf('--serials');
+  if (at < 0) return null;
+  const value = Number(process.argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1000) {
+    console.error('[seed:large] --serials takes a whole number of at least 1000, e.g. --serials 10000000');
+    process.exit(1);
+  }
+  return value;
+}
 
 async function refuseOrReset(target: Db): Promise<void> {
   const [row] = await target.execute(

@@ -12,4 +12,6 @@ trap 'npx tsx scripts/db-stop.ts "$DATA_DIR" >/dev/null 2>&1 || true' EXIT
 npx tsx scripts/db-stop.ts "$DATA_DIR" >/dev/null 2>&1 || true
 rm -rf "$DATA_DIR" "$DATA_DIR.owner"
 npx next build
+# First-load JavaScript budgets of this build (scripts/bundle/budgets.ts): sizes, not times, so they belong in npm test.
+npx tsx scripts/bundle/check-budgets.ts
 npx playwright test "$@"

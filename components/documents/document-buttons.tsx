@@ -30,6 +30,7 @@ export function DocumentButtons({
   blockers,
   readable,
   stockHref,
+  returnLinks = [],
 }: {
   kind: DocumentKind;
   id: string;
@@ -39,6 +40,8 @@ export function DocumentButtons({
   blockers: Blocker[];
   readable: DocumentKind[];
   stockHref: string | null;
+  /** "Return…" and "Credit note…": new returns of this document's goods, for the kinds this user may write. */
+  returnLinks?: { href: string; label: string }[];
 }) {
   const info = KINDS[kind];
   const pinned = canWrite && isPinned(blockers);
@@ -51,6 +54,11 @@ export function DocumentButtons({
             Print labels
           </Link>
         )}
+        {returnLinks.map((link) => (
+          <Link key={link.href} href={link.href} className={buttonClass('secondary')}>
+            {link.label}
+          </Link>
+        ))}
         {canWrite && stockHref && (
           <Link href={stockHref} className={buttonClass('secondary')}>
             Create {KINDS[info.generates!].label.toLowerCase()}

@@ -1,5 +1,4 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
@@ -12,13 +11,13 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { fixedFacts, isPinned, type Blocker } from '@/lib/inventory/correction-scope';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
-import { documentSchema } from '@/lib/validation/documents';
 import { AddItemBar } from './add-item-bar';
 import { HeaderFields } from './header-fields';
 import { DocumentLinesEditor } from './lines-editor';
 import type { PartnerChoice } from './partner-combobox';
 import { PinnedReason } from './pinned-reason';
 import { RefusalProblems } from './refusal-problems';
+import { instantResolver } from './instant-checks';
 import { carriesSerials, lineFor, type DocumentFormValues, type Option } from './form-values';
 import { useDocumentDraft, type DocumentDraft } from './use-document-draft';
 import { useSaveDocument } from './use-save-document';
@@ -31,8 +30,9 @@ const LEAVE_CONSEQUENCE =
   'The document is not saved. This browser keeps a draft of it, which the form offers to restore when you open it again.';
 
 /**
- * Create and edit form for every kind of document. The browser checks the shape with the shared
- * schema; every stock and serial rule is the core's (use-save-document.ts). An edit carries the `version`
+ * Create and edit form for every kind of document. The browser checks only the line count
+ * (instant-checks.ts); the shape is checked by the server with the shared schema and every stock and serial
+ * rule is the core's, their messages landing on the fields (use-save-document.ts). An edit carries the `version`
  * it was loaded from: a save over a newer one is refused. Unsaved work is guarded: leaving asks first,
  * and a draft survives a reload in this browser (`draftOwner`: the user it belongs to).
  * `blockers`: the later documents that pin an edited document's stock effects (documentBlockers); while
@@ -51,6 +51,7 @@ export function DocumentForm({
   blockers = [],
   readable,
   notice,
+  draftName,
 }: {
   kind: DocumentKind;
   id?: string;
@@ -64,10 +65,12 @@ export function DocumentForm({
   readable: DocumentKind[];
   /** A word on what this form is for, above it ("Create goods receipt" of a saved invoice). */
   notice?: string;
+  /** Which new document the draft is of, when a kind has several kinds of start (a return: of which document). */
+  draftName?: string;
 }) {
   const info = KINDS[kind];
   const router = useRouter();
-  const form = useForm<DocumentFormValues>({ resolver: zodResolver(documentSchema) as never, defaultValues: initial });
+  const form = useForm<DocumentFormValues>({ resolver: instantResolver, defaultValues: initial });
   const lines = useFieldArray({ control: form.control, name: 'lines' });
   const createStock = useWatch({ control: form.control, name: 'createStockDocument' });
   const { errors, isSubmitting, isDirty } = form.formState;
@@ -82,7 +85,7 @@ export function DocumentForm({
   );
   const draft = useDocumentDraft({
     form,
-    storageKey: draftKey(draftOwner, `${kind}:${id ?? 'new'}`),
+    storageKey: draftKey(draftOwner, `${kind}:${id ?? draftName ?? 'new'}`),
     version: version ?? null,
     partner: partnerChoice,
     onRestore: restoreDraft,

@@ -1,4 +1,4 @@
-import { isTransfer, isExpectedReceipt, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { isExpectedReceipt, isReturn, isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
 import type { DocumentInput } from '@/lib/validation/documents';
 
@@ -24,6 +24,8 @@ export type DocumentFormValues = {
   destinationWarehouseId: string;
   /** A transfer sent in transit (received at the destination later). */
   inTransit: boolean;
+  /** A return's or credit note's document the goods go back on (set by the page, not edited in the form). */
+  returnOfId?: string;
   note: string;
   /** The partner's own number of the document (their delivery note or invoice number); blank for none. */
   externalNumber: string;
@@ -73,6 +75,7 @@ export function toDocumentInput(values: DocumentFormValues): DocumentInput {
     warehouseId: values.warehouseId,
     destinationWarehouseId: isTransfer(values.kind) ? values.destinationWarehouseId || null : null,
     inTransit: isTransfer(values.kind) && values.inTransit === true,
+    returnOfId: isReturn(values.kind) ? values.returnOfId || null : null,
     note: values.note,
     // A draft kept before the field existed has none.
     externalNumber: values.externalNumber ?? '',

@@ -3,13 +3,12 @@ import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Sheet } from '@/components/ui/sheet';
-import { SerialEntry } from '@/components/serials/serial-entry';
 import { serialEntryDescription } from '@/components/serials/serial-entry-dialog';
 import { reach } from '@/lib/actions/reach';
 import { formatDecimal, formatQuantity } from '@/lib/format';
 import { itemStockAction } from '@/app/(app)/_documents/actions';
 import { isTransfer, KINDS } from '@/lib/inventory/kinds';
-import { noSerialsReason, useLineSerialEntry, type LineSerialContext } from './line-serials';
+import { LazyLineSerialEntry, noSerialsReason, useLineSerialEntry, type LineSerialContext } from './line-serials';
 
 type StockRow = { warehouseId: string; warehouseCode: string; warehouseName: string; quantity: string };
 
@@ -49,7 +48,7 @@ export function LineDetail({
         <LineFacts context={context} onQuantityChange={onQuantityChange} />
         {reason && <p className="text-sm text-slate-600">Serial numbers: {reason}</p>}
         {!reason && fixedNote && <FixedSerials lineNo={lineNo} serials={line.serials} />}
-        {entering && <SerialEntry key={key} idPrefix={`line-${lineNo}-detail`} {...entry} />}
+        {entering && <LazyLineSerialEntry key={key} idPrefix={`line-${lineNo}-detail`} {...entry} />}
       </div>
     </Sheet>
   );

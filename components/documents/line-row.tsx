@@ -1,13 +1,12 @@
 'use client';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentFormValues } from './form-values';
 import { LineDetail } from './line-detail';
-import { LineSerials, type LineSerialContext } from './line-serials';
-import { otherLinesOfLine } from './other-lines';
+import { LineSerials, preloadLineSerialEntry, type LineSerialContext } from './line-serials';
 
 type Form = UseFormReturn<DocumentFormValues>;
 
@@ -53,7 +52,8 @@ export function LineRow({
     (serials: string[]) => form.setValue(`lines.${index}.serials`, serials, { shouldDirty: true }),
     [form, index],
   );
-  const otherLinesOf = useMemo(() => otherLinesOfLine(lines ?? [], index), [lines, index]);
+  // A line is on the form, so its serial form may open soon: fetch that code now, off the first load.
+  useEffect(preloadLineSerialEntry, []);
   if (!line) return null;
   const context: LineSerialContext = {
     kind,
@@ -61,7 +61,7 @@ export function LineRow({
     lineNo: n,
     warehouseId,
     documentId,
-    otherLinesOf,
+    lines: lines ?? [],
     onChange: setSerials,
     fixedNote,
   };

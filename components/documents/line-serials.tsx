@@ -1,11 +1,32 @@
 'use client';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { SerialEntryDialog } from '@/components/serials/serial-entry-dialog';
-import type { SerialEntryProps } from '@/components/serials/serial-entry';
-import type { OtherLinesOf } from '@/lib/serials/merge';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { checkSerialsAction, loadInStockAction } from '@/app/(app)/_documents/actions';
 import { expectedSerialCount, type FormLine } from './form-values';
+import type { LineSerialEntryProps } from './line-serial-entry';
+
+const loadLineSerialEntry = () => import('./line-serial-entry');
+const LineSerialEntry = lazy(loadLineSerialEntry);
+
+/**
+ * Fetches the serial form's code ahead of its first opening (a line exists, so it may be opened soon); it
+ * is not part of the form's first load (scripts/bundle/budgets.ts checks that).
+ */
+export function preloadLineSerialEntry(): void {
+  void loadLineSerialEntry().catch(() => {
+    // A failed preload is retried by the opening itself, whose Suspense shows the wait.
+  });
+}
+
+/** The serial form of a line, appearing when its code has arrived (at once when preloaded). */
+export function LazyLineSerialEntry(props: LineSerialEntryProps) {
+  return (
+    <Suspense fallback={<p className="text-sm text-slate-600">Loading the serial form…</p>}>
+      <LineSerialEntry {...props} />
+    </Suspense>
+  );
+}
 
 /** Serials per live-check request: well inside the server's limit and the action body size. */
 const CHECK_BATCH = 5000;
@@ -16,7 +37,8 @@ export type LineSerialContext = {
   lineNo: number;
   warehouseId: string;
   documentId: string | null;
-  otherLinesOf: OtherLinesOf;
+  /** The document's lines, for the rule that a serial goes on one line of an item only. */
+  lines: FormLine[];
   onChange: (serials: string[]) => void;
   /** The serials are read-only, for the reason with this id (a pinned document), or null. */
   fixedNote: string | null;
@@ -27,7 +49,15 @@ export type LineSerialContext = {
  * Serials button and the line's detail view), so they are the same form with the same checks. The live
  * check's answers hold for one item in one warehouse: `key` remounts the form when either changes.
  */
-export function useLineSerialEntry({ kind, line, warehouseId, documentId, otherLinesOf, onChange }: LineSerialContext) {
+export function useLineSerialEntry({
+  kind,
+  line,
+  lineNo,
+  lines,
+  warehouseId,
+  documentId,
+  onChange,
+}: LineSerialContext) {
   const direction = KINDS[kind].direction === 'in' ? 'receive' : 'issue';
   const { itemId } = line;
   const checkSerials = useMemo(
@@ -63,7 +93,7 @@ export function useLineSerialEntry({ kind, line, warehouseId, documentId, otherL
         : undefined,
     [itemId, warehouseId, direction],
   );
-  const entry: SerialEntryProps = {
+  const entry: Omit<LineSerialEntryProps, 'idPrefix'> = {
     direction,
     itemLabel: `${line.itemCode} · ${line.itemName}`,
     expectedCount: expectedSerialCount(line.quantity),
@@ -71,7 +101,8 @@ export function useLineSerialEntry({ kind, line, warehouseId, documentId, otherL
     onChange,
     checkSerials,
     loadInStock,
-    otherLinesOf,
+    lines,
+    index: lineNo - 1,
   };
   return { entry, key: `${itemId}:${warehouseId}` };
 }
@@ -103,8 +134,12 @@ export function LineSerials({ context, enabled }: { context: LineSerialContext; 
     <SerialEntryDialog
       key={key}
       triggerLabel={`Serial numbers for line ${context.lineNo}`}
-      idPrefix={`line-${context.lineNo}-serials`}
-      {...entry}
-    />
+      direction={entry.direction}
+      itemLabel={entry.itemLabel}
+      expectedCount={entry.expectedCount}
+      count={entry.value.length}
+    >
+      <LazyLineSerialEntry idPrefix={`line-${context.lineNo}-serials`} {...entry} />
+    </SerialEntryDialog>
   );
 }

@@ -10,8 +10,11 @@ type RangeOffer = { text: string; range: RangeShorthand };
 type ScanHandlers = {
   onSubmitText: (text: string) => void;
   onPasteList: (serials: string[]) => void;
-  /** Returns false to keep the text in the box (a range too large to generate, say). */
-  onAddRange: (range: RangeShorthand) => boolean;
+  /**
+   * Returns false to keep the text in the box (a range too large to generate, say). Absent, a pasted range is
+   * not offered: the box takes one serial (a lookup).
+   */
+  onAddRange?: (range: RangeShorthand) => boolean;
 };
 
 /** The box's text and what Enter, a paste and the range offer do with it. */
@@ -48,11 +51,11 @@ function useScanBox({ onSubmitText, onPasteList, onAddRange }: ScanHandlers) {
       setDraft(text);
       if (!pasted.current) return;
       pasted.current = false;
-      const range = parseRangeShorthand(text);
+      const range = onAddRange ? parseRangeShorthand(text) : null;
       setOffer(range && range.count > 1 ? { text, range } : null);
     },
     addRange(range: RangeShorthand) {
-      if (onAddRange(range)) clear();
+      if (onAddRange?.(range)) clear();
     },
   };
 }
@@ -68,13 +71,15 @@ export function ScanInput({
   id,
   hintId,
   children,
+  label = 'Scan or type a serial number',
+  hint = 'Press Enter after each one: what is scanned or typed is added as one serial number, exactly as it reads. Paste a list to add each line. Ranges come from Generate range.',
   ...handlers
-}: ScanHandlers & { id: string; hintId: string; children?: ReactNode }) {
+}: ScanHandlers & { id: string; hintId: string; children?: ReactNode; label?: string; hint?: string }) {
   const box = useScanBox(handlers);
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        Scan or type a serial number
+        {label}
       </label>
       <div className="flex gap-2">
         <Input
@@ -94,8 +99,7 @@ export function ScanInput({
         {children}
       </div>
       <p id={hintId} className="text-xs text-slate-500">
-        Press Enter after each one: what is scanned or typed is added as one serial number, exactly as it reads. Paste a
-        list to add each line. Ranges come from Generate range.
+        {hint}
       </p>
       {box.offer && <RangeOfferBar offer={box.offer} onAccept={box.addRange} onDecline={box.declineOffer} />}
     </div>

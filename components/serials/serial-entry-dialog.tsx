@@ -1,13 +1,18 @@
 'use client';
+import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Sheet } from '@/components/ui/sheet';
-import { SerialEntry, type SerialEntryProps } from './serial-entry';
+import type { SerialEntryProps } from './serial-entry';
 
-export type SerialEntryDialogProps = SerialEntryProps & {
+export type SerialEntryDialogProps = Pick<SerialEntryProps, 'direction' | 'itemLabel' | 'expectedCount'> & {
   /** Accessible name of the trigger, e.g. "Serial numbers for line 1". */
   triggerLabel: string;
+  /** How many serials the list holds now, for the trigger. */
+  count: number;
   /** Called when the user presses Done (the list itself is saved live through onChange). */
   onDone?: () => void;
+  /** The serial form (SerialEntry), rendered only while the dialog is open: it may be loaded lazily. */
+  children: ReactNode;
 };
 
 function countText(count: number, expected: number | null): string {
@@ -24,15 +29,23 @@ export function serialEntryDescription(direction: SerialEntryProps['direction'])
 }
 
 /**
- * The line's Serials button and its dialog: SerialEntry, the one serial form the line's detail view
+ * The line's Serials button and its dialog around SerialEntry, the one serial form the line's detail view
  * embeds too. The trigger shows the count (on one line: it never wraps) so a short line stands out.
  */
-export function SerialEntryDialog({ triggerLabel, onDone, ...entry }: SerialEntryDialogProps) {
-  const complete = entry.expectedCount !== null && entry.value.length === entry.expectedCount;
+export function SerialEntryDialog({
+  triggerLabel,
+  onDone,
+  direction,
+  itemLabel,
+  expectedCount,
+  count,
+  children,
+}: SerialEntryDialogProps) {
+  const complete = expectedCount !== null && count === expectedCount;
   return (
     <Sheet
-      title={`Serial numbers — ${entry.itemLabel}`}
-      description={serialEntryDescription(entry.direction)}
+      title={`Serial numbers — ${itemLabel}`}
+      description={serialEntryDescription(direction)}
       onDone={onDone}
       trigger={
         <Button
@@ -40,11 +53,11 @@ export function SerialEntryDialog({ triggerLabel, onDone, ...entry }: SerialEntr
           aria-label={triggerLabel}
           className={complete ? 'whitespace-nowrap border-green-400' : 'whitespace-nowrap'}
         >
-          Serials <span className="tabular-nums">{countText(entry.value.length, entry.expectedCount)}</span>
+          Serials <span className="tabular-nums">{countText(count, expectedCount)}</span>
         </Button>
       }
     >
-      <SerialEntry {...entry} />
+      {children}
     </Sheet>
   );
 }

@@ -86,9 +86,10 @@ describe('SerialEntryDialog markup', () => {
         direction="receive"
         itemLabel="ACME-1"
         expectedCount={2}
-        value={['SN-1']}
-        onChange={() => {}}
-      />,
+        count={1}
+      >
+        <p>the serial form</p>
+      </SerialEntryDialog>,
     );
     expect(html).toMatch(/<button[^>]*class="[^"]*whitespace-nowrap[^"]*"[^>]*aria-label="Serial numbers for line 1"/);
     expect(html).toContain('1 / 2');

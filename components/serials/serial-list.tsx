@@ -1,5 +1,5 @@
 'use client';
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 
@@ -46,6 +46,13 @@ export const SerialList = memo(function SerialList({
     () => visibleEntries(serials, problems, filter, problemsOnly),
     [serials, problems, filter, problemsOnly],
   );
+  // onRemoveAt changes with every scan (it closes over the list); the rows get one stable function instead, so a
+  // scan re-renders only the row it adds, not the page of 200 already shown (memo on SerialRow).
+  const removeAt = useRef(onRemoveAt);
+  useLayoutEffect(() => {
+    removeAt.current = onRemoveAt;
+  });
+  const removeRow = useCallback((index: number) => removeAt.current(index), []);
 
   const pageCount = Math.max(1, Math.ceil(entries.length / SERIAL_PAGE_SIZE));
   const page = chosenPage === null ? pageCount - 1 : Math.min(chosenPage, pageCount - 1);
@@ -97,13 +104,7 @@ export const SerialList = memo(function SerialList({
         className="max-h-96 overflow-y-auto rounded-md border border-slate-200 bg-white"
       >
         {shown.map(({ serial, index }) => (
-          <SerialRow
-            key={index}
-            serial={serial}
-            position={index + 1}
-            problems={problems.get(serial)}
-            onRemove={() => onRemoveAt(index)}
-          />
+          <SerialRow key={index} serial={serial} index={index} problems={problems.get(serial)} onRemoveAt={removeRow} />
         ))}
         {shown.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">No entered serial matches.</li>}
       </ol>
@@ -112,16 +113,16 @@ export const SerialList = memo(function SerialList({
   );
 });
 
-function SerialRow({
+const SerialRow = memo(function SerialRow({
   serial,
-  position,
+  index,
   problems,
-  onRemove,
+  onRemoveAt,
 }: {
   serial: string;
-  position: number;
+  index: number;
   problems: string[] | undefined;
-  onRemove: () => void;
+  onRemoveAt: (index: number) => void;
 }) {
   return (
     <li
@@ -129,7 +130,7 @@ function SerialRow({
       data-invalid={problems ? true : undefined}
     >
       <span className="w-14 shrink-0 pt-1 text-right text-xs tabular-nums text-slate-400" aria-hidden="true">
-        {position}
+        {index + 1}
       </span>
       <div className="min-w-0 flex-1 pt-0.5">
         <span className="break-all font-mono text-sm text-slate-900">{serial}</span>
@@ -142,14 +143,14 @@ function SerialRow({
       <button
         type="button"
         aria-label={`Remove ${serial}`}
-        onClick={onRemove}
+        onClick={() => onRemoveAt(index)}
         className="rounded px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-blue-600"
       >
         ✕
       </button>
     </li>
   );
-}
+});
 
 function PageControls({
   page,

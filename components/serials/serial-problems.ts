@@ -1,5 +1,4 @@
-import { linesText, type OtherLinesOf } from '@/lib/serials/merge';
-import { canonicalKey } from '@/lib/text/canonical-key';
+import { keysOf, linesText, type OtherLinesOf } from '@/lib/serials/merge';
 
 /**
  * What is wrong with the entered list, per serial text: repeats inside the list (they can arrive with a
@@ -14,8 +13,9 @@ export function collectProblems(
   const problems = new Map<string, string[]>();
   const add = (serial: string, message: string) => problems.set(serial, [...(problems.get(serial) ?? []), message]);
   const firstOf = new Map<string, number>();
+  const keys = keysOf(serials);
   serials.forEach((serial, index) => {
-    const key = canonicalKey(serial);
+    const key = keys[index];
     const first = firstOf.get(key);
     if (first === undefined) {
       firstOf.set(key, index);

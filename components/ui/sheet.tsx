@@ -1,11 +1,15 @@
 'use client';
-import { Dialog } from 'radix-ui';
-import type { ReactNode } from 'react';
-import { Button } from './button';
+import { cloneElement, lazy, Suspense, useEffect, type ReactElement, type ReactNode } from 'react';
+import { useLazyDialog } from './lazy-dialog';
+
+const loadSheetDialog = () => import('./sheet-dialog');
+const SheetDialog = lazy(loadSheetDialog);
 
 /**
  * A dialog that fills a phone's screen and floats over the page on a larger one: a header, a body that
- * scrolls, and a footer with Done. On Radix Dialog for the focus trap, Escape and the returned focus.
+ * scrolls, and a footer with Done. The dialog's code (Radix Dialog, the body) arrives on the first opening
+ * (useLazyDialog), so pages with a sheet per line do not carry it in their first load; `trigger` is a button
+ * element, given the opening click.
  */
 export function Sheet({
   trigger,
@@ -16,7 +20,7 @@ export function Sheet({
   onDone,
   children,
 }: {
-  trigger: ReactNode;
+  trigger: ReactElement<Record<string, unknown>>;
   title: string;
   description: string;
   defaultOpen?: boolean;
@@ -26,35 +30,29 @@ export function Sheet({
   onDone?: () => void;
   children: ReactNode;
 }) {
+  const { open, setOpen, used, triggerProps, returnFocus } = useLazyDialog(defaultOpen);
+  // Fetched once the page is up, so the first opening does not wait for it (a failure: the opening retries).
+  useEffect(() => {
+    loadSheetDialog().catch(() => {});
+  }, []);
   return (
-    <Dialog.Root defaultOpen={defaultOpen}>
-      <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content
-          onOpenAutoFocus={(event) => focusById(event, initialFocus)}
-          className="fixed inset-0 z-40 flex flex-col bg-white shadow-xl sm:inset-auto sm:left-1/2 sm:top-1/2 sm:max-h-[92vh] sm:w-[min(96vw,48rem)] sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-lg"
-        >
-          <div className="border-b border-slate-200 px-4 py-3 sm:px-6">
-            <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
-            <Dialog.Description className="mt-1 text-sm text-slate-600">{description}</Dialog.Description>
-          </div>
-          {/* A column, so a form inside can grow to the bottom of a phone's screen and keep its main control there. */}
-          <div className="flex min-h-0 flex-1 flex-col overflow-y-auto px-4 pt-4 sm:px-6 sm:pb-4">{children}</div>
-          <div className="flex justify-end border-t border-slate-200 px-4 py-3 sm:px-6">
-            <Dialog.Close asChild>
-              <Button onClick={onDone}>Done</Button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <>
+      {cloneElement(trigger, triggerProps)}
+      {used && (
+        <Suspense fallback={null}>
+          <SheetDialog
+            open={open}
+            onOpenChange={setOpen}
+            onCloseAutoFocus={returnFocus}
+            title={title}
+            description={description}
+            initialFocus={initialFocus}
+            onDone={onDone}
+          >
+            {children}
+          </SheetDialog>
+        </Suspense>
+      )}
+    </>
   );
-}
-
-function focusById(event: Event, id: string | undefined) {
-  const target = id ? document.getElementById(id) : null;
-  if (!target) return;
-  event.preventDefault();
-  target.focus();
 }

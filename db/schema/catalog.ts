@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { createdAt, idPk, money, percent, quantity, rowVersion, updatedAt, userRef } from './columns';
 
@@ -23,6 +23,10 @@ export const item = pgTable(
     active: boolean().notNull().default(true),
     trackSerials: boolean().notNull().default(false),
     minStock: quantity(),
+    // Warranty in whole months, to the customer (from the sale) and from the supplier (from the receipt); null when
+    // not set. The end dates are computed when asked (lib/warranty), so a corrected period reaches every serial.
+    saleWarrantyMonths: integer(),
+    purchaseWarrantyMonths: integer(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // Who saved the row last, to tell the user of a stale form who changed it. No foreign key on purpose: an
@@ -43,6 +47,11 @@ export const item = pgTable(
     // name's index falls back to reading every item (54 ms at 40,000 items; 1 ms with it).
     index('item_code_trgm').using('gin', sql`${t.code} gin_trgm_ops`),
     check('item_prices_not_negative', sql`${t.purchasePrice} >= 0 and ${t.salePrice} >= 0`),
+    // lib/validation/warranty.ts refuses anything else with the field named; the table keeps the same bounds.
+    check(
+      'item_warranty_months_range',
+      sql`${t.saleWarrantyMonths} between 0 and 600 and ${t.purchaseWarrantyMonths} between 0 and 600`,
+    ),
   ],
 );
 

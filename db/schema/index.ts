@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './settings';
 export * from './inventory';
 export * from './imports';
+export * from './stocktake';

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { item, partner, warehouse } from './catalog';
+import { stocktake } from './stocktake';
 import { createdAt, idPk, idRef, money, percent, quantity, rowVersion, updatedAt, userRef } from './columns';
 
 export const DOCUMENT_KINDS = [
@@ -24,6 +25,9 @@ export const DOCUMENT_KINDS = [
   'sales_invoice',
   'transfer',
   'transfer_arrival',
+  'customer_return',
+  'supplier_return',
+  'credit_note',
   'expected_receipt',
 ] as const;
 export const documentKindEnum = pgEnum('document_kind', DOCUMENT_KINDS);
@@ -50,6 +54,9 @@ export const document = pgTable(
     transferId: idRef().references((): AnyPgColumn => document.id),
     // Goods receipts only: the expected receipt (lib/inventory/expected.ts) whose serials this receipt confirmed.
     expectedReceiptId: idRef().references((): AnyPgColumn => document.id),
+    // Returns and credit notes only: the document the goods left or came with (a sales invoice or goods issue for a
+    // customer return or credit note, a purchase invoice or goods receipt for a return to the supplier).
+    returnOfId: idRef().references((): AnyPgColumn => document.id),
     note: text().notNull().default(''),
     // The partner's own number of the document (a delivery note, an invoice) or the number an imported file gave
     // it, as entered; unique per kind and partner by its canonical key, so the same paper is not entered twice.
@@ -59,6 +66,8 @@ export const document = pgTable(
     createStockDocument: boolean().notNull().default(false),
     stockDocumentId: idRef(),
     sourceInvoiceId: idRef(),
+    // The count whose closing posted this receipt or issue of its differences (it is then read-only, as the count).
+    stocktakeId: idRef().references(() => stocktake.id),
     createdBy: userRef()
       .notNull()
       .references(() => user.id),
@@ -76,6 +85,9 @@ export const document = pgTable(
       .on(t.destinationWarehouseId)
       .where(sql`${t.destinationWarehouseId} is not null`),
     index().on(t.sourceInvoiceId),
+    index()
+      .on(t.stocktakeId)
+      .where(sql`${t.stocktakeId} is not null`),
     // A transfer moves goods between two warehouses; no other kind has a destination. (kind::text: a check may not
     // name the enum value the same migration adds.)
     check(
@@ -95,6 +107,13 @@ export const document = pgTable(
     index()
       .on(t.expectedReceiptId)
       .where(sql`${t.expectedReceiptId} is not null`),
+    check(
+      'document_return_of_returns',
+      sql`(${t.kind}::text in ('customer_return', 'supplier_return', 'credit_note')) = (${t.returnOfId} is not null)`,
+    ),
+    index()
+      .on(t.returnOfId)
+      .where(sql`${t.returnOfId} is not null`),
     // A document without a partner counts as partner 0, so its external numbers are unique among themselves too.
     uniqueIndex('document_external_number')
       .on(t.kind, sql`coalesce(${t.partnerId}, 0)`, t.externalNumberKey)

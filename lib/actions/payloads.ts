@@ -70,3 +70,9 @@ export const arrivalCheckPayload = object({
   serials: z.array(z.string(), { message: NOT_VALID }),
   arrivalId: text.optional(),
 });
+
+/** { id, values } of a stocktake's action (a scan, a count, the close): the count's id as text, its values. */
+export const stocktakePayload = object({
+  id: z.union([z.string(), z.number()], { message: NOT_VALID }).transform(String),
+  values,
+});

@@ -27,6 +27,8 @@ export type ItemRow = {
   ean: string | null;
   trackSerials: boolean;
   active: boolean;
+  saleWarrantyMonths: number | null;
+  purchaseWarrantyMonths: number | null;
 };
 
 const itemColumns = {
@@ -40,6 +42,8 @@ const itemColumns = {
   ean: item.ean,
   trackSerials: item.trackSerials,
   active: item.active,
+  saleWarrantyMonths: item.saleWarrantyMonths,
+  purchaseWarrantyMonths: item.purchaseWarrantyMonths,
 };
 
 export async function listItems(db: DbOrTx, params: ItemListParams): Promise<{ rows: ItemRow[]; total: number }> {

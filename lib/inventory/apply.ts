@@ -5,7 +5,15 @@ import type { Direction } from './kinds';
 import { throwIfProblems, type Problem } from './problems';
 import type { ItemInfo } from './context';
 import { lockDocumentSerials, unissueSerials, unreceiveSerials, untransferSerials, type PostedLine } from './reverse';
-import { arriveSerials, dispatchSerials, issueSerials, receiveSerials, transferSerials } from './serial-moves';
+import {
+  arriveSerials,
+  dispatchSerials,
+  issueSerials,
+  receiveSerials,
+  returnFromCustomer,
+  returnToSupplier,
+  transferSerials,
+} from './serial-moves';
 import { applyNetDeltas, netDeltas, type Shortfall, type StockDelta } from './stock-levels';
 
 /**
@@ -22,6 +30,8 @@ export type StockDoc = {
   warehouseCode: string;
   destination: { warehouseId: bigint; warehouseCode: string } | null;
   transit: { transferId: bigint } | null;
+  /** A return: the document its serials go back on (direction `in`: from the customer, `out`: to the supplier). */
+  returnOf: bigint | null;
 };
 export type StockLine = { line: number; lineId: bigint; item: ItemInfo; quantity: string; serials: string[] };
 /** A stock document with its lines, as an edit compares the old and the new. */
@@ -107,6 +117,10 @@ async function moveSerials(tx: DbOrTx, { doc, lines }: Moves): Promise<Problem[]
           serials: l.serials,
         };
         if (doc.direction === 'move') return transferSerials(tx, serialLine, doc.destination!.warehouseId);
+        if (doc.returnOf !== null)
+          return doc.direction === 'in'
+            ? returnFromCustomer(tx, serialLine, doc.returnOf)
+            : returnToSupplier(tx, serialLine, doc.returnOf);
         if (doc.transit)
           return doc.direction === 'in'
             ? arriveSerials(tx, serialLine, doc.transit.transferId)

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { document, documentLine, warehouse } from '@/db/schema';
+import { document, documentLine, stocktake, warehouse } from '@/db/schema';
 import { withRetry } from '@/lib/db-retry';
 import { DomainError } from '@/lib/errors';
 import { documentSchema, type DocumentData, type DocumentInput } from '@/lib/validation/documents';
@@ -19,7 +19,7 @@ import {
   prepareExpectedSerials,
   reopenExpectedSerials,
 } from './expected';
-import { isArrival, isExpectedReceipt, isTransfer, KINDS, type DocumentKind } from './kinds';
+import { isArrival, isExpectedReceipt, isReturn, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
 import { allocateNumber } from './numbering';
 import { throwIfProblems } from './problems';
@@ -30,7 +30,8 @@ import {
   transitProblems,
   type TransitTransfer,
 } from './transit';
-import { createsStockDocument, serialRuleProblems, snapshot, stockDocOf, type Actor } from './post';
+import { createsStockDocument, movesGoods, serialRuleProblems, snapshot, stockDocOf, type Actor } from './post';
+import { documentReturns, lockReturnOrigin, returnedProblems, returnProblems, type ReturnOrigin } from './returns';
 
 type DocRow = typeof document.$inferSelect;
 
@@ -45,6 +46,17 @@ async function lockDocument(tx: DbOrTx, id: bigint): Promise<DocRow> {
     throw new DomainError(
       'CONFLICT',
       `${row.number} was created by ${invoice?.number ?? 'an invoice'}; change or delete the invoice instead.`,
+    );
+  }
+  if (row.stocktakeId !== null) {
+    // A count's adjustments are the closed count's result; a correction is a new document or a new count.
+    const [count] = await tx
+      .select({ number: stocktake.number })
+      .from(stocktake)
+      .where(eq(stocktake.id, row.stocktakeId));
+    throw new DomainError(
+      'CONFLICT',
+      `${row.number} posted the differences of stocktake ${count?.number ?? ''}, which is closed and read-only; correct the stock with a new document instead.`,
     );
   }
   return row;
@@ -143,6 +155,7 @@ function postedInput(row: DocRow, { before, serialLines }: PostedState): Documen
     inTransit: row.inTransit,
     transferId: row.transferId,
     expectedReceiptId: row.expectedReceiptId,
+    returnOfId: row.returnOfId,
     externalNumber: row.externalNumber,
     note: row.note,
     ...(KINDS[row.kind].generates ? { createStockDocument: row.stockDocumentId !== null } : {}),
@@ -164,17 +177,34 @@ async function editDocument(
   actor: Actor,
 ): Promise<void> {
   const posted: Posted = { ...state, changes: describeChanges(row, data, state.before, state.serialLines) };
+  const origin = await lockOriginForEdit(tx, row, data);
   const ctx = await loadContext(tx, row.kind, data);
   if (changesStock(row, data, state.before, state.serialLines)) {
     const transfer = isArrival(row.kind) ? await lockArrivalTransfer(tx, row, data) : null;
     await refuseTransitRepost(tx, row);
     await refuseExpectedRepost(tx, row);
+    throwIfProblems(returnProblems(row.number, await documentReturns(tx, row.id)));
     await repostDocument(tx, row, data, ctx, posted, actor);
     // What the edited arrival takes, with the transfer's other arrivals, must still fit what the transfer sent.
     if (transfer) throwIfProblems(await transitProblems(tx, transfer, row.id));
+    if (origin?.goodsId && movesGoods(data))
+      throwIfProblems(await returnedProblems(tx, { ...origin, goodsId: origin.goodsId }, row.id));
   } else {
     await correctDocument(tx, row, data, posted, actor);
   }
+}
+
+/**
+ * A return stays on the document it was entered against (what it may take depends on that one); its other fields are
+ * checked against that document again, under its locks, taken after the return's own as every edit of a return does.
+ */
+async function lockOriginForEdit(tx: DbOrTx, row: DocRow, data: DocumentData): Promise<ReturnOrigin | null> {
+  if (!isReturn(row.kind)) return null;
+  if (data.returnOfId !== row.returnOfId) {
+    const message = `${row.number} stays on the document it returns goods of; delete it and enter a new return instead.`;
+    throw new DomainError('INVALID_DATA', message, { returnOfId: message });
+  }
+  return lockReturnOrigin(tx, data, movesGoods(data));
 }
 
 /**
@@ -371,6 +401,7 @@ async function createLinkedHeader(tx: DbOrTx, invoice: DocRow, kind: DocumentKin
       partnerId: data.partnerId,
       warehouseId: data.warehouseId,
       note: data.note,
+      returnOfId: data.returnOfId,
       sourceInvoiceId: invoice.id,
       createdBy: actor.userId,
     })
@@ -388,6 +419,7 @@ export async function deleteDocument(db: DbOrTx, id: bigint, actor: Actor): Prom
       if (isExpectedReceipt(row.kind))
         throwIfProblems(confirmationProblems(row.number, await confirmingReceipts(tx, row.id)));
       if (row.expectedReceiptId !== null) throwIfProblems(await reopenExpectedSerials(tx, row.id, row.number));
+      throwIfProblems(returnProblems(row.number, await documentReturns(tx, row.id)));
       const before = await loadPostedLines(tx, id);
       const checks: DatedCheck[] = [];
       if (KINDS[row.kind].movesStock) checks.push(...(await clearStockDocument(tx, row)));

@@ -30,6 +30,7 @@ const data: DocumentData = {
   transferId: null,
   expectedReceiptId: null,
   missingExpected: 'keep',
+  returnOfId: null,
   partnerId: 3n,
   note: '',
   externalNumber: null,

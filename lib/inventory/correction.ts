@@ -9,6 +9,7 @@ import type { DocumentData } from '@/lib/validation/documents';
 import type { StockLine } from './apply';
 import type { Blocker } from './correction-scope';
 import { confirmingReceipts } from './expected';
+import { documentReturns } from './returns';
 import { transferArrivals } from './transit';
 import { createsStockDocument } from './post';
 
@@ -117,19 +118,20 @@ export function describeChanges(row: DocRow, data: DocumentData, posted: PostedL
 }
 
 /**
- * The later documents that pin a document's stock effects: those that moved one of its serials since, the
- * arrivals of an in-transit transfer and the receipts that confirmed an expected receipt. Read without locks, for
- * the form and the buttons to say before a click what can change; the edit or delete itself checks again under its
- * locks.
+ * The later documents that pin a document's stock effects: those that moved one of its serials since, the arrivals
+ * of an in-transit transfer, the receipts that confirmed an expected receipt and the returns of goods that moved
+ * with a document. Read without locks, for the form and the buttons to say before a click what can change; the edit
+ * or delete itself checks again under its locks.
  */
 export async function documentBlockers(db: DbOrTx, documentId: bigint): Promise<Blocker[]> {
-  const [moved, arrivals, confirmations] = await Promise.all([
+  const [moved, arrivals, confirmations, returns] = await Promise.all([
     serialBlockers(db, documentId),
     transferArrivals(db, documentId),
     confirmingReceipts(db, documentId),
+    documentReturns(db, documentId),
   ]);
-  const later = [...arrivals, ...confirmations];
-  return [...later.filter((a) => !moved.some((b) => b.id === a.id)), ...moved];
+  const whole = [...arrivals, ...confirmations, ...returns];
+  return [...whole.filter((a) => !moved.some((b) => b.id === a.id)), ...moved];
 }
 
 async function serialBlockers(db: DbOrTx, documentId: bigint): Promise<Blocker[]> {

@@ -64,7 +64,8 @@ const MOVES_MATCH_DOCUMENTS: Invariant = {
   offenders: sql`select distinct m.serial_id::text as key, m.serial_id from serial_movement m
     join document_line l on l.id = m.line_id join document d on d.id = l.document_id
     where m.document_id <> d.id or m.warehouse_id <> d.warehouse_id
-      or m.direction is distinct from (case when d.kind in ('goods_receipt', 'transfer_arrival') then 'in' when d.kind = 'goods_issue' then 'out'
+      or m.direction is distinct from (case when d.kind in ('goods_receipt', 'transfer_arrival', 'customer_return') then 'in'
+        when d.kind in ('goods_issue', 'supplier_return') then 'out'
         when d.kind = 'transfer' then (case when d.in_transit then 'out' else 'move' end) end)`,
 };
 
@@ -88,6 +89,34 @@ const ARRIVALS_MATCH_THEIR_TRANSFER: Invariant = {
             where a.transfer_id is not null group by 1, 2) arrived on arrived.transfer_id = t.id
       left join (select document_id, item_id, sum(quantity) as q from document_line group by 1, 2) sent on sent.document_id = t.id and sent.item_id = arrived.item_id
       where arrived.q > coalesce(sent.q, 0)`,
+};
+
+// A return's goods document: the goods issue or receipt it names, or the one the invoice it names generated.
+const RETURN_GOODS = sql.raw(`select r.id as return_id, g.id as goods_id from document r
+    join document g on (g.id = r.return_of_id or g.source_invoice_id = r.return_of_id) and g.kind in ('goods_issue', 'goods_receipt')
+    where r.kind in ('customer_return', 'supplier_return')`);
+
+const RETURNS_MATCH_THEIR_ORIGINAL: Invariant = {
+  name: 'returns take back what moved with the document they name, no more',
+  noun: 'returns without a fitting goods document, dated before it, taking more of an item than it moved, or taking back a serial it did not move',
+  offenders: sql`select r.number as key, null::bigint as serial_id from document r
+      left join (${RETURN_GOODS}) rg on rg.return_id = r.id left join document g on g.id = rg.goods_id
+      where r.kind in ('customer_return', 'supplier_return') and (g.id is null or r.date < g.date
+        or g.kind <> (case r.kind when 'customer_return' then 'goods_issue' else 'goods_receipt' end)::document_kind)
+    union
+    select g.number, null from document g
+      join (select rg.goods_id, l.item_id, sum(l.quantity) as q from (${RETURN_GOODS}) rg
+            join document_line l on l.document_id = rg.return_id group by 1, 2) returned on returned.goods_id = g.id
+      left join (select document_id, item_id, sum(quantity) as q from document_line group by 1, 2) moved
+        on moved.document_id = g.id and moved.item_id = returned.item_id
+      where returned.q > coalesce(moved.q, 0)
+    union
+    select m.serial_id::text, m.serial_id from serial_movement m join (${RETURN_GOODS}) rg on rg.return_id = m.document_id
+      join document r on r.id = m.document_id
+      where r.kind = 'customer_return' and not exists (
+        select 1 from serial_movement p join document_line pl on pl.id = p.line_id
+        where pl.document_id = rg.goods_id and p.serial_id = m.serial_id and p.direction = 'out'
+          and p.id = (select max(q.id) from serial_movement q where q.serial_id = m.serial_id and q.id < m.id))`,
 };
 
 const TRANSFERS_BETWEEN_TWO_WAREHOUSES: Invariant = {
@@ -134,7 +163,8 @@ const TRACKED_LINES_HAVE_SERIALS: Invariant = {
   noun: 'tracked lines whose serial count differs from their quantity',
   offenders: sql`select d.number || ' line ' || l.line_no as key, null::bigint as serial_id
     from document_line l join document d on d.id = l.document_id join item i on i.id = l.item_id
-    where i.track_serials and d.kind in ('goods_receipt', 'goods_issue', 'transfer', 'transfer_arrival')
+    where i.track_serials
+      and d.kind in ('goods_receipt', 'goods_issue', 'transfer', 'transfer_arrival', 'customer_return', 'supplier_return')
       and (select count(*) from serial_movement m where m.line_id = l.id) <> l.quantity`,
 };
 
@@ -142,7 +172,7 @@ const INVOICES_HAVE_STOCK_DOCUMENTS: Invariant = {
   name: 'every invoice has its stock document',
   noun: 'invoices without their (complete) goods document',
   offenders: sql`select inv.number as key, null::bigint as serial_id from document inv
-    where inv.kind in ('purchase_invoice', 'sales_invoice') and inv.create_stock_document
+    where inv.kind in ('purchase_invoice', 'sales_invoice', 'credit_note') and inv.create_stock_document
       and not exists (select 1 from document g where g.id = inv.stock_document_id and g.source_invoice_id = inv.id
         and (select count(*) from document_line where document_id = g.id) = (select count(*) from document_line where document_id = inv.id))`,
 };
@@ -178,6 +208,7 @@ const ALWAYS = [
   INVOICES_HAVE_STOCK_DOCUMENTS,
   TRANSFERS_BETWEEN_TWO_WAREHOUSES,
   ARRIVALS_MATCH_THEIR_TRANSFER,
+  RETURNS_MATCH_THEIR_ORIGINAL,
 ];
 
 /** Runs every invariant, one query each (the offender list is read only when there are offenders). */

@@ -19,6 +19,8 @@ type KindInfo = {
   /** Whether lines carry a unit price and VAT (a transfer's lines are only goods and serials). */
   priced: boolean;
   generates: DocumentKind | null;
+  /** Returns and credit notes: the kinds of document whose goods they send back (a required reference). */
+  returnOf: DocumentKind[] | null;
   readPermission: Permission;
   writePermission: Permission;
 };
@@ -35,6 +37,7 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
     partnerRequired: false,
     priced: true,
     generates: null,
+    returnOf: null,
     readPermission: 'stockDocs.read',
     writePermission: 'stockDocs.write',
   },
@@ -49,6 +52,7 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
     partnerRequired: false,
     priced: true,
     generates: null,
+    returnOf: null,
     readPermission: 'stockDocs.read',
     writePermission: 'stockDocs.write',
   },
@@ -63,6 +67,7 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
     partnerRequired: true,
     priced: true,
     generates: 'goods_receipt',
+    returnOf: null,
     readPermission: 'invoices.read',
     writePermission: 'invoices.write',
   },
@@ -77,6 +82,7 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
     partnerRequired: true,
     priced: true,
     generates: 'goods_issue',
+    returnOf: null,
     readPermission: 'invoices.read',
     writePermission: 'invoices.write',
   },
@@ -91,6 +97,7 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
     partnerRequired: false,
     priced: false,
     generates: null,
+    returnOf: null,
     readPermission: 'stockDocs.read',
     writePermission: 'stockDocs.write',
   },
@@ -106,8 +113,57 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
     partnerRequired: false,
     priced: false,
     generates: null,
+    returnOf: null,
     readPermission: 'stockDocs.read',
     writePermission: 'stockDocs.write',
+  },
+  // Sold goods coming back: only what left with the sales invoice or goods issue it names, and is still out.
+  customer_return: {
+    prefix: 'CR',
+    label: 'Customer return',
+    plural: 'Customer returns',
+    path: '/customer-returns',
+    direction: 'in',
+    movesStock: true,
+    partnerRole: 'customer',
+    partnerRequired: false,
+    priced: true,
+    generates: null,
+    returnOf: ['sales_invoice', 'goods_issue'],
+    readPermission: 'stockDocs.read',
+    writePermission: 'stockDocs.write',
+  },
+  // Bought goods going back: only what came with the purchase invoice or goods receipt it names and is in stock.
+  supplier_return: {
+    prefix: 'SR',
+    label: 'Return to supplier',
+    plural: 'Returns to suppliers',
+    path: '/supplier-returns',
+    direction: 'out',
+    movesStock: true,
+    partnerRole: 'supplier',
+    partnerRequired: false,
+    priced: true,
+    generates: null,
+    returnOf: ['purchase_invoice', 'goods_receipt'],
+    readPermission: 'stockDocs.read',
+    writePermission: 'stockDocs.write',
+  },
+  // The money side of a customer return; with its switch on it creates the return, as a sales invoice its issue.
+  credit_note: {
+    prefix: 'CN',
+    label: 'Credit note',
+    plural: 'Credit notes',
+    path: '/credit-notes',
+    direction: 'in',
+    movesStock: false,
+    partnerRole: 'customer',
+    partnerRequired: true,
+    priced: true,
+    generates: 'customer_return',
+    returnOf: ['sales_invoice', 'goods_issue'],
+    readPermission: 'invoices.read',
+    writePermission: 'invoices.write',
   },
   // A goods receipt prepared from the supplier's list of serials before the goods came (expected.ts): it moves no
   // stock; goods receipts that name it confirm its serials by scanning.
@@ -122,6 +178,7 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
     partnerRequired: false,
     priced: true,
     generates: null,
+    returnOf: null,
     readPermission: 'stockDocs.read',
     writePermission: 'stockDocs.write',
   },
@@ -130,6 +187,22 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
 /** A receipt prepared from a list of expected serials: it reserves them and moves no stock until confirmed. */
 export function isExpectedReceipt(kind: DocumentKind): boolean {
   return kind === 'expected_receipt';
+}
+
+/** A customer return, a return to a supplier or a credit note: it names the document its goods go back on. */
+export function isReturn(kind: DocumentKind): boolean {
+  return KINDS[kind].returnOf !== null;
+}
+
+/** "a sales invoice or goods issue": what a return of this kind may name. */
+export function returnOfLabels(kind: DocumentKind): string {
+  const labels = (KINDS[kind].returnOf ?? []).map((k) => KINDS[k].label.toLowerCase());
+  return `a ${labels.join(' or ')}`;
+}
+
+/** The returns a document of this kind can be the origin of (the "Return…" buttons on its page). */
+export function returnKindsFor(kind: DocumentKind): DocumentKind[] {
+  return (Object.keys(KINDS) as DocumentKind[]).filter((other) => KINDS[other].returnOf?.includes(kind));
 }
 
 /** The arrival at the destination of an in-transit transfer. */

@@ -20,10 +20,28 @@ export function nextInSeries(kind: DocumentKind, year: number): SQL {
  * read in the same statement, and never cut.
  */
 export function numberOf(kind: DocumentKind, year: number, n: SQL): SQL {
-  const setting = (path: string) =>
-    sql`(select value::jsonb #>> ${`{${path}}`} from app_setting where key = ${SETTINGS_KEY})`;
-  return sql`coalesce(${setting(`prefixes,${kind}`)}, ${KINDS[kind].prefix}) || ${`-${year}-`}::text
+  return numberIn(sql`coalesce(${setting(`prefixes,${kind}`)}, ${KINDS[kind].prefix})`, year, n);
+}
+
+const setting = (path: string) =>
+  sql`(select value::jsonb #>> ${`{${path}}`} from app_setting where key = ${SETTINGS_KEY})`;
+
+function numberIn(prefix: SQL, year: number, n: SQL): SQL {
+  return sql`${prefix} || ${`-${year}-`}::text
     || lpad(${n}::text, greatest(coalesce(${setting('digits')}::int, 5), length(${n}::text)), '0')`;
+}
+
+/** A stocktake's number, ST-2026-00001: its own per-year series, the digits of the documents' numbers. */
+export async function allocateStocktakeNumber(tx: DbOrTx, date: string): Promise<string> {
+  const year = Number(date.slice(0, 4));
+  const [row] = await rows<{ number: string }>(
+    tx,
+    sql`
+    with n as (insert into stocktake_series (year, last_number) values (${year}, 1)
+      on conflict (year) do update set last_number = stocktake_series.last_number + 1 returning last_number)
+    select ${numberIn(sql`'ST'`, year, sql`n.last_number`)} as number from n`,
+  );
+  return row.number;
 }
 
 /** Allocates the next number of a series on its own (a document inserted with insertNumberedDocument gets it there). */

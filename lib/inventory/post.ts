@@ -11,10 +11,11 @@ import { getCompanySettings } from '@/lib/settings/company';
 import { assertExternalNumberFree, externalNumberRefusal } from './external-number';
 import { loadContext, type PostingContext } from './context';
 import { confirmExpectedSerials, expectedLineProblems, lockExpectedReceipt, prepareExpectedSerials } from './expected';
-import { isArrival, isExpectedReceipt, isTransfer, KINDS, type DocumentKind } from './kinds';
+import { isArrival, isExpectedReceipt, isReturn, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertNumberedDocument } from './insert-document';
 import { throwIfProblems, type Problem } from './problems';
 import { checkLineSerials } from './serial-rules';
+import { lockReturnOrigin, returnedProblems } from './returns';
 import { lockTransferForArrival, transitProblems } from './transit';
 
 export type Actor = { userId: number };
@@ -35,11 +36,15 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
         const transfer = isArrival(data.kind) ? await lockTransferForArrival(tx, data) : null;
         // A receipt confirming an expected receipt locks that first too (expected.ts): confirmations take turns.
         const expected = data.expectedReceiptId !== null ? await lockExpectedReceipt(tx, data) : null;
+        // A return locks the document it names first, as an edit or delete of that document does.
+        const origin = isReturn(data.kind) ? await lockReturnOrigin(tx, data, movesGoods(data)) : null;
         const [ctx] = await Promise.all([loadContext(tx, data.kind, data), assertExternalNumberFree(tx, external)]);
         throwIfProblems(serialRuleProblems(data, ctx));
         const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
         if (transfer) throwIfProblems(await transitProblems(tx, transfer, posted.id));
         if (expected) await confirmExpectedSerials(tx, expected, posted.id, data.lines, data.missingExpected);
+        if (origin?.goodsId && movesGoods(data))
+          throwIfProblems(await returnedProblems(tx, { ...origin, goodsId: origin.goodsId }, posted.id));
         throwIfProblems(await datedStockProblems(tx, checks));
         return posted;
       }),
@@ -74,6 +79,11 @@ async function withCompanyDefault(db: DbOrTx, data: DocumentData): Promise<Docum
   return { ...data, createStockDocument: (await getCompanySettings(db)).createStockDocument };
 }
 
+/** Whether a document moves goods: a stock document, or an invoice (or credit note) that creates one. */
+export function movesGoods(data: DocumentData): boolean {
+  return KINDS[data.kind].movesStock || createsStockDocument(data);
+}
+
 export function createsStockDocument(data: DocumentData): boolean {
   return KINDS[data.kind].generates !== null && data.createStockDocument !== false;
 }
@@ -98,6 +108,7 @@ async function createDocument(
       inTransit: data.inTransit,
       transferId: data.transferId,
       expectedReceiptId: data.expectedReceiptId,
+      returnOfId: data.returnOfId,
       note: data.note,
       // The external number is the invoice's: the goods document it generates carries none of its own.
       externalNumber: sourceInvoiceId === null ? data.externalNumber : null,
@@ -147,10 +158,20 @@ export function stockDocOf(
   kind: DocumentKind,
   id: bigint,
   number: string,
-  data: Pick<DocumentData, 'date' | 'warehouseId' | 'destinationWarehouseId' | 'inTransit' | 'transferId'>,
+  data: Pick<
+    DocumentData,
+    'date' | 'warehouseId' | 'destinationWarehouseId' | 'inTransit' | 'transferId' | 'returnOfId'
+  >,
   ctx: Pick<PostingContext, 'warehouseCode' | 'destinationCode'>,
 ): StockDoc {
-  const here = { id, number, date: data.date, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
+  const here = {
+    id,
+    number,
+    date: data.date,
+    warehouseId: data.warehouseId,
+    warehouseCode: ctx.warehouseCode,
+    returnOf: isReturn(kind) ? data.returnOfId : null,
+  };
   if (isTransfer(kind) && data.inTransit)
     return { ...here, direction: 'out', destination: null, transit: { transferId: id } };
   if (isArrival(kind))
@@ -172,6 +193,7 @@ export function snapshot(data: DocumentData, lines: StockLine[]) {
     inTransit: data.inTransit,
     transferId: data.transferId,
     expectedReceiptId: data.expectedReceiptId,
+    returnOfId: data.returnOfId,
     note: data.note,
     lines: lines.map((l, i) => ({
       item: l.item.code,

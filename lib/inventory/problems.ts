@@ -18,7 +18,9 @@ export type SerialProblemCode =
   | 'IN_TRANSIT'
   | 'NOT_IN_TRANSIT'
   | 'TRANSIT_EXCEEDED'
-  | 'ALREADY_EXPECTED';
+  | 'ALREADY_EXPECTED'
+  | 'NOT_RETURNABLE'
+  | 'RETURN_EXCEEDED';
 
 /**
  * What kind of refusal each rule is, and which input of the line it is about: the one table every door
@@ -46,6 +48,9 @@ export const PROBLEM_RULES: Record<SerialProblemCode, { error: DomainErrorCode; 
   TRANSIT_EXCEEDED: { error: 'CONFLICT', key: 'quantity' },
   // A serial waits on one expected receipt at a time: its expectation reserves it.
   ALREADY_EXPECTED: { error: 'DUPLICATE_DATA', key: 'serials' },
+  // A return takes back only what left with (or came with) the document it names, and only once.
+  NOT_RETURNABLE: { error: 'INVALID_DATA', key: 'serials' },
+  RETURN_EXCEEDED: { error: 'CONFLICT', key: 'quantity' },
 };
 
 /**

@@ -69,7 +69,11 @@ function pinnedProblems(docNumber: string, line: PostedLine, moved: Moved[]): Pr
           ? (['MOVED_LATER', 'received at its destination'] as const)
           : m.laterKind === 'goods_issue'
             ? (['ISSUED_LATER', 'issued'] as const)
-            : (['RECEIVED_AGAIN_LATER', 'received again'] as const);
+            : m.laterKind === 'supplier_return'
+              ? (['ISSUED_LATER', 'returned to the supplier'] as const)
+              : m.laterKind === 'customer_return'
+                ? (['RECEIVED_AGAIN_LATER', 'returned by the customer'] as const)
+                : (['RECEIVED_AGAIN_LATER', 'received again'] as const);
     return {
       code,
       line: line.line,

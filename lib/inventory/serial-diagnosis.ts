@@ -5,7 +5,7 @@ import { rows } from '@/lib/sql-rows';
 import type { Problem } from './problems';
 import type { SerialLine } from './serial-moves';
 
-type Known = {
+export type Known = {
   serial: string;
   key: string;
   itemId: string;
@@ -17,10 +17,10 @@ type Known = {
   receivedByTransfer: boolean;
   issuedBy: string | null;
 };
-type Refused = { serial: string; key: string };
+export type Refused = { serial: string; key: string };
 
 /** Everything known about these serial keys, for any item: enough to say why a serial was refused. */
-async function lookup(tx: DbOrTx, keys: string[]): Promise<Map<string, Known[]>> {
+export async function lookup(tx: DbOrTx, keys: string[]): Promise<Map<string, Known[]>> {
   const found = await rows<Known>(
     tx,
     sql`
@@ -40,7 +40,7 @@ async function lookup(tx: DbOrTx, keys: string[]): Promise<Map<string, Known[]>>
 }
 
 /** "SN-7" or, when the held serial is written differently, "sn-7 (which looks the same as SN-7)". */
-function named(entered: string, held: Known): string {
+export function named(entered: string, held: Known): string {
   return entered === held.serial ? entered : `${entered} (which looks the same as ${held.serial})`;
 }
 

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { arrayLiteral } from '@/lib/sql-array';
 import { rows } from '@/lib/sql-rows';
 import { canonicalKey } from '@/lib/text/canonical-key';
+import { diagnoseNotReturnable } from './return-diagnosis';
 import { diagnoseNotInStock, diagnoseNotInTransit, diagnoseNotReceived } from './serial-diagnosis';
 import type { Problem } from './problems';
 
@@ -133,5 +134,43 @@ export function arriveSerials(tx: DbOrTx, line: SerialLine, transferId: bigint):
     direction: 'in',
     available: sql`s.status = 'in_transit' and s.issued_line_id in (select id from document_line where document_id = ${transferId})`,
     diagnose: (refused) => diagnoseNotInTransit(tx, line, refused, transferId),
+  });
+}
+
+/**
+ * The lines of the goods document behind `returnOfId`: the goods issue or receipt itself, or the one its invoice
+ * generated. Only serials those lines moved can go back on a return naming it.
+ */
+export function goodsLinesOf(returnOfId: bigint): SQL {
+  return sql`(select gl.id from document_line gl join document g on g.id = gl.document_id
+    where (g.id = ${returnOfId} or g.source_invoice_id = ${returnOfId}) and g.kind in ('goods_issue', 'goods_receipt'))`;
+}
+
+/**
+ * Takes back from the customer serials that left with the sale `returnOfId` names and are still out with it (issued by
+ * one of its lines): in stock again in the line's warehouse, arrived by this line. A serial returned once is in stock,
+ * so a second return of it (or one racing this one) finds nothing to take.
+ */
+export function returnFromCustomer(tx: DbOrTx, line: SerialLine, returnOfId: bigint): Promise<Problem[]> {
+  return takeSerials(tx, line, {
+    change: sql`status = 'in_stock', warehouse_id = ${line.warehouseId}, received_line_id = ${line.lineId}, received_at = now(), issued_line_id = null`,
+    direction: 'in',
+    available: sql`s.status = 'issued' and s.issued_line_id in ${goodsLinesOf(returnOfId)}`,
+    diagnose: (refused) => diagnoseNotReturnable(tx, line, refused, returnOfId, 'customer'),
+  });
+}
+
+/**
+ * Sends back to the supplier serials in stock in the line's warehouse whose latest goods receipt is the one
+ * `returnOfId` names (or its invoice generated): a serial bought again later on another receipt goes back on that one.
+ */
+export function returnToSupplier(tx: DbOrTx, line: SerialLine, returnOfId: bigint): Promise<Problem[]> {
+  return takeSerials(tx, line, {
+    change: sql`status = 'issued', issued_line_id = ${line.lineId}`,
+    direction: 'out',
+    available: sql`s.warehouse_id = ${line.warehouseId} and s.status = 'in_stock' and (
+      select r.line_id from serial_movement r join document rd on rd.id = r.document_id
+      where r.serial_id = s.id and rd.kind = 'goods_receipt' order by r.id desc limit 1) in ${goodsLinesOf(returnOfId)}`,
+    diagnose: (refused) => diagnoseNotReturnable(tx, line, refused, returnOfId, 'supplier'),
   });
 }

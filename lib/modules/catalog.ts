@@ -63,6 +63,24 @@ export const ITEMS: CatalogModule = {
         'Whether every unit carries a serial number. Can only be switched while no stock would be left without (or with) serials.',
     },
     { apiName: 'Min_Stock', key: 'minStock', kind: 'decimal', example: '5', nullable: true },
+    {
+      apiName: 'Sale_Warranty_Months',
+      key: 'saleWarrantyMonths',
+      kind: 'integer',
+      example: '24',
+      nullable: true,
+      description:
+        'Warranty to the customer in whole months (0 to 600), from the date of the issue that sold the serial; empty when not set.',
+    },
+    {
+      apiName: 'Purchase_Warranty_Months',
+      key: 'purchaseWarrantyMonths',
+      kind: 'integer',
+      example: '12',
+      nullable: true,
+      description:
+        'Warranty from the supplier in whole months (0 to 600), from the date of the receipt that brought the serial in; empty when not set.',
+    },
     ID_FIELD,
   ],
   example: {
@@ -74,6 +92,8 @@ export const ITEMS: CatalogModule = {
     VAT_Rate: '21',
     EAN: '8590000000015',
     Track_Serial_Numbers: true,
+    Sale_Warranty_Months: 24,
+    Purchase_Warranty_Months: 12,
   },
 };
 

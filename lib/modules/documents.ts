@@ -1,4 +1,12 @@
-import { isArrival, isExpectedReceipt, isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import {
+  isArrival,
+  isExpectedReceipt,
+  isReturn,
+  isTransfer,
+  KINDS,
+  returnOfLabels,
+  type DocumentKind,
+} from '@/lib/inventory/kinds';
 import { OPERATIONS, type DocumentModule, type LookupModule, type ModuleField } from './types';
 
 const lookup = (module: LookupModule, findBy: readonly string[]) => ({ module, findBy });
@@ -32,6 +40,19 @@ const TRANSFER: ModuleField = {
   word: true,
   description: 'The transfer, sent in transit, whose goods arrived.',
 };
+
+/** The document a return or credit note sends goods back on, by its number as assigned. */
+function returnOfField(kind: DocumentKind): ModuleField {
+  return {
+    apiName: 'Return_Of',
+    key: 'returnOfId',
+    kind: 'lookup',
+    lookup: lookup('Documents', ['Number', 'id']),
+    example: KINDS[kind].returnOf![0] === 'sales_invoice' ? 'SI-2026-00001' : 'PI-2026-00001',
+    word: true,
+    description: `The document the goods go back on: ${returnOfLabels(kind)}. Only what moved with it (and has not gone back yet) can.`,
+  };
+}
 
 const WAREHOUSE_ROLES = {
   other: 'The warehouse the goods move in or out of.',
@@ -81,9 +102,10 @@ function headerFields(kind: DocumentKind): ModuleField[] {
   const note: ModuleField = { apiName: 'Note', key: 'note', kind: 'text', example: '', word: true };
   if (isArrival(kind)) return [date, TRANSFER, { ...warehouse, example: 'SHOP' }, externalNumberField(kind), note];
   if (isTransfer(kind)) return [date, warehouse, DESTINATION, externalNumberField(kind), note, IN_TRANSIT];
-  const generated = info.generates === 'goods_receipt' ? 'goods receipt' : 'goods issue';
+  const generated = info.generates ? KINDS[info.generates].label.toLowerCase() : '';
   return [
     date,
+    ...(isReturn(kind) ? [returnOfField(kind)] : []),
     {
       apiName: 'Partner',
       key: 'partnerId',
@@ -184,6 +206,7 @@ function documentModule(kind: DocumentKind, d: DocumentDeclaration): DocumentMod
       'Warehouse',
       ...(isTransfer(kind) ? ['Destination_Warehouse'] : []),
       ...(isArrival(kind) ? ['Transfer'] : []),
+      ...(isReturn(kind) ? ['Return_Of'] : []),
       'Item',
       // A supplier's list of serials needs no quantity column: each line counts its serials.
       ...(isExpectedReceipt(kind) ? ['Serial_Numbers'] : ['Quantity']),
@@ -285,9 +308,54 @@ export const TRANSFER_ARRIVALS = documentModule('transfer_arrival', {
   },
 });
 
+export const CUSTOMER_RETURNS = documentModule('customer_return', {
+  apiName: 'Customer_Returns',
+  id: '7100000000010',
+  description:
+    'Customer returns: sold goods coming back into a warehouse, named by the sales invoice or goods issue they left ' +
+    'with (Return_Of); only serials that left with it and are still out, counted goods up to what it issued.',
+  example: {
+    Date: '2026-11-25',
+    Return_Of: { Number: 'SI-2026-00001' },
+    Warehouse: { Code: 'MAIN' },
+    Lines: [{ Item: { Code: 'PHN-100' }, Quantity: '1', Unit_Price: '249.90', Serial_Numbers: ['SN-0003'] }],
+  },
+});
+
+export const SUPPLIER_RETURNS = documentModule('supplier_return', {
+  apiName: 'Supplier_Returns',
+  id: '7100000000011',
+  description:
+    'Returns to suppliers: bought goods going back, named by the purchase invoice or goods receipt they came with ' +
+    '(Return_Of); only serials it received that are still in stock in Warehouse.',
+  example: {
+    Date: '2026-11-25',
+    Return_Of: { Number: 'PI-2026-00001' },
+    Warehouse: { Code: 'MAIN' },
+    Lines: [{ Item: { Code: 'PHN-100' }, Quantity: '1', Unit_Price: '180', Serial_Numbers: ['SN-0004'] }],
+  },
+});
+
+export const CREDIT_NOTES = documentModule('credit_note', {
+  apiName: 'Credit_Notes',
+  id: '7100000000012',
+  description:
+    'Credit notes to customers on a sales invoice or goods issue (Return_Of); with Create_Stock_Document (the ' +
+    'default) saving one also creates the customer return that takes the goods back.',
+  example: {
+    Date: '2026-11-25',
+    Partner: { Code: 'SHOP-7' },
+    Return_Of: { Number: 'SI-2026-00001' },
+    Warehouse: { Code: 'MAIN' },
+    Lines: [
+      { Item: { Code: 'PHN-100' }, Quantity: '1', Unit_Price: '249.90', VAT_Rate: '21', Serial_Numbers: ['SN-0003'] },
+    ],
+  },
+});
+
 export const EXPECTED_RECEIPTS = documentModule('expected_receipt', {
   apiName: 'Expected_Receipts',
-  id: '7100000000010',
+  id: '7100000000013',
   description:
     "Expected receipts: a supplier's list of serial numbers prepared before the goods come. They move no stock; each " +
     'serial is reserved (refused when in stock or expected elsewhere) until a goods receipt confirms it by scanning.',

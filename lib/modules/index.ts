@@ -8,6 +8,9 @@ import {
   SALES_INVOICES,
   TRANSFER_ARRIVALS,
   TRANSFERS,
+  CUSTOMER_RETURNS,
+  SUPPLIER_RETURNS,
+  CREDIT_NOTES,
 } from './documents';
 import type { AppModule, DocumentModule, ModuleField, Operation } from './types';
 import type { MappedModule } from './types';
@@ -23,6 +26,9 @@ export {
   SALES_INVOICES,
   TRANSFER_ARRIVALS,
   TRANSFERS,
+  CUSTOMER_RETURNS,
+  SUPPLIER_RETURNS,
+  CREDIT_NOTES,
 } from './documents';
 
 /** Every module the Zoho-compatible doors write, in the order the import page and the reference list them. */
@@ -36,6 +42,9 @@ export const MODULES: readonly AppModule[] = [
   SALES_INVOICES,
   TRANSFERS,
   TRANSFER_ARRIVALS,
+  CUSTOMER_RETURNS,
+  SUPPLIER_RETURNS,
+  CREDIT_NOTES,
   EXPECTED_RECEIPTS,
 ];
 

@@ -12,9 +12,9 @@ export const OPERATIONS = ['insert', 'update', 'upsert'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /** How a value is read (a cell, a criteria value) before the shared zod schema, which owns every rule about it. */
-export type FieldKind = 'text' | 'enum' | 'decimal' | 'boolean' | 'date' | 'lookup' | 'id' | 'serials';
+export type FieldKind = 'text' | 'enum' | 'decimal' | 'integer' | 'boolean' | 'date' | 'lookup' | 'id' | 'serials';
 
-export type LookupModule = 'Items' | 'Partners' | 'Warehouses' | 'Transfers';
+export type LookupModule = 'Items' | 'Partners' | 'Warehouses' | 'Transfers' | 'Documents';
 
 export interface ModuleField {
   /** The Zoho API name: field_mappings, template headers, records API keys. */

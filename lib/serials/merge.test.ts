@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { canonicalKey } from '@/lib/text/canonical-key';
-import { addSerials, describeAddResult, removeSerialAt, removeSerials } from './merge';
+import { addSerials, describeAddResult, keysOf, removeSerialAt, removeSerials } from './merge';
 import { generateSerialRange } from './parse';
 
 // Counted, not timed: the canonical key is the costly step, so linear time means a bounded number of keys per
@@ -82,5 +83,25 @@ describe('describeAddResult', () => {
   });
   it('passes on why a serial was refused', () => {
     expect(describeAddResult(addSerials([], ['x'.repeat(101)])).text).toMatch(/at most 100 characters/);
+  });
+});
+
+describe('keysOf', () => {
+  it('gives every serial its canonical key, whatever lists came before', () => {
+    const serial = fc.constantFrom('SN-1', 'sn-1', 'SN-2', 'ＳＮ-3', 'SN-O4', 'SN-04', 'x');
+    fc.assert(
+      fc.property(fc.array(fc.array(serial, { maxLength: 12 }), { minLength: 1, maxLength: 6 }), (lists) => {
+        for (const list of lists) expect(keysOf(list)).toEqual(list.map((s) => canonicalKey(s)));
+      }),
+    );
+  });
+
+  it('computes keys only past the beginning shared with the last list: one key per scan', () => {
+    const list = generateSerialRange({ prefix: 'KEY-', start: 1, count: 1000, padTo: 5 });
+    keysOf(list);
+    vi.mocked(canonicalKey).mockClear();
+    const scanned = [...list, 'KEY-NEW'];
+    expect(keysOf(scanned).at(-1)).toBe(canonicalKey('KEY-NEW'));
+    expect(vi.mocked(canonicalKey).mock.calls.length).toBe(2);
   });
 });

@@ -25,6 +25,29 @@ export type AddSerialsResult = {
 const noOtherLines: OtherLinesOf = () => [];
 
 /**
+ * The last list whose keys were computed, and its keys. A scan adds one serial to a list of thousands, and the form
+ * asks for the keys of the whole list several times per scan (adding, then the problems): the unchanged beginning of
+ * the list takes its keys from here (a string comparison each, instead of a canonical key each).
+ */
+let lastKeys: { list: string[]; keys: string[] } | null = null;
+
+/** The canonical key of each serial of `list`, in order (reusing the keys of the last list's common beginning). */
+export function keysOf(list: readonly string[]): string[] {
+  const keys: string[] = new Array(list.length);
+  let i = 0;
+  if (lastKeys) {
+    const shared = Math.min(lastKeys.list.length, list.length);
+    while (i < shared && lastKeys.list[i] === list[i]) {
+      keys[i] = lastKeys.keys[i];
+      i++;
+    }
+  }
+  for (; i < list.length; i++) keys[i] = canonicalKey(list[i]);
+  lastKeys = { list: list.slice(), keys };
+  return keys;
+}
+
+/**
  * Appends the new serials in O(current + incoming), skipping repeats, serials of other lines and texts that cannot be
  * stored.
  */
@@ -34,8 +57,7 @@ export function addSerials(
   otherLinesOf: OtherLinesOf = noOtherLines,
 ): AddSerialsResult {
   const present = new Map<string, number>();
-  current.forEach((serial, index) => {
-    const key = canonicalKey(serial);
+  keysOf(current).forEach((key, index) => {
     if (!present.has(key)) present.set(key, index);
   });
   const all = current.slice();

@@ -4,6 +4,7 @@ import { identifierTextProblem, trimIdentifier } from '@/lib/text/identifier-tex
 import { decimalString, moneySchema, vatRateSchema } from './decimal';
 import { eanSchema } from './ean';
 import { cleanText } from './text';
+import { warrantyMonthsSchema } from './warranty';
 
 const text = (label: string, max: number) =>
   z
@@ -75,6 +76,8 @@ export const itemSchema = z.object({
     ])
     .optional()
     .transform((v) => (v === '' || v === undefined ? null : v)),
+  saleWarrantyMonths: warrantyMonthsSchema('Sale warranty'),
+  purchaseWarrantyMonths: warrantyMonthsSchema('Purchase warranty'),
 });
 export type ItemInput = z.input<typeof itemSchema>;
 export type ItemData = z.output<typeof itemSchema>;

@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
 import { parseId } from '@/lib/ids';
-import { isArrival, isTransfer, type DocumentKind } from '@/lib/inventory/kinds';
+import { isArrival, isReturn, isTransfer, returnOfLabels, type DocumentKind } from '@/lib/inventory/kinds';
 import { MAX_SERIAL_LENGTH, normaliseSerial, serialTextProblem } from '@/lib/serials/parse';
 import { identifierTextProblem, trimIdentifier } from '@/lib/text/identifier-text';
 import { toScaled } from '@/lib/decimal';
 import { dateSchema } from './date';
 import { moneySchema, quantitySchema, vatRateSchema } from './decimal';
 import { cleanText } from './text';
+import { MAX_LINES, MAX_SERIALS_PER_LINE, NO_LINES_MESSAGE, TOO_MANY_LINES_MESSAGE } from './document-limits';
 
-export const MAX_LINES = 500;
+export { MAX_LINES, MAX_SERIALS_PER_LINE, MAX_SERIAL_LENGTH };
 /** What a receipt confirming an expected receipt does with the expected serials that did not arrive. */
 export const MISSING_EXPECTED = ['keep', 'drop'] as const;
 export type MissingExpected = (typeof MISSING_EXPECTED)[number];
-export const MAX_SERIALS_PER_LINE = 100_000;
-export { MAX_SERIAL_LENGTH };
 
 const idSchema = (what: string) =>
   z.union([z.string(), z.number(), z.bigint()]).transform((v, ctx) => {
@@ -89,6 +88,8 @@ export const documentSchema = z
       .enum(MISSING_EXPECTED, { message: `Say what becomes of the missing serials: ${MISSING_EXPECTED.join(' or ')}.` })
       .optional()
       .transform((v) => v ?? 'keep'),
+    // Returns and credit notes only: the document whose goods go back (see KINDS[kind].returnOf).
+    returnOfId: optionalIdSchema('document the goods are returned on'),
     externalNumber: z
       .string()
       .optional()
@@ -110,13 +111,11 @@ export const documentSchema = z
       .optional()
       .transform((v) => v ?? ''),
     createStockDocument: z.boolean().optional(),
-    lines: z
-      .array(documentLineSchema)
-      .min(1, 'Add at least one line.')
-      .max(MAX_LINES, `A document can have at most ${MAX_LINES} lines.`),
+    lines: z.array(documentLineSchema).min(1, NO_LINES_MESSAGE).max(MAX_LINES, TOO_MANY_LINES_MESSAGE),
   })
   .superRefine((data, ctx) => {
     checkTransferFields(data, ctx);
+    checkReturnOf(data, ctx);
     checkTotals(data.lines, ctx);
   });
 export type DocumentInput = z.input<typeof documentSchema>;
@@ -156,6 +155,15 @@ function checkTransferFields(data: TransferFields, ctx: z.RefinementCtx): void {
   } else if (data.destinationWarehouseId === data.warehouseId) {
     ctx.addIssue({ code: 'custom', path, message: 'The destination must be another warehouse than the source.' });
   }
+}
+
+/** A return or credit note names the document its goods go back on; no other kind does. */
+function checkReturnOf(data: { kind: DocumentKind; returnOfId: bigint | null }, ctx: z.RefinementCtx): void {
+  if (isReturn(data.kind) === (data.returnOfId !== null)) return;
+  const message = isReturn(data.kind)
+    ? `Choose the document the goods are returned on (${returnOfLabels(data.kind)}).`
+    : 'Only a return or a credit note names a document the goods are returned on.';
+  ctx.addIssue({ code: 'custom', path: ['returnOfId'], message });
 }
 
 // Totals are shown, exported and summed as money (numeric(19,4)): each line's and the document's must stay below this.

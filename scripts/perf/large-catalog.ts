@@ -141,7 +141,7 @@ export async function seedCatalog(tx: Db | Tx, sizes: LargeSizes): Promise<void>
 
   // Item n is tracked when n % 10 < 3; its category cycles through the tracked or plain list.
   await tx.execute(sql`insert into item (code, code_key, name, unit, purchase_price, sale_price, vat_rate, ean, track_serials, min_stock)
-    select c.code || '-' || lpad(n::text, 5, '0'), ${asciiCodeKeySql(sql.raw(`c.code || '-' || lpad(n::text, 5, '0')`))},
+    select c.code || '-' || lpad(n::text, greatest(5, length(n::text)), '0'), ${asciiCodeKeySql(sql.raw(`c.code || '-' || lpad(n::text, greatest(5, length(n::text)), '0')`))},
       (${textArray(BRANDS)})[1 + (n / 7) % 12] || ' ' || c.name || ' ' || (${textArray(SPECS)})[1 + n % 10] || ' ' || (100 + n % 900),
       case when c.code in ('NET') then 'm' when c.code in ('PAP', 'BAT') then 'pack' else 'pcs' end,
       price, round(price * 1.35, 2), case when n % 17 = 0 then 12 else 21 end,

@@ -77,9 +77,9 @@ export async function seedDocuments(tx: Db | Tx, sizes: LargeSizes, users: Users
     overriding system value
     select id, kind::document_kind,
       (case kind when 'goods_receipt' then 'GR' when 'goods_issue' then 'GI' when 'purchase_invoice' then 'PI' else 'SI' end) || '-' || extract(year from day)::int
-        || '-' || lpad((row_number() over (partition by kind, extract(year from day) order by id))::text, 5, '0'),
+        || '-' || lpad((row_number() over w)::text, greatest(5, length((row_number() over w)::text)), '0'),
       day, partner_id, wh, case when id % 9 = 0 then 'Order ' || (100000 + id) else '' end, csd, stock_id, source_id, by, at0, at0
-    from d`),
+    from d window w as (partition by kind, extract(year from day) order by id)`),
   );
 
   await step('document lines', () =>

@@ -22,7 +22,7 @@ type Target = { label: string; urls: string[]; auth: 'cookie' | 'key' };
 
 const env = perfEnv();
 ensureProductionBuild();
-const app = await startApp(env, { RECORDS_RATE_LIMIT: '1000000' });
+const app = await startApp(env, { RECORDS_RATE_LIMIT: '1000000', SERVER_TIMING: '1' });
 const db = openDb(env);
 let exitCode = 0;
 try {

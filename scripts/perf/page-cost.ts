@@ -10,7 +10,11 @@ const REQUESTS = Number(process.env.PAGE_COST_REQUESTS ?? 40);
 const CONCURRENCY = Number(process.env.PAGE_COST_CONCURRENCY ?? 1);
 const env = perfEnv();
 ensureProductionBuild();
-const app = await startApp(env, { RECORDS_RATE_LIMIT: '1000000', IMPORT_WORKER: process.env.IMPORT_WORKER ?? 'false' });
+const app = await startApp(env, {
+  RECORDS_RATE_LIMIT: '1000000',
+  SERVER_TIMING: '1',
+  IMPORT_WORKER: process.env.IMPORT_WORKER ?? 'false',
+});
 const db = openDb(env);
 const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 

@@ -17,7 +17,11 @@ export type Ids = Record<
   | 'sales_invoice'
   | 'transfer'
   | 'transfer_arrival'
-  | 'expected_receipt',
+  | 'expected_receipt'
+  | 'stocktake'
+  | 'customer_return'
+  | 'supplier_return'
+  | 'credit_note',
   string
 >;
 
@@ -33,6 +37,10 @@ const PAGE_IDS: Record<string, keyof Ids> = {
   '/transfers/': 'transfer',
   '/transfer-arrivals/': 'transfer_arrival',
   '/expected-receipts/': 'expected_receipt',
+  '/stocktakes/': 'stocktake',
+  '/customer-returns/': 'customer_return',
+  '/supplier-returns/': 'supplier_return',
+  '/credit-notes/': 'credit_note',
 };
 
 export type PageCase = { url: string; needs: Requirement; missing: boolean };

@@ -33,6 +33,7 @@ export const PAGES: Record<string, Requirement> = {
   '/partners/[id]': 'partners.write',
   '/serial-numbers': 'serials.read',
   '/serial-numbers/[id]': 'serials.read',
+  '/serial-numbers/lookup': 'serials.read',
   '/goods-receipts': 'stockDocs.read',
   '/goods-receipts/new': 'stockDocs.write',
   '/goods-receipts/[id]': 'stockDocs.read',
@@ -54,6 +55,22 @@ export const PAGES: Record<string, Requirement> = {
   '/expected-receipts/[id]': 'stockDocs.read',
   '/expected-receipts/[id]/edit': 'stockDocs.write',
   '/expected-receipts/[id]/receive': 'stockDocs.write',
+  '/stocktakes': 'stockDocs.read',
+  '/stocktakes/new': 'stockDocs.write',
+  '/stocktakes/[id]': 'stockDocs.read',
+  '/stocktakes/[id]/close': 'stockDocs.write',
+  '/customer-returns': 'stockDocs.read',
+  '/customer-returns/new': 'stockDocs.write',
+  '/customer-returns/[id]': 'stockDocs.read',
+  '/customer-returns/[id]/edit': 'stockDocs.write',
+  '/supplier-returns': 'stockDocs.read',
+  '/supplier-returns/new': 'stockDocs.write',
+  '/supplier-returns/[id]': 'stockDocs.read',
+  '/supplier-returns/[id]/edit': 'stockDocs.write',
+  '/credit-notes': 'invoices.read',
+  '/credit-notes/new': 'invoices.write',
+  '/credit-notes/[id]': 'invoices.read',
+  '/credit-notes/[id]/edit': 'invoices.write',
   '/purchase-invoices': 'invoices.read',
   '/purchase-invoices/new': 'invoices.write',
   '/purchase-invoices/[id]': 'invoices.read',
@@ -162,8 +179,22 @@ export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
     writes: ['insert', 'update', 'delete'],
     byId: true,
   },
+  Customer_Returns: {
+    read: 'stockDocs.read',
+    write: 'stockDocs.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
+  Supplier_Returns: {
+    read: 'stockDocs.read',
+    write: 'stockDocs.write',
+    writes: ['insert', 'update', 'delete'],
+    byId: true,
+  },
+  Credit_Notes: { read: 'invoices.read', write: 'invoices.write', writes: ['insert', 'update', 'delete'], byId: true },
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
+  Stocktakes: { read: 'stockDocs.read', write: null, writes: [], byId: true },
 };
 
 /**
@@ -182,6 +213,9 @@ const DOCUMENT_WRITE = {
   transfer: 'stockDocs.write',
   transfer_arrival: 'stockDocs.write',
   expected_receipt: 'stockDocs.write',
+  customer_return: 'stockDocs.write',
+  supplier_return: 'stockDocs.write',
+  credit_note: 'invoices.write',
 } as const satisfies Record<string, Permission>;
 const DOCUMENT_READ = {
   goods_receipt: 'stockDocs.read',
@@ -191,8 +225,12 @@ const DOCUMENT_READ = {
   transfer: 'stockDocs.read',
   transfer_arrival: 'stockDocs.read',
   expected_receipt: 'stockDocs.read',
+  customer_return: 'stockDocs.read',
+  supplier_return: 'stockDocs.read',
+  credit_note: 'invoices.read',
 } as const satisfies Record<string, Permission>;
 const DOCS = 'app/(app)/_documents/actions.ts';
+const STOCKTAKES = 'app/(app)/stocktakes/actions.ts';
 
 export const ACTIONS: ActionEntry[] = [
   { action: 'app/sign-in/actions.ts#signInAction', needs: 'public', args: [{ email: '', password: '' }] },
@@ -254,6 +292,17 @@ export const ACTIONS: ActionEntry[] = [
     needs: 'serials.read',
     args: [{ transferId: MISSING, itemId: MISSING, serials: [] }],
   },
+  { action: `${STOCKTAKES}#openStocktakeAction`, needs: 'stockDocs.write', args: [{}] },
+  { action: `${STOCKTAKES}#scanStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING, values: {} }] },
+  { action: `${STOCKTAKES}#countStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING, values: {} }] },
+  { action: `${STOCKTAKES}#closeStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING, values: {} }] },
+  {
+    action: `${STOCKTAKES}#importStocktakeCsvAction`,
+    needs: 'stockDocs.write',
+    args: [{ id: MISSING, values: { csv: 'Serial_Number\nX' } }],
+  },
+  { action: `${STOCKTAKES}#cancelStocktakeAction`, needs: 'stockDocs.write', args: [{ id: MISSING }] },
+  { action: `${STOCKTAKES}#stocktakeStatusAction`, needs: 'stockDocs.read', args: [{ id: MISSING }] },
 ];
 
 /** The principals every entry is called as. API keys carry a role but are accepted by API routes only. */

@@ -27,7 +27,7 @@ describe('chaos: concurrent clients over a small pool of serials', async () => {
       const total = totals.get(action) ?? { ok: 0, refused: 0 };
       totals.set(action, { ok: total.ok + counts.ok, refused: total.refused + counts.refused });
     }
-    for (const action of ['post', 'edit', 'delete', 'itemUpdate'])
+    for (const action of ['post', 'edit', 'delete', 'itemUpdate', 'stocktake'])
       expect(totals.get(action)?.ok, action).toBeGreaterThan(0);
     for (const action of ['post', 'edit', 'delete']) expect(totals.get(action)?.refused, action).toBeGreaterThan(0);
     // The failing rounds' headers as the diff, the first two full reports (violations and traces) as the message.

@@ -29,18 +29,24 @@ export function outcomeOfError(error: unknown): Outcome {
 
 function coreInput(world: World, content: Content, marker: string): DocumentInput {
   const transfer = content.kind === 'transfer';
-  const internal = transfer || content.kind === 'transfer_arrival';
+  // Transfers have no partner; returns name none either (the document they name has it), credit notes the customer.
+  const internal = transfer || content.kind === 'transfer_arrival' || content.kind === 'customer_return';
   return {
     kind: content.kind,
     date: content.date,
     note: marker,
     warehouseId: world.warehouseIds[content.warehouse],
-    partnerId: internal ? null : isInbound(content.kind) ? world.supplierId : world.customerId,
+    partnerId: internal
+      ? null
+      : isInbound(content.kind) || content.kind === 'supplier_return'
+        ? world.supplierId
+        : world.customerId,
     destinationWarehouseId: transfer ? world.warehouseIds[heldIn(content)] : null,
     inTransit: content.inTransit ?? false,
     transferId: content.transferDocId ?? null,
     expectedReceiptId: content.expectedDocId ?? null,
     ...(content.missingExpected ? { missingExpected: content.missingExpected } : {}),
+    returnOfId: content.returnOfDocId ?? null,
     ...(isInvoice(content.kind) ? { createStockDocument: content.createStock } : {}),
     lines: content.lines.map((l) => ({
       itemId: world.itemIds[l.item],
@@ -93,6 +99,12 @@ function otherSide(content: Content): Record<string, unknown> {
       In_Transit: content.inTransit ?? false,
     };
   if (content.kind === 'transfer_arrival') return { Transfer: { id: content.transferDocId } };
+  if (content.kind === 'customer_return') return { Return_Of: { id: content.returnOfDocId } };
+  if (content.returnOfDocId)
+    return {
+      Return_Of: { id: content.returnOfDocId },
+      Partner: { Code: content.kind === 'supplier_return' ? 'SUP' : 'CUS' },
+    };
   return { Partner: { Code: isInbound(content.kind) ? 'SUP' : 'CUS' } };
 }
 

@@ -10,7 +10,8 @@ export type Outcome =
 export type Line = { item: 0 | 1 | 2; quantity: number; serials: string[] };
 /**
  * A document as a client meant it: the checks compare the stored document with this. `inTransit`: a transfer sent
- * in transit; `transferDocId`: the transfer an arrival received goods of.
+ * in transit; `transferDocId`: the transfer an arrival received goods of; `returnOfDocId`: the document a return
+ * (or credit note) sends goods back on.
  */
 export type Content = {
   kind: DocKind;
@@ -23,6 +24,7 @@ export type Content = {
   /** A goods receipt confirming an expected receipt: that one, and what becomes of its missing serials. */
   expectedDocId?: string;
   missingExpected?: 'keep' | 'drop';
+  returnOfDocId?: string;
 };
 
 export type Entry = {
@@ -30,7 +32,7 @@ export type Entry = {
   client: number;
   step: number;
   door: Door | 'import';
-  action: 'post' | 'edit' | 'delete' | 'itemUpdate';
+  action: 'post' | 'edit' | 'delete' | 'itemUpdate' | 'stocktake';
   /** The note this operation writes on its document: unique, so the document shows which write it holds. */
   marker: string;
   /** Posts and edits: what they write. Deletes: what the target held as far as the runner knew. */
@@ -98,7 +100,11 @@ export class History {
 
 export const isInbound = (kind: DocKind) =>
   kind === 'goods_receipt' || kind === 'purchase_invoice' || kind === 'expected_receipt';
-export const isInvoice = (kind: DocKind) => kind === 'purchase_invoice' || kind === 'sales_invoice';
+export const isInvoice = (kind: DocKind) =>
+  kind === 'purchase_invoice' || kind === 'sales_invoice' || kind === 'credit_note';
+/** Customer returns, returns to suppliers and credit notes: each names the document its goods go back on. */
+export const isReturnKind = (kind: DocKind) =>
+  kind === 'customer_return' || kind === 'supplier_return' || kind === 'credit_note';
 /**
  * The warehouse a document leaves its serials in: a transfer's destination (of the two, the other one), else its own.
  */

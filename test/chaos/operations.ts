@@ -12,6 +12,9 @@ export const DOCUMENT_KINDS = [
   'transfer',
   'transfer_arrival',
   'expected_receipt',
+  'customer_return',
+  'supplier_return',
+  'credit_note',
 ] as const;
 export type DocKind = (typeof DOCUMENT_KINDS)[number];
 export type Door = 'core' | 'api';
@@ -35,7 +38,14 @@ export type Op =
   | { type: 'edit'; target: number; hot: boolean; door: Door; content: ContentPlan }
   | { type: 'delete'; target: number; hot: boolean; door: Door }
   | { type: 'itemUpdate'; item: 0 | 1 | 2 }
-  | { type: 'import'; kind: ImportedKind; docs: ContentPlan[] };
+  | { type: 'import'; kind: ImportedKind; docs: ContentPlan[] }
+  | ({ type: 'stocktake' } & StocktakePlan);
+
+/**
+ * A count of a warehouse: `picks` name serials of the pool to scan (even: ACME-1, odd: ACME-2), `count` the untracked
+ * item's counted quantity (null: not counted); one count in five is cancelled instead of closed.
+ */
+export type StocktakePlan = { warehouse: 0 | 1; picks: number[]; count: number | null; cancel: boolean };
 
 /** What the bulk-write door imports: receipts, or transfers. */
 export type ImportedKind = 'goods_receipt' | 'transfer';
@@ -88,6 +98,14 @@ const importJob = fc.record({
   docs: fc.array(contentPlan, { minLength: 1, maxLength: 2 }),
 });
 
+const stocktake = fc.record({
+  type: fc.constant('stocktake' as const),
+  warehouse: fc.constantFrom<0 | 1>(0, 1),
+  picks: fc.array(fc.nat({ max: 15 }), { minLength: 0, maxLength: 6 }),
+  count: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+  cancel: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+});
+
 /** One client's operations; only clients that own an item field update items (see ITEM_FIELDS). */
 export function clientOps(client: number, steps: number): fc.Arbitrary<Op[]> {
   const choices: fc.WeightedArbitrary<Op>[] = [
@@ -95,6 +113,7 @@ export function clientOps(client: number, steps: number): fc.Arbitrary<Op[]> {
     { weight: 3, arbitrary: edit },
     { weight: 3, arbitrary: remove },
     { weight: 1, arbitrary: importJob },
+    { weight: 1, arbitrary: stocktake },
   ];
   if (client < ITEM_FIELDS.length) choices.push({ weight: 2, arbitrary: itemUpdate });
   return fc.array(fc.oneof(...choices), { minLength: steps, maxLength: steps });

@@ -2,7 +2,7 @@
 // before the step. Nine lines in ten take plausible serials (not in stock for a receipt, in stock in the
 // warehouse for an issue); the tenth takes any serial of the pool, which the core must refuse. A "hot"
 // issue reaches for the serials of the step's hot document, which hot edits and deletes go for too.
-import { carriesSerials, heldIn, isInbound, type Content, type Line, type LiveDocument } from './history';
+import { carriesSerials, heldIn, isInbound, isInvoice, type Content, type Line, type LiveDocument } from './history';
 import type { ContentPlan, DocKind, LinePlan } from './operations';
 import { serialPool, type SerialState } from './world';
 
@@ -75,7 +75,7 @@ export function resolveContent(
   target?: LiveDocument,
   focus?: Focus,
 ): Content {
-  const createStock = kind === 'purchase_invoice' || kind === 'sales_invoice' ? plan.createStock : false;
+  const createStock = isInvoice(kind) ? plan.createStock : false;
   const hot = plan.hot && focus !== undefined && !isInbound(kind);
   const r: Resolving = {
     kind,
@@ -164,6 +164,50 @@ export function resolveConfirm(plan: ContentPlan, step: number, live: LiveDocume
   };
 }
 
+/**
+ * A return (or credit note) on a live document it may name (the plan's first pick chooses which): a customer return
+ * or credit note on a sale, a return to the supplier on a purchase. Tracked lines take the origin's serials that are
+ * still out with a sale (issued) or in stock in the purchase's warehouse — the plan's count of them; a tenth of the
+ * lines any serial the origin moved, which the core refuses when it has moved on — and counted lines the plan's count
+ * (more than the origin moved is refused). Undefined when there is nothing to name.
+ */
+export function resolveReturn(
+  plan: ContentPlan,
+  kind: DocKind,
+  step: number,
+  serials: SerialState[],
+  live: LiveDocument[],
+): Content | undefined {
+  const toSupplier = kind === 'supplier_return';
+  const origins = live.filter((d) =>
+    // An expected receipt is inbound but moved no goods: nothing goes back on it.
+    toSupplier
+      ? isInbound(d.kind) && d.kind !== 'expected_receipt'
+      : d.kind === 'goods_issue' || d.kind === 'sales_invoice',
+  );
+  if (origins.length === 0) return undefined;
+  const origin = origins[plan.lines[0].picks[0] % origins.length];
+  const createStock = kind === 'credit_note' && plan.createStock;
+  const moves = kind !== 'credit_note' || createStock;
+  const warehouse = toSupplier ? origin.content.warehouse : plan.warehouse;
+  const state = new Map(serials.map((s) => [`${s.item}:${s.serial}`, s]));
+  const eligible = (item: number, serial: string) => {
+    const s = state.get(`${item}:${serial}`);
+    return toSupplier ? s?.status === 'in_stock' && s.warehouse === warehouse : s?.status === 'issued';
+  };
+  const lines = origin.content.lines
+    .map((line, i): Line => {
+      const p = plan.lines[i % plan.lines.length];
+      if (line.item === 2 || !moves) return { item: line.item, quantity: p.count, serials: [] };
+      const any = p.picks[1] % 10 === 0;
+      const chosen = line.serials.filter((s) => any || eligible(line.item, s)).slice(0, p.count);
+      return { item: line.item, quantity: chosen.length, serials: chosen };
+    })
+    .filter((line) => line.quantity > 0);
+  if (lines.length === 0) return undefined;
+  return { kind, date: dayOf(step, plan.daysBack), warehouse, createStock, lines, returnOfDocId: origin.docId };
+}
+
 /** The serials a content moves, as item:serial keys (traces and checks find operations by them). */
 export function serialKeys(content: Content | undefined): string[] {
   return content?.lines.flatMap((l) => l.serials.map((s) => `${l.item}:${s}`)) ?? [];
@@ -179,7 +223,7 @@ export function chooseFocus(live: LiveDocument[], serials: SerialState[], random
   const inStock = new Set(serials.filter((s) => s.status === 'in_stock').map((s) => `${s.item}:${s.serial}`));
   const candidates = live.filter(
     (d) =>
-      (isInbound(d.kind) || d.kind === 'transfer' || d.kind === 'transfer_arrival') &&
+      (isInbound(d.kind) || d.kind === 'transfer' || d.kind === 'transfer_arrival' || d.kind === 'customer_return') &&
       serialKeys(d.content).some((key) => inStock.has(key)),
   );
   return candidates.length ? candidates[Math.floor(random() * candidates.length)] : undefined;

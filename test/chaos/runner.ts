@@ -4,10 +4,11 @@
 // "hot" issues reach for its serials while hot edits and deletes go for it, the collisions behind the
 // races of issue 13. Every operation is written into the History with its outcome.
 import { throughApi, throughCore, updateItemField, type DoorResult } from './doors';
-import { History, type Content, type Entry, type LiveDocument } from './history';
+import { History, isReturnKind, type Content, type Entry, type LiveDocument } from './history';
 import { importDocumentsOf } from './import-door';
 import { generateProgram, ITEM_FIELDS, type Op } from './operations';
-import { chooseFocus, resolveArrival, resolveConfirm, resolveContent, type Focus } from './resolve';
+import { chooseFocus, resolveArrival, resolveConfirm, resolveContent, resolveReturn, type Focus } from './resolve';
+import { countAndClose } from './stocktake-door';
 import { readSerials, type SerialState, type World } from './world';
 
 export type RoundPlan = { round: number; seed: number; clients: number; steps: number };
@@ -93,6 +94,7 @@ async function runOp(s: Step, op: Op): Promise<void> {
   if (op.type === 'post') return post(s, op);
   if (op.type === 'edit' || op.type === 'delete') return change(s, op);
   if (op.type === 'itemUpdate') return void (await writeItemField(s, op.item));
+  if (op.type === 'stocktake') return void (await countStocktake(s, op));
   return void (await importDocuments(
     s,
     op.docs.map((plan) => resolveContent(plan, op.kind, s.step, s.serials)),
@@ -106,7 +108,9 @@ async function post(s: Step, op: Extract<Op, { type: 'post' }>): Promise<void> {
     confirm ??
     (op.kind === 'transfer_arrival'
       ? resolveArrival(op.content, s.step, s.serials, live())
-      : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus));
+      : isReturnKind(op.kind)
+        ? resolveReturn(op.content, op.kind, s.step, s.serials, live())
+        : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus));
   // The records API has no field naming an expected receipt: a confirmation goes through the core.
   if (content) await writeDocument(s, confirm ? 'core' : op.door, 'post', { content });
 }
@@ -115,15 +119,22 @@ async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Pr
   const target: LiveDocument | undefined = op.hot && s.focus ? s.focus : s.history.chooseTarget(op.target);
   if (!target) return;
   // An arrival's edit takes, instead of what it received, what its transfer still has in transit (if anything).
+  // Returns are only corrected (their note): what they may take depends on the document they name.
   const ofItsTransfer = () => s.history.liveDocuments().filter((d) => d.docId === target.content.transferDocId);
   const content: Content =
-    op.type !== 'edit'
+    op.type !== 'edit' || isReturnKind(target.kind)
       ? target.content
       : target.kind === 'transfer_arrival'
         ? (resolveArrival(op.content, s.step, s.serials, ofItsTransfer()) ?? target.content)
         : resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus);
   const previous = op.type === 'edit' ? target.content : undefined;
   await writeDocument(s, op.door, op.type, { content, previous, docId: target.docId, number: target.number });
+}
+
+/** Opens, scans and closes (or cancels) a count, recorded as one entry whose marker is the close's reason. */
+export async function countStocktake(w: Where & { world: World }, op: Extract<Op, { type: 'stocktake' }>) {
+  const entry = begin(w, { door: 'core', action: 'stocktake' });
+  return finish(w, entry, await countAndClose(w.world, op, w.step, entry.marker));
 }
 
 /** Writes the client's own field of an item through the records API (a partial update) and records it. */

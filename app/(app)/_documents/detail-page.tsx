@@ -4,12 +4,19 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/page-header';
-import { can } from '@/lib/auth/roles';
+import { can, type Role } from '@/lib/auth/roles';
 import { requirePagePermission } from '@/lib/auth/session';
 import { formatDateTime, formatMoney, formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { documentBlockers } from '@/lib/inventory/correction';
-import { canGetStockDocument, isExpectedReceipt, isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import {
+  canGetStockDocument,
+  isExpectedReceipt,
+  isInvoice,
+  KINDS,
+  returnKindsFor,
+  type DocumentKind,
+} from '@/lib/inventory/kinds';
 import {
   getDocument,
   getDocumentAudit,
@@ -18,6 +25,7 @@ import {
 } from '@/lib/inventory/queries/document-detail';
 import { AuditLog } from '@/components/documents/audit-log';
 import { DocumentButtons } from '@/components/documents/document-buttons';
+import { DocumentLink } from '@/components/documents/document-link';
 import { DocumentLines } from '@/components/documents/document-lines';
 import { readableKinds } from './readable-kinds';
 import { ExpectedCard } from './expected-card';
@@ -55,6 +63,7 @@ export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind;
             blockers={blockers}
             readable={readableKinds(user.role)}
             stockHref={stockHref}
+            returnLinks={returnLinks(header, user.role)}
             labelsHref={receivesSerials && can(user.role, 'serials.read') ? `/labels?document=${header.id}` : null}
           />
         }
@@ -62,7 +71,7 @@ export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind;
       <LinkNotes header={header} canReadInvoices={can(user.role, 'invoices.read')} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Facts header={header} />
+          <Facts header={header} readable={readableKinds(user.role)} />
         </div>
         {isInvoice(kind) && <Totals header={header} />}
       </div>
@@ -89,6 +98,20 @@ export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind;
       </div>
     </>
   );
+}
+
+/**
+ * The returns this document's goods can go back on, for the kinds this user may write: a sale's customer return and
+ * credit note, a purchase's return to the supplier. A customer or supplier return needs goods that moved.
+ */
+function returnLinks(header: DocumentHeader, role: Role): { href: string; label: string }[] {
+  const movedGoods = KINDS[header.kind].movesStock || header.stockDocument !== null;
+  return returnKindsFor(header.kind)
+    .filter((kind) => can(role, KINDS[kind].writePermission) && (movedGoods || !KINDS[kind].movesStock))
+    .map((kind) => ({
+      href: `${KINDS[kind].path}/new?returnOf=${header.id}`,
+      label: KINDS[kind].movesStock ? 'Return…' : `${KINDS[kind].label}…`,
+    }));
 }
 
 function LinkNotes({ header, canReadInvoices }: { header: DocumentHeader; canReadInvoices: boolean }) {
@@ -133,9 +156,17 @@ function noSerialsNote(header: DocumentHeader): string {
  * Who the document is with and where: the partner and the warehouse, a transfer's two warehouses, an arrival's
  * transfer.
  */
-function placeFacts(header: DocumentHeader): [string, ReactNode][] {
+function placeFacts(header: DocumentHeader, readable: DocumentKind[]): [string, ReactNode][] {
   const role = KINDS[header.kind].partnerRole;
   const named = (w: { code: string; name: string }) => `${w.code} · ${w.name}`;
+  if (header.returnOf) {
+    const { returnOf } = header;
+    return [
+      [role === 'supplier' ? 'Supplier' : 'Customer', header.partner ? formatPartner(header.partner) : '—'],
+      ['Returns goods of', <DocumentLink key="r" doc={returnOf} readable={readable} />],
+      ['Warehouse', named(header.warehouse)],
+    ];
+  }
   if (header.transfer)
     return [
       [
@@ -175,12 +206,12 @@ function placeFacts(header: DocumentHeader): [string, ReactNode][] {
   ];
 }
 
-function Facts({ header }: { header: DocumentHeader }) {
+function Facts({ header, readable }: { header: DocumentHeader; readable: DocumentKind[] }) {
   const facts: [string, ReactNode][] = [
     ['Number', header.number],
     ['External number', header.externalNumber ?? '—'],
     ['Date', header.date],
-    ...placeFacts(header),
+    ...placeFacts(header, readable),
     ['Created', `${formatDateTime(header.createdAt)} by ${header.createdBy ?? 'unknown'}`],
   ];
   if (header.updatedBy) facts.push(['Last changed', `${formatDateTime(header.updatedAt)} by ${header.updatedBy}`]);

@@ -9,7 +9,16 @@ import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import { formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { documentBlockers } from '@/lib/inventory/correction';
-import { canGetStockDocument, isExpectedReceipt, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import {
+  canGetStockDocument,
+  isExpectedReceipt,
+  isReturn,
+  KINDS,
+  returnOfLabels,
+  type DocumentKind,
+} from '@/lib/inventory/kinds';
+import { getReturnStart } from '@/lib/inventory/queries/returnable';
+import type { Role } from '@/lib/auth/roles';
 import type { SearchParams } from '@/lib/data-table/params';
 import { getDocument, getEditableLines, type DocumentHeader } from '@/lib/inventory/queries/document-detail';
 import { findLineItemById, type LineItemOption } from '@/lib/inventory/queries/form-lookups';
@@ -38,6 +47,7 @@ export async function NewDocumentPage({
   const info = KINDS[kind];
   const raw = await searchParams;
   const user = await requirePagePermission(info.writePermission, withQuery(`${info.path}/new`, raw));
+  if (isReturn(kind)) return <NewReturnPage kind={kind} userId={user.userId} role={user.role} raw={raw} />;
   const db = getDb();
   const [warehouses, item, settings] = await Promise.all([
     warehouseOptions(db),
@@ -71,6 +81,78 @@ export async function NewDocumentPage({
           externalNumber: '',
           createStockDocument: info.generates !== null && settings.createStockDocument,
           lines: item && item !== 'missing' ? [lineFor(kind, item)] : [],
+        }}
+      />
+    </>
+  );
+}
+
+/**
+ * A new return starts from the document its goods go back on (`?returnOf=<id>`, the "Return…" buttons on that
+ * document's page): its partner and warehouse, and a line per item with what can still go back — the serials still out
+ * with it (or, to a supplier, still in stock from it). The user removes what does not come back.
+ */
+async function NewReturnPage({
+  kind,
+  userId,
+  role,
+  raw,
+}: {
+  kind: DocumentKind;
+  userId: number;
+  role: Role;
+  raw: SearchParams;
+}) {
+  const info = KINDS[kind];
+  const db = getDb();
+  const param = Array.isArray(raw.returnOf) ? raw.returnOf[0] : raw.returnOf;
+  const originId = parseId(param ?? '');
+  const [warehouses, start, settings] = await Promise.all([
+    warehouseOptions(db),
+    originId ? getReturnStart(db, kind, originId) : null,
+    getCompanySettings(db),
+  ]);
+  const origins = returnOfLabels(kind);
+  if (!start) {
+    return (
+      <>
+        <PageHeader title={`New ${info.label.toLowerCase()}`} />
+        <Alert tone="info">
+          A {info.label.toLowerCase()} names the document its goods go back on: open {origins} and choose Return… on its
+          page.
+        </Alert>
+      </>
+    );
+  }
+  const { origin } = start;
+  const empty = start.lines.length === 0;
+  return (
+    <>
+      <PageHeader title={`New ${info.label.toLowerCase()}`} description={`Of ${origin.number}`} />
+      <DocumentForm
+        kind={kind}
+        partner={start.partner && { id: start.partner.id, label: formatPartner(start.partner) }}
+        warehouses={warehouses}
+        draftOwner={String(userId)}
+        draftName={`new:${origin.id}`}
+        readable={readableKinds(role)}
+        notice={
+          empty
+            ? `Nothing that moved with ${origin.number} can go back any more.`
+            : `Returns goods of ${origin.number}: the lines hold what can still go back. Remove what does not.`
+        }
+        initial={{
+          kind,
+          date: todayUtc(),
+          partnerId: start.partner?.id ?? '',
+          warehouseId: start.warehouseId,
+          destinationWarehouseId: '',
+          inTransit: false,
+          returnOfId: origin.id,
+          note: '',
+          externalNumber: '',
+          createStockDocument: info.generates !== null && settings.createStockDocument,
+          lines: start.lines.map(({ quantity, serials, ...item }) => ({ ...item, quantity, serials })),
         }}
       />
     </>
@@ -142,7 +224,9 @@ export async function EditDocumentPage({
         draftOwner={String(user.userId)}
         blockers={blockers}
         readable={readableKinds(user.role)}
-        notice={stockNow ? stockNotice(header) : undefined}
+        notice={
+          stockNow ? stockNotice(header) : header.returnOf ? `Returns goods of ${header.returnOf.number}.` : undefined
+        }
         openLine={stockNow ? firstTracked(lines) : undefined}
         initial={{
           kind,
@@ -151,6 +235,7 @@ export async function EditDocumentPage({
           warehouseId: header.warehouse.id,
           destinationWarehouseId: header.destinationWarehouse?.id ?? '',
           inTransit: header.inTransit,
+          returnOfId: header.returnOf?.id ?? '',
           note: header.note,
           externalNumber: header.externalNumber ?? '',
           createStockDocument: stockNow || header.createStockDocument,

@@ -25,6 +25,8 @@ export type ItemFormValues = {
   active: boolean;
   trackSerials: boolean;
   minStock: string;
+  saleWarrantyMonths: string;
+  purchaseWarrantyMonths: string;
 };
 
 /** New item (no id) or edit of one, loaded at `version` (a save over a newer version is refused). */
@@ -65,6 +67,8 @@ export function ItemForm({ id, version, initial }: { id?: string; version?: numb
         {text('salePrice', 'Sale price', { inputMode: 'decimal' })}
         {text('vatRate', 'VAT rate (%)', { inputMode: 'decimal' })}
         {text('minStock', 'Minimum stock', { inputMode: 'decimal' })}
+        {text('saleWarrantyMonths', 'Sale warranty (months)', { inputMode: 'numeric' })}
+        {text('purchaseWarrantyMonths', 'Purchase warranty (months)', { inputMode: 'numeric' })}
       </div>
       <Field id="description" label="Description" error={errors.description?.message}>
         <Textarea rows={3} {...form.register('description')} />

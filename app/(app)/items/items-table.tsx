@@ -4,7 +4,7 @@ import { DataTable, type ListColumn } from '@/components/data-table/data-table';
 import { DataTableToolbar } from '@/components/data-table/toolbar';
 import { Badge } from '@/components/ui/alert';
 import type { ItemRow } from '@/lib/catalog/item-queries';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, formatWarrantyMonths } from '@/lib/format';
 
 const columns: ListColumn<ItemRow>[] = [
   {
@@ -25,6 +25,20 @@ const columns: ListColumn<ItemRow>[] = [
     accessorKey: 'purchasePrice',
     header: 'Purchase price',
     cell: ({ row }) => formatMoney(row.original.purchasePrice),
+  },
+  {
+    id: 'saleWarrantyMonths',
+    accessorKey: 'saleWarrantyMonths',
+    header: 'Sale warranty',
+    enableSorting: false,
+    cell: ({ row }) => formatWarrantyMonths(row.original.saleWarrantyMonths),
+  },
+  {
+    id: 'purchaseWarrantyMonths',
+    accessorKey: 'purchaseWarrantyMonths',
+    header: 'Purchase warranty',
+    enableSorting: false,
+    cell: ({ row }) => formatWarrantyMonths(row.original.purchaseWarrantyMonths),
   },
   {
     id: 'trackSerials',

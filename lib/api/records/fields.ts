@@ -5,7 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { document, user } from '@/db/schema';
 
 /** How a value in a criteria, a list filter or a duplicate check is read and compared. */
-export type ValueKind = 'text' | 'enum' | 'boolean' | 'id' | 'decimal' | 'date' | 'datetime';
+export type ValueKind = 'text' | 'enum' | 'boolean' | 'id' | 'decimal' | 'integer' | 'date' | 'datetime';
 
 /**
  * Where a field can be searched: `apply` receives the comparison and puts it on the right column —
@@ -153,6 +153,7 @@ export function dataField(
 
 function outFor(kind: ValueKind, api: string, values?: readonly string[]): z.ZodType {
   if (kind === 'decimal') return decimalOut(api.replaceAll('_', ' '));
+  if (kind === 'integer') return z.int();
   if (kind === 'boolean') return z.boolean();
   if (kind === 'enum' && values) return z.enum(values as [string, ...string[]]);
   if (kind === 'date') return dateOut;

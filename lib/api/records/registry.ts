@@ -4,6 +4,7 @@ import { items } from './modules/items';
 import { partners } from './modules/partners';
 import { serialNumbers } from './modules/serial-numbers';
 import { stock } from './modules/stock';
+import { stocktakes } from './modules/stocktakes';
 import { warehouses } from './modules/warehouses';
 import type { RecordModule } from './module';
 
@@ -15,6 +16,7 @@ export const RECORD_MODULES: readonly RecordModule[] = [
   ...MODULES.filter((module): module is DocumentModule => module.kind === 'document').map(documentRecordModule),
   serialNumbers,
   stock,
+  stocktakes,
 ];
 
 /** Module names are matched like Zoho's: exactly, but a client's different letter case is forgiven. */

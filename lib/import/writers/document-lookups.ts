@@ -20,6 +20,8 @@ const TABLES = {
   Warehouses: { table: warehouse, columns: { Code: warehouse.codeKey, id: warehouse.id } },
   // By its number as assigned (a transfer arrival names its transfer); the core checks it is a transfer.
   Transfers: { table: document, columns: { Number: document.number, id: document.id } },
+  // Any document by its number (a return names the sale or purchase its goods go back on); the core checks its kind.
+  Documents: { table: document, columns: { Number: document.number, id: document.id } },
 } as const;
 const CANONICAL: Record<string, (text: string) => string> = {
   Code: canonicalKey,

@@ -23,6 +23,8 @@ export type DocumentHeader = {
   transfer: DocRef | null;
   /** A goods receipt that confirmed an expected receipt: that one. */
   expectedReceipt: DocRef | null;
+  /** A return's or credit note's document the goods go back on. */
+  returnOf: DocRef | null;
   stockDocument: DocRef | null;
   sourceInvoice: DocRef | null;
   createdBy: string | null;
@@ -56,6 +58,9 @@ type HeaderRow = {
   transferNumber: string | null;
   expectedId: string | null;
   expectedNumber: string | null;
+  returnOfId: string | null;
+  returnOfNumber: string | null;
+  returnOfKind: DocumentKind | null;
   stockId: string | null;
   stockNumber: string | null;
   stockKind: DocumentKind | null;
@@ -85,6 +90,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
       dw.id::text as "destinationId", dw.code as "destinationCode", dw.name as "destinationName",
       d.in_transit as "inTransit", tr.id::text as "transferId", tr.number as "transferNumber",
       er.id::text as "expectedId", er.number as "expectedNumber",
+      ro.id::text as "returnOfId", ro.number as "returnOfNumber", ro.kind as "returnOfKind",
       sd.id::text as "stockId", sd.number as "stockNumber", sd.kind as "stockKind",
       si.id::text as "sourceId", si.number as "sourceNumber", si.kind as "sourceKind",
       cu.name as "createdBy", d.created_at as "createdAt", uu.name as "updatedBy", d.updated_at as "updatedAt", d.version,
@@ -94,6 +100,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
     left join warehouse dw on dw.id = d.destination_warehouse_id
     left join document tr on tr.id = d.transfer_id
     left join document er on er.id = d.expected_receipt_id
+    left join document ro on ro.id = d.return_of_id
     left join partner p on p.id = d.partner_id
     left join document sd on sd.id = d.stock_document_id
     left join document si on si.id = d.source_invoice_id
@@ -120,6 +127,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
     expectedReceipt: row.expectedId
       ? { id: row.expectedId, number: row.expectedNumber!, kind: 'expected_receipt' }
       : null,
+    returnOf: row.returnOfId ? { id: row.returnOfId, number: row.returnOfNumber!, kind: row.returnOfKind! } : null,
     stockDocument: row.stockId ? { id: row.stockId, number: row.stockNumber!, kind: row.stockKind! } : null,
     sourceInvoice: row.sourceId ? { id: row.sourceId, number: row.sourceNumber!, kind: row.sourceKind! } : null,
     createdBy: row.createdBy,

@@ -213,6 +213,9 @@ export type SerialMove = {
   invoiceKind: string | null;
   /** Where a transfer took it; null for receipts and issues. */
   destinationCode: string | null;
+  /** The count whose closing posted this receipt or issue (a serial found or missing there). */
+  stocktakeId: string | null;
+  stocktakeNumber: string | null;
 };
 
 /**
@@ -225,9 +228,10 @@ export async function getSerialHistory(db: DbOrTx, id: bigint): Promise<SerialMo
     select m.id::text, m.direction, m.at, d.id::text as "documentId", d.number as "documentNumber", d.kind as "documentKind",
       d.date::text as "documentDate", p.code as "partnerCode", p.name as "partnerName", u.name as "createdBy",
       w.code as "warehouseCode", inv.id::text as "invoiceId", inv.number as "invoiceNumber", inv.kind as "invoiceKind",
-      dw.code as "destinationCode"
+      dw.code as "destinationCode", st.id::text as "stocktakeId", st.number as "stocktakeNumber"
     from serial_movement m
     join document d on d.id = m.document_id
+    left join stocktake st on st.id = d.stocktake_id
     join warehouse w on w.id = m.warehouse_id
     left join warehouse dw on dw.id = d.destination_warehouse_id
     left join partner p on p.id = d.partner_id

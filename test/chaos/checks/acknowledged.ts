@@ -6,6 +6,7 @@ import type { DbOrTx } from '@/db/client';
 import type { Entry } from '../history';
 import type { World } from '../world';
 import type { CheckResult, Violation } from './check';
+import { stocktakeNote } from '../stocktake-door';
 import { contentDifference, readStoredDocuments, type StoredDocument } from './stored-documents';
 
 const ok = (e: Entry) => e.outcome.status === 'ok';
@@ -68,6 +69,18 @@ function leftovers(stored: Map<string, StoredDocument>, entries: Entry[]): Viola
         violations.push({
           detail: `${doc.number} belongs to an invoice that does not own it`,
           docIds: [doc.id, doc.sourceInvoiceId],
+        });
+      continue;
+    }
+    if (doc.stocktakeId !== null) {
+      // A count's adjustment: its close (the entry whose marker is its reason) must have been acknowledged.
+      const closed = entries.some(
+        (e) => e.action === 'stocktake' && ok(e) && e.number && doc.note === stocktakeNote(e.number, e.marker),
+      );
+      if (!closed)
+        violations.push({
+          detail: `${doc.number} was posted by a count whose close was not acknowledged`,
+          docIds: [doc.id],
         });
       continue;
     }

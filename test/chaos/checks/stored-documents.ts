@@ -15,9 +15,12 @@ export type StoredDocument = {
   destinationWarehouseId: string | null;
   inTransit: boolean;
   transferId: string | null;
+  returnOfId: string | null;
   createStock: boolean;
   stockDocumentId: string | null;
   sourceInvoiceId: string | null;
+  /** The count whose close posted it. */
+  stocktakeId: string | null;
   lines: string;
 };
 
@@ -51,8 +54,10 @@ export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, Store
   const docs = await db.execute<Omit<StoredDocument, 'lines'>>(sql`
     select id::text, kind, number, date::text, note, warehouse_id::text as "warehouseId",
       destination_warehouse_id::text as "destinationWarehouseId", in_transit as "inTransit", transfer_id::text as "transferId",
+      return_of_id::text as "returnOfId",
       create_stock_document as "createStock",
-      stock_document_id::text as "stockDocumentId", source_invoice_id::text as "sourceInvoiceId" from document`);
+      stock_document_id::text as "stockDocumentId", source_invoice_id::text as "sourceInvoiceId",
+      stocktake_id::text as "stocktakeId" from document`);
   const lines = await db.execute<{ documentId: string; item: string; quantity: string; serials: string[] }>(sql`
     select l.document_id::text as "documentId", l.item_id::text as item, l.quantity::text,
       coalesce(array_agg(s.serial) filter (where s.serial is not null), '{}')
@@ -87,6 +92,7 @@ export function contentDifference(
     destinationWarehouseId: content.kind === 'transfer' ? String(world.warehouseIds[heldIn(content)]) : null,
     inTransit: content.inTransit ?? false,
     transferId: content.transferDocId ?? null,
+    returnOfId: content.returnOfDocId ?? null,
     lines: expectedLines(world, content.lines, isInvoice(content.kind)),
   };
   const differences = (Object.keys(expected) as (keyof typeof expected)[])

@@ -7,7 +7,7 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getItem, getItemSerialsInStock, getItemStock } from '@/lib/catalog/item-queries';
-import { formatDateTime, formatMoney, formatQuantity } from '@/lib/format';
+import { formatDateTime, formatMoney, formatQuantity, formatWarrantyMonths } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { DeleteItemButton } from '../delete-item-button';
 
@@ -31,6 +31,8 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
     ['VAT rate', `${formatQuantity(item.vatRate)} %`],
     ['EAN', item.ean ?? '—'],
     ['Minimum stock', formatQuantity(item.minStock)],
+    ['Sale warranty', formatWarrantyMonths(item.saleWarrantyMonths)],
+    ['Purchase warranty', formatWarrantyMonths(item.purchaseWarrantyMonths)],
   ];
   return (
     <>

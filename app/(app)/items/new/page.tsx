@@ -22,6 +22,8 @@ export default async function NewItemPage() {
           active: true,
           trackSerials: false,
           minStock: '',
+          saleWarrantyMonths: '',
+          purchaseWarrantyMonths: '',
         }}
       />
     </>

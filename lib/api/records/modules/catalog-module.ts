@@ -16,6 +16,7 @@ const VALUE_KINDS: Partial<Record<FieldKind, ValueKind>> = {
   text: 'text',
   enum: 'enum',
   decimal: 'decimal',
+  integer: 'integer',
   boolean: 'boolean',
   date: 'date',
 };

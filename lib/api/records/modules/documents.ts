@@ -73,7 +73,9 @@ function headerField(f: ModuleField): Field {
     case 'Destination_Warehouse':
       return lookupField(f, document.destinationWarehouseId, warehouse);
     case 'Transfer':
-      return transferField(f);
+      return documentRefField(f, document.transferId);
+    case 'Return_Of':
+      return documentRefField(f, document.returnOfId);
     case 'In_Transit':
       return dataField('In_Transit', document.inTransit, 'boolean', {
         in: d.inTransit,
@@ -192,8 +194,8 @@ function lookupField(f: ModuleField, fk: PgColumn, table: typeof partner | typeo
   };
 }
 
-/** The transfer an arrival names: given and answered as {"id": …, "Number": …}. */
-function transferField(f: ModuleField): Field {
+/** The transfer an arrival names, the document a return names: given and answered as {"id": …, "Number": …}. */
+function documentRefField(f: ModuleField, fk: PgColumn): Field {
   const transfer = z
     .object({ id: z.string().optional(), Number: z.string().optional() })
     .describe('Give one of: {"Number": "…"}, {"id": "…"}.');
@@ -203,8 +205,8 @@ function transferField(f: ModuleField): Field {
     out: docRef,
     in: transfer,
     input: f.key,
-    select: documentLinkJson(document.transferId),
-    subFilters: { id: column('id', document.transferId) },
+    select: documentLinkJson(fk),
+    subFilters: { id: column('id', fk) },
   };
 }
 

@@ -34,11 +34,21 @@ import type { RecordModule } from '../module';
 import { groupBy } from '../query/read';
 import { documentModuleOf, MODULES } from '@/lib/modules';
 import { canonicalKey } from '@/lib/text/canonical-key';
+import {
+  traceSerials,
+  type SerialTrace,
+  type TraceDocument,
+  type TraceRef,
+} from '@/lib/inventory/queries/serial-trace';
 
 const refFilters = (fk: PgColumn, table: typeof item | typeof warehouse) => ({
   id: column('id', fk),
   Code: via('text', fk, table, table.id, table.code),
 });
+
+const documentKindOut = z.enum(
+  MODULES.filter((m) => m.kind === 'document').map((m) => m.apiName) as [string, ...string[]],
+);
 
 const movementOut = z.object({
   Direction: z
@@ -50,7 +60,7 @@ const movementOut = z.object({
   Document: z.object({
     id: idOut,
     Number: z.string(),
-    Kind: z.enum(MODULES.filter((m) => m.kind === 'document').map((m) => m.apiName) as [string, ...string[]]),
+    Kind: documentKindOut,
   }),
   Invoice: z
     .object({ id: idOut, Number: z.string() })
@@ -63,6 +73,95 @@ const movementOut = z.object({
   Created_By: userOut,
   Time: timeOut,
 });
+
+const traceDocumentOut = z
+  .object({
+    id: idOut,
+    Number: z.string(),
+    Kind: documentKindOut,
+    Date: dateOut,
+    Partner: refOut.nullable(),
+    Invoice: z
+      .object({ id: idOut, Number: z.string() })
+      .nullable()
+      .describe('The invoice that created the document, if any.'),
+  })
+  .nullable();
+
+const refWire = (r: TraceRef | null) => (r ? { id: r.id, Code: r.code, Name: r.name } : null);
+const documentWire = (d: TraceDocument | null) =>
+  d && {
+    id: d.id,
+    Number: d.number,
+    Kind: documentModuleOf(d.kind).apiName,
+    Date: d.date,
+    Partner: refWire(d.partner),
+    Invoice: d.invoice && { id: d.invoice.id, Number: d.invoice.number },
+  };
+
+/*
+ * The trace of each serial (lib/inventory/queries/serial-trace.ts, the facts the serial's page shows): read
+ * once per page of records, whichever of its fields the request asks for. The read handler passes every
+ * expand field of a page the same array of ids, which keys the memo.
+ */
+const tracesOfPage = new WeakMap<bigint[], Promise<SerialTrace[]>>();
+function traceField(api: string, out: z.ZodType, description: string, value: (t: SerialTrace) => unknown): Field {
+  return {
+    api,
+    out,
+    description,
+    expand: async (db, ids) => {
+      let traces = tracesOfPage.get(ids);
+      if (!traces) tracesOfPage.set(ids, (traces = traceSerials(db, ids)));
+      return new Map((await traces).map((trace) => [trace.id, value(trace)]));
+    },
+  };
+}
+
+const traceFields: Field[] = [
+  traceField(
+    'Destination_Warehouse',
+    refOut.nullable(),
+    'In transit: the warehouse the transfer is taking it to; otherwise null.',
+    (t) => refWire(t.destination),
+  ),
+  traceField(
+    'Customer',
+    refOut.nullable(),
+    'While sold (issued to a customer): whom to. Null in stock, in transit, when it left by another kind of document (a return to the supplier) or the issue names no customer.',
+    (t) => refWire(t.customer),
+  ),
+  traceField(
+    'Purchase',
+    traceDocumentOut,
+    'The latest goods receipt that brought it in from a supplier (its purchase), with its date and supplier.',
+    (t) => documentWire(t.purchase),
+  ),
+  traceField(
+    'Came_In',
+    traceDocumentOut,
+    'The document that last brought it into Warehouse: a receipt, a transfer, a transfer arrival or a return.',
+    (t) => documentWire(t.cameIn),
+  ),
+  traceField(
+    'Went_Out',
+    traceDocumentOut,
+    'While it is out (issued or in transit): the document that took it, with its date and partner; null in stock. A serial that came back is in stock again, and this is null.',
+    (t) => documentWire(t.wentOut),
+  ),
+  traceField(
+    'Purchase_Warranty_End',
+    dateOut.nullable(),
+    "The last day the supplier's warranty covers: the Purchase's date plus the item's Purchase_Warranty_Months (a day past the end of a shorter month is its last day: January 31 + 1 month = February 28). Null without a purchase or a period.",
+    (t) => t.purchaseWarrantyEnd,
+  ),
+  traceField(
+    'Sale_Warranty_End',
+    dateOut.nullable(),
+    "While sold: the last day the warranty to the customer covers, the sale's (Went_Out's) date plus the item's Sale_Warranty_Months. Null when not sold or no period is set.",
+    (t) => t.saleWarrantyEnd,
+  ),
+];
 
 const fields: Field[] = [
   idField(serialNumber.id),
@@ -106,6 +205,7 @@ const fields: Field[] = [
   },
   movementTime('Created_Time', 'min', 'When it was first received (its oldest movement).'),
   movementTime('Modified_Time', 'max', 'When it last moved.'),
+  ...traceFields,
   {
     api: 'History',
     out: z.array(movementOut),
@@ -126,7 +226,7 @@ export const serialNumbers: RecordModule = {
   api: 'Serial_Numbers',
   singular: 'serial number',
   description:
-    'Every serial number ever received, with where it is now and (on GET by id) its full history. Read-only: serials move with documents.',
+    'Every serial number ever received: where it is now (warehouse, in transit, or sold to whom), the documents and dates it came in and went out with, the warranty end dates on both sides, and (on GET by id) its full history. Find one by its text with `GET /Serial_Numbers/search?criteria=(Serial:equals:…)` (as it reads: case, width and look-alike letters aside) or `?word=`. Read-only: serials move with documents.',
   read: 'serials.read',
   table: serialNumber,
   fields,

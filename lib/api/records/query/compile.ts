@@ -28,6 +28,7 @@ export const OPS_BY_KIND: Record<ValueKind, string[]> = {
   boolean: ['equals', 'not_equal'],
   id: ['equals', 'not_equal', 'in'],
   decimal: ORDERED,
+  integer: ORDERED,
   date: ORDERED,
   datetime: ORDERED,
 };
@@ -101,6 +102,9 @@ function typedValue(filter: Filter, value: string, name: string, param: string):
     case 'decimal':
       if (!/^-?\d{1,18}(\.\d{1,9})?$/.test(value)) throw fail('use a number such as 12.50');
       return sql`${value}::numeric`;
+    case 'integer':
+      if (!/^-?\d{1,9}$/.test(value)) throw fail('use a whole number such as 12');
+      return sql`${value}::integer`;
     case 'date': {
       // The one date rule of every door: a real date of 1900–2999 (PostgreSQL would fail on 2026-02-30).
       const problem = dateProblem(value, name);

@@ -85,19 +85,17 @@ async function finish(
 ): Promise<ApiRecord[]> {
   if (rows.length === 0) return [];
   const expanded = new Map<string, Map<string, unknown>>();
-  for (const f of fields)
-    if (f.expand)
-      expanded.set(
-        f.api,
-        await f.expand(
-          db,
-          rows.map((r) => BigInt(r.id as string)),
-        ),
-      );
+  // One array for every expand field of the page: loaders that share a query memoize on it (serial-numbers.ts).
+  // (Only a module with expand fields has ids: Stock rows have none.)
+  const ids = fields.some((f) => f.expand) ? rows.map((r) => BigInt(r.id as string)) : [];
+  for (const f of fields) if (f.expand) expanded.set(f.api, await f.expand(db, ids));
+  // A record an expand field has nothing for gets an empty list (a serial with no history); a null it loaded stays.
+  const valueOf = (f: Field, id: string) => {
+    const loaded = expanded.get(f.api)!;
+    return loaded.has(id) ? loaded.get(id) : [];
+  };
   return rows.map((row) =>
-    Object.fromEntries(
-      fields.map((f) => [f.api, f.expand ? (expanded.get(f.api)!.get(row.id as string) ?? []) : row[f.api]]),
-    ),
+    Object.fromEntries(fields.map((f) => [f.api, f.expand ? valueOf(f, row.id as string) : row[f.api]])),
   );
 }
 

@@ -11,7 +11,16 @@ import type { Field, SubField } from '../fields';
 import type { ApiRecord, WriteContext, WriteOps } from '../module';
 import { readRecord } from '../query/read';
 import { toLibInput } from './input';
-import { ITEM_REF, PARTNER_REF, resolveRef, resolveRefs, TRANSFER_REF, WAREHOUSE_REF, type RefTarget } from './lookups';
+import {
+  DOCUMENT_REF,
+  ITEM_REF,
+  PARTNER_REF,
+  resolveRef,
+  resolveRefs,
+  TRANSFER_REF,
+  WAREHOUSE_REF,
+  type RefTarget,
+} from './lookups';
 
 /**
  * Writes of a document module: the lookups become ids, the lines are renamed, and postDocument,
@@ -64,7 +73,12 @@ async function updateSentFields(
   }
 }
 
-const REFS: Record<string, RefTarget> = { Partners: PARTNER_REF, Warehouses: WAREHOUSE_REF, Transfers: TRANSFER_REF };
+const REFS: Record<string, RefTarget> = {
+  Partners: PARTNER_REF,
+  Warehouses: WAREHOUSE_REF,
+  Transfers: TRANSFER_REF,
+  Documents: DOCUMENT_REF,
+};
 
 async function documentInput(
   kind: DocumentKind,

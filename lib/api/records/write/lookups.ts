@@ -42,6 +42,14 @@ export const TRANSFER_REF: RefTarget = {
   keys: { Number: { column: document.number, canonical: (text) => text } },
 };
 
+/** Any document by its number (a return's Return_Of); the core checks that its kind fits the return. */
+export const DOCUMENT_REF: RefTarget = {
+  what: 'document',
+  table: document,
+  id: document.id,
+  keys: { Number: { column: document.number, canonical: (text) => text } },
+};
+
 /** The value as the lookup compares it: an id's digits, or the key field's canonical form. */
 function comparable(target: RefTarget, key: string, text: string): string {
   return key === 'id' ? String(parseId(text) ?? '') : target.keys[key].canonical(text);

@@ -35,6 +35,8 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
           active: item.active,
           trackSerials: item.trackSerials,
           minStock: plainDecimal(item.minStock),
+          saleWarrantyMonths: item.saleWarrantyMonths?.toString() ?? '',
+          purchaseWarrantyMonths: item.purchaseWarrantyMonths?.toString() ?? '',
         }}
       />
     </>

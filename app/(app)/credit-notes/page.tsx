@@ -1,0 +1,8 @@
+import { DocumentListPage } from '@/app/(app)/_documents/list-page';
+import type { SearchParams } from '@/lib/data-table/params';
+
+export const metadata = { title: 'Credit notes' };
+
+export default function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <DocumentListPage kind="credit_note" searchParams={searchParams} />;
+}
