@@ -145,6 +145,10 @@ async function createRecords(admin: APIRequestContext): Promise<Ids> {
     Warehouse: { Code: 'STORE' },
     Lines: [serialLine],
   });
+  const expectedReceipt = await post('Expected_Receipts', {
+    ...base,
+    Lines: [{ Item: { Code: tracked }, Quantity: 1, Serial_Numbers: [uniqueCode('AZE')] }],
+  });
   const serials = await (
     await admin.get(`/crm/v8/Serial_Numbers/search?criteria=${encodeURIComponent(`(Serial:equals:${serial})`)}`)
   ).json();
@@ -159,6 +163,7 @@ async function createRecords(admin: APIRequestContext): Promise<Ids> {
     sales_invoice: salesInvoice,
     transfer,
     transfer_arrival: arrival,
+    expected_receipt: expectedReceipt,
     stocktake: '', // opened on the web afterwards (openStocktake)
     customer_return: customerReturn,
     supplier_return: supplierReturn,

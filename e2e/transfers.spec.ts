@@ -159,3 +159,58 @@ test.describe('transfers move serial numbers between warehouses', () => {
     expect(response?.status()).toBe(403);
   });
 });
+
+test.describe('an in-transit transfer received on a phone, and its arrival edited with the same scan form', () => {
+  const prefix = uniqueCode('TRP');
+  const sent = ['1', '2', '3'].map((s) => `${prefix}-${s}`);
+
+  test('scan two of three at 390×844, then edit the arrival: swap one for the third', async ({ page }) => {
+    await signIn(page, 'warehouse');
+    await receiveSerials(page, sent);
+    await startTransfer(page);
+    await page.getByLabel(/^In transit/).check();
+    await addItem(page, 'PHN-X1', 1, '3');
+    const dialog = await typeSerials(page, 1, sent);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    const number = await saveDocument(page, 'Transfer');
+    const transferPage = page.url();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('region', { name: 'In transit' }).getByRole('link', { name: 'Receive' }).click();
+    await expect(page.getByRole('heading', { name: `Receive ${number}` })).toBeVisible();
+    const scan = page.getByLabel('Scan or type a serial number');
+    await expect(scan).toBeInViewport();
+    for (const serial of sent.slice(0, 2)) {
+      await scan.fill(serial);
+      await scan.press('Enter');
+    }
+    await expect(page.getByRole('list', { name: 'Not scanned yet: PHN-X1' })).toHaveText(sent[2]);
+    const save = page.getByRole('button', { name: 'Save arrival' });
+    await save.scrollIntoViewIfNeeded();
+    const box = await save.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await save.click();
+    await expect(page).toHaveURL(transferPage);
+    const arrivals = page.getByRole('region', { name: 'In transit' }).getByRole('list', { name: 'Arrivals' });
+    await arrivals.getByRole('link', { name: /^TA-\d{4}-\d{5}$/ }).click();
+    const arrival = ((await page.getByRole('heading', { name: /^Transfer arrival TA-/ }).textContent()) ?? '').replace(
+      'Transfer arrival ',
+      '',
+    );
+
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await expect(page.getByRole('heading', { name: `Edit ${arrival}` })).toBeVisible();
+    await page.getByRole('button', { name: `Remove ${sent[1]}` }).click();
+    await scan.fill(sent[2]);
+    await scan.press('Enter');
+    await expect(page.getByRole('list', { name: 'Not scanned yet: PHN-X1' })).toHaveText(sent[1]);
+    await page.getByRole('button', { name: 'Save arrival' }).click();
+    await expect(page.getByRole('heading', { name: `Transfer arrival ${arrival}` })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Serial numbers of line 1' })).toContainText(sent[2]);
+
+    await page.goto(transferPage);
+    await expect(
+      page.getByRole('region', { name: 'In transit' }).getByRole('list', { name: 'Serial numbers in transit' }),
+    ).toHaveText(sent[1]);
+  });
+});

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { freshBenchDatabase, fmt, median, timed } from '@/bench/bench-db';
 import { benchAgenda } from '@/bench/agenda-bench';
 import { benchSerialSearch } from '@/bench/search-bench';
+import { benchTransit } from '@/bench/transit-bench';
 import { seedSerials } from '@/bench/seed-serials';
 import { benchCheckSerials, benchSerialEntry } from '@/bench/serials-bench';
 import { benchStocktake } from '@/bench/stocktake-bench';
@@ -54,6 +55,7 @@ console.log(
   `[bench] transfer of ${LINE.toLocaleString('en')} serials between warehouses: ${runs(posted.transfers)} — goal < 1000 ms`,
 );
 console.log(`[bench] goods issue of ${LINE.toLocaleString('en')} serials: ${runs(posted.issues)} — goal < 1000 ms`);
+const twoStep = await benchTransit(db, 'TWO', LINE);
 
 // What the serial key's trigram index (the search by any part of a serial) costs postings: the same postings
 // without it, between two rounds with it (with / without / with), so a machine getting busier or quieter
@@ -99,7 +101,9 @@ await client.end();
 console.log(
   `[bench] AT ${SERIALS.toLocaleString('en')} SERIALS: contains search p95 ${fmt(searchP95)} (worst door and text; goal < 100 ms)` +
     ` | 10,000-serial goods receipt median ${fmt(median(indexed.receipts))}, transfer ${fmt(median(indexed.transfers))}` +
-    `, closing a 10,000-serial stocktake ${fmt(stocktakeClose)} (goal < 1000 ms each; trigram index included)`,
+    ` | in transit: dispatch ${fmt(median(twoStep.dispatches))}, arrival ${fmt(median(twoStep.arrivals))}` +
+    ` | expected: prepare ${fmt(median(twoStep.prepares))}, confirm ${fmt(median(twoStep.confirms))}` +
+    ` | closing a 10,000-serial stocktake ${fmt(stocktakeClose)} (goal < 1000 ms each; trigram index included)`,
 );
 
 // Issue 4's targets: 25,000-row Items upsert and 25,000-serial receipt import, upload to COMPLETED, next to COPY.

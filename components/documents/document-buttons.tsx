@@ -7,7 +7,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { RefusalProblem } from '@/lib/actions/result';
 import { correctable, isPinned, type Blocker } from '@/lib/inventory/correction-scope';
-import { isArrival, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { deleteDocumentAction } from '@/app/(app)/_documents/actions';
 import { reach } from '@/lib/actions/reach';
 import { PinnedActionsNote, pinnedTooltip } from './pinned-reason';
@@ -64,8 +64,7 @@ export function DocumentButtons({
             Create {KINDS[info.generates!].label.toLowerCase()}
           </Link>
         )}
-        {/* An arrival is deleted and received again from its transfer's page, not edited here. */}
-        {canWrite && !isArrival(kind) && (
+        {canWrite && (
           <Link
             href={`${info.path}/${id}/edit`}
             className={buttonClass('secondary')}
@@ -92,7 +91,9 @@ export function DocumentButtons({
               description={
                 info.movesStock
                   ? 'Its stock and serial movements are undone. This is refused when later documents depend on them.'
-                  : 'Its lines are removed, and the goods document it created is deleted with it.'
+                  : info.generates === null
+                    ? 'Its lines and expected serials are removed. This is refused when receipts confirmed it.'
+                    : 'Its lines are removed, and the goods document it created is deleted with it.'
               }
               onConfirm={remove.run}
               trigger={

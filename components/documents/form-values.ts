@@ -1,4 +1,4 @@
-import { isReturn, isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { isExpectedReceipt, isReturn, isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
 import type { DocumentInput } from '@/lib/validation/documents';
 
@@ -57,9 +57,12 @@ export function lineFor(kind: DocumentKind, item: LineItemOption): FormLine {
   };
 }
 
-/** Serials travel only where stock moves: on goods documents, and on invoices that create one. */
+/**
+ * Serials travel only where stock moves: on goods documents, and on invoices that create one; and on an expected
+ * receipt, whose serials are the list it waits for.
+ */
 export function carriesSerials(kind: DocumentKind, createStockDocument: boolean): boolean {
-  return KINDS[kind].movesStock || createStockDocument;
+  return KINDS[kind].movesStock || createStockDocument || isExpectedReceipt(kind);
 }
 
 /** The form's values as the shared document schema takes them (the server parses them again). */

@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/sales-invoices', label: 'Sales invoices', permission: 'invoices.read' },
   { href: '/credit-notes', label: 'Credit notes', permission: 'invoices.read' },
   { href: '/goods-receipts', label: 'Goods receipts', permission: 'stockDocs.read' },
+  { href: '/expected-receipts', label: 'Expected receipts', permission: 'stockDocs.read' },
   { href: '/goods-issues', label: 'Goods issues', permission: 'stockDocs.read' },
   { href: '/transfers', label: 'Transfers', permission: 'stockDocs.read' },
   { href: '/stocktakes', label: 'Stocktakes', permission: 'stockDocs.read' },

@@ -28,6 +28,7 @@ export const DOCUMENT_KINDS = [
   'customer_return',
   'supplier_return',
   'credit_note',
+  'expected_receipt',
 ] as const;
 export const documentKindEnum = pgEnum('document_kind', DOCUMENT_KINDS);
 export const SERIAL_STATUSES = ['in_stock', 'issued', 'in_transit'] as const;
@@ -51,6 +52,8 @@ export const document = pgTable(
     inTransit: boolean().notNull().default(false),
     // Transfer arrivals only: the in-transit transfer whose goods arrived.
     transferId: idRef().references((): AnyPgColumn => document.id),
+    // Goods receipts only: the expected receipt (lib/inventory/expected.ts) whose serials this receipt confirmed.
+    expectedReceiptId: idRef().references((): AnyPgColumn => document.id),
     // Returns and credit notes only: the document the goods left or came with (a sales invoice or goods issue for a
     // customer return or credit note, a purchase invoice or goods receipt for a return to the supplier).
     returnOfId: idRef().references((): AnyPgColumn => document.id),
@@ -97,6 +100,13 @@ export const document = pgTable(
     index()
       .on(t.transferId)
       .where(sql`${t.transferId} is not null`),
+    check(
+      'document_confirms_expected_receipt',
+      sql`${t.expectedReceiptId} is null or ${t.kind}::text = 'goods_receipt'`,
+    ),
+    index()
+      .on(t.expectedReceiptId)
+      .where(sql`${t.expectedReceiptId} is not null`),
     check(
       'document_return_of_returns',
       sql`(${t.kind}::text in ('customer_return', 'supplier_return', 'credit_note')) = (${t.returnOfId} is not null)`,
@@ -224,6 +234,41 @@ export const serialMovement = pgTable(
     at: createdAt(),
   },
   (t) => [uniqueIndex().on(t.lineId, t.serialId), index().on(t.serialId, t.id), index().on(t.documentId)],
+);
+
+/**
+ * The serials an expected receipt (a goods receipt prepared from the supplier's list) waits for: not stock, not
+ * in the agenda. `expected` reserves the serial for its item (one open expectation per serial); a goods receipt
+ * that confirms the expected receipt marks each `received` (it arrived) or `dropped` (it did not, and the clerk
+ * took it off), naming itself in resolved_by_id. What stays `expected` is the remainder, still awaited.
+ */
+export const EXPECTED_SERIAL_STATUSES = ['expected', 'received', 'dropped'] as const;
+export const expectedSerial = pgTable(
+  'expected_serial',
+  {
+    id: idPk(),
+    lineId: idRef()
+      .notNull()
+      .references(() => documentLine.id, { onDelete: 'cascade' }),
+    documentId: idRef().notNull(),
+    itemId: idRef()
+      .notNull()
+      .references(() => item.id),
+    serial: text().notNull(),
+    serialKey: text().notNull(),
+    status: text({ enum: EXPECTED_SERIAL_STATUSES }).notNull().default('expected'),
+    resolvedById: idRef().references(() => document.id),
+  },
+  (t) => [
+    uniqueIndex('expected_serial_open')
+      .on(t.itemId, t.serialKey)
+      .where(sql`${t.status} = 'expected'`),
+    index().on(t.documentId, t.status),
+    index()
+      .on(t.resolvedById)
+      .where(sql`${t.resolvedById} is not null`),
+    check('expected_serial_resolved', sql`(${t.status} = 'expected') = (${t.resolvedById} is null)`),
+  ],
 );
 
 export const auditLog = pgTable(

@@ -68,6 +68,7 @@ export const arrivalCheckPayload = object({
   transferId: text,
   itemId: text,
   serials: z.array(z.string(), { message: NOT_VALID }),
+  arrivalId: text.optional(),
 });
 
 /** { id, values } of a stocktake's action (a scan, a count, the close): the count's id as text, its values. */

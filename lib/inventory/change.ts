@@ -12,11 +12,24 @@ import { changesStock, correctInPlace, describeChanges, type PostedLine } from '
 import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { assertExternalNumberFree, externalNumberKey, externalNumberRefusal } from './external-number';
 import { loadContext, type PostingContext } from './context';
-import { isArrival, isReturn, isTransfer, KINDS, type DocumentKind } from './kinds';
+import {
+  confirmationProblems,
+  confirmingReceipts,
+  expectedSerialLines,
+  prepareExpectedSerials,
+  reopenExpectedSerials,
+} from './expected';
+import { isArrival, isExpectedReceipt, isReturn, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
 import { allocateNumber } from './numbering';
 import { throwIfProblems } from './problems';
-import { arrivalProblems, transferArrivals } from './transit';
+import {
+  arrivalProblems,
+  lockTransferForArrival,
+  transferArrivals,
+  transitProblems,
+  type TransitTransfer,
+} from './transit';
 import { createsStockDocument, movesGoods, serialRuleProblems, snapshot, stockDocOf, type Actor } from './post';
 import { documentReturns, lockReturnOrigin, returnedProblems, returnProblems, type ReturnOrigin } from './returns';
 
@@ -101,7 +114,9 @@ async function changeDocument(
         const row = await lockDocument(tx, id);
         await assertCurrentVersion(tx, row, expectedVersion);
         const posted = await loadPosted(tx, row);
-        const data = parseOrThrow(documentSchema, { ...inputOf(row, posted), kind: row.kind });
+        // Which expected receipt a receipt confirmed is fixed when it is posted: an edit keeps it, whatever it sends.
+        const fixed = { kind: row.kind, expectedReceiptId: row.expectedReceiptId };
+        const data = parseOrThrow(documentSchema, { ...inputOf(row, posted), ...fixed });
         external = { kind: row.kind, partnerId: data.partnerId, externalNumber: data.externalNumber, exceptId: id };
         await assertExternalNumberFree(tx, external);
         await editDocument(tx, row, data, posted, actor);
@@ -119,7 +134,13 @@ type Posted = PostedState & { changes: ReturnType<typeof describeChanges> };
 async function loadPosted(tx: DbOrTx, row: DocRow): Promise<PostedState> {
   const before = await loadPostedLines(tx, row.id);
   const linked = row.stockDocumentId ? await lockLinked(tx, row.stockDocumentId) : null;
-  const serialLines = KINDS[row.kind].movesStock ? before : linked ? await loadPostedLines(tx, linked.id) : [];
+  const serialLines = KINDS[row.kind].movesStock
+    ? before
+    : linked
+      ? await loadPostedLines(tx, linked.id)
+      : isExpectedReceipt(row.kind)
+        ? await expectedSerialLines(tx, row.id, before)
+        : [];
   return { before, linked, serialLines };
 }
 
@@ -133,6 +154,7 @@ function postedInput(row: DocRow, { before, serialLines }: PostedState): Documen
     destinationWarehouseId: row.destinationWarehouseId,
     inTransit: row.inTransit,
     transferId: row.transferId,
+    expectedReceiptId: row.expectedReceiptId,
     returnOfId: row.returnOfId,
     externalNumber: row.externalNumber,
     note: row.note,
@@ -158,9 +180,13 @@ async function editDocument(
   const origin = await lockOriginForEdit(tx, row, data);
   const ctx = await loadContext(tx, row.kind, data);
   if (changesStock(row, data, state.before, state.serialLines)) {
+    const transfer = isArrival(row.kind) ? await lockArrivalTransfer(tx, row, data) : null;
     await refuseTransitRepost(tx, row);
+    await refuseExpectedRepost(tx, row);
     throwIfProblems(returnProblems(row.number, await documentReturns(tx, row.id)));
     await repostDocument(tx, row, data, ctx, posted, actor);
+    // What the edited arrival takes, with the transfer's other arrivals, must still fit what the transfer sent.
+    if (transfer) throwIfProblems(await transitProblems(tx, transfer, row.id));
     if (origin?.goodsId && movesGoods(data))
       throwIfProblems(await returnedProblems(tx, { ...origin, goodsId: origin.goodsId }, row.id));
   } else {
@@ -182,18 +208,37 @@ async function lockOriginForEdit(tx: DbOrTx, row: DocRow, data: DocumentData): P
 }
 
 /**
- * What in-transit transfers allow beyond corrections: a transfer whose goods arrived (in part) is pinned by its
- * arrivals, and an arrival is not re-posted but deleted and received again (what it may take depends on the
- * transfer's other arrivals, which only posting an arrival checks, under the transfer's lock).
+ * An arrival whose goods change is re-posted under its transfer's lock, as posting one is: the transfer's other
+ * arrivals then cannot change while this one's new goods are checked against what is still in transit. It stays
+ * with its transfer.
  */
+async function lockArrivalTransfer(tx: DbOrTx, row: DocRow, data: DocumentData): Promise<TransitTransfer> {
+  if (data.transferId !== row.transferId) {
+    const message = `${row.number} stays with its transfer; receive another transfer's goods with a new arrival.`;
+    throw new DomainError('INVALID_DATA', message, { transferId: message });
+  }
+  return lockTransferForArrival(tx, data);
+}
+
+/** A transfer whose goods arrived (in part) is pinned by its arrivals: it cannot be re-posted until they go. */
 async function refuseTransitRepost(tx: DbOrTx, row: DocRow): Promise<void> {
-  if (isArrival(row.kind)) {
+  if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
+}
+
+/**
+ * What expected receipts allow beyond corrections (expected.ts): an expected receipt that receipts confirmed is
+ * pinned by them, and a confirming receipt is not re-posted but deleted and confirmed again (which expected serials
+ * it may take depends on the expected receipt's other confirmations, checked only under its lock when posting).
+ */
+async function refuseExpectedRepost(tx: DbOrTx, row: DocRow): Promise<void> {
+  if (row.expectedReceiptId !== null) {
     throw new DomainError(
       'CONFLICT',
-      `${row.number} can only be corrected (its note and external number); to change what arrived, delete it and receive again.`,
+      `${row.number} confirmed an expected receipt and can only be corrected (its note, partner, prices and external number); to change what arrived, delete it and confirm again.`,
     );
   }
-  if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
+  if (isExpectedReceipt(row.kind))
+    throwIfProblems(confirmationProblems(row.number, await confirmingReceipts(tx, row.id)));
 }
 
 /** An edit of fields no stock rests on: written in place, whatever later documents did with the stock. */
@@ -244,6 +289,11 @@ async function repostDocument(
       })
       .where(eq(document.id, row.id));
     lines = await insertLines(tx, row.id, data.lines, ctx.items);
+    // An expected receipt's old expectations went with its lines (on delete cascade); its new list is prepared.
+    if (isExpectedReceipt(row.kind)) {
+      const doc = { id: row.id, number: row.number, date: data.date, warehouseId: data.warehouseId };
+      throwIfProblems(await prepareExpectedSerials(tx, { ...doc, warehouseCode: ctx.warehouseCode }, lines));
+    }
     if (KINDS[row.kind].movesStock) return { doc: stockDocOf(row.kind, row.id, row.number, data, ctx), lines };
     return syncLinkedDocument(tx, row, linked, data, ctx, actor);
   });
@@ -366,6 +416,9 @@ export async function deleteDocument(db: DbOrTx, id: bigint, actor: Actor): Prom
     db.transaction(async (tx) => {
       const row = await lockDocument(tx, id);
       if (isTransfer(row.kind)) throwIfProblems(arrivalProblems(row.number, await transferArrivals(tx, row.id)));
+      if (isExpectedReceipt(row.kind))
+        throwIfProblems(confirmationProblems(row.number, await confirmingReceipts(tx, row.id)));
+      if (row.expectedReceiptId !== null) throwIfProblems(await reopenExpectedSerials(tx, row.id, row.number));
       throwIfProblems(returnProblems(row.number, await documentReturns(tx, row.id)));
       const before = await loadPostedLines(tx, id);
       const checks: DatedCheck[] = [];

@@ -8,6 +8,7 @@ import { canonicalKey } from '@/lib/text/canonical-key';
 import type { DocumentData } from '@/lib/validation/documents';
 import type { StockLine } from './apply';
 import type { Blocker } from './correction-scope';
+import { confirmingReceipts } from './expected';
 import { documentReturns } from './returns';
 import { transferArrivals } from './transit';
 import { createsStockDocument } from './post';
@@ -53,6 +54,8 @@ export function changesStock(
     return true;
   // Sent directly or in transit, or arrived from another transfer: what reaches the destination, and when, differs.
   if (row.inTransit !== data.inTransit || row.transferId !== data.transferId) return true;
+  // Confirming an expected receipt, or another one, changes which expected serials the receipt resolved.
+  if (row.expectedReceiptId !== data.expectedReceiptId) return true;
   // An invoice gaining or losing its goods document moves stock.
   if ((row.stockDocumentId !== null) !== createsStockDocument(data)) return true;
   if (posted.length !== data.lines.length) return true;
@@ -116,16 +119,18 @@ export function describeChanges(row: DocRow, data: DocumentData, posted: PostedL
 
 /**
  * The later documents that pin a document's stock effects: those that moved one of its serials since, the arrivals
- * of an in-transit transfer and the returns of goods that moved with a document. Read without locks, for the form
- * and the buttons to say before a click what can change; the edit or delete itself checks again under its locks.
+ * of an in-transit transfer, the receipts that confirmed an expected receipt and the returns of goods that moved
+ * with a document. Read without locks, for the form and the buttons to say before a click what can change; the edit
+ * or delete itself checks again under its locks.
  */
 export async function documentBlockers(db: DbOrTx, documentId: bigint): Promise<Blocker[]> {
-  const [moved, arrivals, returns] = await Promise.all([
+  const [moved, arrivals, confirmations, returns] = await Promise.all([
     serialBlockers(db, documentId),
     transferArrivals(db, documentId),
+    confirmingReceipts(db, documentId),
     documentReturns(db, documentId),
   ]);
-  const whole = [...arrivals, ...returns];
+  const whole = [...arrivals, ...confirmations, ...returns];
   return [...whole.filter((a) => !moved.some((b) => b.id === a.id)), ...moved];
 }
 

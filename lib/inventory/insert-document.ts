@@ -18,6 +18,7 @@ export type NewDocument = {
   destinationWarehouseId: bigint | null;
   inTransit: boolean;
   transferId: bigint | null;
+  expectedReceiptId: bigint | null;
   returnOfId: bigint | null;
   note: string;
   externalNumber: string | null;
@@ -44,10 +45,10 @@ export async function insertNumberedDocument(
     sql`
     with n as (${nextInSeries(doc.kind, year)}),
     d as (
-      insert into document (kind, number, date, partner_id, warehouse_id, destination_warehouse_id, in_transit, transfer_id, return_of_id, note,
+      insert into document (kind, number, date, partner_id, warehouse_id, destination_warehouse_id, in_transit, transfer_id, expected_receipt_id, return_of_id, note,
         external_number, external_number_key, create_stock_document, source_invoice_id, created_by)
       select ${doc.kind}::document_kind, ${numberOf(doc.kind, year, sql`n.last_number`)}, ${doc.date}::date, ${doc.partnerId}::bigint,
-        ${doc.warehouseId}::bigint, ${doc.destinationWarehouseId}::bigint, ${doc.inTransit}::boolean, ${doc.transferId}::bigint, ${doc.returnOfId}::bigint, ${doc.note}::text, ${doc.externalNumber}::text, ${externalNumberKey(doc.externalNumber)}::text,
+        ${doc.warehouseId}::bigint, ${doc.destinationWarehouseId}::bigint, ${doc.inTransit}::boolean, ${doc.transferId}::bigint, ${doc.expectedReceiptId}::bigint, ${doc.returnOfId}::bigint, ${doc.note}::text, ${doc.externalNumber}::text, ${externalNumberKey(doc.externalNumber)}::text,
         ${doc.createStockDocument}::boolean, ${doc.sourceInvoiceId}::bigint, ${doc.createdBy}::bigint
       from n
       returning id, number

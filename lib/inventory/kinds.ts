@@ -165,7 +165,29 @@ export const KINDS: Record<DocumentKind, KindInfo> = {
     readPermission: 'invoices.read',
     writePermission: 'invoices.write',
   },
+  // A goods receipt prepared from the supplier's list of serials before the goods came (expected.ts): it moves no
+  // stock; goods receipts that name it confirm its serials by scanning.
+  expected_receipt: {
+    prefix: 'ER',
+    label: 'Expected receipt',
+    plural: 'Expected receipts',
+    path: '/expected-receipts',
+    direction: 'in',
+    movesStock: false,
+    partnerRole: 'supplier',
+    partnerRequired: false,
+    priced: true,
+    generates: null,
+    returnOf: null,
+    readPermission: 'stockDocs.read',
+    writePermission: 'stockDocs.write',
+  },
 };
+
+/** A receipt prepared from a list of expected serials: it reserves them and moves no stock until confirmed. */
+export function isExpectedReceipt(kind: DocumentKind): boolean {
+  return kind === 'expected_receipt';
+}
 
 /** A customer return, a return to a supplier or a credit note: it names the document its goods go back on. */
 export function isReturn(kind: DocumentKind): boolean {

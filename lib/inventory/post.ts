@@ -10,7 +10,8 @@ import { datedStockProblems, type DatedCheck } from './dated-stock';
 import { getCompanySettings } from '@/lib/settings/company';
 import { assertExternalNumberFree, externalNumberRefusal } from './external-number';
 import { loadContext, type PostingContext } from './context';
-import { isArrival, isReturn, isTransfer, KINDS, type DocumentKind } from './kinds';
+import { confirmExpectedSerials, expectedLineProblems, lockExpectedReceipt, prepareExpectedSerials } from './expected';
+import { isArrival, isExpectedReceipt, isReturn, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertNumberedDocument } from './insert-document';
 import { throwIfProblems, type Problem } from './problems';
 import { checkLineSerials } from './serial-rules';
@@ -33,12 +34,15 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
       db.transaction(async (tx) => {
         // An arrival locks its transfer first, as an edit of the transfer does.
         const transfer = isArrival(data.kind) ? await lockTransferForArrival(tx, data) : null;
+        // A receipt confirming an expected receipt locks that first too (expected.ts): confirmations take turns.
+        const expected = data.expectedReceiptId !== null ? await lockExpectedReceipt(tx, data) : null;
         // A return locks the document it names first, as an edit or delete of that document does.
         const origin = isReturn(data.kind) ? await lockReturnOrigin(tx, data, movesGoods(data)) : null;
         const [ctx] = await Promise.all([loadContext(tx, data.kind, data), assertExternalNumberFree(tx, external)]);
         throwIfProblems(serialRuleProblems(data, ctx));
         const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
         if (transfer) throwIfProblems(await transitProblems(tx, transfer, posted.id));
+        if (expected) await confirmExpectedSerials(tx, expected, posted.id, data.lines, data.missingExpected);
         if (origin?.goodsId && movesGoods(data))
           throwIfProblems(await returnedProblems(tx, { ...origin, goodsId: origin.goodsId }, posted.id));
         throwIfProblems(await datedStockProblems(tx, checks));
@@ -53,6 +57,9 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
 /** Serial rules apply where stock moves: stock documents and invoices that create one. */
 export function serialRuleProblems(data: DocumentData, ctx: PostingContext): Problem[] {
   if (KINDS[data.kind].movesStock || createsStockDocument(data)) return checkLineSerials(data.lines, ctx.items);
+  // An expected receipt's serials follow a receipt's rules, though they go to the expected list, not the stock.
+  if (isExpectedReceipt(data.kind))
+    return [...expectedLineProblems(data.lines, ctx.items), ...checkLineSerials(data.lines, ctx.items)];
   return data.lines.flatMap((line, index) =>
     line.serials.length === 0
       ? []
@@ -100,6 +107,7 @@ async function createDocument(
       destinationWarehouseId: data.destinationWarehouseId,
       inTransit: data.inTransit,
       transferId: data.transferId,
+      expectedReceiptId: data.expectedReceiptId,
       returnOfId: data.returnOfId,
       note: data.note,
       // The external number is the invoice's: the goods document it generates carries none of its own.
@@ -129,6 +137,9 @@ async function createDocument(
       await tx.update(document).set({ stockDocumentId: generated.id }).where(eq(document.id, id));
       stockDocument = { id: generated.id, number: generated.number };
       checks = generated.checks;
+    } else if (isExpectedReceipt(data.kind)) {
+      const doc = { id, number, date: data.date, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
+      throwIfProblems(await prepareExpectedSerials(tx, doc, lines));
     }
   } catch (error) {
     // The refusal is the answer; the audit insert is only waited for, so its outcome is never left unobserved.
@@ -181,6 +192,7 @@ export function snapshot(data: DocumentData, lines: StockLine[]) {
     destinationWarehouseId: data.destinationWarehouseId,
     inTransit: data.inTransit,
     transferId: data.transferId,
+    expectedReceiptId: data.expectedReceiptId,
     returnOfId: data.returnOfId,
     note: data.note,
     lines: lines.map((l, i) => ({

@@ -18,6 +18,7 @@ export type SerialProblemCode =
   | 'IN_TRANSIT'
   | 'NOT_IN_TRANSIT'
   | 'TRANSIT_EXCEEDED'
+  | 'ALREADY_EXPECTED'
   | 'NOT_RETURNABLE'
   | 'RETURN_EXCEEDED';
 
@@ -45,6 +46,8 @@ export const PROBLEM_RULES: Record<SerialProblemCode, { error: DomainErrorCode; 
   // An arrival takes only what its transfer sent and has not arrived yet.
   NOT_IN_TRANSIT: { error: 'INVALID_DATA', key: 'serials' },
   TRANSIT_EXCEEDED: { error: 'CONFLICT', key: 'quantity' },
+  // A serial waits on one expected receipt at a time: its expectation reserves it.
+  ALREADY_EXPECTED: { error: 'DUPLICATE_DATA', key: 'serials' },
   // A return takes back only what left with (or came with) the document it names, and only once.
   NOT_RETURNABLE: { error: 'INVALID_DATA', key: 'serials' },
   RETURN_EXCEEDED: { error: 'CONFLICT', key: 'quantity' },

@@ -1,4 +1,12 @@
-import { isArrival, isReturn, isTransfer, KINDS, returnOfLabels, type DocumentKind } from '@/lib/inventory/kinds';
+import {
+  isArrival,
+  isExpectedReceipt,
+  isReturn,
+  isTransfer,
+  KINDS,
+  returnOfLabels,
+  type DocumentKind,
+} from '@/lib/inventory/kinds';
 import { OPERATIONS, type DocumentModule, type LookupModule, type ModuleField } from './types';
 
 const lookup = (module: LookupModule, findBy: readonly string[]) => ({ module, findBy });
@@ -48,6 +56,7 @@ function returnOfField(kind: DocumentKind): ModuleField {
 
 const WAREHOUSE_ROLES = {
   other: 'The warehouse the goods move in or out of.',
+  expected: 'The warehouse the goods are expected in; the receipts that confirm them are received there.',
   transfer: 'The warehouse the goods leave.',
   arrival: "The warehouse the goods arrived in: the transfer's Destination_Warehouse.",
 };
@@ -85,7 +94,10 @@ function headerFields(kind: DocumentKind): ModuleField[] {
     lookup: lookup('Warehouses', ['Code', 'id']),
     example: 'MAIN',
     word: true,
-    description: WAREHOUSE_ROLES[isArrival(kind) ? 'arrival' : isTransfer(kind) ? 'transfer' : 'other'],
+    description:
+      WAREHOUSE_ROLES[
+        isArrival(kind) ? 'arrival' : isTransfer(kind) ? 'transfer' : isExpectedReceipt(kind) ? 'expected' : 'other'
+      ],
   };
   const note: ModuleField = { apiName: 'Note', key: 'note', kind: 'text', example: '', word: true };
   if (isArrival(kind)) return [date, TRANSFER, { ...warehouse, example: 'SHOP' }, externalNumberField(kind), note];
@@ -196,7 +208,8 @@ function documentModule(kind: DocumentKind, d: DocumentDeclaration): DocumentMod
       ...(isArrival(kind) ? ['Transfer'] : []),
       ...(isReturn(kind) ? ['Return_Of'] : []),
       'Item',
-      'Quantity',
+      // A supplier's list of serials needs no quantity column: each line counts its serials.
+      ...(isExpectedReceipt(kind) ? ['Serial_Numbers'] : ['Quantity']),
       ...(info.partnerRequired ? ['Partner'] : []),
     ],
     headerFields: header,
@@ -337,5 +350,20 @@ export const CREDIT_NOTES = documentModule('credit_note', {
     Lines: [
       { Item: { Code: 'PHN-100' }, Quantity: '1', Unit_Price: '249.90', VAT_Rate: '21', Serial_Numbers: ['SN-0003'] },
     ],
+  },
+});
+
+export const EXPECTED_RECEIPTS = documentModule('expected_receipt', {
+  apiName: 'Expected_Receipts',
+  id: '7100000000013',
+  description:
+    "Expected receipts: a supplier's list of serial numbers prepared before the goods come. They move no stock; each " +
+    'serial is reserved (refused when in stock or expected elsewhere) until a goods receipt confirms it by scanning.',
+  example: {
+    Date: '2026-11-20',
+    Partner: { Code: 'ACME' },
+    Warehouse: { Code: 'MAIN' },
+    External_Number: 'ASN-4711',
+    Lines: [{ Item: { Code: 'PHN-100' }, Quantity: '2', Unit_Price: '180', Serial_Numbers: ['SN-0101', 'SN-0102'] }],
   },
 });

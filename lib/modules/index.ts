@@ -1,6 +1,7 @@
 import type { DocumentKind } from '@/lib/inventory/kinds';
 import { ITEMS, PARTNERS, WAREHOUSES } from './catalog';
 import {
+  EXPECTED_RECEIPTS,
   GOODS_ISSUES,
   GOODS_RECEIPTS,
   PURCHASE_INVOICES,
@@ -17,6 +18,7 @@ import type { MappedModule } from './types';
 export * from './types';
 export { ID_FIELD, ITEMS, PARTNERS, WAREHOUSES } from './catalog';
 export {
+  EXPECTED_RECEIPTS,
   GOODS_ISSUES,
   GOODS_RECEIPTS,
   LINE_FIELDS,
@@ -43,6 +45,7 @@ export const MODULES: readonly AppModule[] = [
   CUSTOMER_RETURNS,
   SUPPLIER_RETURNS,
   CREDIT_NOTES,
+  EXPECTED_RECEIPTS,
 ];
 
 const DOCUMENT_MODULES = MODULES.filter((module): module is DocumentModule => module.kind === 'document');
@@ -73,7 +76,8 @@ export function mappableFields(module: AppModule): ModuleField[] {
 /**
  * The fields a job must map: an insert's mandatory ones; the find_by field of an update (for documents their
  * Number, which groups a document's rows and, with no External_Number column, is its external number); an
- * upsert both. A document update that maps any line column replaces the lines, so it needs Item and Quantity.
+ * upsert both. A document update that maps any line column replaces the lines, so it needs Item and Quantity (an
+ * expected receipt, whose lines count their serials, Item and Serial_Numbers).
  */
 export function requiredFields(
   module: MappedModule,
@@ -85,7 +89,7 @@ export function requiredFields(
   const forFind = operation === 'insert' ? [] : module.kind === 'document' ? ['Number'] : findBy ? [findBy] : [];
   const forLines =
     module.kind === 'document' && module.lineFields.some((field) => mapped.has(field.apiName))
-      ? ['Item', 'Quantity']
+      ? ['Item', module.mandatory.includes('Serial_Numbers') ? 'Serial_Numbers' : 'Quantity']
       : [];
   return [...new Set([...forInsert, ...forFind, ...forLines])];
 }

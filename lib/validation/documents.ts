@@ -11,6 +11,9 @@ import { cleanText } from './text';
 import { MAX_LINES, MAX_SERIALS_PER_LINE, NO_LINES_MESSAGE, TOO_MANY_LINES_MESSAGE } from './document-limits';
 
 export { MAX_LINES, MAX_SERIALS_PER_LINE, MAX_SERIAL_LENGTH };
+/** What a receipt confirming an expected receipt does with the expected serials that did not arrive. */
+export const MISSING_EXPECTED = ['keep', 'drop'] as const;
+export type MissingExpected = (typeof MISSING_EXPECTED)[number];
 
 const idSchema = (what: string) =>
   z.union([z.string(), z.number(), z.bigint()]).transform((v, ctx) => {
@@ -78,6 +81,13 @@ export const documentSchema = z
       .transform((v) => v ?? false),
     // Transfer arrivals only: the in-transit transfer whose goods arrived.
     transferId: optionalIdSchema('transfer'),
+    // Goods receipts only: the expected receipt whose serials this receipt confirms, and what becomes of its
+    // expected serials that did not arrive: kept expected on it (the remainder) or dropped from it.
+    expectedReceiptId: optionalIdSchema('expected receipt'),
+    missingExpected: z
+      .enum(MISSING_EXPECTED, { message: `Say what becomes of the missing serials: ${MISSING_EXPECTED.join(' or ')}.` })
+      .optional()
+      .transform((v) => v ?? 'keep'),
     // Returns and credit notes only: the document whose goods go back (see KINDS[kind].returnOf).
     returnOfId: optionalIdSchema('document the goods are returned on'),
     externalNumber: z
@@ -116,6 +126,7 @@ type TransferFields = {
   destinationWarehouseId: bigint | null;
   inTransit: boolean;
   transferId: bigint | null;
+  expectedReceiptId: bigint | null;
 };
 
 /**
@@ -131,6 +142,10 @@ function checkTransferFields(data: TransferFields, ctx: z.RefinementCtx): void {
       ? 'Choose the transfer that arrived.'
       : 'Only a transfer arrival names a transfer.';
     ctx.addIssue({ code: 'custom', path: ['transferId'], message });
+  }
+  if (data.expectedReceiptId !== null && data.kind !== 'goods_receipt') {
+    const message = 'Only a goods receipt confirms an expected receipt.';
+    ctx.addIssue({ code: 'custom', path: ['expectedReceiptId'], message });
   }
   if (!isTransfer(data.kind)) {
     if (data.destinationWarehouseId !== null)

@@ -17,6 +17,7 @@ export type Ids = Record<
   | 'sales_invoice'
   | 'transfer'
   | 'transfer_arrival'
+  | 'expected_receipt'
   | 'stocktake'
   | 'customer_return'
   | 'supplier_return'
@@ -35,6 +36,7 @@ const PAGE_IDS: Record<string, keyof Ids> = {
   '/sales-invoices/': 'sales_invoice',
   '/transfers/': 'transfer',
   '/transfer-arrivals/': 'transfer_arrival',
+  '/expected-receipts/': 'expected_receipt',
   '/stocktakes/': 'stocktake',
   '/customer-returns/': 'customer_return',
   '/supplier-returns/': 'supplier_return',

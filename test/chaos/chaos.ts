@@ -41,7 +41,8 @@ export const roundSeed = (seed: number, round: number) => (seed + round) | 0;
 
 function tally(figures: ChaosFigures, entries: Entry[]): void {
   for (const e of entries) {
-    const kind = `${e.door} ${e.action}${e.content ? ` ${e.content.kind}` : e.field ? ` ${e.field}` : ''}`;
+    const what = e.content ? ` ${e.content.kind}${e.content.expectedDocId ? ' confirming' : ''}` : '';
+    const kind = `${e.door} ${e.action}${what || (e.field ? ` ${e.field}` : '')}`;
     const counts = figures.byKind.get(kind) ?? { ok: 0, refused: 0, failed: 0 };
     counts[e.outcome.status]++;
     figures.byKind.set(kind, counts);

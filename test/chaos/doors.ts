@@ -44,6 +44,8 @@ function coreInput(world: World, content: Content, marker: string): DocumentInpu
     destinationWarehouseId: transfer ? world.warehouseIds[heldIn(content)] : null,
     inTransit: content.inTransit ?? false,
     transferId: content.transferDocId ?? null,
+    expectedReceiptId: content.expectedDocId ?? null,
+    ...(content.missingExpected ? { missingExpected: content.missingExpected } : {}),
     returnOfId: content.returnOfDocId ?? null,
     ...(isInvoice(content.kind) ? { createStockDocument: content.createStock } : {}),
     lines: content.lines.map((l) => ({

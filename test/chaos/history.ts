@@ -21,6 +21,9 @@ export type Content = {
   lines: Line[];
   inTransit?: boolean;
   transferDocId?: string;
+  /** A goods receipt confirming an expected receipt: that one, and what becomes of its missing serials. */
+  expectedDocId?: string;
+  missingExpected?: 'keep' | 'drop';
   returnOfDocId?: string;
 };
 
@@ -95,7 +98,8 @@ export class History {
   }
 }
 
-export const isInbound = (kind: DocKind) => kind === 'goods_receipt' || kind === 'purchase_invoice';
+export const isInbound = (kind: DocKind) =>
+  kind === 'goods_receipt' || kind === 'purchase_invoice' || kind === 'expected_receipt';
 export const isInvoice = (kind: DocKind) =>
   kind === 'purchase_invoice' || kind === 'sales_invoice' || kind === 'credit_note';
 /** Customer returns, returns to suppliers and credit notes: each names the document its goods go back on. */

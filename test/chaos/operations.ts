@@ -11,6 +11,7 @@ export const DOCUMENT_KINDS = [
   'sales_invoice',
   'transfer',
   'transfer_arrival',
+  'expected_receipt',
   'customer_return',
   'supplier_return',
   'credit_note',
@@ -24,6 +25,11 @@ export type LinePlan = { item: 0 | 1 | 2; count: number; picks: number[] };
  * `warehouse`: where the document receives or issues; a transfer leaves it for the other one. `createStock`: an
  * invoice creates its goods document; a transfer goes directly (one in four goes in transit). `hot`: reach for
  * the step's hot serials (see runner.ts), where the races are.
+ */
+/*
+ * An expected_receipt post prepares one from serials not in stock, or (`hot`, when one is live) confirms a live one
+ * with a goods receipt of some of its serials (a tenth of them any serial) that keeps (`createStock`) or drops the
+ * missing ones.
  */
 export type ContentPlan = { warehouse: 0 | 1; lines: LinePlan[]; daysBack: number; createStock: boolean; hot: boolean };
 

@@ -131,6 +131,40 @@ export function resolveArrival(
 }
 
 /**
+ * A goods receipt confirming a live expected receipt (the plan's first pick chooses which): per tracked line, the
+ * plan's count of its serials (a tenth of the lines one from the whole pool instead: an extra, or a serial held
+ * elsewhere, which the core refuses); the missing ones kept or dropped. Null when none is live.
+ */
+export function resolveConfirm(plan: ContentPlan, step: number, live: LiveDocument[]): Content | null {
+  const prepared = live.filter((d) => d.kind === 'expected_receipt');
+  if (prepared.length === 0) return null;
+  const expected = prepared[plan.lines[0].picks[0] % prepared.length];
+  const lines = expected.content.lines
+    .filter((line) => line.item !== 2)
+    .map((line, i): Line => {
+      const linePlan = plan.lines[i % plan.lines.length];
+      const extra = linePlan.picks[1] % 10 === 0;
+      const pool = serialPool(line.item as 0 | 1);
+      const chosen = [
+        ...line.serials.slice(0, linePlan.count),
+        ...(extra ? [pool[linePlan.picks[0] % pool.length]] : []),
+      ].filter((serial, k, all) => all.indexOf(serial) === k);
+      return { item: line.item, quantity: chosen.length, serials: chosen };
+    })
+    .filter((line) => line.quantity > 0);
+  if (lines.length === 0) return null;
+  return {
+    kind: 'goods_receipt',
+    date: dayOf(step, plan.daysBack),
+    warehouse: expected.content.warehouse,
+    createStock: false,
+    lines,
+    expectedDocId: expected.docId,
+    missingExpected: plan.createStock ? 'keep' : 'drop',
+  };
+}
+
+/**
  * A return (or credit note) on a live document it may name (the plan's first pick chooses which): a customer return
  * or credit note on a sale, a return to the supplier on a purchase. Tracked lines take the origin's serials that are
  * still out with a sale (issued) or in stock in the purchase's warehouse — the plan's count of them; a tenth of the
@@ -146,7 +180,10 @@ export function resolveReturn(
 ): Content | undefined {
   const toSupplier = kind === 'supplier_return';
   const origins = live.filter((d) =>
-    toSupplier ? isInbound(d.kind) : d.kind === 'goods_issue' || d.kind === 'sales_invoice',
+    // An expected receipt is inbound but moved no goods: nothing goes back on it.
+    toSupplier
+      ? isInbound(d.kind) && d.kind !== 'expected_receipt'
+      : d.kind === 'goods_issue' || d.kind === 'sales_invoice',
   );
   if (origins.length === 0) return undefined;
   const origin = origins[plan.lines[0].picks[0] % origins.length];

@@ -7,7 +7,7 @@ import { throughApi, throughCore, updateItemField, type DoorResult } from './doo
 import { History, isReturnKind, type Content, type Entry, type LiveDocument } from './history';
 import { importDocumentsOf } from './import-door';
 import { generateProgram, ITEM_FIELDS, type Op } from './operations';
-import { chooseFocus, resolveArrival, resolveContent, resolveReturn, type Focus } from './resolve';
+import { chooseFocus, resolveArrival, resolveConfirm, resolveContent, resolveReturn, type Focus } from './resolve';
 import { countAndClose } from './stocktake-door';
 import { readSerials, type SerialState, type World } from './world';
 
@@ -102,25 +102,31 @@ async function runOp(s: Step, op: Op): Promise<void> {
 }
 
 async function post(s: Step, op: Extract<Op, { type: 'post' }>): Promise<void> {
-  const live = s.history.liveDocuments();
+  const live = () => s.history.liveDocuments();
+  const confirm = op.kind === 'expected_receipt' && op.content.hot ? resolveConfirm(op.content, s.step, live()) : null;
   const content =
-    op.kind === 'transfer_arrival'
-      ? resolveArrival(op.content, s.step, s.serials, live)
+    confirm ??
+    (op.kind === 'transfer_arrival'
+      ? resolveArrival(op.content, s.step, s.serials, live())
       : isReturnKind(op.kind)
-        ? resolveReturn(op.content, op.kind, s.step, s.serials, live)
-        : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus);
-  if (content) await writeDocument(s, op.door, 'post', { content });
+        ? resolveReturn(op.content, op.kind, s.step, s.serials, live())
+        : resolveContent(op.content, op.kind, s.step, s.serials, undefined, s.focus));
+  // The records API has no field naming an expected receipt: a confirmation goes through the core.
+  if (content) await writeDocument(s, confirm ? 'core' : op.door, 'post', { content });
 }
 
 async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Promise<void> {
   const target: LiveDocument | undefined = op.hot && s.focus ? s.focus : s.history.chooseTarget(op.target);
   if (!target) return;
-  // An arrival is only corrected (its note): what it received changes by deleting it and receiving again. Returns
-  // are corrected too (their note): what they may take depends on the document they name.
+  // An arrival's edit takes, instead of what it received, what its transfer still has in transit (if anything).
+  // Returns are only corrected (their note): what they may take depends on the document they name.
+  const ofItsTransfer = () => s.history.liveDocuments().filter((d) => d.docId === target.content.transferDocId);
   const content: Content =
-    op.type === 'edit' && target.kind !== 'transfer_arrival' && !isReturnKind(target.kind)
-      ? resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus)
-      : target.content;
+    op.type !== 'edit' || isReturnKind(target.kind)
+      ? target.content
+      : target.kind === 'transfer_arrival'
+        ? (resolveArrival(op.content, s.step, s.serials, ofItsTransfer()) ?? target.content)
+        : resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus);
   const previous = op.type === 'edit' ? target.content : undefined;
   await writeDocument(s, op.door, op.type, { content, previous, docId: target.docId, number: target.number });
 }

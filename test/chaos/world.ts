@@ -54,7 +54,7 @@ export async function createWorld(db: Db, clients: number): Promise<World> {
 
 /** Empties every table a round writes, so each round starts from no stock; the catalog and keys stay. */
 export async function resetStock(db: Db): Promise<void> {
-  await db.execute(sql`truncate table serial_movement, serial_number, stock_level, document_line, document, document_series,
+  await db.execute(sql`truncate table expected_serial, serial_movement, serial_number, stock_level, document_line, document, document_series,
     audit_log, import_result_chunk, import_job, import_file, stocktake_scan, stocktake_count, stocktake_item, stocktake,
     stocktake_series`);
 }

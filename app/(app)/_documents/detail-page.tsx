@@ -9,7 +9,14 @@ import { requirePagePermission } from '@/lib/auth/session';
 import { formatDateTime, formatMoney, formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { documentBlockers } from '@/lib/inventory/correction';
-import { canGetStockDocument, isInvoice, KINDS, returnKindsFor, type DocumentKind } from '@/lib/inventory/kinds';
+import {
+  canGetStockDocument,
+  isExpectedReceipt,
+  isInvoice,
+  KINDS,
+  returnKindsFor,
+  type DocumentKind,
+} from '@/lib/inventory/kinds';
 import {
   getDocument,
   getDocumentAudit,
@@ -21,6 +28,7 @@ import { DocumentButtons } from '@/components/documents/document-buttons';
 import { DocumentLink } from '@/components/documents/document-link';
 import { DocumentLines } from '@/components/documents/document-lines';
 import { readableKinds } from './readable-kinds';
+import { ExpectedCard } from './expected-card';
 import { TransitCard } from './transit-card';
 
 /** The detail page of one kind of document; each route's [id]/page.tsx renders this with its kind. */
@@ -75,6 +83,11 @@ export async function DocumentDetailPage({ kind, params }: { kind: DocumentKind;
           noSerialsNote={noSerialsNote(header)}
         />
       </div>
+      {isExpectedReceipt(kind) && (
+        <div className="mt-6">
+          <ExpectedCard documentId={header.id} canReceive={canWrite} readable={readableKinds(user.role)} />
+        </div>
+      )}
       {header.inTransit && (
         <div className="mt-6">
           <TransitCard transferId={header.id} canReceive={canWrite} readable={readableKinds(user.role)} />
@@ -133,6 +146,7 @@ function LinkNotes({ header, canReadInvoices }: { header: DocumentHeader; canRea
 
 /** Under a tracked line that moved no serials: where they are, or that the invoice has no goods document yet. */
 function noSerialsNote(header: DocumentHeader): string {
+  if (isExpectedReceipt(header.kind)) return 'Its serial numbers are expected, not in stock: listed below.';
   if (!canGetStockDocument(header)) return 'No serial numbers moved on this line.';
   const goods = KINDS[KINDS[header.kind].generates!].label.toLowerCase();
   return `No ${goods} yet: its serial numbers are entered when it is created (Create ${goods}).`;
@@ -175,9 +189,20 @@ function placeFacts(header: DocumentHeader, readable: DocumentKind[]): [string, 
       ],
     ];
   }
+  const confirms: [string, ReactNode][] = header.expectedReceipt
+    ? [
+        [
+          'Confirms',
+          <Link key="e" href={`/expected-receipts/${header.expectedReceipt.id}`}>
+            {header.expectedReceipt.number}
+          </Link>,
+        ],
+      ]
+    : [];
   return [
     [role === 'supplier' ? 'Supplier' : 'Customer', header.partner ? formatPartner(header.partner) : '—'],
     ['Warehouse', named(header.warehouse)],
+    ...confirms,
   ];
 }
 

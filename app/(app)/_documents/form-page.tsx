@@ -9,7 +9,14 @@ import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import { formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { documentBlockers } from '@/lib/inventory/correction';
-import { canGetStockDocument, isReturn, KINDS, returnOfLabels, type DocumentKind } from '@/lib/inventory/kinds';
+import {
+  canGetStockDocument,
+  isExpectedReceipt,
+  isReturn,
+  KINDS,
+  returnOfLabels,
+  type DocumentKind,
+} from '@/lib/inventory/kinds';
 import { getReturnStart } from '@/lib/inventory/queries/returnable';
 import type { Role } from '@/lib/auth/roles';
 import type { SearchParams } from '@/lib/data-table/params';
@@ -50,6 +57,7 @@ export async function NewDocumentPage({
   return (
     <>
       <PageHeader title={`New ${info.label.toLowerCase()}`} />
+      {isExpectedReceipt(kind) && <ExpectedListHint canImport={can(user.role, 'import.run')} />}
       {item === 'missing' && (
         <div className="mb-6">
           <Alert tone="info">The item of the link is not an active item of the price list; add the line here.</Alert>
@@ -246,4 +254,26 @@ function stockNotice(header: DocumentHeader): string {
 function firstTracked(lines: FormLine[]): number | undefined {
   const index = lines.findIndex((line) => line.trackSerials);
   return index < 0 ? undefined : index;
+}
+
+/** Where a supplier's list comes in: pasted into a line's serial form here, or a file through the importer. */
+function ExpectedListHint({ canImport }: { canImport: boolean }) {
+  return (
+    <div className="mb-6">
+      <Alert tone="info">
+        Paste the supplier&apos;s list into a line&apos;s serial numbers (one per line, or a column copied from a
+        spreadsheet), or scan it.
+        {canImport && (
+          <>
+            {' '}
+            From a CSV or XLSX file: <Link href="/import">Import</Link> into Expected receipts, one serial per row (
+            <a href="/import/templates/Expected_Receipts.xlsx" download>
+              template
+            </a>
+            ).
+          </>
+        )}
+      </Alert>
+    </div>
+  );
 }

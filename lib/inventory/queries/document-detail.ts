@@ -21,6 +21,8 @@ export type DocumentHeader = {
   destinationWarehouse: { id: string; code: string; name: string } | null;
   inTransit: boolean;
   transfer: DocRef | null;
+  /** A goods receipt that confirmed an expected receipt: that one. */
+  expectedReceipt: DocRef | null;
   /** A return's or credit note's document the goods go back on. */
   returnOf: DocRef | null;
   stockDocument: DocRef | null;
@@ -54,6 +56,8 @@ type HeaderRow = {
   inTransit: boolean;
   transferId: string | null;
   transferNumber: string | null;
+  expectedId: string | null;
+  expectedNumber: string | null;
   returnOfId: string | null;
   returnOfNumber: string | null;
   returnOfKind: DocumentKind | null;
@@ -85,6 +89,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
       w.id::text as "warehouseId", w.code as "warehouseCode", w.name as "warehouseName",
       dw.id::text as "destinationId", dw.code as "destinationCode", dw.name as "destinationName",
       d.in_transit as "inTransit", tr.id::text as "transferId", tr.number as "transferNumber",
+      er.id::text as "expectedId", er.number as "expectedNumber",
       ro.id::text as "returnOfId", ro.number as "returnOfNumber", ro.kind as "returnOfKind",
       sd.id::text as "stockId", sd.number as "stockNumber", sd.kind as "stockKind",
       si.id::text as "sourceId", si.number as "sourceNumber", si.kind as "sourceKind",
@@ -94,6 +99,7 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
     join warehouse w on w.id = d.warehouse_id
     left join warehouse dw on dw.id = d.destination_warehouse_id
     left join document tr on tr.id = d.transfer_id
+    left join document er on er.id = d.expected_receipt_id
     left join document ro on ro.id = d.return_of_id
     left join partner p on p.id = d.partner_id
     left join document sd on sd.id = d.stock_document_id
@@ -118,6 +124,9 @@ export async function getDocument(db: DbOrTx, id: bigint): Promise<DocumentHeade
       : null,
     inTransit: row.inTransit,
     transfer: row.transferId ? { id: row.transferId, number: row.transferNumber!, kind: 'transfer' } : null,
+    expectedReceipt: row.expectedId
+      ? { id: row.expectedId, number: row.expectedNumber!, kind: 'expected_receipt' }
+      : null,
     returnOf: row.returnOfId ? { id: row.returnOfId, number: row.returnOfNumber!, kind: row.returnOfKind! } : null,
     stockDocument: row.stockId ? { id: row.stockId, number: row.stockNumber!, kind: row.stockKind! } : null,
     sourceInvoice: row.sourceId ? { id: row.sourceId, number: row.sourceNumber!, kind: row.sourceKind! } : null,
@@ -241,9 +250,15 @@ export async function getEditableLines(
   const serials = await rows<{ lineNo: number; serial: string }>(
     db,
     sql`
-    select gl.line_no as "lineNo", s.serial from serial_movement m
-    join document_line gl on gl.id = m.line_id join serial_number s on s.id = m.serial_id
-    where m.document_id = ${BigInt(header.stockDocument?.id ?? header.id)} order by m.id`,
+    select "lineNo", serial from (
+      select gl.line_no as "lineNo", s.serial, m.id as ord from serial_movement m
+      join document_line gl on gl.id = m.line_id join serial_number s on s.id = m.serial_id
+      where m.document_id = ${BigInt(header.stockDocument?.id ?? header.id)}
+      union all
+      -- An expected receipt's serials are its expected list: every one, received and dropped too, as it was prepared.
+      select l.line_no, e.serial, e.id from expected_serial e join document_line l on l.id = e.line_id
+      where e.document_id = ${BigInt(header.id)}) x
+    order by ord`,
   );
   const byLine = new Map<number, string[]>();
   for (const s of serials) {

@@ -69,12 +69,18 @@ const checkArrivalSchema = z.object({
   transferId: z.string().transform((v) => parseId(v) ?? -1n),
   itemId: z.string().transform((v) => parseId(v) ?? -1n),
   serials: z.array(z.string()).max(MAX_CHECKED_SERIALS),
+  // An arrival being edited: the serials it received itself are its own to keep.
+  arrivalId: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? null : (parseId(v) ?? -1n))),
 });
 export type CheckArrivalInput = z.input<typeof checkArrivalSchema>;
 
 /**
  * The receive form's live check: which scanned serials are not in transit on this transfer (as they read:
- * `abc-1` is ABC-1). Read-only; posting the arrival checks again under the transfer's lock, with the reasons.
+ * `abc-1` is ABC-1), nor received by the arrival being edited. Read-only; posting the arrival checks again under
+ * the transfer's lock, with the reasons.
  */
 export async function checkArrivalSerials(
   db: DbOrTx,
@@ -88,7 +94,11 @@ export async function checkArrivalSerials(
     db,
     sql`
     select s.serial_key as key, d.number from serial_number s join document_line l on l.id = s.issued_line_id join document d on d.id = l.document_id
-    where s.item_id = ${data.itemId} and s.serial_key = any(${arrayLiteral(keys)}::text[]) and s.status = 'in_transit' and d.id = ${data.transferId}`,
+    where s.item_id = ${data.itemId} and s.serial_key = any(${arrayLiteral(keys)}::text[]) and s.status = 'in_transit' and d.id = ${data.transferId}
+    union all
+    select s.serial_key, d.number from serial_number s join document_line l on l.id = s.received_line_id join document d on d.id = l.document_id
+    where ${data.arrivalId}::bigint is not null and s.item_id = ${data.itemId} and s.serial_key = any(${arrayLiteral(keys)}::text[])
+      and s.status = 'in_stock' and d.id = ${data.arrivalId}::bigint and d.transfer_id = ${data.transferId}`,
   );
   const inTransit = new Set(found.map((r) => r.key));
   return serials.flatMap((serial, i) =>

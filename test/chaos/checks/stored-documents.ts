@@ -60,7 +60,9 @@ export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, Store
       stocktake_id::text as "stocktakeId" from document`);
   const lines = await db.execute<{ documentId: string; item: string; quantity: string; serials: string[] }>(sql`
     select l.document_id::text as "documentId", l.item_id::text as item, l.quantity::text,
-      coalesce(array_agg(s.serial) filter (where s.serial is not null), '{}') as serials
+      coalesce(array_agg(s.serial) filter (where s.serial is not null), '{}')
+        -- An expected receipt's serials are its expected list (every status), not movements.
+        || coalesce((select array_agg(e.serial) from expected_serial e where e.line_id = l.id), '{}') as serials
     from document_line l left join serial_movement m on m.line_id = l.id left join serial_number s on s.id = m.serial_id
     group by l.id`);
   const byDoc = new Map<string, { item: string; quantity: number; serials: string[] }[]>();

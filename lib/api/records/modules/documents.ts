@@ -235,13 +235,19 @@ async function loadLines(db: DbOrTx, ids: bigint[], priced: boolean): Promise<Ma
     .from(documentLine)
     .where(inArray(documentLine.documentId, ids))
     .orderBy(asc(documentLine.documentId), asc(documentLine.lineNo));
+  // An expected receipt's serials are its expected list (expected_serial), not movements.
   const serials = await rows<{ doc: string; lineNo: number; serial: string }>(
     db,
     sql`
-    select d.id::text as doc, gl.line_no as "lineNo", s.serial from document d
-    join document_line gl on gl.document_id = coalesce(d.stock_document_id, d.id)
-    join serial_movement m on m.line_id = gl.id join serial_number s on s.id = m.serial_id
-    where d.id in ${ids} order by m.id`,
+    select doc, "lineNo", serial from (
+      select d.id::text as doc, gl.line_no as "lineNo", s.serial, m.id as ord from document d
+      join document_line gl on gl.document_id = coalesce(d.stock_document_id, d.id)
+      join serial_movement m on m.line_id = gl.id join serial_number s on s.id = m.serial_id
+      where d.id in ${ids}
+      union all
+      select e.document_id::text, l.line_no, e.serial, e.id from expected_serial e join document_line l on l.id = e.line_id
+      where e.document_id in ${ids}
+    ) x order by ord`,
   );
   const byLine = groupBy(serials, (s) => `${s.doc}:${s.lineNo}`);
   const withSerials = lines.map(({ lineNo, ...line }) => ({

@@ -37,15 +37,17 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
         </Alert>
       ) : (
         <ArrivalForm
-          transfer={{
+          target={{
+            kind: 'transfer',
             id: header.id,
             number: header.number,
             date: header.date,
-            destinationId: header.destinationWarehouse!.id,
-            destinationCode: header.destinationWarehouse!.code,
+            warehouseId: header.destinationWarehouse!.id,
+            warehouseCode: header.destinationWarehouse!.code,
+            partnerId: null,
           }}
           lines={left}
-          inTransit={transit!.serials}
+          expected={transit!.serials}
           today={new Date().toISOString().slice(0, 10)}
           readable={readableKinds(user.role)}
         />

@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { document, expectedSerial, serialNumber } from '@/db/schema';
+import { buildXlsx } from '@/lib/import/files/__fixtures__/build-xlsx';
+import { templateFile, templateRows } from '@/lib/import/request/templates';
+import { postDocument } from '@/lib/inventory/post';
+import { EXPECTED_RECEIPTS } from '@/lib/modules';
+import { useTestDatabase } from '@/test/db';
+import { seedWorld } from '@/test/fixtures';
+import { apiCaller, keyFor, type Caller } from './api';
+import { csv, drainJobs } from './drain';
+import { resultRows } from './result-file';
+
+const HEADERS = ['Number', 'Date', 'Partner', 'Warehouse', 'Item', 'Serial_Numbers'];
+const mappings = HEADERS.map((api_name, index) => ({ api_name, index }));
+
+/** A supplier's list of serials imported as expected receipts: one row per serial, rows of one Number are one list. */
+describe('expected receipts bulk write', async () => {
+  const { db } = await useTestDatabase();
+  let api: Caller;
+  let world: Awaited<ReturnType<typeof seedWorld>>;
+
+  async function importFile(file: Buffer, name: string) {
+    const uploaded = await api.upload(file, name);
+    const created = await api.create({
+      operation: 'insert',
+      resource: [
+        {
+          type: 'data',
+          module: { api_name: 'Expected_Receipts' },
+          file_id: uploaded.json.details.file_id,
+          field_mappings: mappings,
+        },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    await drainJobs(db);
+    return resultRows(api, created.json.details.id);
+  }
+  const expectedOf = async (id: string) =>
+    (
+      await db
+        .select({ serial: expectedSerial.serial, status: expectedSerial.status })
+        .from(expectedSerial)
+        .where(eq(expectedSerial.documentId, BigInt(id)))
+        .orderBy(asc(expectedSerial.id))
+    ).map((e) => `${e.serial}:${e.status}`);
+
+  beforeAll(async () => {
+    world = await seedWorld(db);
+    api = apiCaller((await keyFor(db, 'admin')).key);
+  });
+
+  it('has a template with the partner, the warehouse, prices and the serials', async () => {
+    expect(templateRows(EXPECTED_RECEIPTS)[0]).toEqual([
+      'Number',
+      'Date',
+      'Partner',
+      'Warehouse',
+      'Item',
+      'Quantity',
+      'Unit_Price',
+      'VAT_Rate',
+      'Serial_Numbers',
+      'Note',
+      'External_Number',
+    ]);
+    expect((await templateFile('Expected_Receipts.xlsx'))?.fileName).toBe('Expected_Receipts.xlsx');
+  });
+
+  it('imports a list from CSV as one expected receipt that moves no stock', async () => {
+    const rows = await importFile(
+      csv([
+        HEADERS,
+        ['ASN-1', '2026-03-01', 'SUP', 'MAIN', 'ACME-1', 'CSV-1'],
+        ['ASN-1', '', '', '', 'ACME-1', 'CSV-2'],
+        ['ASN-1', '', '', '', 'ACME-1', 'CSV-3'],
+      ]),
+      'asn.csv',
+    );
+    expect(rows.map((r) => r.STATUS)).toEqual(['ADDED', 'ADDED', 'ADDED']);
+    const [doc] = await db
+      .select()
+      .from(document)
+      .where(eq(document.id, BigInt(rows[0].RECORD_ID)));
+    expect(doc).toMatchObject({ kind: 'expected_receipt', externalNumber: 'ASN-1', partnerId: world.supplier });
+    expect(doc.number).toMatch(/^ER-2026-\d{5}$/);
+    expect(await expectedOf(rows[0].RECORD_ID)).toEqual(['CSV-1:expected', 'CSV-2:expected', 'CSV-3:expected']);
+    expect(await db.select().from(serialNumber).where(eq(serialNumber.serial, 'CSV-1'))).toEqual([]);
+  });
+
+  it('imports from XLSX and refuses, on its row, a serial already in stock or expected', async () => {
+    await postDocument(
+      db,
+      {
+        kind: 'goods_receipt',
+        date: '2026-02-01',
+        warehouseId: world.main,
+        lines: [{ itemId: world.tracked, quantity: '1', serials: ['IN-1'] }],
+      },
+      world.actor,
+    );
+    const rows = await importFile(
+      await buildXlsx([
+        HEADERS,
+        ['ASN-2', '2026-03-02', 'SUP', 'MAIN', 'ACME-1', 'XL-1'],
+        ['ASN-2', '', '', '', 'ACME-1', 'XL-2'],
+        ['ASN-3', '2026-03-02', 'SUP', 'MAIN', 'ACME-1', 'XL-3'],
+        ['ASN-3', '', '', '', 'ACME-1', 'IN-1'],
+        ['ASN-4', '2026-03-02', 'SUP', 'MAIN', 'ACME-1', 'csv-2'],
+      ]),
+      'asn.xlsx',
+    );
+    expect(rows.map((r) => [r.STATUS, r.ERRORS])).toEqual([
+      ['ADDED', ''],
+      ['ADDED', ''],
+      ['SKIPPED', 'CANNOT_PROCESS'],
+      ['SKIPPED', 'DUPLICATE_DATA-Serial_Numbers'],
+      ['SKIPPED', 'DUPLICATE_DATA-Serial_Numbers'],
+    ]);
+    expect(rows[3].ERROR_MESSAGE).toMatch(/^Serial IN-1 of item ACME-1 is already in stock in warehouse MAIN/);
+    expect(rows[4].ERROR_MESSAGE).toMatch(/^Serial csv-2 of item ACME-1 is already expected on ER-2026-\d{5}\.$/);
+    expect(await expectedOf(rows[0].RECORD_ID)).toEqual(['XL-1:expected', 'XL-2:expected']);
+  });
+});
