@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { stocktakeCount, stocktakeScan } from '@/db/schema';
+import { createImportJob } from '@/lib/import/jobs/create-job';
+import { parseJobRequest } from '@/lib/import/request/job-request';
 import { templateFile, templateRows } from '@/lib/import/request/templates';
 import { postDocument } from '@/lib/inventory/post';
 import { importIntoStocktake } from '@/lib/inventory/stocktake/import';
@@ -127,5 +129,18 @@ describe('stocktake entries bulk write', async () => {
       ['SKIPPED', 'DUPLICATE_DATA-Serial_Number'],
     ]);
     expect(await db.select().from(stocktakeScan).where(eq(stocktakeScan.stocktakeId, open.id))).toEqual([]);
+  });
+
+  it('needs the right to scan (stockDocs.write) besides import.run', async () => {
+    const request = parseJobRequest({
+      operation: 'insert',
+      resource: [{ type: 'data', module: { api_name: 'Stocktake_Entries' }, file_id: '1', field_mappings: mappings }],
+    });
+    const accountant = { kind: 'user', userId: 1, userName: 'A', email: 'a@example.com', role: 'accountant' } as const;
+    await expect(createImportJob(db, request, accountant)).rejects.toMatchObject({
+      code: 'NO_PERMISSION',
+      status: 403,
+      message: 'The accountant role may not write Stocktake_Entries.',
+    });
   });
 });
