@@ -12,6 +12,7 @@ import {
   SUPPLIER_RETURNS,
   CREDIT_NOTES,
 } from './documents';
+import { STOCKTAKE_ENTRIES } from './stocktake-entries';
 import type { AppModule, DocumentModule, ModuleField, Operation } from './types';
 import type { MappedModule } from './types';
 
@@ -30,6 +31,7 @@ export {
   SUPPLIER_RETURNS,
   CREDIT_NOTES,
 } from './documents';
+export { STOCKTAKE_ENTRIES } from './stocktake-entries';
 
 /** Every module the Zoho-compatible doors write, in the order the import page and the reference list them. */
 export const MODULES: readonly AppModule[] = [
@@ -46,6 +48,7 @@ export const MODULES: readonly AppModule[] = [
   SUPPLIER_RETURNS,
   CREDIT_NOTES,
   EXPECTED_RECEIPTS,
+  STOCKTAKE_ENTRIES,
 ];
 
 const DOCUMENT_MODULES = MODULES.filter((module): module is DocumentModule => module.kind === 'document');

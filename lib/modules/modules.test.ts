@@ -4,7 +4,10 @@ import { MODULES } from './index';
 
 // One declaration per module: the records API's writable fields are the declared ones, bound to columns.
 describe('the records API reads the module catalogue', () => {
-  it.each(MODULES.map((module) => [module.apiName, module] as const))('%s', (apiName, module) => {
+  // Entries modules are bulk write only: their rows go into another record (Stocktake_Entries into a count,
+  // which the records API's Stocktakes module reads).
+  const recordModules = MODULES.filter((module) => module.kind !== 'entries');
+  it.each(recordModules.map((module) => [module.apiName, module] as const))('%s', (apiName, module) => {
     const records = findRecordModule(apiName)!;
     expect(records.description).toBe(module.description);
     const writable = records.fields.filter((field) => field.input).map((field) => [field.api, field.input]);

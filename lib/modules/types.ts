@@ -14,7 +14,7 @@ export type Operation = (typeof OPERATIONS)[number];
 /** How a value is read (a cell, a criteria value) before the shared zod schema, which owns every rule about it. */
 export type FieldKind = 'text' | 'enum' | 'decimal' | 'integer' | 'boolean' | 'date' | 'lookup' | 'id' | 'serials';
 
-export type LookupModule = 'Items' | 'Partners' | 'Warehouses' | 'Transfers' | 'Documents';
+export type LookupModule = 'Items' | 'Partners' | 'Warehouses' | 'Transfers' | 'Documents' | 'Stocktakes';
 
 export interface ModuleField {
   /** The Zoho API name: field_mappings, template headers, records API keys. */
@@ -69,7 +69,15 @@ export interface DocumentModule extends ModuleBase {
   lineFields: readonly ModuleField[];
 }
 
-export type AppModule = CatalogModule | DocumentModule;
+/**
+ * Rows written into another record through its core functions, one by one (insert only): Stocktake_Entries, the
+ * scans and counts of an open stocktake.
+ */
+export interface EntriesModule extends ModuleBase {
+  kind: 'entries';
+}
+
+export type AppModule = CatalogModule | DocumentModule | EntriesModule;
 
 /**
  * A child module of a parent/child bulk write job (Zoho's subform files): its rows belong to a row of its

@@ -296,7 +296,7 @@ describe('stocktakes', async () => {
       { rowNumber: 3, ok: true, message: 'H-NEW: unknown serial; closing receives it as new.' },
       { rowNumber: 4, ok: false, message: 'Row 4: H-X is not a known serial: choose its item to record it as found.' },
       { rowNumber: 5, ok: true, message: 'CABLE: counted 2.5.' },
-      { rowNumber: 6, ok: false, message: 'Row 6: no item has the code NOPE.' },
+      { rowNumber: 6, ok: false, message: 'Row 6: No item has the code NOPE.' },
     ]);
     const plan = await adjustmentPlan(db, { id: st.id, warehouseId: wh, itemIds: [] }, false);
     expect(plan).toMatchObject({ missing: [], unknown: [{ serial: 'H-NEW' }], counts: [{ difference: '-0.500' }] });

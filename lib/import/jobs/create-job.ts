@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { importJob } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
+import { can } from '@/lib/auth/roles';
 import { checkCallbackHost } from '@/lib/import/jobs/callbacks/resolve-host';
 import type { JobRequest } from '@/lib/import/request/job-request';
 import { resolveJobResources, storedMappings } from '@/lib/import/request/job-resources';
@@ -47,6 +48,16 @@ async function assertCallbackHostReachable(url: string) {
  * NOTIFY when the insert commits.
  */
 export async function createImportJob(db: Db, request: JobRequest, principal: Principal): Promise<CreatedJob> {
+  // The route asks for import.run; the rows also need the right to write the module, as its web form does
+  // (Stocktake_Entries: stockDocs.write, like scanning), should a role ever run imports without it.
+  if (!can(principal.role, request.module.write)) {
+    throw new ProtocolError(
+      'NO_PERMISSION',
+      `The ${principal.role} role may not write ${request.module.apiName}.`,
+      { api_name: 'module', json_path: '$.resource[0].module' },
+      403,
+    );
+  }
   const upload = await uploadSummary(db, request.fileId, request.characterEncoding);
   const resources = resolveJobResources(request, upload.files);
   if (request.callback) await assertCallbackHostReachable(request.callback.url);

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { document, item, partner, warehouse } from '@/db/schema';
+import { document, item, partner, stocktake, warehouse } from '@/db/schema';
 import { parseId } from '@/lib/ids';
 import type { TableRow } from '@/lib/import/files';
 import type { LookupModule } from '@/lib/modules';
@@ -22,6 +22,8 @@ const TABLES = {
   Transfers: { table: document, columns: { Number: document.number, id: document.id } },
   // Any document by its number (a return names the sale or purchase its goods go back on); the core checks its kind.
   Documents: { table: document, columns: { Number: document.number, id: document.id } },
+  // A count by its number (ST-…); the core checks it is still open.
+  Stocktakes: { table: stocktake, columns: { Number: stocktake.number, id: stocktake.id } },
 } as const;
 const CANONICAL: Record<string, (text: string) => string> = {
   Code: canonicalKey,
@@ -29,7 +31,7 @@ const CANONICAL: Record<string, (text: string) => string> = {
   id: (text) => text,
 };
 
-async function loadKeys(
+export async function loadKeys(
   tx: DbOrTx,
   module: LookupModule,
   findBy: string,

@@ -4,6 +4,7 @@ import type { RowOutcomeRecord } from '@/lib/import/results/outcomes';
 import { catalogJobWriter } from './catalog-job-writer';
 import type { CatalogContext, DocumentContext, JobContext } from './context';
 import { groupDocuments, writeDocumentChunk } from './document-writer';
+import { stocktakeEntriesWriter, type EntriesContext } from './stocktake-entries-writer';
 
 /** What a job writer is told besides a chunk's units. */
 export interface ChunkAside {
@@ -30,6 +31,9 @@ export function jobWriterFor(db: Db, ctx: JobContext, rows: TableRow[]): { units
     const docCtx = ctx as DocumentContext;
     const writer: JobWriter = { write: (tx, units, aside) => writeDocumentChunk(tx, docCtx, units, aside?.beside) };
     return { units: groupDocuments(docCtx, rows), writer };
+  }
+  if (ctx.module.kind === 'entries') {
+    return { units: rows.map((row) => [row]), writer: stocktakeEntriesWriter(ctx as EntriesContext) };
   }
   return { units: rows.map((row) => [row]), writer: catalogJobWriter(db, ctx as CatalogContext) };
 }
