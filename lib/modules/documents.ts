@@ -41,6 +41,22 @@ const TRANSFER: ModuleField = {
   description: 'The transfer, sent in transit, whose goods arrived.',
 };
 
+/**
+ * Goods receipts only: the expected receipt whose serials this receipt confirms. Serials it expected that the
+ * receipt does not bring stay expected on it (the remainder); dropping them is done on the web's confirm screen.
+ */
+const EXPECTED_RECEIPT: ModuleField = {
+  apiName: 'Expected_Receipt',
+  key: 'expectedReceiptId',
+  kind: 'lookup',
+  lookup: lookup('Documents', ['Number', 'id']),
+  example: '',
+  word: true,
+  nullable: true,
+  description:
+    'The expected receipt (ER-…) this receipt confirms: its serials that arrive are received, the rest stay expected on it.',
+};
+
 /** The document a return or credit note sends goods back on, by its number as assigned. */
 function returnOfField(kind: DocumentKind): ModuleField {
   return {
@@ -106,6 +122,7 @@ function headerFields(kind: DocumentKind): ModuleField[] {
   return [
     date,
     ...(isReturn(kind) ? [returnOfField(kind)] : []),
+    ...(kind === 'goods_receipt' ? [EXPECTED_RECEIPT] : []),
     {
       apiName: 'Partner',
       key: 'partnerId',

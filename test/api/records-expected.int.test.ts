@@ -53,6 +53,65 @@ describe('records API: expected receipts', async () => {
     expect(r.json.data[1].message).toMatch(/^Serial api-2 of item ACME-1 is already expected on ER-2026-\d{5}\.$/);
   });
 
+  it('confirms an expected receipt with a goods receipt naming it, and reads the link back', async () => {
+    const prepared = await post('Expected_Receipts', expected(['CONF-1', 'CONF-2']));
+    const { id: erId, Number: erNumber } = prepared.json.data[0].details;
+    const r = await post('Goods_Receipts', {
+      Date: '2026-11-21',
+      Partner: { Code: 'ACME' },
+      Warehouse: { Code: 'MAIN' },
+      Expected_Receipt: { Number: erNumber },
+      Lines: [{ Item: { Code: 'ACME-1' }, Quantity: '1', Serial_Numbers: ['conf-1'] }],
+    });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    const receipt = (await call(admin.key, 'GET', `/crm/v8/Goods_Receipts/${r.json.data[0].details.id}`)).json.data[0];
+    expect(receipt.Expected_Receipt).toEqual({ id: erId, Number: erNumber });
+    const [stocked] = await db.select().from(serialNumber).where(eq(serialNumber.serial, 'conf-1'));
+    expect(stocked.status).toBe('in_stock');
+    // The serial that did not arrive stays expected: a second receipt can still bring it.
+    const rest = await post('Goods_Receipts', {
+      Date: '2026-11-22',
+      Partner: { Code: 'ACME' },
+      Warehouse: { Code: 'MAIN' },
+      Expected_Receipt: { id: erId },
+      Lines: [{ Item: { Code: 'ACME-1' }, Quantity: '1', Serial_Numbers: ['CONF-2'] }],
+    });
+    expect(rest.status, JSON.stringify(rest.json)).toBe(201);
+    const plain = await post('Goods_Receipts', {
+      Date: '2026-11-22',
+      Warehouse: { Code: 'MAIN' },
+      Lines: [{ Item: { Code: 'ACME-1' }, Quantity: '1', Serial_Numbers: ['PLAIN-1'] }],
+    });
+    const read = (await call(admin.key, 'GET', `/crm/v8/Goods_Receipts/${plain.json.data[0].details.id}`)).json.data[0];
+    expect(read.Expected_Receipt).toBeNull();
+  });
+
+  it('refuses an Expected_Receipt that is no expected receipt, naming the field', async () => {
+    const r = await post('Goods_Receipts', {
+      Date: '2026-11-22',
+      Warehouse: { Code: 'MAIN' },
+      Expected_Receipt: { Number: 'ER-1999-00001' },
+      Lines: [{ Item: { Code: 'ACME-1' }, Quantity: '1', Serial_Numbers: ['NONE-1'] }],
+    });
+    expect(r.json.data[0]).toMatchObject({ code: 'RESOURCE_NOT_FOUND', details: { api_name: 'Expected_Receipt' } });
+    const receipt = await post('Goods_Receipts', {
+      Date: '2026-11-22',
+      Warehouse: { Code: 'MAIN' },
+      Lines: [{ Item: { Code: 'ACME-1' }, Quantity: '1', Serial_Numbers: ['GR-ONLY-1'] }],
+    });
+    const wrongKind = await post('Goods_Receipts', {
+      Date: '2026-11-22',
+      Warehouse: { Code: 'MAIN' },
+      Expected_Receipt: { Number: receipt.json.data[0].details.Number },
+      Lines: [{ Item: { Code: 'ACME-1' }, Quantity: '1', Serial_Numbers: ['NONE-2'] }],
+    });
+    expect(wrongKind.json.data[0]).toMatchObject({
+      code: 'INVALID_DATA',
+      details: { api_name: 'Expected_Receipt' },
+      message: 'This expected receipt does not exist.',
+    });
+  });
+
   it('lets a role without stock documents write nothing', async () => {
     const r = await call(accountant.key, 'POST', '/crm/v8/Expected_Receipts', { data: [expected(['ACC-1'])] });
     expect(r.status).toBeGreaterThanOrEqual(400);

@@ -122,4 +122,67 @@ describe('expected receipts bulk write', async () => {
     expect(rows[4].ERROR_MESSAGE).toMatch(/^Serial csv-2 of item ACME-1 is already expected on ER-2026-\d{5}\.$/);
     expect(await expectedOf(rows[0].RECORD_ID)).toEqual(['XL-1:expected', 'XL-2:expected']);
   });
+
+  it('confirms an expected receipt with a goods receipt that names it: the rest stays expected', async () => {
+    const [asn] = await db.select().from(document).where(eq(document.externalNumber, 'ASN-1'));
+    const headers = [
+      'Number',
+      'Date',
+      'Partner',
+      'Warehouse',
+      'Expected_Receipt',
+      'Item',
+      'Quantity',
+      'Serial_Numbers',
+    ];
+    const uploaded = await api.upload(
+      csv([headers, ['DL-1', '2026-03-05', 'SUP', 'MAIN', asn.number, 'ACME-1', '3', 'CSV-1;csv-2;EXTRA-1']]),
+      'delivery.csv',
+    );
+    const created = await api.create({
+      operation: 'insert',
+      resource: [
+        {
+          type: 'data',
+          module: { api_name: 'Goods_Receipts' },
+          file_id: uploaded.json.details.file_id,
+          field_mappings: headers.map((api_name, index) => ({ api_name, index })),
+        },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    await drainJobs(db);
+    const rows = await resultRows(api, created.json.details.id);
+    expect(rows.map((r) => [r.STATUS, r.ERRORS, r.ERROR_MESSAGE])).toEqual([['ADDED', '', '']]);
+    const [receipt] = await db
+      .select()
+      .from(document)
+      .where(eq(document.id, BigInt(rows[0].RECORD_ID)));
+    expect(receipt).toMatchObject({ kind: 'goods_receipt', expectedReceiptId: asn.id });
+    expect(await expectedOf(String(asn.id))).toEqual(['CSV-1:received', 'CSV-2:received', 'CSV-3:expected']);
+    const inStock = await db.select().from(serialNumber).where(eq(serialNumber.status, 'in_stock'));
+    expect(inStock.map((s) => s.serial).sort()).toEqual(expect.arrayContaining(['CSV-1', 'EXTRA-1', 'csv-2']));
+  });
+
+  it('refuses, on its row, an Expected_Receipt that names no document', async () => {
+    const headers = ['Number', 'Date', 'Warehouse', 'Expected_Receipt', 'Item', 'Quantity', 'Serial_Numbers'];
+    const uploaded = await api.upload(
+      csv([headers, ['DL-2', '2026-03-05', 'MAIN', 'ER-1999-00001', 'ACME-1', '1', 'NOPE-1']]),
+      'delivery.csv',
+    );
+    const created = await api.create({
+      operation: 'insert',
+      resource: [
+        {
+          type: 'data',
+          module: { api_name: 'Goods_Receipts' },
+          file_id: uploaded.json.details.file_id,
+          field_mappings: headers.map((api_name, index) => ({ api_name, index })),
+        },
+      ],
+    });
+    await drainJobs(db);
+    const rows = await resultRows(api, created.json.details.id);
+    expect(rows.map((r) => [r.STATUS, r.ERRORS])).toEqual([['SKIPPED', 'RESOURCE_NOT_FOUND-Expected_Receipt']]);
+  });
 });

@@ -76,6 +76,8 @@ function headerField(f: ModuleField): Field {
       return documentRefField(f, document.transferId);
     case 'Return_Of':
       return documentRefField(f, document.returnOfId);
+    case 'Expected_Receipt':
+      return documentRefField(f, document.expectedReceiptId);
     case 'In_Transit':
       return dataField('In_Transit', document.inTransit, 'boolean', {
         in: d.inTransit,
@@ -194,7 +196,10 @@ function lookupField(f: ModuleField, fk: PgColumn, table: typeof partner | typeo
   };
 }
 
-/** The transfer an arrival names, the document a return names: given and answered as {"id": …, "Number": …}. */
+/**
+ * The transfer an arrival names, the document a return names, the expected receipt a receipt confirms (optional):
+ * given and answered as {"id": …, "Number": …}.
+ */
 function documentRefField(f: ModuleField, fk: PgColumn): Field {
   const transfer = z
     .object({ id: z.string().optional(), Number: z.string().optional() })
@@ -202,8 +207,8 @@ function documentRefField(f: ModuleField, fk: PgColumn): Field {
   return {
     api: f.apiName,
     description: f.description,
-    out: docRef,
-    in: transfer,
+    out: f.nullable ? docRef.nullable() : docRef,
+    in: f.nullable ? transfer.nullable().optional() : transfer,
     input: f.key,
     select: documentLinkJson(fk),
     subFilters: { id: column('id', fk) },
