@@ -119,16 +119,20 @@ export async function returnedProblems(
 
 /**
  * The returns and credit notes naming a document or its goods document, oldest first: the documents that pin it (a
- * return a credit note created is named by its credit note).
+ * return a credit note created is named by its credit note). Every document page asks, so the query is written for
+ * the partial index on return_of_id: `= any(array(…))` hands the planner the few ids before the scan, and
+ * `is not null` matches the index's condition. As `in (subquery)` it was hash-joined against every document: a
+ * sequential scan of 1,200,000 rows, 250 ms in EXPLAIN ANALYZE at 2,000,000 documents (10,000,000 serials), where
+ * the column had no statistics yet after the upgrade.
  */
 export async function documentReturns(db: DbOrTx, documentId: bigint): Promise<Blocker[]> {
   return rows<Blocker>(
     db,
     sql`
     select null as serial, r.id::text as id, r.number, r.kind::text as kind from document r
-    where r.source_invoice_id is null and r.return_of_id in (
+    where r.source_invoice_id is null and r.return_of_id is not null and r.return_of_id = any(array(
       select id from document where id = ${documentId} or source_invoice_id = ${documentId}
-      union select stock_document_id from document where id = ${documentId})
+      union select stock_document_id from document where id = ${documentId}))
     order by r.id`,
   );
 }
