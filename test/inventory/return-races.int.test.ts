@@ -1,11 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { createDb } from '@/db/client';
-import { isDomainError } from '@/lib/errors';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { deleteDocument, updateDocument } from '@/lib/inventory/change';
-import { checkStockInvariants } from '@/lib/inventory/invariants';
 import { postDocument } from '@/lib/inventory/post';
+import { raceRounds, type RacePair } from './race-rounds';
 
 const today = '2026-11-23';
 const ROUNDS = 8;
@@ -50,29 +49,8 @@ describe('returns racing other changes of the same sale', async () => {
     lines: lines(serials, metres),
   });
 
-  async function race(
-    name: string,
-    prepare: (serials: string[]) => Promise<[() => Promise<unknown>, () => Promise<unknown>]>,
-  ) {
-    const outcomes: string[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const serials = Array.from({ length: 3 }, (_, i) => `${name}-${round}-${i}`);
-      const [a, b] = await prepare(serials);
-      const results = await Promise.allSettled([
-        a(),
-        new Promise((resolve) => setTimeout(resolve, (round % 3) * 4)).then(b),
-      ]);
-      for (const r of results) if (r.status === 'rejected' && !isDomainError(r.reason)) throw r.reason;
-      outcomes.push(results.map((r, i) => (r.status === 'fulfilled' ? 'ab'[i] : '-')).join('/'));
-      const broken = (await checkStockInvariants(db, 'within-series')).filter((c) => c.bad > 0);
-      expect(broken, `round ${round}: ${outcomes.at(-1)}`).toEqual([]);
-    }
-    expect(
-      outcomes.filter((o) => o === 'a/b'),
-      outcomes.join(' '),
-    ).toEqual([]);
-    expect(outcomes.includes('-/-'), `one side always wins: ${outcomes.join(' ')}`).toBe(false);
-  }
+  const race = (name: string, prepare: (serials: string[]) => Promise<RacePair>) =>
+    raceRounds(db, { name, rounds: ROUNDS, serials: 3, prepare });
 
   it('two returns of the same serial on the same invoice: exactly one takes it back', async () => {
     await race('RR', async (serials) => {

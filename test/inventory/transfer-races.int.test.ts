@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createDb } from '@/db/client';
 import { warehouse } from '@/db/schema';
 import { withCodeKeys } from '@/lib/catalog/code-key';
-import { isDomainError } from '@/lib/errors';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { deleteDocument } from '@/lib/inventory/change';
 import { checkStockInvariants } from '@/lib/inventory/invariants';
 import { postDocument } from '@/lib/inventory/post';
+import { raceRounds, type RacePair } from './race-rounds';
 
 const today = '2026-11-22';
 const ROUNDS = 10;
@@ -53,34 +53,8 @@ describe('transfers racing other documents of the same serial', async () => {
     lines: [{ itemId: w.tracked, quantity: '1', serials: [serial] }],
   });
 
-  /** Runs `prepare` (sequentially), then its two operations at once; returns which of them won, round by round. */
-  async function race(
-    name: string,
-    prepare: (serials: string[]) => Promise<[() => Promise<unknown>, () => Promise<unknown>]>,
-  ) {
-    const outcomes: string[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const serials = Array.from({ length: 4 }, (_, i) => `${name}-${round}-${i}`);
-      const [a, b] = await prepare(serials);
-      // The second starts 0, 4 or 8 ms later by turns, so each side gets to be first at the rows they share.
-      const results = await Promise.allSettled([
-        a(),
-        new Promise((resolve) => setTimeout(resolve, (round % 3) * 4)).then(b),
-      ]);
-      for (const r of results) if (r.status === 'rejected' && !isDomainError(r.reason)) throw r.reason;
-      outcomes.push(results.map((r, i) => (r.status === 'fulfilled' ? 'ab'[i] : '-')).join('/'));
-      const broken = (await checkStockInvariants(db, 'within-series')).filter((c) => c.bad > 0);
-      expect(broken, `round ${round}: ${outcomes.at(-1)}`).toEqual([]);
-    }
-    expect(
-      outcomes.filter((o) => o === 'a/b'),
-      outcomes.join(' '),
-    ).toEqual([]);
-    expect(
-      outcomes.every((o) => o !== '-/-'),
-      `one side always wins: ${outcomes.join(' ')}`,
-    ).toBe(true);
-  }
+  const race = (name: string, prepare: (serials: string[]) => Promise<RacePair>) =>
+    raceRounds(db, { name, rounds: ROUNDS, serials: 4, prepare });
 
   it('a transfer and an issue of the same serial: exactly one wins', async () => {
     await race('TI', async (serials) => {
