@@ -8,6 +8,7 @@ import { EXPECTED_RECEIPTS } from '@/lib/modules';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { apiCaller, keyFor, type Caller } from './api';
+import { runDocumentFile } from './document-files';
 import { csv, drainJobs } from './drain';
 import { resultRows } from './result-file';
 
@@ -123,30 +124,16 @@ describe('expected receipts bulk write', async () => {
     expect(await expectedOf(rows[0].RECORD_ID)).toEqual(['XL-1:expected', 'XL-2:expected']);
   });
 
-  /** A Goods_Receipts job of these rows, mapped by header; its result rows. */
-  async function importReceipts(headers: string[], rows: string[][]) {
-    const uploaded = await api.upload(csv([headers, ...rows]), 'delivery.csv');
-    const created = await api.create({
-      operation: 'insert',
-      resource: [
-        {
-          type: 'data',
-          module: { api_name: 'Goods_Receipts' },
-          file_id: uploaded.json.details.file_id,
-          field_mappings: headers.map((api_name, index) => ({ api_name, index })),
-        },
-      ],
-    });
-    expect(created.status, JSON.stringify(created.json)).toBe(201);
-    await drainJobs(db);
-    return resultRows(api, created.json.details.id);
-  }
-
   it('confirms an expected receipt with a goods receipt that names it: the rest stays expected', async () => {
     const [asn] = await db.select().from(document).where(eq(document.externalNumber, 'ASN-1'));
-    const rows = await importReceipts(
-      ['Number', 'Date', 'Partner', 'Warehouse', 'Expected_Receipt', 'Item', 'Quantity', 'Serial_Numbers'],
-      [['DL-1', '2026-03-05', 'SUP', 'MAIN', asn.number, 'ACME-1', '3', 'CSV-1;csv-2;EXTRA-1']],
+    const rows = await runDocumentFile(
+      db,
+      api,
+      [
+        ['Number', 'Date', 'Partner', 'Warehouse', 'Expected_Receipt', 'Item', 'Quantity', 'Serial_Numbers'],
+        ['DL-1', '2026-03-05', 'SUP', 'MAIN', asn.number, 'ACME-1', '3', 'CSV-1;csv-2;EXTRA-1'],
+      ],
+      { operation: 'insert' },
     );
     expect(rows.map((r) => [r.STATUS, r.ERRORS, r.ERROR_MESSAGE])).toEqual([['ADDED', '', '']]);
     const [receipt] = await db
@@ -160,9 +147,14 @@ describe('expected receipts bulk write', async () => {
   });
 
   it('refuses, on its row, an Expected_Receipt that names no document', async () => {
-    const rows = await importReceipts(
-      ['Number', 'Date', 'Warehouse', 'Expected_Receipt', 'Item', 'Quantity', 'Serial_Numbers'],
-      [['DL-2', '2026-03-05', 'MAIN', 'ER-1999-00001', 'ACME-1', '1', 'NOPE-1']],
+    const rows = await runDocumentFile(
+      db,
+      api,
+      [
+        ['Number', 'Date', 'Warehouse', 'Expected_Receipt', 'Item', 'Quantity', 'Serial_Numbers'],
+        ['DL-2', '2026-03-05', 'MAIN', 'ER-1999-00001', 'ACME-1', '1', 'NOPE-1'],
+      ],
+      { operation: 'insert' },
     );
     expect(rows.map((r) => [r.STATUS, r.ERRORS])).toEqual([['SKIPPED', 'RESOURCE_NOT_FOUND-Expected_Receipt']]);
   });
