@@ -8,11 +8,9 @@ import { call, keyFor as recordsKeyFor } from '@/test/api/records-client';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { apiCaller, keyFor, type Caller } from './api';
-import { csv, drainJobs } from './drain';
-import { resultRows } from './result-file';
+import { runDocumentFile } from './document-files';
 
 const HEADERS = ['Number', 'Date', 'Return_Of', 'Warehouse', 'Item', 'Quantity', 'Unit_Price', 'Serial_Numbers'];
-const mappings = HEADERS.map((api_name, index) => ({ api_name, index }));
 
 /** Returns through the bulk importer: the flat document-rows path every document module uses (lib/modules). */
 describe('returns bulk write', async () => {
@@ -22,23 +20,8 @@ describe('returns bulk write', async () => {
   let sale: PostedDocument;
   let receipt: PostedDocument;
 
-  async function importFile(module: string, file: Buffer, fieldMappings: unknown[] = mappings) {
-    const uploaded = await api.upload(file, 'returns.csv');
-    const created = await api.create({
-      operation: 'insert',
-      resource: [
-        {
-          type: 'data',
-          module: { api_name: module },
-          file_id: uploaded.json.details.file_id,
-          field_mappings: fieldMappings,
-        },
-      ],
-    });
-    expect(created.status, JSON.stringify(created.json)).toBe(201);
-    await drainJobs(db);
-    return resultRows(api, created.json.details.id);
-  }
+  const importFile = (module: string, rows: string[][]) =>
+    runDocumentFile(db, api, rows, { operation: 'insert', module });
 
   beforeAll(async () => {
     world = await seedWorld(db);
@@ -82,17 +65,14 @@ describe('returns bulk write', async () => {
   });
 
   it('posts rows with the same Number as one return of the sale named by its number', async () => {
-    const rows = await importFile(
-      'Customer_Returns',
-      csv([
-        HEADERS,
-        ['R-1', '2026-02-03', sale.number, 'SHOP', 'ACME-1', '', '50', 'K-1;K-2'],
-        ['R-1', '', '', '', 'CABLE', '1', '1', ''],
-        ['R-2', '2026-02-03', sale.number, 'SHOP', 'ACME-1', '', '50', 'K-4'],
-        ['R-3', '2026-02-03', 'SI-1999-00001', 'SHOP', 'CABLE', '1', '1', ''],
-        ['R-4', '2026-02-03', sale.number, 'SHOP', 'CABLE', '4', '1', ''],
-      ]),
-    );
+    const rows = await importFile('Customer_Returns', [
+      HEADERS,
+      ['R-1', '2026-02-03', sale.number, 'SHOP', 'ACME-1', '', '50', 'K-1;K-2'],
+      ['R-1', '', '', '', 'CABLE', '1', '1', ''],
+      ['R-2', '2026-02-03', sale.number, 'SHOP', 'ACME-1', '', '50', 'K-4'],
+      ['R-3', '2026-02-03', 'SI-1999-00001', 'SHOP', 'CABLE', '1', '1', ''],
+      ['R-4', '2026-02-03', sale.number, 'SHOP', 'CABLE', '4', '1', ''],
+    ]);
     expect(rows.map((r) => [r.STATUS, r.ERRORS])).toEqual([
       ['ADDED', ''],
       ['ADDED', ''],
@@ -121,27 +101,26 @@ describe('returns bulk write', async () => {
         },
       ],
     });
-    const rows = await importFile(
-      'Customer_Returns',
-      csv([HEADERS, ['R-5', '2026-02-03', sale.number, 'SHOP', 'ACME-1', '1', '0', 'K-5']]),
-    );
+    const rows = await importFile('Customer_Returns', [
+      HEADERS,
+      ['R-5', '2026-02-03', sale.number, 'SHOP', 'ACME-1', '1', '0', 'K-5'],
+    ]);
     expect(`${json.data[0].code}-${json.data[0].details.api_name}`).toBe(rows[0].ERRORS);
     expect(json.data[0].message).toBe(rows[0].ERROR_MESSAGE);
   });
 
   it('imports returns to the supplier and credit notes that create their return', async () => {
-    const sent = await importFile(
-      'Supplier_Returns',
-      csv([HEADERS, ['S-1', '2026-02-04', receipt.number, 'MAIN', 'ACME-1', '1', '9', 'K-5']]),
-    );
+    const sent = await importFile('Supplier_Returns', [
+      HEADERS,
+      ['S-1', '2026-02-04', receipt.number, 'MAIN', 'ACME-1', '1', '9', 'K-5'],
+    ]);
     expect(sent.map((r) => [r.STATUS, r.ERRORS])).toEqual([['ADDED', '']]);
     expect((await db.select().from(serialNumber).where(eq(serialNumber.serial, 'K-5')))[0].status).toBe('issued');
     const headers = [...HEADERS, 'Partner'];
-    const noted = await importFile(
-      'Credit_Notes',
-      csv([headers, ['C-1', '2026-02-05', sale.number, 'MAIN', 'ACME-1', '1', '50', 'K-3', 'CUS']]),
-      headers.map((api_name, index) => ({ api_name, index })),
-    );
+    const noted = await importFile('Credit_Notes', [
+      headers,
+      ['C-1', '2026-02-05', sale.number, 'MAIN', 'ACME-1', '1', '50', 'K-3', 'CUS'],
+    ]);
     expect(noted.map((r) => [r.STATUS, r.ERRORS])).toEqual([['ADDED', '']]);
     const [note] = await db
       .select()
