@@ -139,7 +139,7 @@ export function DocumentForm({
         <PinnedReason
           id={FIXED_HEADER}
           kind={kind}
-          subject={fixedFacts(kind)}
+          subject={fixedFacts(kind, blockers)}
           blockers={blockers}
           readable={readable}
           className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
