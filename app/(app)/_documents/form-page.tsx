@@ -17,7 +17,7 @@ import {
   returnOfLabels,
   type DocumentKind,
 } from '@/lib/inventory/kinds';
-import { getReturnStart } from '@/lib/inventory/queries/returnable';
+import { getReturnStart, type ReturnStart } from '@/lib/inventory/queries/returnable';
 import type { Role } from '@/lib/auth/roles';
 import type { SearchParams } from '@/lib/data-table/params';
 import { getDocument, getEditableLines, type DocumentHeader } from '@/lib/inventory/queries/document-detail';
@@ -25,6 +25,7 @@ import { findLineItemById, type LineItemOption } from '@/lib/inventory/queries/f
 import { getCompanySettings } from '@/lib/settings/company';
 import { DocumentForm } from '@/components/documents/document-form';
 import { lineFor, type FormLine } from '@/components/documents/form-values';
+import type { ReturnableSerials } from '@/components/documents/returnable-serials';
 import { readableKinds } from './readable-kinds';
 
 function todayUtc(): string {
@@ -136,6 +137,7 @@ async function NewReturnPage({
         draftOwner={String(userId)}
         draftName={`new:${origin.id}`}
         readable={readableKinds(role)}
+        returnable={returnableSerials(kind, start)}
         notice={
           empty
             ? `Nothing that moved with ${origin.number} can go back any more.`
@@ -157,6 +159,15 @@ async function NewReturnPage({
       />
     </>
   );
+}
+
+/** What a return's serial forms pick from and check against: per item, the serials that can go back. */
+function returnableSerials(kind: DocumentKind, start: ReturnStart): ReturnableSerials {
+  return {
+    origin: start.origin.number,
+    side: KINDS[kind].direction === 'in' ? 'customer' : 'supplier',
+    byItem: Object.fromEntries(start.lines.filter((l) => l.trackSerials).map((l) => [l.itemId, l.serials])),
+  };
 }
 
 async function startingItem(param: string | string[] | undefined): Promise<LineItemOption | 'missing' | null> {
@@ -203,10 +214,12 @@ export async function EditDocumentPage({
       </>
     );
   }
-  const [lines, warehouses, blockers] = await Promise.all([
+  // A return's serial forms offer what can go back on its document, counting what it already holds.
+  const [lines, warehouses, blockers, start] = await Promise.all([
     getEditableLines(db, header),
     warehouseOptions(db),
     documentBlockers(db, BigInt(header.id)),
+    header.returnOf ? getReturnStart(db, kind, BigInt(header.returnOf.id), BigInt(header.id)) : null,
   ]);
   const partner = header.partner && { id: header.partner.id, label: formatPartner(header.partner) };
   const stockNow = raw.stock === '1' && canGetStockDocument(header);
@@ -224,6 +237,7 @@ export async function EditDocumentPage({
         draftOwner={String(user.userId)}
         blockers={blockers}
         readable={readableKinds(user.role)}
+        returnable={start && returnableSerials(kind, start)}
         notice={
           stockNow ? stockNotice(header) : header.returnOf ? `Returns goods of ${header.returnOf.number}.` : undefined
         }
