@@ -14,7 +14,6 @@ import {
   isExpectedReceipt,
   isReturn,
   KINDS,
-  returnOfLabels,
   type DocumentKind,
 } from '@/lib/inventory/kinds';
 import { getReturnStart, type ReturnStart } from '@/lib/inventory/queries/returnable';
@@ -27,6 +26,7 @@ import { DocumentForm } from '@/components/documents/document-form';
 import { lineFor, type FormLine } from '@/components/documents/form-values';
 import type { ReturnableSerials } from '@/components/documents/returnable-serials';
 import { readableKinds } from './readable-kinds';
+import { ReturnOriginPicker } from './return-origin-picker';
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -90,8 +90,9 @@ export async function NewDocumentPage({
 
 /**
  * A new return starts from the document its goods go back on (`?returnOf=<id>`, the "Return…" buttons on that
- * document's page): its partner and warehouse, and a line per item with what can still go back — the serials still out
- * with it (or, to a supplier, still in stock from it). The user removes what does not come back.
+ * document's page, or the picker this page shows without it): its partner and warehouse, and a line per item with
+ * what can still go back — the serials still out with it (or, to a supplier, still in stock from it). The user removes
+ * what does not come back.
  */
 async function NewReturnPage({
   kind,
@@ -113,15 +114,17 @@ async function NewReturnPage({
     originId ? getReturnStart(db, kind, originId) : null,
     getCompanySettings(db),
   ]);
-  const origins = returnOfLabels(kind);
   if (!start) {
+    const query = Array.isArray(raw.q) ? raw.q[0] : raw.q;
     return (
       <>
         <PageHeader title={`New ${info.label.toLowerCase()}`} />
-        <Alert tone="info">
-          A {info.label.toLowerCase()} names the document its goods go back on: open {origins} and choose Return… on its
-          page.
-        </Alert>
+        <ReturnOriginPicker
+          kind={kind}
+          query={(query ?? '').trim().slice(0, 100)}
+          readable={readableKinds(role)}
+          unknownOrigin={param !== undefined}
+        />
       </>
     );
   }
