@@ -9,13 +9,7 @@ import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import { formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { documentBlockers } from '@/lib/inventory/correction';
-import {
-  canGetStockDocument,
-  isExpectedReceipt,
-  isReturn,
-  KINDS,
-  type DocumentKind,
-} from '@/lib/inventory/kinds';
+import { canGetStockDocument, isExpectedReceipt, isReturn, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { getReturnStart, type ReturnStart } from '@/lib/inventory/queries/returnable';
 import type { Role } from '@/lib/auth/roles';
 import type { SearchParams } from '@/lib/data-table/params';
