@@ -8,7 +8,7 @@ import { requestLeave, useLeaveGuard } from '@/components/forms/leave-guard';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
-import { fixedFacts, isPinned, type Blocker } from '@/lib/inventory/correction-scope';
+import { fixedFacts, isPinned, partnerFixed, type Blocker } from '@/lib/inventory/correction-scope';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
 import { AddItemBar } from './add-item-bar';
@@ -158,6 +158,7 @@ export function DocumentForm({
         partner={partnerChoice}
         onPartner={setPartnerChoice}
         fixedNote={pinned ? FIXED_HEADER : null}
+        partnerFixed={partnerFixed(blockers)}
       />
       {pinned ? (
         <PinnedReason

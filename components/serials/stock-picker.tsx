@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
+import { SERIAL_SEARCH_HINT } from '@/lib/search/serial-search-hint';
 
 export type LoadInStock = (
   query: string,

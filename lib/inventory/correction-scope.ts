@@ -16,7 +16,7 @@ export const CORRECTABLE_HEADER = ['partnerId', 'note', 'externalNumber'] as con
 export const CORRECTABLE_LINE = ['unitPrice', 'vatRate'] as const;
 
 /** A return pins the partner too: it was entered for the original's partner (returns.ts, refusePartnerChange). */
-const partnerFixed = (blockers: Blocker[]) => blockers.some((b) => isReturn(b.kind));
+export const partnerFixed = (blockers: Blocker[]) => blockers.some((b) => isReturn(b.kind));
 
 /** The fixed facts of a pinned document, for the reason beside them. */
 export function fixedFacts(kind: DocumentKind, blockers: Blocker[] = []): string {
