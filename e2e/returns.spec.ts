@@ -125,15 +125,15 @@ test.describe('returns bring sold serials back, named by the document they left 
 
     await page.goto('/credit-notes/new');
     await page.getByLabel('Document number, serial number or customer').fill(invoiceNumber.toLowerCase());
-    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: 'Find document' }).click();
     await expect(found.getByRole('link', { name: `Credit note of ${invoiceNumber}` })).toBeVisible();
 
     await page.getByLabel('Document number, serial number or customer').fill('Beta Retail');
-    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: 'Find document' }).click();
     await expect(found.getByRole('listitem').first()).toContainText('CUS-BETA · Beta Retail a.s.');
 
     await page.getByLabel('Document number, serial number or customer').fill(`${prefix}-NOTHING`);
-    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: 'Find document' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Nothing found for' })).toBeVisible();
   });
 
@@ -146,7 +146,7 @@ test.describe('returns bring sold serials back, named by the document they left 
     await expect(page.getByText('open it and choose Return… on its page')).toBeVisible();
     // They may not open sales invoices: a sale is offered as its goods issue.
     await page.getByLabel('Document number, serial number or customer').fill(serials[1]);
-    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: 'Find document' }).click();
     await expect(page.getByRole('link', { name: /^Customer return of GI-\d{4}-\d{5}$/ })).toBeVisible();
     expect((await page.goto('/credit-notes/new'))?.status()).toBe(403);
   });

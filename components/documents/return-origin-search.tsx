@@ -50,7 +50,7 @@ export function ReturnOriginSearch({
           }}
           onLoadFailed={setCameraProblem}
         />
-        <Button type="submit">Find</Button>
+        <Button type="submit">Find document</Button>
       </div>
       <p id="return-origin-hint" className="text-xs text-slate-500">
         The whole document number (SI-2026-00012), a serial number that moved with it, or part of the {partnerLabel}

@@ -35,7 +35,7 @@ export async function ReturnOriginPicker({
       )}
       <p className="text-sm text-slate-700">
         A {info.label.toLowerCase()} names the document its goods go back on: {returnOfLabels(kind)}. Find it here, or
-        open it and choose Return… on its page.
+        open it and choose {info.movesStock ? 'Return…' : `${info.label}…`} on its page.
       </p>
       <ReturnOriginSearch action={`${info.path}/new`} partnerLabel={partnerLabel} query={query} />
       {query && <Results kind={kind} query={query} found={found} />}
