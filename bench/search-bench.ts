@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { searchHandler } from '@/lib/api/records/handlers/reads';
 import { serialNumbers } from '@/lib/api/records/modules/serial-numbers';
 import { listDocuments, parseDocumentListParams } from '@/lib/inventory/queries/document-list';
+import { findReturnOrigins } from '@/lib/inventory/queries/return-origins';
 import { lookupSerials } from '@/lib/inventory/queries/serial-trace';
 import { findSingleSerial, listSerials, parseSerialListParams, serialsInStock } from '@/lib/inventory/queries/serials';
 import { fmt, median, p95, timed } from './bench-db';
@@ -34,6 +35,8 @@ function doors(db: Db): Door[] {
       (query) => serialsInStock(db, { itemId: 42n, warehouseId: 1n, query, offset: 0, limit: 50 }),
     ],
     ['header Find', (text) => findSingleSerial(db, text)],
+    // The text read as a document number, a serial (whole) and a customer's code or name at once.
+    ['new return picker', (text) => findReturnOrigins(db, 'customer_return', text)],
     // Its trace included: where each serial found is, its documents and warranty ends.
     ['Look up a serial', (text) => lookupSerials(db, text)],
     [

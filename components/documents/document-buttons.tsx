@@ -71,7 +71,7 @@ export function DocumentButtons({
             aria-describedby={pinned ? PINNED_NOTE : undefined}
             title={pinned ? pinnedTooltip(kind, blockers) : undefined}
           >
-            {pinned ? `Edit (${correctable(kind).short})` : 'Edit'}
+            {pinned ? `Edit (${correctable(kind, blockers).short})` : 'Edit'}
           </Link>
         )}
         {canWrite &&

@@ -8,7 +8,7 @@ import { requestLeave, useLeaveGuard } from '@/components/forms/leave-guard';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
-import { fixedFacts, isPinned, type Blocker } from '@/lib/inventory/correction-scope';
+import { fixedFacts, isPinned, partnerFixed, type Blocker } from '@/lib/inventory/correction-scope';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { LineItemOption } from '@/lib/inventory/queries/form-lookups';
 import { AddItemBar } from './add-item-bar';
@@ -17,6 +17,8 @@ import { DocumentLinesEditor } from './lines-editor';
 import type { PartnerChoice } from './partner-combobox';
 import { PinnedReason } from './pinned-reason';
 import { RefusalProblems } from './refusal-problems';
+import { ReturnableContext } from './returnable-context';
+import type { ReturnableSerials } from './returnable-serials';
 import { instantResolver } from './instant-checks';
 import { carriesSerials, lineFor, type DocumentFormValues, type Option } from './form-values';
 import { useDocumentDraft, type DocumentDraft } from './use-document-draft';
@@ -38,6 +40,8 @@ const LEAVE_CONSEQUENCE =
  * `blockers`: the later documents that pin an edited document's stock effects (documentBlockers); while
  * there are any, what would move stock is read-only with the reason beside it, the rest stays editable.
  * `readable`: the kinds this user may open, for the links in reasons and refusals.
+ * `returnable`: on a return, what can go back on the document it names; its lines' serial forms pick and check
+ * against it.
  */
 export function DocumentForm({
   kind,
@@ -52,6 +56,7 @@ export function DocumentForm({
   readable,
   notice,
   draftName,
+  returnable = null,
 }: {
   kind: DocumentKind;
   id?: string;
@@ -67,6 +72,7 @@ export function DocumentForm({
   notice?: string;
   /** Which new document the draft is of, when a kind has several kinds of start (a return: of which document). */
   draftName?: string;
+  returnable?: ReturnableSerials | null;
 }) {
   const info = KINDS[kind];
   const router = useRouter();
@@ -139,7 +145,7 @@ export function DocumentForm({
         <PinnedReason
           id={FIXED_HEADER}
           kind={kind}
-          subject={fixedFacts(kind)}
+          subject={fixedFacts(kind, blockers)}
           blockers={blockers}
           readable={readable}
           className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
@@ -152,6 +158,7 @@ export function DocumentForm({
         partner={partnerChoice}
         onPartner={setPartnerChoice}
         fixedNote={pinned ? FIXED_HEADER : null}
+        partnerFixed={partnerFixed(blockers)}
       />
       {pinned ? (
         <PinnedReason
@@ -170,17 +177,19 @@ export function DocumentForm({
           {linesError}
         </p>
       )}
-      <DocumentLinesEditor
-        form={form}
-        kind={kind}
-        fields={lines.fields}
-        onRemove={removeLine}
-        documentId={id ?? null}
-        serialsHere={carriesSerials(kind, createStock)}
-        problems={save.lineProblems}
-        openLine={openLine}
-        fixedNote={pinned ? FIXED_LINES : null}
-      />
+      <ReturnableContext value={returnable}>
+        <DocumentLinesEditor
+          form={form}
+          kind={kind}
+          fields={lines.fields}
+          onRemove={removeLine}
+          documentId={id ?? null}
+          serialsHere={carriesSerials(kind, createStock)}
+          problems={save.lineProblems}
+          openLine={openLine}
+          fixedNote={pinned ? FIXED_LINES : null}
+        />
+      </ReturnableContext>
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? 'Saving…' : `Save ${info.label.toLowerCase()}`}

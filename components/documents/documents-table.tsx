@@ -6,7 +6,7 @@ import { formatMoney } from '@/lib/format';
 import { DOCUMENT_KINDS } from '@/db/schema/inventory';
 import { isArrival, isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentRow } from '@/lib/inventory/queries/document-list';
-import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
+import { SERIAL_SEARCH_HINT } from '@/lib/search/serial-search-hint';
 import { PartnerCombobox, type PartnerChoice } from './partner-combobox';
 
 const money = (key: 'net' | 'vat' | 'gross', header: string): ListColumn<DocumentRow> => ({

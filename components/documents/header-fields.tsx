@@ -12,7 +12,8 @@ type Form = UseFormReturn<DocumentFormValues>;
  * Date, partner, warehouse (a transfer: from and to warehouses, no partner), external number, "create the goods
  * document" for invoices, and the note.
  * `fixedNote`: the id of the reason why the date, the warehouse and the switch are read-only (a pinned
- * document, correction-scope.ts); their values stay in the form as loaded, so a save keeps them.
+ * document, correction-scope.ts); their values stay in the form as loaded, so a save keeps them. `partnerFixed`: the
+ * partner is read-only too (returns name the document: correction-scope.ts, partnerFixed).
  */
 export function HeaderFields({
   form,
@@ -21,6 +22,7 @@ export function HeaderFields({
   partner,
   onPartner,
   fixedNote,
+  partnerFixed = false,
 }: {
   form: Form;
   kind: DocumentKind;
@@ -28,6 +30,7 @@ export function HeaderFields({
   partner: PartnerChoice | null;
   onPartner: (choice: PartnerChoice | null) => void;
   fixedNote: string | null;
+  partnerFixed?: boolean;
 }) {
   const info = KINDS[kind];
   const { errors } = form.formState;
@@ -45,19 +48,28 @@ export function HeaderFields({
           <Input type="date" readOnly={fixedNote !== null} {...form.register('date')} />
         </Field>
         {role && (
-          <Field id="partnerId" label={role === 'supplier' ? 'Supplier' : 'Customer'} error={errors.partnerId?.message}>
-            <PartnerCombobox
-              kind={kind}
-              selected={partner}
-              ref={partnerRef}
-              onBlur={onPartnerBlur}
-              onSelect={(choice) => {
-                onPartner(choice);
-                setPartnerId(choice?.id ?? '');
-              }}
-              clearLabel={info.partnerRequired ? undefined : 'None'}
-              placeholder={info.partnerRequired ? `Choose the ${role}` : undefined}
-            />
+          <Field
+            id="partnerId"
+            label={role === 'supplier' ? 'Supplier' : 'Customer'}
+            error={errors.partnerId?.message}
+            describedBy={partnerFixed ? fixed : undefined}
+          >
+            {partnerFixed ? (
+              <Input readOnly value={partner?.label ?? 'None'} />
+            ) : (
+              <PartnerCombobox
+                kind={kind}
+                selected={partner}
+                ref={partnerRef}
+                onBlur={onPartnerBlur}
+                onSelect={(choice) => {
+                  onPartner(choice);
+                  setPartnerId(choice?.id ?? '');
+                }}
+                clearLabel={info.partnerRequired ? undefined : 'None'}
+                placeholder={info.partnerRequired ? `Choose the ${role}` : undefined}
+              />
+            )}
           </Field>
         )}
         <WarehouseField

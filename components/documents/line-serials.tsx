@@ -1,10 +1,12 @@
 'use client';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useContext, useMemo } from 'react';
 import { SerialEntryDialog } from '@/components/serials/serial-entry-dialog';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { checkSerialsAction, loadInStockAction } from '@/app/(app)/_documents/actions';
 import { expectedSerialCount, type FormLine } from './form-values';
 import type { LineSerialEntryProps } from './line-serial-entry';
+import { ReturnableContext } from './returnable-context';
+import type { ReturnableSerials } from './returnable-serials';
 
 const loadLineSerialEntry = () => import('./line-serial-entry');
 const LineSerialEntry = lazy(loadLineSerialEntry);
@@ -59,7 +61,36 @@ export function useLineSerialEntry({
   onChange,
 }: LineSerialContext) {
   const direction = KINDS[kind].direction === 'in' ? 'receive' : 'issue';
-  const { itemId } = line;
+  const { itemId, itemCode } = line;
+  const returnable = useContext(ReturnableContext);
+  const stockChecks = useStockChecks(itemId, warehouseId, direction, documentId);
+  const returnChecks = useMemo(
+    () => returnable && returnableChecks(returnable, itemId, itemCode),
+    [returnable, itemId, itemCode],
+  );
+  const { checkSerials, loadInStock } = returnChecks ?? stockChecks;
+  const entry: Omit<LineSerialEntryProps, 'idPrefix'> = {
+    direction,
+    itemLabel: `${line.itemCode} · ${line.itemName}`,
+    expectedCount: expectedSerialCount(line.quantity),
+    value: line.serials,
+    onChange,
+    checkSerials,
+    loadInStock,
+    pickFrom: returnable?.origin,
+    lines,
+    index: lineNo - 1,
+  };
+  return { entry, key: `${itemId}:${warehouseId}` };
+}
+
+/** An ordinary line's serial form checks against the stock of its warehouse and picks from it. */
+function useStockChecks(
+  itemId: string,
+  warehouseId: string,
+  direction: 'receive' | 'issue',
+  documentId: string | null,
+) {
   const checkSerials = useMemo(
     () =>
       warehouseId
@@ -93,18 +124,23 @@ export function useLineSerialEntry({
         : undefined,
     [itemId, warehouseId, direction],
   );
-  const entry: Omit<LineSerialEntryProps, 'idPrefix'> = {
-    direction,
-    itemLabel: `${line.itemCode} · ${line.itemName}`,
-    expectedCount: expectedSerialCount(line.quantity),
-    value: line.serials,
-    onChange,
-    checkSerials,
-    loadInStock,
-    lines,
-    index: lineNo - 1,
+  return { checkSerials, loadInStock };
+}
+
+/**
+ * A return's line checks against and picks from what can go back on the document it names, read with the page
+ * (returnable-serials.ts, loaded with the serial form): not the stock, which holds neither what is still out with a
+ * customer nor only what came with that receipt.
+ */
+function returnableChecks(returnable: ReturnableSerials, itemId: string, itemCode: string) {
+  const offered = returnable.byItem[itemId] ?? [];
+  const words = { origin: returnable.origin, side: returnable.side, itemCode };
+  return {
+    checkSerials: async (serials: string[]) =>
+      (await import('./returnable-serials')).notReturnable(serials, offered, words),
+    loadInStock: async (query: string, offset: number, limit: number) =>
+      (await import('./returnable-serials')).pickReturnable(offered, query, offset, limit),
   };
-  return { entry, key: `${itemId}:${warehouseId}` };
 }
 
 /** Why a line takes no serials here, or null when it does. */

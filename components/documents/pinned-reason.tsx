@@ -34,7 +34,7 @@ export function PinnedReason({
       <BlockerLinks blockers={blockers} readable={readable} />
       {brief
         ? '.'
-        : `. Change or delete ${them} first to change these; ${correctable(kind).long} can still be changed.`}
+        : `. Change or delete ${them} first to change these; ${correctable(kind, blockers).long} can still be changed.`}
     </p>
   );
 }
@@ -65,12 +65,13 @@ export function PinnedActionsNote({
   return (
     <p id={id} className="max-w-xl text-sm text-amber-900">
       Later documents moved this document’s serial numbers: <BlockerLinks blockers={blockers} readable={readable} />.
-      Until they are changed or deleted, it cannot be deleted and an edit can change only {correctable(kind).long}.
+      Until they are changed or deleted, it cannot be deleted and an edit can change only{' '}
+      {correctable(kind, blockers).long}.
     </p>
   );
 }
 
 /** The same in a tooltip (plain text). */
 export function pinnedTooltip(kind: DocumentKind, blockers: Blocker[]): string {
-  return `${fixedFacts(kind)} are fixed by ${blockers.map((b) => b.number).join(', ')}; ${correctable(kind).long} can still be changed.`;
+  return `${fixedFacts(kind, blockers)} are fixed by ${blockers.map((b) => b.number).join(', ')}; ${correctable(kind, blockers).long} can still be changed.`;
 }

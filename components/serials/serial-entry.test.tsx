@@ -76,6 +76,14 @@ describe('SerialEntry markup', () => {
     expect(render({ loadInStock })).not.toContain('Pick from stock');
     expect(render({ direction: 'issue', loadInStock })).toContain('Pick from stock');
   });
+
+  it("offers a return's line what can go back on its document, in either direction", () => {
+    const loadInStock = async () => ({ serials: [], total: 0 });
+    expect(render({ loadInStock, pickFrom: 'SI-2026-00001' })).toContain('Pick from SI-2026-00001');
+    const supplier = render({ direction: 'issue', loadInStock, pickFrom: 'GR-2026-00002' });
+    expect(supplier).toContain('Pick from GR-2026-00002');
+    expect(supplier).not.toContain('Pick from stock');
+  });
 });
 
 describe('SerialEntryDialog markup', () => {

@@ -28,6 +28,11 @@ export type SerialEntryProps = {
   checkSerials?: CheckSerials;
   /** Issue direction: the serials of the item in stock in the warehouse, a page at a time. */
   loadInStock?: LoadInStock;
+  /**
+   * A return's line: the number of the document it names. `loadInStock` then lists what can go back on that document
+   * (either direction), and the picker says so.
+   */
+  pickFrom?: string;
   /** The other lines of the document holding a serial of the same item: such a serial is not added here. */
   otherLinesOf?: OtherLinesOf;
   /** Keeps ids unique when several entries are on one page. */
@@ -41,7 +46,8 @@ export type SerialEntryProps = {
  * the screen, where the thumb is.
  */
 export function SerialEntry(props: SerialEntryProps) {
-  const { direction, itemLabel, expectedCount, value, onChange, checkSerials, loadInStock, otherLinesOf } = props;
+  const { direction, itemLabel, expectedCount, value, onChange, checkSerials, loadInStock, otherLinesOf, pickFrom } =
+    props;
   const generatedId = useId();
   const ids = props.idPrefix ?? `serials-${generatedId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [rangeOpen, setRangeOpen] = useState(false);
@@ -53,7 +59,7 @@ export function SerialEntry(props: SerialEntryProps) {
     () => collectProblems(value, otherLinesOf, serverProblems),
     [value, otherLinesOf, serverProblems],
   );
-  const canPick = direction === 'issue' && loadInStock !== undefined;
+  const canPick = (direction === 'issue' || pickFrom !== undefined) && loadInStock !== undefined;
 
   return (
     <div role="group" aria-label={`Serial numbers of ${itemLabel}`} className="flex flex-col gap-4 max-sm:flex-1">
@@ -92,7 +98,7 @@ export function SerialEntry(props: SerialEntryProps) {
             aria-controls={`${ids}-stock`}
             onClick={() => setStockOpen(!stockOpen)}
           >
-            Pick from stock
+            {pickFrom ? `Pick from ${pickFrom}` : 'Pick from stock'}
           </Button>
         )}
       </div>
@@ -103,6 +109,7 @@ export function SerialEntry(props: SerialEntryProps) {
         <StockPicker
           idPrefix={ids}
           loadInStock={loadInStock}
+          pickFrom={pickFrom}
           selected={present}
           onAdd={(serial) => actions.add([serial])}
           onRemove={actions.remove}

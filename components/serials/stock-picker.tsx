@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
+import { SERIAL_SEARCH_HINT } from '@/lib/search/serial-search-hint';
 
 export type LoadInStock = (
   query: string,
@@ -19,7 +19,7 @@ type StockPage = { query: string; serials: string[]; total: number };
  * Loads serials in stock page by page. A request id drops answers that arrive after a newer search,
  * so a slow first page never overwrites the results of what the user typed since.
  */
-function useStockSearch(loadInStock: LoadInStock, query: string) {
+function useStockSearch(loadInStock: LoadInStock, query: string, failed: string) {
   const [page, setPage] = useState<StockPage | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -27,9 +27,11 @@ function useStockSearch(loadInStock: LoadInStock, query: string) {
   // Callers often pass an inline function; reading it through a ref keeps the search from restarting
   // (and dropping the pages loaded so far) each time the parent re-renders.
   const loadRef = useRef(loadInStock);
+  const failedRef = useRef(failed);
   useEffect(() => {
     loadRef.current = loadInStock;
-  }, [loadInStock]);
+    failedRef.current = failed;
+  }, [loadInStock, failed]);
 
   const load = useCallback(async (forQuery: string, offset: number) => {
     const request = ++latestRequest.current;
@@ -44,7 +46,7 @@ function useStockSearch(loadInStock: LoadInStock, query: string) {
       }));
       setError(null);
     } catch {
-      if (request === latestRequest.current) setError('The serial numbers in stock could not be loaded. Try again.');
+      if (request === latestRequest.current) setError(failedRef.current);
     } finally {
       if (request === latestRequest.current) setLoading(false);
     }
@@ -59,47 +61,76 @@ function useStockSearch(loadInStock: LoadInStock, query: string) {
   return { page, loading, error, loadMore };
 }
 
+/** How the picker names what it lists: the stock here, or (a return) what can go back on one document. */
+function wordsFor(pickFrom: string | undefined) {
+  return pickFrom
+    ? {
+        title: `Pick from ${pickFrom}`,
+        search: 'Search serials that can go back',
+        list: `Serial numbers that can go back on ${pickFrom}`,
+        loading: 'Loading the serial numbers that can go back…',
+        noMatch: (query: string) => `No serial numbers that can go back match “${query}”.`,
+        none: `No serial numbers of this item can go back on ${pickFrom}.`,
+        where: `that can go back on ${pickFrom}`,
+        failed: 'The serial numbers that can go back could not be loaded. Try again.',
+      }
+    : {
+        title: 'Pick from stock',
+        search: 'Search serials in stock',
+        list: 'Serial numbers in stock',
+        loading: 'Loading serial numbers in stock…',
+        noMatch: (query: string) => `No serial numbers in stock match “${query}”.`,
+        none: 'No serial numbers of this item are in stock here.',
+        where: 'in stock',
+        failed: 'The serial numbers in stock could not be loaded. Try again.',
+      };
+}
+
 /**
- * Issue direction: check boxes over the serials of the item still in the warehouse. Checking adds, unchecking removes.
+ * Check boxes over the serials of the item still in the warehouse (issue direction) or, on a return's line, over those
+ * that can go back on the document it names (`pickFrom`). Checking adds, unchecking removes.
  */
 export function StockPicker({
   idPrefix,
   loadInStock,
+  pickFrom,
   selected,
   onAdd,
   onRemove,
 }: {
   idPrefix: string;
   loadInStock: LoadInStock;
+  pickFrom?: string;
   selected: ReadonlySet<string>;
   onAdd: (serial: string) => void;
   onRemove: (serial: string) => void;
 }) {
   const [query, setQuery] = useState('');
-  const { page, loading, error, loadMore } = useStockSearch(loadInStock, query);
+  const words = wordsFor(pickFrom);
+  const { page, loading, error, loadMore } = useStockSearch(loadInStock, query, words.failed);
   const searchId = `${idPrefix}-stock-search`;
   const statusId = `${idPrefix}-stock-status`;
   const hintId = `${idPrefix}-stock-hint`;
 
-  let status = 'Loading serial numbers in stock…';
+  let status = words.loading;
   if (page) {
     status =
       page.total === 0
         ? page.query
-          ? `No serial numbers in stock match “${page.query}”.`
-          : 'No serial numbers of this item are in stock here.'
-        : `Showing ${page.serials.length.toLocaleString('en')} of ${page.total.toLocaleString('en')} in stock.`;
+          ? words.noMatch(page.query)
+          : words.none
+        : `Showing ${page.serials.length.toLocaleString('en')} of ${page.total.toLocaleString('en')} ${words.where}.`;
   }
 
   return (
     <div
       id={`${idPrefix}-stock`}
       role="group"
-      aria-label="Pick from stock"
+      aria-label={words.title}
       className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3"
     >
       <label htmlFor={searchId} className="block text-sm font-medium text-slate-700">
-        Search serials in stock
+        {words.search}
       </label>
       <Input
         id={searchId}
@@ -124,10 +155,7 @@ export function StockPicker({
         </p>
       )}
       {page && page.serials.length > 0 && (
-        <ul
-          aria-label="Serial numbers in stock"
-          className="max-h-64 overflow-y-auto rounded border border-slate-200 bg-white"
-        >
+        <ul aria-label={words.list} className="max-h-64 overflow-y-auto rounded border border-slate-200 bg-white">
           {page.serials.map((serial, index) => {
             const boxId = `${idPrefix}-stock-${index}`;
             const checked = selected.has(serial);

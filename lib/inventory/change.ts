@@ -31,7 +31,14 @@ import {
   type TransitTransfer,
 } from './transit';
 import { createsStockDocument, movesGoods, serialRuleProblems, snapshot, stockDocOf, type Actor } from './post';
-import { documentReturns, lockReturnOrigin, returnedProblems, returnProblems, type ReturnOrigin } from './returns';
+import {
+  documentReturns,
+  lockReturnOrigin,
+  refusePartnerChange,
+  returnedProblems,
+  returnProblems,
+  type ReturnOrigin,
+} from './returns';
 
 type DocRow = typeof document.$inferSelect;
 
@@ -178,6 +185,7 @@ async function editDocument(
 ): Promise<void> {
   const posted: Posted = { ...state, changes: describeChanges(row, data, state.before, state.serialLines) };
   const origin = await lockOriginForEdit(tx, row, data);
+  await refusePartnerChange(tx, row, data.partnerId);
   const ctx = await loadContext(tx, row.kind, data);
   if (changesStock(row, data, state.before, state.serialLines)) {
     const transfer = isArrival(row.kind) ? await lockArrivalTransfer(tx, row, data) : null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentData } from '@/lib/validation/documents';
 import { changesStock, type PostedLine } from './correction';
-import { correctable, CORRECTABLE_HEADER, CORRECTABLE_LINE } from './correction-scope';
+import { correctable, CORRECTABLE_HEADER, CORRECTABLE_LINE, fixedFacts } from './correction-scope';
 
 type Row = Parameters<typeof changesStock>[0];
 
@@ -86,5 +86,13 @@ describe('what a pinned document may still change', () => {
     expect(changesStock(transfer, { ...data2, destinationWarehouseId: 3n }, posted, posted)).toBe(true);
     expect(changesStock(transfer, { ...data2, inTransit: true }, posted, posted)).toBe(true);
     expect(correctable('transfer').long).toBe('the note and the external number');
+  });
+
+  it('fixes the partner too when a return pins the document (returns.ts, refusePartnerChange)', () => {
+    const issue = { serial: 'A', id: '5', number: 'GI-2026-00005', kind: 'goods_issue' as const };
+    const back = { serial: null, id: '6', number: 'CR-2026-00001', kind: 'customer_return' as const };
+    expect(correctable('sales_invoice', [issue]).short).toBe('note, partner, prices only');
+    expect(correctable('sales_invoice', [issue, back]).short).toBe('note, prices only');
+    expect(fixedFacts('goods_issue', [back])).toMatch(/^The date, the partner, the warehouse/);
   });
 });

@@ -119,6 +119,14 @@ const RETURNS_MATCH_THEIR_ORIGINAL: Invariant = {
           and p.id = (select max(q.id) from serial_movement q where q.serial_id = m.serial_id and q.id < m.id))`,
 };
 
+// A return goes back to (or comes from) the partner of the document it names: neither may change alone (returns.ts).
+const RETURNS_KEEP_THEIR_PARTNER: Invariant = {
+  name: 'returns name the partner of the document they return goods of',
+  noun: 'returns or credit notes whose partner differs from that of the document they name',
+  offenders: sql`select r.number as key, null::bigint as serial_id from document r join document o on o.id = r.return_of_id
+      where r.partner_id <> o.partner_id`,
+};
+
 const TRANSFERS_BETWEEN_TWO_WAREHOUSES: Invariant = {
   name: 'transfers go from one warehouse to another',
   noun: "documents whose destination warehouse is missing, the same as the source, or not a transfer's",
@@ -209,6 +217,7 @@ const ALWAYS = [
   TRANSFERS_BETWEEN_TWO_WAREHOUSES,
   ARRIVALS_MATCH_THEIR_TRANSFER,
   RETURNS_MATCH_THEIR_ORIGINAL,
+  RETURNS_KEEP_THEIR_PARTNER,
 ];
 
 /** Runs every invariant, one query each (the offender list is read only when there are offenders). */

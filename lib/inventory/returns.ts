@@ -14,7 +14,8 @@ import type { Problem } from './problems';
  * receipt. Each names that document (return_of_id), and may move only what its goods document moved: serials by the
  * conditional UPDATE in serial-moves.ts (returnFromCustomer, returnToSupplier), quantities by returnedProblems below,
  * both under the row locks of the original. The original is pinned by its returns: what it moved cannot change,
- * nor can it be deleted, until they are (its note, partner and prices stay correctable).
+ * nor can it be deleted, until they are (its note and prices stay correctable). Nor can its partner: a return names
+ * the partner its goods came from or went to, so the two must keep naming the same one (refusePartnerChange).
  */
 
 /** The document a return names, locked with its invoice or goods document. */
@@ -145,4 +146,23 @@ export function returnProblems(number: string, returns: Blocker[]): Problem[] {
     blockedBy: { id: r.id, number: r.number, kind: r.kind },
     message: `${number} cannot be changed or deleted: ${r.number} returns goods that moved with it; change or delete ${r.number} first.`,
   }));
+}
+
+/**
+ * A document whose goods a return sent back keeps its partner: the return was entered for that partner
+ * (lockReturnOrigin compares them under the same row locks), so changing it would leave a return of another partner's
+ * goods. The caller holds the document's row lock, which a return posting on it takes too, so no return can appear
+ * after this read.
+ */
+export async function refusePartnerChange(
+  tx: DbOrTx,
+  row: { id: bigint; number: string; partnerId: bigint | null },
+  partnerId: bigint | null,
+): Promise<void> {
+  if (String(row.partnerId) === String(partnerId)) return;
+  const [first, ...more] = await documentReturns(tx, row.id);
+  if (!first) return;
+  const also = more.length > 0 ? ` (and ${more.map((r) => r.number).join(', ')})` : '';
+  const message = `The partner of ${row.number} cannot change: ${first.number}${also} returns goods of it for that partner; delete ${first.number} first.`;
+  throw new DomainError('CONFLICT', message, { partnerId: message }, { blockedBy: [first, ...more] });
 }

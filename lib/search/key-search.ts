@@ -16,8 +16,3 @@ export function keySearch(text: string): KeySearch | null {
   const key = canonicalKey(text.trim());
   return key ? { key, contains: TRIGRAM.test(key) } : null;
 }
-
-/** What a serial search box says about itself, next to the box. */
-export const SERIAL_SEARCH_HINT =
-  'Any part of the serial number: 3 letters or digits or more (shorter text finds serials starting ' +
-  'with it). Exact and starting matches come first.';

@@ -9,25 +9,18 @@ import { warehouseOptions } from '@/lib/catalog/lookup-queries';
 import { formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { documentBlockers } from '@/lib/inventory/correction';
-import {
-  canGetStockDocument,
-  isExpectedReceipt,
-  isReturn,
-  KINDS,
-  returnOfLabels,
-  type DocumentKind,
-} from '@/lib/inventory/kinds';
-import { getReturnStart } from '@/lib/inventory/queries/returnable';
-import type { Role } from '@/lib/auth/roles';
+import { canGetStockDocument, isExpectedReceipt, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
+import { getReturnStart, type ReturnStart } from '@/lib/inventory/queries/returnable';
 import type { SearchParams } from '@/lib/data-table/params';
 import { getDocument, getEditableLines, type DocumentHeader } from '@/lib/inventory/queries/document-detail';
 import { findLineItemById, type LineItemOption } from '@/lib/inventory/queries/form-lookups';
 import { getCompanySettings } from '@/lib/settings/company';
 import { DocumentForm } from '@/components/documents/document-form';
 import { lineFor, type FormLine } from '@/components/documents/form-values';
+import type { ReturnableSerials } from '@/components/documents/returnable-serials';
 import { readableKinds } from './readable-kinds';
 
-function todayUtc(): string {
+export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
@@ -47,7 +40,6 @@ export async function NewDocumentPage({
   const info = KINDS[kind];
   const raw = await searchParams;
   const user = await requirePagePermission(info.writePermission, withQuery(`${info.path}/new`, raw));
-  if (isReturn(kind)) return <NewReturnPage kind={kind} userId={user.userId} role={user.role} raw={raw} />;
   const db = getDb();
   const [warehouses, item, settings] = await Promise.all([
     warehouseOptions(db),
@@ -87,76 +79,13 @@ export async function NewDocumentPage({
   );
 }
 
-/**
- * A new return starts from the document its goods go back on (`?returnOf=<id>`, the "Return…" buttons on that
- * document's page): its partner and warehouse, and a line per item with what can still go back — the serials still out
- * with it (or, to a supplier, still in stock from it). The user removes what does not come back.
- */
-async function NewReturnPage({
-  kind,
-  userId,
-  role,
-  raw,
-}: {
-  kind: DocumentKind;
-  userId: number;
-  role: Role;
-  raw: SearchParams;
-}) {
-  const info = KINDS[kind];
-  const db = getDb();
-  const param = Array.isArray(raw.returnOf) ? raw.returnOf[0] : raw.returnOf;
-  const originId = parseId(param ?? '');
-  const [warehouses, start, settings] = await Promise.all([
-    warehouseOptions(db),
-    originId ? getReturnStart(db, kind, originId) : null,
-    getCompanySettings(db),
-  ]);
-  const origins = returnOfLabels(kind);
-  if (!start) {
-    return (
-      <>
-        <PageHeader title={`New ${info.label.toLowerCase()}`} />
-        <Alert tone="info">
-          A {info.label.toLowerCase()} names the document its goods go back on: open {origins} and choose Return… on its
-          page.
-        </Alert>
-      </>
-    );
-  }
-  const { origin } = start;
-  const empty = start.lines.length === 0;
-  return (
-    <>
-      <PageHeader title={`New ${info.label.toLowerCase()}`} description={`Of ${origin.number}`} />
-      <DocumentForm
-        kind={kind}
-        partner={start.partner && { id: start.partner.id, label: formatPartner(start.partner) }}
-        warehouses={warehouses}
-        draftOwner={String(userId)}
-        draftName={`new:${origin.id}`}
-        readable={readableKinds(role)}
-        notice={
-          empty
-            ? `Nothing that moved with ${origin.number} can go back any more.`
-            : `Returns goods of ${origin.number}: the lines hold what can still go back. Remove what does not.`
-        }
-        initial={{
-          kind,
-          date: todayUtc(),
-          partnerId: start.partner?.id ?? '',
-          warehouseId: start.warehouseId,
-          destinationWarehouseId: '',
-          inTransit: false,
-          returnOfId: origin.id,
-          note: '',
-          externalNumber: '',
-          createStockDocument: info.generates !== null && settings.createStockDocument,
-          lines: start.lines.map(({ quantity, serials, ...item }) => ({ ...item, quantity, serials })),
-        }}
-      />
-    </>
-  );
+/** What a return's serial forms pick from and check against: per item, the serials that can go back. */
+export function returnableSerials(kind: DocumentKind, start: ReturnStart): ReturnableSerials {
+  return {
+    origin: start.origin.number,
+    side: KINDS[kind].direction === 'in' ? 'customer' : 'supplier',
+    byItem: Object.fromEntries(start.lines.filter((l) => l.trackSerials).map((l) => [l.itemId, l.serials])),
+  };
 }
 
 async function startingItem(param: string | string[] | undefined): Promise<LineItemOption | 'missing' | null> {
@@ -203,10 +132,12 @@ export async function EditDocumentPage({
       </>
     );
   }
-  const [lines, warehouses, blockers] = await Promise.all([
+  // A return's serial forms offer what can go back on its document, counting what it already holds.
+  const [lines, warehouses, blockers, start] = await Promise.all([
     getEditableLines(db, header),
     warehouseOptions(db),
     documentBlockers(db, BigInt(header.id)),
+    header.returnOf ? getReturnStart(db, kind, BigInt(header.returnOf.id), BigInt(header.id)) : null,
   ]);
   const partner = header.partner && { id: header.partner.id, label: formatPartner(header.partner) };
   const stockNow = raw.stock === '1' && canGetStockDocument(header);
@@ -224,6 +155,7 @@ export async function EditDocumentPage({
         draftOwner={String(user.userId)}
         blockers={blockers}
         readable={readableKinds(user.role)}
+        returnable={start && returnableSerials(kind, start)}
         notice={
           stockNow ? stockNotice(header) : header.returnOf ? `Returns goods of ${header.returnOf.number}.` : undefined
         }

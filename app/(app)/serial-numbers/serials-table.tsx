@@ -9,7 +9,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { formatDateTime } from '@/lib/format';
 import { KINDS } from '@/lib/inventory/kinds';
 import type { SerialRow } from '@/lib/inventory/queries/serials';
-import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
+import { SERIAL_SEARCH_HINT } from '@/lib/search/serial-search-hint';
 
 function columnsFor(selected: ReadonlySet<string>, toggle: (id: string) => void): ListColumn<SerialRow>[] {
   return [

@@ -40,12 +40,20 @@ type OriginRow = {
 };
 
 /**
- * How a new return of `kind` naming document `originId` starts: its partner and warehouse, and a line per item with
- * what can still go back — for a customer return the serials still out with that sale, for a return to the supplier
- * those still in stock in its warehouse whose latest receipt it is (the same conditions the core moves them under,
- * serial-moves.ts). Null when the document does not exist or is not one this kind returns goods of.
+ * How a return of `kind` naming document `originId` starts: its partner and warehouse, and a line per item with what
+ * can still go back — for a customer return the serials still out with that sale, for a return to the supplier those
+ * still in stock in its warehouse whose latest receipt it is (the same conditions the core moves them under,
+ * serial-moves.ts). Editing return `returnId`, what it already took back counts as still out (the edit undoes it
+ * before it takes again), so its own serials and quantities are offered beside the rest: in stock again where it
+ * received them, or issued by it to the supplier. Null when the document does not exist or is not one this kind
+ * returns goods of.
  */
-export async function getReturnStart(db: DbOrTx, kind: DocumentKind, originId: bigint): Promise<ReturnStart | null> {
+export async function getReturnStart(
+  db: DbOrTx,
+  kind: DocumentKind,
+  originId: bigint,
+  returnId: bigint | null = null,
+): Promise<ReturnStart | null> {
   const [origin] = await rows<OriginRow>(
     db,
     sql`
@@ -57,7 +65,7 @@ export async function getReturnStart(db: DbOrTx, kind: DocumentKind, originId: b
     where d.id = ${originId}`,
   );
   if (!origin || !(KINDS[kind].returnOf ?? []).includes(origin.kind)) return null;
-  const lines = origin.goodsId ? await returnableLines(db, kind, origin) : [];
+  const lines = origin.goodsId ? await returnableLines(db, kind, origin, returnId) : [];
   return {
     origin: { id: origin.id, number: origin.number, kind: origin.kind },
     partner: origin.partnerId ? { id: origin.partnerId, code: origin.partnerCode!, name: origin.partnerName! } : null,
@@ -66,14 +74,30 @@ export async function getReturnStart(db: DbOrTx, kind: DocumentKind, originId: b
   };
 }
 
-async function returnableLines(db: DbOrTx, kind: DocumentKind, origin: OriginRow): Promise<ReturnableLine[]> {
+/** The lines of return `returnId` and of the customer return a credit note created: where its serials went. */
+const linesOfReturn = (returnId: bigint) =>
+  sql`(select l.id from document_line l join document d on d.id = l.document_id
+    where d.id = ${returnId} or d.source_invoice_id = ${returnId})`;
+
+async function returnableLines(
+  db: DbOrTx,
+  kind: DocumentKind,
+  origin: OriginRow,
+  returnId: bigint | null,
+): Promise<ReturnableLine[]> {
   const goodsId = BigInt(origin.goodsId!);
-  const eligible =
-    KINDS[kind].direction === 'in'
-      ? sql`s.status = 'issued' and s.issued_line_id in ${goodsLinesOf(goodsId)}`
-      : sql`s.status = 'in_stock' and s.warehouse_id = ${BigInt(origin.warehouseId)} and (
+  const customer = KINDS[kind].direction === 'in';
+  const eligible = customer
+    ? sql`s.status = 'issued' and s.issued_line_id in ${goodsLinesOf(goodsId)}`
+    : sql`s.status = 'in_stock' and s.warehouse_id = ${BigInt(origin.warehouseId)} and (
           select r.line_id from serial_movement r join document rd on rd.id = r.document_id
           where r.serial_id = s.id and rd.kind = 'goods_receipt' order by r.id desc limit 1) in ${goodsLinesOf(goodsId)}`;
+  const own =
+    returnId === null
+      ? sql`false`
+      : customer
+        ? sql`s.status = 'in_stock' and s.received_line_id in ${linesOfReturn(returnId)}`
+        : sql`s.status = 'issued' and s.issued_line_id in ${linesOfReturn(returnId)}`;
   const found = await rows<ReturnableLine>(
     db,
     sql`
@@ -83,10 +107,11 @@ async function returnableLines(db: DbOrTx, kind: DocumentKind, origin: OriginRow
       from document_line where document_id = ${goodsId} group by 1),
     returned as (
       select l.item_id, sum(l.quantity) as q from document_line l join document r on r.id = l.document_id
-      where r.kind in ('customer_return', 'supplier_return') and r.return_of_id = any(${arrayLiteral(origin.names)}::bigint[]) group by 1)
+      where r.kind in ('customer_return', 'supplier_return') and r.return_of_id = any(${arrayLiteral(origin.names)}::bigint[])
+        and r.id not in (select id from document where id = ${returnId} or source_invoice_id = ${returnId}) group by 1)
     select i.id::text as "itemId", i.code as "itemCode", i.name as "itemName", i.unit, i.track_serials as "trackSerials",
       trim_scale(m.q - coalesce(r.q, 0))::text as quantity, coalesce(m.price, '0') as "unitPrice", coalesce(m.vat, '0') as "vatRate",
-      coalesce((select json_agg(s.serial order by s.serial_key) from serial_number s where s.item_id = i.id and ${eligible}), '[]') as serials
+      coalesce((select json_agg(s.serial order by s.serial_key) from serial_number s where s.item_id = i.id and (${eligible} or ${own})), '[]') as serials
     from moved m join item i on i.id = m.item_id left join returned r using (item_id)
     where m.q > coalesce(r.q, 0) order by m.first`,
   );

@@ -1,8 +1,8 @@
-import { NewDocumentPage } from '@/app/(app)/_documents/form-page';
+import { NewReturnPage } from '@/app/(app)/_documents/new-return-page';
 import type { SearchParams } from '@/lib/data-table/params';
 
 export const metadata = { title: 'New credit note' };
 
 export default function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  return <NewDocumentPage kind="credit_note" searchParams={searchParams} />;
+  return <NewReturnPage kind="credit_note" searchParams={searchParams} />;
 }
