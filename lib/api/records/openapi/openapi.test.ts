@@ -130,6 +130,19 @@ describe('the OpenAPI document', () => {
     });
   });
 
+  it('sends a write-only field in writes and never answers it', () => {
+    type Props = { properties: Record<string, { writeOnly?: boolean; type?: unknown }> };
+    const insert = doc.components.schemas.Goods_Receipts_Insert as Props;
+    expect(insert.properties.Drop_Missing_Expected).toMatchObject({ writeOnly: true, type: 'boolean' });
+    expect((doc.components.schemas.Goods_Receipts_Update as Props).properties.Drop_Missing_Expected.writeOnly).toBe(
+      true,
+    );
+    expect((doc.components.schemas.Goods_Receipts as Props).properties).not.toHaveProperty('Drop_Missing_Expected');
+    expect((doc.components.schemas.Goods_Issues_Insert as Props).properties).not.toHaveProperty(
+      'Drop_Missing_Expected',
+    );
+  });
+
   it('lists the bulk write, users and org routes implemented next to it', () => {
     for (const p of [
       '/crm/v8/upload',
