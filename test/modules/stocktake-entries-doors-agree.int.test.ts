@@ -177,7 +177,12 @@ describe('the scan page, the records API and an import write a stocktake entry a
           const onTheWeb = web[i];
           if (onTheWeb) {
             const withoutField = (a: Answer) => (a.kind === 'refused' ? { ...words(a), field: null } : a);
-            expect(withoutField(onTheWeb), JSON.stringify(entries[i])).toEqual(withoutField(answer));
+            // The count form answers the figures, not a sentence: then only "added" is compared.
+            const apiSide: Answer =
+              onTheWeb.kind === 'added' && onTheWeb.message === null && answer.kind === 'added'
+                ? { kind: 'added', message: null }
+                : answer;
+            expect(withoutField(onTheWeb), JSON.stringify(entries[i])).toEqual(withoutField(apiSide));
             onTheWebToo++;
           }
           seen.add(answer.kind === 'added' ? 'added' : answer.code);
