@@ -68,7 +68,8 @@ const DROP_MISSING_EXPECTED: ModuleField = {
   writeOnly: true,
   description:
     'With Expected_Receipt: true drops (releases) its expected serials this receipt does not bring; false (when left ' +
-    "out) keeps them expected for a later receipt. Write-only: read back as the expected receipt's serials.",
+    'out) keeps them expected for a later receipt. Decided when the receipt is inserted (an update keeps it); ' +
+    "write-only: what it did reads back as the expected receipt's serials.",
 };
 
 /** The document a return or credit note sends goods back on, by its number as assigned. */
