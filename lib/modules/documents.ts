@@ -43,7 +43,7 @@ const TRANSFER: ModuleField = {
 
 /**
  * Goods receipts only: the expected receipt whose serials this receipt confirms. Serials it expected that the
- * receipt does not bring stay expected on it (the remainder); dropping them is done on the web's confirm screen.
+ * receipt does not bring stay expected on it (the remainder), unless Drop_Missing_Expected drops them.
  */
 const EXPECTED_RECEIPT: ModuleField = {
   apiName: 'Expected_Receipt',
@@ -55,6 +55,21 @@ const EXPECTED_RECEIPT: ModuleField = {
   nullable: true,
   description:
     'The expected receipt (ER-…) this receipt confirms: its serials that arrive are received, the rest stay expected on it.',
+};
+/**
+ * What becomes of the expected serials that did not arrive, as the web's confirm screen asks: the same schema key
+ * (missingExpected), true for "drop". Decided when the receipt is posted, so it has no column: write-only.
+ */
+const DROP_MISSING_EXPECTED: ModuleField = {
+  apiName: 'Drop_Missing_Expected',
+  key: 'missingExpected',
+  kind: 'boolean',
+  example: 'false',
+  writeOnly: true,
+  description:
+    'With Expected_Receipt: true drops (releases) its expected serials this receipt does not bring; false (when left ' +
+    'out) keeps them expected for a later receipt. Decided when the receipt is inserted (an update keeps it); ' +
+    "write-only: what it did reads back as the expected receipt's serials.",
 };
 
 /** The document a return or credit note sends goods back on, by its number as assigned. */
@@ -136,6 +151,7 @@ function headerFields(kind: DocumentKind): ModuleField[] {
     warehouse,
     externalNumberField(kind),
     note,
+    ...(kind === 'goods_receipt' ? [DROP_MISSING_EXPECTED] : []),
     ...(info.generates
       ? [
           {

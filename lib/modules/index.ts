@@ -31,7 +31,7 @@ export {
   SUPPLIER_RETURNS,
   CREDIT_NOTES,
 } from './documents';
-export { STOCKTAKE_ENTRIES } from './stocktake-entries';
+export { ENTRY_FIELDS, NO_STOCKTAKE_MESSAGE, STOCKTAKE_ENTRIES } from './stocktake-entries';
 
 /** Every module the Zoho-compatible doors write, in the order the import page and the reference list them. */
 export const MODULES: readonly AppModule[] = [

@@ -1,4 +1,16 @@
+import type { CountRowField } from '@/lib/inventory/stocktake/import';
 import type { EntriesModule } from './types';
+
+/** The entry field (API name) a refusal of the row function points at: the importer's column, the API's api_name. */
+export const ENTRY_FIELDS: Record<CountRowField, string> = {
+  stocktake: 'Stocktake',
+  serial: 'Serial_Number',
+  item: 'Item',
+  quantity: 'Quantity',
+};
+
+/** An entry that names no stocktake, in both Zoho doors (MANDATORY_NOT_FOUND on Stocktake). */
+export const NO_STOCKTAKE_MESSAGE = 'Name the stocktake.';
 
 /**
  * Scans and counts of an open stocktake as a file: each row a found serial (its item only when the serial does not
@@ -12,7 +24,8 @@ export const STOCKTAKE_ENTRIES: EntriesModule = {
   kind: 'entries',
   description:
     'Found serials and counted quantities for an open stocktake, as if scanned on a phone: insert only; a serial ' +
-    'scanned twice counts once, and a later count of an item replaces the earlier one.',
+    'scanned twice counts once, and a later count of an item replaces the earlier one. Each entry answers with the ' +
+    'count it went into (its id and Number), and the counts are what reading this module lists.',
   read: 'stockDocs.read',
   write: 'stockDocs.write',
   operations: ['insert'],
@@ -51,5 +64,6 @@ export const STOCKTAKE_ENTRIES: EntriesModule = {
       description: 'The counted quantity of an item that does not track serial numbers (with Item, no serial).',
     },
   ],
-  example: { Stocktake: 'ST-2026-00001', Serial_Number: 'SN-0001', Item: 'SCAN-100' },
+  // As the records API takes it (the import templates use each field's own example).
+  example: { Stocktake: { Number: 'ST-2026-00001' }, Serial_Number: 'SN-0001', Item: { Code: 'SCAN-100' } },
 };

@@ -32,6 +32,11 @@ export interface ModuleField {
   nullable?: boolean;
   /** The allowed values of an enum field. */
   values?: readonly string[];
+  /**
+   * Input only: the field steers a write (what becomes of an expected receipt's missing serials) and has no column,
+   * so reads, exports and the read schemas leave it out; the OpenAPI document and the import page mark it write-only.
+   */
+  writeOnly?: boolean;
 }
 
 interface ModuleBase {

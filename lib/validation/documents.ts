@@ -14,6 +14,8 @@ export { MAX_LINES, MAX_SERIALS_PER_LINE, MAX_SERIAL_LENGTH };
 /** What a receipt confirming an expected receipt does with the expected serials that did not arrive. */
 export const MISSING_EXPECTED = ['keep', 'drop'] as const;
 export type MissingExpected = (typeof MISSING_EXPECTED)[number];
+const MISSING_EXPECTED_MESSAGE =
+  'Say what becomes of the expected serials that did not arrive: drop them (true) or keep them expected (false).';
 
 const idSchema = (what: string) =>
   z.union([z.string(), z.number(), z.bigint()]).transform((v, ctx) => {
@@ -84,10 +86,12 @@ export const documentSchema = z
     // Goods receipts only: the expected receipt whose serials this receipt confirms, and what becomes of its
     // expected serials that did not arrive: kept expected on it (the remainder) or dropped from it.
     expectedReceiptId: optionalIdSchema('expected receipt'),
+    // The web's confirm screen says keep or drop; the records API and the importer say it as the switch
+    // Drop_Missing_Expected (true = drop), the same key of this one schema.
     missingExpected: z
-      .enum(MISSING_EXPECTED, { message: `Say what becomes of the missing serials: ${MISSING_EXPECTED.join(' or ')}.` })
+      .union([z.enum(MISSING_EXPECTED), z.boolean()], { message: MISSING_EXPECTED_MESSAGE })
       .optional()
-      .transform((v) => v ?? 'keep'),
+      .transform((v): MissingExpected => (v === true || v === 'drop' ? 'drop' : 'keep')),
     // Returns and credit notes only: the document whose goods go back (see KINDS[kind].returnOf).
     returnOfId: optionalIdSchema('document the goods are returned on'),
     externalNumber: z
@@ -127,6 +131,7 @@ type TransferFields = {
   inTransit: boolean;
   transferId: bigint | null;
   expectedReceiptId: bigint | null;
+  missingExpected: MissingExpected;
 };
 
 /**
@@ -146,6 +151,11 @@ function checkTransferFields(data: TransferFields, ctx: z.RefinementCtx): void {
   if (data.expectedReceiptId !== null && data.kind !== 'goods_receipt') {
     const message = 'Only a goods receipt confirms an expected receipt.';
     ctx.addIssue({ code: 'custom', path: ['expectedReceiptId'], message });
+  }
+  if (data.missingExpected === 'drop' && data.expectedReceiptId === null) {
+    const message =
+      'Only a receipt that confirms an expected receipt drops its missing serials: name the expected receipt.';
+    ctx.addIssue({ code: 'custom', path: ['missingExpected'], message });
   }
   if (!isTransfer(data.kind)) {
     if (data.destinationWarehouseId !== null)

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { serialNumber } from '@/db/schema';
+import { asc, eq } from 'drizzle-orm';
+import { expectedSerial, serialNumber } from '@/db/schema';
 import { useTestDatabase } from '@/test/db';
 import { call, keyFor } from './records-client';
 
@@ -109,6 +109,67 @@ describe('records API: expected receipts', async () => {
       code: 'INVALID_DATA',
       details: { api_name: 'Expected_Receipt' },
       message: 'This expected receipt does not exist.',
+    });
+  });
+
+  describe('Drop_Missing_Expected: what becomes of the serials that did not arrive', () => {
+    const statuses = async (erId: string) =>
+      (
+        await db
+          .select({ serial: expectedSerial.serial, status: expectedSerial.status })
+          .from(expectedSerial)
+          .where(eq(expectedSerial.documentId, BigInt(erId)))
+          .orderBy(asc(expectedSerial.id))
+      ).map((e) => `${e.serial}:${e.status}`);
+    const confirm = (erNumber: string, serial: string, extra: Record<string, unknown>) =>
+      post('Goods_Receipts', {
+        Date: '2026-11-23',
+        Partner: { Code: 'ACME' },
+        Warehouse: { Code: 'MAIN' },
+        Expected_Receipt: { Number: erNumber },
+        Lines: [{ Item: { Code: 'ACME-1' }, Quantity: '1', Serial_Numbers: [serial] }],
+        ...extra,
+      });
+
+    it.each([
+      ['true drops them', { Drop_Missing_Expected: true }, 'dropped'],
+      ['false keeps them expected', { Drop_Missing_Expected: false }, 'expected'],
+      ['left out keeps them expected', {}, 'expected'],
+    ])('%s, and is never read back', async (_name, extra, missing) => {
+      const tag = `DME-${missing}-${Object.keys(extra).length}`;
+      const prepared = await post('Expected_Receipts', expected([`${tag}-1`, `${tag}-2`, `${tag}-3`]));
+      const { id: erId, Number: erNumber } = prepared.json.data[0].details;
+      const r = await confirm(erNumber, `${tag}-1`, extra);
+      expect(r.status, JSON.stringify(r.json)).toBe(201);
+      expect(await statuses(erId)).toEqual([`${tag}-1:received`, `${tag}-2:${missing}`, `${tag}-3:${missing}`]);
+      const id = r.json.data[0].details.id;
+      const read = (await call(admin.key, 'GET', `/crm/v8/Goods_Receipts/${id}`)).json.data[0];
+      expect(read).not.toHaveProperty('Drop_Missing_Expected');
+      expect(read.Expected_Receipt).toEqual({ id: erId, Number: erNumber });
+      const asked = await call(admin.key, 'GET', `/crm/v8/Goods_Receipts/${id}?fields=Drop_Missing_Expected`);
+      expect(asked.json).toMatchObject({ code: 'INVALID_QUERY', details: { param: 'fields' } });
+    });
+
+    it('refuses a value that is no true or false, and a drop without an expected receipt, on the field', async () => {
+      const prepared = await post('Expected_Receipts', expected(['DME-BAD-1']));
+      const bad = await confirm(prepared.json.data[0].details.Number, 'DME-BAD-1', { Drop_Missing_Expected: 'yes' });
+      expect(bad.json.data[0]).toMatchObject({
+        code: 'INVALID_DATA',
+        details: { api_name: 'Drop_Missing_Expected' },
+        message:
+          'Say what becomes of the expected serials that did not arrive: drop them (true) or keep them expected (false).',
+      });
+      const alone = await post('Goods_Receipts', {
+        Date: '2026-11-23',
+        Warehouse: { Code: 'MAIN' },
+        Drop_Missing_Expected: true,
+        Lines: [{ Item: { Code: 'ACME-1' }, Quantity: '1', Serial_Numbers: ['DME-ALONE-1'] }],
+      });
+      expect(alone.json.data[0]).toMatchObject({
+        code: 'INVALID_DATA',
+        details: { api_name: 'Drop_Missing_Expected' },
+      });
+      expect(await statuses(prepared.json.data[0].details.id)).toEqual(['DME-BAD-1:expected']);
     });
   });
 

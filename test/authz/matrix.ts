@@ -195,6 +195,8 @@ export const RECORDS_MODULES: Record<string, RecordsModuleEntry> = {
   Serial_Numbers: { read: 'serials.read', write: null, writes: [], byId: true },
   Stock: { read: 'stock.read', write: null, writes: [], byId: false },
   Stocktakes: { read: 'stockDocs.read', write: null, writes: [], byId: true },
+  // Scans and counts into an open count, as the count page's scan form (stockDocs.write); reads list the counts.
+  Stocktake_Entries: { read: 'stockDocs.read', write: 'stockDocs.write', writes: ['insert'], byId: true },
 };
 
 /**

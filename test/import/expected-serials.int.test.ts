@@ -4,7 +4,7 @@ import { document, expectedSerial, serialNumber } from '@/db/schema';
 import { buildXlsx } from '@/lib/import/files/__fixtures__/build-xlsx';
 import { templateFile, templateRows } from '@/lib/import/request/templates';
 import { postDocument } from '@/lib/inventory/post';
-import { EXPECTED_RECEIPTS } from '@/lib/modules';
+import { EXPECTED_RECEIPTS, GOODS_RECEIPTS } from '@/lib/modules';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { apiCaller, keyFor, type Caller } from './api';
@@ -144,6 +144,72 @@ describe('expected receipts bulk write', async () => {
     expect(await expectedOf(String(asn.id))).toEqual(['CSV-1:received', 'CSV-2:received', 'CSV-3:expected']);
     const inStock = await db.select().from(serialNumber).where(eq(serialNumber.status, 'in_stock'));
     expect(inStock.map((s) => s.serial).sort()).toEqual(expect.arrayContaining(['CSV-1', 'EXTRA-1', 'csv-2']));
+  });
+
+  describe('Drop_Missing_Expected on the confirming receipt', () => {
+    const CONFIRM = ['Number', 'Date', 'Warehouse', 'Expected_Receipt', 'Drop_Missing_Expected', 'Item', 'Quantity'];
+    const confirmRow = (number: string, erNumber: string, drop: string, serial: string) => [
+      [...CONFIRM, 'Serial_Numbers'],
+      [number, '2026-03-06', 'MAIN', erNumber, drop, 'ACME-1', '1', serial],
+    ];
+    const prepared = async (tag: string) =>
+      postDocument(
+        db,
+        {
+          kind: 'expected_receipt',
+          date: '2026-03-01',
+          warehouseId: world.main,
+          lines: [{ itemId: world.tracked, quantity: '3', serials: [`${tag}-1`, `${tag}-2`, `${tag}-3`] }],
+        },
+        world.actor,
+      );
+
+    it('is in the template as a switch, after the document fields', () => {
+      const [headers, example] = templateRows(GOODS_RECEIPTS);
+      expect(example[headers.indexOf('Drop_Missing_Expected')]).toBe('false');
+      expect(GOODS_RECEIPTS.fields.find((f) => f.apiName === 'Drop_Missing_Expected')?.writeOnly).toBe(true);
+    });
+
+    it.each([
+      ['yes', 'dropped'],
+      ['false', 'expected'],
+      ['', 'expected'],
+    ])('%s: the serials that did not arrive end %s', async (drop, missing) => {
+      const tag = `IDME-${drop || 'blank'}`;
+      const er = await prepared(tag);
+      const rows = await runDocumentFile(db, api, confirmRow(`DL-${tag}`, er.number, drop, `${tag}-1`), {
+        operation: 'insert',
+      });
+      expect(rows.map((r) => [r.STATUS, r.ERRORS, r.ERROR_MESSAGE])).toEqual([['ADDED', '', '']]);
+      expect(await expectedOf(String(er.id))).toEqual([
+        `${tag}-1:received`,
+        `${tag}-2:${missing}`,
+        `${tag}-3:${missing}`,
+      ]);
+    });
+
+    it('refuses, on its row, a value that is no switch and a drop without an expected receipt', async () => {
+      const er = await prepared('IDME-BAD');
+      const bad = await runDocumentFile(db, api, confirmRow('DL-IDME-BAD', er.number, 'maybe', 'IDME-BAD-1'), {
+        operation: 'insert',
+      });
+      expect(bad.map((r) => [r.STATUS, r.ERRORS])).toEqual([['SKIPPED', 'INVALID_DATA-Drop_Missing_Expected']]);
+      const alone = await runDocumentFile(
+        db,
+        api,
+        [
+          ['Number', 'Date', 'Warehouse', 'Drop_Missing_Expected', 'Item', 'Quantity', 'Serial_Numbers'],
+          ['DL-IDME-ALONE', '2026-03-06', 'MAIN', 'true', 'ACME-1', '1', 'IDME-ALONE-1'],
+        ],
+        { operation: 'insert' },
+      );
+      expect(alone.map((r) => [r.STATUS, r.ERRORS])).toEqual([['SKIPPED', 'INVALID_DATA-Drop_Missing_Expected']]);
+      expect(await expectedOf(String(er.id))).toEqual([
+        'IDME-BAD-1:expected',
+        'IDME-BAD-2:expected',
+        'IDME-BAD-3:expected',
+      ]);
+    });
   });
 
   it('refuses, on its row, an Expected_Receipt that names no document', async () => {

@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { createDb } from '@/db/client';
 import { document, expectedSerial, serialMovement, serialNumber, stockLevel } from '@/db/schema';
 import { isDomainError } from '@/lib/errors';
+import { call, keyFor } from '@/test/api/records-client';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { deleteDocument, updateDocument } from '@/lib/inventory/change';
@@ -210,6 +211,59 @@ describe('expected receipts: prepared from a list of serials, confirmed by scann
         );
         for (const r of results) if (r.status === 'rejected' && !isDomainError(r.reason)) throw r.reason;
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const confirmations = await db.select().from(document).where(eq(document.expectedReceiptId, er.id));
+        expect(confirmations).toHaveLength(1);
+        await invariantsHold();
+      }
+    } finally {
+      await pool.sql.end();
+    }
+  });
+
+  it('the web and the records API confirming the same expected receipt at once: the winner decides the missing', async () => {
+    const { key } = await keyFor(db, 'warehouse');
+    const pool = createDb(url, 4);
+    try {
+      for (let round = 0; round < 6; round++) {
+        const serials = [`RW-${round}-1`, `RW-${round}-2`, `RW-${round}-3`];
+        const er = await prepare(serials);
+        // Each side chooses the other's way, so the serials left over tell whose confirmation won.
+        const webDrops = round % 2 === 0;
+        const web = postDocument(
+          pool.db,
+          confirmInput(er.id, serials.slice(0, 1), webDrops ? 'drop' : 'keep'),
+          w.actor,
+        );
+        const api = call(key, 'POST', '/crm/v8/Goods_Receipts', {
+          data: [
+            {
+              Date: '2026-07-03',
+              Warehouse: { Code: 'MAIN' },
+              Expected_Receipt: { id: String(er.id) },
+              Drop_Missing_Expected: !webDrops,
+              Lines: [{ Item: { Code: 'ACME-1' }, Quantity: '1', Serial_Numbers: serials.slice(0, 1) }],
+            },
+          ],
+        });
+        const [webResult, apiAnswer] = await Promise.all([
+          web.then(
+            () => 'posted',
+            (e: unknown) => e,
+          ),
+          api,
+        ]);
+        if (webResult !== 'posted' && !isDomainError(webResult)) throw webResult;
+        const apiPosted = apiAnswer.status === 201;
+        expect([webResult === 'posted', apiPosted], JSON.stringify(apiAnswer.json)).toContain(true);
+        expect(webResult === 'posted' && apiPosted).toBe(false);
+        if (!apiPosted) expect(apiAnswer.json.data[0].code).not.toBe('INTERNAL_ERROR');
+        const dropped = apiPosted ? !webDrops : webDrops;
+        const rest = dropped ? 'dropped' : 'expected';
+        expect(await expectations(er.id)).toEqual([
+          `${serials[0]}:received`,
+          `${serials[1]}:${rest}`,
+          `${serials[2]}:${rest}`,
+        ]);
         const confirmations = await db.select().from(document).where(eq(document.expectedReceiptId, er.id));
         expect(confirmations).toHaveLength(1);
         await invariantsHold();

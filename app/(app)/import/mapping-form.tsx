@@ -38,6 +38,11 @@ function FieldRow({
             <Badge tone="amber">required</Badge>
           </span>
         )}
+        {field.writeOnly && (
+          <span className="ml-2" title="Steers the import; not stored as data, so exports and reads never show it.">
+            <Badge tone="blue">write-only</Badge>
+          </span>
+        )}
       </th>
       <td className="py-2 pr-3">
         <Select id={id} value={choice.column} onChange={(e) => onChange({ ...choice, column: e.target.value })}>

@@ -57,7 +57,20 @@ export type Field = {
   expand?: (db: DbOrTx, ids: bigint[]) => Promise<Map<string, unknown>>;
   /** Only in single-record answers unless asked for with `fields` (a serial's full history). */
   detailOnly?: boolean;
+  /**
+   * Sent, never answered: the field steers a write and has no column (ModuleField.writeOnly). Reads, `fields` and the
+   * read schema leave it out; `out` is only its shape.
+   */
+  writeOnly?: boolean;
 };
+
+/** The fields a read may answer: every field but the write-only ones. */
+export const readableFields = (fields: Field[]): Field[] => fields.filter((f) => !f.writeOnly);
+
+/** A write-only input of the lib (ModuleField.writeOnly): no column, no select, never in an answer. */
+export function writeOnlyField(api: string, input: string, schema: z.ZodType, description?: string): Field {
+  return { api, description, out: schema, in: schema, input, writeOnly: true };
+}
 
 export const column = (kind: ValueKind, col: SQLWrapper, values?: readonly string[]): Filter => ({
   kind,

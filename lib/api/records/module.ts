@@ -17,12 +17,15 @@ export type WriteContext = {
   path: string;
 };
 
+export type Inserted = { id: bigint; details: Record<string, unknown> };
+
 /**
  * How a module writes: each operation maps the API record to the lib's input and calls THE lib
  * function (createItem, postDocument, …). Absent operations answer 405 NOT_SUPPORTED with their `refusals` text.
  */
 export type WriteOps = {
-  insert?: (record: ApiRecord, ctx: WriteContext) => Promise<bigint>;
+  /** The new record's id; or, with what the answer's details add to the stored summary (a scan's finding). */
+  insert?: (record: ApiRecord, ctx: WriteContext) => Promise<bigint | Inserted>;
   /**
    * Receives only the fields sent, for a record known to exist: an update changes only those, and the
    * module lays them over the stored record where no concurrent write can slip in between.

@@ -4,6 +4,7 @@ import { items } from './modules/items';
 import { partners } from './modules/partners';
 import { serialNumbers } from './modules/serial-numbers';
 import { stock } from './modules/stock';
+import { stocktakeEntries } from './modules/stocktake-entries';
 import { stocktakes } from './modules/stocktakes';
 import { warehouses } from './modules/warehouses';
 import type { RecordModule } from './module';
@@ -17,6 +18,7 @@ export const RECORD_MODULES: readonly RecordModule[] = [
   serialNumbers,
   stock,
   stocktakes,
+  stocktakeEntries,
 ];
 
 /** Module names are matched like Zoho's: exactly, but a client's different letter case is forgiven. */

@@ -2,22 +2,14 @@ import type { DbOrTx } from '@/db/client';
 import type { TableRow } from '@/lib/import/files';
 import type { RowError } from '@/lib/import/results';
 import type { RowOutcomeRecord } from '@/lib/import/results/outcomes';
-import { countRowWriter, type CountRowField } from '@/lib/inventory/stocktake/import';
-import { ZOHO_CODES, type EntriesModule } from '@/lib/modules';
+import { countRowWriter } from '@/lib/inventory/stocktake/import';
+import { ENTRY_FIELDS, NO_STOCKTAKE_MESSAGE, ZOHO_CODES, type EntriesModule } from '@/lib/modules';
 import { mappingFor, type JobContext } from './context';
 import { loadKeys } from './document-lookups';
 import type { JobWriter } from './job-writer';
 import { readCell } from './row-values';
 
 export type EntriesContext = JobContext<EntriesModule>;
-
-/** The file column (API name, lib/modules/stocktake-entries.ts) a refused row's cell is. */
-const COLUMN: Record<CountRowField, string> = {
-  stocktake: 'Stocktake',
-  serial: 'Serial_Number',
-  item: 'Item',
-  quantity: 'Quantity',
-};
 
 const refused = (rowNumber: number, error: RowError): RowOutcomeRecord => ({
   rowNumber,
@@ -53,7 +45,7 @@ export async function writeEntriesChunk(
     const stocktakeId = stocktakeIds.get(named);
     if (named === '') {
       outcomes.push(
-        refused(row.rowNumber, { code: 'MANDATORY_NOT_FOUND', column: 'Stocktake', message: 'Name the stocktake.' }),
+        refused(row.rowNumber, { code: 'MANDATORY_NOT_FOUND', column: 'Stocktake', message: NO_STOCKTAKE_MESSAGE }),
       );
       continue;
     }
@@ -69,7 +61,7 @@ export async function writeEntriesChunk(
       quantity: cell(row, 'Quantity'),
     });
     if (!result.ok) {
-      const error = { code: ZOHO_CODES[result.code], column: COLUMN[result.field], message: result.message };
+      const error = { code: ZOHO_CODES[result.code], column: ENTRY_FIELDS[result.field], message: result.message };
       outcomes.push(refused(row.rowNumber, error));
     } else if (result.alreadyScanned) {
       const error = { code: 'DUPLICATE_DATA', column: 'Serial_Number', message: result.message };

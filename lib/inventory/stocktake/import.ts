@@ -4,6 +4,7 @@ import { item } from '@/db/schema';
 import { isDomainError, type DomainErrorCode } from '@/lib/errors';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import type { Actor } from '../post';
+import type { Finding } from './findings';
 import { enterCount, scanSerial } from './scan';
 
 /** The most rows one upload into a count takes; a bigger file is several uploads (or scans). */
@@ -18,10 +19,11 @@ export type CountRowField = 'stocktake' | 'serial' | 'item' | 'quantity';
 
 /**
  * What one row did: written (a serial scanned twice is written once: `alreadyScanned` says so), or refused with
- * the lib's error code, the cell at fault and the message the scan page shows.
+ * the lib's error code, the cell at fault and the message the scan page shows. `finding` is what a scanned serial
+ * turned out to be (expected, unknown, …; null for a count).
  */
 export type CountRowResult =
-  | { ok: true; message: string; alreadyScanned: boolean }
+  | { ok: true; message: string; alreadyScanned: boolean; finding: Finding | null }
   | { ok: false; code: DomainErrorCode; field: CountRowField; message: string };
 
 /** The cell a refusal names: the schema's key, else the item (when the row named one) or the serial. */
@@ -37,7 +39,8 @@ function fieldOf(row: CountRow, fieldErrors: Record<string, string> | undefined)
  * Writes rows into open counts, each as the scan or count entry it stands for: the same function, checks and
  * messages as a phone's scan, one small transaction (a savepoint inside a caller's transaction) per row, so a
  * refused row is reported and the others stand. Item codes are looked up once per writer. The page upload and the
- * bulk importer (lib/import/writers/stocktake-entries-writer.ts) both go through it.
+ * bulk importer (lib/import/writers/stocktake-entries-writer.ts) and the records API
+ * (lib/api/records/write/stocktake-entries.ts) all go through it.
  */
 export function countRowWriter(db: DbOrTx, actor: Actor) {
   const items = new Map<string, bigint | null>();
@@ -57,14 +60,16 @@ export function countRowWriter(db: DbOrTx, actor: Actor) {
       }
       if (row.serial.trim() !== '') {
         const scanned = await scanSerial(db, stocktakeId, { serial: row.serial, itemId: id }, actor);
-        return { ok: true, message: scanned.message, alreadyScanned: scanned.alreadyScanned !== null };
+        const alreadyScanned = scanned.alreadyScanned !== null;
+        return { ok: true, message: scanned.message, alreadyScanned, finding: scanned.finding };
       }
       if (id === null) {
         const message = 'Give a Serial_Number, or an Item with its Quantity.';
         return { ok: false, code: 'MANDATORY_NOT_FOUND', field: 'serial', message };
       }
       const counted = await enterCount(db, stocktakeId, { itemId: id, quantity: row.quantity }, actor);
-      return { ok: true, message: `${counted.itemCode}: counted ${counted.quantity}.`, alreadyScanned: false };
+      const message = `${counted.itemCode}: counted ${counted.quantity}.`;
+      return { ok: true, message, alreadyScanned: false, finding: null };
     } catch (error) {
       if (!isDomainError(error)) throw error;
       return { ok: false, code: error.code, field: fieldOf(row, error.fieldErrors), message: error.message };

@@ -22,6 +22,7 @@ import {
   timeField,
   userField,
   via,
+  writeOnlyField,
   type Field,
   type SubField,
 } from '../fields';
@@ -99,6 +100,8 @@ function headerField(f: ModuleField): Field {
         nullable: true,
         description: f.description,
       });
+    case 'Drop_Missing_Expected':
+      return writeOnlyField(f.apiName, f.key!, z.boolean().optional(), f.description);
     case 'Create_Stock_Document':
       return dataField('Create_Stock_Document', document.createStockDocument, 'boolean', {
         in: d.createStockDocument,

@@ -27,7 +27,8 @@ const adjustmentOut = z.object({
   Kind: z.enum(['Goods_Receipts', 'Goods_Issues']),
 });
 
-const fields: Field[] = [
+/** A count as the records API reads it (Stocktakes, and Stocktake_Entries, whose entries go into one). */
+export const STOCKTAKE_READ_FIELDS: Field[] = [
   idField(stocktake.id),
   dataField('Number', stocktake.number, 'text', { word: true, description: 'ST-YYYY-NNNNN.' }),
   dataField('Date', stocktake.date, 'date', { description: 'The day the count was opened.' }),
@@ -74,10 +75,10 @@ export const stocktakes: RecordModule = {
   api: 'Stocktakes',
   singular: 'stocktake',
   description:
-    'Inventory counts of a warehouse (ST-YYYY-NNNNN). Read-only here: counts are opened, scanned and closed on the web, where several people scan one count at once.',
+    'Inventory counts of a warehouse (ST-YYYY-NNNNN). Read-only here: counts are opened and closed on the web, where several people scan one count at once; scans and counts also come through Stocktake_Entries.',
   read: 'stockDocs.read',
   table: stocktake,
-  fields,
+  fields: STOCKTAKE_READ_FIELDS,
   defaultOrder: [stocktake.id],
   queryFilters: {
     warehouse: {
@@ -87,7 +88,7 @@ export const stocktakes: RecordModule = {
     status: { ...column('enum', stocktake.status, STOCKTAKE_STATUSES), description: 'open, closed or cancelled.' },
   },
   writes: readOnly(
-    'Stocktakes are read-only here: open, scan and close them on the web; import the counts of an open one.',
+    'Stocktakes are read-only here: open and close them on the web; send the scans and counts of an open one to Stocktake_Entries.',
   ),
 };
 

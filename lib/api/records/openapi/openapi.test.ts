@@ -130,6 +130,25 @@ describe('the OpenAPI document', () => {
     });
   });
 
+  it('sends a write-only field in writes and never answers it', () => {
+    type Props = { properties: Record<string, { writeOnly?: boolean; type?: unknown }> };
+    const insert = doc.components.schemas.Goods_Receipts_Insert as Props;
+    expect(insert.properties.Drop_Missing_Expected).toMatchObject({ writeOnly: true, type: 'boolean' });
+    expect((doc.components.schemas.Goods_Receipts_Update as Props).properties.Drop_Missing_Expected.writeOnly).toBe(
+      true,
+    );
+    expect((doc.components.schemas.Goods_Receipts as Props).properties).not.toHaveProperty('Drop_Missing_Expected');
+    expect((doc.components.schemas.Goods_Issues_Insert as Props).properties).not.toHaveProperty(
+      'Drop_Missing_Expected',
+    );
+    // A stocktake entry goes into a count: its fields are sent only, and reads list the counts.
+    const entry = doc.components.schemas.Stocktake_Entries_Insert as Props & { required: string[] };
+    expect(entry.required).toEqual(['Stocktake']);
+    expect(Object.values(entry.properties).every((p) => p.writeOnly)).toBe(true);
+    expect((doc.components.schemas.Stocktake_Entries as Props).properties).not.toHaveProperty('Serial_Number');
+    expect(Object.keys(doc.paths['/crm/v8/Stocktake_Entries'])).toEqual(['get', 'post']);
+  });
+
   it('lists the bulk write, users and org routes implemented next to it', () => {
     for (const p of [
       '/crm/v8/upload',

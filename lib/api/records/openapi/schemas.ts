@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readableFields } from '../fields';
 import { supports, type RecordModule } from '../module';
 import { MAX_RECORDS } from '../write/body';
 
@@ -75,7 +76,9 @@ export function sharedSchemas(): Record<string, JsonSchema> {
 export function moduleSchemas(module: RecordModule): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = {
     [module.api]: jsonSchema(
-      z.object(Object.fromEntries(module.fields.map((f) => [f.api, withMeta(f.out, f.description, !f.in)]))),
+      z.object(
+        Object.fromEntries(readableFields(module.fields).map((f) => [f.api, withMeta(f.out, f.description, !f.in)])),
+      ),
     ),
     [`${module.api}_List`]: {
       type: 'object',
@@ -85,7 +88,9 @@ export function moduleSchemas(module: RecordModule): Record<string, JsonSchema> 
   };
   if (!supports(module, 'insert') && !supports(module, 'update')) return out;
   const insert = z.object(
-    Object.fromEntries(module.fields.filter((f) => f.in).map((f) => [f.api, withMeta(f.in!, f.description, false)])),
+    Object.fromEntries(
+      module.fields.filter((f) => f.in).map((f) => [f.api, withMeta(f.in!, f.description, false, f.writeOnly)]),
+    ),
   );
   out[`${module.api}_Insert`] = jsonSchema(
     insert.describe(`A ${module.singular} to insert. Read-only fields (id, times, …) may be sent and are ignored.`),
@@ -106,10 +111,12 @@ export function moduleSchemas(module: RecordModule): Record<string, JsonSchema> 
   return out;
 }
 
-function withMeta(schema: z.ZodType, description: string | undefined, readOnly: boolean): z.ZodType {
+/** OpenAPI's readOnly (answered, ignored when sent) and writeOnly (sent, never answered) marks. */
+function withMeta(schema: z.ZodType, description: string | undefined, readOnly: boolean, writeOnly = false): z.ZodType {
   const meta: Record<string, unknown> = {};
   if (description) meta.description = description;
   if (readOnly) meta.readOnly = true;
+  if (writeOnly) meta.writeOnly = true;
   return Object.keys(meta).length ? schema.meta(meta) : schema;
 }
 

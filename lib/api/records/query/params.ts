@@ -1,5 +1,5 @@
 import { asc, desc, type SQL } from 'drizzle-orm';
-import type { Field } from '../fields';
+import { readableFields, type Field } from '../fields';
 import { fieldOf, type RecordModule } from '../module';
 import { invalidQuery } from '../problem';
 import { compare, type WordRanking } from './compile';
@@ -86,21 +86,22 @@ function orderOf(module: RecordModule, params: URLSearchParams): SQL[] {
   return [by(field.sort), ...tieBreak];
 }
 
-/** The fields to return: all (without detail-only ones in lists), or the `fields` list plus id. */
+/** The fields to return: all (without detail-only ones in lists), or the `fields` list plus id; no write-only one. */
 export function fieldsOf(module: RecordModule, list: string | null, detail: boolean): Field[] {
-  if (!list) return module.fields.filter((f) => detail || !f.detailOnly);
+  const readable = readableFields(module.fields);
+  if (!list) return readable.filter((f) => detail || !f.detailOnly);
   const names = list
     .split(',')
     .map((n) => n.trim())
     .filter(Boolean);
-  const unknown = names.filter((n) => !fieldOf(module, n));
+  const unknown = names.filter((n) => !readable.some((f) => f.api === n));
   if (unknown.length > 0 || names.length === 0) {
     throw invalidQuery(
-      `Unknown field${unknown.length === 1 ? '' : 's'} in fields: ${unknown.join(', ') || '(none given)'}. ${module.api} has: ${module.fields.map((f) => f.api).join(', ')}.`,
+      `Unknown field${unknown.length === 1 ? '' : 's'} in fields: ${unknown.join(', ') || '(none given)'}. ${module.api} has: ${readable.map((f) => f.api).join(', ')}.`,
       { param: 'fields' },
     );
   }
-  return module.fields.filter((f) => f.api === 'id' || names.includes(f.api));
+  return readable.filter((f) => f.api === 'id' || names.includes(f.api));
 }
 
 function filtersOf(module: RecordModule, params: URLSearchParams): SQL[] {

@@ -58,7 +58,8 @@ async function updateSentFields(
   ctx: WriteContext,
   update: (merged: ApiRecord, version: number) => Promise<void>,
 ) {
-  const writable = ctx.module.fields.filter((f) => f.input);
+  // A write-only field has nothing stored to merge: only what is sent counts.
+  const writable = ctx.module.fields.filter((f) => f.input && !f.writeOnly);
   for (let attempt = 1; ; attempt++) {
     // The version before the record: a change between the two reads leaves the version older than the merge, so it is
     // refused, never lost.

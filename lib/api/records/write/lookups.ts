@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { document, item, partner, warehouse } from '@/db/schema';
+import { document, item, partner, stocktake, warehouse } from '@/db/schema';
 import { parseId } from '@/lib/ids';
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { canonicalEan } from '@/lib/validation/ean';
@@ -48,6 +48,14 @@ export const DOCUMENT_REF: RefTarget = {
   table: document,
   id: document.id,
   keys: { Number: { column: document.number, canonical: (text) => text } },
+};
+
+/** A stocktake by the number SerialStock assigned it (ST-YYYY-NNNNN); whether it is open is the core's to say. */
+export const STOCKTAKE_REF: RefTarget = {
+  what: 'stocktake',
+  table: stocktake,
+  id: stocktake.id,
+  keys: { Number: { column: stocktake.number, canonical: (text) => text } },
 };
 
 /** The value as the lookup compares it: an id's digits, or the key field's canonical form. */

@@ -63,8 +63,9 @@ export async function eachEntry<T>(
 }
 
 export async function insertOne(run: Run, record: ApiRecord, ctx: WriteContext): Promise<Entry> {
-  const id = await run.module.writes!.insert!(record, ctx);
-  return success('record added', await summary(run, id, 'Created_By'));
+  const inserted = await run.module.writes!.insert!(record, ctx);
+  const { id, details } = typeof inserted === 'bigint' ? { id: inserted, details: {} } : inserted;
+  return success('record added', { ...(await summary(run, id, 'Created_By')), ...details });
 }
 
 /** Zoho's update changes only the fields sent: the module lays them over the stored record (see WriteOps.update). */
