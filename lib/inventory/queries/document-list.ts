@@ -142,12 +142,19 @@ function documentWhere(kind: DocumentKind, params: DocumentListParams): SQL | un
   }
   if (f.serial) {
     // Any part of the serial, as everywhere serials are searched. An invoice's serials travel on the goods
-    // document it generated, so look there for invoices.
+    // document it generated, which names its invoice (source_invoice_id; an invariant keeps the two links
+    // agreeing), so a moving document stands for itself and for its invoice. Each step is an array of ids the
+    // next index looks up (serial keys → movements → documents), because the planner cannot estimate a
+    // fragment's matches: `coalesce(stock_document_id, id) in (…)` hash-joined every receipt (200 ms–2 s at
+    // 10,000,000 serials), and plain joins scanned all 14,000,000 movements for a 4-character fragment (4 s).
     const serial = keySearch(f.serial);
     conditions.push(
       serial
-        ? sql`coalesce(${document.stockDocumentId}, ${document.id}) in (
-      select m.document_id from serial_number s join serial_movement m on m.serial_id = s.id where ${keyMatchSql(sql.raw('s.serial_key'), serial)})`
+        ? sql`${document.id} = any(array(
+      select moved.id from serial_movement m join document md on md.id = m.document_id
+        cross join lateral (values (md.id), (md.source_invoice_id)) moved(id)
+      where m.serial_id = any(array(select s.id from serial_number s where ${keyMatchSql(sql.raw('s.serial_key'), serial)}))
+        and moved.id is not null))`
         : sql`false`,
     );
   }
