@@ -47,9 +47,10 @@ export const INDEX_CASES: IndexCase[] = [
   },
   {
     index: 'serial_number_in_stock',
-    serves: 'Pick from stock, stock counts: in stock by item and warehouse',
+    serves: 'Pick from stock, agenda by item + warehouse: a page in key order',
     query: (s) =>
-      `select count(*) from serial_number where item_id = ${s.itemId} and warehouse_id = ${s.warehouseId} and status = 'in_stock'`,
+      `select id, serial from serial_number where item_id = ${s.itemId} and warehouse_id = ${s.warehouseId}
+       and status = 'in_stock' order by serial_key, id limit 25`,
   },
   {
     index: 'serial_number_status_warehouse_id_received_at_index',
