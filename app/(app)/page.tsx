@@ -5,8 +5,9 @@ import { MovementChart } from '@/components/documents/movement-chart';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
 import { requirePagePermission } from '@/lib/auth/session';
-import { dashboardTotals, itemsBelowMinimum, movementsPerDay, recentDocuments } from '@/lib/dashboard/queries';
-import { formatQuantity } from '@/lib/format';
+import { cachedDashboardTotals, cachedMovementsAndLowStock } from '@/lib/dashboard/cached';
+import { recentDocuments } from '@/lib/dashboard/queries';
+import { formatDateTime, formatQuantity } from '@/lib/format';
 import { KINDS } from '@/lib/inventory/kinds';
 
 export const metadata = { title: 'Dashboard' };
@@ -16,12 +17,14 @@ export default async function DashboardPage() {
   const kinds = DOCUMENT_KINDS.filter((kind) => can(user.role, KINDS[kind].readPermission));
   const showStock = can(user.role, 'stock.read');
   const db = getDb();
-  const [totals, days, recent, low] = await Promise.all([
-    dashboardTotals(db, kinds),
-    movementsPerDay(db, 30),
+  const [cachedTotals, cachedFigures, recent] = await Promise.all([
+    cachedDashboardTotals(kinds),
+    cachedMovementsAndLowStock(),
     recentDocuments(db, kinds, 8),
-    showStock ? itemsBelowMinimum(db) : [],
   ]);
+  const totals = cachedTotals.value;
+  const { days, low } = cachedFigures.value;
+  const asOf = new Date(Math.min(cachedTotals.computedAt, cachedFigures.computedAt));
   const figures: [string, string, string | null][] = [
     ['Items', totals.items.toLocaleString('en'), can(user.role, 'items.read') ? '/items' : null],
     ['Stock quantity', formatQuantity(totals.stockQuantity), showStock ? '/stock' : null],
@@ -34,7 +37,10 @@ export default async function DashboardPage() {
   ];
   return (
     <>
-      <PageHeader title="Dashboard" description={`Signed in as ${user.userName}.`} />
+      <PageHeader
+        title="Dashboard"
+        description={`Signed in as ${user.userName}. Totals, chart and minimum stock as of ${formatDateTime(asOf)}.`}
+      />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Totals">
         {figures.map(([label, value, href]) => (
           <li key={label} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

@@ -120,6 +120,7 @@ export function DocumentsTable({
   kind,
   rows,
   total,
+  totalLabel,
   page,
   perPage,
   sort,
@@ -129,6 +130,8 @@ export function DocumentsTable({
   kind: DocumentKind;
   rows: DocumentRow[];
   total: number;
+  /** Shown instead of the total when the count stopped early ("1,000+"). */
+  totalLabel?: string;
   page: number;
   perPage: number;
   sort: { id: string; desc: boolean };
@@ -159,6 +162,7 @@ export function DocumentsTable({
         columns={columnsFor(kind)}
         data={rows}
         total={total}
+        totalLabel={totalLabel}
         page={page}
         perPage={perPage}
         sort={sort}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { item, serialNumber, stockLevel, warehouse } from '@/db/schema';
 import { likePattern, offsetOf, parseListParams, type SearchParams } from '@/lib/data-table/params';
@@ -65,8 +65,13 @@ export async function listItems(db: DbOrTx, params: ItemListParams): Promise<{ r
 function itemWhere(params: ItemListParams): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (params.q) {
+    // The matches are found first (the trigram indexes) and then sorted, as the count reads them all anyway.
+    // Asked plainly, the planner walks the code index in order, filtering by name: for words whose items sit
+    // late in code order (`Patch cable` at 100,000 items) that read every item, 270–340 ms against 40–50 ms.
     const pattern = likePattern(params.q);
-    conditions.push(or(ilike(item.code, pattern), ilike(item.name, pattern), eq(item.ean, params.q)));
+    conditions.push(
+      sql`${item.id} = any(array(select m.id from item m where m.code ilike ${pattern} or m.name ilike ${pattern} or m.ean = ${params.q}))`,
+    );
   }
   if (params.filters.tracking) conditions.push(eq(item.trackSerials, params.filters.tracking === 'yes'));
   if (params.filters.active) conditions.push(eq(item.active, params.filters.active === 'yes'));

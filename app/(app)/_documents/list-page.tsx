@@ -9,7 +9,7 @@ import type { SearchParams } from '@/lib/data-table/params';
 import { formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { isArrival, isInvoice, isTransfer, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
-import { listDocuments, parseDocumentListParams } from '@/lib/inventory/queries/document-list';
+import { DOCUMENT_COUNT_CAP, listDocuments, parseDocumentListParams } from '@/lib/inventory/queries/document-list';
 import { partnerOptionById } from '@/lib/inventory/queries/form-lookups';
 import { DocumentsTable } from '@/components/documents/documents-table';
 import type { PartnerChoice } from '@/components/documents/partner-combobox';
@@ -28,7 +28,7 @@ export async function DocumentListPage({
   const user = await requirePagePermission(info.readPermission, withQuery(info.path, raw));
   const params = parseDocumentListParams(raw);
   const db = getDb();
-  const [{ rows, total }, partner, warehouses] = await Promise.all([
+  const [{ rows, total, capped }, partner, warehouses] = await Promise.all([
     listDocuments(db, kind, params),
     filteredPartner(kind, params.filters.partner),
     warehouseOptions(db),
@@ -59,6 +59,7 @@ export async function DocumentListPage({
         kind={kind}
         rows={rows}
         total={total}
+        totalLabel={capped ? `${DOCUMENT_COUNT_CAP.toLocaleString('en')}+` : undefined}
         page={params.page}
         perPage={params.perPage}
         sort={params.sort}

@@ -55,7 +55,7 @@ export async function listSerials(
 ): Promise<{ rows: SerialRow[]; total: number; capped: boolean }> {
   const search = params.q ? keySearch(params.q) : null;
   const itemIds = await itemIdsOf(db, params.filters.item);
-  const where = serialWhere(params, itemIds);
+  const where = serialWhere(params, itemIds, Boolean(search));
   const matching = search ? sql`${where} and ${keyMatchSql(sql.raw('s.serial_key'), search)}` : where;
   const matches = search
     ? throughKeyIndex(sql`select 1 from serial_number s where ${matching}`)
@@ -152,10 +152,15 @@ async function itemIdsOf(db: DbOrTx, code: string | undefined): Promise<string[]
   return found.map((r) => r.id);
 }
 
-function serialWhere(params: SerialListParams, itemIds: string[] | null): SQL {
+/**
+ * `searched`: the status is compared as text, which no index serves. Written plainly, the planner ANDs the key's
+ * trigram bitmap (a few thousand rows) with the partial in-stock index's bitmap (6,000,000 rows at 10,000,000
+ * serials): 700 ms for `ta8a`, against 40–70 ms reading the trigram matches and filtering their status.
+ */
+function serialWhere(params: SerialListParams, itemIds: string[] | null, searched = false): SQL {
   const f = params.filters;
   const conditions: SQL[] = [];
-  if (f.all !== '1') conditions.push(sql`s.status = 'in_stock'`);
+  if (f.all !== '1') conditions.push(searched ? sql`s.status::text = 'in_stock'` : sql`s.status = 'in_stock'`);
   if (itemIds)
     conditions.push(
       itemIds.length > 0

@@ -41,7 +41,12 @@ const ORDER: Record<StockListParams['sort']['id'], string> = {
 
 function stockWhere(params: StockListParams): SQL {
   const conditions: SQL[] = [];
-  if (params.q) conditions.push(sql`(i.code ilike ${likePattern(params.q)} or i.name ilike ${likePattern(params.q)})`);
+  // The matching items are found first (their trigram indexes) and their stock levels looked up by key: joined
+  // plainly, the count hash-joined all 255,000 stock levels of the 10,000,000-serial data set (2× slower).
+  if (params.q)
+    conditions.push(
+      sql`sl.item_id = any(array(select m.id from item m where m.code ilike ${likePattern(params.q)} or m.name ilike ${likePattern(params.q)}))`,
+    );
   if (params.filters.item) conditions.push(sql`i.code_key = ${canonicalKey(params.filters.item)}`);
   if (params.filters.warehouse) {
     const id = parseIdFilter(params.filters.warehouse);

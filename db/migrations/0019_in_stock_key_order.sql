@@ -1,0 +1,2 @@
+DROP INDEX "serial_number_in_stock";--> statement-breakpoint
+CREATE INDEX "serial_number_in_stock" ON "serial_number" USING btree ("item_id","warehouse_id","serial_key") WHERE "serial_number"."status" = 'in_stock';
