@@ -10,29 +10,12 @@ import postgres from 'postgres';
 import { STATS_PATH, type UpstreamStats } from './balancer';
 import { idempotencyShared, rateLimitShared, sessionsShared, type Check } from './cluster-checks';
 import { jobsRunOnce, logEnd, type JobRunner } from './cluster-jobs';
+import type { ClusterShape } from './cluster-args';
 import { ConnectionSampler, connectionLimits } from './pg-connections';
 import { startApp, startWorker, stopChild, type PerfEnv, type RunningApp } from './server';
 
-export type ClusterShape = { instances: number; workers: number };
-
 // This script's own connections (load.ts's, the checks') are told apart from the processes it measures.
 process.env.PGAPPNAME ||= 'serialstock-load';
-
-/** `--instances N --workers M` from the command line; null when neither is given (the one-process load). */
-export function clusterArgs(argv: string[]): ClusterShape | null {
-  const value = (name: string) => {
-    const at = argv.indexOf(`--${name}`);
-    if (at < 0) return undefined;
-    const n = Number(argv[at + 1]);
-    if (!Number.isInteger(n) || n < 0 || n > 8) throw new Error(`--${name} takes a whole number from 0 to 8`);
-    return n;
-  };
-  const instances = value('instances');
-  const workers = value('workers');
-  if (instances === undefined && workers === undefined) return null;
-  if (instances === 0) throw new Error('--instances must be at least 1');
-  return { instances: instances ?? 1, workers: workers ?? 0 };
-}
 
 export type Cluster = RunningApp & {
   /** Starts sampling connections and, seconds into the traffic, the sharing checks; resolves to their results. */

@@ -21,7 +21,8 @@ import {
   startApp,
   startWorker,
 } from './server';
-import { clusterArgs, startCluster } from './cluster';
+import { startCluster } from './cluster';
+import { clusterArgs } from './cluster-args';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const USERS = Number(process.env.LOAD_USERS ?? 50);
