@@ -1,49 +1,12 @@
 // What must be shared between app instances, tried against the instances directly (not through the balancer), so
-// which instance answers is chosen, not left to round robin: sessions, the records API rate limit, Idempotency-Keys.
+// which instance answers is chosen, not left to round robin: the records API rate limit and Idempotency-Keys here,
+// sessions and sign-in throttling in cluster-sessions.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import type postgres from 'postgres';
-import { DEMO_USERS } from '@/db/seed-data';
 import { apiKey } from './server';
-import { callServerAction, findServerAction } from './server-actions';
 
 export type Check = { label: string; ok: boolean };
-const hostOf = (url: string) => new URL(url).host;
-
-/** Signed in through the first instance, the session opens the pages of every other; signed out on one, on none. */
-export async function sessionsShared(instances: string[]): Promise<Check[]> {
-  const [first, ...others] = instances;
-  const last = instances[instances.length - 1];
-  const admin = DEMO_USERS.find((u) => u.role === 'admin')!;
-  const signIn = await callServerAction(first, findServerAction('app/sign-in/actions.ts', 'signInAction'), [
-    { email: admin.email, password: admin.password },
-  ]);
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('better-auth.session_token='));
-  if (!cookie)
-    return [{ label: `sign-in on ${hostOf(first)} set no session cookie (HTTP ${signIn.status})`, ok: false }];
-  const home = async (base: string) => {
-    const response = await fetch(`${base}/`, { headers: { cookie }, redirect: 'manual' });
-    await response.arrayBuffer();
-    return response.status === 200 ? '200' : `${response.status} ${response.headers.get('location') ?? ''}`.trim();
-  };
-  const usedElsewhere = await Promise.all(others.map(home));
-  await callServerAction(last, findServerAction('app/sign-in/actions.ts', 'signOutAction'), [], cookie).then((r) =>
-    r.arrayBuffer(),
-  );
-  const afterSignOut = await home(first);
-  return [
-    {
-      label: `session signed in on ${hostOf(first)} (the sign-in form's action) opens / on ${others.map(hostOf).join(', ')}: ${usedElsewhere.join(', ')}`,
-      ok: usedElsewhere.every((status) => status === '200'),
-    },
-    {
-      label: `signed out on ${hostOf(last)}, the same cookie on ${hostOf(first)}: ${afterSignOut} (a redirect to /sign-in expected)`,
-      ok: /^30[37] .*\/sign-in/.test(afterSignOut),
-    },
-  ];
-}
+export const hostOf = (url: string) => new URL(url).host;
 
 /**
  * The per-key limit counts requests on every instance together. The run's limit is raised (load.ts) so the

@@ -8,7 +8,8 @@ import { mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { STATS_PATH, type UpstreamStats } from './balancer';
-import { idempotencyShared, rateLimitShared, sessionsShared, type Check } from './cluster-checks';
+import { idempotencyShared, rateLimitShared, type Check } from './cluster-checks';
+import { sessionsShared, signInThrottleShared } from './cluster-sessions';
 import { jobsRunOnce, logEnd, type JobRunner } from './cluster-jobs';
 import type { ClusterShape } from './cluster-args';
 import { ConnectionSampler, connectionLimits } from './pg-connections';
@@ -93,6 +94,7 @@ export async function startCluster(env: PerfEnv, shape: ClusterShape, extra: Rec
       try {
         const checks = [
           ...(await sessionsShared(urls)),
+          ...(await signInThrottleShared(urls)),
           ...(await rateLimitShared(db, urls)),
           ...(await idempotencyShared(db, urls)),
         ];

@@ -33,6 +33,7 @@ export function callServerAction(
   action: { id: string; path: string },
   args: unknown[],
   cookie?: string,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   return fetch(baseUrl + action.path, {
     method: 'POST',
@@ -43,6 +44,7 @@ export function callServerAction(
       'content-type': 'text/plain;charset=UTF-8',
       origin: baseUrl,
       ...(cookie ? { cookie } : {}),
+      ...headers,
     },
     body: JSON.stringify(args),
   });
