@@ -71,6 +71,24 @@ describe('the load balancer', () => {
     expect(stats).toMatchObject({ requests: 2, retried: 1, errors: 0 });
   });
 
+  it('drops the upstream request when the client gives up, instead of leaving the instance working for nobody', async () => {
+    let upstreamClosed: () => void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    const target = await upstream('slow', (req) => {
+      req.socket.once('close', () => upstreamClosed());
+      return true; // never answers
+    });
+    const base = await balancer([target]);
+    const controller = new AbortController();
+    const request = fetch(`${base}/slow`, { signal: controller.signal }).catch((error: Error) => error.name);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    expect(await request).toBe('AbortError');
+    await closed;
+    const [stats] = (await (await fetch(base + STATS_PATH)).json()) as UpstreamStats[];
+    expect(stats).toMatchObject({ requests: 1, errors: 0 });
+  });
+
   it('answers 502 naming the upstream when it cannot be reached', async () => {
     const dead = await upstream('gone');
     await new Promise((resolve) => servers.pop()!.close(resolve));

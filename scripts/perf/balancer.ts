@@ -77,7 +77,14 @@ function forward(
       answer.pipe(response);
     },
   );
+  // A client that gave up (autocannon's 10 s timeout closes its connection) takes its upstream request with it, as
+  // nginx does by default and as a direct connection to the instance would: otherwise the instance goes on working
+  // for nobody on a connection of its own while the client's next request opens another.
+  response.on('close', () => {
+    if (!response.writableFinished) upstream.destroy();
+  });
   upstream.on('error', (error: NodeJS.ErrnoException) => {
+    if (response.destroyed) return; // the client went away first (above): nothing to answer, no upstream failure
     if (mayRetry && upstream.reusedSocket && error.code === 'ECONNRESET' && !response.headersSent) {
       target.stats.retried++;
       return forward(agent, target, request, body, response, false);
