@@ -138,6 +138,10 @@ async function printConnectionBudget(db: postgres.Sql, sampler: ConnectionSample
       `; all together ${sampler.peakTotal} of max_connections ${limits.max} (${limits.reserved} reserved for superusers)`,
   );
   console.log(
+    `[cluster] lock queues: at most ${sampler.peakLockWaiters} connections waiting on a lock at once, ` +
+      `the longest wait ${sampler.longestLockWait.toFixed(1)} s (e.g. postings behind a document series row)`,
+  );
+  console.log(
     `[cluster] configured pools: app DB_POOL_SIZE ${process.env.DB_POOL_SIZE ?? 10} (+ 4 and 1 LISTEN connection with ` +
       'an in-process import worker), worker 4 + 1 LISTEN connection (db/client.ts, scripts/worker.ts)',
   );

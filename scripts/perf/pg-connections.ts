@@ -10,6 +10,9 @@ export class ConnectionSampler {
   readonly peaks = new Map<string, number>();
   peakTotal = 0;
   samples = 0;
+  /** Most connections seen waiting on a lock at once, and the longest such wait (s): queues behind a row lock. */
+  peakLockWaiters = 0;
+  longestLockWait = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
 
@@ -31,17 +34,24 @@ export class ConnectionSampler {
   }
 
   private async sample(): Promise<void> {
-    const rows = await this.db<{ name: string; count: number }[]>`
-      select coalesce(nullif(application_name, ''), '(unnamed)') as name, count(*)::int as count
+    const rows = await this.db<{ name: string; count: number; waiting: number; longest: number }[]>`
+      select coalesce(nullif(application_name, ''), '(unnamed)') as name, count(*)::int as count,
+        count(*) filter (where wait_event_type = 'Lock')::int as waiting,
+        coalesce(max(extract(epoch from now() - query_start)) filter (where wait_event_type = 'Lock'), 0)::float8
+          as longest
       from pg_stat_activity where datname = current_database() and backend_type = 'client backend'
       group by 1`;
     this.samples++;
     let total = 0;
-    for (const { name, count } of rows) {
+    let waiting = 0;
+    for (const { name, count, waiting: w, longest } of rows) {
       total += count;
+      waiting += w;
       this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, count));
+      this.longestLockWait = Math.max(this.longestLockWait, longest);
     }
     this.peakTotal = Math.max(this.peakTotal, total);
+    this.peakLockWaiters = Math.max(this.peakLockWaiters, waiting);
   }
 }
 
