@@ -30,9 +30,19 @@ export function reconnectBackoffSeconds(failures: number): number {
  */
 export const CONNECT_TIMEOUT_SECONDS = 10;
 
+/**
+ * The name every connection of this process shows in pg_stat_activity: PGAPPNAME when set (one per process, so a
+ * deployment can see which instance holds how many connections), else the process kind. postgres.js would say
+ * "postgres.js" for every process alike.
+ */
+export function applicationName(kind = 'serialstock'): string {
+  return process.env.PGAPPNAME || kind;
+}
+
 export function createDb(url: string, max = Number(process.env.DB_POOL_SIZE ?? 10)): Holder {
   const sql = postgres(url, {
     max,
+    connection: { application_name: applicationName() },
     onnotice: () => {},
     prepare: true,
     backoff: reconnectBackoffSeconds,

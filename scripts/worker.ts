@@ -1,10 +1,12 @@
 // npm run worker — a bulk write worker process next to the server; any number may run against one
 // database (claims use FOR UPDATE SKIP LOCKED). Starts the embedded PostgreSQL when DATABASE_URL is unset.
-import { createDb } from '@/db/client';
+import { applicationName, createDb } from '@/db/client';
 import { ensureDatabaseUrl } from '@/db/database-url';
 import { runMigrations } from '@/db/migrate';
 import { ImportWorker } from '@/lib/import/jobs/worker';
 
+// Told apart from the web processes in pg_stat_activity (db/client.ts applicationName) unless PGAPPNAME names it.
+process.env.PGAPPNAME = applicationName('serialstock-worker');
 const url = await ensureDatabaseUrl();
 await runMigrations(url);
 const holder = createDb(url, 4);

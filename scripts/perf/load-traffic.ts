@@ -152,7 +152,9 @@ export function postingRequests(f: Fixtures, tally: Tally, runId: string): Canno
         const item = pickOf(f.tracked);
         const serials = Array.from(
           { length: 1 + Math.floor(Math.random() * 5) },
-          () => `LD${runId}${(++serialCounter).toString(36).toUpperCase().padStart(6, '0')}`,
+          // Digits only: in base 36 the counter's I and L (and 1, 0 and O) read as one serial (canonical keys), so
+          // a receipt holding …I and …L was refused as a duplicate (4 of 28 postings in a cluster run).
+          () => `LD${runId}${String(++serialCounter).padStart(8, '0')}`,
         );
         context.received = { warehouse, item, serials };
         const record = {

@@ -21,6 +21,8 @@ import {
   startApp,
   startWorker,
 } from './server';
+import { startCluster } from './cluster';
+import { clusterArgs } from './cluster-args';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const USERS = Number(process.env.LOAD_USERS ?? 50);
@@ -32,6 +34,8 @@ const RATE = Number(process.env.LOAD_RATE ?? 1);
 const split = { reads: Math.round(USERS * 0.7), postings: Math.round(USERS * 0.24), imports: 0 };
 split.imports = Math.max(1, USERS - split.reads - split.postings);
 const runId = randomBytes(3).toString('hex').toUpperCase();
+// `-- --instances N --workers M`: N app processes and M workers behind a balancer on the same port (cluster.ts).
+const clusterShape = clusterArgs(process.argv.slice(2));
 
 const env = perfEnv();
 ensureProductionBuild();
@@ -40,11 +44,14 @@ ensureProductionBuild();
 // LOAD_WORKER=separate: the deployment guide's shape, imports in a worker process of their own
 // (`npm run worker`) and the web process with IMPORT_WORKER=false; the default runs them in the web process.
 const separateWorker = process.env.LOAD_WORKER === 'separate';
-const app = await startApp(env, {
-  RECORDS_RATE_LIMIT: '1000000',
-  ...(separateWorker ? { IMPORT_WORKER: 'false' } : {}),
-});
-const worker = separateWorker ? await startWorker(env) : null;
+const cluster = clusterShape ? await startCluster(env, clusterShape, { RECORDS_RATE_LIMIT: '1000000' }) : null;
+const app =
+  cluster ??
+  (await startApp(env, {
+    RECORDS_RATE_LIMIT: '1000000',
+    ...(separateWorker ? { IMPORT_WORKER: 'false' } : {}),
+  }));
+const worker = separateWorker && !cluster ? await startWorker(env) : null;
 const db = openDb(env);
 let failed = true;
 try {
@@ -52,7 +59,7 @@ try {
   console.log(`[perf] ${await describeData(db)}`);
   await warmUp(fixtures);
   console.log(
-    `[load] import jobs run ${separateWorker ? 'in a separate worker process (LOAD_WORKER=separate)' : 'in the web process'}`,
+    `[load] import jobs run ${clusterShape ? `as --workers ${clusterShape.workers} says` : separateWorker ? 'in a separate worker process (LOAD_WORKER=separate)' : 'in the web process'}`,
   );
   console.log(
     `[load] ${USERS} connections (${split.reads} reading pages, ${split.postings} posting receipts and issues, ${split.imports} importing)` +
@@ -74,6 +81,7 @@ try {
     },
   ];
   const began = Date.now();
+  const sharing = cluster?.whileLoaded();
   const progress = setInterval(
     () =>
       console.log(
@@ -92,6 +100,7 @@ try {
     jobs,
     await checkIntegrity(env.databaseUrl),
   );
+  if (cluster && !(await cluster.report(sharing!, new Date(began), runId))) failed = true;
 } catch (error) {
   console.error('[load] failed:', error);
 } finally {

@@ -34,7 +34,7 @@ export type RunningApp = { stop: () => Promise<void> };
  * Starts `node scripts/start.mjs` (the production server, which starts the embedded PostgreSQL on our
  * data folder) and waits until it answers. Its output goes to a log file, not to our table.
  */
-export async function startApp(env: PerfEnv, extra: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: PerfEnv, extra: Record<string, string> = {}, name = 'app'): Promise<RunningApp> {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -56,11 +56,11 @@ export async function startApp(env: PerfEnv, extra: Record<string, string> = {})
         String(env.appPort),
       ]
     : ['scripts/start.mjs'];
-  const logFile = `${env.pgDataDir}-app.log`;
+  const logFile = `${env.pgDataDir}-${name}.log`;
   mkdirSync(path.dirname(logFile), { recursive: true });
   const out = openSync(logFile, 'a');
   const child = spawn('node', args, { env: childEnv, stdio: ['ignore', out, out] });
-  console.log(`[perf] started the app (pid ${child.pid}) on ${env.baseUrl}; its log: ${logFile}`);
+  console.log(`[perf] started the ${name} (pid ${child.pid}) on ${env.baseUrl}; its log: ${logFile}`);
   await waitUntilUp(env.baseUrl, child);
   return { stop: () => stopChild(child) };
 }
@@ -69,15 +69,19 @@ export async function startApp(env: PerfEnv, extra: Record<string, string> = {})
  * A bulk write worker in its own process (`npm run worker`, as the deployment guide runs them), on the
  * app's database; its output goes to a log file. For runs whose app has IMPORT_WORKER=false.
  */
-export async function startWorker(env: PerfEnv): Promise<RunningApp> {
-  const logFile = `${env.pgDataDir}-worker.log`;
+export async function startWorker(
+  env: PerfEnv,
+  extra: Record<string, string> = {},
+  name = 'worker',
+): Promise<RunningApp & { logFile: string }> {
+  const logFile = `${env.pgDataDir}-${name}.log`;
   const out = openSync(logFile, 'a');
   const child = spawn('node', ['--import', 'tsx', 'scripts/worker.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: env.databaseUrl },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: env.databaseUrl, ...extra },
     stdio: ['ignore', out, out],
   });
   console.log(`[perf] started a separate import worker (pid ${child.pid}); its log: ${logFile}`);
-  return { stop: () => stopChild(child) };
+  return { logFile, stop: () => stopChild(child) };
 }
 
 /** What the app is serving: the figures mean little on the few rows of the demo data, so say which data set it is. */
@@ -108,7 +112,7 @@ async function waitUntilUp(baseUrl: string, child: ChildProcess): Promise<void> 
 }
 
 /** SIGTERM to start.mjs, which passes it on to next start; that process stops the embedded PostgreSQL it started. */
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
