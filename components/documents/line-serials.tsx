@@ -5,6 +5,7 @@ import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import { checkSerialsAction, loadInStockAction } from '@/app/(app)/_documents/actions';
 import { expectedSerialCount, type FormLine } from './form-values';
 import type { LineSerialEntryProps } from './line-serial-entry';
+import { formatCount } from '@/lib/format';
 
 const loadLineSerialEntry = () => import('./line-serial-entry');
 const LineSerialEntry = lazy(loadLineSerialEntry);
@@ -126,7 +127,7 @@ export function LineSerials({ context, enabled }: { context: LineSerialContext; 
     const count = context.line.serials.length;
     return (
       <span className="text-sm text-slate-600" aria-describedby={context.fixedNote}>
-        {count.toLocaleString('en')} serial number{count === 1 ? '' : 's'} (fixed)
+        {formatCount(count)} serial number{count === 1 ? '' : 's'} (fixed)
       </span>
     );
   }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { SERIAL_SEARCH_HINT } from '@/lib/search/key-search';
+import { formatCount } from '@/lib/format';
 
 export type LoadInStock = (
   query: string,
@@ -88,7 +89,7 @@ export function StockPicker({
         ? page.query
           ? `No serial numbers in stock match “${page.query}”.`
           : 'No serial numbers of this item are in stock here.'
-        : `Showing ${page.serials.length.toLocaleString('en')} of ${page.total.toLocaleString('en')} in stock.`;
+        : `Showing ${formatCount(page.serials.length)} of ${formatCount(page.total)} in stock.`;
   }
 
   return (
