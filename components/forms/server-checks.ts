@@ -11,14 +11,24 @@ export function serverChecked<T extends FieldValues>(): Resolver<T> {
   return async (values) => ({ values, errors: {} });
 }
 
-/** Puts server field errors next to their fields and the summary (with Reload for a stale form) above the form. */
+/** The summary of a refusal whose every message is on a field of the form. */
+export const FIELDS_SUMMARY = 'Some fields need a change: see the message next to each.';
+
+/**
+ * Puts server field errors next to their fields (the first one focused, as a check in the browser would) and the
+ * summary (with Reload for a stale form) above the form. A refusal of the schema's (INVALID_DATA: its keys are the
+ * form's own field names) is not repeated above the form, which points to the fields instead: the same words twice
+ * would be read out twice. A rule of the core's (a duplicate code) keeps its message above the form too.
+ */
 export function showErrors<T extends FieldValues>(
   result: Extract<ActionResult<unknown>, { ok: false }>,
   setFieldError: UseFormSetError<T>,
   setError: (message: string, reload?: boolean) => void,
 ) {
-  setError(result.error, result.reload);
-  for (const [field, message] of Object.entries(result.fieldErrors)) {
-    setFieldError(field as never, { type: 'server', message });
-  }
+  const fields = Object.entries(result.fieldErrors);
+  const allOnFields = result.code === 'INVALID_DATA' && fields.length > 0 && !('_form' in result.fieldErrors);
+  setError(allOnFields ? FIELDS_SUMMARY : result.error, result.reload);
+  fields.forEach(([field, message], index) => {
+    setFieldError(field as never, { type: 'server', message }, { shouldFocus: index === 0 });
+  });
 }
