@@ -31,6 +31,9 @@ const nextConfig = {
     serverActions: { bodySizeLimit: '4mb' },
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
+    // The stylesheet (~7 KB gzip) goes inside the HTML: on a phone's link it otherwise shares the bandwidth with
+    // ~160 KB of scripts and holds the first paint (LCP) ~0.7 s after the HTML has arrived (npm run perf:web).
+    inlineCss: true,
   },
   async headers() {
     return [

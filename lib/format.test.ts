@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatMoney, formatQuantity, plainDecimal } from './format';
+import { formatCount, formatDecimal, formatMoney, formatQuantity, plainDecimal } from './format';
 
 describe('decimal display', () => {
   it('groups thousands and pads money to two places without rounding through floats', () => {
@@ -18,5 +19,16 @@ describe('decimal display', () => {
       ['2.0000', '2.5000', '12345.6700', '100.000', '0.000', '-0.50', '2.05', '100', ''].map(plainDecimal),
     ).toEqual(['2', '2.5', '12345.67', '100', '0', '-0.5', '2.05', '100', '']);
     expect(plainDecimal(null)).toBe('');
+  });
+});
+
+describe('formatCount', () => {
+  it('writes every whole number as toLocaleString("en") does, from one shared formatter', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
+        expect(formatCount(n)).toBe(n.toLocaleString('en'));
+      }),
+    );
+    expect(formatCount(10000)).toBe('10,000');
   });
 });

@@ -1,13 +1,12 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { serverChecked, showErrors } from '@/components/forms/server-checks';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { signInSchema } from '@/lib/validation/users';
 import { signInAction } from './actions';
 import { reach } from '@/lib/actions/reach';
 
@@ -16,11 +15,11 @@ type Values = { email: string; password: string };
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  const form = useForm<Values>({ resolver: serverChecked(), defaultValues: { email: '', password: '' } });
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
     const result = await reach(() => signInAction(values));
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return showErrors(result, form.setError, setError);
     router.replace(next);
     router.refresh();
   });

@@ -2,6 +2,7 @@
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/input';
 import { PER_PAGE_OPTIONS } from '@/lib/data-table/params';
+import { formatCount } from '@/lib/format';
 
 export function Pagination({
   page,
@@ -27,7 +28,7 @@ export function Pagination({
       className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-3 py-2 text-sm"
     >
       <p aria-live="polite">
-        {from.toLocaleString('en')}–{to.toLocaleString('en')} of {totalLabel ?? total.toLocaleString('en')}
+        {formatCount(from)}–{formatCount(to)} of {totalLabel ?? formatCount(total)}
       </p>
       <div className="flex items-center gap-2">
         <label htmlFor="per-page" className="text-slate-600">

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { DataTable, type ListColumn } from '@/components/data-table/data-table';
 import { DataTableToolbar, type FilterDef, type FilterOption } from '@/components/data-table/toolbar';
 import { formatMoney } from '@/lib/format';
-import { DOCUMENT_KINDS } from '@/db/schema/inventory';
+import { DOCUMENT_KINDS } from '@/db/schema/values';
 import { isArrival, isInvoice, KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 import type { DocumentRow } from '@/lib/inventory/queries/document-list';
 import { SERIAL_SEARCH_HINT } from '@/lib/search/serial-search-hint';

@@ -9,6 +9,7 @@ import { formatDecimal, formatQuantity } from '@/lib/format';
 import { itemStockAction } from '@/app/(app)/_documents/actions';
 import { isTransfer, KINDS } from '@/lib/inventory/kinds';
 import { LazyLineSerialEntry, noSerialsReason, useLineSerialEntry, type LineSerialContext } from './line-serials';
+import { formatCount } from '@/lib/format';
 
 type StockRow = { warehouseId: string; warehouseCode: string; warehouseName: string; quantity: string };
 
@@ -62,7 +63,7 @@ function FixedSerials({ lineNo, serials }: { lineNo: number; serials: string[] }
   return (
     <section aria-label={`Serial numbers of line ${lineNo}`} className="text-sm">
       <h3 className="mb-1 font-medium text-slate-700">
-        Serial numbers ({serials.length.toLocaleString('en')}, fixed by later documents)
+        Serial numbers ({formatCount(serials.length)}, fixed by later documents)
       </h3>
       <ul className="flex flex-wrap gap-x-3 gap-y-1 font-mono text-xs">
         {serials.slice(0, FIXED_SHOWN).map((serial) => (
@@ -70,7 +71,7 @@ function FixedSerials({ lineNo, serials }: { lineNo: number; serials: string[] }
         ))}
       </ul>
       {serials.length > FIXED_SHOWN && (
-        <p className="mt-1 text-xs text-slate-500">and {(serials.length - FIXED_SHOWN).toLocaleString('en')} more.</p>
+        <p className="mt-1 text-xs text-slate-500">and {formatCount(serials.length - FIXED_SHOWN)} more.</p>
       )}
     </section>
   );

@@ -44,9 +44,10 @@ export function LineRow({
   /** Items, quantities and serials are read-only, for the reason with this id (a pinned document). */
   fixedNote: string | null;
 }) {
-  const lines = useWatch({ control: form.control, name: 'lines' });
+  // This line only: a scan or a keystroke in one line re-renders that line, not every line of the document (a
+  // watcher of the whole list is told of every change in it).
+  const line = useWatch({ control: form.control, name: `lines.${index}` });
   const warehouseId = useWatch({ control: form.control, name: 'warehouseId' });
-  const line = lines?.[index];
   const n = index + 1;
   const setSerials = useCallback(
     (serials: string[]) => form.setValue(`lines.${index}.serials`, serials, { shouldDirty: true }),
@@ -61,7 +62,9 @@ export function LineRow({
     lineNo: n,
     warehouseId,
     documentId,
-    lines: lines ?? [],
+    // Read, not watched: only the serial form uses the other lines, and it is modal, so they cannot change while
+    // it is open; it reads them again each time it opens.
+    lines: form.getValues('lines') ?? [],
     onChange: setSerials,
     fixedNote,
   };

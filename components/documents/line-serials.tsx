@@ -7,6 +7,7 @@ import { expectedSerialCount, type FormLine } from './form-values';
 import type { LineSerialEntryProps } from './line-serial-entry';
 import { ReturnableContext } from './returnable-context';
 import type { ReturnableSerials } from './returnable-serials';
+import { formatCount } from '@/lib/format';
 
 const loadLineSerialEntry = () => import('./line-serial-entry');
 const LineSerialEntry = lazy(loadLineSerialEntry);
@@ -162,7 +163,7 @@ export function LineSerials({ context, enabled }: { context: LineSerialContext; 
     const count = context.line.serials.length;
     return (
       <span className="text-sm text-slate-600" aria-describedby={context.fixedNote}>
-        {count.toLocaleString('en')} serial number{count === 1 ? '' : 's'} (fixed)
+        {formatCount(count)} serial number{count === 1 ? '' : 's'} (fixed)
       </span>
     );
   }

@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { generateSerialRange, serialPrefix, suggestNextNumber } from '@/lib/serials/parse';
+import { formatCount } from '@/lib/format';
 
 type RangeDraft = { prefix: string; start: string; count: string; digits: string };
 
@@ -26,7 +27,7 @@ function preview({ prefix, start, count, digits }: RangeDraft): string | null {
   const format = (n: number) => `${prefix}${String(n).padStart(padTo, '0')}`;
   return howMany === 1
     ? `Adds ${format(first)}.`
-    : `Adds ${format(first)} … ${format(first + howMany - 1)} (${howMany.toLocaleString('en')}).`;
+    : `Adds ${format(first)} … ${format(first + howMany - 1)} (${formatCount(howMany)}).`;
 }
 
 /**

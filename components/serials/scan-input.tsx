@@ -3,6 +3,7 @@ import { useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNo
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { parseRangeShorthand, splitSerialList, type RangeShorthand } from '@/lib/serials/parse';
+import { formatCount } from '@/lib/format';
 
 /** A pasted line that reads as a range, offered (never applied) while the box still holds exactly that text. */
 type RangeOffer = { text: string; range: RangeShorthand };
@@ -116,7 +117,7 @@ function RangeOfferBar({
   onDecline: () => void;
 }) {
   const { range } = offer;
-  const count = range.count.toLocaleString('en');
+  const count = formatCount(range.count);
   return (
     <div
       role="group"

@@ -1,4 +1,5 @@
 import { cn } from '@/components/ui/cn';
+import { formatCount } from '@/lib/format';
 
 type CountState = 'unknown' | 'under' | 'complete' | 'over';
 
@@ -17,9 +18,9 @@ const TONE: Record<CountState, string> = {
 
 function hint(state: CountState, count: number, expected: number | null, itemLabel: string): string {
   if (expected === null) return 'The line has no quantity yet.';
-  const needs = `${itemLabel} needs ${expected.toLocaleString('en')} serial number${expected === 1 ? '' : 's'}`;
+  const needs = `${itemLabel} needs ${formatCount(expected)} serial number${expected === 1 ? '' : 's'}`;
   if (state === 'complete') return `Complete: ${needs}.`;
-  return `${needs}, ${count.toLocaleString('en')} entered.`;
+  return `${needs}, ${formatCount(count)} entered.`;
 }
 
 /**
@@ -38,10 +39,7 @@ export function SerialCounter({
   itemLabel: string;
 }) {
   const state = countState(count, expected);
-  const text =
-    expected === null
-      ? `${count.toLocaleString('en')} entered`
-      : `${count.toLocaleString('en')} / ${expected.toLocaleString('en')}`;
+  const text = expected === null ? `${formatCount(count)} entered` : `${formatCount(count)} / ${formatCount(expected)}`;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <span id={`${id}-label`} className="text-sm font-medium text-slate-700">

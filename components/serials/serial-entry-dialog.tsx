@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Sheet } from '@/components/ui/sheet';
 import type { SerialEntryProps } from './serial-entry';
+import { formatCount } from '@/lib/format';
 
 export type SerialEntryDialogProps = Pick<SerialEntryProps, 'direction' | 'itemLabel' | 'expectedCount'> & {
   /** Accessible name of the trigger, e.g. "Serial numbers for line 1". */
@@ -16,9 +17,7 @@ export type SerialEntryDialogProps = Pick<SerialEntryProps, 'direction' | 'itemL
 };
 
 function countText(count: number, expected: number | null): string {
-  return expected === null
-    ? `${count.toLocaleString('en')}`
-    : `${count.toLocaleString('en')} / ${expected.toLocaleString('en')}`;
+  return expected === null ? `${formatCount(count)}` : `${formatCount(count)} / ${formatCount(expected)}`;
 }
 
 /** What the serial form is for, under its title: the same words from every entry point. */

@@ -1,5 +1,5 @@
 'use client';
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import type { OtherLinesOf } from '@/lib/serials/merge';
@@ -12,6 +12,7 @@ import { collectProblems } from './serial-problems';
 import { StockPicker, type LoadInStock } from './stock-picker';
 import { useSerialActions, type Feedback } from './use-serial-actions';
 import { useSerialCheck, type CheckSerials, type SerialProblem } from './use-serial-check';
+import { formatCount } from '@/lib/format';
 
 export type { SerialProblem };
 
@@ -55,9 +56,12 @@ export function SerialEntry(props: SerialEntryProps) {
   const actions = useSerialActions(value, onChange, otherLinesOf);
   const { problems: serverProblems, checkFailed } = useSerialCheck(value, checkSerials);
   const present = useMemo(() => new Set(value), [value]);
+  // The feedback and the counter answer a scan at once; the list and its problems (a pass over every serial) follow
+  // in a render React may interrupt, so a scan into a long line shows its result first (npm run perf:web).
+  const listed = useDeferredValue(value);
   const problems = useMemo(
-    () => collectProblems(value, otherLinesOf, serverProblems),
-    [value, otherLinesOf, serverProblems],
+    () => collectProblems(listed, otherLinesOf, serverProblems),
+    [listed, otherLinesOf, serverProblems],
   );
   const canPick = (direction === 'issue' || pickFrom !== undefined) && loadInStock !== undefined;
 
@@ -118,7 +122,7 @@ export function SerialEntry(props: SerialEntryProps) {
       <ProblemSummary count={problems.size} checkFailed={checkFailed} />
       <SerialList
         idPrefix={ids}
-        serials={value}
+        serials={listed}
         problems={problems}
         onRemoveAt={actions.removeAt}
         onClearAll={actions.clearAll}
@@ -162,8 +166,8 @@ function ProblemSummary({ count, checkFailed }: { count: number; checkFailed: bo
     <>
       {count > 0 && (
         <p role="alert" className="text-sm font-medium text-red-700">
-          {count === 1 ? '1 serial number has a problem' : `${count.toLocaleString('en')} serial numbers have problems`}
-          ; see the list below.
+          {count === 1 ? '1 serial number has a problem' : `${formatCount(count)} serial numbers have problems`}; see
+          the list below.
         </p>
       )}
       {checkFailed && (

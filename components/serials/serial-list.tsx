@@ -2,6 +2,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { formatCount } from '@/lib/format';
 
 /** Rows rendered at once: a 10,000-serial line shows one page, never 10,000 DOM rows. */
 export const SERIAL_PAGE_SIZE = 200;
@@ -35,7 +36,7 @@ export const SerialList = memo(function SerialList({
   idPrefix: string;
   serials: string[];
   problems: ReadonlyMap<string, string[]>;
-  onRemoveAt: (index: number) => void;
+  onRemoveAt: (index: number, serial: string) => void;
   onClearAll: () => void;
 }) {
   const [filter, setFilter] = useState('');
@@ -52,7 +53,7 @@ export const SerialList = memo(function SerialList({
   useLayoutEffect(() => {
     removeAt.current = onRemoveAt;
   });
-  const removeRow = useCallback((index: number) => removeAt.current(index), []);
+  const removeRow = useCallback((index: number, serial: string) => removeAt.current(index, serial), []);
 
   const pageCount = Math.max(1, Math.ceil(entries.length / SERIAL_PAGE_SIZE));
   const page = chosenPage === null ? pageCount - 1 : Math.min(chosenPage, pageCount - 1);
@@ -122,7 +123,7 @@ const SerialRow = memo(function SerialRow({
   serial: string;
   index: number;
   problems: string[] | undefined;
-  onRemoveAt: (index: number) => void;
+  onRemoveAt: (index: number, serial: string) => void;
 }) {
   return (
     <li
@@ -143,7 +144,7 @@ const SerialRow = memo(function SerialRow({
       <button
         type="button"
         aria-label={`Remove ${serial}`}
-        onClick={() => onRemoveAt(index)}
+        onClick={() => onRemoveAt(index, serial)}
         className="rounded px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-blue-600"
       >
         ✕
@@ -178,7 +179,7 @@ function PageControls({
         Previous page
       </Button>
       <span>
-        {first.toLocaleString('en')}–{last.toLocaleString('en')} of {total.toLocaleString('en')}
+        {formatCount(first)}–{formatCount(last)} of {formatCount(total)}
       </span>
       <Button variant="secondary" onClick={() => onGoTo(page + 1)} disabled={page >= pageCount - 1}>
         Next page

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { SERIAL_SEARCH_HINT } from '@/lib/search/serial-search-hint';
+import { formatCount } from '@/lib/format';
 
 export type LoadInStock = (
   query: string,
@@ -119,7 +120,7 @@ export function StockPicker({
         ? page.query
           ? words.noMatch(page.query)
           : words.none
-        : `Showing ${page.serials.length.toLocaleString('en')} of ${page.total.toLocaleString('en')} ${words.where}.`;
+        : `Showing ${formatCount(page.serials.length)} of ${formatCount(page.total)} ${words.where}.`;
   }
 
   return (

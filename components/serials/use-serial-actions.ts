@@ -1,7 +1,8 @@
 'use client';
 import { useCallback, useState } from 'react';
-import { addSerials, describeAddResult, removeSerialAt, removeSerials, type OtherLinesOf } from '@/lib/serials/merge';
+import { addSerials, describeAddResult, removeEntry, removeSerials, type OtherLinesOf } from '@/lib/serials/merge';
 import { generateSerialRange, type RangeShorthand } from '@/lib/serials/parse';
+import { formatCount } from '@/lib/format';
 
 export type Feedback = { text: string; isProblem: boolean };
 
@@ -47,10 +48,12 @@ export function useSerialActions(value: string[], onChange: (serials: string[]) 
     [add],
   );
 
+  /** Removes the entry at `index`, which the list showed as `serial` (removeEntry: the list may be a moment old). */
   const removeAt = useCallback(
-    (index: number) => {
-      const serial = value[index];
-      onChange(removeSerialAt(value, index));
+    (index: number, serial: string) => {
+      const next = removeEntry(value, index, serial);
+      if (next === value) return;
+      onChange(next);
       setUndoTo(null);
       setFeedback({ text: `Removed ${serial}.`, isProblem: false });
     },
@@ -69,7 +72,7 @@ export function useSerialActions(value: string[], onChange: (serials: string[]) 
   const clearAll = useCallback(() => {
     onChange([]);
     setUndoTo(value);
-    setFeedback({ text: `Cleared ${value.length.toLocaleString('en')} serial numbers.`, isProblem: false });
+    setFeedback({ text: `Cleared ${formatCount(value.length)} serial numbers.`, isProblem: false });
   }, [value, onChange]);
 
   const undo = useCallback(() => {

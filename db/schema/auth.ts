@@ -1,7 +1,8 @@
 import { bigint, boolean, index, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt, userRef } from './columns';
+import { ROLES } from './values';
 
-export const ROLES = ['admin', 'accountant', 'warehouse'] as const;
+export { ROLES };
 export const roleEnum = pgEnum('user_role', ROLES);
 
 // Tables in the shape better-auth's drizzle adapter expects (generateId: "serial").

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth';
+import { PARTNER_TYPES } from './values';
 import { createdAt, idPk, money, percent, quantity, rowVersion, updatedAt, userRef } from './columns';
 
-export const PARTNER_TYPES = ['supplier', 'customer', 'both'] as const;
+export { PARTNER_TYPES };
 export const partnerTypeEnum = pgEnum('partner_type', PARTNER_TYPES);
 
 export const item = pgTable(

@@ -16,20 +16,10 @@ import {
 import { user } from './auth';
 import { item, partner, warehouse } from './catalog';
 import { stocktake } from './stocktake';
+import { DOCUMENT_KINDS } from './values';
 import { createdAt, idPk, idRef, money, percent, quantity, rowVersion, updatedAt, userRef } from './columns';
 
-export const DOCUMENT_KINDS = [
-  'goods_receipt',
-  'goods_issue',
-  'purchase_invoice',
-  'sales_invoice',
-  'transfer',
-  'transfer_arrival',
-  'customer_return',
-  'supplier_return',
-  'credit_note',
-  'expected_receipt',
-] as const;
+export { DOCUMENT_KINDS };
 export const documentKindEnum = pgEnum('document_kind', DOCUMENT_KINDS);
 export const SERIAL_STATUSES = ['in_stock', 'issued', 'in_transit'] as const;
 export const serialStatusEnum = pgEnum('serial_status', SERIAL_STATUSES);

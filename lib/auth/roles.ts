@@ -1,4 +1,4 @@
-import { ROLES } from '@/db/schema/auth';
+import { ROLES } from '@/db/schema/values';
 
 export { ROLES };
 export type Role = (typeof ROLES)[number];

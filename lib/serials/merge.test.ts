@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { canonicalKey } from '@/lib/text/canonical-key';
-import { addSerials, describeAddResult, keysOf, removeSerialAt, removeSerials } from './merge';
+import { addSerials, describeAddResult, keysOf, removeEntry, removeSerialAt, removeSerials } from './merge';
 import { generateSerialRange } from './parse';
 
 // Counted, not timed: the canonical key is the costly step, so linear time means a bounded number of keys per
@@ -60,6 +60,39 @@ describe('removing', () => {
   });
   it('removes a set of serials', () => {
     expect(removeSerials(['SN-1', 'SN-2', 'SN-3'], new Set(['SN-1', 'SN-3']))).toEqual(['SN-2']);
+  });
+});
+
+describe('removeEntry', () => {
+  const lists = fc.array(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 30 });
+
+  it('removes the entry at the index when it still reads the serial shown', () => {
+    fc.assert(
+      fc.property(lists, fc.nat(), (list, n) => {
+        const index = n % list.length;
+        expect(removeEntry(list, index, list[index])).toEqual(removeSerialAt(list, index));
+      }),
+    );
+  });
+
+  it('removes the serial shown, not what moved under its index, and nothing when it is gone', () => {
+    fc.assert(
+      fc.property(lists, fc.nat(), (list, n) => {
+        const index = n % list.length;
+        const shown = list[index];
+        const moved = ['NEW', ...list]; // the value changed after the list was drawn
+        const next = removeEntry(moved, index, shown);
+        expect(next.length).toBe(moved.length - 1);
+        expect(next.filter((s) => s === shown).length).toBe(moved.filter((s) => s === shown).length - 1);
+        expect(
+          removeEntry(
+            list.filter((s) => s !== shown),
+            index,
+            shown,
+          ),
+        ).toEqual(list.filter((s) => s !== shown));
+      }),
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { canonicalKey } from '@/lib/text/canonical-key';
 import { normaliseSerial, serialTextProblem } from './parse';
+import { formatCount } from '@/lib/format';
 
 export type RejectedSerial = { serial: string; message: string };
 /**
@@ -88,13 +89,22 @@ export function removeSerialAt(current: string[], index: number): string[] {
   return current.filter((_, position) => position !== index);
 }
 
+/**
+ * Removes the entry at `index` when it still reads `serial`, else the serial's first entry: the list on screen may
+ * be a moment older than the value (it renders deferred), and a remove must take what the person saw, or nothing.
+ */
+export function removeEntry(current: string[], index: number, serial: string): string[] {
+  const at = current[index] === serial ? index : current.indexOf(serial);
+  return at < 0 ? current : removeSerialAt(current, at);
+}
+
 export function removeSerials(current: string[], toRemove: ReadonlySet<string>): string[] {
   return current.filter((serial) => !toRemove.has(serial));
 }
 
 function listSome(serials: string[], shown = 3): string {
   if (serials.length <= shown) return serials.join(', ');
-  return `${serials.slice(0, shown).join(', ')} and ${(serials.length - shown).toLocaleString('en')} more`;
+  return `${serials.slice(0, shown).join(', ')} and ${formatCount(serials.length - shown)} more`;
 }
 
 /** "line 2", "lines 2 and 4", "lines 1, 2 and 4". */
@@ -105,7 +115,7 @@ export function linesText(lines: number[]): string {
 
 function describeAdded(added: string[]): string {
   if (added.length === 1) return `Added ${added[0]}.`;
-  return `Added ${added.length.toLocaleString('en')} serial numbers (${added[0]} – ${added[added.length - 1]}).`;
+  return `Added ${formatCount(added.length)} serial numbers (${added[0]} – ${added[added.length - 1]}).`;
 }
 
 /** A scanner user looks up only after a beep: the sentence says what was entered, where, and that nothing was added. */
@@ -114,7 +124,7 @@ function describeRepeats(repeats: RepeatedSerial[]): string | null {
   if (repeats.length > 1)
     return `${listSome(repeats.map((r) => r.serial))} are already entered; they were not added again.`;
   const [{ serial, existing, position }] = repeats;
-  const where = `no. ${position.toLocaleString('en')} in the list`;
+  const where = `no. ${formatCount(position)} in the list`;
   return serial === existing
     ? `${serial} is already entered (${where}); it was not added again.`
     : `${serial} looks the same as ${existing}, already entered (${where}); it was not added again.`;

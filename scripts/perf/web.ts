@@ -18,6 +18,7 @@ import {
   sessionCookie,
   startApp,
 } from './server';
+import { profiled, profiling } from './web-profile';
 
 const GOALS = { lcpMs: 1500, scanMs: 50, interactionMs: 100, formJsKb: 170 };
 const STOCK_SERIALS = 5000;
@@ -58,7 +59,8 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
   });
   console.log(`[perf:web] 4× CPU slowdown, 150 ms RTT, 1.6 Mbps down / 750 kbps up, 390×844; ${machineLoad()}`);
-  await printPages(browser, cookie);
+  // A profiled run times the interactions only: the profiler slows the pages, so their figures would mislead.
+  if (!profiling) await printPages(browser, cookie);
   await printInteractions(browser, cookie, fixture);
   console.log(`[perf:web] done; ${machineLoad()}`);
 } catch (error) {
@@ -152,7 +154,8 @@ function observeVitals() {
 async function printPages(browser: Browser, cookie: string) {
   const sizes = new Map(firstLoadSizes('.next').map((load) => [load.route, kb(load.gzipBytes)]));
   console.log('');
-  console.log(row(['page (cold cache)', 'first-load JS', 'JS by load', 'LCP', 'CLS']));
+  // TTFB beside LCP: what LCP owes to the server (its queries and render) and what to the browser.
+  console.log(row(['page (cold cache)', 'first-load JS', 'JS by load', 'LCP', 'CLS', 'TTFB']));
   for (const path of PAGES) {
     const { context, page } = await phone(browser, cookie);
     await page.goto(path, { waitUntil: 'load' });
@@ -166,6 +169,9 @@ async function printPages(browser: Browser, cookie: string) {
     const vitals = await page.evaluate(
       () => (window as unknown as { __vitals: { lcp: number; cls: number } }).__vitals,
     );
+    const ttfb = await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseStart,
+    );
     const js = sizes.get(path);
     const jsGoal = path === FORM_PAGE ? ` (goal ≤ ${GOALS.formJsKb})` : '';
     console.log(
@@ -175,6 +181,7 @@ async function printPages(browser: Browser, cookie: string) {
         `${(scriptBytes / 1024).toFixed(1)} KB`,
         `${Math.round(vitals.lcp)} ms (goal < ${GOALS.lcpMs})`,
         vitals.cls.toFixed(3),
+        `${Math.round(ttfb)} ms`,
       ]),
     );
     await context.close();
@@ -187,10 +194,12 @@ async function printInteractions(browser: Browser, cookie: string, fixture: Fixt
   try {
     await page.goto('/goods-receipts', { waitUntil: 'load' });
     timings.push(
-      await timed(page, 'open the receipt form (list → form)', GOALS.interactionMs, async () => {
-        await page.getByRole('link', { name: 'New goods receipt' }).click();
-        return { selector: '#add-item-code' };
-      }),
+      await profiled(page, 'open-form', () =>
+        timed(page, 'open the receipt form (list → form)', GOALS.interactionMs, async () => {
+          await page.getByRole('link', { name: 'New goods receipt' }).click();
+          return { selector: '#add-item-code' };
+        }),
+      ),
     );
     await addLine(page, fixture.itemCode, LINE_SERIALS + 1);
     const dialog = await openSerials(page);
@@ -198,15 +207,17 @@ async function printInteractions(browser: Browser, cookie: string, fixture: Fixt
     const scanBox = dialog.getByLabel('Scan or type a serial number');
     // Several scans, each timed: the median and the worst are printed (the last page of the list changes size).
     const scans: Timing[] = [];
-    for (let n = 1; n <= SCANS; n++) {
-      await scanBox.fill(`PWSCAN-${n}`);
-      scans.push(
-        await timed(page, '', GOALS.scanMs, async () => {
-          await scanBox.press('Enter');
-          return { text: `Added PWSCAN-${n}` };
-        }),
-      );
-    }
+    await profiled(page, 'scans', async () => {
+      for (let n = 1; n <= SCANS; n++) {
+        await scanBox.fill(`PWSCAN-${n}`);
+        scans.push(
+          await timed(page, '', GOALS.scanMs, async () => {
+            await scanBox.press('Enter');
+            return { text: `Added PWSCAN-${n}` };
+          }),
+        );
+      }
+    });
     timings.push(
       summary(`scan into a line of ${LINE_SERIALS.toLocaleString('en')} serials, ${SCANS}× (Enter → feedback)`, scans),
     );
@@ -230,10 +241,12 @@ async function printInteractions(browser: Browser, cookie: string, fixture: Fixt
     await page.goto('/serial-numbers', { waitUntil: 'load' });
     const search = page.getByLabel('Search serial numbers');
     timings.push(
-      await timed(page, 'filter the agenda (type a serial, until the rows show it)', GOALS.interactionMs, async () => {
-        await search.pressSequentially(fixture.findSerial, { delay: 30 });
-        return { link: fixture.findSerial };
-      }),
+      await profiled(page, 'agenda-filter', () =>
+        timed(page, 'filter the agenda (type a serial, until the rows show it)', GOALS.interactionMs, async () => {
+          await search.pressSequentially(fixture.findSerial, { delay: 30 });
+          return { link: fixture.findSerial };
+        }),
+      ),
     );
   } finally {
     await context.close();

@@ -1,15 +1,14 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm, type UseFormSetError } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useLeaveGuard } from '@/components/forms/leave-guard';
+import { serverChecked, showErrors } from '@/components/forms/server-checks';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, Field } from '@/components/ui/field';
 import { FormAlert, type FormProblem } from '@/components/ui/form-alert';
 import { Input, Textarea } from '@/components/ui/input';
-import type { ActionResult } from '@/lib/actions/result';
-import { itemSchema, type ItemData, type ItemInput } from '@/lib/validation/catalog';
+import type { ItemInput } from '@/lib/validation/catalog';
 import { createItemAction, updateItemAction } from './actions';
 import { reach } from '@/lib/actions/reach';
 
@@ -33,10 +32,7 @@ export type ItemFormValues = {
 export function ItemForm({ id, version, initial }: { id?: string; version?: number; initial: ItemFormValues }) {
   const router = useRouter();
   const [error, setError] = useState<FormProblem | null>(null);
-  const form = useForm<ItemFormValues, unknown, ItemData>({
-    resolver: zodResolver(itemSchema) as never,
-    defaultValues: initial,
-  });
+  const form = useForm<ItemFormValues>({ resolver: serverChecked(), defaultValues: initial });
   const guard = useLeaveGuard(form.formState.isDirty, 'The changes to this item are not saved and will be lost.');
   const onSubmit = form.handleSubmit(async () => {
     setError(null);
@@ -86,16 +82,4 @@ export function ItemForm({ id, version, initial }: { id?: string; version?: numb
       </Button>
     </form>
   );
-}
-
-/** Puts server field errors next to their fields and the summary (with Reload for a stale form) above the form. */
-export function showErrors<T extends Record<string, unknown>>(
-  result: Extract<ActionResult<unknown>, { ok: false }>,
-  setFieldError: UseFormSetError<T>,
-  setError: (message: string, reload?: boolean) => void,
-) {
-  setError(result.error, result.reload);
-  for (const [field, message] of Object.entries(result.fieldErrors)) {
-    setFieldError(field as never, { type: 'server', message });
-  }
 }

@@ -1,15 +1,14 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLeaveGuard } from '@/components/forms/leave-guard';
+import { serverChecked, showErrors } from '@/components/forms/server-checks';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert, type FormProblem } from '@/components/ui/form-alert';
 import { Input, Select, Textarea } from '@/components/ui/input';
-import { partnerSchema, type PartnerInput } from '@/lib/validation/catalog';
-import { showErrors } from '../items/item-form';
+import type { PartnerInput } from '@/lib/validation/catalog';
 import { savePartnerAction } from './actions';
 import { reach } from '@/lib/actions/reach';
 
@@ -27,7 +26,7 @@ export type PartnerFormValues = {
 export function PartnerForm({ id, version, initial }: { id?: string; version?: number; initial: PartnerFormValues }) {
   const router = useRouter();
   const [error, setError] = useState<FormProblem | null>(null);
-  const form = useForm<PartnerFormValues>({ resolver: zodResolver(partnerSchema) as never, defaultValues: initial });
+  const form = useForm<PartnerFormValues>({ resolver: serverChecked(), defaultValues: initial });
   const guard = useLeaveGuard(form.formState.isDirty, 'The changes to this partner are not saved and will be lost.');
   const onSubmit = form.handleSubmit(async () => {
     setError(null);

@@ -1,15 +1,13 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLeaveGuard } from '@/components/forms/leave-guard';
+import { serverChecked, showErrors } from '@/components/forms/server-checks';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert, type FormProblem } from '@/components/ui/form-alert';
 import { Input } from '@/components/ui/input';
-import { warehouseSchema } from '@/lib/validation/catalog';
-import { showErrors } from '../items/item-form';
 import { saveWarehouseAction } from './actions';
 import { reach } from '@/lib/actions/reach';
 
@@ -31,7 +29,7 @@ export function WarehouseForm({
 }) {
   const router = useRouter();
   const [error, setError] = useState<FormProblem | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(warehouseSchema), defaultValues: initial });
+  const form = useForm<Values>({ resolver: serverChecked(), defaultValues: initial });
   const guard = useLeaveGuard(form.formState.isDirty, 'The changes to this warehouse are not saved and will be lost.');
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);

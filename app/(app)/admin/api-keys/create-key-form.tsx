@@ -1,15 +1,13 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { serverChecked, showErrors } from '@/components/forms/server-checks';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
-import { createApiKeySchema } from '@/lib/validation/users';
-import { showErrors } from '../../items/item-form';
 import { createApiKeyAction } from './actions';
 import { reach } from '@/lib/actions/reach';
 
@@ -18,7 +16,7 @@ export function CreateKeyForm() {
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const form = useForm<{ name: string; role: Role }>({
-    resolver: zodResolver(createApiKeySchema),
+    resolver: serverChecked(),
     defaultValues: { name: '', role: 'admin' },
   });
   const onSubmit = form.handleSubmit(async (values) => {

@@ -1,25 +1,24 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { serverChecked, showErrors } from '@/components/forms/server-checks';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { reach } from '@/lib/actions/reach';
-import { DOCUMENT_KINDS } from '@/db/schema/inventory';
+import { DOCUMENT_KINDS } from '@/db/schema/values';
 import { KINDS } from '@/lib/inventory/kinds';
-import { companySettingsSchema, type CompanySettings, type CompanySettingsInput } from '@/lib/settings/company-schema';
-import { showErrors } from '../../items/item-form';
+import type { CompanySettings, CompanySettingsInput } from '@/lib/settings/company-schema';
 import { saveSettingsAction } from './actions';
 
 /** The company defaults: the invoices' goods-document switch and the document number formats. */
 export function SettingsForm({ initial }: { initial: CompanySettings }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const form = useForm<CompanySettingsInput, unknown, CompanySettings>({
-    resolver: zodResolver(companySettingsSchema),
+  const form = useForm<CompanySettingsInput>({
+    resolver: serverChecked(),
     defaultValues: initial,
   });
   const onSubmit = form.handleSubmit(async (values) => {

@@ -1,15 +1,14 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { serverChecked, showErrors } from '@/components/forms/server-checks';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
-import { createUserSchema, type CreateUserInput } from '@/lib/validation/users';
-import { showErrors } from '../../items/item-form';
+import type { CreateUserInput } from '@/lib/validation/users';
 import { createUserAction } from './actions';
 import { reach } from '@/lib/actions/reach';
 
@@ -17,7 +16,7 @@ export function CreateUserForm() {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const form = useForm<CreateUserInput>({
-    resolver: zodResolver(createUserSchema),
+    resolver: serverChecked(),
     defaultValues: { name: '', email: '', role: 'warehouse', password: '' },
   });
   const onSubmit = form.handleSubmit(async (values) => {
