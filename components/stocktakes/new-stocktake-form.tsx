@@ -75,7 +75,7 @@ export function NewStocktakeForm({ warehouses, today }: { warehouses: Option[]; 
             ))}
           </ul>
         )}
-        <ItemPicker onPick={addItem} />
+        <ItemPicker onPick={addItem} description="Each item you add is counted; the others are left out." />
         {errors.itemIds ? (
           <p id="itemIds-error" role="alert" className="text-sm text-red-700">
             {errors.itemIds}
