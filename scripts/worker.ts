@@ -3,6 +3,7 @@
 import { createDb } from '@/db/client';
 import { ensureDatabaseUrl } from '@/db/database-url';
 import { runMigrations } from '@/db/migrate';
+import { listenForTableChanges } from '@/lib/cache/table-changes';
 import { ImportWorker } from '@/lib/import/jobs/worker';
 
 const url = await ensureDatabaseUrl();
@@ -10,6 +11,8 @@ await runMigrations(url);
 const holder = createDb(url, 4);
 const worker = new ImportWorker(holder);
 await worker.start();
+// The jobs post documents, which read the cached company settings: a save elsewhere reaches this process at once.
+await listenForTableChanges();
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
