@@ -73,3 +73,9 @@ export function getDb(): Db {
   }
   return globalHolder.__serialstockDb.db;
 }
+
+/** The postgres.js client under getDb(), for what drizzle does not wrap (LISTEN). */
+export function getSql(): postgres.Sql {
+  getDb();
+  return globalHolder.__serialstockDb!.sql;
+}

@@ -102,3 +102,19 @@ test('two phones count the same warehouse at once, then the count is closed into
   await a.context.close();
   await b.context.close();
 });
+
+test('a new count is limited to items found by search (the page ships no item list)', async ({ page }) => {
+  await signIn(page, 'warehouse');
+  await page.goto('/stocktakes/new');
+  await expect(page.getByText('None chosen: every item of the warehouse is counted.')).toBeVisible();
+  await page.getByRole('button', { name: 'Choose item…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Choose an item' });
+  await dialog.getByLabel('Find item by code or name').fill('PHN-X1');
+  await dialog.getByRole('button', { name: 'Add PHN-X1' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  const chosen = page.getByRole('list', { name: 'Items to count' });
+  await expect(chosen).toContainText('PHN-X1 — Smartphone X1 128 GB');
+  await expect(page.getByText('Only these items are counted.')).toBeVisible();
+  await page.getByRole('button', { name: 'Remove PHN-X1' }).click();
+  await expect(chosen).toHaveCount(0);
+});

@@ -17,6 +17,8 @@ export async function prepareDatabase(): Promise<void> {
   } finally {
     await sql.end();
   }
+  // Other processes' sign-outs, role changes and settings reach this one's caches (lib/cache/table-changes.ts).
+  await (await import('@/lib/cache/table-changes')).listenForTableChanges();
   // Bulk write jobs run in this process too (IMPORT_WORKER=false leaves them to `npm run worker`).
   if (process.env.IMPORT_WORKER !== 'false')
     await (await import('@/lib/import/jobs/start-in-process')).startInProcessWorker();

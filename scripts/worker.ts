@@ -3,6 +3,7 @@
 import { applicationName, createDb } from '@/db/client';
 import { ensureDatabaseUrl } from '@/db/database-url';
 import { runMigrations } from '@/db/migrate';
+import { listenForTableChanges } from '@/lib/cache/table-changes';
 import { ImportWorker } from '@/lib/import/jobs/worker';
 
 // Told apart from the web processes in pg_stat_activity (db/client.ts applicationName) unless PGAPPNAME names it.
@@ -12,6 +13,8 @@ await runMigrations(url);
 const holder = createDb(url, 4);
 const worker = new ImportWorker(holder);
 await worker.start();
+// The jobs post documents, which read the cached company settings: a save elsewhere reaches this process at once.
+await listenForTableChanges();
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

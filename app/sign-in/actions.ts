@@ -1,8 +1,7 @@
 'use server';
 import { cookies, headers } from 'next/headers';
 import { failureOf, type ActionResult } from '@/lib/actions/result';
-import { getAuth } from '@/lib/auth/auth-instance';
-import { signInThrottled } from '@/lib/auth/sign-in';
+import { signInThrottled, signOut } from '@/lib/auth/sign-in';
 import { signInSchema } from '@/lib/validation/users';
 import { parseOrThrow } from '@/lib/validation/zod-errors';
 
@@ -18,6 +17,5 @@ export async function signInAction(input: { email: string; password: string }): 
 }
 
 export async function signOutAction(): Promise<void> {
-  const auth = await getAuth();
-  await auth.api.signOut({ headers: await headers() });
+  await signOut(await headers());
 }

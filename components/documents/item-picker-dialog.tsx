@@ -41,11 +41,14 @@ export default function ItemPickerDialog({
   onOpenChange,
   onCloseAutoFocus,
   onPick,
+  description = 'Each item you add becomes a new line.',
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onCloseAutoFocus: (event: Event) => void;
   onPick: (item: LineItemOption) => void;
+  /** What a pick does, under the title. */
+  description?: string;
 }) {
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
@@ -89,9 +92,7 @@ export default function ItemPickerDialog({
           className="fixed left-1/2 top-1/2 z-40 flex max-h-[88vh] w-[min(94vw,36rem)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white p-4 shadow-xl sm:p-6"
         >
           <Dialog.Title className="text-lg font-semibold">Choose an item</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
-            Each item you add becomes a new line.
-          </Dialog.Description>
+          <Dialog.Description className="mt-1 text-sm text-slate-600">{description}</Dialog.Description>
           <label htmlFor="item-picker-search" className="mt-4 block text-sm font-medium text-slate-700">
             Find item by code or name
           </label>

@@ -12,7 +12,14 @@ const ItemPickerDialog = lazy(() => import('./item-picker-dialog'));
  * "Choose item…": a searchable list of items; each pick (a click, or Enter in the search) adds a line and the
  * picker stays open for the next one.
  */
-export function ItemPicker({ onPick }: { onPick: (item: LineItemOption) => void }) {
+export function ItemPicker({
+  onPick,
+  description,
+}: {
+  onPick: (item: LineItemOption) => void;
+  /** What a pick does, when it is not "a new line" (the document form's). */
+  description?: string;
+}) {
   const { open, setOpen, used, triggerProps, returnFocus } = useLazyDialog();
   return (
     <>
@@ -21,7 +28,13 @@ export function ItemPicker({ onPick }: { onPick: (item: LineItemOption) => void 
       </Button>
       {used && (
         <Suspense fallback={null}>
-          <ItemPickerDialog open={open} onOpenChange={setOpen} onCloseAutoFocus={returnFocus} onPick={onPick} />
+          <ItemPickerDialog
+            open={open}
+            onOpenChange={setOpen}
+            onCloseAutoFocus={returnFocus}
+            onPick={onPick}
+            description={description}
+          />
         </Suspense>
       )}
     </>

@@ -5,24 +5,21 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert, type FormProblem } from '@/components/ui/form-alert';
 import { Input, Select, Textarea } from '@/components/ui/input';
+import { ItemPicker } from '@/components/documents/item-picker';
 import { reach } from '@/lib/actions/reach';
 import { openStocktakeAction } from '@/app/(app)/stocktakes/actions';
 
 type Option = { id: string; code: string; name: string };
 
-export function NewStocktakeForm({
-  warehouses,
-  items,
-  today,
-}: {
-  warehouses: Option[];
-  items: Option[];
-  today: string;
-}) {
+export function NewStocktakeForm({ warehouses, today }: { warehouses: Option[]; today: string }) {
   const router = useRouter();
   const [date, setDate] = useState(today);
   const [warehouseId, setWarehouseId] = useState('');
-  const [itemIds, setItemIds] = useState<string[]>([]);
+  // Chosen through the item search (a price list has tens of thousands of items: the page ships none of them).
+  const [items, setItems] = useState<Option[]>([]);
+  const itemIds = items.map((item) => item.id);
+  const addItem = ({ id, code, name }: Option) =>
+    setItems((chosen) => (chosen.some((item) => item.id === id) ? chosen : [...chosen, { id, code, name }]));
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -58,25 +55,39 @@ export function NewStocktakeForm({
           </Select>
         </Field>
       </div>
-      <Field
-        id="itemIds"
-        label="Limit to items"
-        hint="Leave empty to count every item of the warehouse. Ctrl or Cmd picks several."
-        error={errors.itemIds}
-      >
-        <Select
-          multiple
-          size={Math.min(8, Math.max(3, items.length))}
-          value={itemIds}
-          onChange={(e) => setItemIds([...e.target.selectedOptions].map((o) => o.value))}
-        >
-          {items.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.code} — {i.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <fieldset className="space-y-2" aria-describedby={errors.itemIds ? 'itemIds-error' : 'itemIds-hint'}>
+        <legend className="block text-sm font-medium text-slate-700">Limit to items</legend>
+        {items.length > 0 && (
+          <ul aria-label="Items to count" className="space-y-1 text-sm">
+            {items.map((item) => (
+              <li key={item.id} className="flex items-center gap-2">
+                <span>
+                  {item.code} — {item.name}
+                </span>
+                <Button
+                  variant="ghost"
+                  aria-label={`Remove ${item.code}`}
+                  onClick={() => setItems((chosen) => chosen.filter((other) => other.id !== item.id))}
+                >
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ItemPicker onPick={addItem} description="Each item you add is counted; the others are left out." />
+        {errors.itemIds ? (
+          <p id="itemIds-error" role="alert" className="text-sm text-red-700">
+            {errors.itemIds}
+          </p>
+        ) : (
+          <p id="itemIds-hint" className="text-xs text-slate-500">
+            {items.length === 0
+              ? 'None chosen: every item of the warehouse is counted.'
+              : 'Only these items are counted.'}
+          </p>
+        )}
+      </fieldset>
       <Field id="note" label="Note" error={errors.note}>
         <Textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { keyFromAuthorization, principalForApiKey } from '@/lib/auth/api-keys';
+import { cachedPrincipalForApiKey, keyFromAuthorization } from '@/lib/auth/api-keys';
 import type { Principal } from '@/lib/auth/principal';
 import { sessionPrincipal } from '@/lib/auth/session-principal';
 
@@ -12,7 +12,7 @@ export async function authenticateRequest(request: Request): Promise<Principal |
   const authorization = request.headers.get('authorization');
   if (authorization) {
     const key = keyFromAuthorization(authorization);
-    return key ? principalForApiKey(getDb(), key) : null;
+    return key ? cachedPrincipalForApiKey(getDb(), key) : null;
   }
   return sessionPrincipal(request.headers);
 }

@@ -50,8 +50,15 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
 };
 
+// Sets, built once: every page, action and route handler asks, and the layout asks once per menu entry.
+const GRANTED: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(GRANTS.admin),
+  warehouse: new Set(GRANTS.warehouse),
+  accountant: new Set(GRANTS.accountant),
+};
+
 export function can(role: Role, permission: Permission): boolean {
-  return GRANTS[role].includes(permission);
+  return GRANTED[role].has(permission);
 }
 
 export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', accountant: 'Accountant', warehouse: 'Warehouse' };

@@ -6,6 +6,8 @@ import * as schema from '@/db/schema';
 import type { Auth } from './auth-instance';
 
 export type SessionUser = { id: number; name: string; email: string; role: string; active: boolean };
+/** A session read by the fast path, with the moment it stops being fresh (expiry or its sliding refresh). */
+export type FreshSession = SessionUser & { freshUntil: number };
 
 /**
  * The session of a request in one query, for the common case only: a validly signed better-auth cookie
@@ -17,9 +19,9 @@ export type SessionUser = { id: number; name: string; email: string; role: strin
 export async function readFreshSession(
   auth: Auth,
   cookieHeader: string | null,
-): Promise<SessionUser | null | 'ask-better-auth'> {
+): Promise<FreshSession | null | 'ask-better-auth'> {
   const context = await auth.$context;
-  const value = cookieHeader ? cookieValue(cookieHeader, context.authCookies.sessionToken.name) : null;
+  const value = await sessionCookieValue(auth, cookieHeader);
   if (!value) return null;
   const token = verifiedToken(value, context.secret);
   if (!token) return null;
@@ -28,8 +30,16 @@ export async function readFreshSession(
   const { expiresIn, updateAge } = context.sessionConfig;
   const now = Date.now();
   const expiresAt = row.expiresAt.getTime();
-  if (expiresAt <= now || expiresAt - expiresIn * 1000 + updateAge * 1000 <= now) return 'ask-better-auth';
-  return { id: row.id, name: row.name, email: row.email, role: row.role, active: row.active };
+  const freshUntil = Math.min(expiresAt, expiresAt - expiresIn * 1000 + updateAge * 1000);
+  if (freshUntil <= now) return 'ask-better-auth';
+  return { id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, freshUntil };
+}
+
+/** The session cookie's value as sent (`<token>.<signature>`, not yet verified), or null without one. */
+export async function sessionCookieValue(auth: Auth, cookieHeader: string | null): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const context = await auth.$context;
+  return cookieValue(cookieHeader, context.authCookies.sessionToken.name);
 }
 
 // Prepared once per process (and per database, so a test that swaps DATABASE_URL gets a fresh one).

@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { DomainError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
+import { invalidateAuthCache } from './auth-cache';
 import { getAuth } from './auth-instance';
 import { deviceCookie, knownDevice } from './sign-in-device';
 import { signInSucceeded, takeSignInAttempt } from './sign-in-throttle';
@@ -33,4 +34,11 @@ export async function signInThrottled(email: string, password: string, requestHe
   }
   await signInSucceeded(db, attempt);
   return deviceCookie(email, secret);
+}
+
+/** Ends the session the request carries; this process forgets it at once (lib/auth/auth-cache.ts). */
+export async function signOut(requestHeaders: Headers): Promise<void> {
+  const auth = await getAuth();
+  await auth.api.signOut({ headers: requestHeaders });
+  invalidateAuthCache();
 }

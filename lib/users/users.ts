@@ -2,6 +2,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { account, session, user } from '@/db/schema';
+import { invalidateAuthCache } from '@/lib/auth/auth-cache';
 import type { Role } from '@/lib/auth/roles';
 import { clearAccountThrottle } from '@/lib/auth/sign-in-throttle';
 import { DomainError } from '@/lib/errors';
@@ -61,6 +62,7 @@ export async function changeUserRole(db: Db, id: number, role: Role): Promise<vo
     if (current.role === 'admin' && role !== 'admin') await assertNotLastAdmin(tx, id);
     await tx.update(user).set({ role }).where(eq(user.id, id));
   });
+  invalidateAuthCache();
 }
 
 /** `by` is the admin doing it: nobody deactivates their own account (they could not undo it). */
@@ -75,6 +77,7 @@ export async function setUserActive(db: Db, id: number, active: boolean, by: num
     // (lib/auth/api-keys.ts checks the owner on every call).
     if (!active) await tx.delete(session).where(eq(session.userId, id));
   });
+  invalidateAuthCache();
 }
 
 /** A new password from an admin also ends open sessions and lifts the account's sign-in back-off. */
@@ -88,5 +91,6 @@ export async function resetUserPassword(db: DbOrTx, id: number, password: string
     .set({ password: await hashPassword(parsed.data) })
     .where(eq(account.userId, id));
   await db.delete(session).where(eq(session.userId, id));
+  invalidateAuthCache();
   await clearAccountThrottle(db, email);
 }

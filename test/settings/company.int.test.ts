@@ -1,18 +1,29 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postDocument } from '@/lib/inventory/post';
 import { useTestDatabase } from '@/test/db';
 import { seedWorld } from '@/test/fixtures';
 import { appSetting } from '@/db/schema';
-import { DEFAULT_SETTINGS, getCompanySettings, saveCompanySettings, SETTINGS_KEY } from '@/lib/settings/company';
+import { listenForTableChanges } from '@/lib/cache/table-changes';
+import {
+  DEFAULT_SETTINGS,
+  getCompanySettings,
+  saveCompanySettings,
+  SETTINGS_CACHE_MS,
+  SETTINGS_KEY,
+} from '@/lib/settings/company';
 
 type World = Awaited<ReturnType<typeof seedWorld>>;
 
 describe('company settings', async () => {
   const { db } = await useTestDatabase();
   let w: World;
+  let stopListening: () => Promise<void>;
   beforeAll(async () => {
     w = await seedWorld(db);
+    // As the server does: a setting written by another process (here: straight into the table) reaches the cache.
+    stopListening = await listenForTableChanges();
   });
+  afterAll(() => stopListening());
   const invoice = (createStockDocument?: boolean) => ({
     kind: 'purchase_invoice' as const,
     date: '2026-08-01',
@@ -59,7 +70,10 @@ describe('company settings', async () => {
         target: appSetting.key,
         set: { value: JSON.stringify({ ...DEFAULT_SETTINGS, prefixes: older, digits: 6 }) },
       });
-    expect(await getCompanySettings(db)).toMatchObject({ digits: 6, prefixes: { goods_issue: 'OUT', transfer: 'TR' } });
+    // Remembered settings are dropped on the trigger's notification, well before they would expire.
+    await expect
+      .poll(() => getCompanySettings(db), { timeout: SETTINGS_CACHE_MS / 3, interval: 20 })
+      .toMatchObject({ digits: 6, prefixes: { goods_issue: 'OUT', transfer: 'TR' } });
     await saveCompanySettings(db, before);
   });
 

@@ -211,11 +211,3 @@ export async function stocktakeDocuments(db: DbOrTx, id: bigint) {
       from document d where d.stocktake_id = ${id} order by d.id`,
   );
 }
-
-/** The items a new count can be limited to (the first 1,000 by code; more than that is a count of everything). */
-export async function itemOptions(db: DbOrTx) {
-  return rows<{ id: string; code: string; name: string }>(
-    db,
-    sql`select id::text, code, name from item order by code limit 1000`,
-  );
-}
