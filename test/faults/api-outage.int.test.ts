@@ -34,7 +34,14 @@ describe('the APIs while the database is unreachable', async () => {
       );
       expectUnavailable(await call(admin.key, 'DELETE', '/crm/v8/Items?ids=1,2'));
       const bulk = apiCaller(admin.key);
-      expectUnavailable(await bulk.create({ operation: 'insert', resource: [] }));
+      // A well-formed job: the API key is served from the per-process cache, so a malformed body
+      // would be refused (400) before anything needs the database.
+      expectUnavailable(
+        await bulk.create({
+          operation: 'insert',
+          resource: [{ type: 'data', module: { api_name: 'Items' }, file_id: '1' }],
+        }),
+      );
       expectUnavailable(await bulk.upload(Buffer.from('Code,Name\nA,B\n'), 'items.csv'));
       expectUnavailable(await bulk.status('1'));
     } finally {
