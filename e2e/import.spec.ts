@@ -77,6 +77,17 @@ test('templates download and non-admins cannot import', async ({ page, browser }
   await page.getByRole('listitem').filter({ hasText: 'Goods receipts' }).getByRole('link', { name: 'Excel' }).click();
   expect((await downloadPromise).suggestedFilename()).toBe('Goods_Receipts.xlsx');
 
+  // A field that steers the import but is never stored says so where it is mapped.
+  const header = 'Date,Warehouse,Partner,Item,Quantity,Serial_Numbers,Expected_Receipt,Drop_Missing_Expected';
+  await page.getByLabel('Choose a file').setInputFiles({
+    name: 'Goods_Receipts.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${header}\r\n2026-01-15,MAIN,ACME,SCAN-100,1,SN-1,ER-2026-00001,true\r\n`),
+  });
+  await expect(page.getByLabel('Drop_Missing_Expected', { exact: true })).toHaveValue('7');
+  await expect(page.getByRole('rowheader', { name: /^Drop_Missing_Expected/ })).toContainText('write-only');
+  await expect(page.getByRole('rowheader', { name: /^Warehouse/ })).not.toContainText('write-only');
+
   const other = await browser.newPage();
   await signIn(other, 'warehouse');
   const response = await other.goto('/import');

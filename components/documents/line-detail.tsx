@@ -1,17 +1,26 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
 import { Sheet } from '@/components/ui/sheet';
 import { serialEntryDescription } from '@/components/serials/serial-entry-dialog';
-import { reach } from '@/lib/actions/reach';
-import { formatDecimal, formatQuantity } from '@/lib/format';
-import { itemStockAction } from '@/app/(app)/_documents/actions';
-import { isTransfer, KINDS } from '@/lib/inventory/kinds';
-import { LazyLineSerialEntry, noSerialsReason, useLineSerialEntry, type LineSerialContext } from './line-serials';
-import { formatCount } from '@/lib/format';
+import { KINDS } from '@/lib/inventory/kinds';
+import { noSerialsReason, useLineSerialEntry, type LineSerialContext } from './line-serials';
 
-type StockRow = { warehouseId: string; warehouseCode: string; warehouseName: string; quantity: string };
+// The sheet's body (the line's facts, the item's stock, the serial form) is only seen once the sheet opens: its code
+// is fetched once the form is up, outside the document form's first load (170 KB budget, scripts/bundle/budgets.ts).
+const loadBody = () => import('./line-detail-body');
+const LazyBody = lazy(loadBody);
+/** The body once fetched: rendered directly, so the opening sheet finds its scan box to focus at once. */
+let loadedBody: typeof import('./line-detail-body').default | null = null;
+function preloadBody() {
+  loadBody()
+    .then((module) => {
+      loadedBody = module.default;
+    })
+    .catch(() => {
+      // A failed preload is retried by the opening itself (LazyBody), whose body then focuses its scan box.
+    });
+}
 
 /**
  * The detail view of one document line: its item, quantity, unit, price and VAT, the item's stock per
@@ -33,6 +42,9 @@ export function LineDetail({
   const { entry, key } = useLineSerialEntry(context);
   const reason = noSerialsReason(line, enabled);
   const entering = !reason && !fixedNote;
+  useEffect(preloadBody, []);
+  // Chosen once per line: switching from LazyBody to the loaded one later would remount an open sheet's body.
+  const [Body] = useState(() => loadedBody ?? LazyBody);
   return (
     <Sheet
       defaultOpen={defaultOpen}
@@ -45,138 +57,15 @@ export function LineDetail({
         </Button>
       }
     >
-      <div className="flex flex-1 flex-col gap-5 sm:pb-4">
-        <LineFacts context={context} onQuantityChange={onQuantityChange} />
-        {reason && <p className="text-sm text-slate-600">Serial numbers: {reason}</p>}
-        {!reason && fixedNote && <FixedSerials lineNo={lineNo} serials={line.serials} />}
-        {entering && <LazyLineSerialEntry key={key} idPrefix={`line-${lineNo}-detail`} {...entry} />}
-      </div>
+      <Suspense>
+        <Body
+          focusId={entering ? `line-${lineNo}-detail-scan` : undefined}
+          context={context}
+          reason={reason}
+          entry={entering ? { key, props: entry } : null}
+          onQuantityChange={onQuantityChange}
+        />
+      </Suspense>
     </Sheet>
-  );
-}
-
-/** Serials shown in a pinned document's line; the rest are counted (the detail page and the agenda have them all). */
-const FIXED_SHOWN = 200;
-
-/** A pinned document's serials: listed, not editable (the reason is beside the lines). */
-function FixedSerials({ lineNo, serials }: { lineNo: number; serials: string[] }) {
-  return (
-    <section aria-label={`Serial numbers of line ${lineNo}`} className="text-sm">
-      <h3 className="mb-1 font-medium text-slate-700">
-        Serial numbers ({formatCount(serials.length)}, fixed by later documents)
-      </h3>
-      <ul className="flex flex-wrap gap-x-3 gap-y-1 font-mono text-xs">
-        {serials.slice(0, FIXED_SHOWN).map((serial) => (
-          <li key={serial}>{serial}</li>
-        ))}
-      </ul>
-      {serials.length > FIXED_SHOWN && (
-        <p className="mt-1 text-xs text-slate-500">and {formatCount(serials.length - FIXED_SHOWN)} more.</p>
-      )}
-    </section>
-  );
-}
-
-function LineFacts({
-  context,
-  onQuantityChange,
-}: {
-  context: LineSerialContext;
-  onQuantityChange: (quantity: string) => void;
-}) {
-  const { line, lineNo, warehouseId, fixedNote } = context;
-  const quantityId = `line-${lineNo}-detail-quantity`;
-  return (
-    <div className="grid gap-4 sm:grid-cols-2">
-      <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-2 text-sm">
-        <dt className="text-slate-500">Item</dt>
-        <dd>
-          <span className="font-medium">{line.itemCode}</span> · {line.itemName}
-        </dd>
-        <dt className="text-slate-500">
-          <label htmlFor={quantityId}>Quantity</label>
-        </dt>
-        <dd className="flex items-center gap-2">
-          <div className="w-28">
-            <Input
-              id={quantityId}
-              inputMode="decimal"
-              autoComplete="off"
-              value={line.quantity}
-              onChange={(e) => onQuantityChange(e.target.value)}
-              readOnly={fixedNote !== null}
-              aria-describedby={fixedNote ?? undefined}
-            />
-          </div>
-          <span>{line.unit}</span>
-        </dd>
-        {KINDS[context.kind].priced && (
-          <>
-            <dt className="text-slate-500">Unit price</dt>
-            <dd className="tabular-nums">{formatDecimal(line.unitPrice)}</dd>
-            <dt className="text-slate-500">VAT rate</dt>
-            <dd className="tabular-nums">{formatDecimal(line.vatRate)} %</dd>
-          </>
-        )}
-      </dl>
-      <ItemStock itemId={line.itemId} unit={line.unit} warehouseId={warehouseId} transfer={isTransfer(context.kind)} />
-    </div>
-  );
-}
-
-/** The item's stock per warehouse, read when the view opens; the document's warehouse is marked. */
-function ItemStock({
-  itemId,
-  unit,
-  warehouseId,
-  transfer,
-}: {
-  itemId: string;
-  unit: string;
-  warehouseId: string;
-  transfer: boolean;
-}) {
-  const [stock, setStock] = useState<{ rows: StockRow[] } | { error: string } | null>(null);
-  useEffect(() => {
-    let current = true;
-    void reach(() => itemStockAction(itemId)).then((result) => {
-      if (current) setStock(result.ok ? { rows: result.data } : { error: result.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, [itemId]);
-  return (
-    <section aria-label="Stock of the item" className="text-sm">
-      <h3 className="mb-1 font-medium text-slate-700">Stock of the item</h3>
-      {stock === null && (
-        <p role="status" className="text-slate-500">
-          Loading the stock…
-        </p>
-      )}
-      {stock && 'error' in stock && (
-        <p role="alert" className="text-red-700">
-          {stock.error}
-        </p>
-      )}
-      {stock &&
-        'rows' in stock &&
-        (stock.rows.length === 0 ? (
-          <p className="text-slate-500">None in any warehouse.</p>
-        ) : (
-          <ul className="space-y-0.5">
-            {stock.rows.map((row) => (
-              <li key={row.warehouseId} className={row.warehouseId === warehouseId ? 'font-semibold' : undefined}>
-                {row.warehouseCode} · {row.warehouseName}:{' '}
-                <span className="tabular-nums">
-                  {formatQuantity(row.quantity)} {unit}
-                </span>
-                {row.warehouseId === warehouseId &&
-                  (transfer ? ' (the warehouse it leaves)' : ' (this document’s warehouse)')}
-              </li>
-            ))}
-          </ul>
-        ))}
-    </section>
   );
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
-import { ReturnOriginSearch } from '@/components/documents/return-origin-search';
+import { ReturnOriginSearchLazy } from '@/components/documents/return-origin-search-lazy';
 import { getDb } from '@/db/client';
 import { formatPartner } from '@/lib/format';
 import { KINDS, returnOfLabels, type DocumentKind } from '@/lib/inventory/kinds';
@@ -37,7 +37,7 @@ export async function ReturnOriginPicker({
         A {info.label.toLowerCase()} names the document its goods go back on: {returnOfLabels(kind)}. Find it here, or
         open it and choose {info.movesStock ? 'Return…' : `${info.label}…`} on its page.
       </p>
-      <ReturnOriginSearch action={`${info.path}/new`} partnerLabel={partnerLabel} query={query} />
+      <ReturnOriginSearchLazy action={`${info.path}/new`} partnerLabel={partnerLabel} query={query} />
       {query && <Results kind={kind} query={query} found={found} />}
     </div>
   );
