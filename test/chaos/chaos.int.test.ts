@@ -30,6 +30,8 @@ describe('chaos: concurrent clients over a small pool of serials', async () => {
     for (const action of ['post', 'edit', 'delete', 'itemUpdate', 'stocktake'])
       expect(totals.get(action)?.ok, action).toBeGreaterThan(0);
     for (const action of ['post', 'edit', 'delete']) expect(totals.get(action)?.refused, action).toBeGreaterThan(0);
+    // Counts were entered through the records API too.
+    expect(figures.byKind.get('api stocktake')?.ok, 'api stocktake').toBeGreaterThan(0);
     // The failing rounds' headers as the diff, the first two full reports (violations and traces) as the message.
     const reports = figures.failedRounds
       .slice(0, 2)

@@ -7,7 +7,8 @@ import { useTestDatabase } from '@/test/db';
 import { runChecks, readItemValues, type ItemValues } from './checks';
 import { answerCheck } from './checks/answers';
 import { History, type Content, type Entry } from './history';
-import { importDocuments, writeDocument, writeItemField } from './runner';
+import type { Op } from './operations';
+import { countStocktake, importDocuments, writeDocument, writeItemField } from './runner';
 import { createWorld, type World } from './world';
 
 const receipt = (date: string, warehouse: 0 | 1, lines: Content['lines']): Content => ({
@@ -110,6 +111,34 @@ describe('chaos checks', async () => {
     expect(gapless.map((r) => [r.name, r.examples[0].key])).toEqual([
       ['document series hold 1 … last_number', 'goods_receipt 2026'],
     ]);
+  });
+
+  it('a count through the records API closes like one through the core; an entry answered with no entry fails', async () => {
+    // Step 10 counts on 2026-03-11, after every document above: B03 and B04, never received, are found new.
+    const plan: Extract<Op, { type: 'stocktake' }> = {
+      type: 'stocktake',
+      warehouse: 1,
+      picks: [5, 7],
+      count: 5,
+      cancel: false,
+      door: 'api',
+    };
+    e.count = await countStocktake({ ...at(1), step: 10 }, plan);
+    expect(e.count).toMatchObject({ door: 'api', outcome: { status: 'ok' } });
+    const [found] = await db.execute<{ status: string }>(
+      sql`select status::text from serial_number where serial = 'B04'`,
+    );
+    expect(found?.status).toBe('in_stock');
+    expect(await failingAfter()).toEqual([]);
+    // A key the API does not know: a 401 without an entry is no answer to the scanner, so the count is a failure.
+    const stranger = {
+      ...at(1),
+      world: { ...world, apiKeys: ['nobody', 'nobody'] },
+      history: new History(1),
+      step: 10,
+    };
+    const failed = await countStocktake(stranger, plan);
+    expect(failed.outcome).toMatchObject({ status: 'failed', code: expect.stringMatching(/^HTTP 401/) });
   });
 
   const serial = (text: string) => sql`(select id from serial_number where serial = ${text})`;

@@ -162,6 +162,12 @@ export async function throughApi(
   };
 }
 
+/** Sends one record and judges its answer (the item updates and the stocktake entries use it). */
+export async function writeRecord(key: string, method: string, path: string, record: unknown): Promise<Outcome> {
+  const sent = await send(key, method, path, { data: [record] });
+  return 'failure' in sent ? sent.failure : outcomeOfAnswer(sent.answer);
+}
+
 /** Zoho's partial update: PUT /Items with the id and one field; the API keeps the fields not sent. */
 export async function updateItemField(
   world: World,
@@ -170,8 +176,8 @@ export async function updateItemField(
   field: ItemField,
   value: string,
 ): Promise<Outcome> {
-  const sent = await send(world.apiKeys[client], 'PUT', '/crm/v8/Items', {
-    data: [{ id: String(world.itemIds[item]), [field]: value }],
+  return writeRecord(world.apiKeys[client], 'PUT', '/crm/v8/Items', {
+    id: String(world.itemIds[item]),
+    [field]: value,
   });
-  return 'failure' in sent ? sent.failure : outcomeOfAnswer(sent.answer);
 }

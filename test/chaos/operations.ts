@@ -43,9 +43,10 @@ export type Op =
 
 /**
  * A count of a warehouse: `picks` name serials of the pool to scan (even: ACME-1, odd: ACME-2), `count` the untracked
- * item's counted quantity (null: not counted); one count in five is cancelled instead of closed.
+ * item's counted quantity (null: not counted); one count in five is cancelled instead of closed. `door`: where the
+ * scans and the count are entered (the records API's Stocktake_Entries, or the core); open and close are the core's.
  */
-export type StocktakePlan = { warehouse: 0 | 1; picks: number[]; count: number | null; cancel: boolean };
+export type StocktakePlan = { warehouse: 0 | 1; picks: number[]; count: number | null; cancel: boolean; door: Door };
 
 /** What the bulk-write door imports: receipts, or transfers. */
 export type ImportedKind = 'goods_receipt' | 'transfer';
@@ -104,6 +105,7 @@ const stocktake = fc.record({
   picks: fc.array(fc.nat({ max: 15 }), { minLength: 0, maxLength: 6 }),
   count: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
   cancel: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  door,
 });
 
 /** One client's operations; only clients that own an item field update items (see ITEM_FIELDS). */

@@ -131,10 +131,13 @@ async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Pr
   await writeDocument(s, op.door, op.type, { content, previous, docId: target.docId, number: target.number });
 }
 
-/** Opens, scans and closes (or cancels) a count, recorded as one entry whose marker is the close's reason. */
+/**
+ * Opens, scans and closes (or cancels) a count, recorded as one entry whose marker is the close's reason and whose door
+ * is where the scans and the count went in.
+ */
 export async function countStocktake(w: Where & { world: World }, op: Extract<Op, { type: 'stocktake' }>) {
-  const entry = begin(w, { door: 'core', action: 'stocktake' });
-  return finish(w, entry, await countAndClose(w.world, op, w.step, entry.marker));
+  const entry = begin(w, { door: op.door, action: 'stocktake' });
+  return finish(w, entry, await countAndClose(w.world, w.client, op, w.step, entry.marker));
 }
 
 /** Writes the client's own field of an item through the records API (a partial update) and records it. */
