@@ -30,6 +30,10 @@ describe('chaos: concurrent clients over a small pool of serials', async () => {
     for (const action of ['post', 'edit', 'delete', 'itemUpdate', 'stocktake'])
       expect(totals.get(action)?.ok, action).toBeGreaterThan(0);
     for (const action of ['post', 'edit', 'delete']) expect(totals.get(action)?.refused, action).toBeGreaterThan(0);
+    // Counts were entered through the records API too, and partner switches were both taken and refused.
+    expect(figures.byKind.get('api stocktake')?.ok, 'api stocktake').toBeGreaterThan(0);
+    const switches = [...figures.byKind].filter(([kind]) => kind.endsWith(' partner')).map(([, counts]) => counts);
+    expect(switches.some((c) => c.ok > 0) && switches.some((c) => c.refused > 0), 'partner switches').toBe(true);
     // The failing rounds' headers as the diff, the first two full reports (violations and traces) as the message.
     const reports = figures.failedRounds
       .slice(0, 2)

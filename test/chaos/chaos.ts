@@ -6,7 +6,7 @@ import { runChecks, readItemValues, type CheckResult } from './checks';
 import type { Entry } from './history';
 import { reportRound } from './report';
 import { runRound } from './runner';
-import { resetStock, type World } from './world';
+import { partnerCodeOf, resetStock, type World } from './world';
 
 export type ChaosOptions = {
   seed: number;
@@ -41,7 +41,9 @@ export const roundSeed = (seed: number, round: number) => (seed + round) | 0;
 
 function tally(figures: ChaosFigures, entries: Entry[]): void {
   for (const e of entries) {
-    const what = e.content ? ` ${e.content.kind}${e.content.expectedDocId ? ' confirming' : ''}` : '';
+    const what = e.content
+      ? ` ${e.content.kind}${e.content.expectedDocId ? ' confirming' : ''}${switchesPartner(e) ? ' partner' : ''}`
+      : '';
     const kind = `${e.door} ${e.action}${what || (e.field ? ` ${e.field}` : '')}`;
     const counts = figures.byKind.get(kind) ?? { ok: 0, refused: 0, failed: 0 };
     counts[e.outcome.status]++;
@@ -51,6 +53,10 @@ function tally(figures: ChaosFigures, entries: Entry[]): void {
   }
   figures.operations += entries.length;
 }
+
+/** An edit naming another partner than its target did (a partner switch, or a new content with the other one). */
+const switchesPartner = (e: Entry) =>
+  e.action === 'edit' && e.previous !== undefined && partnerCodeOf(e.content!) !== partnerCodeOf(e.previous);
 
 export async function runChaos(world: World, options: ChaosOptions): Promise<ChaosFigures> {
   const log = options.log ?? (() => {});
@@ -104,10 +110,10 @@ export function summarise(figures: ChaosFigures, options: Pick<ChaosOptions, 'se
     `chaos: seed ${options.seed}, ${options.clients} clients, ${options.steps} steps a round: ${figures.rounds} rounds, ` +
       `${figures.operations} operations in ${(figures.durationMs / 1000).toFixed(1)} s`,
   ];
-  lines.push('  operation                                   ok  refused  failed');
+  lines.push('  operation                                       ok  refused  failed');
   for (const [kind, c] of [...figures.byKind].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(
-      `  ${kind.padEnd(40)} ${String(c.ok).padStart(5)} ${String(c.refused).padStart(8)} ${String(c.failed).padStart(7)}`,
+      `  ${kind.padEnd(44)} ${String(c.ok).padStart(5)} ${String(c.refused).padStart(8)} ${String(c.failed).padStart(7)}`,
     );
   }
   const codes = [...figures.refusalCodes]

@@ -7,7 +7,8 @@ import { useTestDatabase } from '@/test/db';
 import { runChecks, readItemValues, type ItemValues } from './checks';
 import { answerCheck } from './checks/answers';
 import { History, type Content, type Entry } from './history';
-import { importDocuments, writeDocument, writeItemField } from './runner';
+import type { Op } from './operations';
+import { countStocktake, importDocuments, writeDocument, writeItemField } from './runner';
 import { createWorld, type World } from './world';
 
 const receipt = (date: string, warehouse: 0 | 1, lines: Content['lines']): Content => ({
@@ -112,6 +113,65 @@ describe('chaos checks', async () => {
     ]);
   });
 
+  it('a partner switch is stored when acknowledged and refused at both doors when a return names the document', async () => {
+    e.bought = await writeDocument(at(0), 'core', 'post', {
+      content: { ...receipt('2026-03-06', 1, [tracked(1, ['B03']), cable(2)]), partner: 1 },
+    });
+    e.sentBack = await writeDocument(at(1), 'api', 'post', {
+      content: {
+        kind: 'supplier_return',
+        date: '2026-03-06',
+        warehouse: 1,
+        partner: 1,
+        createStock: false,
+        lines: [cable(1)],
+        returnOfDocId: e.bought.docId,
+      },
+    });
+    const switched = (entry: Entry, partner: 0 | 1) => ({
+      content: { ...entry.content!, partner },
+      previous: entry.content,
+      docId: entry.docId,
+    });
+    e.switched = await writeDocument(at(0), 'api', 'edit', switched(e.cables, 1));
+    e.pinnedCore = await writeDocument(at(0), 'core', 'edit', switched(e.bought, 0));
+    e.pinnedApi = await writeDocument(at(1), 'api', 'edit', switched(e.bought, 0));
+    e.returnSwitch = await writeDocument(at(1), 'core', 'edit', switched(e.sentBack, 0));
+    const answers = [e.bought, e.sentBack, e.switched, e.pinnedCore, e.pinnedApi, e.returnSwitch].map((x) =>
+      x.outcome.status === 'ok' ? 'ok' : `${x.outcome.status} ${x.outcome.code}`,
+    );
+    expect(answers).toEqual(['ok', 'ok', 'ok', 'refused CONFLICT', 'refused CANNOT_PROCESS', 'refused INVALID_DATA']);
+    expect(await failingAfter()).toEqual([]);
+  });
+
+  it('a count through the records API closes like one through the core; an entry answered with no entry fails', async () => {
+    // Step 10 counts on 2026-03-11, after every document above: B03 found where it is, B04 (never received) found new.
+    const plan: Extract<Op, { type: 'stocktake' }> = {
+      type: 'stocktake',
+      warehouse: 1,
+      picks: [5, 7],
+      count: 5,
+      cancel: false,
+      door: 'api',
+    };
+    e.count = await countStocktake({ ...at(1), step: 10 }, plan);
+    expect(e.count).toMatchObject({ door: 'api', outcome: { status: 'ok' } });
+    const [found] = await db.execute<{ status: string }>(
+      sql`select status::text from serial_number where serial = 'B04'`,
+    );
+    expect(found?.status).toBe('in_stock');
+    expect(await failingAfter()).toEqual([]);
+    // A key the API does not know: a 401 without an entry is no answer to the scanner, so the count is a failure.
+    const stranger = {
+      ...at(1),
+      world: { ...world, apiKeys: ['nobody', 'nobody'] },
+      history: new History(1),
+      step: 10,
+    };
+    const failed = await countStocktake(stranger, plan);
+    expect(failed.outcome).toMatchObject({ status: 'failed', code: expect.stringMatching(/^HTTP 401/) });
+  });
+
   const serial = (text: string) => sql`(select id from serial_number where serial = ${text})`;
   const itemId = (i: number) => world.itemIds[i];
   const cases: [string, () => SQL[]][] = [
@@ -189,6 +249,27 @@ describe('chaos checks', async () => {
       insert into document (id, kind, number, date, warehouse_id, note, created_by) overriding system value
       values (${e.deleted.docId}, 'goods_receipt', ${e.deleted.number}, '2026-03-04', ${world.warehouseIds[1]}, ${e.deleted.marker}, ${world.actor.userId})`,
       ],
+    ],
+    [
+      '(c) acknowledged document writes are there, acknowledged deletes stay done',
+      () => [sql`update document set partner_id = ${world.supplierIds[0]} where id = ${e.cables.docId}`],
+    ],
+    [
+      // A refused switch stored with its return's partner too: only the history tells it from a correct state.
+      '(c) acknowledged document writes are there, acknowledged deletes stay done',
+      () => [
+        sql`update document set partner_id = ${world.supplierIds[0]} where id in (${e.bought.docId}, ${e.sentBack.docId})`,
+      ],
+    ],
+    [
+      '(c) acknowledged document writes are there, acknowledged deletes stay done',
+      () => [
+        sql`update document set partner_id = ${world.supplierIds[1]} where id = (select stock_document_id from document where id = ${e.invoice.docId})`,
+      ],
+    ],
+    [
+      '(a) returns name the partner of the document they return goods of',
+      () => [sql`update document set partner_id = ${world.supplierIds[0]} where id = ${e.sentBack.docId}`],
     ],
     [
       '(c) refused writes left nothing',

@@ -9,9 +9,9 @@ import { deleteDocument, updateDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
 import type { DocumentInput } from '@/lib/validation/documents';
 import { call } from '@/test/api/records-client';
-import { heldIn, isInbound, isInvoice, type Content, type Outcome } from './history';
+import { heldIn, isInvoice, type Content, type Outcome } from './history';
 import type { ItemField } from './operations';
-import { ITEM_CODES, WAREHOUSE_CODES, type World } from './world';
+import { ITEM_CODES, partnerCodeOf, partnerIdOf, WAREHOUSE_CODES, type World } from './world';
 
 export type DoorResult = { outcome: Outcome; docId?: string; number?: string };
 
@@ -29,18 +29,13 @@ export function outcomeOfError(error: unknown): Outcome {
 
 function coreInput(world: World, content: Content, marker: string): DocumentInput {
   const transfer = content.kind === 'transfer';
-  // Transfers have no partner; returns name none either (the document they name has it), credit notes the customer.
-  const internal = transfer || content.kind === 'transfer_arrival' || content.kind === 'customer_return';
   return {
     kind: content.kind,
     date: content.date,
     note: marker,
     warehouseId: world.warehouseIds[content.warehouse],
-    partnerId: internal
-      ? null
-      : isInbound(content.kind) || content.kind === 'supplier_return'
-        ? world.supplierId
-        : world.customerId,
+    // Transfers and arrivals name no partner; a return names that of the document it names (resolveReturn).
+    partnerId: partnerIdOf(world, content),
     destinationWarehouseId: transfer ? world.warehouseIds[heldIn(content)] : null,
     inTransit: content.inTransit ?? false,
     transferId: content.transferDocId ?? null,
@@ -99,13 +94,8 @@ function otherSide(content: Content): Record<string, unknown> {
       In_Transit: content.inTransit ?? false,
     };
   if (content.kind === 'transfer_arrival') return { Transfer: { id: content.transferDocId } };
-  if (content.kind === 'customer_return') return { Return_Of: { id: content.returnOfDocId } };
-  if (content.returnOfDocId)
-    return {
-      Return_Of: { id: content.returnOfDocId },
-      Partner: { Code: content.kind === 'supplier_return' ? 'SUP' : 'CUS' },
-    };
-  return { Partner: { Code: isInbound(content.kind) ? 'SUP' : 'CUS' } };
+  const partner = { Partner: { Code: partnerCodeOf(content) } };
+  return content.returnOfDocId ? { Return_Of: { id: content.returnOfDocId }, ...partner } : partner;
 }
 
 type Answer = Awaited<ReturnType<typeof call>>;
@@ -162,6 +152,12 @@ export async function throughApi(
   };
 }
 
+/** Sends one record and judges its answer (the item updates and the stocktake entries use it). */
+export async function writeRecord(key: string, method: string, path: string, record: unknown): Promise<Outcome> {
+  const sent = await send(key, method, path, { data: [record] });
+  return 'failure' in sent ? sent.failure : outcomeOfAnswer(sent.answer);
+}
+
 /** Zoho's partial update: PUT /Items with the id and one field; the API keeps the fields not sent. */
 export async function updateItemField(
   world: World,
@@ -170,8 +166,8 @@ export async function updateItemField(
   field: ItemField,
   value: string,
 ): Promise<Outcome> {
-  const sent = await send(world.apiKeys[client], 'PUT', '/crm/v8/Items', {
-    data: [{ id: String(world.itemIds[item]), [field]: value }],
+  return writeRecord(world.apiKeys[client], 'PUT', '/crm/v8/Items', {
+    id: String(world.itemIds[item]),
+    [field]: value,
   });
-  return 'failure' in sent ? sent.failure : outcomeOfAnswer(sent.answer);
 }

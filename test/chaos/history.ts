@@ -11,12 +11,14 @@ export type Line = { item: 0 | 1 | 2; quantity: number; serials: string[] };
 /**
  * A document as a client meant it: the checks compare the stored document with this. `inTransit`: a transfer sent
  * in transit; `transferDocId`: the transfer an arrival received goods of; `returnOfDocId`: the document a return
- * (or credit note) sends goods back on.
+ * (or credit note) sends goods back on. `partner`: which of the two suppliers or customers it names (0 when absent;
+ * transfers and arrivals name none, see partnerSide).
  */
 export type Content = {
   kind: DocKind;
   date: string;
   warehouse: 0 | 1;
+  partner?: 0 | 1;
   createStock: boolean;
   lines: Line[];
   inTransit?: boolean;
@@ -102,6 +104,11 @@ export const isInbound = (kind: DocKind) =>
   kind === 'goods_receipt' || kind === 'purchase_invoice' || kind === 'expected_receipt';
 export const isInvoice = (kind: DocKind) =>
   kind === 'purchase_invoice' || kind === 'sales_invoice' || kind === 'credit_note';
+/** The kind of partner a document names: none for transfers and arrivals. */
+export function partnerSide(kind: DocKind): 'supplier' | 'customer' | null {
+  if (kind === 'transfer' || kind === 'transfer_arrival') return null;
+  return isInbound(kind) || kind === 'supplier_return' ? 'supplier' : 'customer';
+}
 /** Customer returns, returns to suppliers and credit notes: each names the document its goods go back on. */
 export const isReturnKind = (kind: DocKind) =>
   kind === 'customer_return' || kind === 'supplier_return' || kind === 'credit_note';

@@ -8,7 +8,7 @@ import { createJob } from '@/test/import/jobs';
 import { outcomeOfError } from './doors';
 import { heldIn, type Content, type Outcome } from './history';
 import type { ImportedKind } from './operations';
-import { ITEM_CODES, WAREHOUSE_CODES, type World } from './world';
+import { ITEM_CODES, partnerCodeOf, WAREHOUSE_CODES, type World } from './world';
 
 // The second column names the other side: the partner of a receipt, the destination of a transfer.
 const HEADERS = {
@@ -37,7 +37,8 @@ export type ImportedDocument = { content: Content; marker: string };
 export type ImportResult = { outcome: Outcome; docId?: string; number?: string };
 
 function rowsOf(kind: ImportedKind, docs: ImportedDocument[]): string[][] {
-  const otherSide = (content: Content) => (kind === 'transfer' ? WAREHOUSE_CODES[heldIn(content)] : 'SUP');
+  const otherSide = (content: Content) =>
+    kind === 'transfer' ? WAREHOUSE_CODES[heldIn(content)] : (partnerCodeOf(content) ?? '');
   return [
     [...HEADERS[kind]],
     ...docs.flatMap((doc) =>

@@ -22,20 +22,33 @@ export type Door = 'core' | 'api';
 /** Item 0 and 1 track serials, item 2 does not; `count` is the serial count or the plain quantity. */
 export type LinePlan = { item: 0 | 1 | 2; count: number; picks: number[] };
 /**
- * `warehouse`: where the document receives or issues; a transfer leaves it for the other one. `createStock`: an
- * invoice creates its goods document; a transfer goes directly (one in four goes in transit). `hot`: reach for
- * the step's hot serials (see runner.ts), where the races are.
+ * `warehouse`: where the document receives or issues; a transfer leaves it for the other one. `partner`: which of the
+ * two suppliers or customers it names (a third name the second; returns take their original's instead).
+ * `createStock`: an invoice creates its goods document; a transfer goes directly (one in four goes in transit).
+ * `hot`: reach for the step's hot serials (see runner.ts), where the races are.
  */
 /*
  * An expected_receipt post prepares one from serials not in stock, or (`hot`, when one is live) confirms a live one
  * with a goods receipt of some of its serials (a tenth of them any serial) that keeps (`createStock`) or drops the
  * missing ones.
  */
-export type ContentPlan = { warehouse: 0 | 1; lines: LinePlan[]; daysBack: number; createStock: boolean; hot: boolean };
+export type ContentPlan = {
+  warehouse: 0 | 1;
+  partner: 0 | 1;
+  lines: LinePlan[];
+  daysBack: number;
+  createStock: boolean;
+  hot: boolean;
+};
 
+/*
+ * An edit that `switchPartner`s (one in three) keeps what its target holds and names the target's other partner: a
+ * correction that only the returns naming the target forbid (refusePartnerChange); a hot one goes for a document
+ * returns may name. Other edits name their plan's partner, which may differ from the target's too.
+ */
 export type Op =
   | { type: 'post'; kind: DocKind; door: Door; content: ContentPlan }
-  | { type: 'edit'; target: number; hot: boolean; door: Door; content: ContentPlan }
+  | { type: 'edit'; target: number; hot: boolean; door: Door; content: ContentPlan; switchPartner: boolean }
   | { type: 'delete'; target: number; hot: boolean; door: Door }
   | { type: 'itemUpdate'; item: 0 | 1 | 2 }
   | { type: 'import'; kind: ImportedKind; docs: ContentPlan[] }
@@ -43,9 +56,10 @@ export type Op =
 
 /**
  * A count of a warehouse: `picks` name serials of the pool to scan (even: ACME-1, odd: ACME-2), `count` the untracked
- * item's counted quantity (null: not counted); one count in five is cancelled instead of closed.
+ * item's counted quantity (null: not counted); one count in five is cancelled instead of closed. `door`: where the
+ * scans and the count are entered (the records API's Stocktake_Entries, or the core); open and close are the core's.
  */
-export type StocktakePlan = { warehouse: 0 | 1; picks: number[]; count: number | null; cancel: boolean };
+export type StocktakePlan = { warehouse: 0 | 1; picks: number[]; count: number | null; cancel: boolean; door: Door };
 
 /** What the bulk-write door imports: receipts, or transfers. */
 export type ImportedKind = 'goods_receipt' | 'transfer';
@@ -68,6 +82,7 @@ const linePlan: fc.Arbitrary<LinePlan> = fc.record({
 // Most documents are dated "today" (the step's day); about a third are back-dated by up to 40 days.
 const contentPlan: fc.Arbitrary<ContentPlan> = fc.record({
   warehouse: fc.constantFrom<0 | 1>(0, 1),
+  partner: fc.constantFrom<0 | 1>(0, 0, 1),
   lines: fc.array(linePlan, { minLength: 1, maxLength: 2 }),
   daysBack: fc.oneof(
     { weight: 2, arbitrary: fc.constant(0) },
@@ -89,7 +104,14 @@ const post = fc.record({
   door,
   content: contentPlan,
 });
-const edit = fc.record({ type: fc.constant('edit' as const), target: pick, hot, door, content: contentPlan });
+const edit = fc.record({
+  type: fc.constant('edit' as const),
+  target: pick,
+  hot,
+  door,
+  content: contentPlan,
+  switchPartner: fc.oneof({ weight: 2, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+});
 const remove = fc.record({ type: fc.constant('delete' as const), target: pick, hot, door });
 const itemUpdate = fc.record({ type: fc.constant('itemUpdate' as const), item: fc.constantFrom<0 | 1 | 2>(0, 1, 2) });
 const importJob = fc.record({
@@ -104,6 +126,7 @@ const stocktake = fc.record({
   picks: fc.array(fc.nat({ max: 15 }), { minLength: 0, maxLength: 6 }),
   count: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
   cancel: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  door,
 });
 
 /** One client's operations; only clients that own an item field update items (see ITEM_FIELDS). */

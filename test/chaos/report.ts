@@ -3,7 +3,7 @@
 import { touchedSerials } from './resolve';
 import type { CheckResult, Violation } from './checks';
 import type { Content, Entry } from './history';
-import { ITEM_CODES, WAREHOUSE_CODES } from './world';
+import { ITEM_CODES, partnerCodeOf, WAREHOUSE_CODES } from './world';
 
 const TRACE_LENGTH = 14;
 
@@ -18,7 +18,9 @@ function describeContent(e: Entry): string {
   const was = e.previous
     ? ` (was ${e.previous.date} ${WAREHOUSE_CODES[e.previous.warehouse]} ${describeLines(e.previous)})`
     : '';
-  return `${e.content.kind} ${e.content.date} ${WAREHOUSE_CODES[e.content.warehouse]}${stock} ${describeLines(e.content)}${was}`;
+  const partner = partnerCodeOf(e.content);
+  const wasFor = e.previous && partnerCodeOf(e.previous) !== partner ? ` (was for ${partnerCodeOf(e.previous)})` : '';
+  return `${e.content.kind} ${e.content.date} ${WAREHOUSE_CODES[e.content.warehouse]}${partner ? ` ${partner}${wasFor}` : ''}${stock} ${describeLines(e.content)}${was}`;
 }
 
 function describeOutcome(e: Entry): string {

@@ -2,7 +2,16 @@
 // before the step. Nine lines in ten take plausible serials (not in stock for a receipt, in stock in the
 // warehouse for an issue); the tenth takes any serial of the pool, which the core must refuse. A "hot"
 // issue reaches for the serials of the step's hot document, which hot edits and deletes go for too.
-import { carriesSerials, heldIn, isInbound, isInvoice, type Content, type Line, type LiveDocument } from './history';
+import {
+  carriesSerials,
+  heldIn,
+  isInbound,
+  isInvoice,
+  partnerSide,
+  type Content,
+  type Line,
+  type LiveDocument,
+} from './history';
 import type { ContentPlan, DocKind, LinePlan } from './operations';
 import { serialPool, type SerialState } from './world';
 
@@ -88,6 +97,7 @@ export function resolveContent(
     kind,
     date: dayOf(step, plan.daysBack),
     warehouse: r.warehouse,
+    ...(partnerSide(kind) ? { partner: plan.partner } : {}),
     createStock,
     lines: plan.lines.map((line) => resolveLine(line, createStock, r)),
   };
@@ -157,6 +167,7 @@ export function resolveConfirm(plan: ContentPlan, step: number, live: LiveDocume
     kind: 'goods_receipt',
     date: dayOf(step, plan.daysBack),
     warehouse: expected.content.warehouse,
+    partner: expected.content.partner,
     createStock: false,
     lines,
     expectedDocId: expected.docId,
@@ -205,7 +216,17 @@ export function resolveReturn(
     })
     .filter((line) => line.quantity > 0);
   if (lines.length === 0) return undefined;
-  return { kind, date: dayOf(step, plan.daysBack), warehouse, createStock, lines, returnOfDocId: origin.docId };
+  // Goods go back to (or come from) the partner they left with (or came from), as the runner last knew it.
+  const partner = origin.content.partner;
+  return {
+    kind,
+    date: dayOf(step, plan.daysBack),
+    warehouse,
+    partner,
+    createStock,
+    lines,
+    returnOfDocId: origin.docId,
+  };
 }
 
 /** The serials a content moves, as item:serial keys (traces and checks find operations by them). */

@@ -6,7 +6,7 @@
 import { throughApi, throughCore, updateItemField, type DoorResult } from './doors';
 import { History, isReturnKind, type Content, type Entry, type LiveDocument } from './history';
 import { importDocumentsOf } from './import-door';
-import { generateProgram, ITEM_FIELDS, type Op } from './operations';
+import { generateProgram, ITEM_FIELDS, type DocKind, type Op } from './operations';
 import { chooseFocus, resolveArrival, resolveConfirm, resolveContent, resolveReturn, type Focus } from './resolve';
 import { countAndClose } from './stocktake-door';
 import { readSerials, type SerialState, type World } from './world';
@@ -116,25 +116,49 @@ async function post(s: Step, op: Extract<Op, { type: 'post' }>): Promise<void> {
 }
 
 async function change(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): Promise<void> {
-  const target: LiveDocument | undefined = op.hot && s.focus ? s.focus : s.history.chooseTarget(op.target);
+  const target = changeTarget(s, op);
   if (!target) return;
-  // An arrival's edit takes, instead of what it received, what its transfer still has in transit (if anything).
-  // Returns are only corrected (their note): what they may take depends on the document they name.
-  const ofItsTransfer = () => s.history.liveDocuments().filter((d) => d.docId === target.content.transferDocId);
-  const content: Content =
-    op.type !== 'edit' || isReturnKind(target.kind)
-      ? target.content
-      : target.kind === 'transfer_arrival'
-        ? (resolveArrival(op.content, s.step, s.serials, ofItsTransfer()) ?? target.content)
-        : resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus);
+  const content = op.type === 'edit' ? editedContent(s, op, target) : target.content;
   const previous = op.type === 'edit' ? target.content : undefined;
   await writeDocument(s, op.door, op.type, { content, previous, docId: target.docId, number: target.number });
 }
 
-/** Opens, scans and closes (or cancels) a count, recorded as one entry whose marker is the close's reason. */
+/**
+ * What an edit writes. A partner switch keeps the rest as it is, so that only the partner rule can refuse it (on a
+ * return too: its partner must stay its original's). Returns are otherwise only corrected (their note): what they may
+ * take depends on the document they name. An arrival's edit takes, instead of what it received, what its transfer
+ * still has in transit (if anything).
+ */
+function editedContent(s: Step, op: Extract<Op, { type: 'edit' }>, target: LiveDocument): Content {
+  if (op.switchPartner) return { ...target.content, partner: target.content.partner === 1 ? 0 : 1 };
+  if (isReturnKind(target.kind)) return target.content;
+  if (target.kind !== 'transfer_arrival')
+    return resolveContent(op.content, target.kind, s.step, s.serials, target, s.focus);
+  const ofItsTransfer = s.history.liveDocuments().filter((d) => d.docId === target.content.transferDocId);
+  return resolveArrival(op.content, s.step, s.serials, ofItsTransfer) ?? target.content;
+}
+
+/**
+ * What an edit or delete goes for: a hot partner switch picks among the documents returns may name (as a return picks
+ * its original, so the two meet), other hot changes the step's hot document, the rest a recent document.
+ */
+function changeTarget(s: Step, op: Extract<Op, { type: 'edit' | 'delete' }>): LiveDocument | undefined {
+  if (op.type === 'edit' && op.switchPartner && op.hot) {
+    const originals = s.history.liveDocuments().filter((d) => RETURNED_KINDS.includes(d.kind));
+    if (originals.length > 0) return originals[op.target % originals.length];
+  }
+  return op.hot && s.focus ? s.focus : s.history.chooseTarget(op.target);
+}
+
+const RETURNED_KINDS: DocKind[] = ['goods_receipt', 'purchase_invoice', 'goods_issue', 'sales_invoice'];
+
+/**
+ * Opens, scans and closes (or cancels) a count, recorded as one entry whose marker is the close's reason and whose door
+ * is where the scans and the count went in.
+ */
 export async function countStocktake(w: Where & { world: World }, op: Extract<Op, { type: 'stocktake' }>) {
-  const entry = begin(w, { door: 'core', action: 'stocktake' });
-  return finish(w, entry, await countAndClose(w.world, op, w.step, entry.marker));
+  const entry = begin(w, { door: op.door, action: 'stocktake' });
+  return finish(w, entry, await countAndClose(w.world, w.client, op, w.step, entry.marker));
 }
 
 /** Writes the client's own field of an item through the records API (a partial update) and records it. */

@@ -1,16 +1,23 @@
 // The small world the chaos clients fight over: 2 warehouses, 3 items (2 serial-tracked), 8 serial
-// numbers per tracked item, one API key per client. Small on purpose, so that operations collide.
+// numbers per tracked item, 2 suppliers and 2 customers, one API key per client. Small on purpose, so that
+// operations collide.
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { partner } from '@/db/schema';
+import { withCodeKeys } from '@/lib/catalog/code-key';
 import type { Principal } from '@/lib/auth/principal';
 import { keyFor } from '@/test/api/records-client';
 import { seedWorld } from '@/test/fixtures';
 import { principalOf } from '@/test/import/jobs';
+import { partnerSide, type Content } from './history';
 
 export const SERIALS_PER_ITEM = 8;
 export const WAREHOUSE_CODES = ['MAIN', 'SHOP'] as const;
 export const ITEM_CODES = ['ACME-1', 'ACME-2', 'CABLE'] as const;
 export const TRACKED_ITEMS = [0, 1] as const;
+/** The fixtures' SUP and CUS, and a second of each, so that edits can switch a document's partner. */
+export const SUPPLIER_CODES = ['SUP', 'SUP-2'] as const;
+export const CUSTOMER_CODES = ['CUS', 'CUS-2'] as const;
 const SERIAL_PREFIXES = ['A', 'B'] as const;
 
 export type World = {
@@ -18,8 +25,9 @@ export type World = {
   actor: { userId: number };
   itemIds: bigint[];
   warehouseIds: bigint[];
-  supplierId: bigint;
-  customerId: bigint;
+  /** In SUPPLIER_CODES and CUSTOMER_CODES order. */
+  supplierIds: bigint[];
+  customerIds: bigint[];
   apiKeys: string[];
   importer: Principal;
 };
@@ -32,9 +40,32 @@ export function serialPool(item: 0 | 1): string[] {
   );
 }
 
-/** Creates the catalog once (the fixtures' items, warehouses and partners) and a key per client. */
+/** The code of the partner a content names (what the API door and the importer send), or null. */
+export function partnerCodeOf(content: Pick<Content, 'kind' | 'partner'>): string | null {
+  const side = partnerSide(content.kind);
+  if (side === null) return null;
+  return (side === 'supplier' ? SUPPLIER_CODES : CUSTOMER_CODES)[content.partner ?? 0];
+}
+
+/** The id of the partner a content names (what the core door writes and the checks expect stored), or null. */
+export function partnerIdOf(world: World, content: Pick<Content, 'kind' | 'partner'>): bigint | null {
+  const side = partnerSide(content.kind);
+  if (side === null) return null;
+  return (side === 'supplier' ? world.supplierIds : world.customerIds)[content.partner ?? 0];
+}
+
+/** Creates the catalog once (the fixtures' items, warehouses and partners, a second partner of each) and the keys. */
 export async function createWorld(db: Db, clients: number): Promise<World> {
   const w = await seedWorld(db);
+  const [supplier2, customer2] = await db
+    .insert(partner)
+    .values(
+      withCodeKeys([
+        { code: SUPPLIER_CODES[1], name: 'Second supplier', type: 'supplier' },
+        { code: CUSTOMER_CODES[1], name: 'Second customer', type: 'customer' },
+      ]),
+    )
+    .returning({ id: partner.id });
   const apiKeys: string[] = [];
   for (let c = 0; c < clients; c++) apiKeys.push((await keyFor(db, 'admin', `chaos client ${c}`)).key);
   const importerKey = await keyFor(db, 'admin', 'chaos importer');
@@ -45,8 +76,8 @@ export async function createWorld(db: Db, clients: number): Promise<World> {
     actor: w.actor,
     itemIds: [w.tracked, w.other, w.plain],
     warehouseIds: [w.main, w.shop],
-    supplierId: w.supplier,
-    customerId: w.customer,
+    supplierIds: [w.supplier, supplier2.id],
+    customerIds: [w.customer, customer2.id],
     apiKeys,
     importer: principalOf(importerKey),
   };

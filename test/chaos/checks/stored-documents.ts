@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { heldIn, isInvoice, type Content, type Line } from '../history';
-import type { World } from '../world';
+import { partnerIdOf, type World } from '../world';
 
 export type StoredDocument = {
   id: string;
@@ -12,6 +12,7 @@ export type StoredDocument = {
   date: string;
   note: string;
   warehouseId: string;
+  partnerId: string | null;
   destinationWarehouseId: string | null;
   inTransit: boolean;
   transferId: string | null;
@@ -52,7 +53,7 @@ export function expectedLines(world: World, lines: Line[], onInvoice: boolean): 
 
 export async function readStoredDocuments(db: DbOrTx): Promise<Map<string, StoredDocument>> {
   const docs = await db.execute<Omit<StoredDocument, 'lines'>>(sql`
-    select id::text, kind, number, date::text, note, warehouse_id::text as "warehouseId",
+    select id::text, kind, number, date::text, note, warehouse_id::text as "warehouseId", partner_id::text as "partnerId",
       destination_warehouse_id::text as "destinationWarehouseId", in_transit as "inTransit", transfer_id::text as "transferId",
       return_of_id::text as "returnOfId",
       create_stock_document as "createStock",
@@ -89,6 +90,8 @@ export function contentDifference(
   const expected = {
     date: content.date,
     warehouseId: String(world.warehouseIds[content.warehouse]),
+    // An acknowledged partner switch must be stored, a refused one not (the note tells which write is held).
+    partnerId: partnerIdOf(world, content)?.toString() ?? null,
     destinationWarehouseId: content.kind === 'transfer' ? String(world.warehouseIds[heldIn(content)]) : null,
     inTransit: content.inTransit ?? false,
     transferId: content.transferDocId ?? null,
@@ -102,9 +105,10 @@ export function contentDifference(
     const generated = doc.stockDocumentId ? stored.get(doc.stockDocumentId) : undefined;
     const wanted = content.createStock ? expectedLines(world, content.lines, false) : null;
     const got = generated ? generated.lines : null;
-    if (got !== wanted || (generated && (generated.date !== content.date || generated.note !== doc.note))) {
+    const header = (d: StoredDocument) => [d.date, d.note, d.partnerId];
+    if (got !== wanted || (generated && String(header(generated)) !== String(header(doc)))) {
       differences.push(
-        `stock document ${generated?.number ?? 'none'} (${got ?? '-'}, ${generated?.date ?? '-'}) instead of ${wanted ?? 'none'}`,
+        `stock document ${generated?.number ?? 'none'} (${got ?? '-'}, ${generated?.date ?? '-'}, partner ${generated?.partnerId ?? '-'}) instead of ${wanted ?? 'none'}`,
       );
     }
   }
