@@ -23,6 +23,10 @@ import { applyNetDeltas, netDeltas, type Shortfall, type StockDelta } from './st
  */
 export type StockDoc = {
   id: bigint;
+  /**
+   * Named in the refusals of an edit or delete (the posted document's). A new document's is provisional
+   * (numbering.ts) and never shown: a new posting's refusals speak of its lines.
+   */
   number: string;
   date: string;
   direction: Direction;

@@ -21,7 +21,7 @@ import {
 } from './expected';
 import { isArrival, isExpectedReceipt, isReturn, isTransfer, KINDS, type DocumentKind } from './kinds';
 import { insertLines, loadPostedLines } from './lines';
-import { allocateNumber } from './numbering';
+import { numberDocuments, PROVISIONAL_NUMBER, type Unnumbered } from './numbering';
 import { throwIfProblems } from './problems';
 import {
   arrivalProblems,
@@ -126,7 +126,8 @@ async function changeDocument(
         const data = parseOrThrow(documentSchema, { ...inputOf(row, posted), ...fixed });
         external = { kind: row.kind, partnerId: data.partnerId, externalNumber: data.externalNumber, exceptId: id };
         await assertExternalNumberFree(tx, external);
-        await editDocument(tx, row, data, posted, actor);
+        // A goods document the edit created is numbered last, as a posting's is (numbering.ts).
+        await numberDocuments(tx, await editDocument(tx, row, data, posted, actor));
       }),
     );
   } catch (error) {
@@ -176,13 +177,14 @@ function postedInput(row: DocRow, { before, serialLines }: PostedState): Documen
   };
 }
 
+/** Returns the document it created and left to number: an invoice's new goods document. */
 async function editDocument(
   tx: DbOrTx,
   row: DocRow,
   data: DocumentData,
   state: PostedState,
   actor: Actor,
-): Promise<void> {
+): Promise<Unnumbered[]> {
   const posted: Posted = { ...state, changes: describeChanges(row, data, state.before, state.serialLines) };
   const origin = await lockOriginForEdit(tx, row, data);
   await refusePartnerChange(tx, row, data.partnerId);
@@ -192,14 +194,15 @@ async function editDocument(
     await refuseTransitRepost(tx, row);
     await refuseExpectedRepost(tx, row);
     throwIfProblems(returnProblems(row.number, await documentReturns(tx, row.id)));
-    await repostDocument(tx, row, data, ctx, posted, actor);
+    const created = await repostDocument(tx, row, data, ctx, posted, actor);
     // What the edited arrival takes, with the transfer's other arrivals, must still fit what the transfer sent.
     if (transfer) throwIfProblems(await transitProblems(tx, transfer, row.id));
     if (origin?.goodsId && movesGoods(data))
       throwIfProblems(await returnedProblems(tx, { ...origin, goodsId: origin.goodsId }, row.id));
-  } else {
-    await correctDocument(tx, row, data, posted, actor);
+    return created;
   }
+  await correctDocument(tx, row, data, posted, actor);
+  return [];
 }
 
 /**
@@ -263,7 +266,8 @@ async function correctDocument(tx: DbOrTx, row: DocRow, data: DocumentData, { li
 
 /**
  * An edit that moves stock: what the old document (or an invoice's goods document) did is replaced by what
- * the new one does, netted per item and warehouse, and every rule must hold after.
+ * the new one does, netted per item and warehouse, and every rule must hold after. Returns the goods document it
+ * created, still to be numbered.
  */
 async function repostDocument(
   tx: DbOrTx,
@@ -272,8 +276,9 @@ async function repostDocument(
   ctx: PostingContext,
   posted: Posted,
   actor: Actor,
-) {
+): Promise<Unnumbered[]> {
   const { before, linked, changes } = posted;
+  const created: Unnumbered[] = [];
   throwIfProblems(serialRuleProblems(data, ctx));
   const oldMover = KINDS[row.kind].movesStock
     ? await movesOf(tx, row, before)
@@ -299,11 +304,11 @@ async function repostDocument(
     lines = await insertLines(tx, row.id, data.lines, ctx.items);
     // An expected receipt's old expectations went with its lines (on delete cascade); its new list is prepared.
     if (isExpectedReceipt(row.kind)) {
-      const doc = { id: row.id, number: row.number, date: data.date, warehouseId: data.warehouseId };
+      const doc = { id: row.id, date: data.date, warehouseId: data.warehouseId };
       throwIfProblems(await prepareExpectedSerials(tx, { ...doc, warehouseCode: ctx.warehouseCode }, lines));
     }
     if (KINDS[row.kind].movesStock) return { doc: stockDocOf(row.kind, row.id, row.number, data, ctx), lines };
-    return syncLinkedDocument(tx, row, linked, data, ctx, actor);
+    return syncLinkedDocument(tx, row, linked, data, ctx, actor, created);
   });
   throwIfProblems(await datedStockProblems(tx, checks));
   await audit(tx, {
@@ -312,6 +317,7 @@ async function repostDocument(
     userId: actor.userId,
     changes: { ...changes, before: before.map(lineSummary), after: snapshot(data, lines) },
   });
+  return created;
 }
 
 /**
@@ -363,8 +369,8 @@ async function lockLinked(tx: DbOrTx, id: bigint): Promise<DocRow> {
 }
 
 /**
- * Keeps an invoice's goods document in step (its old lines are already gone): rewritten, created, or deleted
- * with the switch. Says what it now moves, for the caller to apply.
+ * Keeps an invoice's goods document in step (its old lines are already gone): rewritten, created (added to
+ * `created`, to be numbered), or deleted with the switch. Says what it now moves, for the caller to apply.
  */
 async function syncLinkedDocument(
   tx: DbOrTx,
@@ -373,6 +379,7 @@ async function syncLinkedDocument(
   data: DocumentData,
   ctx: PostingContext,
   actor: Actor,
+  created: Unnumbered[],
 ): Promise<Moves | null> {
   const kind = KINDS[invoice.kind].generates;
   if (!kind) return null;
@@ -384,6 +391,7 @@ async function syncLinkedDocument(
     return null;
   }
   const target = linked ?? (await createLinkedHeader(tx, invoice, kind, data, actor));
+  if (!linked) created.push({ id: target.id, kind, date: data.date });
   await tx
     .update(document)
     .set({
@@ -399,12 +407,11 @@ async function syncLinkedDocument(
 }
 
 async function createLinkedHeader(tx: DbOrTx, invoice: DocRow, kind: DocumentKind, data: DocumentData, actor: Actor) {
-  const number = await allocateNumber(tx, kind, data.date);
   const [row] = await tx
     .insert(document)
     .values({
       kind,
-      number,
+      number: PROVISIONAL_NUMBER,
       date: data.date,
       partnerId: data.partnerId,
       warehouseId: data.warehouseId,

@@ -43,7 +43,7 @@ export function expectedLineProblems(lines: DocumentLineData[], items: Map<bigin
   });
 }
 
-type PreparedDoc = { id: bigint; number: string; date: string; warehouseId: bigint; warehouseCode: string };
+type PreparedDoc = { id: bigint; date: string; warehouseId: bigint; warehouseCode: string };
 
 /**
  * Records the serials of a new (or re-posted) expected receipt as expected. A serial already expected on another

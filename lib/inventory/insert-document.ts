@@ -8,7 +8,7 @@ import type { ItemInfo } from './context';
 import type { DocumentKind } from './kinds';
 import { stockLinesOf } from './lines';
 import { externalNumberKey } from './external-number';
-import { nextInSeries, numberOf } from './numbering';
+import { PROVISIONAL_NUMBER } from './numbering';
 
 export type NewDocument = {
   kind: DocumentKind;
@@ -28,29 +28,27 @@ export type NewDocument = {
 };
 
 /**
- * Numbers a new document and inserts it with its lines in one statement: a posting waits for the
- * database once here instead of three times (number, document, lines), and every wait counts when
- * many users post at once. Lines keep their order (line_no) and each is paired with its new id.
+ * Inserts a new document with its lines in one statement: a posting waits for the database once here instead of
+ * twice (document, lines), and every wait counts when many users post at once. The document gets its number last
+ * (numbering.ts: numberDocuments); until then it carries a provisional one. Lines keep their order (line_no) and
+ * each is paired with its new id.
  */
-export async function insertNumberedDocument(
+export async function insertDocument(
   tx: DbOrTx,
   doc: NewDocument,
   lines: DocumentLineData[],
   items: Map<bigint, ItemInfo>,
-): Promise<{ id: bigint; number: string; lines: StockLine[] }> {
-  const year = Number(doc.date.slice(0, 4));
+): Promise<{ id: bigint; provisionalNumber: string; lines: StockLine[] }> {
   const column = (pick: (line: DocumentLineData, index: number) => string) => arrayLiteral(lines.map(pick));
   const [row] = await rows<{ id: string; number: string; line_ids: string[] | null }>(
     tx,
     sql`
-    with n as (${nextInSeries(doc.kind, year)}),
-    d as (
+    with d as (
       insert into document (kind, number, date, partner_id, warehouse_id, destination_warehouse_id, in_transit, transfer_id, expected_receipt_id, return_of_id, note,
         external_number, external_number_key, create_stock_document, source_invoice_id, created_by)
-      select ${doc.kind}::document_kind, ${numberOf(doc.kind, year, sql`n.last_number`)}, ${doc.date}::date, ${doc.partnerId}::bigint,
+      values (${doc.kind}::document_kind, ${PROVISIONAL_NUMBER}, ${doc.date}::date, ${doc.partnerId}::bigint,
         ${doc.warehouseId}::bigint, ${doc.destinationWarehouseId}::bigint, ${doc.inTransit}::boolean, ${doc.transferId}::bigint, ${doc.expectedReceiptId}::bigint, ${doc.returnOfId}::bigint, ${doc.note}::text, ${doc.externalNumber}::text, ${externalNumberKey(doc.externalNumber)}::text,
-        ${doc.createStockDocument}::boolean, ${doc.sourceInvoiceId}::bigint, ${doc.createdBy}::bigint
-      from n
+        ${doc.createStockDocument}::boolean, ${doc.sourceInvoiceId}::bigint, ${doc.createdBy}::bigint)
       returning id, number
     ),
     l as (
@@ -65,7 +63,7 @@ export async function insertNumberedDocument(
   );
   return {
     id: BigInt(row.id),
-    number: row.number,
+    provisionalNumber: row.number,
     lines: stockLinesOf(lines, (row.line_ids ?? []).map(BigInt), items),
   };
 }

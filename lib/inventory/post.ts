@@ -12,7 +12,8 @@ import { assertExternalNumberFree, externalNumberRefusal } from './external-numb
 import { loadContext, type PostingContext } from './context';
 import { confirmExpectedSerials, expectedLineProblems, lockExpectedReceipt, prepareExpectedSerials } from './expected';
 import { isArrival, isExpectedReceipt, isReturn, isTransfer, KINDS, type DocumentKind } from './kinds';
-import { insertNumberedDocument } from './insert-document';
+import { insertDocument } from './insert-document';
+import { numberDocuments, type Unnumbered } from './numbering';
 import { throwIfProblems, type Problem } from './problems';
 import { checkLineSerials } from './serial-rules';
 import { lockReturnOrigin, returnedProblems } from './returns';
@@ -23,8 +24,8 @@ export type PostedDocument = { id: bigint; number: string; stockDocument: { id: 
 
 /**
  * THE way a document is posted, from every door (form, API, import): one transaction that validates
- * the lines, numbers the document, and moves stock and serials (for an invoice, through the goods
- * receipt or issue it creates). Nothing is written when any rule fails.
+ * the lines, moves stock and serials (for an invoice, through the goods receipt or issue it creates) and,
+ * as its last statement, numbers the document (numbering.ts). Nothing is written when any rule fails.
  */
 export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Actor): Promise<PostedDocument> {
   const data = await withCompanyDefault(db, parseOrThrow(documentSchema, input));
@@ -40,13 +41,19 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
         const origin = isReturn(data.kind) ? await lockReturnOrigin(tx, data, movesGoods(data)) : null;
         const [ctx] = await Promise.all([loadContext(tx, data.kind, data), assertExternalNumberFree(tx, external)]);
         throwIfProblems(serialRuleProblems(data, ctx));
-        const { checks, ...posted } = await createDocument(tx, data, ctx, actor, null);
-        if (transfer) throwIfProblems(await transitProblems(tx, transfer, posted.id));
-        if (expected) await confirmExpectedSerials(tx, expected, posted.id, data.lines, data.missingExpected);
+        const { checks, documents } = await createDocument(tx, data, ctx, actor, null);
+        const id = documents[0].id;
+        if (transfer) throwIfProblems(await transitProblems(tx, transfer, id));
+        if (expected) await confirmExpectedSerials(tx, expected, id, data.lines, data.missingExpected);
         if (origin?.goodsId && movesGoods(data))
-          throwIfProblems(await returnedProblems(tx, { ...origin, goodsId: origin.goodsId }, posted.id));
-        throwIfProblems(await datedStockProblems(tx, checks));
-        return posted;
+          throwIfProblems(await returnedProblems(tx, { ...origin, goodsId: origin.goodsId }, id));
+        // Sent together, one wait: a refusal rolls the numbers back with the rest, so no gap is left.
+        const [problems, [numbered, stockDocument]] = await Promise.all([
+          datedStockProblems(tx, checks),
+          numberDocuments(tx, documents),
+        ]);
+        throwIfProblems(problems);
+        return { ...numbered, stockDocument: stockDocument ?? null };
       }),
     );
   } catch (error) {
@@ -88,7 +95,8 @@ export function createsStockDocument(data: DocumentData): boolean {
   return KINDS[data.kind].generates !== null && data.createStockDocument !== false;
 }
 
-type Created = PostedDocument & { checks: DatedCheck[] };
+/** What createDocument wrote: the document (then the goods document it generated), still to be numbered. */
+type Created = { documents: Unnumbered[]; checks: DatedCheck[] };
 
 async function createDocument(
   tx: DbOrTx,
@@ -97,7 +105,7 @@ async function createDocument(
   actor: Actor,
   sourceInvoiceId: bigint | null,
 ): Promise<Created> {
-  const { id, number, lines } = await insertNumberedDocument(
+  const { id, provisionalNumber, lines } = await insertDocument(
     tx,
     {
       kind: data.kind,
@@ -127,18 +135,18 @@ async function createDocument(
     userId: actor.userId,
     changes: { after: snapshot(data, lines) },
   });
-  let stockDocument: PostedDocument['stockDocument'] = null;
+  const documents: Unnumbered[] = [{ id, kind: data.kind, date: data.date }];
   let checks: DatedCheck[] = [];
   try {
     if (KINDS[data.kind].movesStock) {
-      checks = await applyStockEffects(tx, stockDocOf(data.kind, id, number, data, ctx), lines);
+      checks = await applyStockEffects(tx, stockDocOf(data.kind, id, provisionalNumber, data, ctx), lines);
     } else if (createsStockDocument(data)) {
       const generated = await createDocument(tx, { ...data, kind: KINDS[data.kind].generates! }, ctx, actor, id);
-      await tx.update(document).set({ stockDocumentId: generated.id }).where(eq(document.id, id));
-      stockDocument = { id: generated.id, number: generated.number };
+      await tx.update(document).set({ stockDocumentId: generated.documents[0].id }).where(eq(document.id, id));
+      documents.push(...generated.documents);
       checks = generated.checks;
     } else if (isExpectedReceipt(data.kind)) {
-      const doc = { id, number, date: data.date, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
+      const doc = { id, date: data.date, warehouseId: data.warehouseId, warehouseCode: ctx.warehouseCode };
       throwIfProblems(await prepareExpectedSerials(tx, doc, lines));
     }
   } catch (error) {
@@ -147,7 +155,7 @@ async function createDocument(
     throw error;
   }
   await audited;
-  return { id, number, stockDocument, checks };
+  return { documents, checks };
 }
 
 /**
