@@ -57,8 +57,11 @@ export function parseListParams<S extends string, F extends string = never>(
   return { page, perPage, sort, q: checkedText(params, 'q', problems), filters, problems };
 }
 
-/** The parameter's first value, trimmed and cut to length, or '' when it breaks the text or date rule. */
-function checkedText(params: SearchParams, name: string, problems: ParamProblem[]): string {
+/**
+ * The parameter's first value, trimmed and cut to length, or '' when it breaks the text or date rule (a search box
+ * outside a list, such as a new return's document picker, reads its `q` through this too).
+ */
+export function checkedText(params: SearchParams, name: string, problems: ParamProblem[]): string {
   const value = (first(params[name]) ?? '').trim().slice(0, MAX_SEARCH_LENGTH);
   if (!value) return '';
   const problem = textProblem(value, name) ?? (DATE_FILTERS.includes(name) ? dateProblem(value, name) : null);

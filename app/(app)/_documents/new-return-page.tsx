@@ -1,9 +1,10 @@
 import { getDb } from '@/db/client';
 import { DocumentForm } from '@/components/documents/document-form';
+import { ParamProblems } from '@/components/data-table/param-problems';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePagePermission, withQuery } from '@/lib/auth/session';
 import { warehouseOptions } from '@/lib/catalog/lookup-queries';
-import type { SearchParams } from '@/lib/data-table/params';
+import { checkedText, type ParamProblem, type SearchParams } from '@/lib/data-table/params';
 import { formatPartner } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
@@ -43,13 +44,16 @@ export async function NewReturnPage({
     getCompanySettings(db),
   ]);
   if (!start) {
-    const query = Array.isArray(raw.q) ? raw.q[0] : raw.q;
+    // Hostile text (a NUL, other control characters) is refused by name, as on the lists, never sent to a query.
+    const problems: ParamProblem[] = [];
+    const query = checkedText(raw, 'q', problems).slice(0, 100);
     return (
       <>
         <PageHeader title={`New ${info.label.toLowerCase()}`} />
+        <ParamProblems problems={problems} />
         <ReturnOriginPicker
           kind={kind}
-          query={(query ?? '').trim().slice(0, 100)}
+          query={query}
           readable={readableKinds(role)}
           unknownOrigin={param !== undefined}
         />
