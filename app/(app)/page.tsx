@@ -11,7 +11,10 @@ import {
   BelowMinimumSection,
   MovementsSection,
   RecentSection,
+  MovementsSkeleton,
+  RecentSkeleton,
   SectionSkeleton,
+  TotalsSkeleton,
   TotalsSection,
 } from './_dashboard/sections';
 
@@ -38,16 +41,16 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description={`Signed in as ${user.userName}.`} />
-      <Suspense fallback={<SectionSkeleton rows={2} />}>
+      <Suspense fallback={<TotalsSkeleton />}>
         <TotalsSection totals={totals} asOf={asOf} links={links} />
       </Suspense>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Suspense fallback={<SectionSkeleton title="Received and issued, last 30 days" rows={6} />}>
+          <Suspense fallback={<MovementsSkeleton />}>
             <MovementsSection days={days} />
           </Suspense>
         </div>
-        <Suspense fallback={<SectionSkeleton title="Recent documents" rows={8} />}>
+        <Suspense fallback={<RecentSkeleton rows={8} />}>
           <RecentSection recent={recent} />
         </Suspense>
       </div>

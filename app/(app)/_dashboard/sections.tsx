@@ -12,6 +12,9 @@ import { KINDS } from '@/lib/inventory/kinds';
  * docs/quality.md). The whole-table figures are cached per process (lib/dashboard/cached.ts), so they wait only
  * when the cache computes them.
  */
+const TOTAL_LABELS = ['Items', 'Stock quantity', 'Serials in stock', 'Documents this month'] as const;
+const TOTAL_CARD = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm';
+
 export async function TotalsSection({
   totals: pending,
   asOf: pendingAsOf,
@@ -24,16 +27,16 @@ export async function TotalsSection({
 }) {
   const [totals, asOf] = await Promise.all([pending, pendingAsOf]);
   const figures: [string, string, string | null][] = [
-    ['Items', totals.items.toLocaleString('en'), links.items ? '/items' : null],
-    ['Stock quantity', formatQuantity(totals.stockQuantity), links.stock ? '/stock' : null],
-    ['Serials in stock', totals.serialsInStock.toLocaleString('en'), links.serials ? '/serial-numbers' : null],
-    ['Documents this month', totals.documentsThisMonth.toLocaleString('en'), null],
+    [TOTAL_LABELS[0], totals.items.toLocaleString('en'), links.items ? '/items' : null],
+    [TOTAL_LABELS[1], formatQuantity(totals.stockQuantity), links.stock ? '/stock' : null],
+    [TOTAL_LABELS[2], totals.serialsInStock.toLocaleString('en'), links.serials ? '/serial-numbers' : null],
+    [TOTAL_LABELS[3], totals.documentsThisMonth.toLocaleString('en'), null],
   ];
   return (
     <>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Totals">
         {figures.map(([label, value, href]) => (
-          <li key={label} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <li key={label} className={TOTAL_CARD}>
             <p className="text-sm text-slate-600">{href ? <Link href={href}>{label}</Link> : label}</p>
             <p className="mt-1 text-3xl font-semibold tabular-nums">{value}</p>
           </li>
@@ -124,7 +127,54 @@ export async function BelowMinimumSection({ low: pending }: { low: Promise<LowSt
   );
 }
 
-/** What a section shows while its query runs: a card of the same title, so the page does not jump. */
+/*
+ * The skeletons take the size of what streams in after them (the same cards, the chart's aspect ratio, two lines per
+ * recent document): a phone's page must not jump when the figures arrive (perf:web measured a layout shift of 0.45 on
+ * the dashboard with bars of one height for every section).
+ */
+export function TotalsSkeleton() {
+  return (
+    <div aria-busy="true">
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {TOTAL_LABELS.map((label) => (
+          <li key={label} className={TOTAL_CARD}>
+            <p className="text-sm text-slate-600">{label}</p>
+            <p className="mt-1 text-3xl font-semibold text-slate-300">…</p>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-xs text-slate-500">Loading the totals…</p>
+    </div>
+  );
+}
+
+export function MovementsSkeleton() {
+  return (
+    <Card title="Received and issued, last 30 days">
+      <p className="sr-only">Loading…</p>
+      <div className="aspect-[10/3] w-full animate-pulse rounded bg-slate-100" aria-hidden="true" />
+      <div className="mt-2 h-4" aria-hidden="true" />
+    </Card>
+  );
+}
+
+export function RecentSkeleton({ rows }: { rows: number }) {
+  return (
+    <Card title="Recent documents">
+      <p className="sr-only">Loading…</p>
+      <ul className="space-y-2" aria-hidden="true">
+        {Array.from({ length: rows }, (_, i) => (
+          <li key={i} className="space-y-0">
+            <div className="h-5 w-28 animate-pulse rounded bg-slate-100" />
+            <div className="h-5 w-48 rounded bg-slate-50" />
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+/** What a section of unknown size shows while its query runs: a card of the same title. */
 export function SectionSkeleton({ title, rows = 3 }: { title?: string; rows?: number }) {
   const bars = (
     <div className="space-y-2" aria-hidden="true">
