@@ -42,13 +42,15 @@ export function LineDetail({
   const { entry, key } = useLineSerialEntry(context);
   const reason = noSerialsReason(line, enabled);
   const entering = !reason && !fixedNote;
+  // The scan box the sheet focuses on opening; the body focuses it too when it arrives after the opening.
+  const focusId = entering ? `line-${lineNo}-detail-scan` : undefined;
   useEffect(preloadBody, []);
   // Chosen once per line: switching from LazyBody to the loaded one later would remount an open sheet's body.
   const [Body] = useState(() => loadedBody ?? LazyBody);
   return (
     <Sheet
       defaultOpen={defaultOpen}
-      initialFocus={entering ? `line-${lineNo}-detail-scan` : undefined}
+      initialFocus={focusId}
       title={`Line ${lineNo} — ${line.itemCode} · ${line.itemName}`}
       description={`${KINDS[context.kind].priced ? 'The line’s item, prices and stock.' : 'The line’s item and stock.'}${entering ? ` ${serialEntryDescription(entry.direction)}` : ''}`}
       trigger={
@@ -59,7 +61,7 @@ export function LineDetail({
     >
       <Suspense>
         <Body
-          focusId={entering ? `line-${lineNo}-detail-scan` : undefined}
+          focusId={focusId}
           context={context}
           reason={reason}
           entry={entering ? { key, props: entry } : null}
