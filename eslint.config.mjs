@@ -25,5 +25,16 @@ const config = [
       ],
     },
   },
+  {
+    // Links prefetch nothing: components/ui/link.tsx says why.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['components/ui/link.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'next/link', message: "Use { Link } from '@/components/ui/link' (no prefetching)." }] },
+      ],
+    },
+  },
 ];
 export default config;

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Fragment } from 'react';
 import { formatMoney, formatQuantity } from '@/lib/format';
 import type { DocumentLineView } from '@/lib/inventory/queries/document-detail';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
 
 export type DocumentRef = { id: string; number: string; kind: DocumentKind };

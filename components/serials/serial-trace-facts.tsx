@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/alert';
 import { can, type Role } from '@/lib/auth/roles';

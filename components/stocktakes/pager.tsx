@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 /**
  * Previous / next links for a server-rendered list kept in the URL (`param` is the page's search parameter), so a

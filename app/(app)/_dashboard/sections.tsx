@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { MovementChart } from '@/components/documents/movement-chart';
 import { Card } from '@/components/ui/page-header';
 import type { DailyMovement, DashboardTotals, LowStockItem, RecentDocument } from '@/lib/dashboard/queries';

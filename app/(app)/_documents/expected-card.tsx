@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getDb } from '@/db/client';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/page-header';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Badge } from '@/components/ui/alert';
 import { formatDateTime } from '@/lib/format';
 import type { listRecentJobs } from '@/lib/import/jobs/job-queries';

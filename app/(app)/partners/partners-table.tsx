@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { DataTable, type ListColumn } from '@/components/data-table/data-table';
 import { DataTableToolbar } from '@/components/data-table/toolbar';
 import type { PartnerRow } from '@/lib/catalog/partner-queries';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getDb } from '@/db/client';
 import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/page-header';
