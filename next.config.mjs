@@ -31,9 +31,10 @@ const nextConfig = {
     serverActions: { bodySizeLimit: '4mb' },
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
-    // The stylesheet (~7 KB gzip) goes inside the HTML: on a phone's link it otherwise shares the bandwidth with
-    // ~160 KB of scripts and holds the first paint (LCP) ~0.7 s after the HTML has arrived (npm run perf:web).
-    inlineCss: true,
+    // No `inlineCss`: it put the 32 KB stylesheet into every HTML answer twice (a <style> and the RSC payload),
+    // ~96 KB a page, and cost a third of a page's server CPU (the sign-in page 10.2 → 7.3 ms, /items 28 → 20 ms;
+    // scripts/perf/page-cost.ts). Linked, it is cached by the phone after the first page; the cold-cache LCP
+    // it cost is 0.7–1.2 s against the 1.5 s goal (npm run perf:web).
   },
   async headers() {
     return [
