@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { serverTimingEnabled, timeQuery, timeTransaction } from '@/lib/http/server-timing';
+import { preparePool } from './prepared';
 import * as schema from './schema';
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -48,6 +49,7 @@ export function createDb(url: string, max = Number(process.env.DB_POOL_SIZE ?? 1
     backoff: reconnectBackoffSeconds,
     connect_timeout: CONNECT_TIMEOUT_SECONDS,
   });
+  preparePool(sql);
   if (serverTimingEnabled()) timeQueriesOf(sql);
   return { db: drizzle(sql, { schema, casing: 'snake_case' }), sql, url };
 }
