@@ -36,7 +36,10 @@ type Dip = { itemId: string; warehouseId: string; at: string; balance: string };
 /**
  * The lowest balance from each check's date on, where it is negative. Balance at the end of day t =
  * stock now (this transaction holds its row lock since it changed it) minus what documents dated after
- * t moved; only documents dated from the check's date on are read.
+ * t moved; only documents dated from the check's date on are read. The lateral subquery (kept whole by `offset 0`)
+ * reads them per check through document(kind, date) from the check's date: joined plainly, the planner, which
+ * cannot see the dates inside `c`, read every stock document of all time and hashed them (70 ms a check at
+ * 200,000 documents, 42 % of PostgreSQL's time in the closed-loop load test; now ~3 ms for a check dated today).
  */
 async function negativeDips(tx: DbOrTx, checks: DatedCheck[]): Promise<Dip[]> {
   const list = (pick: (c: DatedCheck) => string) => arrayLiteral(checks.map(pick));
@@ -47,7 +50,9 @@ async function negativeDips(tx: DbOrTx, checks: DatedCheck[]): Promise<Dip[]> {
       ${list((c) => c.from)}::date[]) as c(item_id, warehouse_id, from_date)),
     moves as (
       select c.item_id, c.warehouse_id, e.date as at, e.sign * l.quantity as delta
-      from c join ${DOCUMENT_STOCK_EFFECTS} e on e.warehouse_id = c.warehouse_id and e.date >= c.from_date
+      from c cross join lateral (
+        select * from ${DOCUMENT_STOCK_EFFECTS} e where e.warehouse_id = c.warehouse_id and e.date >= c.from_date offset 0
+      ) e
       join document_line l on l.document_id = e.document_id and l.item_id = c.item_id
       union all select item_id, warehouse_id, from_date, 0 from c),
     per_day as (select item_id, warehouse_id, at, sum(delta) as delta from moves group by 1, 2, 3),
