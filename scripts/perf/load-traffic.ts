@@ -1,17 +1,24 @@
 import type { Request as CannonRequest } from 'autocannon';
 import type postgres from 'postgres';
+import { DOCUMENT_SHARE, navigationHeaders, navigationPath } from './browser-reads';
 
 /**
  * What one traffic class saw: its own latencies (autocannon has no p95) and every answer sorted into outcome buckets.
  */
 export class Tally {
   latencies: number[] = [];
+  /** The same latencies by request kind, where a class sends more than one (reads: documents and navigations). */
+  byKind = new Map<string, number[]>();
   ok = 0;
   refused = 0;
   unexpected = new Map<string, number>();
   samples: string[] = [];
-  record(started: number | undefined, outcome: 'ok' | 'refused' | string) {
-    if (started !== undefined) this.latencies.push(performance.now() - started);
+  record(started: number | undefined, outcome: 'ok' | 'refused' | string, kind?: string) {
+    if (started !== undefined) {
+      const latency = performance.now() - started;
+      this.latencies.push(latency);
+      if (kind) (this.byKind.get(kind) ?? this.byKind.set(kind, []).get(kind)!).push(latency);
+    }
     if (outcome === 'ok') this.ok++;
     else if (outcome === 'refused') this.refused++;
     else this.unexpected.set(outcome, (this.unexpected.get(outcome) ?? 0) + 1);
@@ -32,6 +39,8 @@ export type Fixtures = {
   suppliers: string[];
   customers: string[];
   existingCodes: string[];
+  /** The `_rsc` parameter of a navigation by the page it comes from (browser-reads.ts); filled in by the warm-up. */
+  rscHashes: Map<string, string>;
 };
 const WAREHOUSES = ['MAIN', 'STORE', 'EAST'];
 // A refused posting that names a broken business rule (serial not in stock, not enough stock) is expected.
@@ -110,20 +119,28 @@ export async function loadFixtures(
       `select code as v from partner where type in ('customer', 'both') order by random() limit 50`,
     ),
     existingCodes: await list(`select code as v from item where not track_serials order by random() limit 200`),
+    rscHashes: new Map(),
   };
 }
 
-/** 70 %: list and detail pages of signed-in users (sessions spread over the connections). */
+/**
+ * 70 %: list and detail pages of signed-in users (sessions spread over the connections), as a browser asks for them:
+ * mostly a click's RSC navigation, one in ten a whole HTML document (browser-reads.ts).
+ */
 export function readRequests(f: Fixtures, tally: Tally): CannonRequest[] {
   return steps([
     {
       method: 'GET',
       setupRequest: (req, context: Ctx) => {
         started(context);
-        return { ...req, path: pickOf(f.readUrls), headers: { cookie: next(f.cookies) } };
+        const url = pickOf(f.readUrls);
+        const cookie = next(f.cookies);
+        context.kind = Math.random() < DOCUMENT_SHARE ? 'documents' : 'navigations';
+        if (context.kind === 'documents') return { ...req, path: url, headers: { cookie } };
+        return { ...req, path: navigationPath(url, f.rscHashes), headers: { cookie, ...navigationHeaders(url) } };
       },
       onResponse: (status, body, context: Ctx) => {
-        tally.record(context.started as number, status === 200 ? 'ok' : `HTTP ${status}`);
+        tally.record(context.started as number, status === 200 ? 'ok' : `HTTP ${status}`, context.kind as string);
         if (status !== 200) tally.sample(`${status} ${body}`);
       },
     },

@@ -7,6 +7,7 @@ import autocannon, { type Request as CannonRequest, type Result } from 'autocann
 import { randomBytes } from 'node:crypto';
 import type postgres from 'postgres';
 import { checkIntegrity } from './integrity';
+import { DOCUMENT_SHARE, navigationHeaders, navigationPath, rscParams } from './browser-reads';
 import { importRequests, loadFixtures, postingRequests, readRequests, Tally, type Fixtures } from './load-traffic';
 import {
   apiKey,
@@ -62,7 +63,7 @@ try {
     `[load] import jobs run ${clusterShape ? `as --workers ${clusterShape.workers} says` : separateWorker ? 'in a separate worker process (LOAD_WORKER=separate)' : 'in the web process'}`,
   );
   console.log(
-    `[load] ${USERS} connections (${split.reads} reading pages, ${split.postings} posting receipts and issues, ${split.imports} importing)` +
+    `[load] ${USERS} connections (${split.reads} reading pages: ${DOCUMENT_SHARE * 100} % HTML documents, the rest a click's RSC navigation; ${split.postings} posting receipts and issues, ${split.imports} importing)` +
       ` for ${SECONDS} s${RATE ? ` at ${RATE} requests/s per connection` : ', each sending its next request as soon as the last one is answered'}; ${machineLoad()}`,
   );
   const classes = [
@@ -140,6 +141,15 @@ async function warmUp(f: Fixtures): Promise<void> {
     const url = f.readUrls.find((u) => u.replace(/\/\d+$/, '/ID') === path)!;
     await fetch(env.baseUrl + url, { headers: { cookie: f.cookies[0] } }).then((r) => r.arrayBuffer());
   }
+  f.rscHashes = await rscParams(env.baseUrl, f.cookies[0], f.readUrls);
+  for (const url of f.readUrls.slice(0, 20)) {
+    const answer = await fetch(env.baseUrl + navigationPath(url, f.rscHashes), {
+      headers: { cookie: f.cookies[0], ...navigationHeaders(url) },
+      redirect: 'manual',
+    });
+    await answer.arrayBuffer();
+    if (answer.status !== 200) throw new Error(`a navigation to ${url} answered ${answer.status}`);
+  }
 }
 
 function cannon(connections: number, requests: CannonRequest[], paced: boolean): Promise<Result> {
@@ -210,6 +220,10 @@ function report(
           ? ` (autocannon: p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms)`
           : ''),
     );
+    for (const [kind, latencies] of tally.byKind)
+      console.log(
+        `[load]   ${kind}: ${latencies.length} answers, p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
+      );
     for (const s of tally.samples) console.log(`[load]   e.g. ${s}`);
   }
   console.log(

@@ -8,6 +8,8 @@ import { assertSignedIn, ensureProductionBuild, openDb, perfEnv, sessionCookie, 
 const REQUESTS = Number(process.env.PAGE_COST_REQUESTS ?? 40);
 // PAGE_COST_CONCURRENCY: requests in flight at once (1 = sequential); CPU per request grows with it (GC, interleaving).
 const CONCURRENCY = Number(process.env.PAGE_COST_CONCURRENCY ?? 1);
+// PAGE_COST_HEADERS: a JSON object of headers added to every request, e.g. a browser's RSC navigation or prefetch.
+const extraHeaders = JSON.parse(process.env.PAGE_COST_HEADERS ?? '{}') as Record<string, string>;
 const env = perfEnv();
 ensureProductionBuild();
 const app = await startApp(env, {
@@ -93,6 +95,7 @@ try {
     // No Accept-Encoding, like the load test's autocannon: the server does not compress.
     const headers: Record<string, string> = {
       'accept-encoding': 'identity',
+      ...extraHeaders,
       ...(entry.startsWith('!') ? {} : { cookie }),
     };
     for (let i = 0; i < 5; i++) await fetch(env.baseUrl + page, { headers }).then((r) => r.arrayBuffer());
