@@ -63,7 +63,7 @@ try {
     `[load] import jobs run ${clusterShape ? `as --workers ${clusterShape.workers} says` : separateWorker ? 'in a separate worker process (LOAD_WORKER=separate)' : 'in the web process'}`,
   );
   console.log(
-    `[load] ${USERS} connections (${split.reads} reading pages: ${DOCUMENT_SHARE * 100} % HTML documents, the rest a click's RSC navigation; ${split.postings} posting receipts and issues, ${split.imports} importing)` +
+    `[load] ${USERS} connections (${split.reads} reading pages: ${DOCUMENT_SHARE === 1 ? 'every one an HTML document' : `${DOCUMENT_SHARE * 100} % HTML documents, the rest a click's RSC navigation`}; ${split.postings} posting receipts and issues, ${split.imports} importing)` +
       ` for ${SECONDS} s${RATE ? ` at ${RATE} requests/s per connection` : ', each sending its next request as soon as the last one is answered'}; ${machineLoad()}`,
   );
   const classes = [
