@@ -28,9 +28,12 @@ export async function searchHandler(db: DbOrTx, module: RecordModule, url: URL):
   }
   const query = parseListQuery(module, params);
   if (criteria) query.where.push(criteriaSql(module, parseCriteria(criteria)));
-  if (word) query.where.push(wordSql(module, word));
-  // Exact and starting matches first, unless the client chose an order.
-  if (word && !params.get('sort_by')) query.ranking = wordRanking(module, word) ?? undefined;
+  if (word) {
+    const condition = wordSql(module, word);
+    query.where.push(condition);
+    // Exact and starting matches first, unless the client chose an order.
+    if (!params.get('sort_by')) query.ranking = wordRanking(module, word, condition) ?? undefined;
+  }
   return pageResponse(db, module, query);
 }
 

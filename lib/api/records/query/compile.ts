@@ -140,15 +140,18 @@ export function wordSql(module: RecordModule, word: string): SQL {
   return or(...parts)!;
 }
 
-/** How a word search over a canonical-key field ranks its matches (exact, starts with, contains), or null. */
-export type WordRanking = { tiers: SQL[]; rank: SQL };
+/**
+ * How a word search over a canonical-key field ranks its matches (exact, starts with, contains), or null.
+ * `condition`: the search's own condition (wordSql), which each tier implies, so a tier's query leaves it out.
+ */
+export type WordRanking = { tiers: SQL[]; rank: SQL; condition: SQL };
 
-export function wordRanking(module: RecordModule, word: string): WordRanking | null {
+export function wordRanking(module: RecordModule, word: string, condition: SQL): WordRanking | null {
   const filter = module.fields.find((f) => f.word === 'key')?.filter;
   const search: KeySearch | null = keySearch(word);
   if (!filter || !search) return null;
   const tiers = Array.from({ length: keyRankCount(search) }, (_, rank) =>
     filter.apply((col) => keyRankTier(col, search, rank)),
   );
-  return { tiers, rank: filter.apply((col) => keyRankSql(col, search)) };
+  return { tiers, rank: filter.apply((col) => keyRankSql(col, search)), condition };
 }

@@ -21,7 +21,7 @@ export async function listRecords(
   const rows = await db
     .select(selectionOf(module, query.fields))
     .from(module.table)
-    .where(many ? and(where, rankedCandidates(module, query, where, offset + query.perPage + 1)) : where)
+    .where(many ? and(where, rankedCandidates(module, query, offset + query.perPage + 1)) : where)
     .orderBy(...(query.ranking ? [query.ranking.rank, ...query.order] : query.order))
     .limit(query.perPage + 1)
     .offset(offset);
@@ -47,11 +47,15 @@ async function moreMatchesThan(
  * million serials never sorts them all. Few matches are sorted whole instead: an ordered walk for a fragment
  * whose trigrams are common but whose matches are rare would read the whole index to find none.
  */
-function rankedCandidates(module: RecordModule, query: ListQuery, where: SQL | undefined, upTo: number): SQL {
+function rankedCandidates(module: RecordModule, query: ListQuery, upTo: number): SQL {
   const id = fieldOf(module, 'id')!.filter!.apply((col) => sql`${col}`);
   const order = sql.join(query.order, sql`, `);
+  // Without the search's own condition, which the tier implies: stated twice, it made the planner believe the
+  // matches rare, read all of them through the trigram index and sort them (113–240 ms for "000" at 10,000,000
+  // serials) instead of walking the order and stopping at the page's end.
+  const others = and(module.where, ...query.where.filter((w) => w !== query.ranking!.condition));
   const tiers = query.ranking!.tiers.map(
-    (tier) => sql`(select ${id} from ${module.table} where ${and(where, tier)} order by ${order} limit ${upTo})`,
+    (tier) => sql`(select ${id} from ${module.table} where ${and(others, tier)} order by ${order} limit ${upTo})`,
   );
   return sql`${id} in (${sql.join(tiers, sql` union all `)})`;
 }
