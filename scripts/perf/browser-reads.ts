@@ -54,3 +54,8 @@ export async function rscParams(baseUrl: string, cookie: string, urls: string[])
 export function navigationPath(url: string, hashes: Map<string, string>): string {
   return `${url}${url.includes('?') ? '&' : '?'}_rsc=${hashes.get(previousPage(url))}`;
 }
+
+/** The path and headers of a signed-in user's click to `url`: what the load test sends, and its warm-up checks. */
+export function navigation(url: string, hashes: Map<string, string>, cookie: string) {
+  return { path: navigationPath(url, hashes), headers: { cookie, ...navigationHeaders(url) } };
+}

@@ -1,6 +1,6 @@
 import type { Request as CannonRequest } from 'autocannon';
 import type postgres from 'postgres';
-import { DOCUMENT_SHARE, navigationHeaders, navigationPath } from './browser-reads';
+import { DOCUMENT_SHARE, navigation } from './browser-reads';
 
 /**
  * What one traffic class saw: its own latencies (autocannon has no p95) and every answer sorted into outcome buckets.
@@ -137,7 +137,7 @@ export function readRequests(f: Fixtures, tally: Tally): CannonRequest[] {
         const cookie = next(f.cookies);
         context.kind = Math.random() < DOCUMENT_SHARE ? 'documents' : 'navigations';
         if (context.kind === 'documents') return { ...req, path: url, headers: { cookie } };
-        return { ...req, path: navigationPath(url, f.rscHashes), headers: { cookie, ...navigationHeaders(url) } };
+        return { ...req, ...navigation(url, f.rscHashes, cookie) };
       },
       onResponse: (status, body, context: Ctx) => {
         tally.record(context.started as number, status === 200 ? 'ok' : `HTTP ${status}`, context.kind as string);

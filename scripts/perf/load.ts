@@ -7,7 +7,7 @@ import autocannon, { type Request as CannonRequest, type Result } from 'autocann
 import { randomBytes } from 'node:crypto';
 import type postgres from 'postgres';
 import { checkIntegrity } from './integrity';
-import { DOCUMENT_SHARE, navigationHeaders, navigationPath, rscParams } from './browser-reads';
+import { DOCUMENT_SHARE, navigation, rscParams } from './browser-reads';
 import { importRequests, loadFixtures, postingRequests, readRequests, Tally, type Fixtures } from './load-traffic';
 import {
   apiKey,
@@ -143,10 +143,8 @@ async function warmUp(f: Fixtures): Promise<void> {
   }
   f.rscHashes = await rscParams(env.baseUrl, f.cookies[0], f.readUrls);
   for (const url of f.readUrls.slice(0, 20)) {
-    const answer = await fetch(env.baseUrl + navigationPath(url, f.rscHashes), {
-      headers: { cookie: f.cookies[0], ...navigationHeaders(url) },
-      redirect: 'manual',
-    });
+    const { path, headers } = navigation(url, f.rscHashes, f.cookies[0]);
+    const answer = await fetch(env.baseUrl + path, { headers, redirect: 'manual' });
     await answer.arrayBuffer();
     if (answer.status !== 200) throw new Error(`a navigation to ${url} answered ${answer.status}`);
   }
