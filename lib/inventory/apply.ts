@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/db/client';
+import { allPipelined } from '@/lib/sql-pipeline';
 import { trimZeros } from '@/lib/decimal';
 import type { DatedCheck } from './dated-stock';
 import type { Direction } from './kinds';
@@ -105,7 +106,7 @@ function datedChecks(m: Moves | null, reason: DatedCheck['reason']): DatedCheck[
  * Receives, issues or transfers the serials of a document's tracked lines, one statement per line, all sent at once.
  */
 async function moveSerials(tx: DbOrTx, { doc, lines }: Moves): Promise<Problem[]> {
-  const problems = await Promise.all(
+  const problems = await allPipelined(
     lines
       .filter((l) => l.item.trackSerials)
       .map((l) => {
@@ -177,7 +178,7 @@ const pinned =
  */
 export async function applyStockEffects(tx: DbOrTx, doc: StockDoc, lines: StockLine[]): Promise<DatedCheck[]> {
   const moves = { doc, lines };
-  const [serialProblems, stockProblems] = await Promise.all([
+  const [serialProblems, stockProblems] = await allPipelined([
     moveSerials(tx, moves),
     applyNetDeltas(tx, netDeltas(upOf(moves), downOf(moves)), notEnough),
   ]);
