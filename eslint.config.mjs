@@ -36,5 +36,16 @@ const config = [
       ],
     },
   },
+  {
+    // lib/sql-pipeline.ts says why: Promise.all can throw a 25P02 instead of the error that aborted a transaction.
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/sql-pipeline.ts', 'lib/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Promise', property: 'all', message: "Use allPipelined from '@/lib/sql-pipeline'." },
+      ],
+    },
+  },
 ];
 export default config;

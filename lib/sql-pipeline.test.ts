@@ -23,4 +23,12 @@ describe('allPipelined', () => {
     const wrapped = Object.assign(new Error('Failed query'), { cause: pgError('23505') });
     await expect(allPipelined([lateFailure(pgError('25P02'), 1), lateFailure(wrapped, 5)])).rejects.toBe(wrapped);
   });
+
+  it('throws the first failure in the list, whichever failed first in time', async () => {
+    // The records API reports a document's header lookups before its lines this way.
+    const first = new Error('partner not found');
+    await expect(allPipelined([lateFailure(first, 10), lateFailure(new Error('item not found'), 1)])).rejects.toBe(
+      first,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -49,7 +50,7 @@ const itemColumns = {
 export async function listItems(db: DbOrTx, params: ItemListParams): Promise<{ rows: ItemRow[]; total: number }> {
   const where = itemWhere(params);
   const order = item[params.sort.id];
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await allPipelined([
     db
       .select(itemColumns)
       .from(item)

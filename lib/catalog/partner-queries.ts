@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -53,7 +54,7 @@ export async function listPartners(
   if (type === 'supplier' || type === 'customer' || type === 'both') conditions.push(eq(partner.type, type));
   const where = and(...conditions);
   const order = partner[params.sort.id];
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await allPipelined([
     db
       .select(partnerColumns)
       .from(partner)

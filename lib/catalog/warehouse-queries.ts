@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { asc, count, desc, ilike, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -21,7 +22,7 @@ export async function listWarehousesPage(
     ? or(ilike(warehouse.code, likePattern(params.q)), ilike(warehouse.name, likePattern(params.q)))
     : undefined;
   const order = warehouse[params.sort.id];
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await allPipelined([
     db
       .select({
         id: sql<string>`${warehouse.id}::text`,

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { getDb } from '@/db/client';
 import { keyedStaleWhileRevalidate, staleWhileRevalidate } from '@/lib/cache/stale-while-revalidate';
@@ -23,7 +24,7 @@ export const cachedDashboardTotals = keyedStaleWhileRevalidate(
 
 const movementsAndLowStock = staleWhileRevalidate(async () => {
   const db = getDb();
-  const [days, low] = await Promise.all([movementsPerDay(db, 30), itemsBelowMinimum(db)]);
+  const [days, low] = await allPipelined([movementsPerDay(db, 30), itemsBelowMinimum(db)]);
   return { days, low };
 }, options);
 

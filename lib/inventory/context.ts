@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { item, partner, warehouse } from '@/db/schema';
@@ -23,7 +24,7 @@ export async function loadContext(tx: DbOrTx, kind: DocumentKind, data: Document
     ...(data.destinationWarehouseId === null ? [] : [data.destinationWarehouseId]),
   ];
   // Sent together: postgres.js pipelines them on the transaction's connection, one wait instead of three.
-  const [found, warehouses, partnerError] = await Promise.all([
+  const [found, warehouses, partnerError] = await allPipelined([
     tx
       .select({ id: item.id, code: item.code, trackSerials: item.trackSerials, unit: item.unit })
       .from(item)

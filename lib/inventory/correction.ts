@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { document } from '@/db/schema';
@@ -124,7 +125,7 @@ export function describeChanges(row: DocRow, data: DocumentData, posted: PostedL
  * or delete itself checks again under its locks.
  */
 export async function documentBlockers(db: DbOrTx, documentId: bigint): Promise<Blocker[]> {
-  const [moved, arrivals, confirmations, returns] = await Promise.all([
+  const [moved, arrivals, confirmations, returns] = await allPipelined([
     serialBlockers(db, documentId),
     transferArrivals(db, documentId),
     confirmingReceipts(db, documentId),

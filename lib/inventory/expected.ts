@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { DomainError } from '@/lib/errors';
@@ -57,7 +58,7 @@ export async function prepareExpectedSerials(tx: DbOrTx, doc: PreparedDoc, lines
   for (const line of lines) {
     if (line.serials.length === 0) continue;
     const keys = line.serials.map(canonicalKey);
-    const [inserted, held] = await Promise.all([
+    const [inserted, held] = await allPipelined([
       rows<{ key: string }>(
         tx,
         sql`

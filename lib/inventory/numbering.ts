@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rows } from '@/lib/sql-rows';
@@ -30,7 +31,7 @@ function nextInSeries(kind: DocumentKind, year: number): SQL {
  * The row's version is left alone: numbering completes the insert, it is not an edit.
  */
 export async function numberDocuments(tx: DbOrTx, docs: Unnumbered[]): Promise<{ id: bigint; number: string }[]> {
-  return Promise.all(docs.map((doc) => numberDocument(tx, doc)));
+  return allPipelined(docs.map((doc) => numberDocument(tx, doc)));
 }
 
 async function numberDocument(tx: DbOrTx, doc: Unnumbered): Promise<{ id: bigint; number: string }> {

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { document } from '@/db/schema';
@@ -39,7 +40,7 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
         const expected = data.expectedReceiptId !== null ? await lockExpectedReceipt(tx, data) : null;
         // A return locks the document it names first, as an edit or delete of that document does.
         const origin = isReturn(data.kind) ? await lockReturnOrigin(tx, data, movesGoods(data)) : null;
-        const [ctx] = await Promise.all([loadContext(tx, data.kind, data), assertExternalNumberFree(tx, external)]);
+        const [ctx] = await allPipelined([loadContext(tx, data.kind, data), assertExternalNumberFree(tx, external)]);
         throwIfProblems(serialRuleProblems(data, ctx));
         const { checks, documents } = await createDocument(tx, data, ctx, actor, null);
         const id = documents[0].id;
@@ -48,7 +49,7 @@ export async function postDocument(db: DbOrTx, input: DocumentInput, actor: Acto
         if (origin?.goodsId && movesGoods(data))
           throwIfProblems(await returnedProblems(tx, { ...origin, goodsId: origin.goodsId }, id));
         // Sent together, one wait: a refusal rolls the numbers back with the rest, so no gap is left.
-        const [problems, [numbered, stockDocument]] = await Promise.all([
+        const [problems, [numbered, stockDocument]] = await allPipelined([
           datedStockProblems(tx, checks),
           numberDocuments(tx, documents),
         ]);

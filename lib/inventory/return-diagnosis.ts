@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rows } from '@/lib/sql-rows';
@@ -57,7 +58,7 @@ export async function diagnoseNotReturnable(
   returnOfId: bigint,
   side: 'customer' | 'supplier',
 ): Promise<Problem[]> {
-  const [known, [origin]] = await Promise.all([
+  const [known, [origin]] = await allPipelined([
     lookup(
       tx,
       refused.map((r) => r.key),

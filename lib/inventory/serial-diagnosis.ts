@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { arrayLiteral } from '@/lib/sql-array';
@@ -203,7 +204,7 @@ export async function diagnoseNotInTransit(
   refused: Refused[],
   transferId: bigint,
 ): Promise<Problem[]> {
-  const [known, [transfer]] = await Promise.all([
+  const [known, [transfer]] = await allPipelined([
     lookup(
       tx,
       refused.map((r) => r.key),

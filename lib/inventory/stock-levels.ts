@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { addDecimals, fromScaled, toScaled, trimZeros } from '@/lib/decimal';
@@ -95,10 +96,10 @@ function decrease(tx: DbOrTx, d: StockDelta) {
  * column, or take more than is on hand, is left out by its statement's WHERE and reported.
  */
 export async function applyNetDeltas(tx: DbOrTx, net: NetDelta[], shortfall: Shortfall): Promise<Problem[]> {
-  const written = await Promise.all(net.map((d) => (d.sign > 0 ? increase(tx, d) : decrease(tx, d))));
+  const written = await allPipelined(net.map((d) => (d.sign > 0 ? increase(tx, d) : decrease(tx, d))));
   const refused = net.filter((_, i) => written[i].length === 0);
   const short = refused.filter((d) => d.sign < 0);
-  const current = await Promise.all(
+  const current = await allPipelined(
     short.map((d) =>
       rows<{ quantity: string }>(
         tx,

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -32,7 +33,7 @@ export async function listUsersPage(
   if (params.filters.status) conditions.push(eq(user.active, params.filters.status === 'active'));
   const where = and(...conditions);
   const order = user[params.sort.id];
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await allPipelined([
     db
       .select({
         id: user.id,
@@ -86,7 +87,7 @@ export async function listApiKeysPage(
   if (params.filters.status === 'revoked') conditions.push(isNotNull(apiKey.revokedAt));
   const where = and(...conditions);
   const order = apiKey[params.sort.id];
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await allPipelined([
     db
       .select({
         id: apiKey.id,

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import type { TableRow } from '@/lib/import/files';
@@ -68,9 +69,9 @@ export async function runChunk(
 ): Promise<RowOutcomeRecord[]> {
   return db.transaction(async (tx) => {
     // Sent together: one wait instead of two.
-    await Promise.all([lockJob(tx, lease, chunk.start), commitWithoutWaitingForDisk(tx)]);
+    await allPipelined([lockJob(tx, lease, chunk.start), commitWithoutWaitingForDisk(tx)]);
     const outcomes = await write(tx, chunk.units);
-    await Promise.all([
+    await allPipelined([
       saveOutcomes(tx, lease.jobId, chunk.start, outcomes),
       advance(tx, lease.jobId, chunk.end, outcomes),
     ]);
@@ -92,7 +93,7 @@ export async function recordDryChunk(
   const kept = outcomes.map((o) => (o.status === 'ADDED' ? { ...o, recordId: null } : o));
   await db.transaction(async (tx) => {
     await lockJob(tx, lease, chunk.start);
-    await Promise.all([saveOutcomes(tx, lease.jobId, chunk.start, kept), advance(tx, lease.jobId, chunk.end, kept)]);
+    await allPipelined([saveOutcomes(tx, lease.jobId, chunk.start, kept), advance(tx, lease.jobId, chunk.end, kept)]);
     await testDelay();
   });
   return kept;

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type postgres from 'postgres';
@@ -81,9 +82,9 @@ export class ImportWorker {
     this.stopping = true;
     this.jobsWakeup.wake();
     this.callbacksWakeup.wake();
-    await Promise.all(this.loops);
+    await allPipelined(this.loops);
     await this.unlisten?.().catch(() => undefined);
-    await Promise.all(this.ownPools.map((sql) => sql.end({ timeout: 5 }).catch(() => undefined)));
+    await allPipelined(this.ownPools.map((sql) => sql.end({ timeout: 5 }).catch(() => undefined)));
   }
 
   private async jobLoop() {

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -52,7 +53,7 @@ export async function storeUpload(
   input: { bytes: Buffer; fileName: string; userId: number },
 ): Promise<StoredUpload> {
   // The gzip of a CSV runs on the thread pool while the file is read here.
-  const [tables, stored] = await Promise.all([
+  const [tables, stored] = await allPipelined([
     readUploadedTables(input.bytes, input.fileName),
     encodeForStorage(input.bytes),
   ]);

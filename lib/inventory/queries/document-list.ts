@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { and, asc, count, desc, eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -89,7 +90,7 @@ async function readPage(
 ): Promise<{ rows: DocumentRow[]; total: number; capped: boolean }> {
   const where = documentWhere(kind, params, walk);
   const totals = documentTotalsSql(sql`${document.id}`);
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await allPipelined([
     db
       .select({
         id: sql<string>`${document.id}::text`,

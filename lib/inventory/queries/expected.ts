@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -30,7 +31,7 @@ export type ExpectedView = {
 
 /** What an expected receipt waits for, per item, the serials still expected and the receipts that confirmed it. */
 export async function getExpected(db: DbOrTx, documentId: bigint): Promise<ExpectedView> {
-  const [lines, serials, confirmations] = await Promise.all([
+  const [lines, serials, confirmations] = await allPipelined([
     rows<ExpectedLine>(
       db,
       sql`

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -38,7 +39,7 @@ export async function findReturnOrigins(db: DbOrTx, kind: DocumentKind, text: st
   const query = text.trim().slice(0, 100);
   if (!kinds || !query) return [];
   const goodsKind = KINDS[kind].direction === 'in' ? 'goods_issue' : 'goods_receipt';
-  const [byNumber, bySerial, byPartner] = await Promise.all([
+  const [byNumber, bySerial, byPartner] = await allPipelined([
     numberMatches(db, kinds, query),
     serialMatches(db, goodsKind, query),
     partnerMatches(db, kind, kinds, query),

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -68,7 +69,7 @@ function stockSelect(params: StockListParams, limit: number, offset: number): SQ
 
 /** Item × warehouse quantities (exact decimals as text), paged, filtered and sorted from the URL. */
 export async function listStock(db: DbOrTx, params: StockListParams): Promise<{ rows: StockRow[]; total: number }> {
-  const [page, [{ n }]] = await Promise.all([
+  const [page, [{ n }]] = await allPipelined([
     rows<StockRow>(db, stockSelect(params, params.perPage, offsetOf(params))),
     rows<{ n: number }>(
       db,

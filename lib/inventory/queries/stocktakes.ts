@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -38,7 +39,7 @@ const HEADER = sql`select st.id::text, st.number, st.date::text, st.warehouse_id
   left join "user" cu on cu.id = st.created_by left join "user" xu on xu.id = st.closed_by`;
 
 export async function listStocktakes(db: DbOrTx, page: number, perPage = 50) {
-  const [list, [{ total }]] = await Promise.all([
+  const [list, [{ total }]] = await allPipelined([
     rows<StocktakeRow>(db, sql`${HEADER} order by st.id desc limit ${perPage} offset ${(page - 1) * perPage}`),
     rows<{ total: number }>(db, sql`select count(*)::int as total from stocktake`),
   ]);
@@ -72,7 +73,7 @@ export type StocktakeSummary = {
 /** Counts only, each from an index: what the count screen polls every few seconds. */
 export async function stocktakeSummary(db: DbOrTx, st: StocktakeRow): Promise<StocktakeSummary> {
   const scope = await scopeOf(db, st);
-  const [[expected], findings, [counts]] = await Promise.all([
+  const [[expected], findings, [counts]] = await allPipelined([
     rows<{ n: number }>(
       db,
       sql`select count(*)::int as n from serial_number s

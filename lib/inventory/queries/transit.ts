@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -33,7 +34,7 @@ export type TransitView = {
 
 /** What a transfer sent in transit, what arrived (and with which arrivals) and what is still on its way. */
 export async function getTransit(db: DbOrTx, transferId: bigint): Promise<TransitView> {
-  const [lines, serials, arrivals] = await Promise.all([
+  const [lines, serials, arrivals] = await allPipelined([
     rows<TransitLine>(
       db,
       sql`

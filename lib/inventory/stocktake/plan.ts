@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -23,7 +24,7 @@ export type AdjustmentPlan = {
  * close holds the count's row FOR UPDATE, which every scan takes FOR SHARE.
  */
 export async function adjustmentPlan(tx: DbOrTx, st: Scope, lock: boolean): Promise<AdjustmentPlan> {
-  const [missing, unknown, counts] = await Promise.all([
+  const [missing, unknown, counts] = await allPipelined([
     rows<AdjustmentPlan['missing'][number]>(
       tx,
       sql`select s.id::text as "serialId", s.item_id::text as "itemId", s.serial from serial_number s

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import { eq } from 'drizzle-orm';
 import { document } from '@/db/schema';
 import { DomainError, ProtocolError } from '@/lib/errors';
@@ -93,7 +94,7 @@ async function documentInput(
   // The header's lookups (partner, warehouses) and the lines' items run at once; a refusal is still reported in this
   // order.
   const lookups = declaration.headerFields.filter((f) => f.kind === 'lookup');
-  const found = await inOrder<unknown>([
+  const found = await allPipelined<unknown[]>([
     ...lookups.map((f) =>
       resolveRef(ctx.db, REFS[f.lookup!.module], input[f.key!], {
         apiName: f.apiName,
@@ -106,13 +107,6 @@ async function documentInput(
   const lines = found.at(-1);
   // A missing date goes to the lib as '' so its "Enter the date as YYYY-MM-DD." message answers.
   return { ...input, ...resolved, kind, date: (input.date as string | undefined) ?? '', lines } as DocumentInput;
-}
-
-/** Like Promise.all, but when several fail the first in the list is the one thrown, whichever failed first in time. */
-async function inOrder<T>(promises: Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(promises);
-  for (const result of settled) if (result.status === 'rejected') throw result.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
 }
 
 async function documentLines(
