@@ -40,10 +40,17 @@ export const INDEX_CASES: IndexCase[] = [
   },
   {
     index: 'serial_number_key_prefix',
-    serves: 'agenda in serial order; 1–2 character searches',
+    serves: 'every serial ever known in serial order; 1–2 character searches',
     query: (s) =>
       `select id from serial_number where serial_key like ${text(`${s.serialKey.slice(0, 2)}%`)}
        order by serial_key using ~<~, id limit 25`,
+  },
+  {
+    index: 'serial_number_in_stock_key',
+    serves: 'agenda (in stock) in serial order, and each rank of its search',
+    // The first page of the agenda as it opens; a ranked search's rank adds its key condition to the same walk.
+    query: () =>
+      `select id from serial_number s where s.status = 'in_stock' order by serial_key using ~<~, id limit 25`,
   },
   {
     index: 'serial_number_in_stock',

@@ -1,3 +1,4 @@
+import { allPipelined } from '@/lib/sql-pipeline';
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -69,8 +70,10 @@ export async function listSerials(
     )[0].n;
   // A search counts first (the trigram index answers in milliseconds): the count decides how to rank (searchedPage).
   const n = search ? await count() : null;
-  const source = search ? searchedPage(params, where, search, n! <= SERIAL_COUNT_CAP) : pageOfSerials(params, where);
-  const [page, total] = await Promise.all([
+  const source = search
+    ? searchedPage(params, { where, walkedWhere: serialWhere(params, itemIds) }, search, n! <= SERIAL_COUNT_CAP)
+    : pageOfSerials(params, where);
+  const [page, total] = await allPipelined([
     rows<SerialRow>(
       db,
       sql`
@@ -127,8 +130,15 @@ function pageOfSerials(params: SerialListParams, where: SQL, limit = params.perP
  * contributes its first rows up to the page's end, read in the list's order off the btree, which finds them
  * quickly because they are many. (The ordered walk alone is what a planner picks for a fragment whose
  * trigrams are common but whose matches are rare, and it then reads the whole index to find none.)
+ * `where` filters the trigram index's matches (serialWhere's `searched` form); `walkedWhere` is the plain form, whose
+ * status test lets a rank walk the in-stock serials' own key index instead of skipping the issued ones.
  */
-function searchedPage(params: SerialListParams, where: SQL, search: KeySearch, few: boolean): SQL {
+function searchedPage(
+  params: SerialListParams,
+  { where, walkedWhere }: { where: SQL; walkedWhere: SQL },
+  search: KeySearch,
+  few: boolean,
+): SQL {
   const key = sql.raw('s.serial_key');
   const order = orderOf(params.sort, Boolean(params.filters.item));
   if (few) {
@@ -139,7 +149,7 @@ function searchedPage(params: SerialListParams, where: SQL, search: KeySearch, f
   const upTo = offsetOf(params) + params.perPage;
   const tiers = keyRankTiers(key, search).map(
     (tier, rank) =>
-      sql`select ${rank}::int as search_rank, t.* from (${pageOfSerials(params, sql`${where} and ${tier}`, upTo, 0)}) t`,
+      sql`select ${rank}::int as search_rank, t.* from (${pageOfSerials(params, sql`${walkedWhere} and ${tier}`, upTo, 0)}) t`,
   );
   return sql`select s.* from (${sql.join(tiers, sql` union all `)}) s
     order by s.search_rank, ${order} limit ${params.perPage} offset ${offsetOf(params)}`;
@@ -280,7 +290,7 @@ export async function serialsInStock(
   const key = sql.raw('s.serial_key');
   const where = sql`s.item_id = ${opts.itemId} and s.warehouse_id = ${opts.warehouseId} and s.status = 'in_stock'
     ${search ? sql`and ${keyMatchSql(key, search)}` : sql``}`;
-  const [page, [{ n }]] = await Promise.all([
+  const [page, [{ n }]] = await allPipelined([
     // One item in one warehouse (the partial in-stock index narrows it): few enough to rank in one sort.
     rows<{ serial: string }>(
       db,

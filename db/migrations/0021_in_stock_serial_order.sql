@@ -1,0 +1,1 @@
+CREATE INDEX "serial_number_in_stock_key" ON "serial_number" USING btree ("serial_key" text_pattern_ops) WHERE "serial_number"."status" = 'in_stock';
