@@ -5,7 +5,7 @@ import { reach } from '@/lib/actions/reach';
 import { formatCount, formatDecimal, formatQuantity } from '@/lib/format';
 import { itemStockAction } from '@/app/(app)/_documents/actions';
 import { isTransfer, KINDS } from '@/lib/inventory/kinds';
-import { LazyLineSerialEntry, type LineSerialContext, type useLineSerialEntry } from './line-serials';
+import { LazyLineSerialEntry, useLineSerials, type LineSerialContext, type useLineSerialEntry } from './line-serials';
 
 type StockRow = { warehouseId: string; warehouseCode: string; warehouseName: string; quantity: string };
 
@@ -26,7 +26,8 @@ export default function LineDetailBody({
   entry: { key: string; props: ReturnType<typeof useLineSerialEntry>['entry'] } | null;
   onQuantityChange: (quantity: string) => void;
 }) {
-  const { line, lineNo, fixedNote } = context;
+  const { lineNo, fixedNote } = context;
+  const serials = useLineSerials(context.control, lineNo - 1);
   useEffect(() => {
     const focused = document.activeElement;
     if (focusId && !(focused instanceof HTMLInputElement)) document.getElementById(focusId)?.focus();
@@ -35,7 +36,7 @@ export default function LineDetailBody({
     <div className="flex flex-1 flex-col gap-5 sm:pb-4">
       <LineFacts context={context} onQuantityChange={onQuantityChange} />
       {reason && <p className="text-sm text-slate-600">Serial numbers: {reason}</p>}
-      {!reason && fixedNote && <FixedSerials lineNo={lineNo} serials={line.serials} />}
+      {!reason && fixedNote && <FixedSerials lineNo={lineNo} serials={serials} />}
       {entry && <LazyLineSerialEntry key={entry.key} idPrefix={`line-${lineNo}-detail`} {...entry.props} />}
     </div>
   );

@@ -4,9 +4,9 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { KINDS, type DocumentKind } from '@/lib/inventory/kinds';
-import type { DocumentFormValues } from './form-values';
+import type { DocumentFormValues, FormLine } from './form-values';
 import { LineDetail } from './line-detail';
-import { LineSerials, preloadLineSerialEntry, type LineSerialContext } from './line-serials';
+import { LineSerials, preloadLineSerialEntry, type LineFacts, type LineSerialContext } from './line-serials';
 
 type Form = UseFormReturn<DocumentFormValues>;
 
@@ -20,6 +20,14 @@ export function lineGrid(kind: DocumentKind): string {
     : 'grid grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-[minmax(10rem,1fr)_7rem_11rem_11rem] sm:items-start';
 }
 type Editable = 'quantity' | 'unitPrice' | 'vatRate';
+
+/** A line's facts for its row; undefined while a removed line's row is still rendered. */
+function withoutSerials(line: FormLine | undefined): LineFacts | undefined {
+  if (!line) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { serials, ...facts } = line;
+  return facts;
+}
 
 /** One line: a row of the table on a desktop, a card on a phone (lines-editor.tsx). */
 export function LineRow({
@@ -44,9 +52,10 @@ export function LineRow({
   /** Items, quantities and serials are read-only, for the reason with this id (a pinned document). */
   fixedNote: string | null;
 }) {
-  // This line only: a scan or a keystroke in one line re-renders that line, not every line of the document (a
-  // watcher of the whole list is told of every change in it).
-  const line = useWatch({ control: form.control, name: `lines.${index}` });
+  // This line only: a keystroke in one line re-renders that line, not every line of the document (a watcher of the
+  // whole list is told of every change in it). Its serials are left out: a scan re-renders only what shows them
+  // (useLineSerials), not this row and the dialog around the serial form.
+  const line = useWatch({ control: form.control, name: `lines.${index}`, compute: withoutSerials });
   const warehouseId = useWatch({ control: form.control, name: 'warehouseId' });
   const n = index + 1;
   const setSerials = useCallback(
@@ -60,6 +69,7 @@ export function LineRow({
     kind,
     line,
     lineNo: n,
+    control: form.control,
     warehouseId,
     documentId,
     // Read, not watched: only the serial form uses the other lines, and it is modal, so they cannot change while

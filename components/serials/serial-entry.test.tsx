@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { generateSerialRange } from '@/lib/serials/parse';
 import { SerialEntry, type SerialEntryProps } from './serial-entry';
-import { SerialEntryDialog } from './serial-entry-dialog';
+import { SerialEntryDialog, SerialEntryTrigger } from './serial-entry-dialog';
 
 // Server rendering only (no DOM library is installed): checks structure and labels; behaviour is left to Playwright.
 function render(overrides: Partial<SerialEntryProps> = {}): string {
@@ -90,11 +90,9 @@ describe('SerialEntryDialog markup', () => {
   it('names its trigger as asked', () => {
     const html = renderToStaticMarkup(
       <SerialEntryDialog
-        triggerLabel="Serial numbers for line 1"
+        trigger={<SerialEntryTrigger label="Serial numbers for line 1" count={1} expectedCount={2} />}
         direction="receive"
         itemLabel="ACME-1"
-        expectedCount={2}
-        count={1}
       >
         <p>the serial form</p>
       </SerialEntryDialog>,
