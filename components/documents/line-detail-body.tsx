@@ -27,7 +27,6 @@ export default function LineDetailBody({
   onQuantityChange: (quantity: string) => void;
 }) {
   const { lineNo, fixedNote } = context;
-  const serials = useLineSerials(context.control, lineNo - 1);
   useEffect(() => {
     const focused = document.activeElement;
     if (focusId && !(focused instanceof HTMLInputElement)) document.getElementById(focusId)?.focus();
@@ -36,7 +35,7 @@ export default function LineDetailBody({
     <div className="flex flex-1 flex-col gap-5 sm:pb-4">
       <LineFacts context={context} onQuantityChange={onQuantityChange} />
       {reason && <p className="text-sm text-slate-600">Serial numbers: {reason}</p>}
-      {!reason && fixedNote && <FixedSerials lineNo={lineNo} serials={serials} />}
+      {!reason && fixedNote && <FixedSerials context={context} />}
       {entry && <LazyLineSerialEntry key={entry.key} idPrefix={`line-${lineNo}-detail`} {...entry.props} />}
     </div>
   );
@@ -45,8 +44,13 @@ export default function LineDetailBody({
 /** Serials shown in a pinned document's line; the rest are counted (the detail page and the agenda have them all). */
 const FIXED_SHOWN = 200;
 
-/** A pinned document's serials: listed, not editable (the reason is beside the lines). */
-function FixedSerials({ lineNo, serials }: { lineNo: number; serials: string[] }) {
+/**
+ * A pinned document's serials: listed, not editable (the reason is beside the lines). Watched here, not by the body,
+ * so a scan into an open line's form re-renders the form, not the whole sheet.
+ */
+function FixedSerials({ context }: { context: LineSerialContext }) {
+  const { lineNo } = context;
+  const serials = useLineSerials(context.control, lineNo - 1);
   return (
     <section aria-label={`Serial numbers of line ${lineNo}`} className="text-sm">
       <h3 className="mb-1 font-medium text-slate-700">

@@ -66,7 +66,7 @@ export async function listDocuments(
   const serial = params.filters.serial ? keySearch(params.filters.serial) : null;
   const walk = serial ? (await matchingSerials(db, serial, limits.few + 1)) > limits.few : false;
   if (!walk) return readPage(db, kind, params, limits, false);
-  // The walk asks each document for its first serials through the movements' document_id index; the planner,
+  // The walk asks each document for its first serials through the movements' (line_id, serial_id) index; the planner,
   // expecting the EXISTS to stop early, otherwise reads the movements table from its start for every document (21 s
   // at 10,000,000 serials; serialCondition). Set for this transaction only, and set back after: inside a caller's
   // transaction it would outlive the read.
@@ -222,10 +222,10 @@ export const WALK_PROBE_MOST = 50;
  *   (line_id, serial_id) index gives, so the probe stops after them whatever the row estimates say. Read through
  *   the document_id index instead, stale statistics right after big postings turned each probe into a bitmap scan
  *   of all the document's movements (3 ms per 10,000-serial receipt, 360 ms a page in the bench at 1,000,000
- *   serials, 14 ms once analyzed). A document that moved no more units than that
- *   is then answered; a bigger one is looked up among the documents of all matching movements, hashed once, because
- *   asking it serial by serial could read tens of thousands that do not match (330 s for a fragment absent from a
- *   third of the bench's 80,000-serial receipts).
+ *   serials, 14 ms once analyzed). A document that moved no more units than that is then answered; a bigger one is
+ *   looked up among the documents of all matching movements, hashed once, because asking it serial by serial could
+ *   read tens of thousands that do not match (330 s for a fragment absent from a third of the bench's 80,000-serial
+ *   receipts).
  */
 function serialCondition(serial: KeySearch, walk: boolean): SQL {
   const match = keyMatchSql(sql.raw('s.serial_key'), serial);
