@@ -68,7 +68,9 @@ export const document = pgTable(
   },
   (t) => [
     uniqueIndex().on(t.number),
-    index().on(t.kind, t.date),
+    // The id breaks ties in the lists' order (date desc, id desc), so a page stops after its rows however many
+    // documents share a date: on (kind, date) a day of 20,000 receipts was sorted whole for each first page (30 ms).
+    index().on(t.kind, t.date, t.id),
     index().on(t.partnerId),
     index().on(t.warehouseId),
     index()
