@@ -40,6 +40,8 @@ const ORDER: Record<StockListParams['sort']['id'], string> = {
   quantity: 'sl.quantity',
 };
 
+/** Conditions on stock levels alone (sl), so the count need not join the items: joined, it hash-joined the whole price
+ * list for every page (31 ms for 28,000 stock levels). */
 function stockWhere(params: StockListParams): SQL {
   const conditions: SQL[] = [];
   // The matching items are found first (their trigram indexes) and their stock levels looked up by key: joined
@@ -48,7 +50,10 @@ function stockWhere(params: StockListParams): SQL {
     conditions.push(
       sql`sl.item_id = any(array(select m.id from item m where m.code ilike ${likePattern(params.q)} or m.name ilike ${likePattern(params.q)}))`,
     );
-  if (params.filters.item) conditions.push(sql`i.code_key = ${canonicalKey(params.filters.item)}`);
+  if (params.filters.item)
+    conditions.push(
+      sql`sl.item_id = any(array(select m.id from item m where m.code_key = ${canonicalKey(params.filters.item)}))`,
+    );
   if (params.filters.warehouse) {
     const id = parseIdFilter(params.filters.warehouse);
     conditions.push(id ? sql`sl.warehouse_id = ${id}` : sql`false`);
@@ -71,10 +76,7 @@ function stockSelect(params: StockListParams, limit: number, offset: number): SQ
 export async function listStock(db: DbOrTx, params: StockListParams): Promise<{ rows: StockRow[]; total: number }> {
   const [page, [{ n }]] = await allPipelined([
     rows<StockRow>(db, stockSelect(params, params.perPage, offsetOf(params))),
-    rows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from stock_level sl join item i on i.id = sl.item_id where ${stockWhere(params)}`,
-    ),
+    rows<{ n: number }>(db, sql`select count(*)::int as n from stock_level sl where ${stockWhere(params)}`),
   ]);
   return { rows: page, total: n };
 }
