@@ -15,8 +15,11 @@ export type StockDelta = {
   quantity: string;
   line: number;
 };
-/** A change of one item × warehouse: `quantity` is its size, `sign` whether stock goes up (+1) or down (-1). */
-export type NetDelta = StockDelta & { sign: 1 | -1 };
+/**
+ * A change of one item × warehouse: `quantity` is its size, `sign` whether stock goes up (+1) or down (-1), or 0 when
+ * the operation moves it at some dates but not in total (a re-dated document): its row is then locked, not written.
+ */
+export type NetDelta = StockDelta & { sign: 1 | 0 | -1 };
 export type Shortfall = (d: StockDelta, available: string) => string;
 
 const scaled = (quantity: string) => toScaled(quantity, QUANTITY_SCALE);
@@ -38,8 +41,11 @@ export function groupDeltas(deltas: StockDelta[]): StockDelta[] {
 }
 
 /**
- * What `up` adds and `down` takes away, netted per item × warehouse (zero changes dropped), in lock order.
- * An edit is judged by its result this way: a receipt of 10 cut to 9 after 1 was issued takes 1, not 10.
+ * What `up` adds and `down` takes away, netted per item × warehouse, in lock order. An edit is judged by its result
+ * this way: a receipt of 10 cut to 9 after 1 was issued takes 1, not 10. A change that nets to zero stays, with sign
+ * 0: the stock level's row lock is what makes two operations on one item × warehouse take turns, and the dated check
+ * needs that for a re-date too (a receipt moved later while an issue is back-dated between the two dates: each
+ * check alone passes, and without the lock both commit and stock is negative on the days between).
  */
 export function netDeltas(up: StockDelta[], down: StockDelta[]): NetDelta[] {
   const net = new Map<string, { delta: StockDelta; amount: bigint }>();
@@ -50,10 +56,9 @@ export function netDeltas(up: StockDelta[], down: StockDelta[]): NetDelta[] {
   for (const d of up) add(d, 1n);
   for (const d of down) add(d, -1n);
   return [...net.values()]
-    .filter(({ amount }) => amount !== 0n)
     .map(({ delta, amount }): NetDelta => ({
       ...delta,
-      sign: amount > 0n ? 1 : -1,
+      sign: amount > 0n ? 1 : amount < 0n ? -1 : 0,
       quantity: fromScaled(amount > 0n ? amount : -amount, QUANTITY_SCALE),
     }))
     .sort(byLockOrder);
@@ -89,6 +94,15 @@ function decrease(tx: DbOrTx, d: StockDelta) {
   );
 }
 
+/** Locks one item × warehouse's row as a write to it would, without changing it (an answer either way). */
+async function lockLevel(tx: DbOrTx, d: StockDelta) {
+  await rows(
+    tx,
+    sql`select 1 from stock_level where item_id = ${d.itemId} and warehouse_id = ${d.warehouseId} for no key update`,
+  );
+  return [{ one: 1 }];
+}
+
 /*
  * One statement per item × warehouse, all sent at once: postgres.js pipelines them on the transaction's
  * connection and the server runs them in the order sent, so the rows are locked in lock order (no
@@ -96,7 +110,9 @@ function decrease(tx: DbOrTx, d: StockDelta) {
  * column, or take more than is on hand, is left out by its statement's WHERE and reported.
  */
 export async function applyNetDeltas(tx: DbOrTx, net: NetDelta[], shortfall: Shortfall): Promise<Problem[]> {
-  const written = await allPipelined(net.map((d) => (d.sign > 0 ? increase(tx, d) : decrease(tx, d))));
+  const written = await allPipelined(
+    net.map((d) => (d.sign > 0 ? increase(tx, d) : d.sign < 0 ? decrease(tx, d) : lockLevel(tx, d))),
+  );
   const refused = net.filter((_, i) => written[i].length === 0);
   const short = refused.filter((d) => d.sign < 0);
   const current = await allPipelined(
