@@ -31,10 +31,15 @@ export type PostedLine = StockLine & { unitPrice: string; vatRate: string };
 // Money has 4 decimals, quantities 3, VAT 2: compared at the finest scale.
 const sameDecimal = (a: string, b: string) => toScaled(a, 4) === toScaled(b, 4);
 
+/**
+ * The same serials, each once: a list that repeats one ([A, a] for a posted [A, B]) is a change, so the full edit
+ * runs the serial rules and refuses it ("entered twice") instead of keeping B without a word.
+ */
 function sameSerials(posted: string[], wanted: string[]): boolean {
   if (posted.length !== wanted.length) return false;
   const keys = new Set(posted.map(canonicalKey));
-  return wanted.every((serial) => keys.has(canonicalKey(serial)));
+  const wantedKeys = new Set(wanted.map(canonicalKey));
+  return wantedKeys.size === wanted.length && [...wantedKeys].every((key) => keys.has(key));
 }
 
 /**
