@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { item, serialNumber, stockLevel } from '@/db/schema';
 import { violatedUnique } from '@/lib/db-errors';
 import { trimZeros } from '@/lib/decimal';
+import { rows } from '@/lib/sql-rows';
 import { DomainError } from '@/lib/errors';
 import type { ItemData } from '@/lib/validation/catalog';
 import { assertCurrentVersion, type Edit } from '@/lib/versions';
@@ -42,9 +43,12 @@ export interface ItemRule {
 }
 
 const trackingSwitch: ItemRule = {
-  name: 'serial-number tracking switches only while no stock would lose or lack its serials',
+  name: 'serial-number tracking switches only while no stock, document or open count of the item depends on it',
   appliesTo: ({ stored, data }) => stored !== null && stored.trackSerials !== data.trackSerials,
-  check: (tx, { stored, data }) => assertTrackingSwitchAllowed(tx, stored!, data.trackSerials),
+  check: async (tx, { stored, data }) => {
+    await assertTrackingSwitchAllowed(tx, stored!, data.trackSerials);
+    await assertNothingRecordedInMode(tx, stored!, data.trackSerials);
+  },
 };
 
 /**
@@ -133,4 +137,39 @@ async function assertTrackingSwitchAllowed(tx: DbOrTx, current: ItemRow, turnOn:
       { trackSerials: 'Issue the stock without serial numbers first.' },
     );
   }
+}
+
+/**
+ * Whether an item tracks serials is part of every document line of it: its lines were posted, and would be undone
+ * or edited, in that mode. Switched with documents behind it, deleting an old issue of counted goods brought back
+ * stock a tracked item has no serials for, and deleting an old issue of serials left them "issued" by a line that
+ * no longer exists (hostile findings, December 2026). So the switch waits for an item no document and no open count
+ * uses, as ERPs refuse a tracking change once the item has entries. Postings read the item FOR SHARE, scans and
+ * counts FOR KEY SHARE, and the switch holds it FOR UPDATE (item-write-one.ts), which conflicts with both: whichever
+ * comes second waits for the first's commit and then sees what it wrote.
+ */
+async function assertNothingRecordedInMode(tx: DbOrTx, current: ItemRow, turnOn: boolean) {
+  const [found] = await rows<{ documents: string[]; stocktakes: string[] }>(
+    tx,
+    sql`select
+      array(select d.number from document d where d.id in (select l.document_id from document_line l
+        where l.item_id = ${current.id} limit 4) order by d.number) as documents,
+      array(select st.number from stocktake st where st.status = 'open' and (
+        exists (select 1 from stocktake_scan sc where sc.stocktake_id = st.id and sc.item_id = ${current.id})
+        or exists (select 1 from stocktake_count co where co.stocktake_id = st.id and co.item_id = ${current.id}))
+        order by st.number) as stocktakes`,
+  );
+  const named = (numbers: string[]) =>
+    numbers.length > 3 ? `${numbers.slice(0, 3).join(', ')} and more` : numbers.join(', ');
+  const switched = `Serial-number tracking of ${current.code} cannot be switched ${turnOn ? 'on' : 'off'}`;
+  if (found.documents.length > 0)
+    throw new DomainError(
+      'CONFLICT',
+      `${switched}: documents record the item ${turnOn ? 'without' : 'with'} serial numbers (${named(found.documents)}).`,
+      { trackSerials: 'Delete those documents first, or create a new item for the other way of tracking.' },
+    );
+  if (found.stocktakes.length > 0)
+    throw new DomainError('CONFLICT', `${switched}: the open stocktake ${named(found.stocktakes)} has counted it.`, {
+      trackSerials: 'Close or cancel the stocktake first.',
+    });
 }
