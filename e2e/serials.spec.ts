@@ -76,6 +76,10 @@ test('tracking cannot be switched off while a serial of the item is in stock', a
   await postGoodsDocument(page, 'receipt', code, [`${code}-S1`]);
 
   await page.goto(`${itemUrl}/edit`);
+  // The form says before a click that documents fix the item's tracking.
+  await expect(page.getByLabel('Track serial numbers')).toHaveAccessibleDescription(
+    /^Documents use this item \(GR-\d{4}-\d+\), so its tracking can no longer be switched\.$/,
+  );
   await page.getByLabel('Track serial numbers').uncheck();
   await page.getByRole('button', { name: 'Save item' }).click();
   await expect(

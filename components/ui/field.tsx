@@ -1,4 +1,4 @@
-import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactElement } from 'react';
 
 type ControlProps = { id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string };
 
@@ -47,25 +47,41 @@ export function Field({
   );
 }
 
+/** A checkbox and its label side by side, with its error or a hint (why switching it would be refused, say). */
 export function CheckboxField({
   id,
   label,
   error,
+  hint,
   children,
 }: {
   id: string;
   label: string;
   error?: string;
-  children: ReactNode;
+  hint?: string;
+  children: ReactElement<ControlProps>;
 }) {
+  // The control's own description (a pinned document's note) stays first; the error and the hint are added to it.
+  const describedBy = [children.props['aria-describedby'], error ? `${id}-error` : undefined, hint ? `${id}-hint` : '']
+    .filter(Boolean)
+    .join(' ');
+  const control = cloneElement(children, {
+    'aria-invalid': error ? true : children.props['aria-invalid'],
+    'aria-describedby': describedBy || undefined,
+  });
   return (
     <div className="space-y-1">
       <div className="flex items-center gap-2">
-        {children}
+        {control}
         <label htmlFor={id} className="text-sm font-medium text-slate-700">
           {label}
         </label>
       </div>
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
           {error}

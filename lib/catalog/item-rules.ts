@@ -148,19 +148,35 @@ async function assertTrackingSwitchAllowed(tx: DbOrTx, current: ItemRow, turnOn:
  * counts FOR KEY SHARE, and the switch holds it FOR UPDATE (item-write-one.ts), which conflicts with both: whichever
  * comes second waits for the first's commit and then sees what it wrote.
  */
-async function assertNothingRecordedInMode(tx: DbOrTx, current: ItemRow, turnOn: boolean) {
+/** The documents (up to 4, by number) and open counts that use an item: what fixes its tracking mode. */
+export async function trackingUses(db: DbOrTx, itemId: bigint): Promise<{ documents: string[]; stocktakes: string[] }> {
   const [found] = await rows<{ documents: string[]; stocktakes: string[] }>(
-    tx,
+    db,
     sql`select
-      array(select d.number from document d where d.id in (select l.document_id from document_line l
-        where l.item_id = ${current.id} limit 4) order by d.number) as documents,
+      array(select d.number from document d where d.id in (select distinct l.document_id from document_line l
+        where l.item_id = ${itemId} limit 4) order by d.number) as documents,
       array(select st.number from stocktake st where st.status = 'open' and (
-        exists (select 1 from stocktake_scan sc where sc.stocktake_id = st.id and sc.item_id = ${current.id})
-        or exists (select 1 from stocktake_count co where co.stocktake_id = st.id and co.item_id = ${current.id}))
+        exists (select 1 from stocktake_scan sc where sc.stocktake_id = st.id and sc.item_id = ${itemId})
+        or exists (select 1 from stocktake_count co where co.stocktake_id = st.id and co.item_id = ${itemId}))
         order by st.number) as stocktakes`,
   );
-  const named = (numbers: string[]) =>
-    numbers.length > 3 ? `${numbers.slice(0, 3).join(', ')} and more` : numbers.join(', ');
+  return found;
+}
+
+const named = (numbers: string[]) =>
+  numbers.length > 3 ? `${numbers.slice(0, 3).join(', ')} and more` : numbers.join(', ');
+
+/** What the item form says beside the checkbox when the switch would be refused; null while it is free. */
+export function trackingFixedBecause(uses: { documents: string[]; stocktakes: string[] }): string | null {
+  if (uses.documents.length > 0)
+    return `Documents use this item (${named(uses.documents)}), so its tracking can no longer be switched.`;
+  if (uses.stocktakes.length > 0)
+    return `The open stocktake ${named(uses.stocktakes)} has counted this item: its tracking is fixed until it closes.`;
+  return null;
+}
+
+async function assertNothingRecordedInMode(tx: DbOrTx, current: ItemRow, turnOn: boolean) {
+  const found = await trackingUses(tx, current.id);
   const switched = `Serial-number tracking of ${current.code} cannot be switched ${turnOn ? 'on' : 'off'}`;
   if (found.documents.length > 0)
     throw new DomainError(

@@ -28,8 +28,21 @@ export type ItemFormValues = {
   purchaseWarrantyMonths: string;
 };
 
-/** New item (no id) or edit of one, loaded at `version` (a save over a newer version is refused). */
-export function ItemForm({ id, version, initial }: { id?: string; version?: number; initial: ItemFormValues }) {
+/**
+ * New item (no id) or edit of one, loaded at `version` (a save over a newer version is refused). `trackingFixed`: why
+ * switching serial tracking would be refused (documents use the item), shown beside the checkbox before a click.
+ */
+export function ItemForm({
+  id,
+  version,
+  initial,
+  trackingFixed,
+}: {
+  id?: string;
+  version?: number;
+  initial: ItemFormValues;
+  trackingFixed?: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<FormProblem | null>(null);
   const form = useForm<ItemFormValues>({ resolver: serverChecked(), defaultValues: initial });
@@ -70,7 +83,12 @@ export function ItemForm({ id, version, initial }: { id?: string; version?: numb
         <Textarea rows={3} {...form.register('description')} />
       </Field>
       <div className="flex flex-wrap gap-6">
-        <CheckboxField id="trackSerials" label="Track serial numbers" error={errors.trackSerials?.message}>
+        <CheckboxField
+          id="trackSerials"
+          label="Track serial numbers"
+          error={errors.trackSerials?.message}
+          hint={trackingFixed ?? undefined}
+        >
           <input id="trackSerials" type="checkbox" className="size-4" {...form.register('trackSerials')} />
         </CheckboxField>
         <CheckboxField id="active" label="Active" error={errors.active?.message}>

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createDb } from '@/db/client';
 import { isDomainError } from '@/lib/errors';
 import { createItem, updateItem } from '@/lib/catalog/items';
+import { trackingFixedBecause, trackingUses } from '@/lib/catalog/item-rules';
 import { deleteDocument } from '@/lib/inventory/change';
 import { postDocument } from '@/lib/inventory/post';
 import { cancelStocktake, openStocktake } from '@/lib/inventory/stocktake/open';
@@ -52,9 +53,14 @@ describe('tracking switch vs documents and counts of the item', async () => {
       message: `Serial-number tracking of SW-ON cannot be switched on: documents record the item without serial numbers (${gi.number}, ${gr.number}).`,
       fieldErrors: { trackSerials: expect.stringContaining('Delete those documents first') },
     });
+    // The item form says the same before a click.
+    expect(trackingFixedBecause(await trackingUses(db, id))).toBe(
+      `Documents use this item (${gi.number}, ${gr.number}), so its tracking can no longer be switched.`,
+    );
     await deleteDocument(db, gi.id, w.actor);
     expect(await brokenInvariants(db)).toEqual([]);
     await deleteDocument(db, gr.id, w.actor);
+    expect(trackingFixedBecause(await trackingUses(db, id))).toBeNull();
     await updateItem(db, id, { trackSerials: true });
     expect(await trackSerialsOf(id)).toBe(true);
   });
@@ -124,6 +130,9 @@ describe('tracking switch vs documents and counts of the item', async () => {
     );
     await expect(updateItem(db, scanned, { trackSerials: false })).rejects.toThrow(
       `Serial-number tracking of SW-SCANNED cannot be switched off: the open stocktake ${st.number} has counted it.`,
+    );
+    expect(trackingFixedBecause(await trackingUses(db, counted))).toBe(
+      `The open stocktake ${st.number} has counted this item: its tracking is fixed until it closes.`,
     );
     await cancelStocktake(db, st.id, w.actor);
     await updateItem(db, counted, { trackSerials: true });

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getItem } from '@/lib/catalog/item-queries';
+import { trackingFixedBecause, trackingUses } from '@/lib/catalog/item-rules';
 import { plainDecimal } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { ItemForm } from '../../item-form';
@@ -13,8 +14,9 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   await requirePagePermission('items.write', `/items/${id}/edit`);
   const itemId = parseId(id);
-  const item = itemId ? await getItem(getDb(), itemId) : null;
-  if (!item) notFound();
+  const db = getDb();
+  const [item, uses] = itemId ? await Promise.all([getItem(db, itemId), trackingUses(db, itemId)]) : [null, null];
+  if (!item || !uses) notFound();
   return (
     <>
       <PageHeader title={`Edit ${item.code}`} />
@@ -23,6 +25,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
         key={item.version}
         id={item.id}
         version={item.version}
+        trackingFixed={trackingFixedBecause(uses)}
         initial={{
           code: item.code,
           name: item.name,
