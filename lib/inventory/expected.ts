@@ -1,4 +1,5 @@
 import { allPipelined } from '@/lib/sql-pipeline';
+import { violatedUnique } from '@/lib/db-errors';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { DomainError } from '@/lib/errors';
@@ -188,9 +189,29 @@ export function confirmationProblems(number: string, receipts: Blocker[]): Probl
 
 /**
  * Before a confirming receipt is deleted: the expectations it resolved open again on their expected receipt. One
- * it dropped that another expected receipt has taken since cannot, so the delete is refused naming that one.
+ * it dropped that another expected receipt has taken since cannot, so the delete is refused naming that one. An
+ * expected receipt taking it that has not committed yet is invisible to the check; the reopening then waits for it on
+ * the unique index of open expectations and, when it commits, fails there: in a savepoint, so the check can run again
+ * and see it (hostile findings, December 2026: the delete answered a raw unique violation).
  */
 export async function reopenExpectedSerials(tx: DbOrTx, receiptId: bigint, receiptNumber: string): Promise<Problem[]> {
+  const retaken = await retakenSerials(tx, receiptId, receiptNumber);
+  if (retaken.length > 0) return retaken;
+  try {
+    await tx.transaction((savepoint) =>
+      savepoint.execute(sql`
+        update expected_serial set status = 'expected', resolved_by_id = null where resolved_by_id = ${receiptId}`),
+    );
+    return [];
+  } catch (error) {
+    if (violatedUnique(error) !== 'expected_serial_open') throw error;
+    const now = await retakenSerials(tx, receiptId, receiptNumber);
+    if (now.length === 0) throw error;
+    return now;
+  }
+}
+
+async function retakenSerials(tx: DbOrTx, receiptId: bigint, receiptNumber: string): Promise<Problem[]> {
   const retaken = await rows<{ serial: string; id: string; number: string }>(
     tx,
     sql`
@@ -199,18 +220,13 @@ export async function reopenExpectedSerials(tx: DbOrTx, receiptId: bigint, recei
     join document d on d.id = o.document_id
     where e.resolved_by_id = ${receiptId} order by e.id limit 100`,
   );
-  if (retaken.length > 0) {
-    return retaken.map((r) => ({
-      code: 'MOVED_LATER' as const,
-      line: 0,
-      serial: r.serial,
-      blockedBy: { id: r.id, number: r.number, kind: 'expected_receipt' as const },
-      message: `${receiptNumber} cannot be deleted: serial ${r.serial}, which it dropped, is now expected on ${r.number}.`,
-    }));
-  }
-  await tx.execute(sql`
-    update expected_serial set status = 'expected', resolved_by_id = null where resolved_by_id = ${receiptId}`);
-  return [];
+  return retaken.map((r) => ({
+    code: 'MOVED_LATER' as const,
+    line: 0,
+    serial: r.serial,
+    blockedBy: { id: r.id, number: r.number, kind: 'expected_receipt' as const },
+    message: `${receiptNumber} cannot be deleted: serial ${r.serial}, which it dropped, is now expected on ${r.number}.`,
+  }));
 }
 
 /** The serials an expected receipt lists, per line (every status), as an edit compares the old and the new. */
