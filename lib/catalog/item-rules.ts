@@ -139,15 +139,6 @@ async function assertTrackingSwitchAllowed(tx: DbOrTx, current: ItemRow, turnOn:
   }
 }
 
-/**
- * Whether an item tracks serials is part of every document line of it: its lines were posted, and would be undone
- * or edited, in that mode. Switched with documents behind it, deleting an old issue of counted goods brought back
- * stock a tracked item has no serials for, and deleting an old issue of serials left them "issued" by a line that
- * no longer exists (hostile findings, December 2026). So the switch waits for an item no document and no open count
- * uses, as ERPs refuse a tracking change once the item has entries. Postings read the item FOR SHARE, scans and
- * counts FOR KEY SHARE, and the switch holds it FOR UPDATE (item-write-one.ts), which conflicts with both: whichever
- * comes second waits for the first's commit and then sees what it wrote.
- */
 /** The documents (up to 4, by number) and open counts that use an item: what fixes its tracking mode. */
 export async function trackingUses(db: DbOrTx, itemId: bigint): Promise<{ documents: string[]; stocktakes: string[] }> {
   const [found] = await rows<{ documents: string[]; stocktakes: string[] }>(
@@ -175,6 +166,15 @@ export function trackingFixedBecause(uses: { documents: string[]; stocktakes: st
   return null;
 }
 
+/**
+ * Whether an item tracks serials is part of every document line of it: its lines were posted, and would be undone
+ * or edited, in that mode. Switched with documents behind it, deleting an old issue of counted goods brought back
+ * stock a tracked item has no serials for, and deleting an old issue of serials left them "issued" by a line that
+ * no longer exists (hostile findings, December 2026). So the switch waits for an item no document and no open count
+ * uses, as ERPs refuse a tracking change once the item has entries. Postings read the item FOR SHARE, scans and
+ * counts FOR KEY SHARE, and the switch holds it FOR UPDATE (item-write-one.ts), which conflicts with both: whichever
+ * comes second waits for the first's commit and then sees what it wrote.
+ */
 async function assertNothingRecordedInMode(tx: DbOrTx, current: ItemRow, turnOn: boolean) {
   const found = await trackingUses(tx, current.id);
   const switched = `Serial-number tracking of ${current.code} cannot be switched ${turnOn ? 'on' : 'off'}`;
