@@ -114,6 +114,21 @@ describe('parseXlsx: limits', () => {
     );
   });
 
+  // Spellings an XML parser reads as XFD2 while a naive scan does not (hostile findings, December 2026).
+  it.each([
+    ['a prefixed attribute', '<c x:r="XFD2"><v>1</v></c>', 'HEADER_LIMIT_EXCEEDED', /column 16,384 \(cell XFD2\)/],
+    ['a quoted > before the address', '<c s=">" r="XFD2"><v>1</v></c>', 'HEADER_LIMIT_EXCEEDED', /cell XFD2/],
+    ['a decoy address in a quoted value', `<c s=' r="A2"' r="XFD2"><v>1</v></c>`, 'HEADER_LIMIT_EXCEEDED', /XFD2/],
+    ['a character reference', '<c r="&#88;FD2"><v>1</v></c>', 'INVALID_FILE_FORMAT', /character reference/],
+    ['an unquoted attribute', '<c r=XFD2><v>1</v></c>', 'INVALID_FILE_FORMAT', /not well formed/],
+  ])('refuses a far value written with %s, before laying out the grid', async (_, cell, code, message) => {
+    const xml =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+      'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>Code</t></is></c></row><row r="2">${cell}</row></sheetData></worksheet>`;
+    await expect(parseXlsx(await buildXlsx([], { sheetXml: xml }))).rejects.toEqual(fileError(code, message));
+  });
+
   it('ignores formatted but empty cells far away', async () => {
     const xml = sheetXml([['Code'], ['A']]).replace(
       '</sheetData>',

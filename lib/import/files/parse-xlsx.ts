@@ -5,7 +5,7 @@ import { openSafeZip, type SafeZip } from './safe-zip';
 import { TableCollector, type ParsedTable } from './table-collector';
 import { cellText, numberText } from './xlsx-cells';
 import { checkSheetExtent } from './xlsx-extent';
-import { firstSheetPath, isXmlPart, refuseDtd } from './xlsx-parts';
+import { firstSheetPath, isXmlPart, refuseDtd, sharedParts, usesDate1904 } from './xlsx-parts';
 import { ProtocolError } from '@/lib/errors';
 
 const WORKBOOK = 'xl/workbook.xml';
@@ -37,17 +37,37 @@ function locateFirstSheet(parts: Map<string, Buffer>): string {
   return sheetPath;
 }
 
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const RELATION = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
 /**
- * Builds the ZIP read-excel-file gets: only the XML parts we checked, and of the worksheets
- * only the first one, whose extent we measured. Handing over our own archive means a ZIP
- * whose local headers disagree with its central directory cannot smuggle anything past us.
+ * Builds the ZIP read-excel-file gets: a workbook of our own with one sheet, the one whose extent we measured, and the
+ * shared strings and styles it names. Which sheet the reader reads is then ours to say: handed the original workbook,
+ * a nameless decoy <sheet> made us measure one sheet while it read another (hostile findings, December 2026). Our own
+ * archive also means a ZIP whose local headers disagree with its central directory cannot smuggle anything past us.
  */
 async function repackForReader(parts: Map<string, Buffer>, sheetPath: string): Promise<Buffer> {
   const zip = new JSZip();
-  for (const [name, content] of parts) {
-    const isOtherWorksheet = name.startsWith('xl/worksheets/') && name.endsWith('.xml') && name !== sheetPath;
-    if (!isOtherWorksheet) zip.file(name, content);
+  const shared = sharedParts(parts.get(WORKBOOK_RELS)!.toString('utf8'));
+  const date1904 = usesDate1904(parts.get(WORKBOOK)!.toString('utf8')) ? '<workbookPr date1904="1"/>' : '';
+  zip.file(
+    WORKBOOK,
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="${RELATION}">${date1904}` +
+      '<sheets><sheet name="Sheet1" sheetId="1" r:id="rSheet"/></sheets></workbook>',
+  );
+  const relations = [`<Relationship Id="rSheet" Type="${RELATION}/worksheet" Target="worksheets/sheet1.xml"/>`];
+  zip.file('xl/worksheets/sheet1.xml', parts.get(sheetPath)!);
+  for (const type of ['sharedStrings', 'styles'] as const) {
+    const content = shared[type] ? parts.get(shared[type]) : undefined;
+    if (!content) continue;
+    relations.push(`<Relationship Id="r${type}" Type="${RELATION}/${type}" Target="${type}.xml"/>`);
+    zip.file(`xl/${type}.xml`, content);
   }
+  zip.file(
+    WORKBOOK_RELS,
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS_NS}">${relations.join('')}</Relationships>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 

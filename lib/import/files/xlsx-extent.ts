@@ -24,11 +24,35 @@ function outsideExcelGrid(reference: string): ProtocolError {
   );
 }
 
-function checkRowElements(sheetXml: string): void {
-  const rows = /<(?:[\w.-]+:)?row\b[^>]*?\sr\s*=\s*["'](\d+)["']/g;
-  for (let match = rows.exec(sheetXml); match; match = rows.exec(sheetXml)) {
-    if (Number(match[1]) > EXCEL_MAX_ROWS) throw outsideExcelGrid(match[1]);
+/** A <c> or <row> start tag, any prefix, attributes quoted as XML requires ('>' may sit inside a quoted value). */
+const START_TAG = /<(?:[\w.-]+:)?(c|row)\b((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+/** Any <c or <row, however malformed: each must be one START_TAG matched, or the sheet is refused. */
+const ANY_START = /<(?:[\w.-]+:)?(?:c|row)(?=[\s/>])/g;
+/** One attribute of a start tag read whole: walked in order, a quoted value can never pass for an attribute. */
+const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+function unreadable(detail: string): ProtocolError {
+  return new ProtocolError(
+    'INVALID_FILE_FORMAT',
+    `The first sheet could not be checked: ${detail}; the file is damaged or forged.`,
+  );
+}
+
+/**
+ * The `r` attribute of a start tag as the reader's XML parser sees it: any namespace prefix (x:r) dropped. A value with
+ * a character or entity reference (r="&#88;FD1" is XFD1 to an XML parser) is refused rather than decoded: Excel never
+ * writes one, and a second decoder is a second place to disagree with the reader (hostile findings, December 2026).
+ */
+function referenceOf(attributes: string): string | null {
+  let reference: string | null = null;
+  ATTRIBUTE.lastIndex = 0;
+  for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
+    if (match[1] !== 'r' && !match[1].endsWith(':r')) continue;
+    const value = match[2] ?? match[3];
+    if (value.includes('&')) throw unreadable(`a cell or row address is written with a character reference (${value})`);
+    reference = value;
   }
+  return reference;
 }
 
 function checkValuedCell(reference: string, row: number, column: number, limits: Limits): void {
@@ -52,20 +76,32 @@ function checkValuedCell(reference: string, row: number, column: number, limits:
  * One value placed at XFD1000000 would make it allocate billions of cells, so before it
  * runs we look at where the values are and refuse sheets whose grid would be too big.
  * Self-closing <c/> elements hold no value (only formatting) and are not padded, so they are skipped.
+ * The reader parses XML properly, so this reads every <c> and <row> start tag whole (quoted values may hold '>'),
+ * with any prefix on the element or the attribute, and refuses a sheet with a start tag it cannot read that way.
  */
 export function checkSheetExtent(sheetXml: string, limits: Limits): void {
-  checkRowElements(sheetXml);
-  const cells = /<(?:[\w.-]+:)?c\b([^>]*?)(\/?)>/g;
-  for (let match = cells.exec(sheetXml); match; match = cells.exec(sheetXml)) {
-    const reference = /(?:^|\s)r\s*=\s*["']([A-Za-z]{1,7})(\d{1,10})["']/.exec(match[1]);
-    if (!reference) continue;
-    const [, letters, digits] = reference;
-    const row = Number(digits);
-    const column = columnNumber(letters);
-    if (match[2] === '/') {
-      if (row > EXCEL_MAX_ROWS || column > EXCEL_MAX_COLUMNS) throw outsideExcelGrid(`${letters}${digits}`);
+  const starts = sheetXml.match(ANY_START)?.length ?? 0;
+  let read = 0;
+  START_TAG.lastIndex = 0;
+  for (let match = START_TAG.exec(sheetXml); match; match = START_TAG.exec(sheetXml)) {
+    read++;
+    const [, element, attributes, selfClosing] = match;
+    const reference = referenceOf(attributes);
+    if (reference === null) continue;
+    if (element === 'row') {
+      if (!/^\d{1,10}$/.test(reference) || Number(reference) > EXCEL_MAX_ROWS) throw outsideExcelGrid(reference);
       continue;
     }
-    checkValuedCell(`${letters}${digits}`, row, column, limits);
+    const cell = /^([A-Za-z]{1,7})(\d{1,10})$/.exec(reference);
+    if (!cell) throw outsideExcelGrid(reference);
+    const [, letters, digits] = cell;
+    const row = Number(digits);
+    const column = columnNumber(letters);
+    if (selfClosing === '/') {
+      if (row > EXCEL_MAX_ROWS || column > EXCEL_MAX_COLUMNS) throw outsideExcelGrid(reference);
+      continue;
+    }
+    checkValuedCell(reference, row, column, limits);
   }
+  if (read !== starts) throw unreadable('a cell or row tag is not well formed');
 }

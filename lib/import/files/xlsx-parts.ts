@@ -26,10 +26,17 @@ function attribute(attributes: string, pattern: RegExp): string | null {
   return match ? match[1] : null;
 }
 
-/** The relationship id of the first <sheet> in workbook.xml; element and attribute prefixes vary. */
+/**
+ * The relationship id of the first named <sheet> in workbook.xml (a sheet without a name is skipped, as read-excel-file
+ * skips it); element and attribute prefixes vary.
+ */
 function firstSheetRelationId(workbookXml: string): string | null {
-  const sheet = /<(?:[\w.-]+:)?sheet\b([^>]*)>/.exec(workbookXml);
-  return sheet ? attribute(sheet[1], /[\w.-]+:id\s*=\s*["']([^"']+)["']/) : null;
+  const sheets = /<(?:[\w.-]+:)?sheet\b([^>]*)>/g;
+  for (let sheet = sheets.exec(workbookXml); sheet; sheet = sheets.exec(workbookXml)) {
+    if (!attribute(sheet[1], /(?:^|\s)name\s*=\s*["']([^"']+)["']/)) continue;
+    return attribute(sheet[1], /[\w.-]+:id\s*=\s*["']([^"']+)["']/);
+  }
+  return null;
 }
 
 function relationshipTarget(relsXml: string, relationId: string): string | null {
@@ -51,4 +58,27 @@ export function firstSheetPath(workbookXml: string, workbookRelsXml: string): st
   const target = relationId ? relationshipTarget(workbookRelsXml, relationId) : null;
   if (!target) return null;
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+const RELATIONSHIP_TYPES = /\/(sharedStrings|styles)$/;
+
+/**
+ * The shared strings and styles parts the workbook's relationships name, resolved as read-excel-file resolves a
+ * target. They only give cells their text and formats; which sheet is read, and its extent, come from us.
+ */
+export function sharedParts(workbookRelsXml: string): { sharedStrings?: string; styles?: string } {
+  const found: { sharedStrings?: string; styles?: string } = {};
+  const relationships = /<(?:[\w.-]+:)?Relationship\b([^>]*)>/g;
+  for (let match = relationships.exec(workbookRelsXml); match; match = relationships.exec(workbookRelsXml)) {
+    const type = attribute(match[1], /\bType\s*=\s*["']([^"']+)["']/)?.match(RELATIONSHIP_TYPES)?.[1];
+    const target = attribute(match[1], /\bTarget\s*=\s*["']([^"']+)["']/);
+    if ((type === 'sharedStrings' || type === 'styles') && target && !found[type])
+      found[type] = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  }
+  return found;
+}
+
+/** Whether the workbook counts dates from 1904 (old Mac files; "1", as the reader reads it): its one setting used. */
+export function usesDate1904(workbookXml: string): boolean {
+  return /<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["']1["']/.test(workbookXml);
 }
