@@ -1,3 +1,4 @@
+import { readCappedText } from '@/lib/http/capped-body';
 import { apiProblem } from '../problem';
 
 export const MAX_RECORDS = 100;
@@ -5,24 +6,8 @@ export const MAX_RECORDS = 100;
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /** The body as text, read up to the limit (the text is also what an Idempotency-Key is checked against). */
-export async function readBodyText(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+export function readBodyText(request: Request): Promise<string> {
+  return readCappedText(request, MAX_BODY_BYTES, tooLarge);
 }
 
 function tooLarge() {

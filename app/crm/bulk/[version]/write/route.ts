@@ -1,9 +1,9 @@
 import { getDb } from '@/db/client';
 import { jsonBodyRefusal } from '@/lib/api/cross-site';
 import { apiRoute } from '@/lib/api/route';
-import { apiError } from '@/lib/api/responses';
 import { checkVersion } from '@/lib/api/version';
 import { createImportJob } from '@/lib/import/jobs/create-job';
+import { readJobRequestBody } from '@/lib/import/request/job-body';
 import { parseJobRequest } from '@/lib/import/request/job-request';
 
 type Ctx = { params: Promise<{ version: string }> };
@@ -14,8 +14,7 @@ export const POST = apiRoute<Ctx>('import.run', async (request, { params }, prin
   if (versionError) return versionError;
   const notJson = jsonBodyRefusal(request, principal);
   if (notJson) return notJson;
-  const body = await request.json().catch(() => undefined);
-  if (body === undefined) return apiError(400, 'INVALID_DATA', 'The request body must be JSON.');
+  const body = await readJobRequestBody(request);
   const created = await createImportJob(getDb(), parseJobRequest(body), principal);
   return Response.json(
     {
