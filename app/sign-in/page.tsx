@@ -5,7 +5,7 @@ import { safeReturnPath } from '@/lib/auth/return-path';
 
 export const metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
   // Only same-site paths: an open redirect after sign-in would be a phishing aid.
   const target = safeReturnPath(next);

@@ -27,4 +27,10 @@ describe('safeReturnPath', () => {
     expect(new URL(path, 'https://stock.example').host).toBe('stock.example');
     if (next && !next.startsWith('/%2F')) expect(path).toBe('/');
   });
+
+  it('takes the first of a repeated ?next=, and refuses an off-site one there too', () => {
+    expect(safeReturnPath(['/items', '/stock'])).toBe('/items');
+    expect(safeReturnPath(['//evil.example/', '/items'])).toBe('/');
+    expect(safeReturnPath([])).toBe('/');
+  });
 });
