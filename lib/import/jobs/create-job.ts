@@ -43,6 +43,20 @@ async function assertCallbackHostReachable(url: string) {
 }
 
 /**
+ * A callback is signed with the secret of the API key that created the job, which its API keys page shows, so the
+ * receiver can check it. A job created with a browser session has no key: its callback could only be signed with a
+ * secret nobody is shown (hostile findings, December 2026), so such a job takes no callback.
+ */
+function assertSignableCallback(principal: Principal) {
+  if (principal.apiKeyId !== undefined) return;
+  throw new ProtocolError(
+    'INVALID_DATA',
+    'A callback is signed with the secret of the API key that creates the job: create the job with an API key to have one.',
+    { api_name: 'callback', json_path: '$.callback' },
+  );
+}
+
+/**
  * Creates a job from a checked request: the file must exist and read cleanly with the job's encoding, each
  * resource must name a data file of it (file_names), the mappings must fit its columns. Workers are woken by
  * NOTIFY when the insert commits.
@@ -60,6 +74,7 @@ export async function createImportJob(db: Db, request: JobRequest, principal: Pr
   }
   const upload = await uploadSummary(db, request.fileId, request.characterEncoding);
   const resources = resolveJobResources(request, upload.files);
+  if (request.callback) assertSignableCallback(principal);
   if (request.callback) await assertCallbackHostReachable(request.callback.url);
   const id = await db.transaction(async (tx) => {
     await assertUnderActiveLimit(tx, principal.userId);

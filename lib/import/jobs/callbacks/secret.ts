@@ -6,8 +6,9 @@ import { apiKey, appSetting } from '@/db/schema';
 const INSTANCE_SECRET_KEY = 'import_callback_secret';
 
 /**
- * The HMAC secret of a job's callback: the signing secret of the API key that created the job, or,
- * for jobs started on the import page, one instance-wide secret generated once and kept in app_setting.
+ * The HMAC secret of a job's callback: the signing secret of the API key that created the job. Jobs created with a
+ * session take no callback any more (create-job.ts); one created before that, or whose key was deleted since, is signed
+ * with an instance-wide secret generated once and kept in app_setting.
  */
 export async function callbackSecret(db: DbOrTx, apiKeyId: bigint | null): Promise<string> {
   if (apiKeyId !== null) {
