@@ -80,7 +80,9 @@ function checkValuedCell(reference: string, row: number, column: number, limits:
  * with any prefix on the element or the attribute, and refuses a sheet with a start tag it cannot read that way.
  */
 export function checkSheetExtent(sheetXml: string, limits: Limits): void {
-  const starts = sheetXml.match(ANY_START)?.length ?? 0;
+  let starts = 0;
+  ANY_START.lastIndex = 0;
+  while (ANY_START.test(sheetXml)) starts++;
   let read = 0;
   START_TAG.lastIndex = 0;
   for (let match = START_TAG.exec(sheetXml); match; match = START_TAG.exec(sheetXml)) {
