@@ -5,13 +5,15 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
- * V8's young generation at 64 MB a semi-space instead of Node 20's 16 MB: rendering a page allocates a lot that
- * dies young, and with the default the scavenger ran so often that garbage collection took 10.6 % of the app's CPU
- * in a 30 s closed-loop load test (`PERF_CPU_PROF`); with 64 MB, 7.2 %. Its effect on latency is inside the runs'
- * spread (docs/quality.md). It cost 32 MB more peak memory (next's processes: 569 → 601 MB in that test). Set
- * first, so a --max-semi-space-size in NODE_OPTIONS still wins.
+ * V8's young generation at 32 MB a semi-space instead of Node 20's 16 MB: rendering a page allocates a lot that dies
+ * young. Measured on 2026-12-07 (closed-loop `npm run load`, `npm run fuzz`):
+ * - 16 MB (Node's default): reads p95 423-444 ms, postings 815-834 ms; GC 12.2 % of the app's CPU; fuzz max 414-492 MB.
+ * - 32 MB: reads p95 358-361 ms, postings 705-729 ms; GC 9.2 %; fuzz max 454-504 MB.
+ * - 64 MB: reads p95 341-363 ms, postings 664-714 ms; GC 7.3 %; fuzz max 553-580 MB, over its 512 MB budget for a
+ *   process under hostile uploads, so not 64.
+ * Set first, so a --max-semi-space-size in NODE_OPTIONS still wins.
  */
-const SERVER_NODE_OPTIONS = '--max-semi-space-size=64';
+const SERVER_NODE_OPTIONS = '--max-semi-space-size=32';
 
 const nextBin = 'node_modules/.bin/next';
 if (!process.argv.includes('--no-build') && !existsSync('.next/BUILD_ID')) {
