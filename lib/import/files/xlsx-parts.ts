@@ -39,25 +39,32 @@ function firstSheetRelationId(workbookXml: string): string | null {
   return null;
 }
 
-function relationshipTarget(relsXml: string, relationId: string): string | null {
-  const relationships = /<(?:[\w.-]+:)?Relationship\b([^>]*)>/g;
-  for (let match = relationships.exec(relsXml); match; match = relationships.exec(relsXml)) {
-    if (attribute(match[1], /\bId\s*=\s*["']([^"']+)["']/) === relationId) {
-      return attribute(match[1], /\bTarget\s*=\s*["']([^"']+)["']/);
-    }
+type Relationship = { id: string | null; type: string | null; target: string | null };
+
+/** Each <Relationship> of a .rels part, in order; element prefixes vary. */
+function* relationships(relsXml: string): Generator<Relationship> {
+  const elements = /<(?:[\w.-]+:)?Relationship\b([^>]*)>/g;
+  for (let match = elements.exec(relsXml); match; match = elements.exec(relsXml)) {
+    yield {
+      id: attribute(match[1], /\bId\s*=\s*["']([^"']+)["']/),
+      type: attribute(match[1], /\bType\s*=\s*["']([^"']+)["']/),
+      target: attribute(match[1], /\bTarget\s*=\s*["']([^"']+)["']/),
+    };
   }
-  return null;
 }
 
-/**
- * Path of the worksheet read-excel-file will read (the first <sheet> of the workbook),
- * resolved exactly as read-excel-file resolves it: "/x" is absolute, anything else is under "xl/".
- */
+/** A relationship target as an archive path, as read-excel-file resolves it: "/x" absolute, else under "xl/". */
+function partPath(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+/** Path of the worksheet read-excel-file would read: the first named <sheet> of the workbook (partPath resolves it). */
 export function firstSheetPath(workbookXml: string, workbookRelsXml: string): string | null {
   const relationId = firstSheetRelationId(workbookXml);
-  const target = relationId ? relationshipTarget(workbookRelsXml, relationId) : null;
-  if (!target) return null;
-  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  if (!relationId) return null;
+  for (const relationship of relationships(workbookRelsXml))
+    if (relationship.id === relationId) return relationship.target ? partPath(relationship.target) : null;
+  return null;
 }
 
 const RELATIONSHIP_TYPES = /\/(sharedStrings|styles)$/;
@@ -68,12 +75,9 @@ const RELATIONSHIP_TYPES = /\/(sharedStrings|styles)$/;
  */
 export function sharedParts(workbookRelsXml: string): { sharedStrings?: string; styles?: string } {
   const found: { sharedStrings?: string; styles?: string } = {};
-  const relationships = /<(?:[\w.-]+:)?Relationship\b([^>]*)>/g;
-  for (let match = relationships.exec(workbookRelsXml); match; match = relationships.exec(workbookRelsXml)) {
-    const type = attribute(match[1], /\bType\s*=\s*["']([^"']+)["']/)?.match(RELATIONSHIP_TYPES)?.[1];
-    const target = attribute(match[1], /\bTarget\s*=\s*["']([^"']+)["']/);
-    if ((type === 'sharedStrings' || type === 'styles') && target && !found[type])
-      found[type] = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  for (const { type, target } of relationships(workbookRelsXml)) {
+    const kind = type?.match(RELATIONSHIP_TYPES)?.[1];
+    if ((kind === 'sharedStrings' || kind === 'styles') && target && !found[kind]) found[kind] = partPath(target);
   }
   return found;
 }
