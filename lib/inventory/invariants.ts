@@ -140,18 +140,23 @@ const NO_NEGATIVE_STOCK: Invariant = {
   offenders: sql`select ${PAIR} as key, null::bigint as serial_id from stock_level s ${PAIR_NAMES} where s.quantity < 0`,
 };
 
-// The balance at the end of every day from the documents themselves: what the dated check (dated-stock.ts) keeps
-// for counted goods, and each serial's date order keeps for tracked ones. Today's stock level alone missed two
-// operations that each passed their check and together left a past week negative (hostile findings, December 2026).
+/**
+ * Each item × warehouse's balance at the end of every day it moved, from the documents themselves: (item_id,
+ * warehouse_id, date, balance). The invariant below reads it; so do tests that name the days a race left negative.
+ */
+export const DAILY_BALANCES = sql`select item_id, warehouse_id, date,
+    sum(q) over (partition by item_id, warehouse_id order by date) as balance
+  from (select l.item_id, e.warehouse_id, e.date, sum(e.sign * l.quantity) as q
+    from document_line l join ${DOCUMENT_STOCK_EFFECTS} e on e.document_id = l.document_id group by 1, 2, 3) per_day`;
+
+// What the dated check (dated-stock.ts) keeps for counted goods, and each serial's date order keeps for tracked ones.
+// Today's stock level alone missed two operations that each passed their check and together left a past week
+// negative (hostile findings, December 2026).
 const NEVER_NEGATIVE_AT_ANY_DATE: Invariant = {
   name: 'no negative stock at any date',
   noun: '(item, warehouse) pairs whose stock, from the documents, was below zero at the end of some day',
-  offenders: sql`with per_day as (
-      select l.item_id, e.warehouse_id, e.date, sum(e.sign * l.quantity) as q
-      from document_line l join ${DOCUMENT_STOCK_EFFECTS} e on e.document_id = l.document_id group by 1, 2, 3),
-    running as (
-      select item_id, warehouse_id, sum(q) over (partition by item_id, warehouse_id order by date) as balance from per_day)
-    select distinct ${PAIR} as key, null::bigint as serial_id from running ${PAIR_NAMES} where balance < 0`,
+  offenders: sql`select distinct ${PAIR} as key, null::bigint as serial_id from (${DAILY_BALANCES}) b ${PAIR_NAMES}
+    where balance < 0`,
 };
 
 const STOCK_IS_SUM_OF_DOCUMENTS: Invariant = {
